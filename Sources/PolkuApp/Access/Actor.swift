@@ -1,0 +1,71 @@
+import Fluent
+import Foundation
+import PolkuCore
+import Vapor
+
+/// The signed-in person and the roles they hold, loaded once per request.
+struct Actor: Sendable {
+    let userID: UUID
+    let email: String
+    let name: String
+    let isAdmin: Bool
+    let rolesByProject: [UUID: Set<Role>]
+
+    func access(to project: UUID) -> ProjectAccess {
+        ProjectAccess(roles: rolesByProject[project] ?? [])
+    }
+
+    /// Projects through whose enrolments this person sees participants.
+    var projectsSeeingPeople: [UUID] {
+        rolesByProject.filter { ProjectAccess(roles: $0.value).seesParticipants }.map(\.key).sorted { $0.uuidString < $1.uuidString }
+    }
+
+    /// Projects where this person may add participants and write their data.
+    var projectsWritingPeople: [UUID] {
+        rolesByProject.filter { ProjectAccess(roles: $0.value).writesParticipantData }.map(\.key)
+    }
+
+    var projectsManaged: [UUID] {
+        rolesByProject.filter { ProjectAccess(roles: $0.value).managesProject }.map(\.key)
+    }
+
+    /// Admins and project managers may create organisations and new projects.
+    var createsProjects: Bool { isAdmin || !projectsManaged.isEmpty }
+}
+
+extension Request {
+    private struct ActorKey: StorageKey { typealias Value = Actor }
+    var actor: Actor? {
+        get { storage[ActorKey.self] }
+        set { storage[ActorKey.self] = newValue }
+    }
+}
+
+/// Loads the signed-in user from the session. A session whose user was deactivated (or deleted)
+/// is ended here, so an old cookie stops working at once.
+struct CurrentUserMiddleware: AsyncMiddleware {
+    static let sessionKey = "user_id"
+
+    func respond(to req: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        if req.hasSession, let raw = req.session.data[Self.sessionKey] {
+            if let id = UUID(uuidString: raw), let actor = try await Self.load(id, on: req.db) {
+                req.actor = actor
+            } else {
+                req.session.destroy()
+            }
+        }
+        return try await next.respond(to: req)
+    }
+
+    static func load(_ id: UUID, on db: any Database) async throws -> Actor? {
+        guard let user = try await User.find(id, on: db), user.isActive else { return nil }
+        let memberships = try await Membership.query(on: db).filter(\.$user.$id == id).all()
+        var roles: [UUID: Set<Role>] = [:]
+        var isAdmin = false
+        for m in memberships {
+            if m.role == .admin { isAdmin = true }
+            if let project = m.$project.id { roles[project, default: []].insert(m.role) }
+        }
+        return Actor(userID: id, email: user.email, name: user.name, isAdmin: isAdmin, rolesByProject: roles)
+    }
+}

@@ -1,0 +1,54 @@
+import Fluent
+import Foundation
+import Vapor
+
+/// Writes audit events. A write of a person's data passes its transaction's database here, so the
+/// event and the change commit or fail together.
+struct Audit {
+    let req: Request
+
+    enum Action: String, CaseIterable {
+        case participantList = "participant.list"
+        case participantView = "participant.view"
+        case participantCreate = "participant.create"
+        case participantUpdate = "participant.update"
+        case consentRecord = "consent.record"
+        case enrolmentCreate = "enrolment.create"
+        case phaseChange = "enrolment.phase"
+        case goalCreate = "goal.create"
+        case goalUpdate = "goal.update"
+        case noteCreate = "note.create"
+        case loginSucceeded = "login.succeeded"
+        case loginFailed = "login.failed"
+        case logout = "logout"
+        case passwordChange = "user.password"
+        case userCreate = "user.create"
+        case userDeactivate = "user.deactivate"
+        case userActivate = "user.activate"
+        case membershipGrant = "membership.grant"
+        case membershipRevoke = "membership.revoke"
+        case auditRead = "audit.read"
+    }
+
+    func record(_ action: Action, participant: UUID? = nil, project: UUID? = nil, detail: String = "",
+                actorEmail: String? = nil, on db: (any Database)? = nil) async throws {
+        let actor = req.actor
+        let event = AuditEvent(
+            at: Date(), actorID: actor?.userID, actorEmail: actorEmail ?? actor?.email ?? "",
+            action: action.rawValue, participantID: participant, projectID: project,
+            detail: String(detail.prefix(500)), clientAddress: req.clientAddress)
+        try await event.create(on: db ?? req.db)
+    }
+}
+
+extension Request {
+    var audit: Audit { Audit(req: self) }
+
+    /// The client's address: the proxy's `X-Forwarded-For` first hop when present, else the peer.
+    var clientAddress: String {
+        if application.settings.trustForwardedFor, let forwarded = headers.first(name: "X-Forwarded-For")?.split(separator: ",").first {
+            return String(forwarded.trimmingCharacters(in: .whitespaces).prefix(64))
+        }
+        return remoteAddress?.ipAddress ?? "unknown"
+    }
+}

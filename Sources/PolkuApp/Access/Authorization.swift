@@ -1,0 +1,86 @@
+import Fluent
+import Foundation
+import PolkuCore
+import SQLKit
+import Vapor
+
+/// The one authorization layer. Every route that touches people or projects asks here, and every
+/// query for people is scoped by what this returns: there is no other path to a participant.
+struct Authorization {
+    let req: Request
+
+    /// The signed-in person, or 401 (pages turn it into a redirect to the login page).
+    func actor() throws -> Actor {
+        guard let actor = req.actor else { throw Abort(.unauthorized) }
+        return actor
+    }
+
+    func requireAdmin() throws -> Actor {
+        let actor = try actor()
+        guard actor.isAdmin else { throw Abort(.forbidden) }
+        return actor
+    }
+
+    /// Aggregates of a project (counts, facts) are open to anyone with a role in it, and to admins.
+    func project(_ id: UUID) throws -> ProjectAccess {
+        let actor = try actor()
+        let access = actor.access(to: id)
+        guard actor.isAdmin || access.seesAggregates else { throw Abort(.notFound) }
+        return access
+    }
+
+    func manageProject(_ id: UUID) throws -> Actor {
+        let actor = try actor()
+        guard actor.access(to: id).managesProject else { throw Abort(.forbidden) }
+        return actor
+    }
+
+    /// What the signed-in person may see of one participant: the projects through which they see
+    /// them and the access each gives. A participant outside those is answered 404, so that
+    /// existence is not revealed either.
+    func participant(_ id: UUID) async throws -> ParticipantScope {
+        let actor = try actor()
+        let visible = actor.projectsSeeingPeople
+        guard !visible.isEmpty else { throw Abort(.notFound) }
+        let sql = req.db as! any SQLDatabase
+        let rows = try await sql.select()
+            .column("project_id")
+            .from("enrolments")
+            .where("participant_id", .equal, SQLBind(id))
+            .where("project_id", .in, SQLBind.group(visible))
+            .all(decodingColumn: "project_id", as: UUID.self)
+        guard !rows.isEmpty else { throw Abort(.notFound) }
+        var access: [UUID: ProjectAccess] = [:]
+        for project in rows { access[project] = actor.access(to: project) }
+        return ParticipantScope(participantID: id, actor: actor, projects: access)
+    }
+
+    /// A participant whose data will be written in `project`.
+    func writeParticipant(_ id: UUID, in project: UUID) async throws -> ParticipantScope {
+        let scope = try await participant(id)
+        guard scope.projects[project]?.writesParticipantData == true else { throw Abort(.forbidden) }
+        return scope
+    }
+}
+
+/// The projects through which one person sees one participant.
+struct ParticipantScope {
+    let participantID: UUID
+    let actor: Actor
+    let projects: [UUID: ProjectAccess]
+
+    var projectIDs: [UUID] { Array(projects.keys) }
+    var healthProjects: [UUID] { projects.filter { $0.value.seesHealthData }.map(\.key) }
+    var writableProjects: [UUID] { projects.filter { $0.value.writesParticipantData }.map(\.key) }
+
+    func reads(_ sensitivity: Sensitivity, in project: UUID) -> Bool {
+        projects[project]?.reads(sensitivity) ?? false
+    }
+    func writes(_ sensitivity: Sensitivity, in project: UUID) -> Bool {
+        projects[project]?.writes(sensitivity) ?? false
+    }
+}
+
+extension Request {
+    var authz: Authorization { Authorization(req: self) }
+}

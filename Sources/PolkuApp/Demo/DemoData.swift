@@ -1,0 +1,172 @@
+import Fluent
+import Foundation
+import PolkuCore
+import Vapor
+
+/// Fills an empty database with the seed projects, invented staff and clearly fictitious participants.
+public enum DemoData {
+    public static let password = "polku-demo-2026"
+
+    public struct Account: Sendable { public let email: String; public let role: String; public let projects: String }
+
+    public enum Outcome: Sendable {
+        case seeded([Account])
+        case notEmpty
+    }
+
+    /// Seeds only when there are no projects and no users, so demo data never mixes with real data.
+    public static func seedIfEmpty(_ app: Application, participantsPerProject: Int = 60) async throws -> Outcome {
+        let db = app.db
+        let projects = try await Project.query(on: db).count()
+        let users = try await User.query(on: db).count()
+        if projects > 0 || users > 0 { return .notEmpty }
+        let accounts: [Account] = try await db.transaction { db in
+            var accounts: [Account] = []
+            var orgIDs: [String: UUID] = [:]
+            for o in DemoProjects.organisations {
+                let org = Organisation(name: o.name, businessID: o.businessID, kind: o.kind, municipality: o.municipality)
+                try await org.create(on: db)
+                orgIDs[o.name] = org.id!
+            }
+            var projectIDs: [String: UUID] = [:]
+            var sitesByProject: [UUID: [Site]] = [:]
+            for spec in DemoProjects.projects {
+                let p = project(spec)
+                try await p.create(on: db)
+                let id = p.id!
+                projectIDs[spec.code] = id
+                let links: [(String, ProjectOrganisation.Role)] = spec.administrators.map { ($0, .administrator) }
+                    + spec.coImplementers.map { ($0, .coImplementer) } + spec.partners.map { ($0, .partner) } + spec.funders.map { ($0, .funder) }
+                for (name, role) in links {
+                    try await ProjectOrganisation(projectID: id, organisationID: orgIDs[name]!, role: role).create(on: db)
+                }
+                for s in spec.steering {
+                    try await SteeringMember(projectID: id, name: "", organisation: s.organisation, role: s.role).create(on: db)
+                }
+                for s in spec.sites {
+                    let site = Site(projectID: id, name: s.name, municipality: s.municipality, kind: s.kind)
+                    try await site.create(on: db)
+                    sitesByProject[id, default: []].append(site)
+                }
+                for sub in spec.subProjects {
+                    let child = project(spec)
+                    child.code = sub.code; child.name = sub.name; child.summary = ""; child.plannedParticipants = nil
+                    child.$parent.id = id
+                    try await child.create(on: db)
+                }
+            }
+            let all = DemoProjects.projects.map { projectIDs[$0.code]! }
+            let staff: [(String, String, Role, [String])] = [
+                ("admin@demo.polku.invalid", "Aino Pääkäyttäjä (demo)", .admin, []),
+                ("pm@demo.polku.invalid", "Paula Projektipäällikkö (demo)", .projectManager, DemoProjects.projects.map(\.code)),
+                ("worker@demo.polku.invalid", "Ville Valmentaja (demo)", .worker, ["S20250", "S21019"]),
+                ("health@demo.polku.invalid", "Helena Hoitaja (demo)", .healthProfessional, ["S20013", "S20519"]),
+                ("peer@demo.polku.invalid", "Veera Vertainen (demo)", .peer, ["S21019"]),
+                ("viewer@demo.polku.invalid", "Kalle Katselija (demo)", .viewer, DemoProjects.projects.map(\.code)),
+            ]
+            let hash = try await app.password.async.hash(password)
+            var staffIDs: [Role: UUID] = [:]
+            for (email, name, role, codes) in staff {
+                let user = User(email: email, name: name, passwordHash: hash)
+                try await user.create(on: db)
+                staffIDs[role] = user.id!
+                if role.isGlobal { try await Membership(userID: user.id!, projectID: nil, role: role).create(on: db) }
+                for code in codes { try await Membership(userID: user.id!, projectID: projectIDs[code]!, role: role).create(on: db) }
+                accounts.append(Account(email: email, role: role.rawValue, projects: codes.isEmpty ? "–" : codes.joined(separator: ", ")))
+            }
+            var rng = DemoRandom(seed: 2026)
+            for (index, projectID) in all.enumerated() {
+                let spec = DemoProjects.projects[index]
+                try await participants(count: participantsPerProject, project: projectID, spec: spec, sites: sitesByProject[projectID] ?? [],
+                                       author: staffIDs[.projectManager]!, health: staffIDs[.healthProfessional]!, rng: &rng, on: db)
+            }
+            return accounts
+        }
+        return .seeded(accounts)
+    }
+
+    static func project(_ spec: DemoProjects.Spec) -> Project {
+        let p = Project()
+        p.code = spec.code; p.name = spec.name; p.summary = spec.summary; p.funder = spec.funder
+        p.priorityAxis = spec.axis; p.specificObjective = spec.objective; p.status = .ended
+        p.startDate = spec.start; p.endDate = spec.end; p.region = spec.region; p.budgetBand = spec.budget
+        p.plannedParticipants = spec.planned; p.targetGroups = spec.targetGroups.joined(separator: "\n")
+        p.phases = spec.phases.joined(separator: "\n")
+        return p
+    }
+
+    static let firstNames = ["Aino", "Eero", "Helmi", "Juho", "Leena", "Mikko", "Noora", "Onni", "Pirjo", "Sami", "Tiina", "Ville",
+                             "Åke", "Ahmed", "Fatima", "Olena", "Nguyễn Thị", "Amina", "Jari", "Marja", "Kalle", "Sofia", "Tuomas", "Iida"]
+    /// Surnames that are plainly invented, so nobody mistakes a demo person for a real one.
+    static let lastNames = ["Esimerkki", "Kuvitelma", "Testinen", "Mallinen", "Keksitty", "Demonen", "Harjoitus", "Kokeilu",
+                            "Leikkinen", "Näytekäs", "Malli-Øster", "Sepite"]
+
+    static func participants(count: Int, project: UUID, spec: DemoProjects.Spec, sites: [Site], author: UUID, health: UUID,
+                             rng: inout DemoRandom, on db: any Database) async throws {
+        let plan = PhasePlan(phases: spec.phases)
+        let start = CalendarDate(parsing: spec.start)!
+        for _ in 0..<count {
+            let p = Participant()
+            p.firstName = rng.pick(firstNames); p.lastName = rng.pick(lastNames)
+            p.searchKey = SearchKey.make(p.lastName, p.firstName)
+            p.birthDate = CalendarDate(year: rng.int(1958...2003), month: rng.int(1...12), day: rng.int(1...28))!.iso
+            p.gender = rng.int(0...9) < 5 ? .female : (rng.int(0...9) < 9 ? .male : .other)
+            let site = sites.isEmpty ? nil : rng.pick(sites)
+            p.municipality = site?.municipality ?? "Oulu"
+            p.language = rng.int(0...9) < 8 ? "fi" : rng.pick(["sv", "ar", "ru", "so", "en"])
+            try await p.create(on: db)
+            let e = Enrolment()
+            e.$participant.id = p.id!; e.$project.id = project; e.$site.id = site?.id
+            let entry = CalendarDate(year: start.year, month: min(12, start.month + rng.int(0...8)), day: rng.int(1...28))!
+            e.startDate = entry.iso
+            let reached = rng.int(0...(plan.phases.count - 1))
+            e.phase = plan.phases[reached]
+            if reached == plan.phases.count - 1 { e.endDate = CalendarDate(year: entry.year + 1, month: entry.month, day: entry.day)!.iso }
+            try await e.create(on: db)
+            for i in 0...reached {
+                let c = PhaseChange()
+                c.$enrolment.id = e.id!; c.fromPhase = i == 0 ? nil : plan.phases[i - 1]; c.toPhase = plan.phases[i]
+                c.date = CalendarDate(year: entry.year + (entry.month + i * 2 > 12 ? 1 : 0), month: (entry.month + i * 2 - 1) % 12 + 1, day: entry.day)!.iso
+                c.$changedBy.id = author
+                try await c.create(on: db)
+            }
+            let consent = Consent()
+            consent.$participant.id = p.id!; consent.purpose = .service; consent.date = entry.iso; consent.given = true
+            try await consent.create(on: db)
+            if rng.int(0...2) == 0 {
+                let g = Goal()
+                g.$participant.id = p.id!; g.$project.id = project; g.text = rng.pick(goals); g.status = rng.pick(Goal.Status.allCases)
+                try await g.create(on: db)
+            }
+            let n = Note()
+            n.$participant.id = p.id!; n.$project.id = project; n.sensitivity = .normal; n.body = rng.pick(notes); n.$author.id = author
+            try await n.create(on: db)
+            if rng.int(0...3) == 0 {
+                let h = Note()
+                h.$participant.id = p.id!; h.$project.id = project; h.sensitivity = .health; h.body = rng.pick(healthNotes); h.$author.id = health
+                try await h.create(on: db)
+            }
+        }
+    }
+
+    static let goals = ["Säännöllinen päivärytmi", "Työkokeiluun syksyllä", "Ammatillinen koulutus haussa keväällä",
+                        "Velkaneuvontaan ajanvaraus", "Ryhmätoimintaan kerran viikossa", "Kuntosalille kahdesti viikossa"]
+    static let notes = ["Tapaaminen sujui hyvin, seuraava tapaaminen kahden viikon päästä.", "Osallistui ryhmään aktiivisesti.",
+                        "Keskusteltiin työnhausta ja ansioluettelosta.", "Ohjattu talous- ja velkaneuvontaan."]
+    static let healthNotes = ["Uniongelmia; ohjattu työttömien terveystarkastukseen.", "Fysioterapeutin arvio: selkävaiva rajoittaa raskasta työtä."]
+}
+
+/// A small deterministic generator (SplitMix64), so the demo is the same on every machine.
+struct DemoRandom {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+    mutating func int(_ range: ClosedRange<Int>) -> Int { range.lowerBound + Int(next() % UInt64(range.count)) }
+    mutating func pick<T>(_ items: [T]) -> T { items[int(0...(items.count - 1))] }
+}

@@ -1,0 +1,42 @@
+import Fluent
+import Vapor
+
+/// A user changes their own password; the current one is asked again.
+enum AccountController {
+    @Sendable static func show(req: Request) async throws -> Response {
+        _ = try req.authz.actor()
+        return page(req, state: FormState())
+    }
+
+    static func page(_ req: Request, state: FormState, status: HTTPResponseStatus = .ok, done: Bool = false) -> Response {
+        let t = req.t
+        let f = Fields(t: t, state: state)
+        return req.page(t("account.password.title"), status: status) {
+            if done { h("p", ["role": "status", "class": "ok"]) { t("account.password.changed") } }
+            h("form", ["method": "post", "action": "/account/password", "class": "narrow"]) {
+                csrfField(req)
+                f.summary()
+                f.text("current", t("account.password.current"), type: "password", required: true, autocomplete: "current-password", value: "")
+                f.text("new", t("account.password.new"), type: "password", required: true, hint: t("password.rules"), autocomplete: "new-password", value: "")
+                f.text("repeat", t("account.password.repeat"), type: "password", required: true, autocomplete: "new-password", value: "")
+                submit(t("account.password.submit"))
+            }
+        }
+    }
+
+    @Sendable static func change(req: Request) async throws -> Response {
+        let actor = try req.authz.actor()
+        var state = FormState.read(req, fields: ["current", "new", "repeat"])
+        guard let user = try await User.find(actor.userID, on: req.db) else { throw Abort(.unauthorized) }
+        if !(try await req.password.async.verify(state["current"], created: user.passwordHash)) { state.errors["current"] = "error.password_wrong" }
+        if let problem = PasswordRules.problem(state["new"]) { state.errors["new"] = problem }
+        if state["new"] != state["repeat"] { state.errors["repeat"] = "error.password_mismatch" }
+        guard state.isValid else { return page(req, state: FormState(values: [:], errors: state.errors), status: .unprocessableEntity) }
+        user.passwordHash = try await req.password.async.hash(state["new"])
+        try await req.db.transaction { db in
+            try await user.update(on: db)
+            try await req.audit.record(.passwordChange, on: db)
+        }
+        return page(req, state: FormState(), done: true)
+    }
+}

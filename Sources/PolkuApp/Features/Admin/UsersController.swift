@@ -1,0 +1,192 @@
+import Fluent
+import PolkuCore
+import Vapor
+
+/// Admins create users, give and take roles, and deactivate accounts.
+enum UsersController {
+    @Sendable static func index(req: Request) async throws -> Response {
+        _ = try req.authz.requireAdmin()
+        let t = req.t
+        let users = try await User.query(on: req.db).sort(\.$email).all()
+        return req.page(t("users.title")) {
+            h("p") { h("a", ["class": "button", "href": "/admin/users/new"]) { t("users.new") } }
+            h("table") {
+                h("thead") { h("tr") {
+                    h("th", ["scope": "col"]) { t("user.name") }
+                    h("th", ["scope": "col"]) { t("user.email") }
+                    h("th", ["scope": "col"]) { t("user.state") }
+                } }
+                h("tbody") {
+                    for u in users {
+                        h("tr") {
+                            h("td") { h("a", ["href": "/admin/users/\(u.id!)"]) { u.name } }
+                            h("td") { u.email }
+                            h("td") { t(u.isActive ? "user.active" : "user.inactive") }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    static let fields = ["name", "email", "password", "role", "project_id"]
+
+    @Sendable static func new(req: Request) async throws -> Response {
+        _ = try req.authz.requireAdmin()
+        return try await newPage(req, state: FormState())
+    }
+
+    static func newPage(_ req: Request, state: FormState, status: HTTPResponseStatus = .ok) async throws -> Response {
+        let t = req.t
+        let f = Fields(t: t, state: state)
+        let projects = try await Project.query(on: req.db).sort(\.$name).all()
+        return req.page(t("users.new"), breadcrumbs: [(t("users.title"), "/admin/users")], status: status) {
+            h("form", ["method": "post", "action": "/admin/users"]) {
+                csrfField(req)
+                f.summary()
+                f.text("name", t("user.name"), required: true, autocomplete: "off")
+                f.text("email", t("user.email"), type: "email", required: true, autocomplete: "off")
+                f.text("password", t("user.password"), type: "password", required: true, hint: t("password.rules"), autocomplete: "new-password", value: "")
+                roleFields(f, t, projects: projects)
+                submit(t("form.save"))
+            }
+        }
+    }
+
+    static func roleFields(_ f: Fields, _ t: Texts, projects: [Project]) -> Node {
+        group {
+            f.select("role", t("membership.role"), options: Role.allCases.map { ($0.rawValue, t("role." + $0.rawValue)) }, required: true, blank: "")
+            f.select("project_id", t("membership.project"), options: projects.map { ($0.id!.uuidString, $0.name) }, blank: t("membership.project.none"))
+        }
+    }
+
+    /// Validates a role: admin is global, every other role is held in a project.
+    static func readRole(_ state: inout FormState, on db: any Database) async throws -> (Role, UUID?)? {
+        let role = state.choice("role", Role.self)
+        let project = state.uuid("project_id", required: false)
+        if let project, try await Project.find(project, on: db) == nil { state.errors["project_id"] = "error.choice" }
+        if let role, role.isGlobal, project != nil { state.errors["project_id"] = "error.admin_global" }
+        if let role, !role.isGlobal, project == nil { state.errors["project_id"] = "error.project_required" }
+        guard let role, state.isValid else { return nil }
+        return (role, project)
+    }
+
+    @Sendable static func create(req: Request) async throws -> Response {
+        _ = try req.authz.requireAdmin()
+        var state = FormState.read(req, fields: fields)
+        let name = state.text("name", required: true, max: 120)
+        let email = state.text("email", required: true, max: 200).lowercased()
+        if !email.isEmpty && !ParticipantForm.looksLikeEmail(email) { state.errors["email"] = "error.email" }
+        if let problem = PasswordRules.problem(state["password"]) { state.errors["password"] = problem }
+        if !email.isEmpty, try await User.query(on: req.db).filter(\.$email == email).first() != nil { state.errors["email"] = "error.email_taken" }
+        let role = try await readRole(&state, on: req.db)
+        guard state.isValid, let (r, project) = role else { return try await newPage(req, state: state, status: .unprocessableEntity) }
+        let hash = try await req.password.async.hash(state["password"])
+        let user = User(email: email, name: name, passwordHash: hash)
+        try await req.db.transaction { db in
+            try await user.create(on: db)
+            try await Membership(userID: user.id!, projectID: project, role: r).create(on: db)
+            try await req.audit.record(.userCreate, project: project, detail: "\(email) \(r.rawValue)", on: db)
+        }
+        return req.redirect("/admin/users/\(user.id!)")
+    }
+
+    @Sendable static func show(req: Request) async throws -> Response {
+        _ = try req.authz.requireAdmin()
+        guard let user = try await User.find(try req.id(), on: req.db) else { throw Abort(.notFound) }
+        return try await showPage(req, user: user, state: FormState())
+    }
+
+    static func showPage(_ req: Request, user: User, state: FormState, status: HTTPResponseStatus = .ok) async throws -> Response {
+        let t = req.t
+        let memberships = try await Membership.query(on: req.db).filter(\.$user.$id == user.id!).with(\.$project).all()
+        let projects = try await Project.query(on: req.db).sort(\.$name).all()
+        let f = Fields(t: t, state: state)
+        return req.page(user.name, breadcrumbs: [(t("users.title"), "/admin/users")], status: status) {
+            h("dl", ["class": "facts"]) {
+                ProjectShow.fact(t("user.email"), user.email)
+                ProjectShow.fact(t("user.state"), t(user.isActive ? "user.active" : "user.inactive"))
+            }
+            h("form", ["method": "post", "action": "/admin/users/\(user.id!)/active"]) {
+                csrfField(req)
+                h("input", ["type": "hidden", "name": "active", "value": user.isActive ? "no" : "yes"])
+                submit(t(user.isActive ? "user.deactivate" : "user.activate"))
+            }
+            h("h2") { t("user.memberships") }
+            h("table") {
+                h("thead") { h("tr") {
+                    h("th", ["scope": "col"]) { t("membership.role") }
+                    h("th", ["scope": "col"]) { t("membership.project") }
+                    h("th", ["scope": "col"]) { t("form.actions") }
+                } }
+                h("tbody") {
+                    for m in memberships {
+                        h("tr") {
+                            h("td") { t("role." + m.role.rawValue) }
+                            h("td") { m.project?.name ?? t("membership.project.none") }
+                            h("td") { removeButton(req, "/admin/users/\(user.id!)/memberships/\(m.id!)/delete", t("form.remove"), t("role." + m.role.rawValue)) }
+                        }
+                    }
+                }
+            }
+            h("form", ["method": "post", "action": "/admin/users/\(user.id!)/memberships", "class": "inline"]) {
+                csrfField(req)
+                f.summary()
+                roleFields(f, t, projects: projects)
+                submit(t("membership.grant"))
+            }
+        }
+    }
+
+    @Sendable static func grant(req: Request) async throws -> Response {
+        _ = try req.authz.requireAdmin()
+        guard let user = try await User.find(try req.id(), on: req.db) else { throw Abort(.notFound) }
+        var state = FormState.read(req, fields: ["role", "project_id"])
+        guard let (role, project) = try await readRole(&state, on: req.db) else {
+            return try await showPage(req, user: user, state: state, status: .unprocessableEntity)
+        }
+        var existing = Membership.query(on: req.db).filter(\.$user.$id == user.id!).filter(\.$role == role)
+        existing = project.map { existing.filter(\.$project.$id == $0) } ?? existing.filter(\.$project.$id == nil)
+        if try await existing.first() == nil {
+            try await req.db.transaction { db in
+                try await Membership(userID: user.id!, projectID: project, role: role).create(on: db)
+                try await req.audit.record(.membershipGrant, project: project, detail: "\(user.email) \(role.rawValue)", on: db)
+            }
+        }
+        return req.redirect("/admin/users/\(user.id!)")
+    }
+
+    @Sendable static func revoke(req: Request) async throws -> Response {
+        _ = try req.authz.requireAdmin()
+        let userID = try req.id()
+        guard let m = try await Membership.query(on: req.db).filter(\.$id == (try req.id("membership")))
+            .filter(\.$user.$id == userID).first() else { throw Abort(.notFound) }
+        try await req.db.transaction { db in
+            try await m.delete(on: db)
+            try await req.audit.record(.membershipRevoke, project: m.$project.id, detail: "\(userID) \(m.role.rawValue)", on: db)
+        }
+        return req.redirect("/admin/users/\(userID)")
+    }
+
+    @Sendable static func setActive(req: Request) async throws -> Response {
+        let admin = try req.authz.requireAdmin()
+        guard let user = try await User.find(try req.id(), on: req.db) else { throw Abort(.notFound) }
+        let active = (try? req.content.get(String.self, at: "active")) == "yes"
+        if !active && user.id == admin.userID { throw Abort(.badRequest, reason: "self") }
+        try await req.db.transaction { db in
+            user.isActive = active
+            try await user.update(on: db)
+            try await req.audit.record(active ? .userActivate : .userDeactivate, detail: user.email, on: db)
+        }
+        return req.redirect("/admin/users/\(user.id!)")
+    }
+}
+
+enum PasswordRules {
+    /// The message key for what is wrong with a new password, or nil. Length is what matters (NCSC, NIST 800-63B).
+    static func problem(_ password: String) -> String? {
+        if password.count < 10 { return "error.password_short" }
+        if password.utf8.count > 72 { return "error.password_long" }
+        return nil
+    }
+}

@@ -1,0 +1,172 @@
+import Fluent
+import Foundation
+import PolkuCore
+import SQLKit
+
+/// The participant list and page read with SQL into small rows: these are the hot paths, so no Fluent
+/// models and no query per row. Every query is scoped by the projects `Authorization` allows.
+enum ParticipantQueries {
+    static let pageSize = 25
+
+    struct ListRow: Decodable, Sendable {
+        let id: UUID
+        let first_name: String
+        let last_name: String
+        let birth_date: String
+        let municipality: String
+        let search_key: String
+    }
+
+    struct ListPage: Sendable {
+        let rows: [ListRow]
+        let hasMore: Bool
+    }
+
+    static func list(on db: any Database, projects: [UUID], search: String, after: UUID?) async throws -> ListPage {
+        guard !projects.isEmpty else { return ListPage(rows: [], hasMore: false) }
+        let sql = db as! any SQLDatabase
+        var query = sql.select()
+            .columns(SQLColumn("id", table: "p"), SQLColumn("first_name", table: "p"), SQLColumn("last_name", table: "p"),
+                     SQLColumn("birth_date", table: "p"), SQLColumn("municipality", table: "p"), SQLColumn("search_key", table: "p"))
+            .from(SQLAlias(SQLIdentifier("participants"), as: SQLIdentifier("p")))
+            .where(SQLQueryString("EXISTS (SELECT 1 FROM enrolments e WHERE e.participant_id = p.id AND e.project_id IN \(SQLBind.group(projects)))"))
+        let key = SearchKey.make(search)
+        if !key.isEmpty {
+            query = query.where(SQLQueryString("p.search_key LIKE \(bind: "%" + likeEscaped(key) + "%") ESCAPE '!'"))
+        }
+        if let after {
+            let anchor = try await sql.select().column("search_key").from("participants")
+                .where("id", .equal, SQLBind(after)).first(decodingColumn: "search_key", as: String.self)
+            if let anchor {
+                query = query.where(SQLQueryString("(p.search_key > \(bind: anchor) OR (p.search_key = \(bind: anchor) AND p.id > \(bind: after)))"))
+            }
+        }
+        let rows = try await query
+            .orderBy(SQLColumn("search_key", table: "p")).orderBy(SQLColumn("id", table: "p"))
+            .limit(pageSize + 1)
+            .all(decoding: ListRow.self)
+        return ListPage(rows: Array(rows.prefix(pageSize)), hasMore: rows.count > pageSize)
+    }
+
+    static func likeEscaped(_ s: String) -> String {
+        s.replacingOccurrences(of: "!", with: "!!").replacingOccurrences(of: "%", with: "!%").replacingOccurrences(of: "_", with: "!_")
+    }
+
+    struct Person: Decodable, Sendable {
+        let id: UUID
+        let first_name: String
+        let last_name: String
+        let birth_date: String
+        let gender: String
+        let municipality: String
+        let language: String
+        let email: String?
+        let phone: String?
+        let created_at: Date?
+    }
+
+    struct EnrolmentRow: Decodable, Sendable {
+        let id: UUID
+        let project_id: UUID
+        let project_name: String
+        let project_code: String
+        let phases: String
+        let site_id: UUID?
+        let site_name: String?
+        let phase: String
+        let start_date: String
+        let end_date: String?
+    }
+
+    struct PhaseChangeRow: Decodable, Sendable {
+        let enrolment_id: UUID
+        let from_phase: String?
+        let to_phase: String
+        let date: String
+        let created_at: Date?
+    }
+
+    struct ConsentRow: Decodable, Sendable {
+        let purpose: String
+        let date: String
+        let given: Bool
+        let created_at: Date?
+    }
+
+    struct GoalRow: Decodable, Sendable {
+        let id: UUID
+        let project_id: UUID
+        let text: String
+        let status: String
+        let target_date: String?
+        let created_at: Date?
+    }
+
+    struct NoteRow: Decodable, Sendable {
+        let id: UUID
+        let project_id: UUID
+        let sensitivity: String
+        let body: String
+        let author_name: String?
+        let created_at: Date?
+    }
+
+    struct SiteRow: Decodable, Sendable {
+        let id: UUID
+        let project_id: UUID
+        let name: String
+    }
+
+    /// Everything the participant page shows, in seven queries whatever the amount of history.
+    struct Show: Sendable {
+        let person: Person
+        let enrolments: [EnrolmentRow]
+        let phaseChanges: [PhaseChangeRow]
+        let consents: [ConsentRow]
+        let goals: [GoalRow]
+        let notes: [NoteRow]
+        let sites: [SiteRow]
+    }
+
+    static func show(on db: any Database, id: UUID, projects: [UUID], healthProjects: [UUID], siteProjects: [UUID]) async throws -> Show? {
+        let sql = db as! any SQLDatabase
+        guard let person = try await sql.raw("""
+            SELECT id, first_name, last_name, birth_date, gender, municipality, language, email, phone, created_at
+            FROM participants WHERE id = \(bind: id)
+            """).first(decoding: Person.self) else { return nil }
+        let enrolments = try await sql.raw("""
+            SELECT e.id, e.project_id, pr.name AS project_name, pr.code AS project_code, pr.phases, e.site_id,
+                   s.name AS site_name, e.phase, e.start_date, e.end_date
+            FROM enrolments e JOIN projects pr ON pr.id = e.project_id LEFT JOIN sites s ON s.id = e.site_id
+            WHERE e.participant_id = \(bind: id) AND e.project_id IN \(SQLBind.group(projects))
+            ORDER BY e.start_date
+            """).all(decoding: EnrolmentRow.self)
+        let enrolmentIDs = enrolments.map(\.id)
+        let changes = enrolmentIDs.isEmpty ? [] : try await sql.raw("""
+            SELECT enrolment_id, from_phase, to_phase, date, created_at FROM phase_changes
+            WHERE enrolment_id IN \(SQLBind.group(enrolmentIDs)) ORDER BY date, created_at
+            """).all(decoding: PhaseChangeRow.self)
+        let consents = try await sql.raw("""
+            SELECT purpose, date, given, created_at FROM consents WHERE participant_id = \(bind: id) ORDER BY date, created_at
+            """).all(decoding: ConsentRow.self)
+        let goals = try await sql.raw("""
+            SELECT id, project_id, text, status, target_date, created_at FROM goals
+            WHERE participant_id = \(bind: id) AND project_id IN \(SQLBind.group(projects)) ORDER BY created_at
+            """).all(decoding: GoalRow.self)
+        // Health notes only from projects where this person is a health professional.
+        let healthClause: SQLQueryString = healthProjects.isEmpty
+            ? "n.sensitivity = 'normal'"
+            : "(n.sensitivity = 'normal' OR n.project_id IN \(SQLBind.group(healthProjects)))"
+        let notes = try await sql.raw("""
+            SELECT n.id, n.project_id, n.sensitivity, n.body, u.name AS author_name, n.created_at
+            FROM notes n LEFT JOIN users u ON u.id = n.author_id
+            WHERE n.participant_id = \(bind: id) AND n.project_id IN \(SQLBind.group(projects)) AND \(healthClause)
+            ORDER BY n.created_at DESC
+            """).all(decoding: NoteRow.self)
+        let sites = siteProjects.isEmpty ? [] : try await sql.raw("""
+            SELECT id, project_id, name FROM sites WHERE project_id IN \(SQLBind.group(siteProjects)) ORDER BY name
+            """).all(decoding: SiteRow.self)
+        return Show(person: person, enrolments: enrolments, phaseChanges: changes, consents: consents,
+                    goals: goals, notes: notes, sites: sites)
+    }
+}

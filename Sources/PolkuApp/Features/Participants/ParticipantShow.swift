@@ -1,0 +1,225 @@
+import Foundation
+import PolkuCore
+import Vapor
+
+/// The participant's page: who they are, their enrolments and phases, consents, plan, notes and the
+/// timeline of their whole path. What is shown depends on the scope `Authorization` gave.
+enum ParticipantShow {
+    struct TimelineEntry {
+        let date: String
+        let order: Date
+        let text: String
+        let project: String?
+    }
+
+    static func render(_ req: Request, scope: ParticipantScope, data d: ParticipantQueries.Show, form: FormState = FormState(),
+                       status: HTTPResponseStatus = .ok) -> Response {
+        let t = req.t
+        let p = d.person
+        let pid = p.id
+        let projectNames = Dictionary(d.enrolments.map { ($0.project_id, $0.project_name) }, uniquingKeysWith: { a, _ in a })
+        // Each form on the page shows a failed submission only if it was the one sent (`_form`).
+        func fields(_ name: String) -> Fields { Fields(t: t, state: form["_form"] == name ? form : FormState(), prefix: name + "-") }
+        let age = CalendarDate(parsing: p.birth_date).map { $0.age(on: CalendarDate.today()) }
+        let writable = scope.writableProjects
+        let writableEnrolments = d.enrolments.filter { writable.contains($0.project_id) }
+        let enrollable = scope.actor.projectsWritingPeople.filter { id in !d.enrolments.contains { $0.project_id == id } }
+        return req.page("\(p.first_name) \(p.last_name)", breadcrumbs: [(t("participants.title"), "/participants")], status: status) {
+            Fields(t: t, state: form).summary()
+            h("section", ["aria-labelledby": "person-h"]) {
+                h("h2", ["id": "person-h"]) { t("participant.section.person") }
+                h("dl", ["class": "facts"]) {
+                    ProjectShow.fact(t("participant.birth_date"), t.date(p.birth_date) + (age.map { " (\(t("participant.age", $0)))" } ?? ""))
+                    ProjectShow.fact(t("participant.gender"), t("gender." + p.gender))
+                    ProjectShow.fact(t("participant.municipality"), p.municipality)
+                    ProjectShow.fact(t("participant.language"), t("language." + p.language))
+                    ProjectShow.fact(t("participant.email"), p.email ?? "")
+                    ProjectShow.fact(t("participant.phone"), p.phone ?? "")
+                }
+                if !writable.isEmpty { h("p") { h("a", ["href": "/participants/\(pid)/edit"]) { t("participant.edit") } } }
+            }
+            h("section", ["aria-labelledby": "enrol-h"]) {
+                h("h2", ["id": "enrol-h"]) { t("participant.section.enrolments") }
+                for e in d.enrolments {
+                    let plan = PhasePlan(lines: e.phases) ?? PhasePlan(phases: PhasePlan.defaultPhases)
+                    h("article", ["class": "card"]) {
+                        h("h3") { e.project_name }
+                        h("p") {
+                            t("enrolment.summary", PhaseNames.label(e.phase, t), t.date(e.start_date))
+                            if let site = e.site_name { " · \(site)" }
+                        }
+                        h("ol", ["class": "phases", "aria-label": t("enrolment.phases")]) {
+                            for phase in plan.phases {
+                                h("li", ["aria-current": phase == e.phase ? "step" : nil]) { PhaseNames.label(phase, t) }
+                            }
+                        }
+                        if writable.contains(e.project_id) && e.phase != plan.exit {
+                            h("form", ["method": "post", "action": "/participants/\(pid)/enrolments/\(e.id)/phase", "class": "inline"]) {
+                                csrfField(req)
+                                formMarker("phase-\(e.id)")
+                                fields("phase-\(e.id)").select("to_phase", t("enrolment.move_to"),
+                                    options: plan.phases.filter { $0 != e.phase }.map { ($0, PhaseNames.label($0, t)) }, required: true)
+                                fields("phase-\(e.id)").date("phase_date", t("enrolment.phase_date"), required: true)
+                                submit(t("enrolment.move"))
+                            }
+                        }
+                    }
+                }
+                if !enrollable.isEmpty {
+                    h("details") {
+                        h("summary") { t("enrolment.add") }
+                        h("form", ["method": "post", "action": "/participants/\(pid)/enrolments"]) {
+                            csrfField(req)
+                            formMarker("enrol")
+                            let f = fields("enrol")
+                            f.select("project_id", t("enrolment.project"), options: enrollable.map { ($0.uuidString, req.projectNames[$0] ?? $0.uuidString) }, required: true, blank: "")
+                            f.select("site_id", t("enrolment.site"), options: d.sites.filter { enrollable.contains($0.project_id) }.map { ($0.id.uuidString, "\(req.projectNames[$0.project_id] ?? ""): \($0.name)") }, blank: t("enrolment.site.none"))
+                            f.date("start_date", t("enrolment.start"), required: true)
+                            submit(t("enrolment.add.submit"))
+                        }
+                    }
+                }
+            }
+            h("section", ["aria-labelledby": "consent-h"]) {
+                h("h2", ["id": "consent-h"]) { t("participant.section.consents") }
+                if d.consents.isEmpty { h("p") { t("consent.none") } }
+                else {
+                    h("ul") { for c in d.consents { h("li") { t(c.given ? "consent.given_on" : "consent.withdrawn_on", t("consent.purpose." + c.purpose), t.date(c.date)) } } }
+                }
+                if !writable.isEmpty {
+                    h("form", ["method": "post", "action": "/participants/\(pid)/consents", "class": "inline"]) {
+                        csrfField(req)
+                        formMarker("consent")
+                        let f = fields("consent")
+                        f.select("purpose", t("consent.purpose"), options: Consent.Purpose.allCases.map { ($0.rawValue, t("consent.purpose." + $0.rawValue)) }, required: true)
+                        f.select("given", t("consent.state"), options: [("yes", t("consent.given")), ("no", t("consent.withdrawn"))], required: true)
+                        f.date("consent_date", t("consent.date"), required: true)
+                        submit(t("consent.record"))
+                    }
+                }
+            }
+            h("section", ["aria-labelledby": "goals-h"]) {
+                h("h2", ["id": "goals-h"]) { t("participant.section.goals") }
+                if d.goals.isEmpty { h("p") { t("goal.none") } }
+                h("ul", ["class": "goals"]) {
+                    for g in d.goals {
+                        h("li") {
+                            h("span", ["class": "goal-text"]) { g.text }
+                            " — \(t("goal.status." + g.status))"
+                            if let target = g.target_date { " · \(t("goal.target", t.date(target)))" }
+                            if writable.contains(g.project_id) {
+                                h("form", ["method": "post", "action": "/participants/\(pid)/goals/\(g.id)", "class": "inline-button"]) {
+                                    csrfField(req)
+                                    h("label", ["for": "goal-\(g.id)", "class": "visually-hidden"]) { t("goal.status.change", g.text) }
+                                    h("select", ["id": "goal-\(g.id)", "name": "status"]) {
+                                        for s in Goal.Status.allCases { h("option", ["value": s.rawValue, "selected": s.rawValue == g.status ? "" : nil]) { t("goal.status." + s.rawValue) } }
+                                    }
+                                    h("button", ["type": "submit", "class": "secondary"]) { t("form.save") }
+                                }
+                            }
+                        }
+                    }
+                }
+                if !writableEnrolments.isEmpty {
+                    h("form", ["method": "post", "action": "/participants/\(pid)/goals"]) {
+                        csrfField(req)
+                        formMarker("goal")
+                        let f = fields("goal")
+                        projectChoice(f, t, writableEnrolments)
+                        f.textarea("goal_text", t("goal.text"), required: true, rows: 2)
+                        f.date("target_date", t("goal.target_date"))
+                        submit(t("goal.add"))
+                    }
+                }
+            }
+            h("section", ["aria-labelledby": "notes-h"]) {
+                h("h2", ["id": "notes-h"]) { t("participant.section.notes") }
+                if !writableEnrolments.isEmpty {
+                    h("form", ["method": "post", "action": "/participants/\(pid)/notes"]) {
+                        csrfField(req)
+                        formMarker("note")
+                        let f = fields("note")
+                        projectChoice(f, t, writableEnrolments)
+                        let canHealth = writableEnrolments.contains { scope.writes(.health, in: $0.project_id) }
+                        f.select("sensitivity", t("note.sensitivity"), options: Sensitivity.allCases
+                            .filter { $0 == .normal || canHealth }.map { ($0.rawValue, t("note.sensitivity." + $0.rawValue)) }, required: true)
+                        f.textarea("body", t("note.body"), required: true, rows: 4)
+                        submit(t("note.add"))
+                    }
+                }
+                if d.notes.isEmpty { h("p") { t("note.none") } }
+                for n in d.notes {
+                    h("article", ["class": n.sensitivity == "health" ? "note health" : "note"]) {
+                        h("p", ["class": "meta"]) {
+                            t.dateTime(n.created_at) + " · " + (n.author_name ?? "") + " · " + (projectNames[n.project_id] ?? "")
+                            if n.sensitivity == "health" { h("strong") { " · " + t("note.sensitivity.health") } }
+                        }
+                        for line in n.body.split(separator: "\n") { h("p") { String(line) } }
+                    }
+                }
+            }
+            h("section", ["aria-labelledby": "timeline-h"]) {
+                h("h2", ["id": "timeline-h"]) { t("participant.section.timeline") }
+                h("ol", ["class": "timeline", "reversed": ""]) {
+                    for entry in timeline(d, t: t, projectNames: projectNames) {
+                        h("li") {
+                            h("time", ["datetime": entry.date]) { t.date(entry.date) }
+                            " " + entry.text
+                            if let project = entry.project { h("span", ["class": "meta"]) { " · " + project } }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    static func formMarker(_ name: String) -> Node {
+        h("input", ["type": "hidden", "name": "_form", "value": name])
+    }
+
+    static func projectChoice(_ f: Fields, _ t: Texts, _ enrolments: [ParticipantQueries.EnrolmentRow]) -> Node {
+        if enrolments.count == 1 {
+            return h("input", ["type": "hidden", "name": "project_id", "value": enrolments[0].project_id.uuidString])
+        }
+        return f.select("project_id", t("note.project"), options: enrolments.map { ($0.project_id.uuidString, $0.project_name) }, required: true)
+    }
+
+    /// The whole path, newest first, built from what the page already read: no extra queries.
+    static func timeline(_ d: ParticipantQueries.Show, t: Texts, projectNames: [UUID: String]) -> [TimelineEntry] {
+        var entries: [TimelineEntry] = []
+        let enrolmentProject = Dictionary(uniqueKeysWithValues: d.enrolments.map { ($0.id, $0.project_name) })
+        for e in d.enrolments {
+            entries.append(.init(date: e.start_date, order: .distantPast, text: t("timeline.enrolled"), project: e.project_name))
+        }
+        for c in d.phaseChanges where c.from_phase != nil {
+            entries.append(.init(date: c.date, order: c.created_at ?? .distantPast,
+                                 text: t("timeline.phase", PhaseNames.label(c.to_phase, t)), project: enrolmentProject[c.enrolment_id]))
+        }
+        for c in d.consents {
+            entries.append(.init(date: c.date, order: c.created_at ?? .distantPast,
+                                 text: t(c.given ? "timeline.consent_given" : "timeline.consent_withdrawn", t("consent.purpose." + c.purpose)), project: nil))
+        }
+        for g in d.goals {
+            entries.append(.init(date: dateOnly(g.created_at), order: g.created_at ?? .distantPast,
+                                 text: t("timeline.goal", g.text), project: projectNames[g.project_id]))
+        }
+        for n in d.notes {
+            entries.append(.init(date: dateOnly(n.created_at), order: n.created_at ?? .distantPast,
+                                 text: t(n.sensitivity == "health" ? "timeline.health_note" : "timeline.note"), project: projectNames[n.project_id]))
+        }
+        return entries.sorted { ($0.date, $0.order) > ($1.date, $1.order) }
+    }
+
+    static func dateOnly(_ date: Date?) -> String {
+        CalendarDate.today(date ?? Date()).iso
+    }
+}
+
+extension Request {
+    private struct ProjectNamesKey: StorageKey { typealias Value = [UUID: String] }
+    /// Names of the projects the actor works in, loaded by the controller for the page's forms.
+    var projectNames: [UUID: String] {
+        get { storage[ProjectNamesKey.self] ?? [:] }
+        set { storage[ProjectNamesKey.self] = newValue }
+    }
+}

@@ -1,0 +1,215 @@
+import Fluent
+import PolkuCore
+import SQLKit
+import Vapor
+
+enum ParticipantsController {
+    @Sendable static func index(req: Request) async throws -> Response {
+        let actor = try req.authz.actor()
+        let t = req.t
+        var projects = actor.projectsSeeingPeople
+        guard !projects.isEmpty else { throw Abort(.forbidden) }
+        let search = String(((try? req.query.get(String.self, at: "q")) ?? "").prefix(100))
+        let projectParam = (try? req.query.get(String.self, at: "project")) ?? ""
+        var filter: UUID? = nil
+        if !projectParam.isEmpty {
+            guard let id = UUID(uuidString: projectParam), projects.contains(id) else { throw Abort(.notFound) }
+            filter = id
+            projects = [id]
+        }
+        let afterParam = (try? req.query.get(String.self, at: "after")) ?? ""
+        var after: UUID? = nil
+        if !afterParam.isEmpty {
+            guard let id = UUID(uuidString: afterParam) else { throw Abort(.badRequest) }
+            after = id
+        }
+        let page = try await ParticipantQueries.list(on: req.db, projects: projects, search: search, after: after)
+        try await req.audit.record(.participantList, project: filter, detail: "q=\(search) n=\(page.rows.count)")
+        let names = try await Project.query(on: req.db).filter(\.$id ~~ actor.projectsSeeingPeople).sort(\.$name).all()
+        var next = "/participants?"
+        if let filter { next += "project=\(filter)&" }
+        if !search.isEmpty { next += "q=\(search.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")&" }
+        return req.page(t("participants.title")) {
+            if !actor.projectsWritingPeople.isEmpty {
+                h("p") { h("a", ["class": "button", "href": "/participants/new" + (filter.map { "?project=\($0)" } ?? "")]) { t("participants.new") } }
+            }
+            h("form", ["method": "get", "action": "/participants", "role": "search", "class": "inline"]) {
+                h("div", ["class": "field"]) {
+                    h("label", ["for": "q"]) { t("participants.search") }
+                    h("input", ["type": "search", "id": "q", "name": "q", "value": search])
+                }
+                h("div", ["class": "field"]) {
+                    h("label", ["for": "project"]) { t("participants.project") }
+                    h("select", ["id": "project", "name": "project"]) {
+                        h("option", ["value": ""]) { t("participants.all_projects") }
+                        for p in names { h("option", ["value": p.id!.uuidString, "selected": p.id == filter ? "" : nil]) { p.name } }
+                    }
+                }
+                submit(t("participants.search.submit"))
+            }
+            if page.rows.isEmpty {
+                h("p", ["role": "status"]) { t("participants.none") }
+            } else {
+                h("table") {
+                    h("caption", ["class": "visually-hidden"]) { t("participants.title") }
+                    h("thead") { h("tr") {
+                        h("th", ["scope": "col"]) { t("participant.name") }
+                        h("th", ["scope": "col"]) { t("participant.birth_date") }
+                        h("th", ["scope": "col"]) { t("participant.municipality") }
+                    } }
+                    h("tbody") {
+                        for row in page.rows {
+                            h("tr") {
+                                h("td") { h("a", ["href": "/participants/\(row.id)"]) { "\(row.last_name), \(row.first_name)" } }
+                                h("td") { t.date(row.birth_date) }
+                                h("td") { row.municipality }
+                            }
+                        }
+                    }
+                }
+            }
+            h("nav", ["aria-label": t("participants.paging")]) {
+                if after != nil { h("a", ["href": String(next.dropLast())]) { t("participants.first_page") }; " " }
+                if page.hasMore, let last = page.rows.last { h("a", ["href": next + "after=\(last.id)", "rel": "next"]) { t("participants.next_page") } }
+            }
+        }
+    }
+
+    @Sendable static func new(req: Request) async throws -> Response {
+        let actor = try req.authz.actor()
+        guard !actor.projectsWritingPeople.isEmpty else { throw Abort(.forbidden) }
+        var form = ParticipantForm(state: FormState())
+        form.state.values["project_id"] = (try? req.query.get(String.self, at: "project")) ?? ""
+        form.state.values["start_date"] = CalendarDate.today().iso
+        form.state.values["language"] = "fi"
+        return try await newPage(req, form: form, actor: actor)
+    }
+
+    static func newPage(_ req: Request, form: ParticipantForm, actor: Actor, status: HTTPResponseStatus = .ok) async throws -> Response {
+        let t = req.t
+        let projects = try await Project.query(on: req.db).filter(\.$id ~~ actor.projectsWritingPeople).sort(\.$name).all()
+        let sites = try await Site.query(on: req.db).filter(\.$project.$id ~~ actor.projectsWritingPeople).sort(\.$name).all()
+        let names = Dictionary(uniqueKeysWithValues: projects.map { ($0.id!, $0.name) })
+        let f = Fields(t: t, state: form.state)
+        return req.page(t("participants.new"), breadcrumbs: [(t("participants.title"), "/participants")], status: status) {
+            h("form", ["method": "post", "action": "/participants"]) {
+                csrfField(req)
+                f.summary()
+                form.fieldsNodes(t)
+                h("fieldset") {
+                    h("legend") { t("participant.section.enrolment") }
+                    f.select("project_id", t("enrolment.project"), options: projects.map { ($0.id!.uuidString, $0.name) }, required: true, blank: "")
+                    f.select("site_id", t("enrolment.site"), options: sites.map { ($0.id!.uuidString, "\(names[$0.$project.id] ?? ""): \($0.name)") }, blank: t("enrolment.site.none"))
+                    f.date("start_date", t("enrolment.start"), required: true)
+                    f.checkbox("consent_service", t("consent.service.checkbox"))
+                }
+                submit(t("form.save"))
+            }
+        }
+    }
+
+    @Sendable static func create(req: Request) async throws -> Response {
+        let actor = try req.authz.actor()
+        guard !actor.projectsWritingPeople.isEmpty else { throw Abort(.forbidden) }
+        var form = ParticipantForm(state: FormState.read(req, fields: ParticipantForm.fields + ParticipantForm.enrolFields))
+        let participant = Participant()
+        let today = CalendarDate.today()
+        _ = form.apply(to: participant, today: today)
+        let projectID = form.state.uuid("project_id")
+        if let projectID, !actor.projectsWritingPeople.contains(projectID) { form.state.errors["project_id"] = "error.choice" }
+        let siteID = form.state.uuid("site_id", required: false)
+        if let siteID, let projectID {
+            let site = try await Site.find(siteID, on: req.db)
+            if site?.$project.id != projectID { form.state.errors["site_id"] = "error.site_project" }
+        }
+        let start = form.state.date("start_date", required: true)
+        guard form.state.isValid, let projectID, let start else {
+            return try await newPage(req, form: form, actor: actor, status: .unprocessableEntity)
+        }
+        guard let project = try await Project.find(projectID, on: req.db) else { throw Abort(.notFound) }
+        let consent = form.state["consent_service"] == "on"
+        try await req.db.transaction { db in
+            try await participant.create(on: db)
+            let pid = try participant.requireID()
+            let enrolment = Enrolment()
+            enrolment.$participant.id = pid
+            enrolment.$project.id = projectID
+            enrolment.$site.id = siteID
+            enrolment.phase = project.phasePlan.first
+            enrolment.startDate = start
+            try await enrolment.create(on: db)
+            let change = PhaseChange()
+            change.$enrolment.id = try enrolment.requireID()
+            change.toPhase = enrolment.phase
+            change.date = start
+            change.$changedBy.id = actor.userID
+            try await change.create(on: db)
+            if consent {
+                let c = Consent()
+                c.$participant.id = pid; c.purpose = .service; c.date = today.iso; c.given = true; c.$recordedBy.id = actor.userID
+                try await c.create(on: db)
+            }
+            try await req.audit.record(.participantCreate, participant: pid, project: projectID, on: db)
+        }
+        return req.redirect("/participants/\(participant.id!)")
+    }
+
+    @Sendable static func show(req: Request) async throws -> Response {
+        let scope = try await req.authz.participant(try req.id())
+        try await req.audit.record(.participantView, participant: scope.participantID)
+        return try await render(req, scope: scope)
+    }
+
+    /// The participant page, also shown again (with the failed form) when a form on it fails.
+    static func render(_ req: Request, scope: ParticipantScope, form: FormState = FormState(),
+                       status: HTTPResponseStatus = .ok) async throws -> Response {
+        let writing = scope.actor.projectsWritingPeople
+        guard let data = try await ParticipantQueries.show(
+            on: req.db, id: scope.participantID, projects: scope.projectIDs, healthProjects: scope.healthProjects,
+            siteProjects: writing) else { throw Abort(.notFound) }
+        if writing.count > data.enrolments.filter({ writing.contains($0.project_id) }).count {
+            let projects = try await (req.db as! any SQLDatabase).select().columns("id", "name").from("projects")
+                .where("id", .in, SQLBind.group(writing)).all(decoding: IDName.self)
+            req.projectNames = Dictionary(uniqueKeysWithValues: projects.map { ($0.id, $0.name) })
+        }
+        return ParticipantShow.render(req, scope: scope, data: data, form: form, status: status)
+    }
+
+    struct IDName: Decodable { let id: UUID; let name: String }
+
+    @Sendable static func edit(req: Request) async throws -> Response {
+        let scope = try await req.authz.participant(try req.id())
+        guard !scope.writableProjects.isEmpty else { throw Abort(.forbidden) }
+        guard let p = try await Participant.find(scope.participantID, on: req.db) else { throw Abort(.notFound) }
+        try await req.audit.record(.participantView, participant: scope.participantID, detail: "edit form")
+        return editPage(req, form: .from(p), participant: p)
+    }
+
+    static func editPage(_ req: Request, form: ParticipantForm, participant p: Participant, status: HTTPResponseStatus = .ok) -> Response {
+        let t = req.t
+        return req.page(t("participant.edit"), breadcrumbs: [(t("participants.title"), "/participants"),
+                                                             ("\(p.firstName) \(p.lastName)", "/participants/\(p.id!)")], status: status) {
+            h("form", ["method": "post", "action": "/participants/\(p.id!)"]) {
+                csrfField(req)
+                Fields(t: t, state: form.state).summary()
+                form.fieldsNodes(t)
+                submit(t("form.save"))
+            }
+        }
+    }
+
+    @Sendable static func update(req: Request) async throws -> Response {
+        let scope = try await req.authz.participant(try req.id())
+        guard !scope.writableProjects.isEmpty else { throw Abort(.forbidden) }
+        guard let p = try await Participant.find(scope.participantID, on: req.db) else { throw Abort(.notFound) }
+        var form = ParticipantForm(state: FormState.read(req, fields: ParticipantForm.fields))
+        guard form.apply(to: p, today: CalendarDate.today()) else {
+            return editPage(req, form: form, participant: p, status: .unprocessableEntity)
+        }
+        try await req.db.transaction { db in
+            try await p.update(on: db)
+            try await req.audit.record(.participantUpdate, participant: scope.participantID, on: db)
+        }
+        return req.redirect("/participants/\(scope.participantID)")
+    }
+}

@@ -1,0 +1,206 @@
+import Fluent
+import Vapor
+
+/// Sites, organisations and steering-group seats of a project: added and removed by its managers.
+enum ProjectPartsController {
+    @Sendable static func addSite(req: Request) async throws -> Response {
+        let id = try req.id()
+        _ = try req.authz.manageProject(id)
+        var state = FormState.read(req, fields: ["site_name", "site_municipality", "site_kind"])
+        let name = state.text("site_name", required: true, max: 120)
+        let municipality = state.text("site_municipality", max: 120)
+        let kind = state.choice("site_kind", Site.Kind.self)
+        guard state.isValid, let kind else { return try await again(req, id, state) }
+        try await Site(projectID: id, name: name, municipality: municipality, kind: kind).create(on: req.db)
+        return req.redirect("/projects/\(id)#sites-h")
+    }
+
+    @Sendable static func removeSite(req: Request) async throws -> Response {
+        let id = try req.id()
+        _ = try req.authz.manageProject(id)
+        let part = try req.id("part")
+        try await Site.query(on: req.db).filter(\.$id == part).filter(\.$project.$id == id).delete()
+        return req.redirect("/projects/\(id)#sites-h")
+    }
+
+    @Sendable static func addOrganisation(req: Request) async throws -> Response {
+        let id = try req.id()
+        _ = try req.authz.manageProject(id)
+        var state = FormState.read(req, fields: ["organisation_id", "organisation_role"])
+        let org = state.uuid("organisation_id")
+        let role = state.choice("organisation_role", ProjectOrganisation.Role.self)
+        if let org, try await Organisation.find(org, on: req.db) == nil { state.errors["organisation_id"] = "error.choice" }
+        if let org, let role, try await ProjectOrganisation.query(on: req.db).filter(\.$project.$id == id)
+            .filter(\.$organisation.$id == org).filter(\.$role == role).first() != nil {
+            state.errors["organisation_id"] = "error.duplicate"
+        }
+        guard state.isValid, let org, let role else { return try await again(req, id, state) }
+        try await ProjectOrganisation(projectID: id, organisationID: org, role: role).create(on: req.db)
+        return req.redirect("/projects/\(id)#orgs-h")
+    }
+
+    @Sendable static func removeOrganisation(req: Request) async throws -> Response {
+        let id = try req.id()
+        _ = try req.authz.manageProject(id)
+        let part = try req.id("part")
+        try await ProjectOrganisation.query(on: req.db).filter(\.$id == part).filter(\.$project.$id == id).delete()
+        return req.redirect("/projects/\(id)#orgs-h")
+    }
+
+    @Sendable static func addSteeringMember(req: Request) async throws -> Response {
+        let id = try req.id()
+        _ = try req.authz.manageProject(id)
+        var state = FormState.read(req, fields: ["steering_name", "steering_organisation", "steering_role"])
+        let name = state.text("steering_name", max: 120)
+        let org = state.text("steering_organisation", required: true, max: 200)
+        let role = state.text("steering_role", required: true, max: 120)
+        guard state.isValid else { return try await again(req, id, state) }
+        try await SteeringMember(projectID: id, name: name, organisation: org, role: role).create(on: req.db)
+        return req.redirect("/projects/\(id)#steering-h")
+    }
+
+    @Sendable static func removeSteeringMember(req: Request) async throws -> Response {
+        let id = try req.id()
+        _ = try req.authz.manageProject(id)
+        let part = try req.id("part")
+        try await SteeringMember.query(on: req.db).filter(\.$id == part).filter(\.$project.$id == id).delete()
+        return req.redirect("/projects/\(id)#steering-h")
+    }
+
+    /// The project page again, with the failed form's values and errors in place.
+    private static func again(_ req: Request, _ id: UUID, _ state: FormState) async throws -> Response {
+        let actor = try req.authz.actor()
+        guard let model = try await ProjectShow.Model.query(id, on: req.db) else { throw Abort(.notFound) }
+        req.failedPartForm = state
+        let res = ProjectShow.render(req, model: model, access: actor.access(to: id), actor: actor)
+        res.status = .unprocessableEntity
+        return res
+    }
+}
+
+extension Request {
+    private struct PartFormKey: StorageKey { typealias Value = FormState }
+    /// A failed add-form on the project page, shown again with what was typed.
+    var failedPartForm: FormState {
+        get { storage[PartFormKey.self] ?? FormState() }
+        set { storage[PartFormKey.self] = newValue }
+    }
+}
+
+enum ProjectPartsView {
+    static func organisations(_ req: Request, model m: ProjectShow.Model, manages: Bool) -> Node {
+        let t = req.t
+        let f = Fields(t: t, state: req.failedPartForm, prefix: "org-")
+        return h("section", ["aria-labelledby": "orgs-h"]) {
+            h("h2", ["id": "orgs-h"]) { t("project.organisations") }
+            h("table") {
+                h("thead") { h("tr") {
+                    h("th", ["scope": "col"]) { t("organisation.name") }
+                    h("th", ["scope": "col"]) { t("organisation.business_id") }
+                    h("th", ["scope": "col"]) { t("project.organisation_role") }
+                    if manages { h("th", ["scope": "col"]) { t("form.actions") } }
+                } }
+                h("tbody") {
+                    for (link, org) in m.organisations {
+                        h("tr") {
+                            h("td") { org.name }
+                            h("td") { org.businessID ?? "–" }
+                            h("td") { t("project.organisation_role." + link.role.rawValue) }
+                            if manages { h("td") { removeButton(req, "/projects/\(m.project.id!)/organisations/\(link.id!)/delete", t("form.remove"), org.name) } }
+                        }
+                    }
+                }
+            }
+            if manages {
+                h("form", ["method": "post", "action": "/projects/\(m.project.id!)/organisations", "class": "inline"]) {
+                    csrfField(req)
+                    f.select("organisation_id", t("project.add_organisation"),
+                             options: m.allOrganisations.map { ($0.id!.uuidString, $0.name) }, required: true, blank: "")
+                    f.select("organisation_role", t("project.organisation_role"),
+                             options: ProjectOrganisation.Role.allCases.map { ($0.rawValue, t("project.organisation_role." + $0.rawValue)) }, required: true)
+                    submit(t("form.add"))
+                }
+            }
+        }
+    }
+
+    static func sites(_ req: Request, model m: ProjectShow.Model, manages: Bool, counts: Bool) -> Node {
+        let t = req.t
+        let f = Fields(t: t, state: req.failedPartForm, prefix: "site-")
+        return h("section", ["aria-labelledby": "sites-h"]) {
+            h("h2", ["id": "sites-h"]) { t("project.sites") }
+            h("table") {
+                h("thead") { h("tr") {
+                    h("th", ["scope": "col"]) { t("site.name") }
+                    h("th", ["scope": "col"]) { t("site.municipality") }
+                    h("th", ["scope": "col"]) { t("site.kind") }
+                    if counts { h("th", ["scope": "col", "class": "num"]) { t("project.participants") } }
+                    if manages { h("th", ["scope": "col"]) { t("form.actions") } }
+                } }
+                h("tbody") {
+                    for site in m.sites {
+                        h("tr") {
+                            h("td") { site.name }
+                            h("td") { site.municipality }
+                            h("td") { t("site.kind." + site.kind.rawValue) }
+                            if counts { h("td", ["class": "num"]) { String(m.participantsBySite[site.id!] ?? 0) } }
+                            if manages { h("td") { removeButton(req, "/projects/\(m.project.id!)/sites/\(site.id!)/delete", t("form.remove"), site.name) } }
+                        }
+                    }
+                }
+            }
+            if manages {
+                h("form", ["method": "post", "action": "/projects/\(m.project.id!)/sites", "class": "inline"]) {
+                    csrfField(req)
+                    f.text("site_name", t("site.name"), required: true)
+                    f.text("site_municipality", t("site.municipality"))
+                    f.select("site_kind", t("site.kind"), options: Site.Kind.allCases.map { ($0.rawValue, t("site.kind." + $0.rawValue)) }, required: true)
+                    submit(t("project.add_site"))
+                }
+            }
+        }
+    }
+
+    static func steering(_ req: Request, model m: ProjectShow.Model, manages: Bool) -> Node {
+        let t = req.t
+        let f = Fields(t: t, state: req.failedPartForm, prefix: "steer-")
+        return h("section", ["aria-labelledby": "steering-h"]) {
+            h("h2", ["id": "steering-h"]) { t("project.steering") }
+            h("table") {
+                h("thead") { h("tr") {
+                    h("th", ["scope": "col"]) { t("steering.role") }
+                    h("th", ["scope": "col"]) { t("steering.organisation") }
+                    h("th", ["scope": "col"]) { t("steering.name") }
+                    if manages { h("th", ["scope": "col"]) { t("form.actions") } }
+                } }
+                h("tbody") {
+                    for s in m.steering {
+                        h("tr") {
+                            h("td") { s.role }
+                            h("td") { s.organisation }
+                            h("td") { s.name.isEmpty ? "–" : s.name }
+                            if manages { h("td") { removeButton(req, "/projects/\(m.project.id!)/steering/\(s.id!)/delete", t("form.remove"), s.role) } }
+                        }
+                    }
+                }
+            }
+            if manages {
+                h("form", ["method": "post", "action": "/projects/\(m.project.id!)/steering", "class": "inline"]) {
+                    csrfField(req)
+                    f.text("steering_role", t("steering.role"), required: true)
+                    f.text("steering_organisation", t("steering.organisation"), required: true)
+                    f.text("steering_name", t("steering.name"))
+                    submit(t("project.add_steering"))
+                }
+            }
+        }
+    }
+}
+
+/// A small form that removes one thing; the accessible name says what it removes.
+func removeButton(_ req: Request, _ action: String, _ label: String, _ what: String) -> Node {
+    h("form", ["method": "post", "action": action, "class": "inline-button"]) {
+        csrfField(req)
+        h("button", ["type": "submit", "class": "secondary", "aria-label": "\(label): \(what)"]) { label }
+    }
+}

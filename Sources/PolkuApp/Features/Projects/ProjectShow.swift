@@ -1,0 +1,132 @@
+import Fluent
+import PolkuCore
+import SQLKit
+import Vapor
+
+enum ProjectShow {
+    struct Model {
+        let project: Project
+        let organisations: [(link: ProjectOrganisation, organisation: Organisation)]
+        let steering: [SteeringMember]
+        let sites: [Site]
+        let subProjects: [Project]
+        let parent: Project?
+        let participants: Int
+        let participantsBySite: [UUID: Int]
+        let participantsByPhase: [String: Int]
+        let allOrganisations: [Organisation]
+
+        static func query(_ id: UUID, on db: any Database) async throws -> Model? {
+            guard let project = try await Project.find(id, on: db) else { return nil }
+            let links = try await ProjectOrganisation.query(on: db).filter(\.$project.$id == id).with(\.$organisation).all()
+            let steering = try await SteeringMember.query(on: db).filter(\.$project.$id == id).sort(\.$role).all()
+            let sites = try await Site.query(on: db).filter(\.$project.$id == id).sort(\.$name).all()
+            let subs = try await Project.query(on: db).filter(\.$parent.$id == id).sort(\.$code).all()
+            let parent = try await project.$parent.get(on: db)
+            struct Row: Decodable { let site_id: UUID?; let phase: String; let n: Int }
+            let rows = try await (db as! any SQLDatabase).raw("""
+                SELECT site_id, phase, COUNT(*) AS n FROM enrolments WHERE project_id = \(bind: id) GROUP BY site_id, phase
+                """).all(decoding: Row.self)
+            var bySite: [UUID: Int] = [:], byPhase: [String: Int] = [:]
+            for r in rows {
+                if let s = r.site_id { bySite[s, default: 0] += r.n }
+                byPhase[r.phase, default: 0] += r.n
+            }
+            let orgs = try await Organisation.query(on: db).sort(\.$name).all()
+            let roleOrder = ProjectOrganisation.Role.allCases
+            return Model(project: project,
+                         organisations: links.map { ($0, $0.organisation) }
+                            .sorted { (roleOrder.firstIndex(of: $0.link.role)!, $0.organisation.name) < (roleOrder.firstIndex(of: $1.link.role)!, $1.organisation.name) },
+                         steering: steering, sites: sites, subProjects: subs, parent: parent,
+                         participants: rows.reduce(0) { $0 + $1.n }, participantsBySite: bySite,
+                         participantsByPhase: byPhase, allOrganisations: orgs)
+        }
+    }
+
+    static func render(_ req: Request, model m: Model, access: ProjectAccess, actor: Actor) -> Response {
+        let t = req.t
+        let p = m.project
+        let counts = actor.isAdmin || access.seesAggregates
+        let manages = access.managesProject
+        return req.page(p.name, breadcrumbs: [(t("projects.title"), "/projects")]) {
+            h("p", ["class": "lead"]) { "\(p.code) · \(t("project.status." + p.status.rawValue)) · \(t.date(p.startDate))–\(t.date(p.endDate))" }
+            h("div", ["class": "actions"]) {
+                if manages { h("a", ["class": "button", "href": "/projects/\(p.id!)/edit"]) { t("project.edit.link") } }
+                if access.seesParticipants {
+                    h("a", ["class": "button", "href": "/participants?project=\(p.id!)"]) { t("project.participants.link") }
+                }
+            }
+            if !p.summary.isEmpty {
+                h("section", ["aria-labelledby": "summary-h"]) {
+                    h("h2", ["id": "summary-h"]) { t("project.summary") }
+                    for para in p.summary.split(separator: "\n", omittingEmptySubsequences: true) { h("p") { String(para) } }
+                }
+            }
+            h("section", ["aria-labelledby": "facts-h"]) {
+                h("h2", ["id": "facts-h"]) { t("project.section.basics") }
+                h("dl", ["class": "facts"]) {
+                    fact(t("project.code"), p.code)
+                    fact(t("project.funder"), p.funder)
+                    fact(t("project.priority_axis"), p.priorityAxis)
+                    fact(t("project.specific_objective"), p.specificObjective)
+                    fact(t("project.region"), p.region)
+                    fact(t("project.period"), "\(t.date(p.startDate))–\(t.date(p.endDate))")
+                    fact(t("project.budget_band"), p.budgetBand)
+                    fact(t("project.planned_funding"), t.euros(p.plannedPublicFunding))
+                    fact(t("project.realised_funding"), t.euros(p.realisedPublicFunding))
+                    if let parent = m.parent {
+                        h("dt") { t("project.parent") }
+                        h("dd") { h("a", ["href": "/projects/\(parent.id!)"]) { parent.name } }
+                    }
+                }
+            }
+            h("section", ["aria-labelledby": "progress-h"]) {
+                h("h2", ["id": "progress-h"]) { t("project.progress") }
+                if counts {
+                    h("p") {
+                        if let planned = p.plannedParticipants, planned > 0 {
+                            t("project.progress.of", m.participants, planned, Int((Double(m.participants) / Double(planned) * 100).rounded()))
+                        } else {
+                            t("project.progress.count", m.participants)
+                        }
+                    }
+                    h("table") {
+                        h("caption") { t("project.by_phase") }
+                        h("thead") { h("tr") { h("th", ["scope": "col"]) { t("project.phase") }; h("th", ["scope": "col", "class": "num"]) { t("project.participants") } } }
+                        h("tbody") {
+                            for phase in p.phasePlan.phases {
+                                h("tr") { h("td") { PhaseNames.label(phase, t) }; h("td", ["class": "num"]) { String(m.participantsByPhase[phase] ?? 0) } }
+                            }
+                        }
+                    }
+                } else {
+                    h("p") { t("project.progress.planned", p.plannedParticipants.map(String.init) ?? "–") }
+                }
+            }
+            h("section", ["aria-labelledby": "tg-h"]) {
+                h("h2", ["id": "tg-h"]) { t("project.target_groups") }
+                h("ul") { for g in p.targetGroups.split(separator: "\n") { h("li") { String(g) } } }
+            }
+            ProjectPartsView.organisations(req, model: m, manages: manages)
+            ProjectPartsView.sites(req, model: m, manages: manages, counts: counts)
+            ProjectPartsView.steering(req, model: m, manages: manages)
+            if !m.subProjects.isEmpty {
+                h("section", ["aria-labelledby": "sub-h"]) {
+                    h("h2", ["id": "sub-h"]) { t("project.subprojects") }
+                    h("ul") { for s in m.subProjects { h("li") { h("a", ["href": "/projects/\(s.id!)"]) { "\(s.code) \(s.name)" } } } }
+                }
+            }
+        }
+    }
+
+    static func fact(_ label: String, _ value: String) -> Node {
+        group { h("dt") { label }; h("dd") { value.isEmpty ? "–" : value } }
+    }
+}
+
+/// Phase names: the default phases have translations; a project's own names are shown as written.
+enum PhaseNames {
+    static func label(_ phase: String, _ t: Texts) -> String {
+        PhasePlan.defaultPhases.contains(phase) ? t("phase." + phase) : phase
+    }
+}

@@ -1,0 +1,113 @@
+import Fluent
+import PolkuCore
+import SQLKit
+import Vapor
+
+enum ProjectsController {
+    @Sendable static func index(req: Request) async throws -> Response {
+        let actor = try req.authz.actor()
+        let t = req.t
+        let projects = try await Project.query(on: req.db).sort(\.$startDate, .descending).all()
+        let counts = try await ProjectQueries.participantCounts(on: req.db)
+        return req.page(t("projects.title")) {
+            if actor.createsProjects { h("p") { h("a", ["class": "button", "href": "/projects/new"]) { t("projects.new") } } }
+            h("table") {
+                h("caption", ["class": "visually-hidden"]) { t("projects.title") }
+                h("thead") { h("tr") {
+                    h("th", ["scope": "col"]) { t("project.code") }
+                    h("th", ["scope": "col"]) { t("project.name") }
+                    h("th", ["scope": "col"]) { t("project.period") }
+                    h("th", ["scope": "col"]) { t("project.status") }
+                    h("th", ["scope": "col", "class": "num"]) { t("project.participants") }
+                } }
+                h("tbody") {
+                    for p in projects {
+                        let visible = actor.isAdmin || actor.access(to: p.id!).seesAggregates
+                        h("tr") {
+                            h("td") { p.code }
+                            h("td") { h("a", ["href": "/projects/\(p.id!)"]) { p.name } }
+                            h("td") { "\(t.date(p.startDate))–\(t.date(p.endDate))" }
+                            h("td") { t("project.status." + p.status.rawValue) }
+                            h("td", ["class": "num"]) { visible ? String(counts[p.id!] ?? 0) : "–" }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    @Sendable static func new(req: Request) async throws -> Response {
+        let actor = try req.authz.actor()
+        guard actor.createsProjects else { throw Abort(.forbidden) }
+        var form = ProjectForm(state: FormState())
+        form.state.values["status"] = Project.Status.planned.rawValue
+        form.state.values["phases"] = PhasePlan.defaultPhases.joined(separator: "\n")
+        return try await page(req, form: form, project: nil)
+    }
+
+    static func page(_ req: Request, form: ProjectForm, project: Project?, status: HTTPResponseStatus = .ok) async throws -> Response {
+        let t = req.t
+        let parents = try await Project.query(on: req.db).filter(\.$parent.$id == nil).sort(\.$code).all()
+            .filter { $0.id != project?.id }
+        let title = project.map { t("project.edit", $0.name) } ?? t("projects.new")
+        var crumbs = [(label: t("projects.title"), href: "/projects")]
+        if let project { crumbs.append((project.name, "/projects/\(project.id!)")) }
+        return req.page(title, breadcrumbs: crumbs, status: status) {
+            form.render(req, action: project.map { "/projects/\($0.id!)" } ?? "/projects", parents: parents)
+        }
+    }
+
+    @Sendable static func create(req: Request) async throws -> Response {
+        let actor = try req.authz.actor()
+        guard actor.createsProjects else { throw Abort(.forbidden) }
+        var form = ProjectForm(state: FormState.read(req, fields: ProjectForm.fields))
+        let project = Project()
+        guard try await form.apply(to: project, on: req.db) else {
+            return try await page(req, form: form, project: nil, status: .unprocessableEntity)
+        }
+        try await req.db.transaction { db in
+            try await project.create(on: db)
+            // Whoever creates a project manages it.
+            try await Membership(userID: actor.userID, projectID: project.id, role: .projectManager).create(on: db)
+        }
+        return req.redirect("/projects/\(project.id!)")
+    }
+
+    @Sendable static func edit(req: Request) async throws -> Response {
+        let id = try req.id()
+        _ = try req.authz.manageProject(id)
+        guard let project = try await Project.find(id, on: req.db) else { throw Abort(.notFound) }
+        return try await page(req, form: .from(project), project: project)
+    }
+
+    @Sendable static func update(req: Request) async throws -> Response {
+        let id = try req.id()
+        _ = try req.authz.manageProject(id)
+        guard let project = try await Project.find(id, on: req.db) else { throw Abort(.notFound) }
+        var form = ProjectForm(state: FormState.read(req, fields: ProjectForm.fields))
+        guard try await form.apply(to: project, on: req.db) else {
+            return try await page(req, form: form, project: project, status: .unprocessableEntity)
+        }
+        try await project.update(on: req.db)
+        return req.redirect("/projects/\(id)")
+    }
+
+    @Sendable static func show(req: Request) async throws -> Response {
+        let id = try req.id()
+        // A project's facts are public (the seeds are public pages); its counts are for its own people.
+        let actor = try req.authz.actor()
+        let access = actor.access(to: id)
+        guard let model = try await ProjectShow.Model.query(id, on: req.db) else { throw Abort(.notFound) }
+        return ProjectShow.render(req, model: model, access: access, actor: actor)
+    }
+}
+
+enum ProjectQueries {
+    /// Enrolled participants per project, counted in SQL.
+    static func participantCounts(on db: any Database) async throws -> [UUID: Int] {
+        struct Row: Decodable { let project_id: UUID; let n: Int }
+        let rows = try await (db as! any SQLDatabase).raw(
+            "SELECT project_id, COUNT(*) AS n FROM enrolments GROUP BY project_id").all(decoding: Row.self)
+        return Dictionary(uniqueKeysWithValues: rows.map { ($0.project_id, $0.n) })
+    }
+}

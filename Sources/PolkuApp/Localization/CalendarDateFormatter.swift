@@ -1,0 +1,5 @@
+import PolkuCore
+
+enum CalendarDateFormatter {
+    static func parse(_ text: String) -> CalendarDate? { CalendarDate(parsing: text) }
+}

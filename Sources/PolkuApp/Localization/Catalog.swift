@@ -1,0 +1,302 @@
+/// The UI's words. One line per key: `key | suomi | English | svenska` (Swedish may be left empty:
+/// it then falls back to Finnish). Kept as text so that translators can edit it without Swift.
+enum Catalog {
+    static let entries: [String: Translation] = {
+        var result: [String: Translation] = [:]
+        for line in table.split(separator: "\n") {
+            let cols = line.split(separator: "|", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+            guard cols.count >= 3, !cols[0].isEmpty else { continue }
+            let sv = cols.count > 3 && !cols[3].isEmpty ? cols[3] : nil
+            result[cols[0]] = Translation(fi: cols[1], en: cols[2], sv: sv)
+        }
+        return result
+    }()
+
+    static let table = """
+    layout.skip | Siirry sisältöön | Skip to content | Hoppa till innehållet
+    layout.breadcrumbs | Murupolku | Breadcrumbs | Brödsmulor
+    layout.nav | Päävalikko | Main menu | Huvudmeny
+    layout.language | Kieli | Language | Språk
+    layout.footer | Polku – avoimen lähdekoodin alusta työ- ja toimintakyvyn tukemiseen | Polku – an open-source platform for work ability and functional capacity services | Polku – en plattform med öppen källkod för arbets- och funktionsförmåga
+    nav.projects | Hankkeet | Projects | Projekt
+    nav.participants | Osallistujat | Participants | Deltagare
+    nav.organisations | Organisaatiot | Organisations | Organisationer
+    nav.users | Käyttäjät | Users | Användare
+    nav.audit | Lokitiedot | Audit log | Logg
+    nav.account | Oma tili | My account | Mitt konto
+    nav.logout | Kirjaudu ulos ({0}) | Log out ({0}) | Logga ut ({0})
+    login.title | Kirjaudu Polkuun | Log in to Polku | Logga in i Polku
+    login.intro | Kirjaudu sisään työsähköpostillasi ja salasanallasi. | Log in with your work e-mail and password. | Logga in med din e-post och ditt lösenord.
+    login.email | Sähköposti | E-mail | E-post
+    login.password | Salasana | Password | Lösenord
+    login.submit | Kirjaudu | Log in | Logga in
+    login.failed | Sähköposti tai salasana on väärin. | The e-mail or password is wrong. | E-posten eller lösenordet är fel.
+    login.locked | Liian monta epäonnistunutta yritystä. Yritä uudelleen 15 minuutin kuluttua. | Too many failed attempts. Try again in 15 minutes. | För många misslyckade försök. Försök igen om 15 minuter.
+    form.save | Tallenna | Save | Spara
+    form.add | Lisää | Add | Lägg till
+    form.edit | Muokkaa | Edit | Redigera
+    form.remove | Poista | Remove | Ta bort
+    form.actions | Toiminnot | Actions | Åtgärder
+    hint.date | Muodossa 1.3.2024 tai 2024-03-01 | As 1.3.2024 or 2024-03-01 | Som 1.3.2024 eller 2024-03-01
+    hint.euros | Euroina, kokonaislukuna | In euros, whole number | I euro, heltal
+    hint.one_per_line | Yksi riville | One per line | En per rad
+    error.summary | Lomakkeessa on virheitä. Korjaa kentät, joiden kohdalla on viesti. | The form has errors. Please correct the fields with a message. | Formuläret har fel. Rätta fälten med ett meddelande.
+    error.required | Tämä tieto puuttuu. | This is required. | Uppgiften saknas.
+    error.too_long | Teksti on liian pitkä (enintään {0} merkkiä). | The text is too long (at most {0} characters). | Texten är för lång (högst {0} tecken).
+    error.date | Päivämäärä ei kelpaa. Kirjoita esimerkiksi 1.3.2024. | Not a valid date. Write e.g. 1.3.2024. | Ogiltigt datum. Skriv t.ex. 1.3.2024.
+    error.choice | Valitse jokin vaihtoehdoista. | Choose one of the options. | Välj ett av alternativen.
+    error.number | Kirjoita kokonaisluku. | Enter a whole number. | Ange ett heltal.
+    error.end_before_start | Päättymispäivä on ennen alkamispäivää. | The end date is before the start date. | Slutdatumet är före startdatumet.
+    error.phases | Anna vähintään kaksi vaihetta, yksi riville. | Give at least two phases, one per line. | Ange minst två faser, en per rad.
+    error.code_taken | Toisella hankkeella on jo tämä tunnus. | Another project already has this code. | Ett annat projekt har redan denna kod.
+    error.business_id | Y-tunnus ei kelpaa (muoto 1234567-8, tarkistusnumero). | Not a valid business ID (format 1234567-8, check digit). | Ogiltigt FO-nummer (format 1234567-8).
+    error.duplicate | Tämä on jo lisätty. | This has already been added. | Detta har redan lagts till.
+    error.future | Päivämäärä on tulevaisuudessa. | The date is in the future. | Datumet är i framtiden.
+    error.email | Sähköpostiosoite ei kelpaa. | Not a valid e-mail address. | Ogiltig e-postadress.
+    error.email_taken | Tällä sähköpostilla on jo käyttäjä. | A user with this e-mail already exists. | En användare med denna e-post finns redan.
+    error.phone | Puhelinnumerossa voi olla vain numeroita, välilyöntejä ja merkit + - ( ). | A phone number may contain only digits, spaces and + - ( ). | Telefonnumret får bara innehålla siffror, mellanslag och + - ( ).
+    error.site_project | Toimipiste ei kuulu valittuun hankkeeseen. | The site does not belong to the chosen project. | Verksamhetsstället hör inte till projektet.
+    error.already_enrolled | Osallistuja on jo tässä hankkeessa. | The participant is already in this project. | Deltagaren är redan med i projektet.
+    error.before_start | Päivämäärä on ennen osallistumisen alkua. | The date is before the enrolment started. | Datumet är före deltagandets början.
+    error.phase.unknown | Hankkeella ei ole tällaista vaihetta. | The project has no such phase. | Projektet har ingen sådan fas.
+    error.phase.same | Osallistuja on jo tässä vaiheessa. | The participant is already in this phase. | Deltagaren är redan i denna fas.
+    error.phase.exited | Osallistuja on jo päättänyt. | The participant has already exited. | Deltagaren har redan avslutat.
+    error.admin_global | Pääkäyttäjän rooli ei kuulu hankkeeseen: jätä hanke valitsematta. | The admin role is not tied to a project: leave the project empty. | Administratörsrollen hör inte till ett projekt.
+    error.project_required | Valitse hanke, jossa rooli on. | Choose the project the role is in. | Välj projektet.
+    error.password_short | Salasanassa pitää olla vähintään 10 merkkiä. | The password must have at least 10 characters. | Lösenordet måste ha minst 10 tecken.
+    error.password_long | Salasana on liian pitkä (enintään 72 tavua). | The password is too long (at most 72 bytes). | Lösenordet är för långt.
+    error.password_mismatch | Salasanat eivät ole samat. | The passwords do not match. | Lösenorden är olika.
+    error.password_wrong | Nykyinen salasana on väärin. | The current password is wrong. | Det nuvarande lösenordet är fel.
+    errorpage.home | Etusivulle | To the front page | Till startsidan
+    errorpage.400.title | Pyyntö ei kelpaa | Bad request | Ogiltig begäran
+    errorpage.400.body | Pyynnössä oli virheellisiä tietoja. Palaa edelliselle sivulle ja yritä uudelleen. | The request had invalid data. Go back and try again. | Begäran hade ogiltiga uppgifter.
+    errorpage.401.title | Kirjaudu sisään | Please log in | Logga in
+    errorpage.401.body | Tämä sivu vaatii kirjautumisen. | This page requires you to log in. | Sidan kräver inloggning.
+    errorpage.403.title | Ei käyttöoikeutta | Not allowed | Ingen behörighet
+    errorpage.403.body | Sinulla ei ole oikeutta tähän toimintoon. | You are not allowed to do this. | Du har inte behörighet till detta.
+    errorpage.csrf.title | Lomake vanheni | The form expired | Formuläret har gått ut
+    errorpage.csrf.body | Lomakkeen turvatunniste puuttui tai oli vanha. Lataa sivu uudelleen ja lähetä lomake uudestaan. | The form's security token was missing or old. Reload the page and send the form again. | Formulärets säkerhetskod saknades.
+    errorpage.404.title | Sivua ei löytynyt | Page not found | Sidan hittades inte
+    errorpage.404.body | Sivua ei ole, tai sinulla ei ole oikeutta nähdä sitä. | The page does not exist, or you may not see it. | Sidan finns inte, eller så får du inte se den.
+    errorpage.413.title | Liian suuri | Too large | För stor
+    errorpage.413.body | Lähetetty tieto oli liian suuri. | The data sent was too large. | Uppgifterna var för stora.
+    errorpage.429.title | Liian monta yritystä | Too many attempts | För många försök
+    errorpage.429.body | Odota hetki ja yritä uudelleen. | Wait a while and try again. | Vänta en stund och försök igen.
+    errorpage.500.title | Jokin meni vikaan | Something went wrong | Något gick fel
+    errorpage.500.body | Virhe on kirjattu. Yritä hetken päästä uudelleen. | The error has been logged. Try again in a moment. | Felet har loggats.
+    projects.title | Hankkeet | Projects | Projekt
+    projects.new | Uusi hanke | New project | Nytt projekt
+    project.edit | Muokkaa hanketta: {0} | Edit project: {0} | Redigera projekt: {0}
+    project.edit.link | Muokkaa hanketta | Edit project | Redigera projektet
+    project.participants.link | Hankkeen osallistujat | The project's participants | Projektets deltagare
+    project.code | Hanketunnus (EURA) | Project code (EURA) | Projektkod (EURA)
+    project.code.hint | Esimerkiksi S20519 | For example S20519 | Till exempel S20519
+    project.name | Nimi | Name | Namn
+    project.summary | Lyhyt kuvaus | Short description | Kort beskrivning
+    project.status | Tila | Status | Status
+    project.status.planned | Suunnitteilla | Planned | Planerat
+    project.status.running | Käynnissä | Running | Pågår
+    project.status.ended | Päättynyt | Ended | Avslutat
+    project.start | Aloituspäivä | Start date | Startdatum
+    project.end | Lopetuspäivä | End date | Slutdatum
+    project.period | Toteutusaika | Period | Period
+    project.region | Maakunta tai alue | Region | Landskap eller område
+    project.parent | Päähanke | Parent project | Huvudprojekt
+    project.parent.none | Ei päähanketta | No parent project | Inget huvudprojekt
+    project.section.basics | Perustiedot | Basic facts | Grunduppgifter
+    project.section.funding | Rahoitus | Funding | Finansiering
+    project.section.people | Kohderyhmät ja vaiheet | Target groups and phases | Målgrupper och faser
+    project.funder | Rahoittaja | Funder | Finansiär
+    project.priority_axis | Toimintalinja | Priority axis | Insatsområde
+    project.specific_objective | Erityistavoite | Specific objective | Specifikt mål
+    project.budget_band | Budjetti (luokka) | Budget (band) | Budget (klass)
+    project.budget_band.hint | Esimerkiksi 100000-500000 € | For example 100000-500000 € | Till exempel 100000-500000 €
+    project.planned_funding | Suunniteltu julkinen rahoitus | Planned public funding | Planerad offentlig finansiering
+    project.realised_funding | Toteutunut julkinen rahoitus | Realised public funding | Förverkligad offentlig finansiering
+    project.planned_participants | Suunniteltu osallistujamäärä | Planned number of participants | Planerat antal deltagare
+    project.target_groups | Kohderyhmät | Target groups | Målgrupper
+    project.phases | Palvelupolun vaiheet | Phases of the service path | Faser i servicestigen
+    project.phases.hint | Yksi vaihe riville; viimeinen on päättövaihe. | One phase per line; the last is the exit. | En fas per rad; den sista är avslutningen.
+    project.progress | Eteneminen | Progress | Framsteg
+    project.progress.of | {0} osallistujaa {1} suunnitellusta ({2} %). | {0} participants of {1} planned ({2} %). | {0} deltagare av {1} planerade ({2} %).
+    project.progress.count | {0} osallistujaa. | {0} participants. | {0} deltagare.
+    project.progress.planned | Suunniteltu osallistujamäärä: {0}. | Planned participants: {0}. | Planerat antal deltagare: {0}.
+    project.by_phase | Osallistujat vaiheittain | Participants by phase | Deltagare per fas
+    project.phase | Vaihe | Phase | Fas
+    project.participants | Osallistujia | Participants | Deltagare
+    project.organisations | Organisaatiot | Organisations | Organisationer
+    project.organisation_role | Rooli hankkeessa | Role in the project | Roll i projektet
+    project.organisation_role.administrator | Hallinnoija | Administrator | Förvaltare
+    project.organisation_role.co_implementer | Osatoteuttaja | Co-implementer | Delgenomförare
+    project.organisation_role.partner | Kumppani | Partner | Partner
+    project.organisation_role.funder | Rahoittaja | Funder | Finansiär
+    project.add_organisation | Lisää organisaatio | Add an organisation | Lägg till organisation
+    project.sites | Toimipisteet ja alueet | Sites and areas | Verksamhetsställen och områden
+    project.add_site | Lisää toimipiste | Add a site | Lägg till verksamhetsställe
+    project.steering | Ohjausryhmä | Steering group | Styrgrupp
+    project.add_steering | Lisää jäsen | Add a member | Lägg till medlem
+    project.subprojects | Osahankkeet | Sub-projects | Delprojekt
+    site.name | Nimi | Name | Namn
+    site.municipality | Kunta | Municipality | Kommun
+    site.kind | Tyyppi | Kind | Typ
+    site.kind.neighbourhood | Kaupunginosa | Neighbourhood | Stadsdel
+    site.kind.pilot_area | Pilottialue | Pilot area | Pilotområde
+    site.kind.service_point | Toimipiste | Service point | Verksamhetsställe
+    site.kind.municipality | Kunta | Municipality | Kommun
+    steering.role | Rooli | Role | Roll
+    steering.organisation | Organisaatio | Organisation | Organisation
+    steering.name | Nimi (vapaaehtoinen) | Name (optional) | Namn (frivilligt)
+    organisations.title | Organisaatiot | Organisations | Organisationer
+    organisations.new | Uusi organisaatio | New organisation | Ny organisation
+    organisation.edit | Muokkaa organisaatiota: {0} | Edit organisation: {0} | Redigera organisation: {0}
+    organisation.name | Nimi | Name | Namn
+    organisation.business_id | Y-tunnus | Business ID | FO-nummer
+    organisation.business_id.hint | Muodossa 0138780-9 | As 0138780-9 | Som 0138780-9
+    organisation.kind | Tyyppi | Kind | Typ
+    organisation.kind.municipality | Kunta | Municipality | Kommun
+    organisation.kind.state | Valtio | State | Staten
+    organisation.kind.foundation | Säätiö | Foundation | Stiftelse
+    organisation.kind.association | Yhdistys | Association | Förening
+    organisation.kind.university | Korkeakoulu | University | Högskola
+    organisation.kind.company | Yritys | Company | Företag
+    organisation.kind.parish | Seurakunta | Parish | Församling
+    organisation.kind.other | Muu | Other | Annan
+    organisation.municipality | Kotikunta | Municipality | Hemkommun
+    organisation.website | Verkkosivu | Website | Webbplats
+    participants.title | Osallistujat | Participants | Deltagare
+    participants.new | Uusi osallistuja | New participant | Ny deltagare
+    participants.search | Hae nimellä | Search by name | Sök med namn
+    participants.search.submit | Hae | Search | Sök
+    participants.project | Hanke | Project | Projekt
+    participants.all_projects | Kaikki hankkeeni | All my projects | Alla mina projekt
+    participants.none | Ei osallistujia. | No participants. | Inga deltagare.
+    participants.paging | Sivut | Pages | Sidor
+    participants.first_page | Ensimmäinen sivu | First page | Första sidan
+    participants.next_page | Seuraava sivu | Next page | Nästa sida
+    participant.name | Nimi | Name | Namn
+    participant.first_name | Etunimet | First names | Förnamn
+    participant.last_name | Sukunimi | Last name | Efternamn
+    participant.birth_date | Syntymäaika | Date of birth | Födelsedatum
+    participant.age | {0} v | {0} y | {0} år
+    participant.gender | Sukupuoli | Gender | Kön
+    participant.municipality | Kotikunta | Municipality | Hemkommun
+    participant.language | Asiointikieli | Language | Språk
+    participant.email | Sähköposti | E-mail | E-post
+    participant.phone | Puhelin | Phone | Telefon
+    participant.edit | Muokkaa perustietoja | Edit basic details | Redigera grunduppgifter
+    participant.section.person | Perustiedot | Basic details | Grunduppgifter
+    participant.section.enrolment | Hankkeeseen liittyminen | Joining a project | Anslutning till projekt
+    participant.section.enrolments | Hankkeet ja vaiheet | Projects and phases | Projekt och faser
+    participant.section.consents | Suostumukset | Consents | Samtycken
+    participant.section.goals | Henkilökohtainen suunnitelma: tavoitteet | Personal plan: goals | Personlig plan: mål
+    participant.section.notes | Muistiinpanot | Notes | Anteckningar
+    participant.section.timeline | Aikajana | Timeline | Tidslinje
+    gender.female | Nainen | Female | Kvinna
+    gender.male | Mies | Male | Man
+    gender.other | Muu | Other | Annat
+    gender.unknown | Ei tiedossa | Not known | Okänt
+    language.fi | suomi | Finnish | finska
+    language.sv | ruotsi | Swedish | svenska
+    language.en | englanti | English | engelska
+    language.ru | venäjä | Russian | ryska
+    language.et | viro | Estonian | estniska
+    language.ar | arabia | Arabic | arabiska
+    language.so | somali | Somali | somaliska
+    language.fa | persia | Persian | persiska
+    language.ku | kurdi | Kurdish | kurdiska
+    language.uk | ukraina | Ukrainian | ukrainska
+    language.other | muu | other | annat
+    enrolment.project | Hanke | Project | Projekt
+    enrolment.site | Toimipiste | Site | Verksamhetsställe
+    enrolment.site.none | Ei toimipistettä | No site | Inget verksamhetsställe
+    enrolment.start | Aloituspäivä | Start date | Startdatum
+    enrolment.summary | Vaihe: {0}. Aloitti {1}. | Phase: {0}. Started {1}. | Fas: {0}. Började {1}.
+    enrolment.phases | Vaiheet | Phases | Faser
+    enrolment.move_to | Siirrä vaiheeseen | Move to phase | Flytta till fas
+    enrolment.phase_date | Siirron päivä | Date of the move | Datum
+    enrolment.move | Siirrä | Move | Flytta
+    enrolment.add | Liitä toiseen hankkeeseen | Enrol in another project | Anslut till ett annat projekt
+    enrolment.add.submit | Liitä hankkeeseen | Enrol | Anslut
+    consent.service.checkbox | Osallistuja on antanut suostumuksen tietojensa käsittelyyn palvelua varten tänään. | The participant consented today to their data being processed for the service. | Deltagaren har i dag samtyckt till behandling av sina uppgifter för tjänsten.
+    consent.none | Suostumuksia ei ole kirjattu. | No consents recorded. | Inga samtycken.
+    consent.purpose | Tarkoitus | Purpose | Ändamål
+    consent.purpose.service | Palvelun järjestäminen | Providing the service | Ordnande av tjänsten
+    consent.purpose.esf_reporting | ESR-seuranta ja raportointi | ESF monitoring and reporting | ESF-uppföljning
+    consent.purpose.data_sharing | Tietojen luovutus yhteistyötahoille | Sharing data with partners | Utlämnande till samarbetspartner
+    consent.purpose.research | Tutkimus ja arviointi | Research and evaluation | Forskning och utvärdering
+    consent.state | Suostumus | Consent | Samtycke
+    consent.given | Annettu | Given | Givet
+    consent.withdrawn | Peruttu | Withdrawn | Återkallat
+    consent.date | Päivämäärä | Date | Datum
+    consent.record | Kirjaa suostumus | Record consent | Registrera samtycke
+    consent.given_on | {0}: annettu {1} | {0}: given {1} | {0}: givet {1}
+    consent.withdrawn_on | {0}: peruttu {1} | {0}: withdrawn {1} | {0}: återkallat {1}
+    goal.none | Tavoitteita ei vielä ole. | No goals yet. | Inga mål ännu.
+    goal.text | Tavoite | Goal | Mål
+    goal.target_date | Tavoitepäivä | Target date | Måldatum
+    goal.target | tavoite {0} | by {0} | senast {0}
+    goal.add | Lisää tavoite | Add goal | Lägg till mål
+    goal.status.open | Työn alla | In progress | Pågår
+    goal.status.achieved | Saavutettu | Achieved | Uppnått
+    goal.status.dropped | Luovuttu | Dropped | Slopat
+    goal.status.change | Tavoitteen tila: {0} | Status of goal: {0} | Målets status: {0}
+    note.project | Hanke | Project | Projekt
+    note.sensitivity | Luottamuksellisuus | Sensitivity | Känslighet
+    note.sensitivity.normal | Tavallinen | Normal | Normal
+    note.sensitivity.health | Terveystieto | Health information | Hälsouppgift
+    note.body | Muistiinpano | Note | Anteckning
+    note.add | Tallenna muistiinpano | Save note | Spara anteckning
+    note.none | Ei muistiinpanoja. | No notes. | Inga anteckningar.
+    phase.intake | Tulovaihe | Intake | Intag
+    phase.start | Starttivaihe | Start | Start
+    phase.coaching | Valmennusvaihe | Coaching | Coachning
+    phase.exit | Päättövaihe | Exit | Avslutning
+    timeline.enrolled | Aloitti hankkeessa | Joined the project | Började i projektet
+    timeline.phase | Siirtyi vaiheeseen: {0} | Moved to phase: {0} | Flyttade till fas: {0}
+    timeline.consent_given | Suostumus annettu: {0} | Consent given: {0} | Samtycke givet: {0}
+    timeline.consent_withdrawn | Suostumus peruttu: {0} | Consent withdrawn: {0} | Samtycke återkallat: {0}
+    timeline.goal | Tavoite asetettu: {0} | Goal set: {0} | Mål satt: {0}
+    timeline.note | Muistiinpano | Note | Anteckning
+    timeline.health_note | Terveysmuistiinpano | Health note | Hälsoanteckning
+    users.title | Käyttäjät | Users | Användare
+    users.new | Uusi käyttäjä | New user | Ny användare
+    user.name | Nimi | Name | Namn
+    user.email | Sähköposti | E-mail | E-post
+    user.password | Salasana | Password | Lösenord
+    user.state | Tila | State | Status
+    user.active | Käytössä | Active | Aktiv
+    user.inactive | Poistettu käytöstä | Deactivated | Inaktiverad
+    user.deactivate | Poista käytöstä | Deactivate | Inaktivera
+    user.activate | Ota käyttöön | Activate | Aktivera
+    user.memberships | Roolit | Roles | Roller
+    membership.role | Rooli | Role | Roll
+    membership.project | Hanke | Project | Projekt
+    membership.project.none | Koko järjestelmä | Whole system | Hela systemet
+    membership.grant | Anna rooli | Give role | Ge roll
+    role.admin | Pääkäyttäjä | Administrator | Administratör
+    role.project_manager | Projektipäällikkö | Project manager | Projektledare
+    role.worker | Ohjaaja | Worker | Handledare
+    role.health_professional | Terveydenhuollon ammattilainen | Health professional | Hälsovårdspersonal
+    role.peer | Vertainen | Peer | Kamrat
+    role.viewer | Katselija (vain yhteenvedot) | Viewer (aggregates only) | Granskare (endast sammandrag)
+    password.rules | Vähintään 10 merkkiä. Pitkä lause on hyvä salasana. | At least 10 characters. A long sentence makes a good password. | Minst 10 tecken.
+    account.password.title | Vaihda salasana | Change password | Byt lösenord
+    account.password.current | Nykyinen salasana | Current password | Nuvarande lösenord
+    account.password.new | Uusi salasana | New password | Nytt lösenord
+    account.password.repeat | Uusi salasana uudelleen | New password again | Nytt lösenord igen
+    account.password.submit | Vaihda salasana | Change password | Byt lösenord
+    account.password.changed | Salasana vaihdettu. | Password changed. | Lösenordet har bytts.
+    audit.title | Lokitiedot | Audit log | Logg
+    audit.actor | Käyttäjän sähköposti | User's e-mail | Användarens e-post
+    audit.participant | Osallistujan tunniste | Participant ID | Deltagarens ID
+    audit.participant.hint | Osallistujan UUID-tunniste | The participant's UUID | Deltagarens UUID
+    audit.action | Tapahtuma | Action | Händelse
+    audit.action.all | Kaikki | All | Alla
+    audit.from | Alkaen | From | Från
+    audit.to | Päättyen | To | Till
+    audit.filter | Suodata | Filter | Filtrera
+    audit.at | Aika | Time | Tid
+    audit.detail | Lisätieto | Detail | Detalj
+    audit.address | Osoite | Address | Adress
+    """
+}

@@ -1,0 +1,90 @@
+import Vapor
+
+/// The languages of the UI: Finnish first, Swedish and English beside it.
+public enum Lang: String, CaseIterable, Sendable {
+    case fi, sv, en
+
+    var nativeName: String {
+        switch self {
+        case .fi: "suomi"
+        case .sv: "svenska"
+        case .en: "English"
+        }
+    }
+}
+
+/// Looks up UI text. A missing Swedish text falls back to Finnish, then English, so the
+/// mechanism takes Swedish as soon as its strings are written.
+struct Texts: Sendable {
+    let lang: Lang
+
+    func callAsFunction(_ key: String) -> String {
+        guard let entry = Catalog.entries[key] else { return key }
+        switch lang {
+        case .fi: return entry.fi
+        case .en: return entry.en
+        case .sv: return entry.sv ?? entry.fi
+        }
+    }
+
+    /// Text with `{0}`, `{1}` … replaced.
+    func callAsFunction(_ key: String, _ args: any CustomStringConvertible...) -> String {
+        var s = self(key)
+        for (i, a) in args.enumerated() { s = s.replacingOccurrences(of: "{\(i)}", with: a.description) }
+        return s
+    }
+
+    func date(_ iso: String?) -> String {
+        guard let iso, let d = CalendarDateFormatter.parse(iso) else { return iso ?? "" }
+        return lang == .en ? d.iso : d.finnish
+    }
+
+    func dateTime(_ date: Date?) -> String {
+        guard let date else { return "" }
+        let f = DateFormatter()
+        f.timeZone = TimeZone(identifier: "Europe/Helsinki")
+        f.locale = Locale(identifier: lang == .en ? "en_GB" : "fi_FI")
+        f.dateFormat = lang == .en ? "yyyy-MM-dd HH:mm" : "d.M.yyyy 'klo' HH.mm"
+        return f.string(from: date)
+    }
+
+    func euros(_ value: Int?) -> String {
+        guard let value else { return "–" }
+        var digits = String(abs(value))
+        var groups: [String] = []
+        while digits.count > 3 { groups.insert(String(digits.suffix(3)), at: 0); digits.removeLast(3) }
+        groups.insert(digits, at: 0)
+        return (value < 0 ? "-" : "") + groups.joined(separator: "\u{00A0}") + "\u{00A0}€"
+    }
+}
+
+struct Translation: Sendable {
+    let fi: String
+    let en: String
+    let sv: String?
+}
+
+extension Request {
+    private struct LangKey: StorageKey { typealias Value = Lang }
+    var lang: Lang {
+        get { storage[LangKey.self] ?? .fi }
+        set { storage[LangKey.self] = newValue }
+    }
+    var t: Texts { Texts(lang: lang) }
+}
+
+/// Chooses the language: the `polku_lang` cookie set by the language switch, else the browser's
+/// Accept-Language, else Finnish.
+struct LanguageMiddleware: AsyncMiddleware {
+    static let cookie = "polku_lang"
+
+    func respond(to req: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        if let code = req.cookies[Self.cookie]?.string, let lang = Lang(rawValue: code) {
+            req.lang = lang
+        } else if let header = req.headers.first(name: .acceptLanguage) {
+            let first = header.split(separator: ",").first.map { String($0.prefix(2)).lowercased() }
+            req.lang = first.flatMap(Lang.init(rawValue:)) ?? .fi
+        }
+        return try await next.respond(to: req)
+    }
+}

@@ -1,0 +1,19 @@
+import Fluent
+import Vapor
+
+/// Every migration, in the order it runs. A landed migration is never edited; add a new one.
+enum Migrations {
+    static let all: [any Migration] = [
+        CreateOrganisations(),
+        CreateProjects(),
+        CreateUsers(),
+        CreateParticipants(),
+        CreateAuditEvents(),
+        SessionRecord.migration,
+        CreateIndexes(),
+    ]
+
+    static func register(on app: Application) {
+        for migration in all { app.migrations.add(migration) }
+    }
+}

@@ -1,0 +1,27 @@
+import Fluent
+import Foundation
+
+final class Organisation: Model, @unchecked Sendable {
+    static let schema = "organisations"
+
+    @ID(key: .id) var id: UUID?
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+    @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
+
+    @Field(key: "name") var name: String
+    @OptionalField(key: "business_id") var businessID: String?
+    @Field(key: "kind") var kind: Kind
+    @OptionalField(key: "municipality") var municipality: String?
+    @OptionalField(key: "website") var website: String?
+
+    init() {}
+
+    init(id: UUID? = nil, name: String, businessID: String? = nil, kind: Kind, municipality: String? = nil, website: String? = nil) {
+        self.id = id; self.name = name; self.businessID = businessID; self.kind = kind
+        self.municipality = municipality; self.website = website
+    }
+
+    enum Kind: String, Codable, CaseIterable, Sendable {
+        case municipality, state, foundation, association, university, company, parish, other
+    }
+}

@@ -1,0 +1,114 @@
+import Fluent
+import Foundation
+import PolkuCore
+
+final class Participant: Model, @unchecked Sendable {
+    static let schema = "participants"
+
+    @ID(key: .id) var id: UUID?
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+    @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
+    @Field(key: "first_name") var firstName: String
+    @Field(key: "last_name") var lastName: String
+    /// `SearchKey` of last and first name: what list search and ordering use.
+    @Field(key: "search_key") var searchKey: String
+    @Field(key: "birth_date") var birthDate: String
+    @Field(key: "gender") var gender: Gender
+    @Field(key: "municipality") var municipality: String
+    @Field(key: "language") var language: String
+    @OptionalField(key: "email") var email: String?
+    @OptionalField(key: "phone") var phone: String?
+
+    init() {}
+
+    enum Gender: String, Codable, CaseIterable, Sendable {
+        case female, male, other, unknown
+    }
+}
+
+/// Consent for one purpose; a withdrawal is a new row, so the history stays.
+final class Consent: Model, @unchecked Sendable {
+    static let schema = "consents"
+
+    @ID(key: .id) var id: UUID?
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+    @Parent(key: "participant_id") var participant: Participant
+    @Field(key: "purpose") var purpose: Purpose
+    @Field(key: "date") var date: String
+    @Field(key: "given") var given: Bool
+    @OptionalParent(key: "recorded_by") var recordedBy: User?
+
+    init() {}
+
+    enum Purpose: String, Codable, CaseIterable, Sendable {
+        case service
+        case esfReporting = "esf_reporting"
+        case dataSharing = "data_sharing"
+        case research
+    }
+}
+
+/// One participation in one project: the ESF rule is one record per participant and operation.
+final class Enrolment: Model, @unchecked Sendable {
+    static let schema = "enrolments"
+
+    @ID(key: .id) var id: UUID?
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+    @Parent(key: "participant_id") var participant: Participant
+    @Parent(key: "project_id") var project: Project
+    @OptionalParent(key: "site_id") var site: Site?
+    @Field(key: "phase") var phase: String
+    @Field(key: "start_date") var startDate: String
+    @OptionalField(key: "end_date") var endDate: String?
+
+    init() {}
+}
+
+final class PhaseChange: Model, @unchecked Sendable {
+    static let schema = "phase_changes"
+
+    @ID(key: .id) var id: UUID?
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+    @Parent(key: "enrolment_id") var enrolment: Enrolment
+    @OptionalField(key: "from_phase") var fromPhase: String?
+    @Field(key: "to_phase") var toPhase: String
+    @Field(key: "date") var date: String
+    @OptionalParent(key: "changed_by") var changedBy: User?
+
+    init() {}
+}
+
+/// A goal in the participant's personal plan, set in one project.
+final class Goal: Model, @unchecked Sendable {
+    static let schema = "goals"
+
+    @ID(key: .id) var id: UUID?
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+    @Parent(key: "participant_id") var participant: Participant
+    @Parent(key: "project_id") var project: Project
+    @Field(key: "text") var text: String
+    @Field(key: "status") var status: Status
+    @OptionalField(key: "target_date") var targetDate: String?
+    @OptionalParent(key: "created_by") var createdBy: User?
+
+    init() {}
+
+    enum Status: String, Codable, CaseIterable, Sendable {
+        case open, achieved, dropped
+    }
+}
+
+/// A note written in one project; health notes are read only by that project's health professionals.
+final class Note: Model, @unchecked Sendable {
+    static let schema = "notes"
+
+    @ID(key: .id) var id: UUID?
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+    @Parent(key: "participant_id") var participant: Participant
+    @Parent(key: "project_id") var project: Project
+    @Field(key: "sensitivity") var sensitivity: Sensitivity
+    @Field(key: "body") var body: String
+    @OptionalParent(key: "author_id") var author: User?
+
+    init() {}
+}

@@ -1,0 +1,36 @@
+import Fluent
+import Foundation
+import PolkuCore
+
+final class User: Model, @unchecked Sendable {
+    static let schema = "users"
+
+    @ID(key: .id) var id: UUID?
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+    @Field(key: "email") var email: String
+    @Field(key: "name") var name: String
+    @Field(key: "password_hash") var passwordHash: String
+    @Field(key: "is_active") var isActive: Bool
+    @Field(key: "language") var language: String
+
+    init() {}
+    init(id: UUID? = nil, email: String, name: String, passwordHash: String, isActive: Bool = true, language: String = "fi") {
+        self.id = id; self.email = email; self.name = name; self.passwordHash = passwordHash
+        self.isActive = isActive; self.language = language
+    }
+}
+
+/// A role held by a user, in a project or (for admin) globally.
+final class Membership: Model, @unchecked Sendable {
+    static let schema = "memberships"
+
+    @ID(key: .id) var id: UUID?
+    @Parent(key: "user_id") var user: User
+    @OptionalParent(key: "project_id") var project: Project?
+    @Field(key: "role") var role: Role
+
+    init() {}
+    init(userID: UUID, projectID: UUID?, role: Role) {
+        self.$user.id = userID; self.$project.id = projectID; self.role = role
+    }
+}

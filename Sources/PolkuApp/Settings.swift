@@ -1,0 +1,60 @@
+import Foundation
+import Vapor
+
+/// Everything that differs between a developer's laptop, a test and a deployment.
+/// Built from the command line and the environment by the `polku` executable; tests build their own.
+public struct Settings: Sendable {
+    public enum Database: Sendable, Equatable {
+        case sqlite(path: String)
+        case sqliteMemory
+        case postgres(url: String)
+    }
+
+    public var database: Database
+    /// Set cookies with `Secure`: true when Polku is served over TLS (directly or behind a proxy).
+    public var secureCookies: Bool
+    /// Failed logins before each further attempt is slowed, and before the key is refused for a while.
+    public var loginSlowAfter: Int = 3
+    public var loginLockAfter: Int = 10
+    public var loginLockSeconds: Int = 15 * 60
+    /// The pause per failed attempt past `loginSlowAfter`; tests set it to zero to stay fast.
+    public var loginDelayMilliseconds: Int = 500
+    /// Run migrations at start (the server does; `polku migrate` does it explicitly).
+    public var autoMigrate: Bool = true
+    /// Log one JSON object per line (production) or readable text (development).
+    public var jsonLogs: Bool = false
+    /// Take the client address from `X-Forwarded-For` (only behind a proxy that sets it).
+    public var trustForwardedFor: Bool = false
+    /// bcrypt's cost; 12 in production, lower in tests only so that they stay fast.
+    public var bcryptCost: Int = 12
+
+    public init(database: Database, secureCookies: Bool = false) {
+        self.database = database
+        self.secureCookies = secureCookies
+    }
+
+    /// `DATABASE_URL` if it is a PostgreSQL URL, else the SQLite file `polku.sqlite` in the working directory.
+    public static func database(from url: String?, sqlitePath: String = "polku.sqlite") throws -> Database {
+        guard let url, !url.isEmpty else { return .sqlite(path: sqlitePath) }
+        if url.hasPrefix("postgres://") || url.hasPrefix("postgresql://") { return .postgres(url: url) }
+        if url.hasPrefix("sqlite://") { return .sqlite(path: String(url.dropFirst("sqlite://".count))) }
+        throw SettingsError.unsupportedDatabaseURL(url)
+    }
+}
+
+public enum SettingsError: Error, CustomStringConvertible {
+    case unsupportedDatabaseURL(String)
+    public var description: String {
+        switch self {
+        case .unsupportedDatabaseURL: "DATABASE_URL must start with postgres:// or sqlite://"
+        }
+    }
+}
+
+extension Application {
+    private struct SettingsKey: StorageKey { typealias Value = Settings }
+    public var settings: Settings {
+        get { storage[SettingsKey.self] ?? Settings(database: .sqliteMemory) }
+        set { storage[SettingsKey.self] = newValue }
+    }
+}

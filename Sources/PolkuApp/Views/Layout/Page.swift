@@ -1,0 +1,111 @@
+import Vapor
+
+/// The document shell every page shares: language, skip link, navigation, language switch, main.
+struct Page {
+    let req: Request
+    let title: String
+    var breadcrumbs: [(label: String, href: String)] = []
+    var status: HTTPResponseStatus = .ok
+    let content: [Node]
+
+    init(_ req: Request, title: String, breadcrumbs: [(label: String, href: String)] = [],
+         status: HTTPResponseStatus = .ok, @NodeBuilder content: () -> [Node]) {
+        self.req = req; self.title = title; self.breadcrumbs = breadcrumbs; self.status = status
+        self.content = content()
+    }
+
+    func render() -> String {
+        let t = req.t
+        let body = group {
+            h("a", ["class": "skip", "href": "#main"]) { t("layout.skip") }
+            header()
+            h("main", ["id": "main", "tabindex": "-1"]) {
+                if !breadcrumbs.isEmpty {
+                    h("nav", ["aria-label": t("layout.breadcrumbs"), "class": "crumbs"]) {
+                        h("ol") {
+                            for crumb in breadcrumbs { h("li") { h("a", ["href": crumb.href]) { crumb.label } } }
+                            h("li", ["aria-current": "page"]) { title }
+                        }
+                    }
+                }
+                h("h1") { title }
+                content
+            }
+            h("footer") { h("p") { t("layout.footer") } }
+        }
+        return "<!DOCTYPE html>" + h("html", ["lang": req.lang.rawValue]) {
+            h("head") {
+                h("meta", ["charset": "utf-8"])
+                h("meta", ["name": "viewport", "content": "width=device-width, initial-scale=1"])
+                h("title") { "\(title) – Polku" }
+                h("link", ["rel": "stylesheet", "href": "/styles.css"])
+            }
+            h("body") { body }
+        }.html
+    }
+
+    private func header() -> Node {
+        let t = req.t
+        return h("header", ["class": "site"]) {
+            h("a", ["class": "brand", "href": "/"]) { "Polku" }
+            if let actor = req.actor {
+                h("nav", ["aria-label": t("layout.nav")]) {
+                    h("ul") {
+                        h("li") { h("a", ["href": "/projects"]) { t("nav.projects") } }
+                        if !actor.projectsSeeingPeople.isEmpty {
+                            h("li") { h("a", ["href": "/participants"]) { t("nav.participants") } }
+                        }
+                        h("li") { h("a", ["href": "/organisations"]) { t("nav.organisations") } }
+                        if actor.isAdmin {
+                            h("li") { h("a", ["href": "/admin/users"]) { t("nav.users") } }
+                            h("li") { h("a", ["href": "/admin/audit"]) { t("nav.audit") } }
+                        }
+                        h("li") { h("a", ["href": "/account/password"]) { t("nav.account") } }
+                    }
+                }
+                h("form", ["method": "post", "action": "/logout", "class": "logout"]) {
+                    csrfField(req)
+                    h("button", ["type": "submit"]) { t("nav.logout", actor.name) }
+                }
+            }
+            h("nav", ["aria-label": t("layout.language"), "class": "langs"]) {
+                h("ul") {
+                    for lang in Lang.allCases {
+                        h("li") {
+                            h("a", ["href": "/lang/\(lang.rawValue)?back=\(Self.back(req))", "lang": lang.rawValue,
+                                    "hreflang": lang.rawValue, "aria-current": lang == req.lang ? "true" : nil]) { lang.nativeName }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// The current path and query, for the language switch to come back to.
+    static func back(_ req: Request) -> String {
+        var path = req.url.path
+        if let q = req.url.query { path += "?" + q }
+        return path.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/"
+    }
+
+    func response() -> Response {
+        let res = Response(status: status, body: .init(string: render()))
+        res.headers.contentType = .html
+        res.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
+        return res
+    }
+}
+
+func csrfField(_ req: Request) -> Node {
+    h("input", ["type": "hidden", "name": CSRFMiddleware.field, "value": req.csrfToken])
+}
+
+extension Request {
+    /// A page response; the caller builds the content.
+    func page(_ title: String, breadcrumbs: [(label: String, href: String)] = [], status: HTTPResponseStatus = .ok,
+              @NodeBuilder content: () -> [Node]) -> Response {
+        Page(self, title: title, breadcrumbs: breadcrumbs, status: status, content: content).response()
+    }
+
+    func redirect(_ to: String) -> Response { redirect(to: to, redirectType: .normal) }
+}

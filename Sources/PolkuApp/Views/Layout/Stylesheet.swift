@@ -1,0 +1,69 @@
+import Vapor
+
+/// The one stylesheet, served from the binary so that Polku runs from any working directory.
+/// Colours meet WCAG AA contrast; focus is always visible.
+enum Stylesheet {
+    @Sendable static func serve(req: Request) async throws -> Response {
+        let res = Response(status: .ok, body: .init(string: css))
+        res.headers.contentType = HTTPMediaType(type: "text", subType: "css", parameters: ["charset": "utf-8"])
+        res.headers.replaceOrAdd(name: .cacheControl, value: "public, max-age=3600")
+        return res
+    }
+
+    static let css = """
+    *{box-sizing:border-box}
+    body{margin:0;font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;font-size:1.05rem;line-height:1.5;color:#1b1b1b;background:#fafaf7}
+    a{color:#0b4f8a}
+    a:hover{color:#062f52}
+    :focus-visible{outline:3px solid #b35900;outline-offset:2px}
+    .skip{position:absolute;left:-9999px;top:0;background:#fff;padding:.5rem}
+    .skip:focus{left:.5rem;z-index:10}
+    header.site{display:flex;flex-wrap:wrap;gap:1rem;align-items:center;padding:.5rem 1rem;background:#123c5a;color:#fff}
+    header.site a{color:#fff}
+    header.site .brand{font-weight:700;font-size:1.3rem;text-decoration:none}
+    header.site ul{list-style:none;display:flex;flex-wrap:wrap;gap:.75rem;margin:0;padding:0}
+    header.site .langs{margin-left:auto}
+    header.site .langs a[aria-current]{font-weight:700}
+    header.site form.logout button{background:transparent;color:#fff;border:1px solid #fff}
+    main{max-width:72rem;margin:0 auto;padding:1rem}
+    footer{max-width:72rem;margin:2rem auto;padding:1rem;color:#4a4a4a;font-size:.9rem}
+    .crumbs ol{list-style:none;display:flex;flex-wrap:wrap;gap:.25rem;padding:0;margin:0 0 .5rem}
+    .crumbs li+li::before{content:"›";margin-right:.25rem;color:#555}
+    table{border-collapse:collapse;width:100%;margin:.5rem 0 1rem;background:#fff}
+    th,td{border-bottom:1px solid #ccc;padding:.4rem .5rem;text-align:left;vertical-align:top}
+    th.num,td.num{text-align:right}
+    caption{text-align:left;font-weight:600;padding:.25rem 0}
+    .visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
+    dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:.25rem 1rem}
+    dl.facts dt{font-weight:600}
+    dl.facts dd{margin:0}
+    form{margin:.5rem 0 1rem}
+    form.narrow{max-width:28rem}
+    form.inline{display:flex;flex-wrap:wrap;gap:.75rem;align-items:flex-end}
+    form.inline-button{display:inline;margin:0}
+    fieldset{border:1px solid #bbb;margin:0 0 1rem;padding:.5rem 1rem}
+    legend{font-weight:600}
+    .field{margin:.5rem 0;display:flex;flex-direction:column;gap:.2rem}
+    .field.check{flex-direction:row;align-items:center;gap:.5rem}
+    .field.invalid input,.field.invalid select,.field.invalid textarea{border-color:#b00020;border-width:2px}
+    input,select,textarea{font:inherit;padding:.35rem .45rem;border:1px solid #666;border-radius:3px;background:#fff;color:#1b1b1b;max-width:100%}
+    textarea{width:100%}
+    button,.button{font:inherit;display:inline-block;padding:.4rem .9rem;border:1px solid #0b4f8a;border-radius:3px;background:#0b4f8a;color:#fff;text-decoration:none;cursor:pointer}
+    button.secondary{background:#fff;color:#0b4f8a}
+    .actions{display:flex;gap:.5rem;flex-wrap:wrap}
+    .hint{margin:0;color:#4a4a4a;font-size:.92rem}
+    .req{color:#b00020}
+    .error{margin:0;color:#b00020;font-weight:600}
+    .error-summary{border:2px solid #b00020;padding:.25rem 1rem;background:#fff5f5;margin:.5rem 0}
+    .ok{border:2px solid #1e6b34;padding:.25rem 1rem;background:#f2fbf4}
+    .card,.note{background:#fff;border:1px solid #ccc;border-radius:4px;padding:.5rem 1rem;margin:.5rem 0}
+    .note.health{border-left:6px solid #8a3b00}
+    .meta{color:#4a4a4a;font-size:.92rem}
+    ol.phases{list-style:none;display:flex;flex-wrap:wrap;gap:.25rem;padding:0}
+    ol.phases li{padding:.15rem .6rem;border:1px solid #999;border-radius:1rem}
+    ol.phases li[aria-current]{background:#123c5a;color:#fff;border-color:#123c5a}
+    ol.timeline{padding-left:1.25rem}
+    .lead{font-size:1.1rem;color:#333}
+    details summary{cursor:pointer;color:#0b4f8a;margin:.5rem 0}
+    """
+}

@@ -1,0 +1,45 @@
+import Fluent
+import FluentPostgresDriver
+import FluentSQLiteDriver
+import Vapor
+
+/// Configures a Polku application. The executable and the tests both call this, with their own settings.
+public func configure(_ app: Application, settings: Settings) async throws {
+    app.settings = settings
+    switch settings.database {
+    case .sqlite(let path):
+        app.databases.use(.sqlite(.file(path)), as: .sqlite)
+    case .sqliteMemory:
+        app.databases.use(.sqlite(.memory), as: .sqlite)
+    case .postgres(let url):
+        var config = try SQLPostgresConfiguration(url: url)
+        config.searchPath = nil
+        app.databases.use(.postgres(configuration: config, maxConnectionsPerEventLoop: 4, connectionPoolTimeout: .seconds(10)), as: .psql)
+    }
+
+    Migrations.register(on: app)
+
+    app.passwords.use(.bcrypt(cost: settings.bcryptCost))
+    app.sessions.use(.fluent)
+    app.sessions.configuration.cookieName = "polku_session"
+    let secure = settings.secureCookies
+    app.sessions.configuration.cookieFactory = { id in
+        HTTPCookies.Value(string: id.string, expires: nil, maxAge: nil, domain: nil, path: "/",
+                          isSecure: secure, isHTTPOnly: true, sameSite: .lax)
+    }
+
+    app.middleware = Middlewares()
+    app.middleware.use(RequestMetricsMiddleware())
+    app.middleware.use(ErrorPageMiddleware())
+    app.middleware.use(app.sessions.middleware)
+    app.middleware.use(LanguageMiddleware())
+    app.middleware.use(CurrentUserMiddleware())
+    app.middleware.use(CSRFMiddleware())
+    app.routes.defaultMaxBodySize = "1mb"
+
+    try routes(app)
+
+    if settings.autoMigrate {
+        try await app.autoMigrate()
+    }
+}

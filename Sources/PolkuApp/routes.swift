@@ -1,0 +1,66 @@
+import Vapor
+
+/// Every route, one block per feature.
+func routes(_ app: Application) throws {
+    app.get("health", use: HealthController.health)
+    app.get("metrics", use: HealthController.metrics)
+    app.get("styles.css", use: Stylesheet.serve)
+
+    app.get { req -> Response in req.redirect(req.actor == nil ? "/login" : "/projects") }
+    app.get("login", use: LoginController.show)
+    app.post("login", use: LoginController.login)
+    app.post("logout", use: LoginController.logout)
+    app.get("lang", ":lang", use: LoginController.language)
+
+    app.get("account", "password", use: AccountController.show)
+    app.post("account", "password", use: AccountController.change)
+
+    app.get("organisations", use: OrganisationsController.index)
+    app.get("organisations", "new", use: OrganisationsController.new)
+    app.post("organisations", use: OrganisationsController.create)
+    app.get("organisations", ":id", "edit", use: OrganisationsController.edit)
+    app.post("organisations", ":id", use: OrganisationsController.update)
+
+    app.get("projects", use: ProjectsController.index)
+    app.get("projects", "new", use: ProjectsController.new)
+    app.post("projects", use: ProjectsController.create)
+    app.get("projects", ":id", use: ProjectsController.show)
+    app.get("projects", ":id", "edit", use: ProjectsController.edit)
+    app.post("projects", ":id", use: ProjectsController.update)
+    app.post("projects", ":id", "sites", use: ProjectPartsController.addSite)
+    app.post("projects", ":id", "sites", ":part", "delete", use: ProjectPartsController.removeSite)
+    app.post("projects", ":id", "organisations", use: ProjectPartsController.addOrganisation)
+    app.post("projects", ":id", "organisations", ":part", "delete", use: ProjectPartsController.removeOrganisation)
+    app.post("projects", ":id", "steering", use: ProjectPartsController.addSteeringMember)
+    app.post("projects", ":id", "steering", ":part", "delete", use: ProjectPartsController.removeSteeringMember)
+
+    app.get("participants", use: ParticipantsController.index)
+    app.get("participants", "new", use: ParticipantsController.new)
+    app.post("participants", use: ParticipantsController.create)
+    app.get("participants", ":id", use: ParticipantsController.show)
+    app.get("participants", ":id", "edit", use: ParticipantsController.edit)
+    app.post("participants", ":id", use: ParticipantsController.update)
+    app.post("participants", ":id", "consents", use: PathController.recordConsent)
+    app.post("participants", ":id", "enrolments", use: PathController.enrol)
+    app.post("participants", ":id", "enrolments", ":enrolment", "phase", use: PathController.changePhase)
+    app.post("participants", ":id", "goals", use: PathController.addGoal)
+    app.post("participants", ":id", "goals", ":goal", use: PathController.updateGoal)
+    app.post("participants", ":id", "notes", use: PathController.addNote)
+
+    app.get("admin", "users", use: UsersController.index)
+    app.get("admin", "users", "new", use: UsersController.new)
+    app.post("admin", "users", use: UsersController.create)
+    app.get("admin", "users", ":id", use: UsersController.show)
+    app.post("admin", "users", ":id", "memberships", use: UsersController.grant)
+    app.post("admin", "users", ":id", "memberships", ":membership", "delete", use: UsersController.revoke)
+    app.post("admin", "users", ":id", "active", use: UsersController.setActive)
+    app.get("admin", "audit", use: AuditLogController.index)
+}
+
+extension Request {
+    /// A UUID path parameter; a malformed one is a 404, never a 500.
+    func id(_ name: String = "id") throws -> UUID {
+        guard let raw = parameters.get(name), let id = UUID(uuidString: raw) else { throw Abort(.notFound) }
+        return id
+    }
+}

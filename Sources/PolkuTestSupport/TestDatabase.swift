@@ -1,0 +1,157 @@
+import Fluent
+import Foundation
+@testable import PolkuApp
+import SQLKit
+import Vapor
+
+/// The two databases every database test runs on. PostgreSQL is real: `.ci/run` (and `scripts/test`)
+/// start it and export `DATABASE_URL`; without it, PostgreSQL tests fail with a message saying so.
+public enum TestDatabase: String, CaseIterable, Sendable {
+    case sqlite, postgres
+}
+
+
+/// Creates one migrated template database per test process and clones it for each test
+/// (`CREATE DATABASE … TEMPLATE …`), as Swift Package Index's tests do: migrations run once.
+actor PostgresDatabases {
+    static let shared = PostgresDatabases()
+
+    // Tasks, not values: an actor is re-entrant at each `await`, and two tests must not both
+    // create the admin connection or the template.
+    private var admin: Task<Application, any Error>?
+    private var template: Task<String, any Error>?
+    private var baseURL: String?
+
+    func adminURL() throws -> String {
+        guard let url = ProcessInfo.processInfo.environment["DATABASE_URL"], url.hasPrefix("postgres") else {
+            throw TestSetupError("DATABASE_URL is not set to a postgres:// URL: run the tests with scripts/test (it starts PostgreSQL).")
+        }
+        return url
+    }
+
+    private func adminApp() async throws -> Application {
+        if let admin { return try await admin.value }
+        let url = try adminURL()
+        baseURL = url
+        let task = Task {
+            let app = try await Application.make(.testing)
+            var config = try SQLPostgresConfigurationShim.make(url)
+            config.searchPath = nil
+            app.databases.use(.postgres(configuration: config, maxConnectionsPerEventLoop: 1), as: .psql)
+            return app
+        }
+        admin = task
+        return try await task.value
+    }
+
+    private func sql() async throws -> any SQLDatabase {
+        try await adminApp().db as! any SQLDatabase
+    }
+
+    /// A fresh, migrated database; returns its URL.
+    func clone() async throws -> (name: String, url: String) {
+        let template = try await templateName()
+        let name = "polku_t_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "").prefix(16)
+        try await sql().raw(SQLQueryString("CREATE DATABASE \(unsafeRaw: name) TEMPLATE \(unsafeRaw: template)")).run()
+        return (name, url(for: name))
+    }
+
+    func drop(_ name: String) async throws {
+        try await sql().raw(SQLQueryString("DROP DATABASE IF EXISTS \(unsafeRaw: name) WITH (FORCE)")).run()
+    }
+
+    private func url(for database: String) -> String {
+        var components = URLComponents(string: baseURL!)!
+        components.path = "/" + database
+        return components.string!
+    }
+
+    private func templateName() async throws -> String {
+        if let template { return try await template.value }
+        let task = Task { try await makeTemplate() }
+        template = task
+        return try await task.value
+    }
+
+    private func makeTemplate() async throws -> String {
+        let name = "polku_tpl_\(ProcessInfo.processInfo.processIdentifier)"
+        try await sql().raw(SQLQueryString("DROP DATABASE IF EXISTS \(unsafeRaw: name) WITH (FORCE)")).run()
+        try await sql().raw(SQLQueryString("CREATE DATABASE \(unsafeRaw: name)")).run()
+        let app = try await Application.make(.testing)
+        do {
+            var settings = Settings(database: .postgres(url: url(for: name)))
+            settings.bcryptCost = 4
+            try await configure(app, settings: settings)
+        } catch {
+            try? await app.asyncShutdown()
+            throw error
+        }
+        try await app.asyncShutdown()
+        return name
+    }
+}
+
+import FluentPostgresDriver
+enum SQLPostgresConfigurationShim {
+    static func make(_ url: String) throws -> SQLPostgresConfiguration { try SQLPostgresConfiguration(url: url) }
+}
+
+public struct TestSetupError: Error, CustomStringConvertible {
+    public let description: String
+    public init(_ d: String) { description = d }
+}
+
+/// Settings for tests: fast bcrypt and no login delay, unless a test asks for them.
+public func testSettings(_ database: Settings.Database) -> Settings {
+    var s = Settings(database: database)
+    s.bcryptCost = 4
+    s.loginDelayMilliseconds = 0
+    return s
+}
+
+/// Runs `body` with a configured, migrated Polku on a database of its own, and cleans up even on error.
+public func withPolku(_ db: TestDatabase, adjust: (inout Settings) -> Void = { _ in },
+                      _ body: (Application) async throws -> Void) async throws {
+    let database: Settings.Database
+    var cleanup: () async throws -> Void
+    switch db {
+    case .sqlite:
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("polku-test-\(UUID().uuidString).sqlite").path
+        database = .sqlite(path: path)
+        cleanup = {
+            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+        }
+    case .postgres:
+        let (name, url) = try await PostgresDatabases.shared.clone()
+        database = .postgres(url: url)
+        cleanup = { try await PostgresDatabases.shared.drop(name) }
+    }
+    var settings = testSettings(database)
+    adjust(&settings)
+    let app = try await Application.make(.testing)
+    do {
+        try await configure(app, settings: settings)
+        try await body(app)
+    } catch {
+        try? await app.asyncShutdown()
+        try? await cleanup()
+        throw error
+    }
+    try await app.asyncShutdown()
+    try await cleanup()
+}
+
+/// A second Polku process on the same database, for the stateless tests.
+public func withSecondPolku(sharing app: Application, _ body: (Application) async throws -> Void) async throws {
+    var settings = app.settings
+    settings.autoMigrate = false
+    let other = try await Application.make(.testing)
+    do {
+        try await configure(other, settings: settings)
+        try await body(other)
+    } catch {
+        try? await other.asyncShutdown()
+        throw error
+    }
+    try await other.asyncShutdown()
+}

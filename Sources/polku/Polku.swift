@@ -1,0 +1,180 @@
+import ArgumentParser
+import Foundation
+import Logging
+import PolkuApp
+import Vapor
+
+@main
+struct Polku: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "polku",
+        abstract: "Polku: a platform for services that restore work ability and functional capacity.",
+        subcommands: [Serve.self, Migrate.self, Demo.self, UserCommand.self, Bench.self],
+        defaultSubcommand: Serve.self)
+}
+
+/// Options every command shares: where the database is.
+struct DatabaseOptions: ParsableArguments {
+    @ArgumentParser.Option(name: .customLong("database-url"), help: "postgres://… or sqlite://PATH; default: DATABASE_URL, else polku.sqlite")
+    var databaseURL: String?
+
+    var explicitURL: String? { databaseURL ?? ProcessInfo.processInfo.environment["DATABASE_URL"] }
+
+    func settings() throws -> Settings {
+        var s = Settings(database: try Settings.database(from: explicitURL))
+        let env = ProcessInfo.processInfo.environment
+        s.secureCookies = env["POLKU_SECURE_COOKIES"] == "1"
+        s.trustForwardedFor = env["POLKU_TRUST_PROXY"] == "1"
+        s.jsonLogs = (env["POLKU_ENV"] ?? "development") == "production"
+        return s
+    }
+}
+
+enum Bootstrap {
+    nonisolated(unsafe) static var done = false
+    static func logging(json: Bool) {
+        guard !done else { return }
+        done = true
+        if json {
+            LoggingSystem.bootstrap { JSONLogHandler(label: $0) }
+        } else {
+            LoggingSystem.bootstrap { label in
+                var h = StreamLogHandler.standardOutput(label: label)
+                h.logLevel = .info
+                return h
+            }
+        }
+        MetricsRegistry.bootstrap()
+    }
+
+    static func application(_ settings: Settings, arguments: [String] = ["polku"]) async throws -> Application {
+        logging(json: settings.jsonLogs)
+        let env = Environment(name: settings.jsonLogs ? "production" : "development", arguments: arguments)
+        let app = try await Application.make(env)
+        do {
+            try await configure(app, settings: settings)
+        } catch {
+            try? await app.asyncShutdown()
+            throw error
+        }
+        return app
+    }
+}
+
+struct Serve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Run the web server (migrates first).")
+    @ArgumentParser.OptionGroup var db: DatabaseOptions
+    @ArgumentParser.Option(name: .long) var hostname = "127.0.0.1"
+    @ArgumentParser.Option(name: .long) var port = 8080
+    @ArgumentParser.Flag(name: .long, help: "Fill an empty database with the seed projects and demo users.") var demo = false
+
+    func run() async throws {
+        let settings = try db.settings()
+        let app = try await Bootstrap.application(settings, arguments: ["polku", "serve", "--hostname", hostname, "--port", String(port)])
+        do {
+            if demo { try await Demo.seed(app) }
+            try await app.execute()
+        } catch {
+            try? await app.asyncShutdown()
+            throw error
+        }
+        try await app.asyncShutdown()
+    }
+}
+
+struct Migrate: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Run the database migrations and exit.")
+    @ArgumentParser.OptionGroup var db: DatabaseOptions
+
+    func run() async throws {
+        var settings = try db.settings()
+        settings.autoMigrate = false
+        let app = try await Bootstrap.application(settings)
+        defer { Task { try? await app.asyncShutdown() } }
+        try await app.autoMigrate()
+        print("Migrations are up to date.")
+        try await app.asyncShutdown()
+    }
+}
+
+struct Demo: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Fill an empty database with demo data and print the demo accounts.")
+    @ArgumentParser.OptionGroup var db: DatabaseOptions
+
+    func run() async throws {
+        let app = try await Bootstrap.application(try db.settings())
+        do { try await Self.seed(app) } catch { try? await app.asyncShutdown(); throw error }
+        try await app.asyncShutdown()
+    }
+
+    static func seed(_ app: Application) async throws {
+        switch try await DemoData.seedIfEmpty(app) {
+        case .notEmpty:
+            print("The database already has data: demo data is added only to an empty database.")
+        case .seeded(let accounts):
+            print("\nDemo data added: five seed projects and fictitious participants.")
+            print("Demo accounts (password for all: \(DemoData.password)):")
+            for a in accounts { print("  \(a.email.padding(toLength: 30, withPad: " ", startingAt: 0)) \(a.role.padding(toLength: 20, withPad: " ", startingAt: 0)) \(a.projects)") }
+            print("Open http://127.0.0.1:8080 and log in.\n")
+        }
+    }
+}
+
+struct UserCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "user", abstract: "Manage users.", subcommands: [Create.self])
+
+    struct Create: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Create a user; the first admin of a deployment is made this way.")
+        @ArgumentParser.OptionGroup var db: DatabaseOptions
+        @ArgumentParser.Option var email: String
+        @ArgumentParser.Option var role: String = "admin"
+        @ArgumentParser.Option var name: String?
+        @ArgumentParser.Option(help: "Project code for a project role.") var project: String?
+
+        func run() async throws {
+            let env = ProcessInfo.processInfo.environment
+            var password = env["POLKU_PASSWORD"] ?? ""
+            if password.isEmpty {
+                print("Password (at least 10 characters): ", terminator: "")
+                password = String(cString: getpass("")).trimmingCharacters(in: .newlines)
+            }
+            let app = try await Bootstrap.application(try db.settings())
+            do {
+                let id = try await UserAdministration.create(app, email: email, name: name ?? email, password: password,
+                                                             role: role, projectCode: project)
+                print("Created user \(email) (\(id)) with role \(role).")
+            } catch {
+                try? await app.asyncShutdown()
+                print("Error: \(error)")
+                throw ExitCode.failure
+            }
+            try await app.asyncShutdown()
+        }
+    }
+}
+
+struct Bench: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Generate data at the issue's scale and print median timings.")
+    @ArgumentParser.OptionGroup var db: DatabaseOptions
+    @ArgumentParser.Option(help: "Participants to generate.") var participants = 100_000
+    @ArgumentParser.Option(help: "Projects to spread them over.") var projects = 10
+    @ArgumentParser.Option(help: "Repetitions per measurement.") var repetitions = 50
+
+    func run() async throws {
+        var settings = try db.settings()
+        if db.explicitURL == nil {
+            let path = FileManager.default.temporaryDirectory.appendingPathComponent("polku-bench-\(UUID().uuidString).sqlite").path
+            settings.database = .sqlite(path: path)
+        }
+        let app = try await Bootstrap.application(settings)
+        do {
+            let report = try await ParticipantBench.run(app, participants: participants, projects: projects, repetitions: repetitions)
+            print(report)
+        } catch {
+            try? await app.asyncShutdown()
+            throw error
+        }
+        try await app.asyncShutdown()
+        if case .sqlite(let path) = settings.database, db.explicitURL == nil { try? FileManager.default.removeItem(atPath: path) }
+    }
+}

@@ -1,0 +1,105 @@
+import Fluent
+@testable import PolkuApp
+import PolkuCore
+import PolkuTestSupport
+import Testing
+import Vapor
+
+/// A worker's day with one participant, through the real router, with its audit trail.
+@Suite struct ParticipantPathTests {
+    @Test(arguments: TestDatabase.allCases)
+    func workerAddsEnrolsMovesPlansAndWritesNotes(db: TestDatabase) async throws {
+        try await withPolku(db) { app in
+            let world = try await World.make(app)
+            let client = TestClient(app)
+            client.forwardedFor = "203.0.113.9"
+            try await client.login(world.users[.worker]!)
+            let eventsBefore = try await World.auditEvents(app).count
+
+            // Add a participant with an odd name and consent.
+            let created = try await client.post("/participants", [
+                "first_name": "Åke", "last_name": "Nguyễn-Øster", "birth_date": "17.5.1990", "gender": "male",
+                "municipality": "Pori", "language": "sv", "email": "ake@example.invalid", "phone": "+358 40 123 4567",
+                "project_id": world.ownProject.uuidString, "site_id": world.ownSite.uuidString, "start_date": "2024-03-01",
+                "consent_service": "on"])
+            #expect(created.status == .seeOther)
+            let path = try #require(created.location)
+            let id = try #require(UUID(uuidString: String(path.split(separator: "/").last!)))
+            let stored = try #require(try await Participant.find(id, on: app.db))
+            #expect(stored.firstName == "Åke" && stored.lastName == "Nguyễn-Øster")
+
+            var page = try await client.get(path)
+            #expect(page.status == .ok)
+            #expect(page.body.contains("Nguyễn-Øster"))
+            #expect(page.body.contains("Tulovaihe"))
+            #expect(page.body.contains("Pihlava"))
+            #expect(page.body.contains("Palvelun järjestäminen: annettu"))
+
+            // Move through phases.
+            let enrolment = try #require(try await Enrolment.query(on: app.db).filter(\.$participant.$id == id).first())
+            #expect(try await client.post("\(path)/enrolments/\(enrolment.id!)/phase", ["to_phase": "start", "phase_date": "2024-03-15"]).status == .seeOther)
+            #expect(try await client.post("\(path)/enrolments/\(enrolment.id!)/phase", ["to_phase": "coaching", "phase_date": "2024-04-01"]).status == .seeOther)
+            // A phase before the start date is refused and nothing changes.
+            let early = try await client.post("\(path)/enrolments/\(enrolment.id!)/phase", ["to_phase": "exit", "phase_date": "2024-01-01", "_form": "phase-\(enrolment.id!)"])
+            #expect(early.status == .unprocessableEntity)
+            #expect(early.body.contains("ennen osallistumisen alkua"))
+            #expect(try await Enrolment.find(enrolment.id, on: app.db)?.phase == "coaching")
+
+            // Goals and notes.
+            #expect(try await client.post("\(path)/goals", ["project_id": world.ownProject.uuidString, "goal_text": "Työkokeiluun syksyllä", "target_date": "1.9.2024"]).status == .seeOther)
+            let goal = try #require(try await Goal.query(on: app.db).filter(\.$participant.$id == id).first())
+            #expect(try await client.post("\(path)/goals/\(goal.id!)", ["status": "achieved"]).status == .seeOther)
+            #expect(try await client.post("\(path)/notes", ["project_id": world.ownProject.uuidString, "sensitivity": "normal", "body": "Hyvä tapaaminen."]).status == .seeOther)
+            // A worker may not write a health note.
+            #expect(try await client.post("\(path)/notes", ["project_id": world.ownProject.uuidString, "sensitivity": "health", "body": "x"]).status == .forbidden)
+
+            page = try await client.get(path)
+            #expect(page.body.contains("Valmennusvaihe"))
+            #expect(page.body.contains("Työkokeiluun syksyllä"))
+            #expect(page.body.contains("Saavutettu"))
+            #expect(page.body.contains("Hyvä tapaaminen."))
+            #expect(page.body.contains("Siirtyi vaiheeseen: Starttivaihe"))
+            #expect(try await PhaseChange.query(on: app.db).filter(\.$enrolment.$id == enrolment.id!).count() == 3)
+
+            // Every read and write of this person is in the audit log, with actor and address.
+            let events = try await AuditEvent.query(on: app.db).filter(\.$participantID == id).all()
+            let actions = events.map(\.action)
+            for action in ["participant.create", "participant.view", "enrolment.phase", "goal.create", "goal.update", "note.create"] {
+                #expect(actions.contains(action), "missing audit \(action)")
+            }
+            #expect(events.allSatisfy { $0.actorEmail == world.users[.worker]! })
+            #expect(try await World.auditEvents(app).count > eventsBefore)
+            #expect(actions.filter { $0 == "note.create" }.count == 1, "the refused health note wrote no event")
+        }
+    }
+
+    @Test(arguments: TestDatabase.allCases)
+    func listSearchesAndPagesWithKeys(db: TestDatabase) async throws {
+        try await withPolku(db) { app in
+            let world = try await World.make(app)
+            for i in 0..<30 {
+                let p = Participant()
+                p.firstName = "Henkilö\(i)"; p.lastName = String(format: "Sivutettu%02d", i); p.searchKey = SearchKey.make(p.lastName, p.firstName)
+                p.birthDate = "1980-01-01"; p.gender = .female; p.municipality = "Pori"; p.language = "fi"
+                try await p.create(on: app.db)
+                let e = Enrolment()
+                e.$participant.id = p.id!; e.$project.id = world.ownProject; e.phase = "intake"; e.startDate = "2024-01-01"
+                try await e.create(on: app.db)
+            }
+            let client = TestClient(app)
+            try await client.login(world.users[.worker]!)
+            let first = try await client.get("/participants?q=sivutettu")
+            #expect(first.body.contains("Sivutettu00") && first.body.contains("Sivutettu24") && !first.body.contains("Sivutettu25"))
+            let next = try #require(first.body.range(of: #"href="[^"]*after=[^"]+" rel="next""#, options: .regularExpression))
+            let href = String(first.body[next]).dropFirst(6).prefix { $0 != "\"" }
+            let second = try await client.get(String(href).replacingOccurrences(of: "&amp;", with: "&"))
+            #expect(second.body.contains("Sivutettu25") && second.body.contains("Sivutettu29") && !second.body.contains("Sivutettu24"))
+            #expect(!second.body.contains("rel=\"next\""))
+            // Search matches inside names, ignores case, and treats % and _ as letters.
+            #expect(try await client.get("/participants?q=NGUYỄN").body.contains(World.ownLastName))
+            #expect(!(try await client.get("/participants?q=%25").body.contains("Sivutettu")))
+            let listEvents = try await AuditEvent.query(on: app.db).filter(\.$action == "participant.list").count()
+            #expect(listEvents >= 4)
+        }
+    }
+}

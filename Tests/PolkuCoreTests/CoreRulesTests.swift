@@ -1,0 +1,108 @@
+import PolkuCore
+import Testing
+
+@Suite struct BusinessIDTests {
+    @Test(arguments: ["0138780-9", "2759165-6", "0220266-9", "0153082-0", "0204819-8", "0132322-3",
+                      "0132239-4", "2430975-8", "0941232-7", "0139533-1"])
+    func seedBusinessIDsAreValid(_ id: String) {
+        #expect(BusinessID(id)?.value == id)
+    }
+
+    @Test func wrongCheckDigitIsRefused() {
+        #expect(BusinessID("0138780-8") == nil)
+        #expect(BusinessID("0138780") == nil)
+        #expect(BusinessID("abcdefg-1") == nil)
+        #expect(BusinessID("") == nil)
+    }
+
+    @Test func sixDigitFormIsPadded() {
+        #expect(BusinessID("138780-9")?.value == "0138780-9")
+    }
+}
+
+@Suite struct CalendarDateTests {
+    @Test func parsesISOAndFinnish() {
+        #expect(CalendarDate(parsing: "2024-03-01")?.iso == "2024-03-01")
+        #expect(CalendarDate(parsing: "1.3.2024")?.iso == "2024-03-01")
+        #expect(CalendarDate(parsing: "01.03.2024")?.iso == "2024-03-01")
+    }
+
+    @Test(arguments: ["2024-02-30", "31.4.2024", "2023-02-29", "2024-13-01", "1.3.24", "yesterday", "", "2024-3-1", "0.1.2024"])
+    func refusesImpossibleDates(_ text: String) {
+        #expect(CalendarDate(parsing: text) == nil)
+    }
+
+    @Test func leapDayExists() {
+        #expect(CalendarDate(parsing: "29.2.2024") != nil)
+    }
+
+    @Test func ageCountsTheBirthdayItself() {
+        let birth = CalendarDate(parsing: "2000-06-15")!
+        #expect(birth.age(on: CalendarDate(parsing: "2025-06-14")!) == 24)
+        #expect(birth.age(on: CalendarDate(parsing: "2025-06-15")!) == 25)
+    }
+
+    @Test func leapDayBirthdayIsReachedOnFirstOfMarch() {
+        let birth = CalendarDate(parsing: "2004-02-29")!
+        #expect(birth.age(on: CalendarDate(parsing: "2025-02-28")!) == 20)
+        #expect(birth.age(on: CalendarDate(parsing: "2025-03-01")!) == 21)
+    }
+}
+
+@Suite struct PhasePlanTests {
+    @Test func defaultPlanEndsInExit() {
+        let plan = PhasePlan(phases: PhasePlan.defaultPhases)
+        #expect(plan.first == "intake")
+        #expect(plan.exit == "exit")
+    }
+
+    @Test func ownPhasesDropBlanksAndDuplicates() {
+        let plan = PhasePlan(lines: "Tulo\n\n  Starttivaihe \ntulo\nPäättö")
+        #expect(plan?.phases == ["Tulo", "Starttivaihe", "Päättö"])
+        #expect(PhasePlan(lines: "Yksi") == nil)
+    }
+
+    @Test func movesAreCheckedAgainstThePlan() {
+        let plan = PhasePlan(phases: PhasePlan.defaultPhases)
+        #expect(plan.refusal(from: "intake", to: "coaching") == nil)
+        #expect(plan.refusal(from: "coaching", to: "start") == nil)
+        #expect(plan.refusal(from: "intake", to: "intake") == .samePhase)
+        #expect(plan.refusal(from: "intake", to: "holiday") == .unknownPhase)
+        #expect(plan.refusal(from: "exit", to: "coaching") == .alreadyExited)
+    }
+}
+
+@Suite struct SmallCountTests {
+    @Test func countsFromOneToFourAreSuppressed() {
+        #expect(SmallCount(0).description == "0")
+        for n in 1...4 { #expect(SmallCount(n) == .suppressed) }
+        #expect(SmallCount(4).description == "<5")
+        #expect(SmallCount(5).description == "5")
+    }
+}
+
+@Suite struct ProjectAccessTests {
+    @Test(arguments: Role.allCases)
+    func healthNotesOnlyForHealthProfessionals(_ role: Role) {
+        let access = ProjectAccess(roles: [role])
+        #expect(access.reads(.health) == (role == .healthProfessional))
+        #expect(access.writes(.health) == (role == .healthProfessional))
+    }
+
+    @Test(arguments: Role.allCases)
+    func whoSeesPeople(_ role: Role) {
+        let sees = ProjectAccess(roles: [role]).seesParticipants
+        #expect(sees == [.projectManager, .worker, .healthProfessional].contains(role))
+    }
+
+    @Test func noRoleSeesNothing() {
+        let none = ProjectAccess(roles: [])
+        #expect(!none.seesAggregates && !none.seesParticipants && !none.reads(.normal))
+    }
+}
+
+@Suite struct SearchKeyTests {
+    @Test func keepsNordicLettersAndFoldsCase() {
+        #expect(SearchKey.make("Nguyễn-Øster", "  Åke ") == "nguyễn-øster åke")
+    }
+}
