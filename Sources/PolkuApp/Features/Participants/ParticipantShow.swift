@@ -25,7 +25,7 @@ enum ParticipantShow {
         let writableEnrolments = d.enrolments.filter { writable.contains($0.project_id) }
         let enrollable = scope.actor.projectsWritingPeople.filter { id in !d.enrolments.contains { $0.project_id == id } }
         return req.page("\(p.first_name) \(p.last_name)", breadcrumbs: [(t("participants.title"), "/participants")], status: status) {
-            Fields(t: t, state: form).summary()
+            Fields(t: t, state: form, prefix: form["_form"].isEmpty ? "" : form["_form"] + "-").summary()
             h("section", ["aria-labelledby": "person-h"]) {
                 h("h2", ["id": "person-h"]) { t("participant.section.person") }
                 h("dl", ["class": "facts"]) {

@@ -65,9 +65,7 @@ struct Fields {
 
     func error(_ name: String) -> Node? {
         guard let key = state.errors[name] else { return nil }
-        let parts = key.split(separator: ":", maxSplits: 1).map(String.init)
-        let message = parts.count == 2 ? t(parts[0], parts[1]) : t(key)
-        return h("p", ["class": "error", "id": id(name) + "-error"]) { message }
+        return h("p", ["class": "error", "id": id(name) + "-error"]) { message(key) }
     }
 
     private func describedBy(_ name: String, hint: String?) -> String? {
@@ -132,7 +130,19 @@ struct Fields {
     /// A summary at the top of a failed form, focusable so the user hears that it failed.
     func summary() -> Node? {
         guard !state.isValid else { return nil }
-        return h("div", ["class": "error-summary", "role": "alert"]) { h("p") { t("error.summary") } }
+        return h("div", ["class": "error-summary", "role": "alert"]) {
+            h("p") { t("error.summary") }
+            h("ul") {
+                for (name, key) in state.errors.sorted(by: { $0.key < $1.key }) {
+                    h("li") { h("a", ["href": "#" + id(name)]) { message(key) } }
+                }
+            }
+        }
+    }
+
+    func message(_ key: String) -> String {
+        let parts = key.split(separator: ":", maxSplits: 1).map(String.init)
+        return parts.count == 2 ? t(parts[0], parts[1]) : t(key)
     }
 }
 

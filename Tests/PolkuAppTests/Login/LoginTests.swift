@@ -1,0 +1,152 @@
+import Fluent
+@testable import PolkuApp
+import PolkuCore
+import PolkuTestSupport
+import Testing
+import Vapor
+
+@Suite struct LoginTests {
+    @Test(arguments: TestDatabase.allCases)
+    func loginSetsASafeCookieAndLogoutEndsTheSession(db: TestDatabase) async throws {
+        try await withPolku(db) { app in
+            let world = try await World.make(app)
+            let client = TestClient(app)
+            let page = try await client.login(world.users[.worker]!)
+            #expect(page.status == .seeOther && page.location == "/projects")
+            let cookie = try #require(page.headers[.setCookie].first { $0.hasPrefix("polku_session=") })
+            #expect(cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax") && !cookie.contains("Secure"))
+            #expect(try await client.get("/projects").status == .ok)
+            let sessionID = client.cookies["polku_session"]
+            #expect(try await client.post("/logout").status == .seeOther)
+            // The old session is gone from the database: replaying the cookie gets the login page.
+            client.cookies["polku_session"] = sessionID
+            #expect(try await client.get("/projects").status == .seeOther)
+            let actions = try await World.auditEvents(app).map(\.action)
+            #expect(actions.contains("login.succeeded") && actions.contains("logout"))
+        }
+    }
+
+    @Test(arguments: TestDatabase.allCases)
+    func secureCookiesWhenServedOverTLS(db: TestDatabase) async throws {
+        try await withPolku(db, adjust: { $0.secureCookies = true }) { app in
+            let world = try await World.make(app)
+            let page = try await TestClient(app).login(world.users[.worker]!)
+            #expect(page.headers[.setCookie].contains { $0.hasPrefix("polku_session=") && $0.contains("Secure") })
+        }
+    }
+
+    @Test(arguments: TestDatabase.allCases)
+    func wrongPasswordKeepsTheEmailAndSaysWhy(db: TestDatabase) async throws {
+        try await withPolku(db) { app in
+            let world = try await World.make(app)
+            let client = TestClient(app)
+            try await client.get("/login")
+            let page = try await client.post("/login", ["email": world.users[.worker]!, "password": "wrong password"])
+            #expect(page.status == .unauthorized)
+            #expect(page.body.contains("Sähköposti tai salasana on väärin."))
+            #expect(page.body.contains("value=\"\(world.users[.worker]!)\""))
+            #expect(try await World.auditEvents(app).contains { $0.action == "login.failed" })
+        }
+    }
+
+    @Test(arguments: TestDatabase.allCases)
+    func repeatedFailuresAreSlowedThenRefused(db: TestDatabase) async throws {
+        try await withPolku(db, adjust: { $0.loginLockAfter = 5; $0.loginSlowAfter = 2; $0.loginDelayMilliseconds = 20 }) { app in
+            let world = try await World.make(app)
+            let client = TestClient(app)
+            try await client.get("/login")
+            var elapsed: [Double] = []
+            for _ in 0..<5 {
+                let start = Date()
+                #expect(try await client.post("/login", ["email": world.users[.worker]!, "password": "nope nope nope"]).status == .unauthorized)
+                elapsed.append(Date().timeIntervalSince(start))
+            }
+            #expect(elapsed[4] >= 0.04, "the fifth attempt was slowed")
+            // Locked now, even with the right password.
+            let locked = try await client.post("/login", ["email": world.users[.worker]!, "password": World.password])
+            #expect(locked.status == .tooManyRequests)
+            #expect(locked.body.contains("Liian monta"))
+            // Another account from the same address is locked too (the address has its own count).
+            let other = try await client.post("/login", ["email": world.users[.viewer]!, "password": World.password])
+            #expect(other.status == .tooManyRequests)
+        }
+    }
+
+    @Test(arguments: TestDatabase.allCases)
+    func missingOrWrongCSRFTokenIsRefused(db: TestDatabase) async throws {
+        try await withPolku(db) { app in
+            let world = try await World.make(app)
+            let client = TestClient(app)
+            try await client.login(world.users[.worker]!)
+            let missing = try await client.post("/participants/\(world.ownParticipant)/notes",
+                                                 ["project_id": world.ownProject.uuidString, "sensitivity": "normal", "body": "x"], csrf: false)
+            #expect(missing.status == .forbidden)
+            #expect(missing.body.contains("Lomake vanheni"))
+            let wrong = try await client.post("/participants/\(world.ownParticipant)/notes",
+                                              ["project_id": world.ownProject.uuidString, "sensitivity": "normal", "body": "x", "_csrf": "forged"], csrf: false)
+            #expect(wrong.status == .forbidden)
+            #expect(try await Note.query(on: app.db).filter(\.$participant.$id == world.ownParticipant).count() == 2)
+            // Logging in needs the token too.
+            let anonymous = TestClient(app)
+            #expect(try await anonymous.post("/login", ["email": world.users[.worker]!, "password": World.password], csrf: false).status == .forbidden)
+        }
+    }
+
+    @Test(arguments: TestDatabase.allCases)
+    func deactivatedUsersOldSessionStopsWorking(db: TestDatabase) async throws {
+        try await withPolku(db) { app in
+            let world = try await World.make(app)
+            let worker = TestClient(app)
+            try await worker.login(world.users[.worker]!)
+            #expect(try await worker.get("/participants/\(world.ownParticipant)").status == .ok)
+            let admin = TestClient(app)
+            try await admin.login(world.users[.admin]!)
+            let user = try #require(try await User.query(on: app.db).filter(\.$email == world.users[.worker]!).first())
+            #expect(try await admin.post("/admin/users/\(user.id!)/active", ["active": "no"]).status == .seeOther)
+            let after = try await worker.get("/participants/\(world.ownParticipant)")
+            #expect(after.status == .seeOther && after.location?.hasPrefix("/login") == true)
+            #expect(!after.body.contains(World.ownLastName))
+            let post = try await worker.post("/participants/\(world.ownParticipant)/notes", ["project_id": world.ownProject.uuidString, "sensitivity": "normal", "body": "x"])
+            #expect([401, 403].contains(post.status.code))
+            // And cannot log in again.
+            #expect(try await TestClient(app).login(world.users[.worker]!).status == .unauthorized)
+            #expect(try await World.auditEvents(app).contains { $0.action == "user.deactivate" })
+        }
+    }
+
+    @Test(arguments: TestDatabase.allCases)
+    func userChangesPassword(db: TestDatabase) async throws {
+        try await withPolku(db) { app in
+            let world = try await World.make(app)
+            let client = TestClient(app)
+            try await client.login(world.users[.viewer]!)
+            let short = try await client.post("/account/password", ["current": World.password, "new": "short", "repeat": "short"])
+            #expect(short.status == .unprocessableEntity && short.body.contains("vähintään 10 merkkiä"))
+            let wrong = try await client.post("/account/password", ["current": "not it at all", "new": "uusi pitkä salasana", "repeat": "uusi pitkä salasana"])
+            #expect(wrong.status == .unprocessableEntity && wrong.body.contains("Nykyinen salasana on väärin"))
+            let ok = try await client.post("/account/password", ["current": World.password, "new": "uusi pitkä salasana", "repeat": "uusi pitkä salasana"])
+            #expect(ok.status == .ok && ok.body.contains("Salasana vaihdettu"))
+            #expect(try await TestClient(app).login(world.users[.viewer]!, "uusi pitkä salasana").status == .seeOther)
+            #expect(try await TestClient(app).login(world.users[.viewer]!).status == .unauthorized)
+        }
+    }
+
+    /// Sessions live in the database: a second Polku process on the same database knows the session.
+    @Test(arguments: TestDatabase.allCases)
+    func twoProcessesShareOneSession(db: TestDatabase) async throws {
+        try await withPolku(db) { app in
+            let world = try await World.make(app)
+            let client = TestClient(app)
+            try await client.login(world.users[.worker]!)
+            try await withSecondPolku(sharing: app) { second in
+                let other = TestClient(second)
+                other.cookies = client.cookies
+                let page = try await other.get("/participants/\(world.ownParticipant)")
+                #expect(page.status == .ok && page.body.contains(World.ownLastName))
+                other.csrf = client.csrf
+                #expect(try await other.post("/logout").status == .seeOther)
+            }
+            #expect(try await client.get("/participants").status == .seeOther, "logged out on the other process")
+        }
+    }
+}

@@ -1,0 +1,146 @@
+import Fluent
+@testable import PolkuApp
+import PolkuCore
+import PolkuTestSupport
+import Foundation
+import Testing
+import Vapor
+
+@Suite struct PlatformTests {
+    @Test(arguments: TestDatabase.allCases)
+    func healthReportsTheDatabase(db: TestDatabase) async throws {
+        try await withPolku(db) { app in
+            let page = try await TestClient(app).get("/health")
+            #expect(page.status == .ok)
+            #expect(page.body.contains("\"database\":\"up\""))
+            #expect(page.body.contains(db == .postgres ? "postgresql" : "sqlite"))
+        }
+    }
+
+    @Test func healthAnswers503WhenTheDatabaseIsDown() async throws {
+        var settings = testSettings(.postgres(url: "postgres://polku:polku@127.0.0.1:1/none"))
+        settings.autoMigrate = false
+        let app = try await Application.make(.testing)
+        do {
+            try await configure(app, settings: settings)
+            let page = try await TestClient(app).get("/health")
+            #expect(page.status == .serviceUnavailable)
+            #expect(page.body.contains("\"database\":\"down\""))
+        } catch { try? await app.asyncShutdown(); throw error }
+        try await app.asyncShutdown()
+    }
+
+    @Test(arguments: TestDatabase.allCases)
+    func metricsArePrometheusText(db: TestDatabase) async throws {
+        try await withPolku(db) { app in
+            let client = TestClient(app)
+            try await client.get("/login")
+            let page = try await client.get("/metrics")
+            #expect(page.status == .ok)
+            #expect(page.headers.contentType?.subType == "plain")
+        }
+    }
+
+    @Test(arguments: TestDatabase.allCases)
+    func languageSwitchKeepsThePageAndMarksTheLanguage(db: TestDatabase) async throws {
+        try await withPolku(db) { app in
+            let client = TestClient(app)
+            let fi = try await client.get("/login")
+            #expect(fi.body.contains("<html lang=\"fi\">") && fi.body.contains("Kirjaudu Polkuun"))
+            let switched = try await client.get("/lang/en?back=%2Flogin")
+            #expect(switched.status == .seeOther && switched.location == "/login")
+            let en = try await client.get("/login")
+            #expect(en.body.contains("<html lang=\"en\">") && en.body.contains("Log in to Polku"))
+            try await client.get("/lang/sv?back=/login")
+            let sv = try await client.get("/login")
+            #expect(sv.body.contains("<html lang=\"sv\">") && sv.body.contains("Logga in i Polku"))
+            // Never an open redirect.
+            #expect(try await client.get("/lang/fi?back=https://evil.example").location == "/projects")
+            #expect(try await client.get("/lang/fi?back=//evil.example").location == "/projects")
+        }
+    }
+
+    @Test(arguments: TestDatabase.allCases)
+    func demoFillsOnlyAnEmptyDatabase(db: TestDatabase) async throws {
+        try await withPolku(db) { app in
+            guard case .seeded(let accounts) = try await DemoData.seedIfEmpty(app, participantsPerProject: 12) else {
+                Issue.record("demo did not seed an empty database"); return
+            }
+            #expect(Set(accounts.map(\.role)) == Set(Role.allCases.map(\.rawValue)))
+            let codes = try await Project.query(on: app.db).filter(\.$parent.$id == nil).all().map(\.code).sorted()
+            #expect(codes == ["S20013", "S20250", "S20519", "S21019", "YHDISTAMO"])
+            let party = try #require(try await Project.query(on: app.db).filter(\.$code == "S20519").first())
+            #expect(party.plannedParticipants == 1118)
+            #expect(try await Project.query(on: app.db).filter(\.$parent.$id == party.id!).count() == 3)
+            let coImplementers = try await ProjectOrganisation.query(on: app.db).filter(\.$project.$id == party.id!)
+                .filter(\.$role == .coImplementer).with(\.$organisation).all()
+            #expect(coImplementers.count == 9)
+            #expect(coImplementers.allSatisfy { $0.organisation.businessID.flatMap(BusinessID.init) != nil })
+            let pori = try await Site.query(on: app.db).filter(\.$municipality == "Pori").all().map(\.name)
+            #expect(Set(pori).isSuperset(of: ["Pihlava", "Sampola", "Pormestarinluoto"]))
+            #expect(try await Participant.query(on: app.db).count() == 60)
+            // No real person from the seeds: steering seats carry no names.
+            #expect(try await SteeringMember.query(on: app.db).filter(\.$name != "").count() == 0)
+            // A second run changes nothing.
+            guard case .notEmpty = try await DemoData.seedIfEmpty(app) else { Issue.record("seeded twice"); return }
+            #expect(try await Participant.query(on: app.db).count() == 60)
+            // The demo accounts work through the login page.
+            let client = TestClient(app)
+            #expect(try await client.login("pm@demo.polku.invalid", DemoData.password).status == .seeOther)
+            let projects = try await client.get("/projects")
+            #expect(projects.body.contains("RUORI2") && projects.body.contains("Lähde mukaan!") && projects.body.contains("Yhdistämö"))
+        }
+    }
+
+    @Test(arguments: TestDatabase.allCases)
+    func userCreateMakesTheFirstAdmin(db: TestDatabase) async throws {
+        try await withPolku(db) { app in
+            await #expect(throws: UserAdministration.Failure.self) {
+                try await UserAdministration.create(app, email: "admin@x.test", name: "A", password: "short", role: "admin", projectCode: nil)
+            }
+            await #expect(throws: UserAdministration.Failure.self) {
+                try await UserAdministration.create(app, email: "admin@x.test", name: "A", password: "long enough pass", role: "wizard", projectCode: nil)
+            }
+            _ = try await UserAdministration.create(app, email: "Admin@X.test", name: "A", password: "long enough pass", role: "admin", projectCode: nil)
+            let client = TestClient(app)
+            #expect(try await client.login("admin@x.test", "long enough pass").status == .seeOther)
+            #expect(try await client.get("/admin/users").status == .ok)
+        }
+    }
+
+    @Test func everyTextKeyUsedInTheCodeHasFinnishAndEnglish() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../../Sources/PolkuApp").standardized
+        let files = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil)!.compactMap { $0 as? URL }.filter { $0.pathExtension == "swift" }
+        let regex = try Regex(#"\bt\("([a-z_]+(?:\.[a-z_0-9]+)+)""#)
+        var missing: [String] = []
+        for file in files {
+            let text = try String(contentsOf: file, encoding: .utf8)
+            for match in text.matches(of: regex) {
+                let key = String(text[match.range]).dropFirst(3).dropLast()
+                guard !key.isEmpty else { continue }
+                if Catalog.entries[String(key)] == nil { missing.append(String(key)) }
+            }
+        }
+        #expect(missing.isEmpty, "missing texts: \(Set(missing).sorted())")
+        // Keys built from enum values.
+        for role in Role.allCases { #expect(Catalog.entries["role." + role.rawValue] != nil) }
+        for k in Project.Status.allCases { #expect(Catalog.entries["project.status." + k.rawValue] != nil) }
+        for k in Site.Kind.allCases { #expect(Catalog.entries["site.kind." + k.rawValue] != nil) }
+        for k in Organisation.Kind.allCases { #expect(Catalog.entries["organisation.kind." + k.rawValue] != nil) }
+        for k in ProjectOrganisation.Role.allCases { #expect(Catalog.entries["project.organisation_role." + k.rawValue] != nil) }
+        for k in Participant.Gender.allCases { #expect(Catalog.entries["gender." + k.rawValue] != nil) }
+        for k in ParticipantForm.languages { #expect(Catalog.entries["language." + k] != nil) }
+        for k in Consent.Purpose.allCases { #expect(Catalog.entries["consent.purpose." + k.rawValue] != nil) }
+        for k in Goal.Status.allCases { #expect(Catalog.entries["goal.status." + k.rawValue] != nil) }
+        for k in Sensitivity.allCases { #expect(Catalog.entries["note.sensitivity." + k.rawValue] != nil) }
+        for k in PhasePlan.defaultPhases { #expect(Catalog.entries["phase." + k] != nil) }
+        for r in PhaseRefusal.allCasesForTests { #expect(Catalog.entries["error." + r.rawValue] != nil) }
+        for code in ["400", "401", "403", "404", "413", "429", "500", "csrf"] {
+            #expect(Catalog.entries["errorpage.\(code).title"] != nil && Catalog.entries["errorpage.\(code).body"] != nil)
+        }
+    }
+}
+
+extension PhaseRefusal {
+    static let allCasesForTests: [PhaseRefusal] = [.unknownPhase, .samePhase, .alreadyExited]
+}
