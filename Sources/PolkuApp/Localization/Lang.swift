@@ -73,17 +73,15 @@ extension Request {
     var t: Texts { Texts(lang: lang) }
 }
 
-/// Chooses the language: the `polku_lang` cookie set by the language switch, else the browser's
-/// Accept-Language, else Finnish.
+/// Chooses the language: the `polku_lang` cookie set by the language switch, else Finnish.
+/// The browser's Accept-Language is not followed: Finnish public services open in Finnish and offer
+/// the switch on every page (a shared workshop computer's browser language says little about its user).
 struct LanguageMiddleware: AsyncMiddleware {
     static let cookie = "polku_lang"
 
     func respond(to req: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         if let code = req.cookies[Self.cookie]?.string, let lang = Lang(rawValue: code) {
             req.lang = lang
-        } else if let header = req.headers.first(name: .acceptLanguage) {
-            let first = header.split(separator: ",").first.map { String($0.prefix(2)).lowercased() }
-            req.lang = first.flatMap(Lang.init(rawValue:)) ?? .fi
         }
         return try await next.respond(to: req)
     }

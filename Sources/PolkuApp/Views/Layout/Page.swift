@@ -81,10 +81,14 @@ struct Page {
         }
     }
 
-    /// The current path and query, for the language switch to come back to.
+    /// The current path and query, for the language switch to come back to. A page answering a form
+    /// (POST) comes back to the page the form was on, known from the Referer.
     static func back(_ req: Request) -> String {
         var path = req.url.path
         if let q = req.url.query { path += "?" + q }
+        if req.method != .GET {
+            path = req.headers.first(name: .referer).flatMap { URI(string: $0).path.isEmpty ? nil : URI(string: $0).path } ?? "/"
+        }
         return path.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/"
     }
 

@@ -1,0 +1,119 @@
+#!/usr/bin/env python3
+"""Drives headless Chromium through Polku as a person meets it: login, a project, the participant
+list, a participant, adding a note, logout. Runs axe-core on every page and fails on any WCAG 2.1
+A or AA violation. Usage: browser_check.py POLKU_BINARY"""
+import json, os, pathlib, re, subprocess, sys, tempfile, time, urllib.request
+
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import WebDriverWait
+import axe_playwright_python
+
+binary = os.path.abspath(sys.argv[1])
+port = os.environ.get("POLKU_BROWSER_PORT", "8097")
+base = f"http://127.0.0.1:{port}"
+work = tempfile.mkdtemp(prefix="polku-browser-")
+shots = pathlib.Path(os.environ.get("POLKU_SCREENSHOTS", work))
+env = dict(os.environ)
+env.pop("DATABASE_URL", None)  # the browser check runs on the embedded SQLite, as a new user does
+server = subprocess.Popen([binary, "serve", "--demo", "--port", port], cwd=work, env=env,
+                          stdout=open(os.path.join(work, "serve.log"), "w"), stderr=subprocess.STDOUT)
+passed, failed = 0, 0
+failures = []
+
+def check(name, ok, detail=""):
+    global passed, failed
+    if ok:
+        passed += 1
+    else:
+        failed += 1
+        failures.append(f"{name}: {detail}")
+        print(f"FAIL {name}: {detail}")
+
+try:
+    for _ in range(120):
+        try:
+            urllib.request.urlopen(base + "/health", timeout=1)
+            break
+        except Exception:
+            time.sleep(0.5)
+    else:
+        print(open(os.path.join(work, "serve.log")).read())
+        raise SystemExit("Polku did not start")
+
+    options = webdriver.ChromeOptions()
+    options.binary_location = "/usr/bin/chromium"
+    for arg in ["--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,900"]:
+        options.add_argument(arg)
+    driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+    axe_source = (pathlib.Path(axe_playwright_python.__file__).parent / "axe.min.js").read_text()
+
+    def audit(name):
+        driver.save_screenshot(str(shots / f"{name}.png"))
+        html = driver.page_source
+        check(f"{name}: language marked", re.search(r'<html[^>]* lang="(fi|en|sv)"', html) is not None, "no lang attribute")
+        check(f"{name}: no script needed", "<script" not in html.split("</head>")[-1], "page carries a script")
+        driver.execute_script(axe_source)
+        result = driver.execute_async_script("""
+            const done = arguments[arguments.length - 1];
+            axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})
+               .then(r => done(JSON.stringify(r.violations.map(v => ({id: v.id, impact: v.impact, nodes: v.nodes.map(n => n.target.join(' ')).slice(0, 5)})))))
+               .catch(e => done(JSON.stringify([{id: 'axe-error', impact: String(e), nodes: []}])));
+        """)
+        violations = json.loads(result)
+        check(f"{name}: axe WCAG 2.1 AA", not violations, json.dumps(violations, ensure_ascii=False))
+
+    driver.get(base + "/")
+    check("login page in Finnish", "Kirjaudu Polkuun" in driver.page_source, driver.title)
+    audit("01-login")
+    driver.find_element(By.ID, "f-email").send_keys("worker@demo.polku.invalid")
+    driver.find_element(By.ID, "f-password").send_keys("polku-demo-2026")
+    driver.find_element(By.CSS_SELECTOR, "form[action='/login'] button[type=submit]").click()
+    check("logged in to the projects", "Hankkeet" in driver.title, driver.title)
+    audit("02-projects")
+    for code in ["S21019", "S20250", "S20013", "S20519", "YHDISTAMO"]:
+        check(f"project {code} listed", code in driver.page_source, "missing")
+    driver.find_element(By.PARTIAL_LINK_TEXT, "Lähde mukaan!").click()
+    check("project page", "Pihlava" in driver.page_source and "S20250" in driver.page_source, driver.title)
+    audit("03-project")
+    driver.find_element(By.PARTIAL_LINK_TEXT, "Hankkeen osallistujat").click()
+    audit("04-participants")
+    rows = driver.find_elements(By.CSS_SELECTOR, "tbody tr a")
+    check("participant list has rows", len(rows) > 0, "empty")
+    driver.find_element(By.ID, "q").send_keys("esimerkki")
+    driver.find_element(By.CSS_SELECTOR, "form[role=search] button").click()
+    audit("05-search")
+    driver.find_element(By.CSS_SELECTOR, "tbody tr a").click()
+    check("participant page", "Aikajana" in driver.page_source, driver.title)
+    audit("06-participant")
+    note = "Selaintesti: tapaaminen sujui, seuraava viikon päästä."
+    driver.find_element(By.ID, "f-note-body").send_keys(note)
+    driver.find_element(By.CSS_SELECTOR, "form[action$='/notes'] button[type=submit]").click()
+    check("note saved and shown", note in driver.page_source, "note missing after save")
+    audit("07-after-note")
+    # A failed form keeps what was typed and says why, next to the field.
+    driver.find_element(By.ID, "f-goal-target_date").send_keys("31.2.2025")
+    driver.find_element(By.ID, "f-goal-goal_text").send_keys("Työkokeiluun")
+    driver.find_element(By.CSS_SELECTOR, "form[action$='/goals'] button[type=submit]").click()
+    check("bad date explained", "Päivämäärä ei kelpaa" in driver.page_source and "31.2.2025" in driver.page_source, "no message")
+    audit("08-form-error")
+    driver.find_element(By.CSS_SELECTOR, "a[hreflang=en]").click()
+    check("English", 'lang="en"' in driver.page_source and "Timeline" in driver.page_source, driver.title)
+    audit("09-english")
+    driver.find_element(By.CSS_SELECTOR, "form.logout button").click()
+    WebDriverWait(driver, 10).until(lambda d: "Log in" in d.title)
+    check("logged out", "Log in to Polku" in driver.page_source, driver.title)
+    driver.quit()
+finally:
+    server.terminate()
+    try:
+        server.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        server.kill()
+
+for f in failures:
+    print("  -", f)
+print(f"screenshots: {shots}")
+print(f"browser: {passed} passed, {failed} failed")
+sys.exit(1 if failed else 0)
