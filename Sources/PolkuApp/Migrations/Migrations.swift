@@ -11,6 +11,7 @@ enum Migrations {
         CreateAuditEvents(),
         SessionRecord.migration,
         CreateIndexes(),
+        AddNameTrigramIndex(),
     ]
 
     static func register(on app: Application) {

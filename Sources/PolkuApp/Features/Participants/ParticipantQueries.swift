@@ -25,26 +25,44 @@ enum ParticipantQueries {
     static func list(on db: any Database, projects: [UUID], search: String, after: UUID?) async throws -> ListPage {
         guard !projects.isEmpty else { return ListPage(rows: [], hasMore: false) }
         let sql = db as! any SQLDatabase
-        var query = sql.select()
-            .columns(SQLColumn("id", table: "p"), SQLColumn("first_name", table: "p"), SQLColumn("last_name", table: "p"),
-                     SQLColumn("birth_date", table: "p"), SQLColumn("municipality", table: "p"), SQLColumn("search_key", table: "p"))
-            .from(SQLAlias(SQLIdentifier("participants"), as: SQLIdentifier("p")))
-            .where(SQLQueryString("EXISTS (SELECT 1 FROM enrolments e WHERE e.participant_id = p.id AND e.project_id IN \(SQLBind.group(projects)))"))
         let key = SearchKey.make(search)
+        let pattern = "%" + likeEscaped(key) + "%"
+        var prefix: SQLQueryString = ""
+        var source: SQLQueryString = "participants"
+        var conditions: [SQLQueryString] = [
+            "EXISTS (SELECT 1 FROM enrolments e WHERE e.participant_id = p.id AND e.project_id IN \(SQLBind.group(projects)))"
+        ]
         if !key.isEmpty {
-            query = query.where(SQLQueryString("p.search_key LIKE \(bind: "%" + likeEscaped(key) + "%") ESCAPE '!'"))
+            if sql.dialect.name == "postgresql" && key.count >= 3 {
+                // Names sort by last name, so the matches of a name search sit together in the
+                // ordered index and walking it in order reads most of the table first. PostgreSQL
+                // finds them through the trigram index instead, then sorts only the hits.
+                prefix = """
+                    WITH hits AS MATERIALIZED (SELECT id, first_name, last_name, birth_date, municipality, search_key
+                    FROM participants WHERE search_key LIKE \(bind: pattern) ESCAPE '!')
+                    """
+                source = "hits"
+            } else {
+                conditions.append("p.search_key LIKE \(bind: pattern) ESCAPE '!'")
+            }
         }
         if let after {
             let anchor = try await sql.select().column("search_key").from("participants")
                 .where("id", .equal, SQLBind(after)).first(decodingColumn: "search_key", as: String.self)
             if let anchor {
-                query = query.where(SQLQueryString("(p.search_key > \(bind: anchor) OR (p.search_key = \(bind: anchor) AND p.id > \(bind: after)))"))
+                conditions.append("(p.search_key > \(bind: anchor) OR (p.search_key = \(bind: anchor) AND p.id > \(bind: after)))")
             }
         }
-        let rows = try await query
-            .orderBy(SQLColumn("search_key", table: "p")).orderBy(SQLColumn("id", table: "p"))
-            .limit(pageSize + 1)
-            .all(decoding: ListRow.self)
+        var query: SQLQueryString = prefix
+        query.appendLiteral(" SELECT p.id, p.first_name, p.last_name, p.birth_date, p.municipality, p.search_key FROM ")
+        query.appendInterpolation(source)
+        query.appendLiteral(" p WHERE ")
+        for (i, condition) in conditions.enumerated() {
+            if i > 0 { query.appendLiteral(" AND ") }
+            query.appendInterpolation(condition)
+        }
+        query.appendLiteral(" ORDER BY p.search_key, p.id LIMIT \(pageSize + 1)")
+        let rows = try await sql.raw(query).all(decoding: ListRow.self)
         return ListPage(rows: Array(rows.prefix(pageSize)), hasMore: rows.count > pageSize)
     }
 

@@ -131,19 +131,7 @@ enum ParticipantsController {
         try await req.db.transaction { db in
             try await participant.create(on: db)
             let pid = try participant.requireID()
-            let enrolment = Enrolment()
-            enrolment.$participant.id = pid
-            enrolment.$project.id = projectID
-            enrolment.$site.id = siteID
-            enrolment.phase = project.phasePlan.first
-            enrolment.startDate = start
-            try await enrolment.create(on: db)
-            let change = PhaseChange()
-            change.$enrolment.id = try enrolment.requireID()
-            change.toPhase = enrolment.phase
-            change.date = start
-            change.$changedBy.id = actor.userID
-            try await change.create(on: db)
+            try await Enrolment.start(participant: pid, project: project, site: siteID, date: start, by: actor.userID, on: db)
             if consent {
                 let c = Consent()
                 c.$participant.id = pid; c.purpose = .service; c.date = today.iso; c.given = true; c.$recordedBy.id = actor.userID

@@ -41,13 +41,8 @@ enum PathController {
               let project = try await Project.find(projectID, on: req.db) else { return try await again(req, scope, state) }
         do {
             try await req.db.transaction { db in
-                let e = Enrolment()
-                e.$participant.id = scope.participantID; e.$project.id = projectID; e.$site.id = siteID
-                e.phase = project.phasePlan.first; e.startDate = start
-                try await e.create(on: db)
-                let c = PhaseChange()
-                c.$enrolment.id = try e.requireID(); c.toPhase = e.phase; c.date = start; c.$changedBy.id = scope.actor.userID
-                try await c.create(on: db)
+                try await Enrolment.start(participant: scope.participantID, project: project, site: siteID, date: start,
+                                          by: scope.actor.userID, on: db)
                 try await req.audit.record(.enrolmentCreate, participant: scope.participantID, project: projectID, on: db)
             }
         } catch let error as any DatabaseError where error.isConstraintFailure {
