@@ -26,44 +26,46 @@ enum ParticipantQueries {
         guard !projects.isEmpty else { return ListPage(rows: [], hasMore: false) }
         let sql = db as! any SQLDatabase
         let key = SearchKey.make(search)
-        let pattern = "%" + likeEscaped(key) + "%"
-        var prefix: SQLQueryString = ""
-        var source: SQLQueryString = "participants"
-        var conditions: [SQLQueryString] = [
-            "EXISTS (SELECT 1 FROM enrolments e WHERE e.participant_id = p.id AND e.project_id IN \(SQLBind.group(projects)))"
-        ]
+        var conditions: [SQLQueryString] = []
         if !key.isEmpty {
-            if sql.dialect.name == "postgresql" && key.count >= 3 {
-                // Names sort by last name, so the matches of a name search sit together in the
-                // ordered index and walking it in order reads most of the table first. PostgreSQL
-                // finds them through the trigram index instead, then sorts only the hits.
-                prefix = """
-                    WITH hits AS MATERIALIZED (SELECT id, first_name, last_name, birth_date, municipality, search_key
-                    FROM participants WHERE search_key LIKE \(bind: pattern) ESCAPE '!')
-                    """
-                source = "hits"
-            } else {
-                conditions.append("p.search_key LIKE \(bind: pattern) ESCAPE '!'")
-            }
+            conditions.append("search_key LIKE \(bind: "%" + likeEscaped(key) + "%") ESCAPE '!'")
         }
         if let after {
             let anchor = try await sql.select().column("search_key").from("participants")
                 .where("id", .equal, SQLBind(after)).first(decodingColumn: "search_key", as: String.self)
             if let anchor {
-                conditions.append("(p.search_key > \(bind: anchor) OR (p.search_key = \(bind: anchor) AND p.id > \(bind: after)))")
+                conditions.append("(search_key > \(bind: anchor) OR (search_key = \(bind: anchor) AND id > \(bind: after)))")
             }
         }
-        var query: SQLQueryString = prefix
-        query.appendLiteral(" SELECT p.id, p.first_name, p.last_name, p.birth_date, p.municipality, p.search_key FROM ")
-        query.appendInterpolation(source)
-        query.appendLiteral(" p WHERE ")
-        for (i, condition) in conditions.enumerated() {
-            if i > 0 { query.appendLiteral(" AND ") }
-            query.appendInterpolation(condition)
+        let visible: SQLQueryString = "SELECT 1 FROM enrolments e WHERE e.participant_id = p.id AND e.project_id IN \(SQLBind.group(projects))"
+        var query: SQLQueryString
+        if sql.dialect.name == "postgresql" {
+            // Names sort by last name, so a name search's matches sit together in the ordered index.
+            // Sorting the matches first (OFFSET 0 keeps the subquery whole) lets PostgreSQL choose per
+            // search: a rare name through the trigram index, a common one by walking the ordered index;
+            // the LATERAL probe then checks visibility only until the page is full.
+            // Only (search_key, id) inside, so that the ordered index alone answers the walk; the page's
+            // other columns are read for its 26 rows at the end.
+            query = "SELECT x.id, x.first_name, x.last_name, x.birth_date, x.municipality, x.search_key FROM (SELECT p.id, p.search_key FROM (SELECT id, search_key FROM participants"
+            append(conditions, to: &query)
+            query.appendLiteral(" ORDER BY search_key, id OFFSET 0) p CROSS JOIN LATERAL (")
+            query.appendInterpolation(visible)
+            query.appendLiteral(" LIMIT 1) v ORDER BY p.search_key, p.id LIMIT \(pageSize + 1)) q JOIN participants x ON x.id = q.id ORDER BY x.search_key, x.id")
+        } else {
+            // SQLite walks the ordered index and checks visibility row by row: within budget at 100,000.
+            query = "SELECT p.id, p.first_name, p.last_name, p.birth_date, p.municipality, p.search_key FROM participants p"
+            append(conditions + ["EXISTS (\(visible))"], to: &query)
+            query.appendLiteral(" ORDER BY p.search_key, p.id LIMIT \(pageSize + 1)")
         }
-        query.appendLiteral(" ORDER BY p.search_key, p.id LIMIT \(pageSize + 1)")
         let rows = try await sql.raw(query).all(decoding: ListRow.self)
         return ListPage(rows: Array(rows.prefix(pageSize)), hasMore: rows.count > pageSize)
+    }
+
+    private static func append(_ conditions: [SQLQueryString], to query: inout SQLQueryString) {
+        for (i, condition) in conditions.enumerated() {
+            query.appendLiteral(i == 0 ? " WHERE " : " AND ")
+            query.appendInterpolation(condition)
+        }
     }
 
     static func likeEscaped(_ s: String) -> String {
