@@ -22,6 +22,14 @@ server = subprocess.Popen([binary, "serve", "--demo", "--port", port], cwd=work,
 passed, failed = 0, 0
 failures = []
 
+def wait_for(text, timeout=10):
+    """Waits until the page shows `text` (a click returns before the next page has loaded)."""
+    try:
+        WebDriverWait(driver, timeout).until(lambda d: text in d.page_source)
+        return True
+    except Exception:
+        return False
+
 def check(name, ok, detail=""):
     global passed, failed
     if ok:
@@ -70,36 +78,38 @@ try:
     driver.find_element(By.ID, "f-email").send_keys("worker@demo.polku.invalid")
     driver.find_element(By.ID, "f-password").send_keys("polku-demo-2026")
     driver.find_element(By.CSS_SELECTOR, "form[action='/login'] button[type=submit]").click()
-    check("logged in to the projects", "Hankkeet" in driver.title, driver.title)
+    check("logged in to the projects", wait_for("S20250"), driver.title)
     audit("02-projects")
     for code in ["S21019", "S20250", "S20013", "S20519", "YHDISTAMO"]:
         check(f"project {code} listed", code in driver.page_source, "missing")
     driver.find_element(By.PARTIAL_LINK_TEXT, "Lähde mukaan!").click()
-    check("project page", "Pihlava" in driver.page_source and "S20250" in driver.page_source, driver.title)
+    check("project page", wait_for("Pihlava") and "S20250" in driver.page_source, driver.title)
     audit("03-project")
     driver.find_element(By.PARTIAL_LINK_TEXT, "Hankkeen osallistujat").click()
+    wait_for("Hae nimellä")
     audit("04-participants")
     rows = driver.find_elements(By.CSS_SELECTOR, "tbody tr a")
     check("participant list has rows", len(rows) > 0, "empty")
     driver.find_element(By.ID, "q").send_keys("esimerkki")
     driver.find_element(By.CSS_SELECTOR, "form[role=search] button").click()
+    wait_for('value="esimerkki"')
     audit("05-search")
     driver.find_element(By.CSS_SELECTOR, "tbody tr a").click()
-    check("participant page", "Aikajana" in driver.page_source, driver.title)
+    check("participant page", wait_for("Aikajana"), driver.title)
     audit("06-participant")
     note = "Selaintesti: tapaaminen sujui, seuraava viikon päästä."
     driver.find_element(By.ID, "f-note-body").send_keys(note)
     driver.find_element(By.CSS_SELECTOR, "form[action$='/notes'] button[type=submit]").click()
-    check("note saved and shown", note in driver.page_source, "note missing after save")
+    check("note saved and shown", wait_for(note), "note missing after save")
     audit("07-after-note")
     # A failed form keeps what was typed and says why, next to the field.
     driver.find_element(By.ID, "f-goal-target_date").send_keys("31.2.2025")
     driver.find_element(By.ID, "f-goal-goal_text").send_keys("Työkokeiluun")
     driver.find_element(By.CSS_SELECTOR, "form[action$='/goals'] button[type=submit]").click()
-    check("bad date explained", "Päivämäärä ei kelpaa" in driver.page_source and "31.2.2025" in driver.page_source, "no message")
+    check("bad date explained", wait_for("Päivämäärä ei kelpaa") and "31.2.2025" in driver.page_source, "no message")
     audit("08-form-error")
     driver.find_element(By.CSS_SELECTOR, "a[hreflang=en]").click()
-    check("English", 'lang="en"' in driver.page_source and "Timeline" in driver.page_source, driver.title)
+    check("English", wait_for("Timeline") and 'lang="en"' in driver.page_source, driver.title)
     audit("09-english")
     driver.find_element(By.CSS_SELECTOR, "form.logout button").click()
     WebDriverWait(driver, 10).until(lambda d: "Log in" in d.title)
