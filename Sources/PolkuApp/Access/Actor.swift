@@ -62,9 +62,18 @@ struct CurrentUserMiddleware: AsyncMiddleware {
         let memberships = try await Membership.query(on: db).filter(\.$user.$id == id).all()
         var roles: [UUID: Set<Role>] = [:]
         var isAdmin = false
+        var byOrganisation: [UUID: Set<Role>] = [:]
         for m in memberships {
             if m.role == .admin { isAdmin = true }
             if let project = m.$project.id { roles[project, default: []].insert(m.role) }
+            if let organisation = m.$organisation.id { byOrganisation[organisation, default: []].insert(m.role) }
+        }
+        if !byOrganisation.isEmpty {
+            // An organisation's role reaches the projects it runs, not those it merely partners or funds.
+            let links = try await ProjectOrganisation.query(on: db)
+                .filter(\.$organisation.$id ~~ Array(byOrganisation.keys))
+                .filter(\.$role ~~ [.administrator, .coImplementer]).all()
+            for link in links { roles[link.$project.id, default: []].formUnion(byOrganisation[link.$organisation.id] ?? []) }
         }
         return Actor(userID: id, email: user.email, name: user.name, isAdmin: isAdmin, rolesByProject: roles)
     }

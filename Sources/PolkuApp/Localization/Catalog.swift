@@ -62,7 +62,7 @@ enum Catalog {
     error.phase.same | Osallistuja on jo tässä vaiheessa. | The participant is already in this phase. | Deltagaren är redan i denna fas.
     error.phase.exited | Osallistuja on jo päättänyt. | The participant has already exited. | Deltagaren har redan avslutat.
     error.admin_global | Pääkäyttäjän rooli ei kuulu hankkeeseen: jätä hanke valitsematta. | The admin role is not tied to a project: leave the project empty. | Administratörsrollen hör inte till ett projekt.
-    error.project_required | Valitse hanke, jossa rooli on. | Choose the project the role is in. | Välj projektet.
+    error.project_required | Valitse joko hanke tai organisaatio, jossa rooli on. | Choose either the project or the organisation the role is in. | Välj antingen projektet eller organisationen.
     error.password_short | Salasanassa pitää olla vähintään 10 merkkiä. | The password must have at least 10 characters. | Lösenordet måste ha minst 10 tecken.
     error.password_long | Salasana on liian pitkä (enintään 72 tavua). | The password is too long (at most 72 bytes). | Lösenordet är för långt.
     error.password_mismatch | Salasanat eivät ole samat. | The passwords do not match. | Lösenorden är olika.
@@ -273,6 +273,9 @@ enum Catalog {
     membership.project | Hanke | Project | Projekt
     membership.project.none | Koko järjestelmä | Whole system | Hela systemet
     membership.grant | Anna rooli | Give role | Ge roll
+    membership.organisation | Organisaatio (rooli kaikissa sen hallinnoimissa ja osatoteuttamissa hankkeissa) | Organisation (the role in every project it administers or co-implements) | Organisation (rollen i alla projekt den förvaltar eller delgenomför)
+    membership.organisation.none | Ei organisaatiota | No organisation | Ingen organisation
+    membership.in_organisation | Organisaatio: {0} | Organisation: {0} | Organisation: {0}
     role.admin | Pääkäyttäjä | Administrator | Administratör
     role.project_manager | Projektipäällikkö | Project manager | Projektledare
     role.worker | Ohjaaja | Worker | Handledare

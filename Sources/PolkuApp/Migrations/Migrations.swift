@@ -12,6 +12,7 @@ enum Migrations {
         SessionRecord.migration,
         CreateIndexes(),
         AddNameTrigramIndex(),
+        AddMembershipOrganisation(),
     ]
 
     static func register(on app: Application) {

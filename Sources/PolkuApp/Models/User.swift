@@ -20,17 +20,19 @@ final class User: Model, @unchecked Sendable {
     }
 }
 
-/// A role held by a user, in a project or (for admin) globally.
+/// A role held by a user: in a project, in an organisation (then in every project the organisation
+/// administers or co-implements), or (for admin) globally.
 final class Membership: Model, @unchecked Sendable {
     static let schema = "memberships"
 
     @ID(key: .id) var id: UUID?
     @Parent(key: "user_id") var user: User
     @OptionalParent(key: "project_id") var project: Project?
+    @OptionalParent(key: "organisation_id") var organisation: Organisation?
     @Field(key: "role") var role: Role
 
     init() {}
-    init(userID: UUID, projectID: UUID?, role: Role) {
-        self.$user.id = userID; self.$project.id = projectID; self.role = role
+    init(userID: UUID, projectID: UUID?, organisationID: UUID? = nil, role: Role) {
+        self.$user.id = userID; self.$project.id = projectID; self.$organisation.id = organisationID; self.role = role
     }
 }

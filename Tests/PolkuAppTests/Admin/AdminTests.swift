@@ -15,7 +15,7 @@ import Vapor
             // Bad input: short password, a project role without a project, a taken e-mail.
             let bad = try await admin.post("/admin/users", ["name": "Uusi Ohjaaja", "email": world.users[.worker]!, "password": "lyhyt", "role": "worker"])
             #expect(bad.status == .unprocessableEntity)
-            #expect(bad.body.contains("Tällä sähköpostilla on jo käyttäjä") && bad.body.contains("vähintään 10 merkkiä") && bad.body.contains("Valitse hanke"))
+            #expect(bad.body.contains("Tällä sähköpostilla on jo käyttäjä") && bad.body.contains("vähintään 10 merkkiä") && bad.body.contains("Valitse joko hanke tai organisaatio"))
             #expect(bad.body.contains("value=\"Uusi Ohjaaja\""))
             let created = try await admin.post("/admin/users", ["name": "Uusi Ohjaaja", "email": "Uusi@Own.Test", "password": "pitkä salasana tässä",
                                                                 "role": "worker", "project_id": world.ownProject.uuidString])
@@ -35,6 +35,38 @@ import Vapor
             #expect(try await admin.post("/admin/users/\(user.id!)/memberships", ["role": "admin", "project_id": world.ownProject.uuidString]).status == .unprocessableEntity)
             let actions = try await World.auditEvents(app).map(\.action)
             #expect(actions.contains("user.create") && actions.contains("membership.grant") && actions.contains("membership.revoke"))
+        }
+    }
+
+    @Test(arguments: TestDatabase.allCases)
+    func roleInAnOrganisationReachesTheProjectsItRuns(db: TestDatabase) async throws {
+        try await withPolku(db) { app in
+            let world = try await World.make(app)
+            let runner = Organisation(name: "Sovatek-säätiö", kind: .foundation)
+            try await runner.create(on: app.db)
+            let partner = Organisation(name: "Kumppani ry", kind: .association)
+            try await partner.create(on: app.db)
+            try await ProjectOrganisation(projectID: world.ownProject, organisationID: runner.id!, role: .coImplementer).create(on: app.db)
+            try await ProjectOrganisation(projectID: world.otherProject, organisationID: partner.id!, role: .partner).create(on: app.db)
+            let admin = TestClient(app)
+            try await admin.login(world.users[.admin]!)
+            for (email, org) in [("org@own.test", runner.id!), ("partner@own.test", partner.id!)] {
+                let created = try await admin.post("/admin/users", ["name": "Org worker", "email": email, "password": "pitkä salasana tässä",
+                                                                    "role": "worker", "organisation_id": org.uuidString])
+                #expect(created.status == .seeOther)
+            }
+            // Both a project and an organisation is ambiguous, and refused.
+            let both = try await admin.post("/admin/users", ["name": "X", "email": "both@own.test", "password": "pitkä salasana tässä", "role": "worker",
+                                                             "organisation_id": runner.id!.uuidString, "project_id": world.ownProject.uuidString])
+            #expect(both.status == .unprocessableEntity)
+            let worker = TestClient(app)
+            try await worker.login("org@own.test", "pitkä salasana tässä")
+            #expect(try await worker.get("/participants/\(world.ownParticipant)").status == .ok)
+            #expect(try await worker.get("/participants/\(world.otherParticipant)").status == .notFound)
+            // A partner organisation's worker sees no one: partners do not run the project.
+            let partnerWorker = TestClient(app)
+            try await partnerWorker.login("partner@own.test", "pitkä salasana tässä")
+            #expect(try await partnerWorker.get("/participants/\(world.otherParticipant)").status == .notFound)
         }
     }
 

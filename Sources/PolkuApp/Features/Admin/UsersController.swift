@@ -29,7 +29,7 @@ enum UsersController {
         }
     }
 
-    static let fields = ["name", "email", "password", "role", "project_id"]
+    static let fields = ["name", "email", "password", "role", "project_id", "organisation_id"]
 
     @Sendable static func new(req: Request) async throws -> Response {
         _ = try req.authz.requireAdmin()
@@ -40,6 +40,7 @@ enum UsersController {
         let t = req.t
         let f = Fields(t: t, state: state)
         let projects = try await Project.query(on: req.db).sort(\.$name).all()
+        let organisations = try await Organisation.query(on: req.db).sort(\.$name).all()
         return req.page(t("users.new"), breadcrumbs: [(t("users.title"), "/admin/users")], status: status) {
             h("form", ["method": "post", "action": "/admin/users"]) {
                 csrfField(req)
@@ -47,28 +48,34 @@ enum UsersController {
                 f.text("name", t("user.name"), required: true, autocomplete: "off")
                 f.text("email", t("user.email"), type: "email", required: true, autocomplete: "off")
                 f.text("password", t("user.password"), type: "password", required: true, hint: t("password.rules"), autocomplete: "new-password", value: "")
-                roleFields(f, t, projects: projects)
+                roleFields(f, t, projects: projects, organisations: organisations)
                 submit(t("form.save"))
             }
         }
     }
 
-    static func roleFields(_ f: Fields, _ t: Texts, projects: [Project]) -> Node {
+    static func roleFields(_ f: Fields, _ t: Texts, projects: [Project], organisations: [Organisation]) -> Node {
         group {
             f.select("role", t("membership.role"), options: Role.allCases.map { ($0.rawValue, t("role." + $0.rawValue)) }, required: true, blank: "")
             f.select("project_id", t("membership.project"), options: projects.map { ($0.id!.uuidString, $0.name) }, blank: t("membership.project.none"))
+            f.select("organisation_id", t("membership.organisation"), options: organisations.map { ($0.id!.uuidString, $0.name) },
+                     blank: t("membership.organisation.none"))
         }
     }
 
-    /// Validates a role: admin is global, every other role is held in a project.
-    static func readRole(_ state: inout FormState, on db: any Database) async throws -> (Role, UUID?)? {
+    struct RoleChoice { let role: Role; let project: UUID?; let organisation: UUID? }
+
+    /// Validates a role: admin is global; every other role is held in one project or one organisation.
+    static func readRole(_ state: inout FormState, on db: any Database) async throws -> RoleChoice? {
         let role = state.choice("role", Role.self)
         let project = state.uuid("project_id", required: false)
+        let organisation = state.uuid("organisation_id", required: false)
         if let project, try await Project.find(project, on: db) == nil { state.errors["project_id"] = "error.choice" }
-        if let role, role.isGlobal, project != nil { state.errors["project_id"] = "error.admin_global" }
-        if let role, !role.isGlobal, project == nil { state.errors["project_id"] = "error.project_required" }
+        if let organisation, try await Organisation.find(organisation, on: db) == nil { state.errors["organisation_id"] = "error.choice" }
+        if let role, role.isGlobal, project != nil || organisation != nil { state.errors["project_id"] = "error.admin_global" }
+        if let role, !role.isGlobal, (project == nil) == (organisation == nil) { state.errors["project_id"] = "error.project_required" }
         guard let role, state.isValid else { return nil }
-        return (role, project)
+        return RoleChoice(role: role, project: project, organisation: organisation)
     }
 
     @Sendable static func create(req: Request) async throws -> Response {
@@ -80,13 +87,13 @@ enum UsersController {
         if let problem = PasswordRules.problem(state["password"]) { state.errors["password"] = problem }
         if !email.isEmpty, try await User.query(on: req.db).filter(\.$email == email).first() != nil { state.errors["email"] = "error.email_taken" }
         let role = try await readRole(&state, on: req.db)
-        guard state.isValid, let (r, project) = role else { return try await newPage(req, state: state, status: .unprocessableEntity) }
+        guard state.isValid, let choice = role else { return try await newPage(req, state: state, status: .unprocessableEntity) }
         let hash = try await req.password.async.hash(state["password"])
         let user = User(email: email, name: name, passwordHash: hash)
         try await req.db.transaction { db in
             try await user.create(on: db)
-            try await Membership(userID: user.id!, projectID: project, role: r).create(on: db)
-            try await req.audit.record(.userCreate, project: project, detail: "\(email) \(r.rawValue)", on: db)
+            try await Membership(userID: user.id!, projectID: choice.project, organisationID: choice.organisation, role: choice.role).create(on: db)
+            try await req.audit.record(.userCreate, project: choice.project, detail: "\(email) \(choice.role.rawValue)", on: db)
         }
         return req.redirect("/admin/users/\(user.id!)")
     }
@@ -99,8 +106,9 @@ enum UsersController {
 
     static func showPage(_ req: Request, user: User, state: FormState, status: HTTPResponseStatus = .ok) async throws -> Response {
         let t = req.t
-        let memberships = try await Membership.query(on: req.db).filter(\.$user.$id == user.id!).with(\.$project).all()
+        let memberships = try await Membership.query(on: req.db).filter(\.$user.$id == user.id!).with(\.$project).with(\.$organisation).all()
         let projects = try await Project.query(on: req.db).sort(\.$name).all()
+        let organisations = try await Organisation.query(on: req.db).sort(\.$name).all()
         let f = Fields(t: t, state: state)
         return req.page(user.name, breadcrumbs: [(t("users.title"), "/admin/users")], status: status) {
             h("dl", ["class": "facts"]) {
@@ -123,7 +131,7 @@ enum UsersController {
                     for m in memberships {
                         h("tr") {
                             h("td") { t("role." + m.role.rawValue) }
-                            h("td") { m.project?.name ?? t("membership.project.none") }
+                            h("td") { m.project?.name ?? m.organisation.map { t("membership.in_organisation", $0.name) } ?? t("membership.project.none") }
                             h("td") { removeButton(req, "/admin/users/\(user.id!)/memberships/\(m.id!)/delete", t("form.remove"), t("role." + m.role.rawValue)) }
                         }
                     }
@@ -132,7 +140,7 @@ enum UsersController {
             h("form", ["method": "post", "action": "/admin/users/\(user.id!)/memberships", "class": "inline"]) {
                 csrfField(req)
                 f.summary()
-                roleFields(f, t, projects: projects)
+                roleFields(f, t, projects: projects, organisations: organisations)
                 submit(t("membership.grant"))
             }
         }
@@ -141,16 +149,18 @@ enum UsersController {
     @Sendable static func grant(req: Request) async throws -> Response {
         _ = try req.authz.requireAdmin()
         guard let user = try await User.find(try req.id(), on: req.db) else { throw Abort(.notFound) }
-        var state = FormState.read(req, fields: ["role", "project_id"])
-        guard let (role, project) = try await readRole(&state, on: req.db) else {
+        var state = FormState.read(req, fields: ["role", "project_id", "organisation_id"])
+        guard let choice = try await readRole(&state, on: req.db) else {
             return try await showPage(req, user: user, state: state, status: .unprocessableEntity)
         }
-        var existing = Membership.query(on: req.db).filter(\.$user.$id == user.id!).filter(\.$role == role)
-        existing = project.map { existing.filter(\.$project.$id == $0) } ?? existing.filter(\.$project.$id == nil)
+        var existing = Membership.query(on: req.db).filter(\.$user.$id == user.id!).filter(\.$role == choice.role)
+        existing = choice.project.map { existing.filter(\.$project.$id == $0) } ?? existing.filter(\.$project.$id == nil)
+        existing = choice.organisation.map { existing.filter(\.$organisation.$id == $0) } ?? existing.filter(\.$organisation.$id == nil)
         if try await existing.first() == nil {
             try await req.db.transaction { db in
-                try await Membership(userID: user.id!, projectID: project, role: role).create(on: db)
-                try await req.audit.record(.membershipGrant, project: project, detail: "\(user.email) \(role.rawValue)", on: db)
+                try await Membership(userID: user.id!, projectID: choice.project, organisationID: choice.organisation, role: choice.role).create(on: db)
+                try await req.audit.record(.membershipGrant, project: choice.project,
+                                           detail: "\(user.email) \(choice.role.rawValue)" + (choice.organisation.map { " org=\($0)" } ?? ""), on: db)
             }
         }
         return req.redirect("/admin/users/\(user.id!)")
