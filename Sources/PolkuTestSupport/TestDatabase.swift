@@ -110,8 +110,12 @@ public func testSettings(_ database: Settings.Database) -> Settings {
 }
 
 /// Runs `body` with a configured, migrated Polku on a database of its own, and cleans up even on error.
+/// swift-metrics can be bootstrapped once per process; the tests share one Prometheus registry.
+private let metricsBootstrap: Void = MetricsRegistry.bootstrap()
+
 public func withPolku(_ db: TestDatabase, adjust: (inout Settings) -> Void = { _ in },
                       _ body: (Application) async throws -> Void) async throws {
+    _ = metricsBootstrap
     let database: Settings.Database
     var cleanup: () async throws -> Void
     switch db {

@@ -6,8 +6,12 @@ public struct JSONLogHandler: LogHandler {
     public var metadata: Logger.Metadata = [:]
     public var logLevel: Logger.Level = .info
     let label: String
+    let write: @Sendable (String) -> Void
 
-    public init(label: String) { self.label = label }
+    public init(label: String, write: @escaping @Sendable (String) -> Void = { FileHandle.standardOutput.write(Data($0.utf8)) }) {
+        self.label = label
+        self.write = write
+    }
 
     public subscript(metadataKey key: String) -> Logger.Metadata.Value? {
         get { metadata[key] }
@@ -20,9 +24,8 @@ public struct JSONLogHandler: LogHandler {
                                         "logger": label, "msg": message.description]
         for (k, v) in metadata.merging(extra ?? [:], uniquingKeysWith: { $1 }) { object[k] = v.description }
         if let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]),
-           var text = String(data: data, encoding: .utf8) {
-            text += "\n"
-            FileHandle.standardOutput.write(text.data(using: .utf8)!)
+           let text = String(data: data, encoding: .utf8) {
+            write(text + "\n")
         }
     }
 }

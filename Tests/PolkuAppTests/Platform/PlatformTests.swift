@@ -1,4 +1,5 @@
 import Fluent
+import Logging
 @testable import PolkuApp
 import PolkuCore
 import PolkuTestSupport
@@ -38,6 +39,10 @@ import Vapor
             let page = try await client.get("/metrics")
             #expect(page.status == .ok)
             #expect(page.headers.contentType?.subType == "plain")
+            #expect(page.body.contains("polku_http_requests_total{"))
+            #expect(page.body.contains("path=\"/login\""))
+            #expect(page.body.contains("polku_http_request_duration_seconds"))
+            #expect(page.body.contains("polku_database_up 1"))
         }
     }
 
@@ -106,6 +111,18 @@ import Vapor
             #expect(try await client.login("admin@x.test", "long enough pass").status == .seeOther)
             #expect(try await client.get("/admin/users").status == .ok)
         }
+    }
+
+    @Test func productionLogsAreOneJSONObjectPerLine() throws {
+        final class Sink: @unchecked Sendable { var lines: [String] = [] }
+        let sink = Sink()
+        var handler = JSONLogHandler(label: "polku.test") { sink.lines.append($0) }
+        handler[metadataKey: "request-id"] = "abc"
+        handler.log(level: .warning, message: "Åke \"quoted\"\nline", metadata: ["n": "1"], source: "t", file: "f", function: "g", line: 1)
+        #expect(sink.lines.count == 1 && sink.lines[0].hasSuffix("\n") && sink.lines[0].filter { $0 == "\n" }.count == 1)
+        let object = try JSONSerialization.jsonObject(with: Data(sink.lines[0].utf8)) as? [String: String]
+        #expect(object?["msg"] == "Åke \"quoted\"\nline")
+        #expect(object?["level"] == "warning" && object?["request-id"] == "abc" && object?["n"] == "1")
     }
 
     @Test func everyTextKeyUsedInTheCodeHasFinnishAndEnglish() throws {
