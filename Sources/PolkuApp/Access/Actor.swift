@@ -45,11 +45,23 @@ extension Request {
 /// is ended here, so an old cookie stops working at once.
 struct CurrentUserMiddleware: AsyncMiddleware {
     static let sessionKey = "user_id"
+    static let seenKey = "seen"
+    /// A session unused for a working day ends: a shared computer left signed in does not stay open.
+    static let idleLimit: TimeInterval = 8 * 3600
+    /// How stale "last seen" may get before it is written again (a write per request would be waste).
+    static let seenResolution: TimeInterval = 300
 
     func respond(to req: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         if req.hasSession, let raw = req.session.data[Self.sessionKey] {
-            if let id = UUID(uuidString: raw), let actor = try await Self.load(id, on: req.db) {
+            let now = Date().timeIntervalSince1970
+            let seen = req.session.data[Self.seenKey].flatMap(TimeInterval.init) ?? now
+            if now - seen > Self.idleLimit {
+                req.session.destroy()
+            } else if let id = UUID(uuidString: raw), let actor = try await Self.load(id, on: req.db) {
                 req.actor = actor
+                if now - seen > Self.seenResolution || req.session.data[Self.seenKey] == nil {
+                    req.session.data[Self.seenKey] = String(Int(now))
+                }
             } else {
                 req.session.destroy()
             }

@@ -47,6 +47,7 @@ enum Catalog {
     error.choice | Valitse jokin vaihtoehdoista. | Choose one of the options. | Välj ett av alternativen.
     error.number | Kirjoita kokonaisluku. | Enter a whole number. | Ange ett heltal.
     error.end_before_start | Päättymispäivä on ennen alkamispäivää. | The end date is before the start date. | Slutdatumet är före startdatumet.
+    error.phase_in_use | Vaiheessa {0} on osallistujia: sitä ei voi poistaa. Siirrä heidät ensin toiseen vaiheeseen. | Participants are in the phase {0}: it cannot be removed. Move them to another phase first. | Fasen {0} har deltagare och kan inte tas bort.
     error.phases | Anna vähintään kaksi vaihetta, yksi riville. | Give at least two phases, one per line. | Ange minst två faser, en per rad.
     error.code_taken | Toisella hankkeella on jo tämä tunnus. | Another project already has this code. | Ett annat projekt har redan denna kod.
     error.business_id | Y-tunnus ei kelpaa (muoto 1234567-8, tarkistusnumero). | Not a valid business ID (format 1234567-8, check digit). | Ogiltigt FO-nummer (format 1234567-8).

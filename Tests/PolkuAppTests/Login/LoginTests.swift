@@ -150,3 +150,22 @@ import Vapor
         }
     }
 }
+
+@Suite struct SessionIdleTests {
+    @Test(arguments: TestDatabase.allCases)
+    func aSessionIdleForAWorkingDayEnds(db: TestDatabase) async throws {
+        try await withPolku(db) { app in
+            let world = try await World.make(app)
+            let client = TestClient(app)
+            try await client.login(world.users[.worker]!)
+            #expect(try await client.get("/participants").status == .ok)
+            // Age the session in the database, as nine idle hours would.
+            let key = try #require(client.cookies["polku_session"])
+            let record = try #require(try await SessionRecord.query(on: app.db).filter(\.$key == SessionID(string: key)).first())
+            record.data[CurrentUserMiddleware.seenKey] = String(Int(Date().timeIntervalSince1970 - 9 * 3600))
+            try await record.save(on: app.db)
+            let page = try await client.get("/participants")
+            #expect(page.status == .seeOther && page.location?.hasPrefix("/login") == true)
+        }
+    }
+}

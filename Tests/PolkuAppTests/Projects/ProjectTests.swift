@@ -78,3 +78,22 @@ import Vapor
         }
     }
 }
+
+@Suite struct ProjectPhaseTests {
+    @Test(arguments: TestDatabase.allCases)
+    func aPhaseWithParticipantsCannotBeRemoved(db: TestDatabase) async throws {
+        try await withPolku(db) { app in
+            let world = try await World.make(app)
+            let client = TestClient(app)
+            try await client.login(world.users[.projectManager]!)
+            let form = ["code": "OWN1", "name": "Oma hanke", "status": "running", "start_date": "2024-01-01", "end_date": "2026-12-31"]
+            var without = form; without["phases"] = "start\ncoaching\nexit"
+            let refused = try await client.post("/projects/\(world.ownProject)", without)
+            #expect(refused.status == .unprocessableEntity && refused.body.contains("Vaiheessa intake on osallistujia"))
+            var renamed = form; renamed["phases"] = "intake\nKartoitus\nValmennus\nexit"
+            #expect(try await client.post("/projects/\(world.ownProject)", renamed).status == .seeOther)
+            let page = try await client.get("/participants/\(world.ownParticipant)")
+            #expect(page.body.contains("Kartoitus") && page.body.contains("Tulovaihe"))
+        }
+    }
+}

@@ -49,6 +49,13 @@ struct ProjectForm {
         if phases.isEmpty {
             project.phases = PhasePlan.defaultPhases.joined(separator: "\n")
         } else if let plan = PhasePlan(lines: phases) {
+            // A phase that participants are in cannot disappear from under them.
+            if let id = project.id {
+                let inUse = try await Enrolment.query(on: db).filter(\.$project.$id == id).unique().all(\.$phase)
+                if let orphan = inUse.first(where: { !plan.contains($0) }) {
+                    state.errors["phases"] = "error.phase_in_use:" + orphan
+                }
+            }
             project.phases = plan.lines
         } else {
             state.errors["phases"] = "error.phases"
