@@ -1,4 +1,5 @@
 import Fluent
+import SQLKit
 import Foundation
 import Vapor
 
@@ -38,6 +39,28 @@ struct Audit {
             action: action.rawValue, participantID: participant, projectID: project,
             detail: String(detail.prefix(500)), clientAddress: req.clientAddress)
         try await event.create(on: db ?? req.db)
+    }
+}
+
+extension Audit {
+    /// One event per participant shown, in one statement: a list shows names, and each person can
+    /// later see that their name was on someone's screen.
+    func record(_ action: Action, participants: [UUID], project: UUID?, detail: String) async throws {
+        guard !participants.isEmpty else {
+            try await record(action, project: project, detail: detail)
+            return
+        }
+        let actor = req.actor
+        let now = Date()
+        let sql = req.db as! any SQLDatabase
+        var insert = sql.insert(into: AuditEvent.schema)
+            .columns("id", "at", "actor_id", "actor_email", "action", "participant_id", "project_id", "detail", "client_address")
+        for participant in participants {
+            insert = insert.values(SQLBind(UUID()), SQLBind(now), SQLBind(actor?.userID), SQLBind(actor?.email ?? ""),
+                                   SQLBind(action.rawValue), SQLBind(participant), SQLBind(project),
+                                   SQLBind(String(detail.prefix(500))), SQLBind(req.clientAddress))
+        }
+        try await insert.run()
     }
 }
 

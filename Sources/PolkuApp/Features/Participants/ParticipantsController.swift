@@ -24,7 +24,7 @@ enum ParticipantsController {
             after = id
         }
         let page = try await ParticipantQueries.list(on: req.db, projects: projects, search: search, after: after)
-        try await req.audit.record(.participantList, project: filter, detail: "q=\(search) n=\(page.rows.count)")
+        try await req.audit.record(.participantList, participants: page.rows.map(\.id), project: filter, detail: "q=\(search)")
         let names = try await Project.query(on: req.db).filter(\.$id ~~ actor.projectsSeeingPeople).sort(\.$name).all()
         var next = "/participants?"
         if let filter { next += "project=\(filter)&" }
