@@ -21,14 +21,6 @@ struct Authorization {
         return actor
     }
 
-    /// Aggregates of a project (counts, facts) are open to anyone with a role in it, and to admins.
-    func project(_ id: UUID) throws -> ProjectAccess {
-        let actor = try actor()
-        let access = actor.access(to: id)
-        guard actor.isAdmin || access.seesAggregates else { throw Abort(.notFound) }
-        return access
-    }
-
     func manageProject(_ id: UUID) throws -> Actor {
         let actor = try actor()
         guard actor.access(to: id).managesProject else { throw Abort(.forbidden) }

@@ -1,3 +1,5 @@
+import PolkuCore
+
 /// The five seed projects' public facts (from `shared/seeds/`). Steering groups are given as roles and
 /// organisations only: the seeds name real people with their contact details, and those stay out.
 enum DemoProjects {
@@ -59,7 +61,7 @@ enum DemoProjects {
              funder: "Keski-Suomen ELY-keskus", axis: axis5, objective: objective, start: "2017-09-01", end: "2019-06-30",
              region: "Keski-Suomi", budget: "100000-500000 €", planned: nil,
              targetGroups: ["Työttömät työnhakijat", "Työmarkkinoiden ulkopuolella olevat työikäiset", "Erityisesti yli 30-vuotiaat ja maahanmuuttajat Turussa, Raisiossa ja Salossa"],
-             phases: PolkuCorePhases.defaults,
+             phases: PhasePlan.defaultPhases,
              administrators: ["Turun ammattikorkeakoulu"], coImplementers: [],
              partners: ["Turun Seudun TST ry", "Salon alueen Työttömät ry", "Varissuon Työ ja Toiminta VT ry", "Yhdessä yhdistys ry", "Turun kaupunki", "Salon kaupunki", "Raision kaupunki"],
              funders: ["Keski-Suomen ELY-keskus"],
@@ -76,7 +78,7 @@ enum DemoProjects {
              funder: "Keski-Suomen ELY-keskus", axis: axis5, objective: objective, start: "2015-05-01", end: "2017-05-31",
              region: "Satakunta", budget: "100000-500000 €", planned: nil,
              targetGroups: ["Työttömyyden takia syrjäytymisvaarassa olevat lähiöiden asukkaat", "Välillisesti alueen muut asukkaat, yhdistystoimijat, yrittäjät ja julkisen sektorin toimijat"],
-             phases: PolkuCorePhases.defaults,
+             phases: PhasePlan.defaultPhases,
              administrators: ["Leader Karhuseutu ry"], coImplementers: ["Diakonia-ammattikorkeakoulu"],
              partners: ["Porin kaupunki"], funders: ["Keski-Suomen ELY-keskus"],
              steering: [("Puheenjohtaja", "Leader Karhuseutu ry"), ("Jäsen", "Porin kaupunki"), ("Jäsen", "Diakonia-ammattikorkeakoulu")],
@@ -88,7 +90,7 @@ enum DemoProjects {
              funder: "Keski-Suomen ELY-keskus", axis: axis5, objective: objective, start: "2015-01-01", end: "2016-12-31",
              region: "Keski-Suomi", budget: "100000-500000 €", planned: nil,
              targetGroups: ["Työvalmennuksessa olevat sosiaalisen kuntoutuksen asiakkaat", "Työvalmennusyksiköiden henkilöstö ja yhteistyökumppanit"],
-             phases: PolkuCorePhases.defaults,
+             phases: PhasePlan.defaultPhases,
              administrators: ["Sovatek-säätiö"], coImplementers: ["Jyväskylän Katulähetys", "Jyväskylän ammattikorkeakoulu"],
              partners: ["Jyväskylän kaupunki"], funders: ["Keski-Suomen ELY-keskus"],
              steering: [("Kehittämisjohtaja", "Jyväskylän kaupunki (työllisyys)"), ("Sosiaaliohjaaja", "Jyväskylän kaupunki (aikuissosiaalityö)"),
@@ -100,7 +102,7 @@ enum DemoProjects {
              funder: "Sosiaali- ja terveysministeriö (ESR)", axis: axis5, objective: objective, start: "2015-04-01", end: "2018-03-31",
              region: "Valtakunnallinen", budget: "noin 4,2 milj. € (kokonaisnettobudjetti)", planned: 1118,
              targetGroups: ["Pitkäaikaistyöttömät", "Osatyökykyiset työnhakijat", "Välillisesti sosiaali- ja terveysalan sekä kuntien henkilöstö"],
-             phases: PolkuCorePhases.defaults,
+             phases: PhasePlan.defaultPhases,
              administrators: ["Rauman kaupunki"],
              coImplementers: ["Rauman TaitoKunto Oy", "Työterveyslaitos", "Someron kaupunki", "Turun kaupunki", "Eurajoen kunta",
                               "Euran kunta", "Rauman TaitoKunto Oy (aputoiminimi TaitoKunto)", "Vates-säätiö", "Salon kaupunki"],
@@ -117,7 +119,7 @@ enum DemoProjects {
              funder: "", axis: "Hyvinvointisalkku 2014–2020 (Oulun kaupungin kehittämissalkut)", objective: "", start: "2020-08-03", end: "2023-04-30",
              region: "Pohjois-Pohjanmaa", budget: "", planned: nil,
              targetGroups: ["Työelämän ja koulutuksen ulkopuolella olevat nuoret aikuiset", "Välillisesti sosiaali- ja terveysalan, julkiset ja järjestöjen toimijat"],
-             phases: PolkuCorePhases.defaults,
+             phases: PhasePlan.defaultPhases,
              administrators: ["Oulun Diakonissalaitoksen Säätiö"], coImplementers: ["Diakonia-ammattikorkeakoulu"],
              partners: ["Oulun kaupunki"], funders: [],
              steering: [("Yhteyshenkilö", "Oulun Diakonissalaitoksen Säätiö"), ("Yhteyshenkilö", "Oulun kaupunki")],
@@ -127,5 +129,3 @@ enum DemoProjects {
     ]
 }
 
-import PolkuCore
-enum PolkuCorePhases { static let defaults = PhasePlan.defaultPhases }
