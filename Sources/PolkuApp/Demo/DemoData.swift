@@ -95,8 +95,9 @@ public enum DemoData {
         return p
     }
 
-    static let firstNames = ["Aino", "Eero", "Helmi", "Juho", "Leena", "Mikko", "Noora", "Onni", "Pirjo", "Sami", "Tiina", "Ville",
-                             "Åke", "Ahmed", "Fatima", "Olena", "Nguyễn Thị", "Amina", "Jari", "Marja", "Kalle", "Sofia", "Tuomas", "Iida"]
+    static let femaleNames = ["Aino", "Helmi", "Leena", "Noora", "Pirjo", "Tiina", "Fatima", "Olena", "Nguyễn Thị", "Amina", "Marja", "Sofia", "Iida"]
+    static let maleNames = ["Eero", "Juho", "Mikko", "Onni", "Sami", "Ville", "Åke", "Ahmed", "Jari", "Kalle", "Tuomas"]
+    static let firstNames = femaleNames + maleNames
     /// Surnames that are plainly invented, so nobody mistakes a demo person for a real one.
     static let lastNames = ["Esimerkki", "Kuvitelma", "Testinen", "Mallinen", "Keksitty", "Demonen", "Harjoitus", "Kokeilu",
                             "Leikkinen", "Näytekäs", "Malli-Øster", "Sepite"]
@@ -107,10 +108,12 @@ public enum DemoData {
         let start = CalendarDate(parsing: spec.start)!
         for _ in 0..<count {
             let p = Participant()
-            p.firstName = rng.pick(firstNames); p.lastName = rng.pick(lastNames)
+            let roll = rng.int(0...19)
+            p.gender = roll < 10 ? .female : (roll < 19 ? .male : .other)
+            p.firstName = rng.pick(p.gender == .male ? maleNames : p.gender == .female ? femaleNames : firstNames)
+            p.lastName = rng.pick(lastNames)
             p.searchKey = SearchKey.make(p.lastName, p.firstName)
             p.birthDate = CalendarDate(year: rng.int(1958...2003), month: rng.int(1...12), day: rng.int(1...28))!.iso
-            p.gender = rng.int(0...9) < 5 ? .female : (rng.int(0...9) < 9 ? .male : .other)
             let site = sites.isEmpty ? nil : rng.pick(sites)
             p.municipality = site?.municipality ?? "Oulu"
             p.language = rng.int(0...9) < 8 ? "fi" : rng.pick(["sv", "ar", "ru", "so", "en"])
