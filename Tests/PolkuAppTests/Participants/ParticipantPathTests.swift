@@ -105,3 +105,31 @@ import Vapor
         }
     }
 }
+
+@Suite struct ConcurrentEnrolmentTests {
+    /// Two workers enrol the same person in the same project at the same moment: one enrolment is
+    /// kept, the other worker is told the person is already there, nothing fails.
+    @Test(arguments: TestDatabase.allCases)
+    func twoWorkersEnrolTheSamePersonAtOnce(db: TestDatabase) async throws {
+        try await withPolku(db) { app in
+            let world = try await World.make(app)
+            let user = try #require(try await User.query(on: app.db).filter(\.$email == world.users[.worker]!).first())
+            try await Membership(userID: user.id!, projectID: world.otherProject, role: .worker).create(on: app.db)
+            let a = TestClient(app), b = TestClient(app)
+            try await a.login(world.users[.worker]!)
+            try await b.login(world.users[.worker]!)
+            let form = ["project_id": world.otherProject.uuidString, "start_date": "2024-06-01", "_form": "enrol"]
+            let path = "/participants/\(world.ownParticipant)/enrolments"
+            async let first = a.post(path, form)
+            async let second = b.post(path, form)
+            let statuses = try await [first.status.code, second.status.code].sorted()
+            #expect(statuses == [303, 422], "\(statuses)")
+            let count = try await Enrolment.query(on: app.db).filter(\.$participant.$id == world.ownParticipant)
+                .filter(\.$project.$id == world.otherProject).count()
+            #expect(count == 1)
+            #expect(try await PhaseChange.query(on: app.db).join(Enrolment.self, on: \PhaseChange.$enrolment.$id == \Enrolment.$id)
+                .filter(Enrolment.self, \.$project.$id == world.otherProject).filter(Enrolment.self, \.$participant.$id == world.ownParticipant).count() == 1,
+                    "no half-written enrolment")
+        }
+    }
+}
