@@ -14,7 +14,7 @@ public func configure(_ app: Application, settings: Settings) async throws {
     case .postgres(let url):
         var config = try SQLPostgresConfiguration(url: url)
         config.searchPath = nil
-        app.databases.use(.postgres(configuration: config, maxConnectionsPerEventLoop: 4, connectionPoolTimeout: .seconds(10)), as: .psql)
+        app.databases.use(.postgres(configuration: config, maxConnectionsPerEventLoop: DatabasePool.connectionsPerEventLoop, connectionPoolTimeout: .seconds(10)), as: .psql)
     }
 
     Migrations.register(on: app)

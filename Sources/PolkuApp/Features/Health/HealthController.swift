@@ -32,6 +32,7 @@ enum HealthController {
         let started = DispatchTime.now().uptimeNanoseconds
         let up = (try? await (req.db as! any SQLDatabase).raw("SELECT 1 AS one").first()) != nil
         Gauge(label: "polku_database_up").record(up ? 1 : 0)
+        Gauge(label: "polku_database_pool_max_connections").record(DatabasePool.maxConnections(req.application))
         Gauge(label: "polku_database_ping_seconds")
             .record(Double(DispatchTime.now().uptimeNanoseconds - started) / 1_000_000_000)
         let res = Response(status: .ok, body: .init(string: req.application.emitMetrics()))
@@ -47,3 +48,17 @@ enum HealthController {
     }
 }
 
+
+/// The database pool's configured size: connections per event loop times event loops (PostgreSQL);
+/// SQLite uses one connection per event loop.
+enum DatabasePool {
+    static let connectionsPerEventLoop = 4
+
+    static func maxConnections(_ app: Application) -> Int {
+        let loops = System.coreCount
+        switch app.settings.database {
+        case .postgres: return connectionsPerEventLoop * loops
+        default: return loops
+        }
+    }
+}
