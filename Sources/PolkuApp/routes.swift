@@ -43,6 +43,8 @@ func routes(_ app: Application) throws {
     app.post("participants", ":id", "consents", use: PathController.recordConsent)
     app.post("participants", ":id", "enrolments", use: PathController.enrol)
     app.post("participants", ":id", "enrolments", ":enrolment", "phase", use: PathController.changePhase)
+    app.get("participants", ":id", "enrolments", ":enrolment", "esf", use: ParticipationDataController.show)
+    app.post("participants", ":id", "enrolments", ":enrolment", "esf", use: ParticipationDataController.save)
     app.post("participants", ":id", "goals", use: PathController.addGoal)
     app.post("participants", ":id", "goals", ":goal", use: PathController.updateGoal)
     app.post("participants", ":id", "notes", use: PathController.addNote)

@@ -19,6 +19,8 @@ struct Audit {
         case goalCreate = "goal.create"
         case goalUpdate = "goal.update"
         case noteCreate = "note.create"
+        case participationView = "participation.view"
+        case participationUpdate = "participation.update"
         case loginSucceeded = "login.succeeded"
         case loginFailed = "login.failed"
         case logout = "logout"

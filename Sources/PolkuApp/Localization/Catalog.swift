@@ -290,6 +290,93 @@ enum Catalog {
     account.password.repeat | Uusi salasana uudelleen | New password again | Nytt lösenord igen
     account.password.submit | Vaihda salasana | Change password | Byt lösenord
     account.password.changed | Salasana vaihdettu. | Password changed. | Lösenordet har bytts.
+    esf.title | Seurantatiedot: {0} | Monitoring data: {0} | Uppföljningsuppgifter: {0}
+    esf.link | Seurantatiedot (ESR) | Monitoring data (ESF) | Uppföljningsuppgifter (ESF)
+    esf.link.missing | Seurantatiedot (ESR): {0} puuttuu | Monitoring data (ESF): {0} missing | Uppföljningsuppgifter (ESF): {0} saknas
+    esf.intro | Nämä tiedot tarvitaan rahoittajan seurantaan (ESR-indikaattorit) hankkeessa {0}. Kysy ne osallistujalta aloittaessa, päättäessä ja puoli vuotta päättymisen jälkeen. Arkaluonteisiin kysymyksiin osallistuja voi jättää vastaamatta. | These answers are needed for the funder's monitoring (ESF indicators) in the project {0}. Ask them when the participant starts, leaves and six months after leaving. The participant may decline the sensitive questions. | Uppgifterna behövs för finansiärens uppföljning (ESF) i projektet {0}.
+    esf.saved | Tiedot tallennettu. | Saved. | Sparat.
+    esf.missing | Seurantatiedoista puuttuu {0}: | {0} answers are missing: | {0} uppgifter saknas:
+    esf.section.entry | Aloitustilanne ({0}) | Situation at entry ({0}) | Utgångsläge ({0})
+    esf.section.exit | Päättymistilanne | Situation on leaving | Slutläge
+    esf.section.followup | Puoli vuotta päättymisen jälkeen | Six months after leaving | Sex månader efter avslutningen
+    esf.field.gender | Sukupuoli (osallistujan perustiedoissa) | Gender (in the participant's basic details) | Kön
+    esf.field.labour_status | Työmarkkina-asema aloittaessa | Labour-market status at entry | Ställning på arbetsmarknaden
+    esf.field.unemployed_months | Yhtäjaksoinen työttömyys ennen aloitusta, kuukautta | Continuous unemployment before entry, months | Sammanhängande arbetslöshet, månader
+    esf.field.education | Korkein suoritettu koulutus | Highest completed education | Högsta avlagda utbildning
+    esf.field.disability | Vamma tai pitkäaikaissairaus | Disability or long-term illness | Funktionsnedsättning
+    esf.field.foreign_background | Ulkomaalaistausta | Foreign background | Utländsk bakgrund
+    esf.field.minority | Kuuluu vähemmistöön (esim. romanit) | Belongs to a minority (e.g. Roma) | Tillhör en minoritet
+    esf.field.other_disadvantage | Muu heikommassa asemassa oleminen | Other disadvantage | Annan utsatt ställning
+    esf.field.third_country_national | EU:n ulkopuolisen maan kansalainen | National of a country outside the EU | Medborgare i ett land utanför EU
+    esf.field.homeless | Asunnoton tai asumisessa vaikeuksia | Homeless or affected by housing exclusion | Bostadslös
+    esf.field.rural | Asuu maaseudulla | Lives in a rural area | Bor på landsbygden
+    esf.field.unemployed_months.short | Työttömyyden kesto | Length of unemployment | Arbetslöshetens längd
+    esf.field.exit_date | Päättymispäivä | Date of leaving | Slutdatum
+    esf.field.service_outcome | Mihin osallistuja siirtyi (jatkopolku) | Where the participant went next | Vart deltagaren gick vidare
+    esf.field.exit_situation | Tilanne neljän viikon kuluessa päättymisestä | Situation within four weeks of leaving | Situation inom fyra veckor
+    esf.field.exit_situation_date | Tilanteen alkamispäivä | Date the situation began | Datum då situationen började
+    esf.field.qualification_gained | Suoritti tutkinnon tai pätevyyden osallistumisen ansiosta | Gained a qualification thanks to taking part | Avlade en examen
+    esf.field.followup_date | Seurannan päivä | Date of the follow-up | Uppföljningsdatum
+    esf.field.followup_employed | Töissä tai yrittäjänä puoli vuotta päättymisen jälkeen | Employed or self-employed six months after leaving | I arbete sex månader efter
+    esf.field.improvements | Parantunut työmarkkinatilanne (vain niille, jotka olivat töissä aloittaessa) | Improved labour-market situation (only for those employed at entry) | Förbättrad situation
+    esf.hint.labour_status | Palkkatukityö on työtä. Kuntouttava työtoiminta ja työkokeilu eivät ole työtä. | Pay-subsidised work is employment. Rehabilitative work activity and work trials are not. | Lönesubventionerat arbete är arbete; arbetsverksamhet i rehabiliteringssyfte är det inte.
+    esf.hint.unemployed_months | Tarvitaan, jos osallistuja on työtön. Alle 25-vuotiaalla yli 6 kuukautta ja muilla yli 12 kuukautta on pitkäaikaistyöttömyyttä. | Needed if the participant is unemployed. Over 6 months (under 25) or over 12 months (25 and over) is long-term unemployment. | Behövs för arbetslösa.
+    esf.hint.education | Vain todistuksella suoritettu koulutus lasketaan. | Only education completed with a certificate counts. | Endast utbildning med betyg räknas.
+    esf.hint.sensitive | Arkaluonteinen tieto: osallistuja voi jättää vastaamatta. Kirjaa silloin ”Ei halua vastata”. | Sensitive: the participant may decline. Then record "Declined to answer". | Känslig uppgift: deltagaren får avstå.
+    esf.hint.foreign_background | Osallistuja tai molemmat vanhemmat ovat syntyneet ulkomailla. Osallistuja voi jättää vastaamatta. | The participant or both parents were born abroad. The participant may decline. | Deltagaren eller båda föräldrarna är födda utomlands.
+    esf.hint.third_country_national | Kansalaisuus jossakin muussa kuin EU-maassa. | Citizenship of a country outside the EU. | Medborgarskap utanför EU.
+    esf.hint.homeless | Ei vakituista asuntoa tai asuminen on epävarmaa. | No permanent home, or insecure housing. | Ingen fast bostad.
+    esf.hint.rural | Kotikunnan tai -alueen mukaan. | According to the home municipality or area. | Enligt hemkommun.
+    esf.hint.exit_situation | Jos tilanne muuttui neljän viikon aikana, kirjaa viimeisin. | If the situation changed within four weeks, record the latest. | Ange den senaste.
+    esf.hint.qualification_gained | Tutkinto, tutkinnon osa tai muu todistus. | A degree, part of a degree or another certificate. | Examen eller intyg.
+    esf.hint.followup_employed | Kysytään puolen vuoden kuluttua päättymisestä. | Asked six months after leaving. | Frågas efter sex månader.
+    esf.hint.improvements | Pelkkä palkankorotus ei ole parannus. | A pay rise alone is not an improvement. | Enbart löneförhöjning räknas inte.
+    answer.yes | Kyllä | Yes | Ja
+    answer.no | Ei | No | Nej
+    answer.declined | Ei halua vastata | Declined to answer | Vill inte svara
+    answer.not_asked | Ei vielä kysytty | Not asked yet | Inte frågat ännu
+    answer.not_recorded | Ei kirjattu | Not recorded | Inte registrerat
+    labour.employed | Työssä | Employed | Anställd
+    labour.self_employed | Yrittäjä | Self-employed | Företagare
+    labour.unemployed | Työtön | Unemployed | Arbetslös
+    labour.inactive_in_education | Opiskelija (työvoiman ulkopuolella) | Student (outside the labour force) | Studerande
+    labour.inactive_other | Muu työvoiman ulkopuolella (esim. kotona, eläkkeellä) | Otherwise outside the labour force (e.g. at home, retired) | Annan utanför arbetskraften
+    isced.0 | Ei peruskoulua suoritettuna (ISCED 0) | No completed primary education (ISCED 0) | Ingen grundskola (ISCED 0)
+    isced.1 | Alakoulu (ISCED 1) | Primary education (ISCED 1) | Lågstadiet (ISCED 1)
+    isced.2 | Peruskoulu (ISCED 2) | Lower secondary, basic education (ISCED 2) | Grundskola (ISCED 2)
+    isced.3 | Lukio tai ammatillinen perustutkinto (ISCED 3) | Upper secondary or vocational qualification (ISCED 3) | Gymnasium eller yrkesexamen (ISCED 3)
+    isced.4 | Erikoisammattitutkinto tms. (ISCED 4) | Post-secondary non-tertiary (ISCED 4) | Eftergymnasial (ISCED 4)
+    isced.5 | Opistoaste (ISCED 5) | Short-cycle tertiary (ISCED 5) | Kort högskoleutbildning (ISCED 5)
+    isced.6 | Alempi korkeakoulututkinto (ISCED 6) | Bachelor's or equivalent (ISCED 6) | Kandidatexamen (ISCED 6)
+    isced.7 | Ylempi korkeakoulututkinto (ISCED 7) | Master's or equivalent (ISCED 7) | Magisterexamen (ISCED 7)
+    isced.8 | Tohtori (ISCED 8) | Doctorate (ISCED 8) | Doktorsexamen (ISCED 8)
+    situation.employed | Työssä | Employed | Anställd
+    situation.self_employed | Yrittäjä | Self-employed | Företagare
+    situation.job_searching | Työnhakija | Job searching | Arbetssökande
+    situation.education_or_training | Koulutuksessa | In education or training | I utbildning
+    situation.inactive | Muu työvoiman ulkopuolella | Otherwise outside the labour force | Utanför arbetskraften
+    outcome.open_labour_market | Avoimet työmarkkinat | Open labour market | Öppna arbetsmarknaden
+    outcome.pay_subsidised_work | Palkkatukityö | Pay-subsidised work | Lönesubventionerat arbete
+    outcome.self_employment | Yrittäjyys | Self-employment | Företagande
+    outcome.education_or_training | Koulutus | Education or training | Utbildning
+    outcome.apprenticeship | Oppisopimuskoulutus | Apprenticeship | Läroavtal
+    outcome.work_trial | Työkokeilu | Work trial | Arbetsprövning
+    outcome.vocational_rehabilitation | Ammatillinen kuntoutus | Vocational rehabilitation | Yrkesinriktad rehabilitering
+    outcome.rehabilitative_work_activity | Kuntouttava työtoiminta | Rehabilitative work activity | Arbetsverksamhet i rehabiliteringssyfte
+    outcome.social_rehabilitation | Sosiaalinen kuntoutus | Social rehabilitation | Social rehabilitering
+    outcome.other_service | Muu palvelu | Other service | Annan tjänst
+    outcome.disability_pension | Työkyvyttömyyseläke tai kuntoutustuki | Disability pension or rehabilitation allowance | Sjukpension eller rehabiliteringsstöd
+    outcome.active_job_seeker | Aktiivinen työnhakija | Active job seeker | Aktiv arbetssökande
+    outcome.no_known_outcome | Ei tiedossa | No known outcome | Okänt
+    outcome.moved_away | Muutti pois | Moved away | Flyttade
+    outcome.interrupted | Keskeytti | Interrupted | Avbröt
+    improvement.precarious_to_stable | Epävarmasta työstä pysyvään | From precarious to stable employment | Från osäker till fast anställning
+    improvement.under_to_full_employment | Osa-aikatyöstä kokoaikatyöhön | From under- to full employment | Från undersysselsättning till heltid
+    improvement.higher_skilled_job | Vaativampaan työhön | To a job needing higher skills | Till mer kvalificerat arbete
+    improvement.promotion | Ylennys | Promotion | Befordran
+    error.exit_kept | Päättymispäivää ei voi poistaa. Jos osallistuja palaa, kirjaa uusi päättymispäivä myöhemmin. | The date of leaving cannot be removed. If the participant returns, record the later date when they leave again. | Slutdatumet kan inte tas bort.
+    error.before_exit | Päivä on ennen päättymispäivää. | The date is before the date of leaving. | Datumet är före slutdatumet.
+    error.exit_date_needed | Kirjaa ensin päättymispäivä. | Record the date of leaving first. | Ange slutdatum först.
     audit.title | Lokitiedot | Audit log | Logg
     audit.actor | Käyttäjän sähköposti | User's e-mail | Användarens e-post
     audit.participant | Osallistujan tunniste | Participant ID | Deltagarens ID

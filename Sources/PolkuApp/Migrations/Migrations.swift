@@ -13,6 +13,7 @@ enum Migrations {
         CreateIndexes(),
         AddNameTrigramIndex(),
         AddMembershipOrganisation(),
+        AddParticipationData(),
     ]
 
     static func register(on app: Application) {

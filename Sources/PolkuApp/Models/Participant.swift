@@ -59,7 +59,30 @@ final class Enrolment: Model, @unchecked Sendable {
     @OptionalParent(key: "site_id") var site: Site?
     @Field(key: "phase") var phase: String
     @Field(key: "start_date") var startDate: String
+    /// The exit date (the last exit, when the person left more than once).
     @OptionalField(key: "end_date") var endDate: String?
+
+    // Entry data (ESF): see PolkuCore's EntryData.
+    @OptionalField(key: "labour_status") var labourStatus: LabourStatus?
+    @OptionalField(key: "unemployed_months") var unemployedMonths: Int?
+    @OptionalField(key: "isced") var isced: Int?
+    @OptionalField(key: "disability") var disability: SensitiveAnswer?
+    @OptionalField(key: "foreign_background") var foreignBackground: SensitiveAnswer?
+    @OptionalField(key: "minority") var minority: SensitiveAnswer?
+    @OptionalField(key: "other_disadvantage") var otherDisadvantage: SensitiveAnswer?
+    @OptionalField(key: "third_country_national") var thirdCountNational: Bool?
+    @OptionalField(key: "homeless") var homeless: Bool?
+    @OptionalField(key: "rural") var rural: Bool?
+    // Exit data.
+    @OptionalField(key: "exit_situation") var exitSituation: SituationOnLeaving?
+    @OptionalField(key: "exit_situation_date") var exitSituationDate: String?
+    @OptionalField(key: "qualification_gained") var qualificationGained: Bool?
+    @OptionalField(key: "service_outcome") var serviceOutcome: ServiceOutcome?
+    // Six months after leaving.
+    @OptionalField(key: "followup_date") var followUpDate: String?
+    @OptionalField(key: "followup_employed") var followUpEmployed: Bool?
+    /// Comma-separated `Improvement` values.
+    @OptionalField(key: "followup_improvements") var followUpImprovements: String?
 
     init() {}
 }

@@ -36,6 +36,10 @@ import Vapor
             Route(name: "goal", method: .POST, path: { "/participants/\(participant($0))/goals" }, form: {
                 ["project_id": (enrolmentOwn ? $0.ownProject : $0.otherProject).uuidString, "goal_text": "Tavoite"]
             }, allowed: staff),
+            Route(name: "ESF data form", method: .GET, path: { "/participants/\(participant($0))/enrolments/\($0.ownEnrolment)/esf" },
+                  form: { _ in [:] }, allowed: enrolmentOwn ? staff : []),
+            Route(name: "ESF data save", method: .POST, path: { "/participants/\(participant($0))/enrolments/\($0.ownEnrolment)/esf" },
+                  form: { _ in ["labour_status": "unemployed", "unemployed_months": "14"] }, allowed: enrolmentOwn ? staff : []),
             Route(name: "consent", method: .POST, path: { "/participants/\(participant($0))/consents" }, form: { _ in
                 ["purpose": "service", "given": "yes", "consent_date": "2024-02-01"]
             }, allowed: staff),

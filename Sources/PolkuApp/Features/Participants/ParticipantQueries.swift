@@ -137,7 +137,7 @@ enum ParticipantQueries {
         let name: String
     }
 
-    /// Everything the participant page shows, in seven queries whatever the amount of history.
+    /// Everything the participant page shows, in eight queries whatever the amount of history.
     struct Show: Sendable {
         let person: Person
         let enrolments: [EnrolmentRow]
@@ -146,6 +146,8 @@ enum ParticipantQueries {
         let goals: [GoalRow]
         let notes: [NoteRow]
         let sites: [SiteRow]
+        /// The ESF data of each visible enrolment, for the "what is missing" count.
+        let participations: [UUID: ParticipationRow]
     }
 
     static func show(on db: any Database, id: UUID, projects: [UUID], healthProjects: [UUID], siteProjects: [UUID]) async throws -> Show? {
@@ -186,7 +188,11 @@ enum ParticipantQueries {
         let sites = siteProjects.isEmpty ? [] : try await sql.raw("""
             SELECT id, project_id, name FROM sites WHERE project_id IN \(SQLBind.group(siteProjects)) ORDER BY name
             """).all(decoding: SiteRow.self)
+        let participations = enrolmentIDs.isEmpty ? [] : try await sql.raw(SQLQueryString(
+            "SELECT \(ParticipationRow.columns) FROM enrolments e JOIN participants p ON p.id = e.participant_id WHERE e.id IN ")
+            + SQLQueryString("\(SQLBind.group(enrolmentIDs))")).all(decoding: ParticipationRow.self)
         return Show(person: person, enrolments: enrolments, phaseChanges: changes, consents: consents,
-                    goals: goals, notes: notes, sites: sites)
+                    goals: goals, notes: notes, sites: sites,
+                    participations: Dictionary(uniqueKeysWithValues: participations.map { ($0.enrolment_id, $0) }))
     }
 }

@@ -53,6 +53,14 @@ enum ParticipantShow {
                                 h("li", ["aria-current": phase == e.phase ? "step" : nil]) { PhaseNames.label(phase, t) }
                             }
                         }
+                        if writable.contains(e.project_id) {
+                            let missing = d.participations[e.id]?.entry?.missingFields.count ?? 0
+                            h("p") {
+                                h("a", ["href": "/participants/\(pid)/enrolments/\(e.id)/esf"]) {
+                                    missing > 0 ? t("esf.link.missing", missing) : t("esf.link")
+                                }
+                            }
+                        }
                         if writable.contains(e.project_id) && e.phase != plan.exit {
                             h("form", ["method": "post", "action": "/participants/\(pid)/enrolments/\(e.id)/phase", "class": "inline"]) {
                                 csrfField(req)

@@ -104,13 +104,14 @@ struct Fields {
     }
 
     func select(_ name: String, _ label: String, options: [(value: String, label: String)],
-                required: Bool = false, blank: String? = nil) -> Node {
+                required: Bool = false, blank: String? = nil, hint: String? = nil) -> Node {
         h("div", ["class": state.errors[name] == nil ? "field" : "field invalid"]) {
             h("label", ["for": id(name)]) { label; if required { h("span", ["class": "req"]) { " *" } } }
+            if let hint { h("p", ["class": "hint", "id": id(name) + "-hint"]) { hint } }
             error(name)
             h("select", ["id": id(name), "name": name, "required": required ? "" : nil,
                          "aria-invalid": state.errors[name] == nil ? nil : "true",
-                         "aria-describedby": describedBy(name, hint: nil)]) {
+                         "aria-describedby": describedBy(name, hint: hint)]) {
                 if let blank { h("option", ["value": ""]) { blank } }
                 for option in options {
                     h("option", ["value": option.value, "selected": option.value == state[name] ? "" : nil]) { option.label }

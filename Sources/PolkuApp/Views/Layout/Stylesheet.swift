@@ -55,6 +55,8 @@ enum Stylesheet {
     .req{color:#b00020}
     .error{margin:0;color:#b00020;font-weight:600}
     .error-summary{border:2px solid #b00020;padding:.25rem 1rem;background:#fff5f5;margin:.5rem 0}
+    .notice{border:2px solid #8a5a00;padding:.25rem 1rem;background:#fffaf0;margin:.5rem 0}
+    fieldset.checks{border:0;padding:0}
     .ok{border:2px solid #1e6b34;padding:.25rem 1rem;background:#f2fbf4}
     .card,.note{background:#fff;border:1px solid #ccc;border-radius:4px;padding:.5rem 1rem;margin:.5rem 0}
     .note.health{border-left:6px solid #8a3b00}
