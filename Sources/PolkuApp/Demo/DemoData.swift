@@ -29,6 +29,7 @@ public enum DemoData {
                 orgIDs[o.name] = org.id!
             }
             var projectIDs: [String: UUID] = [:]
+            var subProjectIDs: [String: UUID] = [:]
             var sitesByProject: [UUID: [Site]] = [:]
             for spec in DemoProjects.projects {
                 let p = project(spec)
@@ -53,6 +54,7 @@ public enum DemoData {
                     child.code = sub.code; child.name = sub.name; child.summary = ""; child.plannedParticipants = nil
                     child.$parent.id = id
                     try await child.create(on: db)
+                    subProjectIDs[sub.code] = child.id!
                 }
             }
             let all = DemoProjects.projects.map { projectIDs[$0.code]! }
@@ -72,12 +74,22 @@ public enum DemoData {
                 staffIDs[role] = user.id!
                 if role.isGlobal { try await Membership(userID: user.id!, projectID: nil, role: role).create(on: db) }
                 for code in codes { try await Membership(userID: user.id!, projectID: projectIDs[code]!, role: role).create(on: db) }
+                if codes.contains("S20250") {
+                    try await Membership(userID: user.id!, projectID: subProjectIDs["S20250-DUUNIIN"]!, role: role).create(on: db)
+                }
                 accounts.append(Account(email: email, role: role.rawValue, projects: codes.isEmpty ? "–" : codes.joined(separator: ", ")))
             }
             var rng = DemoRandom(seed: 2026)
             for (index, projectID) in all.enumerated() {
                 let spec = DemoProjects.projects[index]
-                try await participants(count: participantsPerProject, project: projectID, spec: spec, sites: sitesByProject[projectID] ?? [],
+                let outcomes = spec.code == "S20519" ? DemoProjects.partyOutcomes : []
+                try await participants(count: max(participantsPerProject, outcomes.count), project: projectID, spec: spec,
+                                       sites: sitesByProject[projectID] ?? [], outcomes: outcomes,
+                                       author: staffIDs[.projectManager]!, health: staffIDs[.healthProfessional]!, rng: &rng, on: db)
+            }
+            if let duuniin = subProjectIDs["S20250-DUUNIIN"], let spec = DemoProjects.projects.first(where: { $0.code == "S20250" }) {
+                try await participants(count: DemoProjects.duuniinOutcomes.count, project: duuniin, spec: spec, sites: [],
+                                       outcomes: DemoProjects.duuniinOutcomes, municipality: "Pori",
                                        author: staffIDs[.projectManager]!, health: staffIDs[.healthProfessional]!, rng: &rng, on: db)
             }
             return accounts
@@ -102,10 +114,14 @@ public enum DemoData {
     static let lastNames = ["Esimerkki", "Kuvitelma", "Testinen", "Mallinen", "Keksitty", "Demonen", "Harjoitus", "Kokeilu",
                             "Leikkinen", "Näytekäs", "Malli-Øster", "Sepite"]
 
-    static func participants(count: Int, project: UUID, spec: DemoProjects.Spec, sites: [Site], author: UUID, health: UUID,
+    /// `outcomes[i]`, when given, makes participant i a leaver with that outcome; the rest are still in
+    /// the project, or (without `outcomes`) leave at random.
+    static func participants(count: Int, project: UUID, spec: DemoProjects.Spec, sites: [Site], outcomes: [ServiceOutcome] = [],
+                             municipality: String = "Oulu", author: UUID, health: UUID,
                              rng: inout DemoRandom, on db: any Database) async throws {
         let plan = PhasePlan(phases: spec.phases)
         let start = CalendarDate(parsing: spec.start)!
+        var made = 0
         for _ in 0..<count {
             let p = Participant()
             let roll = rng.int(0...19)
@@ -115,16 +131,32 @@ public enum DemoData {
             p.searchKey = SearchKey.make(p.lastName, p.firstName)
             p.birthDate = CalendarDate(year: rng.int(1958...2003), month: rng.int(1...12), day: rng.int(1...28))!.iso
             let site = sites.isEmpty ? nil : rng.pick(sites)
-            p.municipality = site?.municipality ?? "Oulu"
+            p.municipality = site?.municipality ?? municipality
             p.language = rng.int(0...9) < 8 ? "fi" : rng.pick(["sv", "ar", "ru", "so", "en"])
             try await p.create(on: db)
             let e = Enrolment()
             e.$participant.id = p.id!; e.$project.id = project; e.$site.id = site?.id
             let entry = CalendarDate(year: start.year, month: min(12, start.month + rng.int(0...8)), day: rng.int(1...28))!
             e.startDate = entry.iso
-            let reached = rng.int(0...(plan.phases.count - 1))
+            let index = made
+            made += 1
+            let outcome: ServiceOutcome? = index < outcomes.count ? outcomes[index]
+                : outcomes.isEmpty && rng.int(0...2) == 0 ? rng.pick(ServiceOutcome.allCases) : nil
+            let reached = outcome != nil ? plan.phases.count - 1 : rng.int(0...(plan.phases.count - 2))
             e.phase = plan.phases[reached]
-            if reached == plan.phases.count - 1 { e.endDate = CalendarDate(year: entry.year + 1, month: entry.month, day: entry.day)!.iso }
+            entryData(e, rng: &rng)
+            if let outcome {
+                let left = CalendarDate(year: entry.year + 1, month: entry.month, day: entry.day)!
+                e.endDate = left.iso
+                e.serviceOutcome = outcome
+                e.exitSituation = outcome.impliedSituation
+                e.exitSituationDate = outcome.impliedSituation == nil ? nil : left.adding(days: rng.int(0...14)).iso
+                e.qualificationGained = outcome == .educationOrTraining ? rng.int(0...3) == 0 : false
+                if rng.int(0...1) == 0 {
+                    e.followUpDate = left.adding(days: 183).iso
+                    e.followUpEmployed = [.employed, .selfEmployed].contains(outcome.impliedSituation)
+                }
+            }
             try await e.create(on: db)
             for i in 0...reached {
                 let c = PhaseChange()
@@ -150,6 +182,22 @@ public enum DemoData {
                 try await h.create(on: db)
             }
         }
+    }
+
+    /// ESF entry data, mostly complete; about one in twelve records lacks an answer, as real ones do.
+    static func entryData(_ e: Enrolment, rng: inout DemoRandom) {
+        let roll = rng.int(0...19)
+        let status: LabourStatus = roll < 14 ? .unemployed : roll < 17 ? .inactiveOther : roll < 18 ? .inactiveInEducation : .employed
+        e.labourStatus = status
+        e.unemployedMonths = status == .unemployed ? rng.int(1...72) : nil
+        e.isced = rng.pick([1, 2, 2, 3, 3, 3, 3, 4, 5, 6, 7])
+        func answer() -> SensitiveAnswer { let r = rng.int(0...9); return r < 7 ? .no : r < 9 ? .yes : .declined }
+        e.disability = answer(); e.foreignBackground = answer(); e.minority = rng.int(0...9) < 9 ? .no : .declined
+        e.otherDisadvantage = answer()
+        e.thirdCountNational = rng.int(0...9) == 0
+        e.homeless = rng.int(0...19) == 0
+        e.rural = rng.int(0...4) == 0
+        if rng.int(0...11) == 0 { e.isced = nil }
     }
 
     static let goals = ["Säännöllinen päivärytmi", "Työkokeiluun syksyllä", "Ammatillinen koulutus haussa keväällä",

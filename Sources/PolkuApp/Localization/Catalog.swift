@@ -377,6 +377,95 @@ enum Catalog {
     error.exit_kept | Päättymispäivää ei voi poistaa. Jos osallistuja palaa, kirjaa uusi päättymispäivä myöhemmin. | The date of leaving cannot be removed. If the participant returns, record the later date when they leave again. | Slutdatumet kan inte tas bort.
     error.before_exit | Päivä on ennen päättymispäivää. | The date is before the date of leaving. | Datumet är före slutdatumet.
     error.exit_date_needed | Kirjaa ensin päättymispäivä. | Record the date of leaving first. | Ange slutdatum först.
+    indicator.EECO01 | Osallistujat yhteensä | Total number of participants | Deltagare totalt
+    indicator.EECO02 | Työttömät, myös pitkäaikaistyöttömät | Unemployed, including long-term unemployed | Arbetslösa
+    indicator.EECO03 | Pitkäaikaistyöttömät | Long-term unemployed | Långtidsarbetslösa
+    indicator.EECO04 | Työvoiman ulkopuolella olevat | Inactive | Utanför arbetskraften
+    indicator.EECO05 | Työlliset, myös yrittäjät | Employed, including self-employed | Sysselsatta
+    indicator.EECO06 | Alle 18-vuotiaat | Children below 18 years of age | Under 18 år
+    indicator.EECO07 | 18–29-vuotiaat | Young people between 18 and 29 years of age | 18–29 år
+    indicator.EECO08 | 55 vuotta täyttäneet | Participants 55 years of age and above | 55 år och äldre
+    indicator.EECO09 | Enintään perusasteen koulutus (ISCED 0–2) | Lower secondary education or less (ISCED 0–2) | Högst grundskola (ISCED 0–2)
+    indicator.EECO10 | Toisen asteen tai sen jälkeinen ei-korkea-asteen koulutus (ISCED 3–4) | Upper secondary or post-secondary education (ISCED 3–4) | Andra stadiet (ISCED 3–4)
+    indicator.EECO11 | Korkea-asteen koulutus (ISCED 5–8) | Tertiary education (ISCED 5–8) | Högre utbildning (ISCED 5–8)
+    indicator.EECO12 | Osallistujat, joilla on vamma | Participants with disabilities | Deltagare med funktionsnedsättning
+    indicator.EECO13 | Kolmansien maiden kansalaiset | Third-country nationals | Medborgare i tredjeland
+    indicator.EECO14 | Ulkomaalaistaustaiset | Participants with a foreign background | Utländsk bakgrund
+    indicator.EECO15 | Vähemmistöt (myös romanit) | Minorities (including Roma) | Minoriteter
+    indicator.EECO16 | Asunnottomat tai asuntomarkkinoilta syrjäytyneet | Homeless or affected by housing exclusion | Bostadslösa
+    indicator.EECO17 | Maaseutualueilla asuvat | Participants from rural areas | Från landsbygden
+    indicator.EECR01 | Työnhakijana osallistumisen päättyessä | Engaged in job searching upon leaving | Arbetssökande vid avslutning
+    indicator.EECR02 | Koulutuksessa osallistumisen päättyessä | In education or training upon leaving | I utbildning vid avslutning
+    indicator.EECR03 | Saivat tutkinnon tai pätevyyden päättyessä | Gaining a qualification upon leaving | Avlagt examen vid avslutning
+    indicator.EECR04 | Työssä, myös yrittäjänä, osallistumisen päättyessä | In employment, including self-employment, upon leaving | I arbete vid avslutning
+    indicator.EECR05 | Työssä, myös yrittäjänä, kuusi kuukautta päättymisen jälkeen | In employment six months after leaving | I arbete sex månader efter
+    indicator.EECR06 | Työmarkkinatilanne parantunut kuusi kuukautta päättymisen jälkeen | Improved labour market situation six months after leaving | Förbättrad situation sex månader efter
+    indicator.CO01 | Työttömät, myös pitkäaikaistyöttömät | Unemployed, including long-term unemployed | Arbetslösa
+    indicator.CO02 | Pitkäaikaistyöttömät | Long-term unemployed | Långtidsarbetslösa
+    indicator.CO03 | Työvoiman ulkopuolella olevat | Inactive | Utanför arbetskraften
+    indicator.CO04 | Työvoiman ulkopuolella, ei koulutuksessa | Inactive, not in education or training | Utanför arbetskraften, ej i utbildning
+    indicator.CO05 | Työlliset, myös yrittäjät | Employed, including self-employed | Sysselsatta
+    indicator.CO06 | Alle 25-vuotiaat | Below 25 years of age | Under 25 år
+    indicator.CO07 | Yli 54-vuotiaat | Above 54 years of age | Över 54 år
+    indicator.CO08 | Yli 54-vuotiaat työttömät tai työvoiman ulkopuolella (ei koulutuksessa) | Above 54, unemployed or inactive not in education or training | Över 54, arbetslösa eller utanför arbetskraften
+    indicator.CO09 | Perusasteen koulutus (ISCED 1–2) | Primary or lower secondary education (ISCED 1–2) | Grundskola (ISCED 1–2)
+    indicator.CO10 | Toisen asteen koulutus (ISCED 3–4) | Upper secondary or post-secondary education (ISCED 3–4) | Andra stadiet (ISCED 3–4)
+    indicator.CO11 | Korkea-asteen koulutus (ISCED 5–8) | Tertiary education (ISCED 5–8) | Högre utbildning (ISCED 5–8)
+    indicator.CO15 | Maahanmuuttajat, ulkomaalaistaustaiset, vähemmistöt | Migrants, foreign background, minorities | Invandrare, utländsk bakgrund, minoriteter
+    indicator.CO16 | Osallistujat, joilla on vamma | Participants with disabilities | Deltagare med funktionsnedsättning
+    indicator.CO17 | Muut heikommassa asemassa olevat | Other disadvantaged | Andra missgynnade
+    indicator.CO18 | Asunnottomat tai asuntomarkkinoilta syrjäytyneet | Homeless or affected by housing exclusion | Bostadslösa
+    indicator.CO19 | Maaseutualueilta | From rural areas | Från landsbygden
+    indicator.CR01 | Työvoiman ulkopuolelta tulleet, työnhakijoina päättyessä | Inactive participants newly engaged in job searching upon leaving | Nya arbetssökande vid avslutning
+    indicator.CR02 | Koulutuksessa päättyessä | In education or training upon leaving | I utbildning vid avslutning
+    indicator.CR03 | Saivat pätevyyden päättyessä | Gaining a qualification upon leaving | Avlagt examen vid avslutning
+    indicator.CR04 | Työttömistä tai työvoiman ulkopuolelta työssä päättyessä | Unemployed or inactive at entry, in employment upon leaving | I arbete vid avslutning
+    indicator.CR05 | Heikommassa asemassa olevat, työnhakijoina, koulutuksessa, pätevyyden saaneina tai työssä päättyessä | Disadvantaged: job searching, in education, qualified or employed upon leaving | Missgynnade med resultat vid avslutning
+    indicator.CR06 | Työssä kuusi kuukautta päättymisen jälkeen | In employment six months after leaving | I arbete sex månader efter
+    indicator.CR07 | Työmarkkinatilanne parantunut kuusi kuukautta päättymisen jälkeen | Improved labour market situation six months after leaving | Förbättrad situation
+    indicator.CR08 | Yli 54-vuotiaat työssä kuusi kuukautta päättymisen jälkeen | Above 54, in employment six months after leaving | Över 54 i arbete sex månader efter
+    indicator.CR09 | Heikommassa asemassa olevat työssä kuusi kuukautta päättymisen jälkeen | Disadvantaged, in employment six months after leaving | Missgynnade i arbete sex månader efter
+    report.title | Seurantaraportti: {0} | Monitoring report: {0} | Uppföljningsrapport: {0}
+    report.link | Seurantaraportti (ESR) | Monitoring report (ESF) | Uppföljningsrapport (ESF)
+    report.period_rule | Tuotosindikaattorit lasketaan jaksolla aloittaneista, tulosindikaattorit jaksolla päättäneistä. Sama henkilö lasketaan hankkeessa kerran. | Output indicators count those who started in the period; result indicators those who left in it. A person counts once per project. | Utfallsindikatorer räknar de som började under perioden, resultatindikatorer de som avslutade.
+    report.from | Alkaen | From | Från
+    report.to | Päättyen | To | Till
+    report.site | Toimipiste | Site | Verksamhetsställe
+    report.site.all | Kaikki | All | Alla
+    report.gender | Sukupuoli | Gender | Kön
+    report.gender.all | Kaikki | All | Alla
+    report.age_band | Ikäryhmä aloittaessa | Age band at entry | Åldersgrupp
+    report.age_band.all | Kaikki | All | Alla
+    report.age_band.under_18 | Alle 18 | Under 18 | Under 18
+    report.age_band.18_29 | 18–29 | 18–29 | 18–29
+    report.age_band.30_54 | 30–54 | 30–54 | 30–54
+    report.age_band.55_plus | 55 ja yli | 55 and over | 55 och äldre
+    report.show | Näytä | Show | Visa
+    report.progress | {0} aloittanutta, suunnitelma {1} ({2} %). Päättäneitä {3}. | {0} started, plan {1} ({2} %). {3} left. | {0} började, plan {1} ({2} %). {3} avslutade.
+    report.progress.noplan | {0} aloittanutta. Päättäneitä {1}. | {0} started. {1} left. | {0} började. {1} avslutade.
+    report.esfplus | ESR+ 2021–2027: yhteiset indikaattorit | ESF+ 2021–2027 common indicators | ESF+ 2021–2027
+    report.esf2014 | ESR 2014–2020: yhteiset indikaattorit | ESF 2014–2020 common indicators | ESF 2014–2020
+    report.code | Koodi | Code | Kod
+    report.indicator | Indikaattori | Indicator | Indikator
+    report.women | Naiset | Women | Kvinnor
+    report.men | Miehet | Men | Män
+    report.non_binary | Muunsukupuoliset | Non-binary | Icke-binära
+    report.total | Yhteensä | Total | Totalt
+    report.outcomes | Mihin päättäneet siirtyivät | Where the leavers went | Vart de som avslutade gick
+    report.outcome | Jatkopolku | Outcome | Utfall
+    report.count | Lukumäärä | Count | Antal
+    report.share | Osuus | Share | Andel
+    report.outcome.none | Ei kirjattu | Not recorded | Inte registrerat
+    report.solutions | Ratkaisu (työ, opiskelu tai työkyvyttömyysetuus) löytyi {0} päättäneelle {1}:stä ({2} %). | A solution (work, study or a disability benefit) was found for {0} of {1} leavers ({2} %). | En lösning hittades för {0} av {1} ({2} %).
+    report.completeness | Puuttuvat tiedot | Missing data | Saknade uppgifter
+    report.completeness.none | Kaikkien tiedot ovat täydelliset. | Every record is complete. | Alla uppgifter är fullständiga.
+    report.completeness.count | {0} osallistujan tiedot ovat puutteellisia, eikä heitä lasketa indikaattoreihin ennen täydentämistä. | {0} records are incomplete and are not counted in the indicators until completed. | {0} poster är ofullständiga.
+    report.completeness.fix | Täydennä | Complete | Komplettera
+    report.suppressed | Luvut 1–4 näytetään muodossa ”<5”, jotta yksittäistä henkilöä ei voi tunnistaa. | Counts from 1 to 4 are shown as "<5" so that no one can be identified. | Tal 1–4 visas som ”<5”.
+    report.download | Lataa | Download | Ladda ner
+    report.people | Henkilöt: {0} | People: {0} | Personer: {0}
+    report.people.none | Ei henkilöitä. | No people. | Inga personer.
+    report.no_results | Ei tuloksia tällä jaksolla. | No results in this period. | Inga resultat.
     audit.title | Lokitiedot | Audit log | Logg
     audit.actor | Käyttäjän sähköposti | User's e-mail | Användarens e-post
     audit.participant | Osallistujan tunniste | Participant ID | Deltagarens ID

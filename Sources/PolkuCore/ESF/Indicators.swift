@@ -162,6 +162,15 @@ public struct IndicatorTally<Indicator: Hashable & Sendable>: Sendable {
         for indicator in rule(p) { counts[indicator, default: [:]][gender, default: 0] += 1 }
     }
 
+    /// Adds only a leaver's results: for reports where outputs count by the entry date and results by
+    /// the exit date, so a person may be in one period's outputs and another's results.
+    public mutating func addResults(_ p: Participation, rule: (Participation) -> Set<Indicator>) {
+        guard p.entry.isComplete, let exit = p.exit, let gender = p.entry.gender else { return }
+        leavers += 1
+        if exit.situationUponLeaving == nil { leaversWithoutSituation += 1 }
+        for indicator in rule(p) { counts[indicator, default: [:]][gender, default: 0] += 1 }
+    }
+
     public func count(_ indicator: Indicator) -> Int { counts[indicator]?.values.reduce(0, +) ?? 0 }
     public func count(_ indicator: Indicator, _ gender: ESFGender) -> Int { counts[indicator]?[gender] ?? 0 }
 }

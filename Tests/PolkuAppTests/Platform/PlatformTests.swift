@@ -85,12 +85,21 @@ import Vapor
             #expect(coImplementers.allSatisfy { $0.organisation.businessID.flatMap(BusinessID.init) != nil })
             let pori = try await Site.query(on: app.db).filter(\.$municipality == "Pori").all().map(\.name)
             #expect(Set(pori).isSuperset(of: ["Pihlava", "Sampola", "Pormestarinluoto"]))
-            #expect(try await Participant.query(on: app.db).count() == 60)
+            #expect(try await Participant.query(on: app.db).count() == 4 * 12 + 50 + 29)
+            // The seeds' own figures come out of the records: Duuniin!'s outcome table, PARTY's 28 %.
+            let duuniin = try #require(try await Project.query(on: app.db).filter(\.$code == "S20250-DUUNIIN").first())
+            let d = try await ESFReport.compute(project: duuniin.id!, filter: .init(), on: app.db)
+            #expect(d.leavers == 29)
+            let expected: [ServiceOutcome: Int] = [.educationOrTraining: 6, .paySubsidisedWork: 2, .openLabourMarket: 2, .activeJobSeeker: 14,
+                                                   .vocationalRehabilitation: 1, .workTrial: 1, .apprenticeship: 2, .noKnownOutcome: 1]
+            #expect(d.outcomes.mapValues(\.count) == expected)
+            let p = try await ESFReport.compute(project: party.id!, filter: .init(), on: app.db)
+            #expect(p.leavers == 50 && p.solutionCount == 14, "14 of 50 is 28 %")
             // No real person from the seeds: steering seats carry no names.
             #expect(try await SteeringMember.query(on: app.db).filter(\.$name != "").count() == 0)
             // A second run changes nothing.
             guard case .notEmpty = try await DemoData.seedIfEmpty(app) else { Issue.record("seeded twice"); return }
-            #expect(try await Participant.query(on: app.db).count() == 60)
+            #expect(try await Participant.query(on: app.db).count() == 4 * 12 + 50 + 29)
             // The demo accounts work through the login page.
             let client = TestClient(app)
             #expect(try await client.login("pm@demo.polku.invalid", DemoData.password).status == .seeOther)

@@ -55,6 +55,7 @@ enum ProjectShow {
                 if access.seesParticipants {
                     h("a", ["class": "button", "href": "/participants?project=\(p.id!)"]) { t("project.participants.link") }
                 }
+                if counts { h("a", ["class": "button", "href": "/projects/\(p.id!)/report"]) { t("report.link") } }
             }
             if !p.summary.isEmpty {
                 h("section", ["aria-labelledby": "summary-h"]) {

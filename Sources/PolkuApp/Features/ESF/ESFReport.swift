@@ -1,0 +1,103 @@
+import Fluent
+import Foundation
+import PolkuCore
+import SQLKit
+
+/// A project's ESF report for a period: the indicator counts, the exit outcomes, progress against the
+/// plan and what data is missing. The counting is PolkuCore's; this type only selects the rows and
+/// applies the period and the breakdown filters.
+///
+/// Period rule: output indicators count the participants who entered in the period; result
+/// indicators count those who left in it (six-month results: those who left in it and were followed up).
+struct ESFReport: Sendable {
+    struct Filter: Sendable, Equatable {
+        var from: CalendarDate?
+        var to: CalendarDate?
+        var site: UUID?
+        var gender: ESFGender?
+        var ageBand: AgeBand?
+
+        func entered(_ date: CalendarDate) -> Bool { (from.map { date >= $0 } ?? true) && (to.map { date <= $0 } ?? true) }
+    }
+
+    /// ESF+ age bands at entry (30–54 has no indicator of its own but is a breakdown).
+    enum AgeBand: String, CaseIterable, Sendable {
+        case under18 = "under_18", from18to29 = "18_29", from30to54 = "30_54", from55 = "55_plus"
+        static func of(age: Int) -> AgeBand { age < 18 ? .under18 : age <= 29 ? .from18to29 : age <= 54 ? .from30to54 : .from55 }
+    }
+
+    struct Missing: Sendable { let enrolment: UUID; let participant: UUID; let fields: [EntryField] }
+
+    var plus = IndicatorTally<ESFPlusIndicator>()
+    var esf2014 = IndicatorTally<ESF2014Indicator>()
+    /// Indicator → participants counted, for the lists behind the figures.
+    var peoplePlus: [ESFPlusIndicator: [UUID]] = [:]
+    var people2014: [ESF2014Indicator: [UUID]] = [:]
+    var outcomes: [ServiceOutcome: [UUID]] = [:]
+    var leaversWithoutOutcome: [UUID] = []
+    var entered = 0
+    var leavers = 0
+    var missing: [Missing] = []
+
+    /// Reads only the columns the rules need, as plain rows, and applies the rules to each.
+    static func compute(project: UUID, filter: Filter, on db: any Database) async throws -> ESFReport {
+        let sql = db as! any SQLDatabase
+        var query = SQLQueryString("SELECT \(ParticipationRow.columns) FROM enrolments e JOIN participants p ON p.id = e.participant_id WHERE e.project_id = ")
+        query.appendInterpolation(bind: project)
+        if let site = filter.site {
+            query.appendLiteral(" AND e.site_id = ")
+            query.appendInterpolation(bind: site)
+        }
+        // Rows are streamed: each is decoded and counted as it arrives, none are kept.
+        let accumulator = Accumulator()
+        try await sql.raw(query).run { row in
+            guard let r = try? row.decode(model: ParticipationRow.self) else { return }
+            accumulator.withLock { $0.add(r, filter: filter) }
+        }
+        var report = accumulator.withLock { $0 }
+        report.missing.sort { $0.participant.uuidString < $1.participant.uuidString }
+        return report
+    }
+
+    mutating func add(_ r: ParticipationRow, filter: Filter) {
+        guard let p = r.participation else { return }
+        if let g = filter.gender, p.entry.gender != g { return }
+        if let band = filter.ageBand, AgeBand.of(age: p.entry.ageAtEntry) != band { return }
+        let enteredInPeriod = filter.entered(p.entry.entryDate)
+        let leftInPeriod = p.exit.map { filter.entered($0.exitDate) } ?? false
+        guard enteredInPeriod || leftInPeriod else { return }
+        let missingFields = p.entry.missingFields
+        if !missingFields.isEmpty { missing.append(Missing(enrolment: r.enrolment_id, participant: r.participant_id, fields: missingFields)) }
+        if enteredInPeriod {
+            entered += 1
+            let outputsOnly = Participation(entry: p.entry)
+            plus.add(outputsOnly, rule: IndicatorRules.esfPlus)
+            esf2014.add(outputsOnly, rule: IndicatorRules.esf2014)
+            for i in IndicatorRules.esfPlus(outputsOnly) { peoplePlus[i, default: []].append(r.participant_id) }
+            for i in IndicatorRules.esf2014(outputsOnly) { people2014[i, default: []].append(r.participant_id) }
+        }
+        if leftInPeriod {
+            leavers += 1
+            // Results only: the outputs were counted (or not) by the entry date.
+            plus.addResults(p, rule: { IndicatorRules.esfPlus($0).filter(\.isResult) })
+            esf2014.addResults(p, rule: { IndicatorRules.esf2014($0).filter(\.isResult) })
+            for i in IndicatorRules.esfPlus(p) where i.isResult { peoplePlus[i, default: []].append(r.participant_id) }
+            for i in IndicatorRules.esf2014(p) where i.isResult { people2014[i, default: []].append(r.participant_id) }
+            if let outcome = r.outcome { outcomes[outcome, default: []].append(r.participant_id) }
+            else { leaversWithoutOutcome.append(r.participant_id) }
+        }
+    }
+
+    /// The report being built while rows arrive on the database's event loop.
+    final class Accumulator: @unchecked Sendable {
+        private let lock = NSLock()
+        private var report = ESFReport()
+        func withLock<T>(_ body: (inout ESFReport) -> T) -> T {
+            lock.lock(); defer { lock.unlock() }
+            return body(&report)
+        }
+    }
+
+    /// PARTY's measure: the share of leavers whose outcome was work, study or a disability benefit.
+    var solutionCount: Int { outcomes.filter { $0.key.isSolution }.values.reduce(0) { $0 + $1.count } }
+}

@@ -1,0 +1,144 @@
+import PolkuCore
+import Vapor
+
+enum ESFReportView {
+    static func render(_ req: Request, _ ctx: ESFReportController.Context, _ r: ESFReport, names: [UUID: String]) -> Response {
+        let t = req.t
+        let p = ctx.project
+        let f = Fields(t: t, state: ctx.state)
+        let base = "/projects/\(p.id!)/report"
+        let query = queryString(ctx.state)
+        /// A figure: exact with a link for those who see people; "<5" for 1–4 otherwise.
+        func figure(_ n: Int, code: String) -> Node {
+            guard ctx.seesPeople else { return .text(SmallCount(n).description) }
+            return n == 0 ? .text("0") : h("a", ["href": "\(base)/people?code=\(code)&\(query)"]) { String(n) }
+        }
+        func plain(_ n: Int) -> String { ctx.seesPeople ? String(n) : SmallCount(n).description }
+        func table<I: Hashable & Sendable>(_ caption: String, _ indicators: [I], _ tally: IndicatorTally<I>, code: (I) -> String) -> Node {
+            h("table") {
+                h("caption") { caption }
+                h("thead") { h("tr") {
+                    h("th", ["scope": "col"]) { t("report.code") }
+                    h("th", ["scope": "col"]) { t("report.indicator") }
+                    h("th", ["scope": "col", "class": "num"]) { t("report.women") }
+                    h("th", ["scope": "col", "class": "num"]) { t("report.men") }
+                    h("th", ["scope": "col", "class": "num"]) { t("report.non_binary") }
+                    h("th", ["scope": "col", "class": "num"]) { t("report.total") }
+                } }
+                h("tbody") {
+                    for i in indicators {
+                        h("tr") {
+                            h("th", ["scope": "row"]) { code(i) }
+                            h("td") { t("indicator." + code(i)) }
+                            for g in ESFGender.allCases { h("td", ["class": "num"]) { plain(tally.count(i, g)) } }
+                            h("td", ["class": "num"]) { figure(tally.count(i), code: code(i)) }
+                        }
+                    }
+                }
+            }
+        }
+        return req.page(t("report.title", p.name), breadcrumbs: [(t("projects.title"), "/projects"), (p.name, "/projects/\(p.id!)")],
+                        status: ctx.state.isValid ? .ok : .badRequest) {
+            h("form", ["method": "get", "action": base, "class": "inline"]) {
+                f.date("from", t("report.from"))
+                f.date("to", t("report.to"))
+                f.select("site", t("report.site"), options: ctx.sites.map { ($0.id!.uuidString, $0.name) }, blank: t("report.site.all"))
+                f.select("gender", t("report.gender"), options: ESFGender.allCases.map { ($0.rawValue, t("report." + ($0 == .nonBinary ? "non_binary" : $0 == .female ? "women" : "men"))) },
+                         blank: t("report.gender.all"))
+                f.select("age_band", t("report.age_band"), options: ESFReport.AgeBand.allCases.map { ($0.rawValue, t("report.age_band." + $0.rawValue)) },
+                         blank: t("report.age_band.all"))
+                submit(t("report.show"))
+            }
+            h("p", ["class": "hint"]) { t("report.period_rule") }
+            if !ctx.seesPeople { h("p", ["class": "hint"]) { t("report.suppressed") } }
+            h("p") { h("a", ["href": "\(base).csv?\(query)", "download": ""]) { "\(t("report.download")) CSV" } }
+            h("section", ["aria-labelledby": "progress-h"]) {
+                h("h2", ["id": "progress-h"]) { t("project.progress") }
+                h("p") {
+                    if let planned = p.plannedParticipants, planned > 0 {
+                        t("report.progress", plain(r.entered), planned, Int((Double(r.entered) / Double(planned) * 100).rounded()), plain(r.leavers))
+                    } else {
+                        t("report.progress.noplan", plain(r.entered), plain(r.leavers))
+                    }
+                }
+            }
+            h("section", ["aria-labelledby": "plus-h"]) {
+                h("h2", ["id": "plus-h"]) { t("report.esfplus") }
+                table(t("report.esfplus"), ESFPlusIndicator.allCases, r.plus, code: \.code)
+            }
+            h("section", ["aria-labelledby": "outcomes-h"]) {
+                h("h2", ["id": "outcomes-h"]) { t("report.outcomes") }
+                let recorded = r.outcomes.values.reduce(0) { $0 + $1.count }
+                h("table") {
+                    h("caption") { t("report.outcomes") }
+                    h("thead") { h("tr") {
+                        h("th", ["scope": "col"]) { t("report.outcome") }
+                        h("th", ["scope": "col", "class": "num"]) { t("report.count") }
+                        h("th", ["scope": "col", "class": "num"]) { t("report.share") }
+                    } }
+                    h("tbody") {
+                        for o in ServiceOutcome.allCases where (r.outcomes[o]?.count ?? 0) > 0 {
+                            let n = r.outcomes[o]!.count
+                            h("tr") {
+                                h("th", ["scope": "row"]) { t("outcome." + o.rawValue) }
+                                h("td", ["class": "num"]) { figure(n, code: o.rawValue) }
+                                h("td", ["class": "num"]) { ctx.seesPeople || n >= SmallCount.threshold ? percent(n, of: recorded) : "–" }
+                            }
+                        }
+                        if !r.leaversWithoutOutcome.isEmpty {
+                            h("tr") {
+                                h("th", ["scope": "row"]) { t("report.outcome.none") }
+                                h("td", ["class": "num"]) { figure(r.leaversWithoutOutcome.count, code: "no_outcome") }
+                                h("td", ["class": "num"]) { "" }
+                            }
+                        }
+                    }
+                }
+                if recorded > 0 {
+                    h("p") { t("report.solutions", plain(r.solutionCount), plain(recorded), percent(r.solutionCount, of: recorded).replacingOccurrences(of: " %", with: "")) }
+                }
+            }
+            h("section", ["aria-labelledby": "esf2014-h"]) {
+                h("h2", ["id": "esf2014-h"]) { t("report.esf2014") }
+                table(t("report.esf2014"), ESF2014Indicator.allCases, r.esf2014, code: \.code)
+            }
+            h("section", ["aria-labelledby": "missing-h"]) {
+                h("h2", ["id": "missing-h"]) { t("report.completeness") }
+                if r.missing.isEmpty { h("p") { t("report.completeness.none") } }
+                else {
+                    h("p") { t("report.completeness.count", plain(r.missing.count)) }
+                    if ctx.seesPeople {
+                        h("table") {
+                            h("thead") { h("tr") {
+                                h("th", ["scope": "col"]) { t("participant.name") }
+                                h("th", ["scope": "col"]) { t("report.completeness") }
+                                h("th", ["scope": "col"]) { t("form.actions") }
+                            } }
+                            h("tbody") {
+                                for m in r.missing.sorted(by: { (names[$0.participant] ?? "") < (names[$1.participant] ?? "") }) {
+                                    h("tr") {
+                                        h("td") { names[m.participant] ?? "" }
+                                        h("td") { m.fields.map { t("esf.field." + $0.rawValue) }.joined(separator: ", ") }
+                                        h("td") { h("a", ["href": "/participants/\(m.participant)/enrolments/\(m.enrolment)/esf",
+                                                          "aria-label": "\(t("report.completeness.fix")): \(names[m.participant] ?? "")"]) { t("report.completeness.fix") } }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    static func percent(_ n: Int, of total: Int) -> String {
+        guard total > 0 else { return "–" }
+        return "\(Int((Double(n) / Double(total) * 100).rounded())) %"
+    }
+
+    static func queryString(_ state: FormState) -> String {
+        ["from", "to", "site", "gender", "age_band"].compactMap { key in
+            state[key].isEmpty ? nil : "\(key)=\(state[key].addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")"
+        }.joined(separator: "&")
+    }
+}

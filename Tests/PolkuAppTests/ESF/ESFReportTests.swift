@@ -1,0 +1,109 @@
+import Fluent
+@testable import PolkuApp
+import PolkuCore
+import PolkuTestSupport
+import Testing
+import Vapor
+
+@Suite struct ESFReportTests {
+    /// Six participants with known data: five complete, one lacking its education.
+    static func seed(_ app: Application, _ world: World) async throws {
+        let rows: [(String, String, LabourStatus, Int?, Int?, String?, ServiceOutcome?, SituationOnLeaving?)] = [
+            ("Aaltonen", "1990-01-01", .unemployed, 14, 3, "2024-06-01", .openLabourMarket, .employed),
+            ("Bergström", "2001-05-05", .unemployed, 7, 2, "2024-06-01", .educationOrTraining, .educationOrTraining),
+            ("Castrén", "1965-02-02", .inactiveOther, nil, 5, "2024-06-01", .activeJobSeeker, .jobSearching),
+            ("Dahl", "1980-03-03", .employed, nil, 6, nil, nil, nil),
+            ("Eskola", "1970-04-04", .unemployed, 30, 0, "2024-06-01", .rehabilitativeWorkActivity, .inactive),
+            ("Fagerström", "1985-05-05", .unemployed, 3, nil, nil, nil, nil),
+        ]
+        for (last, born, status, months, isced, exit, outcome, situation) in rows {
+            let p = Participant()
+            p.firstName = "Testi"; p.lastName = last; p.searchKey = SearchKey.make(last, "Testi"); p.birthDate = born
+            p.gender = .female; p.municipality = "Pori"; p.language = "fi"
+            try await p.create(on: app.db)
+            let e = Enrolment()
+            e.$participant.id = p.id!; e.$project.id = world.ownProject; e.phase = exit == nil ? "coaching" : "exit"; e.startDate = "2024-02-01"
+            e.labourStatus = status; e.unemployedMonths = months; e.isced = isced
+            e.disability = .no; e.foreignBackground = .no; e.minority = .declined; e.otherDisadvantage = .no
+            e.thirdCountNational = false; e.homeless = false; e.rural = false
+            e.endDate = exit; e.serviceOutcome = outcome; e.exitSituation = situation; e.exitSituationDate = exit
+            try await e.create(on: app.db)
+        }
+    }
+
+    @Test(arguments: TestDatabase.allCases)
+    func managerSeesIndicatorsOutcomesAndMissingData(db: TestDatabase) async throws {
+        try await withPolku(db) { app in
+            let world = try await World.make(app)
+            try await Self.seed(app, world)
+            let report = try await ESFReport.compute(project: world.ownProject, filter: .init(), on: app.db)
+            // The World's own participant has no entry data; Fagerström lacks education: two incomplete.
+            #expect(report.missing.count == 2)
+            #expect(report.plus.count(.eeco01) == 5)
+            #expect(report.plus.count(.eeco02) == 3 && report.plus.count(.eeco03) == 3)  // 14 months at 34, 7 at 22, 30 at 53
+            #expect(report.plus.count(.eeco04) == 1 && report.plus.count(.eeco05) == 1)
+            #expect(report.plus.count(.eeco09) == 2, "ISCED 0 and 2")
+            #expect(report.esf2014.count(.co09) == 1, "ISCED 0 is not in CO09")
+            #expect(report.plus.count(.eecr04) == 1 && report.plus.count(.eecr02) == 1 && report.plus.count(.eecr01) == 1)
+            #expect(report.esf2014.count(.cr01) == 1, "Castrén was inactive and is now job searching")
+            #expect(report.leavers == 4 && report.solutionCount == 2)
+            #expect(report.plus.count(.eeco15) == 0, "declined minority answers count nowhere")
+
+            let client = TestClient(app)
+            try await client.login(world.users[.projectManager]!)
+            let page = try await client.get("/projects/\(world.ownProject)/report")
+            #expect(page.status == .ok)
+            for text in ["EECO01", "Osallistujat yhteensä", "EECR04", "CO09", "Avoimet työmarkkinat", "Kuntouttava työtoiminta",
+                         "Ratkaisu (työ, opiskelu tai työkyvyttömyysetuus) löytyi 2 päättäneelle 4:stä (50 %)", "Puuttuvat tiedot",
+                         "Fagerström, Testi", "Korkein suoritettu koulutus"] {
+                #expect(page.body.contains(text), "report shows \(text)")
+            }
+            // Figures link to the people behind them.
+            let people = try await client.get("/projects/\(world.ownProject)/report/people?code=EECO03")
+            #expect(people.status == .ok && people.body.contains("Aaltonen, Testi") && people.body.contains("Bergström, Testi"))
+            #expect(!people.body.contains("Castrén"))
+            #expect(try await client.get("/projects/\(world.ownProject)/report/people?code=NOPE").status == .notFound)
+            // A period: nobody entered in 2023, four left in June 2024.
+            let period = try await client.get("/projects/\(world.ownProject)/report?from=1.6.2024&to=30.6.2024")
+            #expect(period.body.contains("0 aloittanutta") && period.body.contains("Päättäneitä 4"))
+            let bad = try await client.get("/projects/\(world.ownProject)/report?from=31.6.2024")
+            #expect(bad.status == .badRequest && bad.body.contains("Päivämäärä ei kelpaa"))
+        }
+    }
+
+    @Test(arguments: TestDatabase.allCases)
+    func viewerSeesSuppressedCountsAndNoPeople(db: TestDatabase) async throws {
+        try await withPolku(db) { app in
+            let world = try await World.make(app)
+            try await Self.seed(app, world)
+            let client = TestClient(app)
+            try await client.login(world.users[.viewer]!)
+            let page = try await client.get("/projects/\(world.ownProject)/report")
+            #expect(page.status == .ok)
+            #expect(page.body.contains("&lt;5"))
+            #expect(!page.body.contains("Fagerström") && !page.body.contains("/report/people"))
+            #expect(try await client.get("/projects/\(world.ownProject)/report/people?code=EECO01").status == .forbidden)
+            // Someone with no role in the project sees no report.
+            let other = TestClient(app)
+            try await other.login(world.otherWorker)
+            #expect(try await other.get("/projects/\(world.ownProject)/report").status == .notFound)
+        }
+    }
+
+    @Test(arguments: TestDatabase.allCases)
+    func csvForTheFunderSuppressesSmallCounts(db: TestDatabase) async throws {
+        try await withPolku(db) { app in
+            let world = try await World.make(app)
+            try await Self.seed(app, world)
+            let client = TestClient(app)
+            try await client.login(world.users[.projectManager]!)
+            let csv = try await client.get("/projects/\(world.ownProject)/report.csv")
+            #expect(csv.status == .ok && csv.headers.contentType?.subType == "csv")
+            let lines = csv.body.split(separator: "\r\n").map(String.init)
+            #expect(lines[0] == "Kehys;Koodi;Indikaattori;Naiset;Miehet;Muunsukupuoliset;Yhteensä")
+            #expect(lines.contains("ESR+ 2021–2027;EECO01;Osallistujat yhteensä;5;0;0;5"))
+            #expect(lines.contains("ESR+ 2021–2027;EECO02;Työttömät, myös pitkäaikaistyöttömät;<5;0;0;<5"))
+            #expect(!csv.body.contains("Aaltonen"))
+        }
+    }
+}
