@@ -466,6 +466,11 @@ enum Catalog {
     report.people | Henkilöt: {0} | People: {0} | Personer: {0}
     report.people.none | Ei henkilöitä. | No people. | Inga personer.
     report.no_results | Ei tuloksia tällä jaksolla. | No results in this period. | Inga resultat.
+    followup.title | Puolen vuoden seuranta: {0} | Six-month follow-up: {0} | Uppföljning efter sex månader: {0}
+    followup.link | Erääntyneet seurannat | Follow-ups due | Förfallna uppföljningar
+    followup.intro | Nämä osallistujat päättivät vähintään puoli vuotta sitten, eikä seurantaa ole vielä kirjattu. Kysy, ovatko he töissä ja onko tilanne parantunut. | These participants left at least six months ago and their follow-up is not yet recorded. Ask whether they are in work and whether their situation has improved. | Dessa deltagare avslutade för minst sex månader sedan.
+    followup.none | Ei erääntyneitä seurantoja. | No follow-ups due. | Inga förfallna uppföljningar.
+    followup.record | Kirjaa seuranta | Record follow-up | Registrera uppföljning
     audit.title | Lokitiedot | Audit log | Logg
     audit.actor | Käyttäjän sähköposti | User's e-mail | Användarens e-post
     audit.participant | Osallistujan tunniste | Participant ID | Deltagarens ID

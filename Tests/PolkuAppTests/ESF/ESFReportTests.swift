@@ -107,3 +107,28 @@ import Vapor
         }
     }
 }
+
+@Suite struct FollowUpDueTests {
+    @Test(arguments: TestDatabase.allCases)
+    func leaversSixMonthsAgoWithoutFollowUpAreListed(db: TestDatabase) async throws {
+        try await withPolku(db) { app in
+            let world = try await World.make(app)
+            try await ESFReportTests.seed(app, world)
+            // Castrén's follow-up is already recorded; the others who left in June 2024 are due.
+            let castren = try #require(try await Participant.query(on: app.db).filter(\.$lastName == "Castrén").first())
+            let e = try #require(try await Enrolment.query(on: app.db).filter(\.$participant.$id == castren.id!).first())
+            e.followUpDate = "2024-12-05"; e.followUpEmployed = false
+            try await e.save(on: app.db)
+            let due = try await FollowUpController.due(project: world.ownProject, today: CalendarDate(parsing: "2024-12-02")!, on: app.db)
+            #expect(due.map(\.last_name) == ["Aaltonen", "Bergström", "Eskola"])
+            #expect(try await FollowUpController.due(project: world.ownProject, today: CalendarDate(parsing: "2024-11-30")!, on: app.db).isEmpty)
+            let client = TestClient(app)
+            try await client.login(world.users[.worker]!)
+            let page = try await client.get("/projects/\(world.ownProject)/followups")
+            #expect(page.status == .ok && page.body.contains("Aaltonen, Testi") && !page.body.contains("Castrén"))
+            let viewer = TestClient(app)
+            try await viewer.login(world.users[.viewer]!)
+            #expect(try await viewer.get("/projects/\(world.ownProject)/followups").status == .notFound)
+        }
+    }
+}

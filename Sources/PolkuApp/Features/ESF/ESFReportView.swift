@@ -16,7 +16,7 @@ enum ESFReportView {
         func plain(_ n: Int) -> String { ctx.seesPeople ? String(n) : SmallCount(n).description }
         func table<I: Hashable & Sendable>(_ caption: String, _ indicators: [I], _ tally: IndicatorTally<I>, code: (I) -> String) -> Node {
             h("table") {
-                h("caption") { caption }
+                h("caption", ["class": "visually-hidden"]) { caption }
                 h("thead") { h("tr") {
                     h("th", ["scope": "col"]) { t("report.code") }
                     h("th", ["scope": "col"]) { t("report.indicator") }
@@ -70,7 +70,7 @@ enum ESFReportView {
                 h("h2", ["id": "outcomes-h"]) { t("report.outcomes") }
                 let recorded = r.outcomes.values.reduce(0) { $0 + $1.count }
                 h("table") {
-                    h("caption") { t("report.outcomes") }
+                    h("caption", ["class": "visually-hidden"]) { t("report.outcomes") }
                     h("thead") { h("tr") {
                         h("th", ["scope": "col"]) { t("report.outcome") }
                         h("th", ["scope": "col", "class": "num"]) { t("report.count") }

@@ -56,6 +56,7 @@ enum ProjectShow {
                     h("a", ["class": "button", "href": "/participants?project=\(p.id!)"]) { t("project.participants.link") }
                 }
                 if counts { h("a", ["class": "button", "href": "/projects/\(p.id!)/report"]) { t("report.link") } }
+                if access.writesParticipantData { h("a", ["class": "button", "href": "/projects/\(p.id!)/followups"]) { t("followup.link") } }
             }
             if !p.summary.isEmpty {
                 h("section", ["aria-labelledby": "summary-h"]) {
