@@ -88,6 +88,15 @@ try:
     driver.find_element(By.PARTIAL_LINK_TEXT, "Seurantaraportti").click()
     check("ESF report", wait_for("EECO01"), driver.title)
     audit("03b-esf-report")
+    # The XLSX download opens as a workbook with numbers as numbers.
+    import io, openpyxl
+    href = driver.find_element(By.PARTIAL_LINK_TEXT, "XLSX").get_attribute("href")
+    cookie = "; ".join(f"{c['name']}={c['value']}" for c in driver.get_cookies())
+    data = urllib.request.urlopen(urllib.request.Request(href, headers={"Cookie": cookie})).read()
+    book = openpyxl.load_workbook(io.BytesIO(data))
+    rows = list(book["Indikaattorit"].iter_rows(values_only=True))
+    check("XLSX opens with Finnish headers", rows[0][:3] == ("Kehys", "Koodi", "Indikaattori"), str(rows[0]))
+    check("XLSX numbers are numbers", isinstance(rows[1][6], int) and rows[1][1] == "EECO01", str(rows[1]))
     driver.back()
     wait_for("Hankkeen osallistujat")
     driver.find_element(By.PARTIAL_LINK_TEXT, "Hankkeen osallistujat").click()

@@ -30,6 +30,7 @@ func routes(_ app: Application) throws {
     app.get("projects", ":id", "report", use: ESFReportController.show)
     app.get("projects", ":id", "report", "people", use: ESFReportController.people)
     app.get("projects", ":id", "report.csv", use: ESFReportController.csv)
+    app.get("projects", ":id", "report.xlsx", use: ESFReportController.xlsx)
     app.get("projects", ":id", "followups", use: FollowUpController.index)
     app.post("projects", ":id", "sites", use: ProjectPartsController.addSite)
     app.post("projects", ":id", "sites", ":part", "delete", use: ProjectPartsController.removeSite)

@@ -9,7 +9,7 @@ struct Polku: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "polku",
         abstract: "Polku: a platform for services that restore work ability and functional capacity.",
-        subcommands: [Serve.self, Migrate.self, Demo.self, UserCommand.self, Bench.self],
+        subcommands: [Serve.self, Migrate.self, Demo.self, UserCommand.self, Report.self, Bench.self],
         defaultSubcommand: Serve.self)
 }
 
@@ -147,6 +147,42 @@ struct UserCommand: AsyncParsableCommand {
                 try? await app.asyncShutdown()
                 print("Error: \(error)")
                 throw ExitCode.failure
+            }
+            try await app.asyncShutdown()
+        }
+    }
+}
+
+struct Report: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Write a report.", subcommands: [ESF.self])
+
+    struct ESF: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "esf", abstract: "The ESF indicators and exit outcomes of a project (counts 1–4 shown as <5).")
+        @ArgumentParser.OptionGroup var db: DatabaseOptions
+        @ArgumentParser.Option(help: "Project code, e.g. S20519.") var project: String
+        @ArgumentParser.Option(help: "First day of the period (2024-03-01 or 1.3.2024).") var from: String?
+        @ArgumentParser.Option(help: "Last day of the period.") var to: String?
+        @ArgumentParser.Option(help: "json, csv or xlsx.") var format: String = "json"
+        @ArgumentParser.Option(help: "File to write; standard output if not given.") var output: String?
+
+        func run() async throws {
+            guard let format = ESFReportCLI.Format(rawValue: format) else {
+                print("Error: --format must be json, csv or xlsx"); throw ExitCode.validationFailure
+            }
+            var settings = try db.settings()
+            settings.jsonLogs = false
+            let app = try await Bootstrap.application(settings)
+            app.logger.logLevel = .warning
+            do {
+                let data = try await ESFReportCLI.export(app, projectCode: project, from: from, to: to, format: format)
+                if let output { try data.write(to: URL(fileURLWithPath: output)) } else { FileHandle.standardOutput.write(data) }
+            } catch let failure as ESFReportCLI.Failure {
+                try? await app.asyncShutdown()
+                FileHandle.standardError.write(Data("Error: \(failure)\n".utf8))
+                throw ExitCode.failure
+            } catch {
+                try? await app.asyncShutdown()
+                throw error
             }
             try await app.asyncShutdown()
         }

@@ -132,3 +132,43 @@ import Vapor
         }
     }
 }
+
+import ZIPFoundation
+import Foundation
+
+@Suite struct ESFExportTests {
+    @Test(arguments: TestDatabase.allCases)
+    func xlsxHoldsNumbersAsNumbersAndTheCLIWritesTheSame(db: TestDatabase) async throws {
+        try await withPolku(db) { app in
+            let world = try await World.make(app)
+            try await ESFReportTests.seed(app, world)
+            let client = TestClient(app)
+            try await client.login(world.users[.projectManager]!)
+            var headers = HTTPHeaders()
+            headers.add(name: .cookie, value: client.cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; "))
+            let res = try await app.testing().sendRequest(.GET, "/projects/\(world.ownProject)/report.xlsx", headers: headers)
+            #expect(res.status == .ok)
+            #expect(res.headers.contentType?.subType == "vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+            let archive = try Archive(data: Data(buffer: res.body), accessMode: .read)
+            var sheet = Data()
+            _ = try archive.extract(try #require(archive["xl/worksheets/sheet1.xml"])) { sheet.append($0) }
+            let xml = String(decoding: sheet, as: UTF8.self)
+            #expect(xml.contains("<t xml:space=\"preserve\">EECO01</t>"))
+            #expect(xml.contains("<v>5</v>"), "five participants in total, as a number")
+            #expect(xml.contains("&lt;5"), "small counts suppressed")
+            #expect(archive["xl/workbook.xml"] != nil && archive["[Content_Types].xml"] != nil)
+
+            let json = try await ESFReportCLI.export(app, projectCode: "OWN1", from: nil, to: nil, format: .json)
+            let object = try #require(try JSONSerialization.jsonObject(with: json) as? [String: Any])
+            let indicators = try #require(object["indicators"] as? [String: [String: Any]])
+            #expect(indicators["EECO01"]?["total"] as? Int == 5)
+            #expect(indicators["EECO02"]?["total"] as? String == "<5")
+            #expect(Set(indicators.keys).isSuperset(of: ["EECO01", "EECR06", "CO01", "CR09"]))
+            await #expect(throws: ESFReportCLI.Failure.self) {
+                _ = try await ESFReportCLI.export(app, projectCode: "OWN1", from: "2024-13-01", to: nil, format: .csv)
+            }
+            let csv = String(decoding: try await ESFReportCLI.export(app, projectCode: "OWN1", from: nil, to: nil, format: .csv), as: UTF8.self)
+            #expect(csv.hasPrefix("Kehys;Koodi;Indikaattori"))
+        }
+    }
+}

@@ -51,7 +51,11 @@ enum ESFReportView {
             }
             h("p", ["class": "hint"]) { t("report.period_rule") }
             if !ctx.seesPeople { h("p", ["class": "hint"]) { t("report.suppressed") } }
-            h("p") { h("a", ["href": "\(base).csv?\(query)", "download": ""]) { "\(t("report.download")) CSV" } }
+            h("p") {
+                h("a", ["href": "\(base).csv?\(query)", "download": ""]) { "\(t("report.download")) CSV" }
+                " · "
+                h("a", ["href": "\(base).xlsx?\(query)", "download": ""]) { "\(t("report.download")) XLSX" }
+            }
             h("section", ["aria-labelledby": "progress-h"]) {
                 h("h2", ["id": "progress-h"]) { t("project.progress") }
                 h("p") {
