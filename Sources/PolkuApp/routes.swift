@@ -32,6 +32,9 @@ func routes(_ app: Application) throws {
     app.get("projects", ":id", "report.csv", use: ESFReportController.csv)
     app.get("projects", ":id", "report.xlsx", use: ESFReportController.xlsx)
     app.get("projects", ":id", "followups", use: FollowUpController.index)
+    app.get("projects", ":id", "import", use: ImportController.show)
+    // A spreadsheet of 100,000 rows is about 20 MB.
+    app.on(.POST, "projects", ":id", "import", body: .collect(maxSize: "64mb"), use: ImportController.upload)
     app.post("projects", ":id", "sites", use: ProjectPartsController.addSite)
     app.post("projects", ":id", "sites", ":part", "delete", use: ProjectPartsController.removeSite)
     app.post("projects", ":id", "organisations", use: ProjectPartsController.addOrganisation)

@@ -43,10 +43,21 @@ public final class TestClient: @unchecked Sendable {
         return s.addingPercentEncoding(withAllowedCharacters: allowed) ?? s
     }
 
-    private func send(_ method: HTTPMethod, _ path: String, body: String?) async throws -> Page {
+    /// Posts a multipart form with one file, as a browser's file upload does; the CSRF token is added.
+    @discardableResult
+    public func upload(_ path: String, field: String, filename: String, content: String) async throws -> Page {
+        if csrf == nil { try await get("/login") }
+        let boundary = "polku-test-boundary"
+        let body = "--\(boundary)\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n\(csrf ?? "")\r\n"
+            + "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(field)\"; filename=\"\(filename)\"\r\nContent-Type: text/csv\r\n\r\n"
+            + content + "\r\n--\(boundary)--\r\n"
+        return try await send(.POST, path, body: body, contentType: "multipart/form-data; boundary=\(boundary)")
+    }
+
+    private func send(_ method: HTTPMethod, _ path: String, body: String?, contentType: String? = nil) async throws -> Page {
         var headers = HTTPHeaders()
         if !cookies.isEmpty { headers.add(name: .cookie, value: cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; ")) }
-        if body != nil { headers.contentType = .urlEncodedForm }
+        if let contentType { headers.add(name: .contentType, value: contentType) } else if body != nil { headers.contentType = .urlEncodedForm }
         if let forwardedFor { headers.add(name: "X-Forwarded-For", value: forwardedFor) }
         let buffer = body.map { ByteBuffer(string: $0) }
         let res = try await app.testing().sendRequest(method, path, headers: headers, body: buffer)

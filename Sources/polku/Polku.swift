@@ -9,7 +9,7 @@ struct Polku: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "polku",
         abstract: "Polku: a platform for services that restore work ability and functional capacity.",
-        subcommands: [Serve.self, Migrate.self, Demo.self, UserCommand.self, Report.self, Bench.self],
+        subcommands: [Serve.self, Migrate.self, Demo.self, UserCommand.self, Report.self, Import.self, Bench.self],
         defaultSubcommand: Serve.self)
 }
 
@@ -185,6 +185,28 @@ struct Report: AsyncParsableCommand {
                 throw error
             }
             try await app.asyncShutdown()
+        }
+    }
+}
+
+struct Import: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Import data from a spreadsheet.", subcommands: [Participants.self])
+
+    struct Participants: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Participants with entry, exit and follow-up data (docs/IMPORT.md). All or nothing.")
+        @ArgumentParser.OptionGroup var db: DatabaseOptions
+        @ArgumentParser.Option(help: "Project code, e.g. S20519.") var project: String
+        @ArgumentParser.Argument(help: "The CSV file.") var file: String
+
+        func run() async throws {
+            let app = try await Bootstrap.application(try db.settings())
+            app.logger.logLevel = .warning
+            let result: (ok: Bool, report: String)
+            do { result = try await ImportCLI.participants(app, projectCode: project, file: file) }
+            catch { try? await app.asyncShutdown(); throw error }
+            try await app.asyncShutdown()
+            print(result.report)
+            if !result.ok { throw ExitCode.failure }
         }
     }
 }

@@ -20,6 +20,7 @@ struct Audit {
         case goalUpdate = "goal.update"
         case noteCreate = "note.create"
         case participationView = "participation.view"
+        case participantImport = "participant.import"
         case participationUpdate = "participation.update"
         case loginSucceeded = "login.succeeded"
         case loginFailed = "login.failed"

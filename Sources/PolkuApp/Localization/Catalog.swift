@@ -471,6 +471,29 @@ enum Catalog {
     followup.intro | Nämä osallistujat päättivät vähintään puoli vuotta sitten, eikä seurantaa ole vielä kirjattu. Kysy, ovatko he töissä ja onko tilanne parantunut. | These participants left at least six months ago and their follow-up is not yet recorded. Ask whether they are in work and whether their situation has improved. | Dessa deltagare avslutade för minst sex månader sedan.
     followup.none | Ei erääntyneitä seurantoja. | No follow-ups due. | Inga förfallna uppföljningar.
     followup.record | Kirjaa seuranta | Record follow-up | Registrera uppföljning
+    import.title | Tuo osallistujia: {0} | Import participants: {0} | Importera deltagare: {0}
+    import.link | Tuo osallistujia taulukosta | Import participants from a spreadsheet | Importera deltagare
+    import.intro | Tallenna taulukko CSV-muodossa (UTF-8, erottimena pilkku tai puolipiste). Päivämäärät muodossa 2024-03-01 tai 1.3.2024. Tuonti tehdään kokonaan tai ei ollenkaan: jos yksikin rivi on virheellinen, mitään ei tallenneta ja kaikki virheet luetellaan. Saman tiedoston tuominen uudelleen ei muuta mitään. | Save the spreadsheet as CSV (UTF-8, comma or semicolon). Dates as 2024-03-01 or 1.3.2024. All or nothing: if any row is wrong, nothing is saved and every problem is listed. Importing the same file again changes nothing. | Spara tabellen som CSV (UTF-8). Allt eller inget.
+    import.columns | Sarakkeet (ensimmäinen rivi; pakolliset: participant_id, first_name, last_name, birth_date, start_date; kuvaus tiedostossa docs/IMPORT.md): | Columns (first row; required: participant_id, first_name, last_name, birth_date, start_date; see docs/IMPORT.md): | Kolumner (första raden):
+    import.file | CSV-tiedosto | CSV file | CSV-fil
+    import.submit | Tuo | Import | Importera
+    import.done | Tuotu: {0} uutta, {1} päivitetty, {2} ennallaan. | Imported: {0} new, {1} updated, {2} unchanged. | Importerat: {0} nya, {1} uppdaterade, {2} oförändrade.
+    import.refused | Tiedostoa ei tuotu: {0} virhettä. Korjaa ne ja tuo tiedosto uudelleen; mitään ei tallennettu. | The file was not imported: {0} problems. Correct them and import again; nothing was saved. | Filen importerades inte: {0} fel.
+    import.line | Rivi | Line | Rad
+    import.column | Sarake | Column | Kolumn
+    import.problem | Virhe | Problem | Fel
+    import.no_file | Valitse tiedosto. | Choose a file. | Välj en fil.
+    import.not_utf8 | Tiedosto ei ole UTF-8-muodossa. Tallenna se muodossa ”CSV UTF-8”. | The file is not UTF-8. Save it as "CSV UTF-8". | Filen är inte UTF-8.
+    import.unclosed_quote | Lainausmerkki jäi sulkematta. | A quotation mark is not closed. | Ett citattecken är inte stängt.
+    import.empty | Tiedosto on tyhjä. | The file is empty. | Filen är tom.
+    import.no_rows | Tiedostossa ei ole rivejä otsikkorivin jälkeen. | The file has no rows after the header. | Filen har inga rader.
+    import.column_count | Rivillä on väärä määrä sarakkeita ({0}). | The row has the wrong number of columns ({0}). | Fel antal kolumner ({0}).
+    import.missing_columns | Pakollisia sarakkeita puuttuu. | Required columns are missing. | Obligatoriska kolumner saknas.
+    import.unknown_columns | Tuntemattomia sarakkeita. | Unknown columns. | Okända kolumner.
+    import.unknown_value | Tuntematon arvo. | Unknown value. | Okänt värde.
+    import.unknown_site | Hankkeella ei ole tämännimistä toimipistettä. | The project has no site with this name. | Okänt verksamhetsställe.
+    import.start_before_birth | Aloituspäivä on ennen syntymäaikaa. | The start date is before the date of birth. | Startdatum före födelsedatum.
+    import.same_id_other_person | Samalla tunnisteella on eri henkilö (nimi tai syntymäaika eroaa). | The same ID is used for a different person (name or birth date differs). | Samma ID för olika personer.
     audit.title | Lokitiedot | Audit log | Logg
     audit.actor | Käyttäjän sähköposti | User's e-mail | Användarens e-post
     audit.participant | Osallistujan tunniste | Participant ID | Deltagarens ID

@@ -14,6 +14,7 @@ enum Migrations {
         AddNameTrigramIndex(),
         AddMembershipOrganisation(),
         AddParticipationData(),
+        AddImportKey(),
     ]
 
     static func register(on app: Application) {

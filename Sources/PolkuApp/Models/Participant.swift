@@ -83,6 +83,8 @@ final class Enrolment: Model, @unchecked Sendable {
     @OptionalField(key: "followup_employed") var followUpEmployed: Bool?
     /// Comma-separated `Improvement` values.
     @OptionalField(key: "followup_improvements") var followUpImprovements: String?
+    /// The participant ID of the spreadsheet this participation was imported from, if any.
+    @OptionalField(key: "import_key") var importKey: String?
 
     init() {}
 }

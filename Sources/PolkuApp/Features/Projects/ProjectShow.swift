@@ -52,6 +52,7 @@ enum ProjectShow {
             h("p", ["class": "lead"]) { "\(p.code) · \(t("project.status." + p.status.rawValue)) · \(t.date(p.startDate))–\(t.date(p.endDate))" }
             h("div", ["class": "actions"]) {
                 if manages { h("a", ["class": "button", "href": "/projects/\(p.id!)/edit"]) { t("project.edit.link") } }
+                if manages { h("a", ["class": "button", "href": "/projects/\(p.id!)/import"]) { t("import.link") } }
                 if access.seesParticipants {
                     h("a", ["class": "button", "href": "/participants?project=\(p.id!)"]) { t("project.participants.link") }
                 }

@@ -1,0 +1,112 @@
+import Fluent
+import Foundation
+import PolkuCore
+import SQLKit
+
+extension ParticipantImport {
+    struct Actor: Sendable { let id: UUID?; let email: String; let address: String }
+
+    /// Reads, checks and (only if every row is right) writes a file, in one transaction.
+    static func run(_ data: Data, project: Project, actor: Actor, on db: any Database, today: CalendarDate = .today()) async throws -> Outcome {
+        let table: CSVTable
+        do { table = try CSVTable.parse(data) } catch let p as CSVTable.Problem {
+            return .refused([Problem(line: p.line, column: nil, message: p.message)])
+        }
+        let sites = try await Site.query(on: db).filter(\.$project.$id == project.id!).all()
+        let siteIDs = Dictionary(sites.map { ($0.name.lowercased(), $0.id!) }, uniquingKeysWith: { a, _ in a })
+        let (records, problems) = validate(table, sites: siteIDs, today: today)
+        if !problems.isEmpty { return .refused(problems) }
+        if records.isEmpty { return .refused([Problem(line: 1, column: nil, message: "import.no_rows")]) }
+        let summary = try await db.transaction { db in try await write(records, project: project, actor: actor, on: db) }
+        return .imported(summary)
+    }
+
+    struct Existing: Decodable { let id: UUID; let participant_id: UUID; let import_key: String; let import_hash: String? }
+
+    static func write(_ records: [Record], project: Project, actor: Actor, on db: any Database) async throws -> Summary {
+        let sql = db as! any SQLDatabase
+        let projectID = project.id!
+        let plan = project.phasePlan
+        let existing = try await sql.raw("""
+            SELECT id, participant_id, import_key, import_hash FROM enrolments WHERE project_id = \(bind: projectID) AND import_key IS NOT NULL
+            """).all(decoding: Existing.self)
+        let byKey = Dictionary(existing.map { ($0.import_key, $0) }, uniquingKeysWith: { a, _ in a })
+        var summary = Summary()
+        var newRecords: [Record] = []
+        let now = Date()
+        for record in records {
+            guard let old = byKey[record.key] else { newRecords.append(record); continue }
+            let hash = record.fingerprint
+            if old.import_hash == hash { summary.unchanged += 1; continue }
+            try await sql.update("participants")
+                .set("first_name", to: record.firstName).set("last_name", to: record.lastName)
+                .set("search_key", to: SearchKey.make(record.lastName, record.firstName)).set("birth_date", to: record.birthDate)
+                .set("gender", to: record.gender.rawValue).set("municipality", to: record.municipality).set("language", to: record.language)
+                .set("email", to: record.email).set("phone", to: record.phone).set("updated_at", to: now)
+                .where("id", .equal, old.participant_id).run()
+            var update = sql.update("enrolments")
+            for (column, value) in enrolmentValues(record, plan: plan) { update = update.set(SQLIdentifier(column), to: value) }
+            try await update.set("import_hash", to: hash).where("id", .equal, old.id).run()
+            try await audit(sql, actor, participant: old.participant_id, project: projectID, detail: "import update", at: now)
+            summary.updated += 1
+        }
+        for chunk in stride(from: 0, to: newRecords.count, by: 250).map({ Array(newRecords[$0..<min($0 + 250, newRecords.count)]) }) {
+            var people: [[any SQLExpression]] = [], enrolments: [[any SQLExpression]] = [], changes: [[any SQLExpression]] = []
+            var events: [[any SQLExpression]] = []
+            var enrolmentColumns: [String] = []
+            for r in chunk {
+                let pid = UUID(), eid = UUID()
+                people.append([pid, now, now, r.firstName, r.lastName, SearchKey.make(r.lastName, r.firstName), r.birthDate,
+                               r.gender.rawValue, r.municipality, r.language, r.email as String?, r.phone as String?].map(bind))
+                let values = enrolmentValues(r, plan: plan)
+                enrolmentColumns = values.map(\.0)
+                enrolments.append([bind(eid), bind(now), bind(pid), bind(projectID), bind(r.siteID), bind(r.startDate),
+                                   bind(r.key), bind(r.fingerprint)] + values.map { $0.1 })
+                changes.append([UUID(), now, eid, nil as String?, plan.first, r.startDate, actor.id].map(bind))
+                if let exit = r.exitDate, plan.exit != plan.first {
+                    changes.append([UUID(), now, eid, plan.first, plan.exit, exit, actor.id].map(bind))
+                }
+                events.append([UUID(), now, actor.id, actor.email, "participant.import", pid, projectID, "import create", actor.address].map(bind))
+            }
+            try await insert(sql, "participants", ["id", "created_at", "updated_at", "first_name", "last_name", "search_key", "birth_date",
+                                                   "gender", "municipality", "language", "email", "phone"], people)
+            try await insert(sql, "enrolments", ["id", "created_at", "participant_id", "project_id", "site_id", "start_date",
+                                                 "import_key", "import_hash"] + enrolmentColumns, enrolments)
+            try await insert(sql, "phase_changes", ["id", "created_at", "enrolment_id", "from_phase", "to_phase", "date", "changed_by"], changes)
+            try await insert(sql, "audit_events", ["id", "at", "actor_id", "actor_email", "action", "participant_id", "project_id",
+                                                   "detail", "client_address"], events)
+            summary.created += chunk.count
+        }
+        return summary
+    }
+
+    /// The enrolment columns a record sets; the same list for inserts and updates.
+    static func enrolmentValues(_ r: Record, plan: PhasePlan) -> [(String, any SQLExpression)] {
+        [("phase", bind(r.exitDate == nil ? plan.first : plan.exit)), ("end_date", bind(r.exitDate)),
+         ("labour_status", bind(r.labourStatus?.rawValue)), ("unemployed_months", bind(r.unemployedMonths)), ("isced", bind(r.isced)),
+         ("disability", bind(r.disability?.rawValue)), ("foreign_background", bind(r.foreignBackground?.rawValue)),
+         ("minority", bind(r.minority?.rawValue)), ("other_disadvantage", bind(r.otherDisadvantage?.rawValue)),
+         ("third_country_national", bind(r.thirdCountNational)), ("homeless", bind(r.homeless)), ("rural", bind(r.rural)),
+         ("service_outcome", bind(r.serviceOutcome?.rawValue)), ("exit_situation", bind(r.exitSituation?.rawValue)),
+         ("exit_situation_date", bind(r.exitSituationDate)), ("qualification_gained", bind(r.qualificationGained)),
+         ("followup_date", bind(r.followUpDate)), ("followup_employed", bind(r.followUpEmployed)),
+         ("followup_improvements", bind(r.followUpImprovements))]
+    }
+
+    static func bind(_ value: (any Encodable & Sendable)?) -> any SQLExpression {
+        guard let value else { return SQLLiteral.null }
+        return SQLBind(value)
+    }
+
+    static func insert(_ sql: any SQLDatabase, _ table: String, _ columns: [String], _ rows: [[any SQLExpression]]) async throws {
+        guard !rows.isEmpty else { return }
+        var builder = sql.insert(into: table).columns(columns)
+        for row in rows { builder = builder.values(row) }
+        try await builder.run()
+    }
+
+    static func audit(_ sql: any SQLDatabase, _ actor: Actor, participant: UUID, project: UUID, detail: String, at: Date) async throws {
+        try await insert(sql, "audit_events", ["id", "at", "actor_id", "actor_email", "action", "participant_id", "project_id", "detail", "client_address"],
+                         [[UUID(), at, actor.id, actor.email, "participant.import", participant, project, detail, actor.address].map(bind)])
+    }
+}

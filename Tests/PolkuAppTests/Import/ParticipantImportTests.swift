@@ -1,0 +1,121 @@
+import Fluent
+import Foundation
+@testable import PolkuApp
+import PolkuCore
+import PolkuTestSupport
+import Testing
+import Vapor
+
+@Suite struct ParticipantImportTests {
+    static let actor = ParticipantImport.Actor(id: nil, email: "test import", address: "test")
+
+    static func project(_ app: Application, _ world: World) async throws -> Project {
+        let project = try #require(try await Project.find(world.ownProject, on: app.db))
+        try await Site(projectID: world.ownProject, name: "Sampola", municipality: "Pori", kind: .neighbourhood).create(on: app.db)
+        return project
+    }
+
+    @Test(arguments: TestDatabase.allCases)
+    func theDocumentedExampleImportsAndAgainChangesNothing(db: TestDatabase) async throws {
+        try await withPolku(db) { app in
+            let world = try await World.make(app)
+            let project = try await Self.project(app, world)
+            let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../../docs/examples/participants.csv").standardized
+            let file = try Data(contentsOf: url)
+            let bom = Data([0xEF, 0xBB, 0xBF]) + file
+            guard case .imported(let first) = try await ParticipantImport.run(bom, project: project, actor: Self.actor, on: app.db,
+                                                                               today: CalendarDate(parsing: "2024-12-31")!) else {
+                Issue.record("refused"); return
+            }
+            #expect(first == .init(created: 3, updated: 0, unchanged: 0))
+            guard case .imported(let again) = try await ParticipantImport.run(file, project: project, actor: Self.actor, on: app.db,
+                                                                               today: CalendarDate(parsing: "2024-12-31")!) else {
+                Issue.record("refused"); return
+            }
+            #expect(again == .init(created: 0, updated: 0, unchanged: 3))
+            let ake = try #require(try await Participant.query(on: app.db).filter(\.$lastName == "Nguyễn-Øster").first())
+            #expect(ake.firstName == "Åke" && ake.birthDate == "1998-07-01" && ake.gender == .male && ake.language == "sv")
+            let aino = try #require(try await Participant.query(on: app.db).filter(\.$lastName == "Esimerkki").first())
+            let e = try #require(try await Enrolment.query(on: app.db).filter(\.$participant.$id == aino.id!).first())
+            #expect(e.startDate == "2016-03-01" && e.endDate == "2016-11-30" && e.phase == "exit" && e.minority == .declined)
+            #expect(e.serviceOutcome == .paySubsidisedWork && e.followUpEmployed == true && e.unemployedMonths == 14)
+            let report = try await ESFReport.compute(project: project.id!, filter: .init(), on: app.db)
+            #expect(report.leavers == 2 && report.solutionCount == 2)
+            #expect(try await AuditEvent.query(on: app.db).filter(\.$action == "participant.import").count() == 3)
+        }
+    }
+
+    @Test(arguments: TestDatabase.allCases)
+    func aBadFileChangesNothingAndEveryBadRowIsListed(db: TestDatabase) async throws {
+        try await withPolku(db) { app in
+            let world = try await World.make(app)
+            let project = try await Self.project(app, world)
+            let before = try await Participant.query(on: app.db).count()
+            let csv = #"""
+                participant_id,first_name,last_name,birth_date,start_date,labour_status,isced,site,exit_date,service_outcome
+                A1,Aino,Hyvä,1990-01-01,2024-01-01,unemployed,3,Pihlava,,
+                A2,,Nimetön,1990-01-01,2024-01-01,unemployed,3,,,
+                A3,Bea,Väärä,31.2.1990,2024-01-01,astronaut,11,Marsi,,
+                A4,Cecilia,Lähtijä,1990-01-01,2024-01-01,unemployed,3,,,education_or_training
+                A5,"Dora ""D""",Liikaa,1990-01-01,2024-01-01,unemployed,3,,,,extra
+                """#
+            guard case .refused(let problems) = try await ParticipantImport.run(Data(csv.utf8), project: project, actor: Self.actor, on: app.db) else {
+                Issue.record("a bad file was imported"); return
+            }
+            let byLine = Dictionary(grouping: problems, by: \.line)
+            #expect(byLine[2] == nil, "line 2 is fine")
+            #expect(byLine[3]?.map(\.column) == ["first_name"])
+            #expect(Set(byLine[4]?.compactMap(\.column) ?? []) == ["birth_date", "labour_status", "isced", "site"])
+            #expect(byLine[5]?.first?.message == "error.exit_date_needed")
+            #expect(byLine[6]?.first?.message.hasPrefix("import.column_count") == true)
+            #expect(try await Participant.query(on: app.db).count() == before)
+            // Encodings and structure that are not data at all.
+            guard case .refused(let latin1) = try await ParticipantImport.run(Data([0x41, 0xE4, 0x0A]), project: project, actor: Self.actor, on: app.db) else { return }
+            #expect(latin1.first?.message == "import.not_utf8")
+            guard case .refused(let header) = try await ParticipantImport.run(Data("name,age\nA,1\n".utf8), project: project, actor: Self.actor, on: app.db) else { return }
+            #expect(header.first?.message == "import.missing_columns")
+        }
+    }
+
+    @Test(arguments: TestDatabase.allCases)
+    func twoRowsForOnePersonAreOneParticipationWithFirstEntryAndLastExit(db: TestDatabase) async throws {
+        try await withPolku(db) { app in
+            let world = try await World.make(app)
+            let project = try await Self.project(app, world)
+            let csv = """
+                participant_id,first_name,last_name,birth_date,start_date,labour_status,unemployed_months,isced,exit_date,service_outcome
+                B1,Eero,Palaaja,2000-01-01,2024-06-01,unemployed,20,5,2024-09-01,open_labour_market
+                B1,Eero,Palaaja,2000-01-01,2024-01-15,unemployed,7,3,2024-03-01,active_job_seeker
+                """
+            guard case .imported(let s) = try await ParticipantImport.run(Data(csv.utf8), project: project, actor: Self.actor, on: app.db) else {
+                Issue.record("refused"); return
+            }
+            #expect(s.created == 1)
+            let e = try #require(try await Enrolment.query(on: app.db).filter(\.$importKey == "B1").first())
+            #expect(e.startDate == "2024-01-15" && e.unemployedMonths == 7 && e.isced == 3, "first entry's data")
+            #expect(e.endDate == "2024-09-01" && e.serviceOutcome == .openLabourMarket, "last exit")
+        }
+    }
+
+    @Test(arguments: TestDatabase.allCases)
+    func managerUploadsInTheBrowser(db: TestDatabase) async throws {
+        try await withPolku(db) { app in
+            let world = try await World.make(app)
+            _ = try await Self.project(app, world)
+            let client = TestClient(app)
+            try await client.login(world.users[.projectManager]!)
+            #expect(try await client.get("/projects/\(world.ownProject)/import").body.contains("participant_id;first_name"))
+            func upload(_ csv: String) async throws -> TestClient.Page {
+                try await client.upload("/projects/\(world.ownProject)/import", field: "file", filename: "p.csv", content: csv)
+            }
+            let good = try await upload("participant_id;first_name;last_name;birth_date;start_date\nC1;Selma;Selain;1.1.1980;1.2.2024\n")
+            #expect(good.status == .ok && good.body.contains("Tuotu: 1 uutta, 0 päivitetty, 0 ennallaan."))
+            let bad = try await upload("participant_id;first_name;last_name;birth_date;start_date\nC2;<script>x</script>;Selain;1.13.1980;1.2.2024\n")
+            #expect(bad.status == .unprocessableEntity && bad.body.contains("Tiedostoa ei tuotu: 1 virhettä") && bad.body.contains("birth_date"))
+            #expect(!bad.body.contains("<script>x"))
+            let worker = TestClient(app)
+            try await worker.login(world.users[.worker]!)
+            #expect(try await worker.get("/projects/\(world.ownProject)/import").status == .forbidden)
+        }
+    }
+}
