@@ -217,6 +217,7 @@ struct Bench: AsyncParsableCommand {
     @ArgumentParser.Option(help: "Participants to generate.") var participants = 100_000
     @ArgumentParser.Option(help: "Projects to spread them over.") var projects = 10
     @ArgumentParser.Option(help: "Repetitions per measurement.") var repetitions = 50
+    @ArgumentParser.Option(help: "participants (issue 2: lists and pages) or esf (report and import); both if not given.") var only: String?
 
     func run() async throws {
         var settings = try db.settings()
@@ -226,8 +227,12 @@ struct Bench: AsyncParsableCommand {
         }
         let app = try await Bootstrap.application(settings)
         do {
-            let report = try await ParticipantBench.run(app, participants: participants, projects: projects, repetitions: repetitions)
-            print(report)
+            if only == nil || only == "participants" {
+                print(try await ParticipantBench.run(app, participants: participants, projects: projects, repetitions: repetitions))
+            }
+            if only == nil || only == "esf" {
+                print(try await ESFBench.run(app, participants: participants, repetitions: max(3, repetitions / 5)))
+            }
         } catch {
             try? await app.asyncShutdown()
             throw error

@@ -1,29 +1,154 @@
 /// ESF 2014–2020 common indicators for participants (Reg. 1304/2013 Annex I as amended). The entity
 /// indicators (CO20–CO23) are not about people and are not here. The household indicators CO12–CO14
 /// are left out: the amended Annex I no longer lists them among the participant data.
-public enum ESF2014Indicator: String, CaseIterable, Sendable, Comparable {
-    case co01 = "CO01", co02 = "CO02", co03 = "CO03", co04 = "CO04", co05 = "CO05", co06 = "CO06", co07 = "CO07"
-    case co08 = "CO08", co09 = "CO09", co10 = "CO10", co11 = "CO11", co15 = "CO15", co16 = "CO16", co17 = "CO17"
-    case co18 = "CO18", co19 = "CO19"
-    case cr01 = "CR01", cr02 = "CR02", cr03 = "CR03", cr04 = "CR04", cr05 = "CR05"
-    case cr06 = "CR06", cr07 = "CR07", cr08 = "CR08", cr09 = "CR09"
+public enum ESF2014Indicator: IndicatorCode {
+    case co01, co02, co03, co04, co05, co06, co07, co08
+    case co09, co10, co11, co15, co16, co17, co18, co19
+    case cr01, cr02, cr03, cr04, cr05, cr06, cr07, cr08
+    case cr09
 
-    public var code: String { rawValue }
-    public var isResult: Bool { rawValue.hasPrefix("CR") }
-    public static func < (a: Self, b: Self) -> Bool { allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)! }
+    public var code: String {
+        switch self {
+        case .co01: "CO01"
+        case .co02: "CO02"
+        case .co03: "CO03"
+        case .co04: "CO04"
+        case .co05: "CO05"
+        case .co06: "CO06"
+        case .co07: "CO07"
+        case .co08: "CO08"
+        case .co09: "CO09"
+        case .co10: "CO10"
+        case .co11: "CO11"
+        case .co15: "CO15"
+        case .co16: "CO16"
+        case .co17: "CO17"
+        case .co18: "CO18"
+        case .co19: "CO19"
+        case .cr01: "CR01"
+        case .cr02: "CR02"
+        case .cr03: "CR03"
+        case .cr04: "CR04"
+        case .cr05: "CR05"
+        case .cr06: "CR06"
+        case .cr07: "CR07"
+        case .cr08: "CR08"
+        case .cr09: "CR09"
+        }
+    }
+
+    public var ordinal: Int {
+        switch self {
+        case .co01: 0
+        case .co02: 1
+        case .co03: 2
+        case .co04: 3
+        case .co05: 4
+        case .co06: 5
+        case .co07: 6
+        case .co08: 7
+        case .co09: 8
+        case .co10: 9
+        case .co11: 10
+        case .co15: 11
+        case .co16: 12
+        case .co17: 13
+        case .co18: 14
+        case .co19: 15
+        case .cr01: 16
+        case .cr02: 17
+        case .cr03: 18
+        case .cr04: 19
+        case .cr05: 20
+        case .cr06: 21
+        case .cr07: 22
+        case .cr08: 23
+        case .cr09: 24
+        }
+    }
+
+    public var isResult: Bool { code.hasPrefix("CR") }
 }
 
 /// ESF+ 2021–2027 common indicators for participants (Reg. 2021/1057 Annex I). EECO18–19 are entities.
-public enum ESFPlusIndicator: String, CaseIterable, Sendable, Comparable {
-    case eeco01 = "EECO01", eeco02 = "EECO02", eeco03 = "EECO03", eeco04 = "EECO04", eeco05 = "EECO05"
-    case eeco06 = "EECO06", eeco07 = "EECO07", eeco08 = "EECO08", eeco09 = "EECO09", eeco10 = "EECO10"
-    case eeco11 = "EECO11", eeco12 = "EECO12", eeco13 = "EECO13", eeco14 = "EECO14", eeco15 = "EECO15"
-    case eeco16 = "EECO16", eeco17 = "EECO17"
-    case eecr01 = "EECR01", eecr02 = "EECR02", eecr03 = "EECR03", eecr04 = "EECR04", eecr05 = "EECR05", eecr06 = "EECR06"
+public enum ESFPlusIndicator: IndicatorCode {
+    case eeco01, eeco02, eeco03, eeco04, eeco05, eeco06, eeco07, eeco08
+    case eeco09, eeco10, eeco11, eeco12, eeco13, eeco14, eeco15, eeco16
+    case eeco17, eecr01, eecr02, eecr03, eecr04, eecr05, eecr06
 
-    public var code: String { rawValue }
-    public var isResult: Bool { rawValue.hasPrefix("EECR") }
-    public static func < (a: Self, b: Self) -> Bool { allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)! }
+    public var code: String {
+        switch self {
+        case .eeco01: "EECO01"
+        case .eeco02: "EECO02"
+        case .eeco03: "EECO03"
+        case .eeco04: "EECO04"
+        case .eeco05: "EECO05"
+        case .eeco06: "EECO06"
+        case .eeco07: "EECO07"
+        case .eeco08: "EECO08"
+        case .eeco09: "EECO09"
+        case .eeco10: "EECO10"
+        case .eeco11: "EECO11"
+        case .eeco12: "EECO12"
+        case .eeco13: "EECO13"
+        case .eeco14: "EECO14"
+        case .eeco15: "EECO15"
+        case .eeco16: "EECO16"
+        case .eeco17: "EECO17"
+        case .eecr01: "EECR01"
+        case .eecr02: "EECR02"
+        case .eecr03: "EECR03"
+        case .eecr04: "EECR04"
+        case .eecr05: "EECR05"
+        case .eecr06: "EECR06"
+        }
+    }
+
+    public var ordinal: Int {
+        switch self {
+        case .eeco01: 0
+        case .eeco02: 1
+        case .eeco03: 2
+        case .eeco04: 3
+        case .eeco05: 4
+        case .eeco06: 5
+        case .eeco07: 6
+        case .eeco08: 7
+        case .eeco09: 8
+        case .eeco10: 9
+        case .eeco11: 10
+        case .eeco12: 11
+        case .eeco13: 12
+        case .eeco14: 13
+        case .eeco15: 14
+        case .eeco16: 15
+        case .eeco17: 16
+        case .eecr01: 17
+        case .eecr02: 18
+        case .eecr03: 19
+        case .eecr04: 20
+        case .eecr05: 21
+        case .eecr06: 22
+        }
+    }
+
+    public var isResult: Bool { code.hasPrefix("EECR") }
+}
+
+/// What the two indicator lists share. Plain enums (no raw values): their equality and hashing use
+/// the case itself, not a string, which counts for 100,000-row reports.
+public protocol IndicatorCode: CaseIterable, Hashable, Sendable, Comparable {
+    var code: String { get }
+    var ordinal: Int { get }
+    var isResult: Bool { get }
+}
+
+extension IndicatorCode {
+    public init?(code: String) {
+        guard let match = Self.allCases.first(where: { $0.code == code }) else { return nil }
+        self = match
+    }
+    public static func < (a: Self, b: Self) -> Bool { a.ordinal < b.ordinal }
 }
 
 /// The indicator rules: one implementation of each, applied by every report and export.
@@ -140,9 +265,10 @@ public enum IndicatorRules {
     }
 }
 
-/// Counts by indicator and gender, over many participations.
-public struct IndicatorTally<Indicator: Hashable & Sendable>: Sendable {
-    public private(set) var counts: [Indicator: [ESFGender: Int]] = [:]
+/// Counts by indicator and gender, over many participations. Flat arrays, not dictionaries: this is
+/// the inner loop of every report.
+public struct IndicatorTally<Indicator: IndicatorCode>: Sendable {
+    private var counts: [Int] = Array(repeating: 0, count: Indicator.allCases.count * 3)
     public private(set) var participants = 0
     public private(set) var incomplete = 0
     public private(set) var leavers = 0
@@ -150,6 +276,12 @@ public struct IndicatorTally<Indicator: Hashable & Sendable>: Sendable {
     public private(set) var leaversWithoutSituation = 0
 
     public init() {}
+
+    private static func slot(_ i: Indicator, _ g: ESFGender) -> Int {
+        let gender: Int
+        switch g { case .female: gender = 0; case .male: gender = 1; case .nonBinary: gender = 2 }
+        return i.ordinal * 3 + gender
+    }
 
     public mutating func add(_ p: Participation, rule: (Participation) -> Set<Indicator>) {
         participants += 1
@@ -159,7 +291,7 @@ public struct IndicatorTally<Indicator: Hashable & Sendable>: Sendable {
             if exit.situationUponLeaving == nil { leaversWithoutSituation += 1 }
         }
         guard let gender = p.entry.gender else { return }
-        for indicator in rule(p) { counts[indicator, default: [:]][gender, default: 0] += 1 }
+        for indicator in rule(p) { counts[Self.slot(indicator, gender)] += 1 }
     }
 
     /// Adds only a leaver's results: for reports where outputs count by the entry date and results by
@@ -168,9 +300,11 @@ public struct IndicatorTally<Indicator: Hashable & Sendable>: Sendable {
         guard p.entry.isComplete, let exit = p.exit, let gender = p.entry.gender else { return }
         leavers += 1
         if exit.situationUponLeaving == nil { leaversWithoutSituation += 1 }
-        for indicator in rule(p) { counts[indicator, default: [:]][gender, default: 0] += 1 }
+        for indicator in rule(p) { counts[Self.slot(indicator, gender)] += 1 }
     }
 
-    public func count(_ indicator: Indicator) -> Int { counts[indicator]?.values.reduce(0, +) ?? 0 }
-    public func count(_ indicator: Indicator, _ gender: ESFGender) -> Int { counts[indicator]?[gender] ?? 0 }
+    public func count(_ indicator: Indicator) -> Int {
+        ESFGender.allCases.reduce(0) { $0 + counts[Self.slot(indicator, $1)] }
+    }
+    public func count(_ indicator: Indicator, _ gender: ESFGender) -> Int { counts[Self.slot(indicator, gender)] }
 }

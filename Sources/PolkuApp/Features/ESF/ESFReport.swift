@@ -51,7 +51,7 @@ struct ESFReport: Sendable {
         // Rows are streamed: each is decoded and counted as it arrives, none are kept.
         let accumulator = Accumulator()
         try await sql.raw(query).run { row in
-            guard let r = try? row.decode(model: ParticipationRow.self) else { return }
+            guard let r = try? ParticipationRow(row: row) else { return }
             accumulator.withLock { $0.add(r, filter: filter) }
         }
         var report = accumulator.withLock { $0 }
@@ -68,21 +68,24 @@ struct ESFReport: Sendable {
         guard enteredInPeriod || leftInPeriod else { return }
         let missingFields = p.entry.missingFields
         if !missingFields.isEmpty { missing.append(Missing(enrolment: r.enrolment_id, participant: r.participant_id, fields: missingFields)) }
+        // Each rule is evaluated once per participation; the tallies and the people lists share the result.
         if enteredInPeriod {
             entered += 1
             let outputsOnly = Participation(entry: p.entry)
-            plus.add(outputsOnly, rule: IndicatorRules.esfPlus)
-            esf2014.add(outputsOnly, rule: IndicatorRules.esf2014)
-            for i in IndicatorRules.esfPlus(outputsOnly) { peoplePlus[i, default: []].append(r.participant_id) }
-            for i in IndicatorRules.esf2014(outputsOnly) { people2014[i, default: []].append(r.participant_id) }
+            let plusSet = IndicatorRules.esfPlus(outputsOnly), oldSet = IndicatorRules.esf2014(outputsOnly)
+            plus.add(outputsOnly, rule: { _ in plusSet })
+            esf2014.add(outputsOnly, rule: { _ in oldSet })
+            for i in plusSet { peoplePlus[i, default: []].append(r.participant_id) }
+            for i in oldSet { people2014[i, default: []].append(r.participant_id) }
         }
         if leftInPeriod {
             leavers += 1
             // Results only: the outputs were counted (or not) by the entry date.
-            plus.addResults(p, rule: { IndicatorRules.esfPlus($0).filter(\.isResult) })
-            esf2014.addResults(p, rule: { IndicatorRules.esf2014($0).filter(\.isResult) })
-            for i in IndicatorRules.esfPlus(p) where i.isResult { peoplePlus[i, default: []].append(r.participant_id) }
-            for i in IndicatorRules.esf2014(p) where i.isResult { people2014[i, default: []].append(r.participant_id) }
+            let plusSet = IndicatorRules.esfPlus(p).filter(\.isResult), oldSet = IndicatorRules.esf2014(p).filter(\.isResult)
+            plus.addResults(p, rule: { _ in plusSet })
+            esf2014.addResults(p, rule: { _ in oldSet })
+            for i in plusSet { peoplePlus[i, default: []].append(r.participant_id) }
+            for i in oldSet { people2014[i, default: []].append(r.participant_id) }
             if let outcome = r.outcome { outcomes[outcome, default: []].append(r.participant_id) }
             else { leaversWithoutOutcome.append(r.participant_id) }
         }

@@ -53,8 +53,8 @@ enum ESFReportController {
         let t = req.t
         let ids: [UUID]
         let label: String
-        if let i = ESFPlusIndicator(rawValue: code) { ids = report.peoplePlus[i] ?? []; label = "\(code) \(t("indicator." + code))" }
-        else if let i = ESF2014Indicator(rawValue: code) { ids = report.people2014[i] ?? []; label = "\(code) \(t("indicator." + code))" }
+        if let i = ESFPlusIndicator(code: code) { ids = report.peoplePlus[i] ?? []; label = "\(code) \(t("indicator." + code))" }
+        else if let i = ESF2014Indicator(code: code) { ids = report.people2014[i] ?? []; label = "\(code) \(t("indicator." + code))" }
         else if let o = ServiceOutcome(rawValue: code) { ids = report.outcomes[o] ?? []; label = t("outcome." + code) }
         else if code == "no_outcome" { ids = report.leaversWithoutOutcome; label = t("report.outcome.none") }
         else { throw Abort(.notFound) }
@@ -121,7 +121,7 @@ enum ESFReportExport {
 
     static func indicatorRows(_ r: ESFReport, t: Texts) -> [[Cell]] {
         var rows: [[Cell]] = [["Kehys", "Koodi", "Indikaattori", "Naiset", "Miehet", "Muunsukupuoliset", "Yhteensä"].map(Cell.text)]
-        func counts<I>(_ tally: IndicatorTally<I>, _ i: I) -> [Cell] { ESFGender.allCases.map { cell(tally.count(i, $0)) } + [cell(tally.count(i))] }
+        func counts<I: IndicatorCode>(_ tally: IndicatorTally<I>, _ i: I) -> [Cell] { ESFGender.allCases.map { cell(tally.count(i, $0)) } + [cell(tally.count(i))] }
         for i in ESFPlusIndicator.allCases { rows.append([.text("ESR+ 2021–2027"), .text(i.code), .text(t("indicator." + i.code))] + counts(r.plus, i)) }
         for i in ESF2014Indicator.allCases { rows.append([.text("ESR 2014–2020"), .text(i.code), .text(t("indicator." + i.code))] + counts(r.esf2014, i)) }
         return rows
@@ -147,7 +147,7 @@ enum ESFReportExport {
     /// `{"project": …, "indicators": {"EECO01": {"female": 3, …, "total": "<5"}}, "outcomes": {…}}`
     static func json(_ r: ESFReport, project: Project, filter: ESFReport.Filter) throws -> Data {
         func value(_ n: Int) -> Any { if case .exact(let v) = SmallCount(n) { return v }; return SmallCount.suppressed.description }
-        func counts<I>(_ tally: IndicatorTally<I>, _ i: I) -> [String: Any] {
+        func counts<I: IndicatorCode>(_ tally: IndicatorTally<I>, _ i: I) -> [String: Any] {
             var d: [String: Any] = ["total": value(tally.count(i))]
             for g in ESFGender.allCases { d[g.rawValue] = value(tally.count(i, g)) }
             return d

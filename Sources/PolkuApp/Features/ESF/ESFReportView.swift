@@ -14,7 +14,7 @@ enum ESFReportView {
             return n == 0 ? .text("0") : h("a", ["href": "\(base)/people?code=\(code)&\(query)"]) { String(n) }
         }
         func plain(_ n: Int) -> String { ctx.seesPeople ? String(n) : SmallCount(n).description }
-        func table<I: Hashable & Sendable>(_ caption: String, _ indicators: [I], _ tally: IndicatorTally<I>, code: (I) -> String) -> Node {
+        func table<I: IndicatorCode>(_ caption: String, _ indicators: [I], _ tally: IndicatorTally<I>, code: (I) -> String) -> Node {
             h("table") {
                 h("caption", ["class": "visually-hidden"]) { caption }
                 h("thead") { h("tr") {

@@ -1,5 +1,6 @@
 import Foundation
 import PolkuCore
+import SQLKit
 
 /// The columns the ESF rules need, read straight from SQL (no Fluent model): one row per enrolment.
 struct ParticipationRow: Decodable, Sendable {
@@ -57,6 +58,10 @@ struct ParticipationRow: Decodable, Sendable {
     }
 
     var participation: Participation? {
+        participation(entry: entry)
+    }
+
+    func participation(entry: EntryData?) -> Participation? {
         guard let entry else { return nil }
         var exit: ExitData? = nil
         if let left = end_date.flatMap(CalendarDate.init(parsing:)) {
@@ -75,4 +80,21 @@ struct ParticipationRow: Decodable, Sendable {
     }
 
     var outcome: ServiceOutcome? { service_outcome.flatMap(ServiceOutcome.init(rawValue:)) }
+}
+
+extension ParticipationRow {
+    /// Column by column: several times faster than a Decodable model on 100,000 rows.
+    init(row: any SQLRow) throws {
+        func v<T: Decodable>(_ c: String, _ t: T.Type = T.self) throws -> T { try row.decode(column: c, as: T.self) }
+        enrolment_id = try v("enrolment_id"); participant_id = try v("participant_id"); site_id = try v("site_id")
+        birth_date = try v("birth_date"); gender = try v("gender"); start_date = try v("start_date"); end_date = try v("end_date")
+        labour_status = try v("labour_status"); unemployed_months = try v("unemployed_months"); isced = try v("isced")
+        disability = try v("disability"); foreign_background = try v("foreign_background"); minority = try v("minority")
+        other_disadvantage = try v("other_disadvantage"); third_country_national = try v("third_country_national")
+        homeless = try v("homeless"); rural = try v("rural"); exit_situation = try v("exit_situation")
+        exit_situation_date = try v("exit_situation_date"); qualification_gained = try v("qualification_gained")
+        service_outcome = try v("service_outcome"); followup_date = try v("followup_date"); followup_employed = try v("followup_employed")
+        followup_improvements = try v("followup_improvements")
+    }
+
 }
