@@ -30,28 +30,22 @@ struct ESFReport: Sendable {
 
     var plus = IndicatorTally<ESFPlusIndicator>()
     var esf2014 = IndicatorTally<ESF2014Indicator>()
-    /// Indicator → participants counted, for the lists behind the figures.
-    var peoplePlus: [ESFPlusIndicator: [UUID]] = [:]
-    var people2014: [ESF2014Indicator: [UUID]] = [:]
-    var outcomes: [ServiceOutcome: [UUID]] = [:]
-    var leaversWithoutOutcome: [UUID] = []
+    var outcomes: [ServiceOutcome: Int] = [:]
+    var leaversWithoutOutcome = 0
     var entered = 0
     var leavers = 0
     var missing: [Missing] = []
+    /// The people behind one figure (an indicator code or an outcome), when a page asks for them;
+    /// the report itself does not keep lists of 100,000 people.
+    var collect: String? = nil
+    var people: [UUID] = []
 
     /// Reads only the columns the rules need, as plain rows, and applies the rules to each.
-    static func compute(project: UUID, filter: Filter, on db: any Database) async throws -> ESFReport {
-        let sql = db as! any SQLDatabase
-        var query = SQLQueryString("SELECT \(ParticipationRow.columns) FROM enrolments e JOIN participants p ON p.id = e.participant_id WHERE e.project_id = ")
-        query.appendInterpolation(bind: project)
-        if let site = filter.site {
-            query.appendLiteral(" AND e.site_id = ")
-            query.appendInterpolation(bind: site)
-        }
+    static func compute(project: UUID, filter: Filter, collecting code: String? = nil, on db: any Database) async throws -> ESFReport {
         // Rows are streamed: each is decoded and counted as it arrives, none are kept.
         let accumulator = Accumulator()
-        try await sql.raw(query).run { row in
-            guard let r = try? ParticipationRow(row: row) else { return }
+        accumulator.withLock { $0.collect = code }
+        try await ParticipationStream.rows(on: db, project: project, site: filter.site) { r in
             accumulator.withLock { $0.add(r, filter: filter) }
         }
         var report = accumulator.withLock { $0 }
@@ -75,8 +69,9 @@ struct ESFReport: Sendable {
             let plusSet = IndicatorRules.esfPlus(outputsOnly), oldSet = IndicatorRules.esf2014(outputsOnly)
             plus.add(outputsOnly, rule: { _ in plusSet })
             esf2014.add(outputsOnly, rule: { _ in oldSet })
-            for i in plusSet { peoplePlus[i, default: []].append(r.participant_id) }
-            for i in oldSet { people2014[i, default: []].append(r.participant_id) }
+            if let code = collect, plusSet.contains(where: { $0.code == code }) || oldSet.contains(where: { $0.code == code }) {
+                people.append(r.participant_id)
+            }
         }
         if leftInPeriod {
             leavers += 1
@@ -84,10 +79,11 @@ struct ESFReport: Sendable {
             let plusSet = IndicatorRules.esfPlus(p).filter(\.isResult), oldSet = IndicatorRules.esf2014(p).filter(\.isResult)
             plus.addResults(p, rule: { _ in plusSet })
             esf2014.addResults(p, rule: { _ in oldSet })
-            for i in plusSet { peoplePlus[i, default: []].append(r.participant_id) }
-            for i in oldSet { people2014[i, default: []].append(r.participant_id) }
-            if let outcome = r.outcome { outcomes[outcome, default: []].append(r.participant_id) }
-            else { leaversWithoutOutcome.append(r.participant_id) }
+            if let code = collect, plusSet.contains(where: { $0.code == code }) || oldSet.contains(where: { $0.code == code })
+                || r.service_outcome == code || (code == "no_outcome" && r.outcome == nil) {
+                people.append(r.participant_id)
+            }
+            if let outcome = r.outcome { outcomes[outcome, default: 0] += 1 } else { leaversWithoutOutcome += 1 }
         }
     }
 
@@ -102,5 +98,5 @@ struct ESFReport: Sendable {
     }
 
     /// PARTY's measure: the share of leavers whose outcome was work, study or a disability benefit.
-    var solutionCount: Int { outcomes.filter { $0.key.isSolution }.values.reduce(0) { $0 + $1.count } }
+    var solutionCount: Int { outcomes.filter { $0.key.isSolution }.values.reduce(0, +) }
 }

@@ -49,15 +49,13 @@ enum ESFReportController {
         guard ctx.seesPeople else { throw Abort(.forbidden) }
         guard ctx.state.isValid else { throw Abort(.badRequest) }
         let code = (try? req.query.get(String.self, at: "code")) ?? ""
-        let report = try await ESFReport.compute(project: ctx.project.id!, filter: ctx.filter, on: req.db)
         let t = req.t
-        let ids: [UUID]
         let label: String
-        if let i = ESFPlusIndicator(code: code) { ids = report.peoplePlus[i] ?? []; label = "\(code) \(t("indicator." + code))" }
-        else if let i = ESF2014Indicator(code: code) { ids = report.people2014[i] ?? []; label = "\(code) \(t("indicator." + code))" }
-        else if let o = ServiceOutcome(rawValue: code) { ids = report.outcomes[o] ?? []; label = t("outcome." + code) }
-        else if code == "no_outcome" { ids = report.leaversWithoutOutcome; label = t("report.outcome.none") }
+        if ESFPlusIndicator(code: code) != nil || ESF2014Indicator(code: code) != nil { label = "\(code) \(t("indicator." + code))" }
+        else if ServiceOutcome(rawValue: code) != nil { label = t("outcome." + code) }
+        else if code == "no_outcome" { label = t("report.outcome.none") }
         else { throw Abort(.notFound) }
+        let ids = try await ESFReport.compute(project: ctx.project.id!, filter: ctx.filter, collecting: code, on: req.db).people
         let names = try await ReportPeople.names(ids, on: req.db)
         try await req.audit.record(.participantList, participants: ids, project: ctx.project.id, detail: "esf \(code)")
         let sorted = ids.sorted { (names[$0] ?? "") < (names[$1] ?? "") }
@@ -129,8 +127,8 @@ enum ESFReportExport {
 
     static func outcomeRows(_ r: ESFReport, t: Texts) -> [[Cell]] {
         var rows: [[Cell]] = [["Jatkopolku", "Koodi", "Lukumäärä"].map(Cell.text)]
-        for o in ServiceOutcome.allCases { rows.append([.text(t("outcome." + o.rawValue)), .text(o.rawValue), cell(r.outcomes[o]?.count ?? 0)]) }
-        rows.append([.text(t("report.outcome.none")), .text("not_recorded"), cell(r.leaversWithoutOutcome.count)])
+        for o in ServiceOutcome.allCases { rows.append([.text(t("outcome." + o.rawValue)), .text(o.rawValue), cell(r.outcomes[o] ?? 0)]) }
+        rows.append([.text(t("report.outcome.none")), .text("not_recorded"), cell(r.leaversWithoutOutcome)])
         return rows
     }
 
@@ -156,8 +154,8 @@ enum ESFReportExport {
         for i in ESFPlusIndicator.allCases { indicators[i.code] = counts(r.plus, i) }
         for i in ESF2014Indicator.allCases { indicators[i.code] = counts(r.esf2014, i) }
         var outcomes: [String: Any] = [:]
-        for o in ServiceOutcome.allCases { outcomes[o.rawValue] = value(r.outcomes[o]?.count ?? 0) }
-        outcomes["not_recorded"] = value(r.leaversWithoutOutcome.count)
+        for o in ServiceOutcome.allCases { outcomes[o.rawValue] = value(r.outcomes[o] ?? 0) }
+        outcomes["not_recorded"] = value(r.leaversWithoutOutcome)
         let object: [String: Any] = [
             "project": project.code, "from": filter.from?.iso ?? NSNull(), "to": filter.to?.iso ?? NSNull(),
             "participants_entered": value(r.entered), "leavers": value(r.leavers), "incomplete_records": value(r.missing.count),

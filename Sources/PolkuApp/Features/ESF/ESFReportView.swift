@@ -72,7 +72,7 @@ enum ESFReportView {
             }
             h("section", ["aria-labelledby": "outcomes-h"]) {
                 h("h2", ["id": "outcomes-h"]) { t("report.outcomes") }
-                let recorded = r.outcomes.values.reduce(0) { $0 + $1.count }
+                let recorded = r.outcomes.values.reduce(0, +)
                 h("table") {
                     h("caption", ["class": "visually-hidden"]) { t("report.outcomes") }
                     h("thead") { h("tr") {
@@ -81,18 +81,18 @@ enum ESFReportView {
                         h("th", ["scope": "col", "class": "num"]) { t("report.share") }
                     } }
                     h("tbody") {
-                        for o in ServiceOutcome.allCases where (r.outcomes[o]?.count ?? 0) > 0 {
-                            let n = r.outcomes[o]!.count
+                        for o in ServiceOutcome.allCases where (r.outcomes[o] ?? 0) > 0 {
+                            let n = r.outcomes[o]!
                             h("tr") {
                                 h("th", ["scope": "row"]) { t("outcome." + o.rawValue) }
                                 h("td", ["class": "num"]) { figure(n, code: o.rawValue) }
                                 h("td", ["class": "num"]) { ctx.seesPeople || n >= SmallCount.threshold ? percent(n, of: recorded) : "–" }
                             }
                         }
-                        if !r.leaversWithoutOutcome.isEmpty {
+                        if r.leaversWithoutOutcome > 0 {
                             h("tr") {
                                 h("th", ["scope": "row"]) { t("report.outcome.none") }
-                                h("td", ["class": "num"]) { figure(r.leaversWithoutOutcome.count, code: "no_outcome") }
+                                h("td", ["class": "num"]) { figure(r.leaversWithoutOutcome, code: "no_outcome") }
                                 h("td", ["class": "num"]) { "" }
                             }
                         }
