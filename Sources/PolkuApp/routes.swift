@@ -39,6 +39,8 @@ func routes(_ app: Application) throws {
     app.post("projects", ":id", "sites", ":part", "delete", use: ProjectPartsController.removeSite)
     app.post("projects", ":id", "organisations", use: ProjectPartsController.addOrganisation)
     app.post("projects", ":id", "organisations", ":part", "delete", use: ProjectPartsController.removeOrganisation)
+    app.post("projects", ":id", "outcomes", use: ProjectPartsController.addOutcome)
+    app.post("projects", ":id", "outcomes", ":part", "delete", use: ProjectPartsController.removeOutcome)
     app.post("projects", ":id", "steering", use: ProjectPartsController.addSteeringMember)
     app.post("projects", ":id", "steering", ":part", "delete", use: ProjectPartsController.removeSteeringMember)
 

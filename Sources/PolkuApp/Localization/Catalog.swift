@@ -494,6 +494,10 @@ enum Catalog {
     import.unknown_site | Hankkeella ei ole tämännimistä toimipistettä. | The project has no site with this name. | Okänt verksamhetsställe.
     import.start_before_birth | Aloituspäivä on ennen syntymäaikaa. | The start date is before the date of birth. | Startdatum före födelsedatum.
     import.same_id_other_person | Samalla tunnisteella on eri henkilö (nimi tai syntymäaika eroaa). | The same ID is used for a different person (name or birth date differs). | Samma ID för olika personer.
+    report.own_outcomes | Hankkeen omat jatkopolkuluokat | The project's own outcome categories | Projektets egna utfallskategorier
+    report.maps_to | Lasketaan luokkaan | Counted as | Räknas som
+    project.own_outcomes.none | Hankkeella ei ole omia luokkia; käytössä ovat vakioluokat. | The project has no categories of its own; the standard ones are used. | Inga egna kategorier.
+    project.own_outcome.name | Oma luokka | Own category | Egen kategori
     audit.title | Lokitiedot | Audit log | Logg
     audit.actor | Käyttäjän sähköposti | User's e-mail | Användarens e-post
     audit.participant | Osallistujan tunniste | Participant ID | Deltagarens ID

@@ -15,6 +15,7 @@ enum Migrations {
         AddMembershipOrganisation(),
         AddParticipationData(),
         AddImportKey(),
+        CreateProjectOutcomes(),
     ]
 
     static func register(on app: Application) {

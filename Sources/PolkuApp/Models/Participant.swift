@@ -85,6 +85,8 @@ final class Enrolment: Model, @unchecked Sendable {
     @OptionalField(key: "followup_improvements") var followUpImprovements: String?
     /// The participant ID of the spreadsheet this participation was imported from, if any.
     @OptionalField(key: "import_key") var importKey: String?
+    /// The project's own outcome category, when one was chosen; `serviceOutcome` holds what it maps to.
+    @OptionalField(key: "project_outcome_id") var projectOutcomeID: UUID?
 
     init() {}
 }

@@ -100,3 +100,18 @@ final class Site: Model, @unchecked Sendable {
         case municipality
     }
 }
+
+/// A project's own exit-outcome category ("Duuniin!-jatkovalmennus"), counted under a standard one.
+final class ProjectOutcome: Model, @unchecked Sendable {
+    static let schema = "project_outcomes"
+
+    @ID(key: .id) var id: UUID?
+    @Parent(key: "project_id") var project: Project
+    @Field(key: "name") var name: String
+    @Field(key: "maps_to") var mapsTo: ServiceOutcome
+
+    init() {}
+    init(projectID: UUID, name: String, mapsTo: ServiceOutcome) {
+        self.$project.id = projectID; self.name = name; self.mapsTo = mapsTo
+    }
+}

@@ -172,3 +172,32 @@ import Foundation
         }
     }
 }
+
+@Suite struct OwnOutcomeTests {
+    @Test(arguments: TestDatabase.allCases)
+    func aProjectsOwnCategoryIsCountedUnderTheStandardOneItMapsTo(db: TestDatabase) async throws {
+        try await withPolku(db) { app in
+            let world = try await World.make(app)
+            let manager = TestClient(app)
+            try await manager.login(world.users[.projectManager]!)
+            #expect(try await manager.post("/projects/\(world.ownProject)/outcomes", ["outcome_name": "Jatkovalmennus", "outcome_maps_to": "other_service"]).status == .seeOther)
+            let duplicate = try await manager.post("/projects/\(world.ownProject)/outcomes", ["outcome_name": "Jatkovalmennus", "outcome_maps_to": "other_service"])
+            #expect(duplicate.status == .unprocessableEntity && duplicate.body.contains("Tämä on jo lisätty"))
+            let own = try #require(try await ProjectOutcome.query(on: app.db).first())
+            let path = "/participants/\(world.ownParticipant)/enrolments/\(world.ownEnrolment)/esf"
+            let form = try await manager.get(path)
+            #expect(form.body.contains("Jatkovalmennus (Muu palvelu)"))
+            #expect(try await manager.post(path, ["exit_date": "1.6.2024", "service_outcome": "own:\(own.id!)"]).status == .seeOther)
+            #expect(try await manager.post(path, ["exit_date": "1.6.2024", "service_outcome": "own:\(UUID())"]).status == .unprocessableEntity)
+            let e = try #require(try await Enrolment.find(world.ownEnrolment, on: app.db))
+            #expect(e.projectOutcomeID == own.id && e.serviceOutcome == .otherService)
+            let report = try await ESFReport.compute(project: world.ownProject, filter: .init(), on: app.db)
+            #expect(report.outcomes[.otherService] == 1 && report.ownOutcomes[own.id!] == 1)
+            let page = try await manager.get("/projects/\(world.ownProject)/report")
+            #expect(page.body.contains("Hankkeen omat jatkopolkuluokat") && page.body.contains("Jatkovalmennus"))
+            let worker = TestClient(app)
+            try await worker.login(world.users[.worker]!)
+            #expect(try await worker.post("/projects/\(world.ownProject)/outcomes", ["outcome_name": "X", "outcome_maps_to": "other_service"]).status == .forbidden)
+        }
+    }
+}

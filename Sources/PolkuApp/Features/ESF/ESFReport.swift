@@ -31,6 +31,8 @@ struct ESFReport: Sendable {
     var plus = IndicatorTally<ESFPlusIndicator>()
     var esf2014 = IndicatorTally<ESF2014Indicator>()
     var outcomes: [ServiceOutcome: Int] = [:]
+    /// Leavers by the project's own outcome categories (each also counted under what it maps to).
+    var ownOutcomes: [UUID: Int] = [:]
     var leaversWithoutOutcome = 0
     var entered = 0
     var leavers = 0
@@ -84,6 +86,7 @@ struct ESFReport: Sendable {
                 people.append(r.participant_id)
             }
             if let outcome = r.outcome { outcomes[outcome, default: 0] += 1 } else { leaversWithoutOutcome += 1 }
+            if let own = r.project_outcome_id { ownOutcomes[own, default: 0] += 1 }
         }
     }
 

@@ -12,6 +12,7 @@ enum ESFReportController {
         let state: FormState
         /// Whether figures may be shown exactly and link to people.
         let seesPeople: Bool
+        let ownOutcomes: [ProjectOutcome]
     }
 
     static func context(_ req: Request) async throws -> Context {
@@ -30,7 +31,8 @@ enum ESFReportController {
         if let site = filter.site, !sites.contains(where: { $0.id == site }) { state.errors["site"] = "error.choice" }
         filter.gender = state.choice("gender", ESFGender.self, required: false)
         filter.ageBand = state.choice("age_band", ESFReport.AgeBand.self, required: false)
-        return Context(project: project, sites: sites, filter: filter, state: state, seesPeople: access.seesParticipants)
+        let own = try await ProjectOutcome.query(on: req.db).filter(\.$project.$id == id).sort(\.$name).all()
+        return Context(project: project, sites: sites, filter: filter, state: state, seesPeople: access.seesParticipants, ownOutcomes: own)
     }
 
     @Sendable static func show(req: Request) async throws -> Response {

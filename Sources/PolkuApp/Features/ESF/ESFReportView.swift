@@ -98,6 +98,25 @@ enum ESFReportView {
                         }
                     }
                 }
+                if !ctx.ownOutcomes.isEmpty {
+                    h("table") {
+                        h("caption") { t("report.own_outcomes") }
+                        h("thead") { h("tr") {
+                            h("th", ["scope": "col"]) { t("report.outcome") }
+                            h("th", ["scope": "col"]) { t("report.maps_to") }
+                            h("th", ["scope": "col", "class": "num"]) { t("report.count") }
+                        } }
+                        h("tbody") {
+                            for own in ctx.ownOutcomes {
+                                h("tr") {
+                                    h("th", ["scope": "row"]) { own.name }
+                                    h("td") { t("outcome." + own.mapsTo.rawValue) }
+                                    h("td", ["class": "num"]) { plain(r.ownOutcomes[own.id!] ?? 0) }
+                                }
+                            }
+                        }
+                    }
+                }
                 if recorded > 0 {
                     h("p") { t("report.solutions", plain(r.solutionCount), plain(recorded), percent(r.solutionCount, of: recorded).replacingOccurrences(of: " %", with: "")) }
                 }

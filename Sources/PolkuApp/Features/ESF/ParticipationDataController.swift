@@ -14,6 +14,7 @@ enum ParticipationDataController {
         let enrolment: Enrolment
         let participant: Participant
         let scope: ParticipantScope
+        let ownOutcomes: [ProjectOutcome]
     }
 
     static func context(_ req: Request) async throws -> Context {
@@ -22,7 +23,8 @@ enum ParticipationDataController {
         guard let enrolment = try await Enrolment.query(on: req.db).filter(\.$id == enrolmentID)
             .filter(\.$participant.$id == participantID).with(\.$project).with(\.$participant).first() else { throw Abort(.notFound) }
         let scope = try await req.authz.writeParticipant(participantID, in: enrolment.$project.id)
-        return Context(enrolment: enrolment, participant: enrolment.participant, scope: scope)
+        let own = try await ProjectOutcome.query(on: req.db).filter(\.$project.$id == enrolment.$project.id).sort(\.$name).all()
+        return Context(enrolment: enrolment, participant: enrolment.participant, scope: scope, ownOutcomes: own)
     }
 
     @Sendable static func show(req: Request) async throws -> Response {
@@ -40,7 +42,8 @@ enum ParticipationDataController {
                     "other_disadvantage": e.otherDisadvantage?.rawValue ?? "", "third_country_national": yn(e.thirdCountNational),
                     "homeless": yn(e.homeless), "rural": yn(e.rural), "exit_date": e.endDate ?? "",
                     "exit_situation": e.exitSituation?.rawValue ?? "", "exit_situation_date": e.exitSituationDate ?? "",
-                    "qualification_gained": yn(e.qualificationGained), "service_outcome": e.serviceOutcome?.rawValue ?? "",
+                    "qualification_gained": yn(e.qualificationGained),
+                    "service_outcome": e.projectOutcomeID.map { "own:\($0)" } ?? e.serviceOutcome?.rawValue ?? "",
                     "followup_date": e.followUpDate ?? "", "followup_employed": yn(e.followUpEmployed)]
         for i in (e.followUpImprovements ?? "").split(separator: ",") { s.values["improvement_" + i] = "on" }
         return s
@@ -76,7 +79,13 @@ enum ParticipationDataController {
         e.exitSituationDate = state.date("exit_situation_date")
         if let s = e.exitSituationDate, let x = exitDate, s < x { state.errors["exit_situation_date"] = "error.before_exit" }
         e.qualificationGained = yn("qualification_gained")
-        e.serviceOutcome = state.choice("service_outcome", ServiceOutcome.self, required: false)
+        if state["service_outcome"].hasPrefix("own:") {
+            let own = UUID(uuidString: String(state["service_outcome"].dropFirst(4))).flatMap { id in ctx.ownOutcomes.first { $0.id == id } }
+            if let own { e.projectOutcomeID = own.id; e.serviceOutcome = own.mapsTo } else { state.errors["service_outcome"] = "error.choice" }
+        } else {
+            e.projectOutcomeID = nil
+            e.serviceOutcome = state.choice("service_outcome", ServiceOutcome.self, required: false)
+        }
         e.followUpDate = state.date("followup_date")
         if let f = e.followUpDate, let x = exitDate, f < x { state.errors["followup_date"] = "error.before_exit" }
         e.followUpEmployed = yn("followup_employed")
@@ -151,7 +160,9 @@ enum ParticipationDataController {
                 h("fieldset") {
                     h("legend") { t("esf.section.exit") }
                     f.date("exit_date", t("esf.field.exit_date"))
-                    f.select("service_outcome", t("esf.field.service_outcome"), options: ServiceOutcome.allCases.map { ($0.rawValue, t("outcome." + $0.rawValue)) },
+                    f.select("service_outcome", t("esf.field.service_outcome"),
+                             options: ctx.ownOutcomes.map { ("own:\($0.id!)", "\($0.name) (\(t("outcome." + $0.mapsTo.rawValue)))") }
+                                + ServiceOutcome.allCases.map { ($0.rawValue, t("outcome." + $0.rawValue)) },
                              blank: t("answer.not_recorded"))
                     f.select("exit_situation", t("esf.field.exit_situation"), options: SituationOnLeaving.allCases.map { ($0.rawValue, t("situation." + $0.rawValue)) },
                              blank: t("answer.not_recorded"), hint: t("esf.hint.exit_situation"))
@@ -182,7 +193,7 @@ enum ParticipationDataController {
                                    other_disadvantage: e.otherDisadvantage?.rawValue, third_country_national: e.thirdCountNational,
                                    homeless: e.homeless, rural: e.rural, exit_situation: nil, exit_situation_date: nil,
                                    qualification_gained: nil, service_outcome: nil, followup_date: nil, followup_employed: nil,
-                                   followup_improvements: nil)
+                                   followup_improvements: nil, project_outcome_id: nil)
         return row.entry?.missingFields ?? EntryField.allCases
     }
 }

@@ -28,13 +28,14 @@ struct ParticipationRow: Decodable, Sendable {
     let followup_date: String?
     let followup_employed: Bool?
     let followup_improvements: String?
+    let project_outcome_id: UUID?
 
     /// The SELECT list, for queries that alias enrolments as `e` and participants as `p`.
     static let columns = """
         e.id AS enrolment_id, e.participant_id, e.site_id, p.birth_date, p.gender, e.start_date, e.end_date,
         e.labour_status, e.unemployed_months, e.isced, e.disability, e.foreign_background, e.minority, e.other_disadvantage,
         e.third_country_national, e.homeless, e.rural, e.exit_situation, e.exit_situation_date, e.qualification_gained,
-        e.service_outcome, e.followup_date, e.followup_employed, e.followup_improvements
+        e.service_outcome, e.followup_date, e.followup_employed, e.followup_improvements, e.project_outcome_id
         """
 
     static func esfGender(_ stored: String) -> ESFGender? {
@@ -94,7 +95,7 @@ extension ParticipationRow {
         homeless = try v("homeless"); rural = try v("rural"); exit_situation = try v("exit_situation")
         exit_situation_date = try v("exit_situation_date"); qualification_gained = try v("qualification_gained")
         service_outcome = try v("service_outcome"); followup_date = try v("followup_date"); followup_employed = try v("followup_employed")
-        followup_improvements = try v("followup_improvements")
+        followup_improvements = try v("followup_improvements"); project_outcome_id = try v("project_outcome_id")
     }
 
 }

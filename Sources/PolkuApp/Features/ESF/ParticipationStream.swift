@@ -53,7 +53,7 @@ extension ParticipationRow {
                   homeless: bool("homeless"), rural: bool("rural"), exit_situation: text("exit_situation"),
                   exit_situation_date: text("exit_situation_date"), qualification_gained: bool("qualification_gained"),
                   service_outcome: text("service_outcome"), followup_date: text("followup_date"), followup_employed: bool("followup_employed"),
-                  followup_improvements: text("followup_improvements"))
+                  followup_improvements: text("followup_improvements"), project_outcome_id: uuid("project_outcome_id"))
     }
 
     init(postgres row: PostgresRow) throws {
@@ -66,6 +66,7 @@ extension ParticipationRow {
                   labour_status: h, unemployed_months: i, isced: j, disability: k, foreign_background: l, minority: try s(12),
                   other_disadvantage: try s(13), third_country_national: try bo(14), homeless: try bo(15), rural: try bo(16),
                   exit_situation: try s(17), exit_situation_date: try s(18), qualification_gained: try bo(19),
-                  service_outcome: try s(20), followup_date: try s(21), followup_employed: try bo(22), followup_improvements: try s(23))
+                  service_outcome: try s(20), followup_date: try s(21), followup_employed: try bo(22), followup_improvements: try s(23),
+                  project_outcome_id: try cells[24].decode(UUID?.self))
     }
 }

@@ -1,4 +1,5 @@
 import Fluent
+import PolkuCore
 import Vapor
 
 /// Sites, organisations and steering-group seats of a project: added and removed by its managers.
@@ -65,6 +66,28 @@ enum ProjectPartsController {
         let part = try req.id("part")
         try await SteeringMember.query(on: req.db).filter(\.$id == part).filter(\.$project.$id == id).delete()
         return req.redirect("/projects/\(id)#steering-h")
+    }
+
+    @Sendable static func addOutcome(req: Request) async throws -> Response {
+        let id = try req.id()
+        _ = try req.authz.manageProject(id)
+        var state = FormState.read(req, fields: ["outcome_name", "outcome_maps_to"])
+        let name = state.text("outcome_name", required: true, max: 120)
+        let mapsTo = state.choice("outcome_maps_to", ServiceOutcome.self)
+        if !name.isEmpty, try await ProjectOutcome.query(on: req.db).filter(\.$project.$id == id).filter(\.$name == name).first() != nil {
+            state.errors["outcome_name"] = "error.duplicate"
+        }
+        guard state.isValid, let mapsTo else { return try await again(req, id, state) }
+        try await ProjectOutcome(projectID: id, name: name, mapsTo: mapsTo).create(on: req.db)
+        return req.redirect("/projects/\(id)#outcomes-h")
+    }
+
+    @Sendable static func removeOutcome(req: Request) async throws -> Response {
+        let id = try req.id()
+        _ = try req.authz.manageProject(id)
+        let part = try req.id("part")
+        try await ProjectOutcome.query(on: req.db).filter(\.$id == part).filter(\.$project.$id == id).delete()
+        return req.redirect("/projects/\(id)#outcomes-h")
     }
 
     /// The project page again, with the failed form's values and errors in place.
@@ -156,6 +179,33 @@ enum ProjectPartsView {
                     f.text("site_municipality", t("site.municipality"))
                     f.select("site_kind", t("site.kind"), options: Site.Kind.allCases.map { ($0.rawValue, t("site.kind." + $0.rawValue)) }, required: true)
                     submit(t("project.add_site"))
+                }
+            }
+        }
+    }
+
+    static func outcomes(_ req: Request, model m: ProjectShow.Model, manages: Bool) -> Node {
+        let t = req.t
+        let f = Fields(t: t, state: req.failedPartForm, prefix: "outcome-")
+        return h("section", ["aria-labelledby": "outcomes-h"]) {
+            h("h2", ["id": "outcomes-h"]) { t("report.own_outcomes") }
+            if m.ownOutcomes.isEmpty { h("p") { t("project.own_outcomes.none") } }
+            else {
+                h("ul") {
+                    for o in m.ownOutcomes {
+                        h("li") {
+                            "\(o.name) → \(t("outcome." + o.mapsTo.rawValue)) "
+                            if manages { removeButton(req, "/projects/\(m.project.id!)/outcomes/\(o.id!)/delete", t("form.remove"), o.name) }
+                        }
+                    }
+                }
+            }
+            if manages {
+                h("form", ["method": "post", "action": "/projects/\(m.project.id!)/outcomes", "class": "inline"]) {
+                    csrfField(req)
+                    f.text("outcome_name", t("project.own_outcome.name"), required: true)
+                    f.select("outcome_maps_to", t("report.maps_to"), options: ServiceOutcome.allCases.map { ($0.rawValue, t("outcome." + $0.rawValue)) }, required: true)
+                    submit(t("form.add"))
                 }
             }
         }

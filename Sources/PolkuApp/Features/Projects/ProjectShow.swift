@@ -15,6 +15,7 @@ enum ProjectShow {
         let participantsBySite: [UUID: Int]
         let participantsByPhase: [String: Int]
         let allOrganisations: [Organisation]
+        let ownOutcomes: [ProjectOutcome]
 
         static func query(_ id: UUID, on db: any Database) async throws -> Model? {
             guard let project = try await Project.find(id, on: db) else { return nil }
@@ -33,13 +34,14 @@ enum ProjectShow {
                 byPhase[r.phase, default: 0] += r.n
             }
             let orgs = try await Organisation.query(on: db).sort(\.$name).all()
+            let own = try await ProjectOutcome.query(on: db).filter(\.$project.$id == id).sort(\.$name).all()
             let roleOrder = ProjectOrganisation.Role.allCases
             return Model(project: project,
                          organisations: links.map { ($0, $0.organisation) }
                             .sorted { (roleOrder.firstIndex(of: $0.link.role)!, $0.organisation.name) < (roleOrder.firstIndex(of: $1.link.role)!, $1.organisation.name) },
                          steering: steering, sites: sites, subProjects: subs, parent: parent,
                          participants: rows.reduce(0) { $0 + $1.n }, participantsBySite: bySite,
-                         participantsByPhase: byPhase, allOrganisations: orgs)
+                         participantsByPhase: byPhase, allOrganisations: orgs, ownOutcomes: own)
         }
     }
 
@@ -113,6 +115,7 @@ enum ProjectShow {
             ProjectPartsView.organisations(req, model: m, manages: manages)
             ProjectPartsView.sites(req, model: m, manages: manages, counts: counts)
             ProjectPartsView.steering(req, model: m, manages: manages)
+            ProjectPartsView.outcomes(req, model: m, manages: manages)
             if !m.subProjects.isEmpty {
                 h("section", ["aria-labelledby": "sub-h"]) {
                     h("h2", ["id": "sub-h"]) { t("project.subprojects") }
