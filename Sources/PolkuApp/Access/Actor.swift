@@ -46,6 +46,8 @@ extension Request {
 struct CurrentUserMiddleware: AsyncMiddleware {
     static let sessionKey = "user_id"
     static let seenKey = "seen"
+    /// The user's session epoch when this session logged in, compared with `User.sessionEpoch`.
+    static let epochKey = "epoch"
     /// A session unused for a working day ends: a shared computer left signed in does not stay open.
     static let idleLimit: TimeInterval = 8 * 3600
     /// How stale "last seen" may get before it is written again (a write per request would be waste).
@@ -57,7 +59,8 @@ struct CurrentUserMiddleware: AsyncMiddleware {
             let seen = req.session.data[Self.seenKey].flatMap(TimeInterval.init) ?? now
             if now - seen > Self.idleLimit {
                 req.session.destroy()
-            } else if let id = UUID(uuidString: raw), let actor = try await Self.load(id, on: req.db) {
+            } else if let id = UUID(uuidString: raw),
+                      let actor = try await Self.load(id, on: req.db, epoch: req.session.data[Self.epochKey].flatMap { Int($0) } ?? 0) {
                 req.actor = actor
                 if now - seen > Self.seenResolution || req.session.data[Self.seenKey] == nil {
                     req.session.data[Self.seenKey] = String(Int(now))
@@ -69,8 +72,9 @@ struct CurrentUserMiddleware: AsyncMiddleware {
         return try await next.respond(to: req)
     }
 
-    static func load(_ id: UUID, on db: any Database) async throws -> Actor? {
+    static func load(_ id: UUID, on db: any Database, epoch: Int? = nil) async throws -> Actor? {
         guard let user = try await User.find(id, on: db), user.isActive else { return nil }
+        if let epoch, epoch != (user.sessionEpoch ?? 0) { return nil }
         let memberships = try await Membership.query(on: db).filter(\.$user.$id == id).all()
         var roles: [UUID: Set<Role>] = [:]
         var isAdmin = false

@@ -16,6 +16,7 @@ enum Migrations {
         AddParticipationData(),
         AddImportKey(),
         CreateProjectOutcomes(),
+        AddSessionEpoch(),
     ]
 
     static func register(on app: Application) {

@@ -12,6 +12,8 @@ final class User: Model, @unchecked Sendable {
     @Field(key: "password_hash") var passwordHash: String
     @Field(key: "is_active") var isActive: Bool
     @Field(key: "language") var language: String
+    /// Moves on at each password change; a session from an earlier epoch is no longer accepted.
+    @OptionalField(key: "session_epoch") var sessionEpoch: Int?
 
     init() {}
     init(id: UUID? = nil, email: String, name: String, passwordHash: String, isActive: Bool = true, language: String = "fi") {

@@ -120,12 +120,17 @@ import Vapor
             let world = try await World.make(app)
             let client = TestClient(app)
             try await client.login(world.users[.viewer]!)
+            let elsewhere = TestClient(app)
+            try await elsewhere.login(world.users[.viewer]!)
             let short = try await client.post("/account/password", ["current": World.password, "new": "short", "repeat": "short"])
             #expect(short.status == .unprocessableEntity && short.body.contains("vähintään 10 merkkiä"))
             let wrong = try await client.post("/account/password", ["current": "not it at all", "new": "uusi pitkä salasana", "repeat": "uusi pitkä salasana"])
             #expect(wrong.status == .unprocessableEntity && wrong.body.contains("Nykyinen salasana on väärin"))
             let ok = try await client.post("/account/password", ["current": World.password, "new": "uusi pitkä salasana", "repeat": "uusi pitkä salasana"])
             #expect(ok.status == .ok && ok.body.contains("Salasana vaihdettu"))
+            // The session that changed it stays; the user's other sessions end.
+            #expect(try await client.get("/projects").status == .ok)
+            #expect(try await elsewhere.get("/projects").status == .seeOther)
             #expect(try await TestClient(app).login(world.users[.viewer]!, "uusi pitkä salasana").status == .seeOther)
             #expect(try await TestClient(app).login(world.users[.viewer]!).status == .unauthorized)
         }

@@ -33,6 +33,9 @@ enum AccountController {
         if state["new"] != state["repeat"] { state.errors["repeat"] = "error.password_mismatch" }
         guard state.isValid else { return page(req, state: FormState(values: [:], errors: state.errors), status: .unprocessableEntity) }
         user.passwordHash = try await req.password.async.hash(state["new"])
+        // Every other session of this user ends; this one is renewed so that it stays.
+        user.sessionEpoch = (user.sessionEpoch ?? 0) + 1
+        req.session.data[CurrentUserMiddleware.epochKey] = String(user.sessionEpoch!)
         try await req.db.transaction { db in
             try await user.update(on: db)
             try await req.audit.record(.passwordChange, on: db)

@@ -59,6 +59,7 @@ enum LoginController {
         req.session.data = SessionData()
         req.session.data[CSRFMiddleware.sessionKey] = csrf
         req.session.data[CurrentUserMiddleware.sessionKey] = try user.requireID().uuidString
+        req.session.data[CurrentUserMiddleware.epochKey] = String(user.sessionEpoch ?? 0)
         req.actor = try await CurrentUserMiddleware.load(user.requireID(), on: req.db)
         try await req.audit.record(.loginSucceeded)
         return req.redirect(safeNext(state["next"]))
