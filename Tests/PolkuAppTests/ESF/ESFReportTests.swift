@@ -58,7 +58,8 @@ import Vapor
                          "Fagerström, Testi", "Korkein suoritettu koulutus"] {
                 #expect(page.body.contains(text), "report shows \(text)")
             }
-            // Figures link to the people behind them.
+            // Figures link to the people behind them, by gender too.
+            #expect(page.body.contains("people?code=EECO01&amp;gender=female"))
             let people = try await client.get("/projects/\(world.ownProject)/report/people?code=EECO03")
             #expect(people.status == .ok && people.body.contains("Aaltonen, Testi") && people.body.contains("Bergström, Testi"))
             #expect(!people.body.contains("Castrén"))
@@ -195,6 +196,14 @@ import Foundation
             #expect(report.outcomes[.otherService] == 1 && report.ownOutcomes[own.id!] == 1)
             let page = try await manager.get("/projects/\(world.ownProject)/report")
             #expect(page.body.contains("Hankkeen omat jatkopolkuluokat") && page.body.contains("Jatkovalmennus"))
+            // The import takes the category by its name.
+            let project = try #require(try await Project.find(world.ownProject, on: app.db))
+            let csv = "participant_id;first_name;last_name;birth_date;start_date;exit_date;service_outcome\nOWN-1;Olli;Omaluokka;1980-01-01;2024-01-01;2024-05-01;jatkovalmennus\n"
+            guard case .imported = try await ParticipantImport.run(Data(csv.utf8), project: project, actor: .init(id: nil, email: "t", address: "t"), on: app.db) else {
+                Issue.record("refused"); return
+            }
+            let imported = try #require(try await Enrolment.query(on: app.db).filter(\.$importKey == "OWN-1").first())
+            #expect(imported.projectOutcomeID == own.id && imported.serviceOutcome == .otherService)
             let worker = TestClient(app)
             try await worker.login(world.users[.worker]!)
             #expect(try await worker.post("/projects/\(world.ownProject)/outcomes", ["outcome_name": "X", "outcome_maps_to": "other_service"]).status == .forbidden)

@@ -9,9 +9,12 @@ enum ESFReportView {
         let base = "/projects/\(p.id!)/report"
         let query = queryString(ctx.state)
         /// A figure: exact with a link for those who see people; "<5" for 1–4 otherwise.
-        func figure(_ n: Int, code: String) -> Node {
+        func figure(_ n: Int, code: String, gender: ESFGender? = nil) -> Node {
             guard ctx.seesPeople else { return .text(SmallCount(n).description) }
-            return n == 0 ? .text("0") : h("a", ["href": "\(base)/people?code=\(code)&\(query)"]) { String(n) }
+            guard n > 0 else { return .text("0") }
+            var state = ctx.state
+            if let gender { state.values["gender"] = gender.rawValue }
+            return h("a", ["href": "\(base)/people?code=\(code)&\(queryString(state))"]) { String(n) }
         }
         func plain(_ n: Int) -> String { ctx.seesPeople ? String(n) : SmallCount(n).description }
         func table<I: IndicatorCode>(_ caption: String, _ indicators: [I], _ tally: IndicatorTally<I>, code: (I) -> String) -> Node {
@@ -30,7 +33,7 @@ enum ESFReportView {
                         h("tr") {
                             h("th", ["scope": "row"]) { code(i) }
                             h("td") { t("indicator." + code(i)) }
-                            for g in ESFGender.allCases { h("td", ["class": "num"]) { plain(tally.count(i, g)) } }
+                            for g in ESFGender.allCases { h("td", ["class": "num"]) { figure(tally.count(i, g), code: code(i), gender: g) } }
                             h("td", ["class": "num"]) { figure(tally.count(i), code: code(i)) }
                         }
                     }

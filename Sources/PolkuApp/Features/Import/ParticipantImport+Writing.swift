@@ -14,7 +14,9 @@ extension ParticipantImport {
         }
         let sites = try await Site.query(on: db).filter(\.$project.$id == project.id!).all()
         let siteIDs = Dictionary(sites.map { ($0.name.lowercased(), $0.id!) }, uniquingKeysWith: { a, _ in a })
-        let (records, problems) = validate(table, sites: siteIDs, today: today)
+        let own = try await ProjectOutcome.query(on: db).filter(\.$project.$id == project.id!).all()
+        let ownByName = Dictionary(own.map { ($0.name.lowercased(), ProjectOutcomeChoice(id: $0.id!, mapsTo: $0.mapsTo)) }, uniquingKeysWith: { a, _ in a })
+        let (records, problems) = validate(table, sites: siteIDs, ownOutcomes: ownByName, today: today)
         if !problems.isEmpty { return .refused(problems) }
         if records.isEmpty { return .refused([Problem(line: 1, column: nil, message: "import.no_rows")]) }
         let summary = try await db.transaction { db in try await write(records, project: project, actor: actor, on: db) }
@@ -90,7 +92,7 @@ extension ParticipantImport {
          ("service_outcome", bind(r.serviceOutcome?.rawValue)), ("exit_situation", bind(r.exitSituation?.rawValue)),
          ("exit_situation_date", bind(r.exitSituationDate)), ("qualification_gained", bind(r.qualificationGained)),
          ("followup_date", bind(r.followUpDate)), ("followup_employed", bind(r.followUpEmployed)),
-         ("followup_improvements", bind(r.followUpImprovements))]
+         ("followup_improvements", bind(r.followUpImprovements)), ("project_outcome_id", bind(r.projectOutcomeID))]
     }
 
     static func bind(_ value: (any Encodable & Sendable)?) -> any SQLExpression {

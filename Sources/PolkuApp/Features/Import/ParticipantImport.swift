@@ -33,6 +33,8 @@ struct ParticipantImport {
         var thirdCountNational, homeless, rural: Bool?
         var exitDate: String?
         var serviceOutcome: ServiceOutcome?
+        /// The project's own category, when the file named one.
+        var projectOutcomeID: UUID?
         var exitSituation: SituationOnLeaving?
         var exitSituationDate: String?
         var qualificationGained: Bool?
@@ -50,9 +52,12 @@ struct ParticipantImport {
             parts += [o(disability?.rawValue), o(foreignBackground?.rawValue), o(minority?.rawValue), o(otherDisadvantage?.rawValue)]
             parts += [b(thirdCountNational), b(homeless), b(rural), o(exitDate), o(serviceOutcome?.rawValue), o(exitSituation?.rawValue)]
             parts += [o(exitSituationDate), b(qualificationGained), o(followUpDate), b(followUpEmployed), o(followUpImprovements)]
+            parts += [o(projectOutcomeID?.uuidString)]
             return parts.joined(separator: "\u{1F}")
         }
     }
+
+    struct ProjectOutcomeChoice: Sendable { let id: UUID; let mapsTo: ServiceOutcome }
 
     struct Summary: Sendable, Equatable { var created = 0; var updated = 0; var unchanged = 0 }
 
@@ -63,7 +68,8 @@ struct ParticipantImport {
 
     // MARK: reading
 
-    static func validate(_ table: CSVTable, sites: [String: UUID], today: CalendarDate) -> ([Record], [Problem]) {
+    static func validate(_ table: CSVTable, sites: [String: UUID], ownOutcomes: [String: ProjectOutcomeChoice] = [:],
+                         today: CalendarDate) -> ([Record], [Problem]) {
         var problems = table.problems.map { Problem(line: $0.line, column: nil, message: $0.message) }
         let missingColumns = required.filter { !table.header.contains($0) }
         if !missingColumns.isEmpty {
@@ -75,7 +81,7 @@ struct ParticipantImport {
         var order: [String] = []
         for row in table.rows {
             var reader = RowReader(row: row, today: today)
-            if let record = reader.record(sites: sites) {
+            if let record = reader.record(sites: sites, ownOutcomes: ownOutcomes) {
                 if byKey[record.key] == nil { order.append(record.key) }
                 byKey[record.key, default: []].append(record)
             }
@@ -89,6 +95,7 @@ struct ParticipantImport {
             var merged = spells[0]
             if spells.count > 1, let last = spells.last {
                 merged.exitDate = last.exitDate; merged.serviceOutcome = last.serviceOutcome; merged.exitSituation = last.exitSituation
+                merged.projectOutcomeID = last.projectOutcomeID
                 merged.exitSituationDate = last.exitSituationDate; merged.qualificationGained = last.qualificationGained
                 merged.followUpDate = last.followUpDate; merged.followUpEmployed = last.followUpEmployed
                 merged.followUpImprovements = last.followUpImprovements
@@ -149,7 +156,7 @@ struct ParticipantImport {
             return n
         }
 
-        mutating func record(sites: [String: UUID]) -> Record? {
+        mutating func record(sites: [String: UUID], ownOutcomes: [String: ProjectOutcomeChoice]) -> Record? {
             let key = text("participant_id", required: true, max: 64)
             let first = text("first_name", required: true, max: 100)
             let last = text("last_name", required: true, max: 100)
@@ -180,7 +187,12 @@ struct ParticipantImport {
             r.homeless = bool("homeless")
             r.rural = bool("rural")
             r.exitDate = date("exit_date")
-            r.serviceOutcome = choice("service_outcome", ServiceOutcome.self)
+            // A project's own category (by its name) counts as the standard one it maps to.
+            if let own = ownOutcomes[value("service_outcome").lowercased()] {
+                r.serviceOutcome = own.mapsTo; r.projectOutcomeID = own.id
+            } else {
+                r.serviceOutcome = choice("service_outcome", ServiceOutcome.self)
+            }
             r.exitSituation = choice("exit_situation", SituationOnLeaving.self)
             r.exitSituationDate = date("exit_situation_date")
             r.qualificationGained = bool("qualification_gained")
