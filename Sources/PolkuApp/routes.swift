@@ -32,6 +32,11 @@ func routes(_ app: Application) throws {
     app.get("projects", ":id", "report.csv", use: ESFReportController.csv)
     app.get("projects", ":id", "report.xlsx", use: ESFReportController.xlsx)
     app.get("projects", ":id", "followups", use: FollowUpController.index)
+    app.get("projects", ":id", "activities", use: ActivitiesController.index)
+    app.post("projects", ":id", "activities", use: ActivitiesController.create)
+    app.get("activities", ":id", use: ActivitiesController.show)
+    app.get("activities", ":id", "sessions", ":session", use: AttendanceController.show)
+    app.post("activities", ":id", "sessions", ":session", use: AttendanceController.save)
     app.get("projects", ":id", "import", use: ImportController.show)
     // A spreadsheet of 100,000 rows is about 20 MB.
     app.on(.POST, "projects", ":id", "import", body: .collect(maxSize: "64mb"), use: ImportController.upload)

@@ -21,6 +21,7 @@ struct Audit {
         case noteCreate = "note.create"
         case participationView = "participation.view"
         case participantImport = "participant.import"
+        case attendanceRecord = "attendance.record"
         case participationUpdate = "participation.update"
         case loginSucceeded = "login.succeeded"
         case loginFailed = "login.failed"

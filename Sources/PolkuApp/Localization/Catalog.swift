@@ -498,6 +498,60 @@ enum Catalog {
     report.maps_to | Lasketaan luokkaan | Counted as | Räknas som
     project.own_outcomes.none | Hankkeella ei ole omia luokkia; käytössä ovat vakioluokat. | The project has no categories of its own; the standard ones are used. | Inga egna kategorier.
     project.own_outcome.name | Oma luokka | Own category | Egen kategori
+    activities.title | Toiminnot: {0} | Activities: {0} | Verksamhet: {0}
+    activities.link | Toiminnot ja osallistuminen | Activities and attendance | Verksamhet och närvaro
+    activities.none | Ei vielä toimintoja. | No activities yet. | Ingen verksamhet ännu.
+    activities.new | Uusi toiminto | New activity | Ny verksamhet
+    activity.name | Nimi | Name | Namn
+    activity.kind | Laji | Kind | Typ
+    activity.kind.group | Ryhmä (toistuvat kerrat) | Group (recurring sessions) | Grupp
+    activity.kind.event | Tapahtuma | Event | Evenemang
+    activity.kind.training | Koulutus ammattilaisille | Training for professionals | Utbildning
+    activity.kind.coaching | Yksilövalmennus | Individual coaching | Individuell coachning
+    activity.description | Kuvaus | Description | Beskrivning
+    activity.from | Päivä (ryhmällä ensimmäinen päivä) | Date (for a group, the first day) | Datum
+    activity.to | Ryhmän viimeinen päivä | A group's last day | Gruppens sista dag
+    activity.start | Alkaa klo | Starts at | Börjar kl.
+    activity.end | Päättyy klo | Ends at | Slutar kl.
+    activity.time.hint | Esimerkiksi 10.00 | For example 10:00 | Till exempel 10.00
+    activity.time | klo {0}–{1} | {0}–{1} | kl. {0}–{1}
+    activity.weekdays | Ryhmän viikonpäivät | The group's weekdays | Gruppens veckodagar
+    activity.weekdays.hint | Vain ryhmille: kerrat luodaan näille päiville. | Groups only: sessions are made on these days. | Endast för grupper.
+    activity.interval | Joka kuinka mones viikko | Every how many weeks | Var hur många veckor
+    activity.interval.hint | 1 = joka viikko, 2 = joka toinen viikko | 1 = weekly, 2 = every other week | 1 = varje vecka
+    activity.sessions | Kerrat | Sessions | Träffar
+    activity.session.date | Aika | Time | Tid
+    activity.session.state | Tila | State | Status
+    activity.session.named | Nimettyjä osallistujia | Named participants | Namngivna deltagare
+    activity.session.heads | Henkilömäärä | Head count | Antal personer
+    activity.session.cancelled | Peruttu | Cancelled | Inställd
+    activity.session.future | Tulossa | Upcoming | Kommande
+    activity.session.held | Pidetty | Held | Hållen
+    activity.error.time | Kirjoita kellonaika, esimerkiksi 10.00. | Write a time, for example 10:00. | Skriv en tid.
+    activity.error.schedule.no_weekdays | Valitse ryhmälle ainakin yksi viikonpäivä. | Choose at least one weekday for the group. | Välj minst en veckodag.
+    activity.error.schedule.interval | Viikkoväli on 1–8. | The interval is 1–8 weeks. | Intervallet är 1–8 veckor.
+    activity.error.schedule.end_before_start | Viimeinen päivä on ennen ensimmäistä. | The last day is before the first. | Sista dagen är före den första.
+    activity.error.schedule.end_time | Päättymisaika on ennen alkamisaikaa. | The end time is before the start time. | Sluttiden är före starttiden.
+    activity.error.schedule.too_long | Ryhmä voi kestää enintään kolme vuotta. | A group can last at most three years. | Högst tre år.
+    activity.error.attendance.negative | Määrä ei voi olla negatiivinen. | A count cannot be negative. | Antalet kan inte vara negativt.
+    activity.error.attendance.implausible | Määrä on epätodennäköisen suuri. Tarkista luku. | The count is implausibly large. Check the number. | Orimligt stort antal.
+    activity.error.attendance.breakdown | Erittely ei täsmää kokonaismäärään. | The breakdown does not add up to the total. | Fördelningen stämmer inte.
+    activity.error.attendance.cancelled | Kerta on peruttu: osallistumista ei voi kirjata. | The session was cancelled: no attendance can be recorded. | Träffen är inställd.
+    activity.error.attendance.future | Kerta on vasta tulossa: osallistuminen kirjataan kerran jälkeen. | The session is still to come: record attendance afterwards. | Träffen har inte hållits.
+    attendance.title | Osallistuminen: {0}, {1} | Attendance: {0}, {1} | Närvaro: {0}, {1}
+    attendance.present | Paikalla olleet | Present | Närvarande
+    attendance.heads | Henkilömäärä (avoimet tapahtumat) | Head count (open events) | Antal personer
+    attendance.heads.hint | Nimettömät osallistujat lasketaan erikseen; he eivät ole hankkeen osallistujia. | Anonymous attendees are counted apart; they are not project participants. | Anonyma deltagare räknas separat.
+    attendance.head_on_site | Paikan päällä | On site | På plats
+    attendance.head_online | Verkossa | Online | På nätet
+    attendance.conflict | Joku muu tallensi tämän kerran osallistujat sillä välin. Tarkista tilanne alla ja tallenna uudelleen. | Someone else saved this session's attendance meanwhile. Check below and save again. | Någon annan sparade närvaron under tiden.
+    weekday.1 | maanantai | Monday | måndag
+    weekday.2 | tiistai | Tuesday | tisdag
+    weekday.3 | keskiviikko | Wednesday | onsdag
+    weekday.4 | torstai | Thursday | torsdag
+    weekday.5 | perjantai | Friday | fredag
+    weekday.6 | lauantai | Saturday | lördag
+    weekday.7 | sunnuntai | Sunday | söndag
     audit.title | Lokitiedot | Audit log | Logg
     audit.actor | Käyttäjän sähköposti | User's e-mail | Användarens e-post
     audit.participant | Osallistujan tunniste | Participant ID | Deltagarens ID

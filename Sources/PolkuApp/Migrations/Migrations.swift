@@ -17,6 +17,7 @@ enum Migrations {
         AddImportKey(),
         CreateProjectOutcomes(),
         AddSessionEpoch(),
+        CreateActivities(),
     ]
 
     static func register(on app: Application) {

@@ -59,6 +59,7 @@ enum ProjectShow {
                     h("a", ["class": "button", "href": "/participants?project=\(p.id!)"]) { t("project.participants.link") }
                 }
                 if counts { h("a", ["class": "button", "href": "/projects/\(p.id!)/report"]) { t("report.link") } }
+                if counts { h("a", ["class": "button", "href": "/projects/\(p.id!)/activities"]) { t("activities.link") } }
                 if access.writesParticipantData { h("a", ["class": "button", "href": "/projects/\(p.id!)/followups"]) { t("followup.link") } }
             }
             if !p.summary.isEmpty {

@@ -1,0 +1,157 @@
+import Fluent
+import PolkuCore
+import SQLKit
+import Vapor
+
+/// A project's activities: groups with a schedule, one-off events, trainings and individual coaching.
+enum ActivitiesController {
+    static let fields = ["kind", "name", "description", "site_id", "from", "to", "start", "end", "interval"] + (1...7).map { "wd_\($0)" }
+
+    @Sendable static func index(req: Request) async throws -> Response {
+        let id = try req.id()
+        let actor = try req.authz.actor()
+        let access = actor.access(to: id)
+        guard actor.isAdmin || access.seesAggregates else { throw Abort(.notFound) }
+        return try await page(req, projectID: id, canCreate: access.writesParticipantData, state: FormState())
+    }
+
+    static func page(_ req: Request, projectID: UUID, canCreate: Bool, state: FormState, status: HTTPResponseStatus = .ok) async throws -> Response {
+        guard let project = try await Project.find(projectID, on: req.db) else { throw Abort(.notFound) }
+        let activities = try await Activity.query(on: req.db).filter(\.$project.$id == projectID).sort(\.$fromDate, .descending).all()
+        let sites = try await Site.query(on: req.db).filter(\.$project.$id == projectID).sort(\.$name).all()
+        let t = req.t
+        let f = Fields(t: t, state: state)
+        return req.page(t("activities.title", project.name), breadcrumbs: [(t("projects.title"), "/projects"), (project.name, "/projects/\(projectID)")],
+                        status: status) {
+            if activities.isEmpty { h("p") { t("activities.none") } }
+            else {
+                h("table") {
+                    h("thead") { h("tr") {
+                        h("th", ["scope": "col"]) { t("activity.name") }
+                        h("th", ["scope": "col"]) { t("activity.kind") }
+                        h("th", ["scope": "col"]) { t("project.period") }
+                    } }
+                    h("tbody") {
+                        for a in activities {
+                            h("tr") {
+                                h("td") { h("a", ["href": "/activities/\(a.id!)"]) { a.name } }
+                                h("td") { t("activity.kind." + a.kind.rawValue) }
+                                h("td") { a.fromDate == a.toDate ? t.date(a.fromDate) : "\(t.date(a.fromDate))–\(t.date(a.toDate))" }
+                            }
+                        }
+                    }
+                }
+            }
+            if canCreate {
+                h("h2") { t("activities.new") }
+                h("form", ["method": "post", "action": "/projects/\(projectID)/activities"]) {
+                    csrfField(req)
+                    f.summary()
+                    f.select("kind", t("activity.kind"), options: Activity.Kind.allCases.map { ($0.rawValue, t("activity.kind." + $0.rawValue)) }, required: true)
+                    f.text("name", t("activity.name"), required: true)
+                    f.textarea("description", t("activity.description"), rows: 3)
+                    f.select("site_id", t("enrolment.site"), options: sites.map { ($0.id!.uuidString, $0.name) }, blank: t("enrolment.site.none"))
+                    f.date("from", t("activity.from"), required: true)
+                    f.date("to", t("activity.to"))
+                    f.text("start", t("activity.start"), required: true, hint: t("activity.time.hint"))
+                    f.text("end", t("activity.end"), required: true, hint: t("activity.time.hint"))
+                    h("fieldset", ["class": "checks"]) {
+                        h("legend") { t("activity.weekdays") }
+                        h("p", ["class": "hint"]) { t("activity.weekdays.hint") }
+                        for d in 1...7 { f.checkbox("wd_\(d)", t("weekday.\(d)")) }
+                    }
+                    f.text("interval", t("activity.interval"), hint: t("activity.interval.hint"))
+                    submit(t("form.save"))
+                }
+            }
+        }
+    }
+
+    @Sendable static func create(req: Request) async throws -> Response {
+        let projectID = try req.id()
+        let actor = try req.authz.actor()
+        guard actor.access(to: projectID).writesParticipantData else { throw Abort(.forbidden) }
+        var state = FormState.read(req, fields: fields)
+        let a = Activity()
+        a.$project.id = projectID
+        let kind = state.choice("kind", Activity.Kind.self)
+        a.name = state.text("name", required: true, max: 200)
+        a.description = state.text("description", max: 5000)
+        a.$site.id = state.uuid("site_id", required: false)
+        if let site = a.$site.id, try await Site.find(site, on: req.db)?.$project.id != projectID { state.errors["site_id"] = "error.site_project" }
+        let from = state.date("from", required: true)
+        let to = state.date("to") ?? from
+        let start = ClockTime(parsing: state["start"]), end = ClockTime(parsing: state["end"])
+        if start == nil { state.errors["start"] = "activity.error.time" }
+        if end == nil { state.errors["end"] = "activity.error.time" }
+        let weekdays = Set((1...7).filter { state["wd_\($0)"] == "on" })
+        let interval = state.integer("interval", range: 1...8) ?? 1
+        guard let kind, let from, let to, let start, let end, state.isValid else {
+            return try await page(req, projectID: projectID, canCreate: true, state: state, status: .unprocessableEntity)
+        }
+        // A group repeats on its weekdays; anything else is one session (or one per day of a short course).
+        let schedule = Schedule(weekdays: kind == .group ? weekdays : Set(1...7), interval: kind == .group ? interval : 1,
+                                from: CalendarDate(parsing: from)!, to: CalendarDate(parsing: kind == .group ? to : from)!, start: start, end: end)
+        if let problem = schedule.problem {
+            state.errors[problem == .noWeekdays ? "wd_1" : problem == .endBeforeStartTime ? "end" : problem == .badInterval ? "interval" : "to"] = "activity.error." + problem.rawValue
+            return try await page(req, projectID: projectID, canCreate: true, state: state, status: .unprocessableEntity)
+        }
+        a.kind = kind; a.fromDate = schedule.from.iso; a.toDate = schedule.to.iso; a.startTime = start.description; a.endTime = end.description
+        a.weekdays = kind == .group ? weekdays.sorted().map(String.init).joined(separator: ",") : nil
+        a.weekInterval = kind == .group ? interval : nil
+        try await req.db.transaction { db in
+            try await a.create(on: db)
+            for o in schedule.occurrences() {
+                let s = ActivitySession()
+                s.$activity.id = a.id!; s.scheduledDate = o.scheduledDate.iso; s.date = o.date.iso
+                s.startTime = o.start.description; s.endTime = o.end.description; s.cancelled = o.isCancelled; s.version = 0
+                try await s.create(on: db)
+            }
+        }
+        return req.redirect("/activities/\(a.id!)")
+    }
+
+    @Sendable static func show(req: Request) async throws -> Response {
+        guard let a = try await Activity.query(on: req.db).filter(\.$id == (try req.id())).with(\.$project).first() else { throw Abort(.notFound) }
+        let actor = try req.authz.actor()
+        let access = actor.access(to: a.$project.id)
+        guard actor.isAdmin || access.seesAggregates else { throw Abort(.notFound) }
+        let sessions = try await ActivitySession.query(on: req.db).filter(\.$activity.$id == a.id!).sort(\.$date).sort(\.$startTime).all()
+        struct Count: Decodable { let session_id: UUID; let n: Int }
+        let counts = try await (req.db as! any SQLDatabase).raw("""
+            SELECT a.session_id, COUNT(*) AS n FROM attendances a JOIN activity_sessions s ON s.id = a.session_id
+            WHERE s.activity_id = \(bind: a.id!) GROUP BY a.session_id
+            """).all(decoding: Count.self)
+        let named = Dictionary(uniqueKeysWithValues: counts.map { ($0.session_id, $0.n) })
+        let t = req.t
+        let today = CalendarDate.today().iso
+        return req.page(a.name, breadcrumbs: [(t("projects.title"), "/projects"), (a.project.name, "/projects/\(a.$project.id)"),
+                                              (t("activities.link"), "/projects/\(a.$project.id)/activities")]) {
+            h("p", ["class": "lead"]) { t("activity.kind." + a.kind.rawValue) + " · " + t("activity.time", a.startTime, a.endTime) }
+            if !a.description.isEmpty { h("p") { a.description } }
+            h("table") {
+                h("caption") { t("activity.sessions") }
+                h("thead") { h("tr") {
+                    h("th", ["scope": "col"]) { t("activity.session.date") }
+                    h("th", ["scope": "col"]) { t("activity.session.state") }
+                    h("th", ["scope": "col", "class": "num"]) { t("activity.session.named") }
+                    h("th", ["scope": "col", "class": "num"]) { t("activity.session.heads") }
+                } }
+                h("tbody") {
+                    for s in sessions {
+                        h("tr") {
+                            h("td") {
+                                if access.writesParticipantData && !s.cancelled && s.date <= today {
+                                    h("a", ["href": "/activities/\(a.id!)/sessions/\(s.id!)"]) { "\(t.date(s.date)) \(s.startTime)–\(s.endTime)" }
+                                } else { "\(t.date(s.date)) \(s.startTime)–\(s.endTime)" }
+                            }
+                            h("td") { s.cancelled ? t("activity.session.cancelled") : s.date > today ? t("activity.session.future") : t("activity.session.held") }
+                            h("td", ["class": "num"]) { String(named[s.id!] ?? 0) }
+                            h("td", ["class": "num"]) { s.headOnSite == nil && s.headOnline == nil ? "–" : String((s.headOnSite ?? 0) + (s.headOnline ?? 0)) }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}

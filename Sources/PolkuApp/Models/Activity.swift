@@ -1,0 +1,57 @@
+import Fluent
+import Foundation
+import PolkuCore
+
+final class Activity: Model, @unchecked Sendable {
+    static let schema = "activities"
+
+    @ID(key: .id) var id: UUID?
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+    @Parent(key: "project_id") var project: Project
+    @OptionalParent(key: "site_id") var site: Site?
+    @Field(key: "kind") var kind: Kind
+    @Field(key: "name") var name: String
+    @Field(key: "description") var description: String
+    /// ISO weekdays, comma-separated, for a group's schedule; nil for a one-off.
+    @OptionalField(key: "weekdays") var weekdays: String?
+    @OptionalField(key: "week_interval") var weekInterval: Int?
+    @Field(key: "from_date") var fromDate: String
+    @Field(key: "to_date") var toDate: String
+    @Field(key: "start_time") var startTime: String
+    @Field(key: "end_time") var endTime: String
+
+    init() {}
+
+    enum Kind: String, Codable, CaseIterable, Sendable {
+        case group, event, training, coaching
+    }
+}
+
+final class ActivitySession: Model, @unchecked Sendable {
+    static let schema = "activity_sessions"
+
+    @ID(key: .id) var id: UUID?
+    @Parent(key: "activity_id") var activity: Activity
+    @Field(key: "scheduled_date") var scheduledDate: String
+    @Field(key: "date") var date: String
+    @Field(key: "start_time") var startTime: String
+    @Field(key: "end_time") var endTime: String
+    @Field(key: "cancelled") var cancelled: Bool
+    @OptionalField(key: "head_on_site") var headOnSite: Int?
+    @OptionalField(key: "head_online") var headOnline: Int?
+    /// Bumped at each attendance save: a save based on an older version is refused, not merged.
+    @Field(key: "version") var version: Int
+
+    init() {}
+}
+
+final class Attendance: Model, @unchecked Sendable {
+    static let schema = "attendances"
+
+    @ID(key: .id) var id: UUID?
+    @Parent(key: "session_id") var session: ActivitySession
+    @Parent(key: "participant_id") var participant: Participant
+
+    init() {}
+    init(sessionID: UUID, participantID: UUID) { self.$session.id = sessionID; self.$participant.id = participantID }
+}

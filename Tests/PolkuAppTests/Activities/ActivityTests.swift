@@ -1,0 +1,77 @@
+import Fluent
+@testable import PolkuApp
+import PolkuCore
+import PolkuTestSupport
+import Testing
+import Vapor
+
+@Suite struct ActivityTests {
+    @Test(arguments: TestDatabase.allCases)
+    func workerCreatesAGroupAndRecordsAttendance(db: TestDatabase) async throws {
+        try await withPolku(db) { app in
+            let world = try await World.make(app)
+            let client = TestClient(app)
+            try await client.login(world.users[.worker]!)
+            // A schedule without weekdays is refused, with what was typed kept.
+            let bad = try await client.post("/projects/\(world.ownProject)/activities", [
+                "kind": "group", "name": "Reeraa! <ryhmä>", "from": "1.3.2024", "to": "31.3.2024", "start": "10.00", "end": "12.00"])
+            #expect(bad.status == .unprocessableEntity && bad.body.contains("Valitse ryhmälle ainakin yksi viikonpäivä"))
+            #expect(bad.body.contains("value=\"Reeraa! &lt;ryhmä&gt;\""))
+            let created = try await client.post("/projects/\(world.ownProject)/activities", [
+                "kind": "group", "name": "Reeraa! <ryhmä>", "from": "1.3.2024", "to": "31.3.2024", "start": "10.00", "end": "12.00",
+                "wd_2": "on", "site_id": world.ownSite.uuidString])
+            #expect(created.status == .seeOther)
+            let activity = try #require(try await Activity.query(on: app.db).first())
+            let sessions = try await ActivitySession.query(on: app.db).filter(\.$activity.$id == activity.id!).sort(\.$date).all()
+            #expect(sessions.map(\.date) == ["2024-03-05", "2024-03-12", "2024-03-19", "2024-03-26"])
+            let page = try await client.get("/activities/\(activity.id!)")
+            #expect(page.body.contains("Reeraa! &lt;ryhmä&gt;") && page.body.contains("Pidetty"))
+
+            let path = "/activities/\(activity.id!)/sessions/\(sessions[0].id!)"
+            let form = try await client.get(path)
+            #expect(form.status == .ok && form.body.contains(World.ownLastName))
+            #expect(try await client.post(path, ["version": "0", "p_\(world.ownParticipant)": "on", "head_on_site": "3"]).status == .seeOther)
+            #expect(try await Attendance.query(on: app.db).count() == 1)
+            // A second tab with the old version is refused; nothing is double counted.
+            let stale = try await client.post(path, ["version": "0", "p_\(world.ownParticipant)": "on", "head_on_site": "5"])
+            #expect(stale.status == .conflict && stale.body.contains("Joku muu tallensi"))
+            #expect(try await ActivitySession.find(sessions[0].id, on: app.db)?.headOnSite == 3)
+            // Bad counts.
+            #expect(try await client.post(path, ["version": "1", "head_on_site": "-4"]).status == .unprocessableEntity)
+            #expect(try await client.post(path, ["version": "1", "head_on_site": "9999999"]).status == .unprocessableEntity)
+            // Untick: the attendance goes, the session keeps its count.
+            #expect(try await client.post(path, ["version": "1", "head_on_site": "3"]).status == .seeOther)
+            #expect(try await Attendance.query(on: app.db).count() == 0)
+            let events = try await AuditEvent.query(on: app.db).filter(\.$action == "attendance.record").all()
+            #expect(events.compactMap(\.participantID) == [world.ownParticipant] && events.count == 2, "each save is audited, with the people marked present")
+        }
+    }
+
+    @Test(arguments: TestDatabase.allCases)
+    func cancelledAndFutureSessionsTakeNoAttendance(db: TestDatabase) async throws {
+        try await withPolku(db) { app in
+            let world = try await World.make(app)
+            let client = TestClient(app)
+            try await client.login(world.users[.worker]!)
+            let next = CalendarDate.today().adding(days: 10).iso
+            #expect(try await client.post("/projects/\(world.ownProject)/activities", [
+                "kind": "event", "name": "Hyvinvointitapahtuma", "from": next, "start": "12", "end": "15"]).status == .seeOther)
+            let future = try #require(try await ActivitySession.query(on: app.db).first())
+            let res = try await client.post("/activities/\(future.$activity.id)/sessions/\(future.id!)", ["version": "0", "head_on_site": "100"])
+            #expect(res.status == .unprocessableEntity && res.body.contains("vasta tulossa"))
+            future.date = "2024-01-01"; future.cancelled = true
+            try await future.save(on: app.db)
+            let cancelled = try await client.post("/activities/\(future.$activity.id)/sessions/\(future.id!)", ["version": "0", "head_on_site": "100"])
+            #expect(cancelled.status == .unprocessableEntity && cancelled.body.contains("peruttu"))
+            #expect(try await ActivitySession.find(future.id, on: app.db)?.headOnSite == nil)
+            // A viewer sees the activity but not the attendance form.
+            let viewer = TestClient(app)
+            try await viewer.login(world.users[.viewer]!)
+            #expect(try await viewer.get("/activities/\(future.$activity.id)").status == .ok)
+            #expect(try await viewer.get("/activities/\(future.$activity.id)/sessions/\(future.id!)").status == .notFound)
+            let other = TestClient(app)
+            try await other.login(world.otherWorker)
+            #expect(try await other.get("/activities/\(future.$activity.id)").status == .notFound)
+        }
+    }
+}
