@@ -34,6 +34,7 @@ func routes(_ app: Application) throws {
     app.get("projects", ":id", "followups", use: FollowUpController.index)
     app.get("projects", ":id", "activities", use: ActivitiesController.index)
     app.post("projects", ":id", "activities", use: ActivitiesController.create)
+    app.get("projects", ":id", "activities", "report", use: ActivityReportController.show)
     app.get("activities", ":id", use: ActivitiesController.show)
     app.get("activities", ":id", "sessions", ":session", use: AttendanceController.show)
     app.post("activities", ":id", "sessions", ":session", use: AttendanceController.save)

@@ -83,7 +83,9 @@ public enum DemoData {
             for (index, projectID) in all.enumerated() {
                 let spec = DemoProjects.projects[index]
                 let outcomes = spec.code == "S20519" ? DemoProjects.partyOutcomes : []
-                try await participants(count: max(participantsPerProject, outcomes.count), project: projectID, spec: spec,
+                // Lähde mukaan!'s community coaching had 74 participants: the project needs at least that many.
+                let minimum = spec.code == "S20250" ? 80 : outcomes.count
+                try await participants(count: max(participantsPerProject, minimum), project: projectID, spec: spec,
                                        sites: sitesByProject[projectID] ?? [], outcomes: outcomes,
                                        author: staffIDs[.projectManager]!, health: staffIDs[.healthProfessional]!, rng: &rng, on: db)
             }
@@ -92,6 +94,9 @@ public enum DemoData {
                                        outcomes: DemoProjects.duuniinOutcomes, municipality: "Pori",
                                        author: staffIDs[.projectManager]!, health: staffIDs[.healthProfessional]!, rng: &rng, on: db)
             }
+            let lahde = projectIDs["S20250"]!
+            let lahdePeople = try await Enrolment.query(on: db).filter(\.$project.$id == lahde).sort(\.$startDate).all().map(\.$participant.id)
+            try await DemoActivities.seed(lahde: lahde, lahdeParticipants: lahdePeople, kunnolla: projectIDs["S20013"]!, rng: &rng, on: db)
             return accounts
         }
         return .seeded(accounts)

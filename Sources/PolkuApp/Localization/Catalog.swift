@@ -545,6 +545,24 @@ enum Catalog {
     attendance.head_on_site | Paikan päällä | On site | På plats
     attendance.head_online | Verkossa | Online | På nätet
     attendance.conflict | Joku muu tallensi tämän kerran osallistujat sillä välin. Tarkista tilanne alla ja tallenna uudelleen. | Someone else saved this session's attendance meanwhile. Check below and save again. | Någon annan sparade närvaron under tiden.
+    activity.category | Luokka raportissa | Category in the report | Kategori i rapporten
+    activity.category.none | Ei luokkaa | No category | Ingen kategori
+    activity.category.community_coaching | Yhteisövalmennus | Community coaching | Samhällscoachning
+    activity.category.social_rehabilitation_group | Sosiaalisen kuntoutuksen ryhmä | Social rehabilitation group | Social rehabiliteringsgrupp
+    activity.category.peer_group | Vertaisryhmä | Peer group | Kamratgrupp
+    activity.category.employment_event | Työllistymistä ja työ- ja toimintakykyä edistävä tapahtuma tai info | Employment and work-ability event or info session | Evenemang för sysselsättning
+    activity.category.community_event | Yhteisö- ja pienryhmätapahtuma | Community and small-group event | Gemenskapsevenemang
+    activity.category.public_event | Yhteisöllinen yleisötapahtuma | Open public event | Öppet evenemang
+    activity.category.wellbeing_event | Hyvinvointitapahtuma | Wellbeing event | Välmåendeevenemang
+    activity.category.seminar | Seminaari | Seminar | Seminarium
+    activity.category.professional_training | Koulutus ammattilaisille | Training for professionals | Utbildning för yrkesfolk
+    activity.category.individual_coaching | Yksilövalmennus | Individual coaching | Individuell coachning
+    activity_report.link | Toimintojen raportti | Activity report | Verksamhetsrapport
+    activity_report.title | Toiminnot lukuina: {0} | Activities in figures: {0} | Verksamhet i siffror: {0}
+    activity_report.sessions | Kertoja | Sessions | Träffar
+    activity_report.participants | Eri osallistujia (nimetyt) | Unique named participants | Unika deltagare
+    activity_report.attendances | Osallistumisia yhteensä | Attendances in all | Deltaganden totalt
+    activity_report.heads | Henkilömäärät | Head counts | Antal personer
     weekday.1 | maanantai | Monday | måndag
     weekday.2 | tiistai | Tuesday | tisdag
     weekday.3 | keskiviikko | Wednesday | onsdag

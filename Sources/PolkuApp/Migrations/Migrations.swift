@@ -18,6 +18,7 @@ enum Migrations {
         CreateProjectOutcomes(),
         AddSessionEpoch(),
         CreateActivities(),
+        AddActivityCategory(),
     ]
 
     static func register(on app: Application) {

@@ -19,11 +19,26 @@ final class Activity: Model, @unchecked Sendable {
     @Field(key: "to_date") var toDate: String
     @Field(key: "start_time") var startTime: String
     @Field(key: "end_time") var endTime: String
+    @OptionalField(key: "category") var category: Category?
 
     init() {}
 
     enum Kind: String, Codable, CaseIterable, Sendable {
         case group, event, training, coaching
+    }
+
+    /// The categories the seeds report activities by.
+    enum Category: String, Codable, CaseIterable, Sendable {
+        case communityCoaching = "community_coaching"
+        case socialRehabilitationGroup = "social_rehabilitation_group"
+        case peerGroup = "peer_group"
+        case employmentEvent = "employment_event"
+        case communityEvent = "community_event"
+        case publicEvent = "public_event"
+        case wellbeingEvent = "wellbeing_event"
+        case seminar
+        case professionalTraining = "professional_training"
+        case individualCoaching = "individual_coaching"
     }
 }
 

@@ -42,6 +42,11 @@ import Vapor
             // Untick: the attendance goes, the session keeps its count.
             #expect(try await client.post(path, ["version": "1", "head_on_site": "3"]).status == .seeOther)
             #expect(try await Attendance.query(on: app.db).count() == 0)
+            let report = try await ActivityReport.compute(project: world.ownProject, from: nil, to: nil, today: .today(), on: app.db)
+            #expect(report.total.sessionsHeld == 4 && report.total.headCount == 3 && report.total.uniqueParticipants == 0)
+            let reportPage = try await client.get("/projects/\(world.ownProject)/activities/report?from=1.3.2024&to=10.3.2024")
+            #expect(reportPage.status == .ok && reportPage.body.contains("Toiminnot lukuina"))
+            #expect(try await client.get("/projects/\(world.ownProject)/activities/report?from=32.3.2024").status == .badRequest)
             let events = try await AuditEvent.query(on: app.db).filter(\.$action == "attendance.record").all()
             #expect(events.compactMap(\.participantID) == [world.ownParticipant] && events.count == 2, "each save is audited, with the people marked present")
         }

@@ -5,7 +5,7 @@ import Vapor
 
 /// A project's activities: groups with a schedule, one-off events, trainings and individual coaching.
 enum ActivitiesController {
-    static let fields = ["kind", "name", "description", "site_id", "from", "to", "start", "end", "interval"] + (1...7).map { "wd_\($0)" }
+    static let fields = ["kind", "category", "name", "description", "site_id", "from", "to", "start", "end", "interval"] + (1...7).map { "wd_\($0)" }
 
     @Sendable static func index(req: Request) async throws -> Response {
         let id = try req.id()
@@ -23,6 +23,7 @@ enum ActivitiesController {
         let f = Fields(t: t, state: state)
         return req.page(t("activities.title", project.name), breadcrumbs: [(t("projects.title"), "/projects"), (project.name, "/projects/\(projectID)")],
                         status: status) {
+            h("p") { h("a", ["href": "/projects/\(projectID)/activities/report"]) { t("activity_report.link") } }
             if activities.isEmpty { h("p") { t("activities.none") } }
             else {
                 h("table") {
@@ -48,6 +49,8 @@ enum ActivitiesController {
                     csrfField(req)
                     f.summary()
                     f.select("kind", t("activity.kind"), options: Activity.Kind.allCases.map { ($0.rawValue, t("activity.kind." + $0.rawValue)) }, required: true)
+                    f.select("category", t("activity.category"), options: Activity.Category.allCases.map { ($0.rawValue, t("activity.category." + $0.rawValue)) },
+                             blank: t("activity.category.none"))
                     f.text("name", t("activity.name"), required: true)
                     f.textarea("description", t("activity.description"), rows: 3)
                     f.select("site_id", t("enrolment.site"), options: sites.map { ($0.id!.uuidString, $0.name) }, blank: t("enrolment.site.none"))
@@ -75,6 +78,7 @@ enum ActivitiesController {
         let a = Activity()
         a.$project.id = projectID
         let kind = state.choice("kind", Activity.Kind.self)
+        a.category = state.choice("category", Activity.Category.self, required: false)
         a.name = state.text("name", required: true, max: 200)
         a.description = state.text("description", max: 5000)
         a.$site.id = state.uuid("site_id", required: false)
