@@ -50,8 +50,43 @@ private func t(_ s: String) -> ClockTime { ClockTime(parsing: s)! }
         #expect(HeadCount(onSite: 100, online: 60).total == 160)
         #expect(HeadCount(onSite: -1).problem == .negative)
         #expect(HeadCount(onSite: 1_000_000).problem == .implausible)
-        #expect(HeadCount(onSite: 10, byGender: [.female: 6, .male: 3]).problem == .breakdownMismatch)
-        #expect(HeadCount(onSite: 10, byGender: [.female: 6, .male: 3], unknownGender: 1).problem == nil)
+        // A breakdown may leave people out (they are "not known") but never count more than came.
+        #expect(HeadCount(onSite: 10, byGender: [.female: 6, .male: 3]).problem == nil)
+        #expect(HeadCount(onSite: 10, byGender: [.female: 6, .male: 3]).unknownGender == 1)
+        #expect(HeadCount(onSite: 10, byGender: [.female: 8, .male: 3]).problem == .breakdownMismatch)
+        #expect(HeadCount(onSite: 6, online: 4, byGender: [.female: 8, .male: 2]).problem == nil, "online people are in the breakdown too")
+        #expect(HeadCount(onSite: 10, byAge: [.under18: 4, .from55: 7]).problem == .breakdownMismatch)
+        #expect(HeadCount(onSite: 10, byAge: [.from18to29: -1]).problem == .negative)
+        #expect(HeadCount(onSite: 50_000).problem == nil && HeadCount(onSite: 49_999, online: 2).problem == .implausible)
+    }
+
+    @Test func groupAttendanceRateCountsOnlySessionsWhileAMember() {
+        let held = ["2024-03-05", "2024-03-12", "2024-03-19", "2024-03-26"].map(d)
+        // Joined for the whole group, came to 3 of 4.
+        let all = AttendanceRules.Membership(joined: d("2024-03-01"), attended: [d("2024-03-05"), d("2024-03-12"), d("2024-03-26")])
+        #expect(all.rate(held: held) == 0.75)
+        // Joined on the day of the third session (inclusive), came to both: 100 %; a visit before
+        // joining does not push the rate over 100 %.
+        let late = AttendanceRules.Membership(joined: d("2024-03-19"), attended: [d("2024-03-05"), d("2024-03-19"), d("2024-03-26")])
+        #expect(late.heldDuring(held) == 2 && late.rate(held: held) == 1.0)
+        // Left after the first session and came to it.
+        let left = AttendanceRules.Membership(joined: d("2024-03-01"), left: d("2024-03-05"), attended: [d("2024-03-05")])
+        #expect(left.rate(held: held) == 1.0)
+        // The group: (3 + 2 + 1) of (4 + 2 + 1) member-sessions.
+        #expect(AttendanceRules.groupRate(held: held, members: [all, late, left]) == 6.0 / 7.0)
+        #expect(AttendanceRules.groupRate(held: [], members: [all]) == nil)
+        #expect(AttendanceRules.groupRate(held: held, members: []) == nil)
+        // A session not held (cancelled, or in the future) is not in `held`, and attending it cannot count.
+        let ghost = AttendanceRules.Membership(joined: d("2024-03-01"), attended: [d("2024-04-02")])
+        #expect(ghost.rate(held: held) == 0)
+    }
+
+    @Test func aSessionWithAttendanceIsNotCancelledOrMovedAhead() {
+        let today = d("2024-03-20")
+        #expect(AttendanceRules.changeProblem(hasAttendance: false, cancelling: true, newDate: d("2024-04-01"), today: today) == nil)
+        #expect(AttendanceRules.changeProblem(hasAttendance: true, cancelling: true, newDate: d("2024-03-19"), today: today) == .recordedCannotCancel)
+        #expect(AttendanceRules.changeProblem(hasAttendance: true, cancelling: false, newDate: d("2024-03-21"), today: today) == .recordedCannotMoveAhead)
+        #expect(AttendanceRules.changeProblem(hasAttendance: true, cancelling: false, newDate: d("2024-03-20"), today: today) == nil, "today is not ahead")
     }
 
     @Test func onlyHeldSessionsTakeAttendance() {
@@ -71,7 +106,9 @@ private func t(_ s: String) -> ClockTime { ClockTime(parsing: s)! }
         #expect(tally.uniqueParticipants == 3)
         #expect(tally.namedAttendances == 4, "a recorded twice in one session counts once")
         #expect(tally.headCount == 160 && tally.onlineHeadCount == 60)
-        #expect(tally.totalAttendances == 164)
+        tally.addSession(attendees: [], guests: 3, headCount: HeadCount(onSite: 20, byGender: [.female: 12, .male: 5], byAge: [.from55: 9]))
+        #expect(tally.headByGender == [.female: 12, .male: 5] && tally.headByAge == [.from55: 9] && tally.guests == 3)
+        #expect(tally.totalAttendances == 4 + 160 + 3 + 20, "named, heads and guests")
         #expect(AttendanceRules.rate(attended: 3, held: 4) == 0.75)
         #expect(AttendanceRules.rate(attended: 0, held: 0) == nil)
     }

@@ -49,14 +49,14 @@ struct Audit {
 extension Audit {
     /// One event per participant shown, in one statement: a list shows names, and each person can
     /// later see that their name was on someone's screen.
-    func record(_ action: Action, participants: [UUID], project: UUID?, detail: String) async throws {
+    func record(_ action: Action, participants: [UUID], project: UUID?, detail: String, on db: (any Database)? = nil) async throws {
         guard !participants.isEmpty else {
-            try await record(action, project: project, detail: detail)
+            try await record(action, project: project, detail: detail, on: db)
             return
         }
         let actor = req.actor
         let now = Date()
-        let sql = req.db as! any SQLDatabase
+        let sql = (db ?? req.db) as! any SQLDatabase
         var insert = sql.insert(into: AuditEvent.schema)
             .columns("id", "at", "actor_id", "actor_email", "action", "participant_id", "project_id", "detail", "client_address")
         for participant in participants {

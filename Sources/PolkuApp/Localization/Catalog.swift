@@ -563,6 +563,109 @@ enum Catalog {
     activity_report.participants | Eri osallistujia (nimetyt) | Unique named participants | Unika deltagare
     activity_report.attendances | Osallistumisia yhteensä | Attendances in all | Deltaganden totalt
     activity_report.heads | Henkilömäärät | Head counts | Antal personer
+    nav.calendar | Kalenteri | Calendar | Kalender
+    activity.target_group | Kohderyhmä | Target group | Målgrupp
+    activity.target_group.hint | Kenelle toiminta on tarkoitettu, esimerkiksi "nuoret aikuiset" | Who it is for, for example "young adults" | Vem verksamheten är för
+    activity.organisers | Järjestäjät | Organisers | Arrangörer
+    activity.organisers.hint | Hankkeen työntekijät, jotka vetävät toimintaa. Jos et valitse ketään, järjestäjäksi tulet sinä. | The project's staff who run it. If you choose no one, it will be you. | Projektets anställda som leder verksamheten.
+    activity.co_organisers | Muut järjestäjät | Co-organisers | Andra arrangörer
+    activity.co_organisers.hint | Kumppanit, esimerkiksi yhdistys tai seurakunta | Partners, for example an association or a parish | Partner, till exempel en förening
+    activity.feed | Kalenterisyöte (.ics) | Calendar feed (.ics) | Kalenderflöde (.ics)
+    activity.feed.hint | Tilaa kalenteriohjelmaan: syötteessä on toiminnan nimi, ajat ja paikka, ei osallistujia. | Subscribe in a calendar program: the feed has the activity's name, times and place, no participants. | Prenumerera i ett kalenderprogram; inga deltagare i flödet.
+    activity.group_rate | Ryhmän osallistumisaste | The group's attendance rate | Gruppens närvarograd
+    activity.members | Ryhmän jäsenet | Group members | Gruppens medlemmar
+    activity.members.none | Ryhmässä ei vielä ole jäseniä. | The group has no members yet. | Gruppen har inga medlemmar ännu.
+    activity.member.joined | Liittyi | Joined | Gick med
+    activity.member.left | Lähti | Left | Slutade
+    activity.member.came | Kävi | Came | Deltog
+    activity.member.came_of | {0}/{1} | {0} of {1} | {0} av {1}
+    activity.member.rate | Osallistumisaste | Attendance rate | Närvarograd
+    activity.member.actions | Toiminnot | Actions | Åtgärder
+    activity.member.leave | Merkitse {0} lähteneeksi | Mark {0} as left | Markera {0} som avslutad
+    activity.member.add | Lisää ryhmään | Add to the group | Lägg till i gruppen
+    activity.member.choose | Valitse osallistuja | Choose a participant | Välj en deltagare
+    activity.member.add.submit | Lisää jäseneksi | Add as a member | Lägg till som medlem
+    activity.session.others | Muita (vieraat, koulutettavat) | Others (guests, trainees) | Andra (gäster, deltagare i utbildning)
+    activity.session.change | Siirrä tai peru | Move or cancel | Flytta eller ställ in
+    activity.session.moved_from | (siirretty, alun perin {0}) | (moved, originally {0}) | (flyttad, ursprungligen {0})
+    activity.session.add | Lisää kerta | Add a session | Lägg till en träff
+    activity.session.add.submit | Lisää kerta | Add the session | Lägg till träffen
+    activity.session.day | Päivä | Date | Datum
+    activity.error.already_member | Hän on jo ryhmän jäsen. | They are already a member of the group. | Personen är redan medlem.
+    activity.error.members_groups_only | Jäseniä on vain ryhmillä. | Only groups have members. | Endast grupper har medlemmar.
+    activity.error.session_exists | Tälle päivälle on jo kerta. Siirrä sitä tai valitse toinen päivä. | There is already a session on that day. Move it or choose another day. | Det finns redan en träff den dagen.
+    activity.error.attendance.recorded_cancel | Kerralle on kirjattu osallistujia, joten sitä ei voi perua. Poista ensin osallistumiset. | Attendance has been recorded for this session, so it cannot be cancelled. Clear the attendance first. | Närvaro har registrerats; träffen kan inte ställas in.
+    activity.error.attendance.recorded_future | Kerralle on kirjattu osallistujia, joten sitä ei voi siirtää tulevaisuuteen. | Attendance has been recorded for this session, so it cannot be moved to a day still to come. | Närvaro har registrerats; träffen kan inte flyttas framåt.
+    session.edit.title | Kerta {1}: {0} | Session of {1}: {0} | Träff {1}: {0}
+    session.edit.intro | Siirrä kerta toiseen päivään tai aikaan tai peru se. Peruttu kerta näkyy kalenterissa perutuksi, eikä sitä lasketa raportissa. | Move the session to another day or time, or cancel it. A cancelled session shows as cancelled in the calendar and does not count in the report. | Flytta eller ställ in träffen.
+    session.edit.cancelled | Kerta on peruttu | The session is cancelled | Träffen är inställd
+    attendance.members_present | Paikalla olleet ryhmän jäsenet | Group members present | Närvarande medlemmar
+    attendance.add_participant | Lisää paikalla ollut muu hankkeen osallistuja | Add another of the project's participants who came | Lägg till en annan deltagare
+    attendance.add_participant.none | Ei ketään muuta | No one else | Ingen annan
+    attendance.add_participant.hint | Esimerkiksi toisen ryhmän jäsen, joka tuli mukaan tällä kertaa. | For example a member of another group who came this time. | Till exempel en medlem i en annan grupp.
+    attendance.guests | Muut paikalla olleet nimeltä | Others present, by name | Andra närvarande, med namn
+    attendance.guests.hint | Yksi henkilö riville. He eivät ole hankkeen osallistujia. | One person per line. They are not the project's participants. | En person per rad.
+    attendance.guests.training_hint | Yksi henkilö riville, organisaatio puolipisteen jälkeen: "Maija Mallikas; Porin kaupunki". | One person per line, the organisation after a semicolon: "Maija Mallikas; City of Pori". | En person per rad: "Namn; Organisation".
+    attendance.organisations | Koulutukseen osallistuneet organisaatioittain | Trainees by organisation | Deltagare per organisation
+    attendance.organisations.hint | Yksi organisaatio riville ja määrä puolipisteen jälkeen: "Porin kaupunki; 12". | One organisation per line and the number after a semicolon: "City of Pori; 12". | En organisation per rad: "Organisation; antal".
+    attendance.breakdown | Erittely sukupuolen ja iän mukaan (vapaaehtoinen) | By gender and age (optional) | Efter kön och ålder (frivilligt)
+    attendance.breakdown.hint | Jos et tiedä kaikkien tietoja, jätä osa pois: loput merkitään "ei tiedossa". | If you do not know everyone's, leave some out: the rest count as "not known". | Resten räknas som okänt.
+    attendance.by_gender | Sukupuolen mukaan | By gender | Efter kön
+    attendance.by_age | Iän mukaan | By age | Efter ålder
+    attendance.women | Naisia | Women | Kvinnor
+    attendance.men | Miehiä | Men | Män
+    attendance.other_gender | Muunsukupuolisia | Non-binary | Icke-binära
+    attendance.error.guest_line | Rivillä {0} on liian pitkä tai tyhjä nimi. | Line {0} has a name that is empty or too long. | Rad {0} har ett tomt eller för långt namn.
+    attendance.error.organisation_line | Tarkista rivi {0}: muoto on "organisaatio; määrä", määrä 1–50 000, sama organisaatio vain kerran. | Check line {0}: the form is "organisation; number", the number 1–50,000, each organisation once. | Kontrollera rad {0}.
+    attendance.error.not_in_project | Joku valituista ei ole tämän hankkeen osallistuja. | Someone chosen is not a participant of this project. | Någon vald är inte deltagare i projektet.
+    activity_report.by | Ryhmittely | Group by | Gruppera efter
+    activity_report.by.category | Luokka | Category | Kategori
+    activity_report.by.kind | Laji | Kind | Typ
+    activity_report.by.site | Toimipiste | Site | Verksamhetsställe
+    activity_report.by.activity | Toiminto | Activity | Verksamhet
+    activity_report.named | Osallistumiset (nimetyt) | Attendances (named) | Deltaganden (namngivna)
+    activity_report.others | Vieraat ja koulutettavat | Guests and trainees | Gäster och deltagare i utbildning
+    activity_report.csv | Lataa CSV | Download CSV | Ladda ner CSV
+    activity_report.xlsx | Lataa Excel (XLSX) | Download Excel (XLSX) | Ladda ner Excel (XLSX)
+    activity_report.recruited | Tapahtumien kautta tavoitetut uudet osallistujat | New participants reached through events | Nya deltagare via evenemang
+    activity_report.recruited.hint | Henkilöt, jotka kävivät ensin tapahtumassa ja aloittivat hankkeessa myöhemmin; lasketaan aloituspäivän mukaan. | People who first came to an event and started in the project later, counted by their start date. | Personer som först kom till ett evenemang och började senare.
+    activity_report.heads_breakdown | Henkilömäärät sukupuolen ja iän mukaan | Head counts by gender and age | Antal personer efter kön och ålder
+    activity_report.gender_unknown | Sukupuoli ei tiedossa | Gender not known | Kön okänt
+    activity_report.age_unknown | Ikä ei tiedossa | Age not known | Ålder okänd
+    activity_report.group_rates | Ryhmien osallistumisaste | Groups' attendance rates | Gruppernas närvarograd
+    participant.section.activities | Toiminnot | Activities | Verksamhet
+    calendar.title | Kalenteri | Calendar | Kalender
+    calendar.link | Kalenteri | Calendar | Kalender
+    calendar.view | Näkymä | View | Vy
+    calendar.view.week | Viikko | Week | Vecka
+    calendar.view.month | Kuukausi | Month | Månad
+    calendar.project | Hanke | Project | Projekt
+    calendar.all_projects | Kaikki hankkeeni | All my projects | Alla mina projekt
+    calendar.worker | Järjestäjä | Organiser | Arrangör
+    calendar.worker.all | Kaikki | Everyone | Alla
+    calendar.worker.me | Minä | Me | Jag
+    calendar.nav | Selaa kalenteria | Browse the calendar | Bläddra i kalendern
+    calendar.previous_week | ← Edellinen viikko | ← Previous week | ← Föregående vecka
+    calendar.next_week | Seuraava viikko → | Next week → | Nästa vecka →
+    calendar.previous_month | ← Edellinen kuukausi | ← Previous month | ← Föregående månad
+    calendar.next_month | Seuraava kuukausi → | Next month → | Nästa månad →
+    calendar.today | Tänään | Today | I dag
+    calendar.week | Viikko {0}–{1} | Week {0}–{1} | Vecka {0}–{1}
+    calendar.month | {0} {1} | {0} {1} | {0} {1}
+    calendar.empty | Ei kertoja tällä ajalla. | No sessions in this period. | Inga träffar under perioden.
+    calendar.no_sessions | Ei kertoja. | No sessions. | Inga träffar.
+    month.1 | tammikuu | January | januari
+    month.2 | helmikuu | February | februari
+    month.3 | maaliskuu | March | mars
+    month.4 | huhtikuu | April | april
+    month.5 | toukokuu | May | maj
+    month.6 | kesäkuu | June | juni
+    month.7 | heinäkuu | July | juli
+    month.8 | elokuu | August | augusti
+    month.9 | syyskuu | September | september
+    month.10 | lokakuu | October | oktober
+    month.11 | marraskuu | November | november
+    month.12 | joulukuu | December | december
     weekday.1 | maanantai | Monday | måndag
     weekday.2 | tiistai | Tuesday | tisdag
     weekday.3 | keskiviikko | Wednesday | onsdag

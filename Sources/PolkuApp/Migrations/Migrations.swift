@@ -19,6 +19,7 @@ enum Migrations {
         AddSessionEpoch(),
         CreateActivities(),
         AddActivityCategory(),
+        ExtendActivities(),
     ]
 
     static func register(on app: Application) {

@@ -74,3 +74,8 @@ public struct CalendarDate: Comparable, Hashable, Sendable, Codable, CustomStrin
         return years
     }
 }
+
+extension String {
+    /// Optional text fields are stored as nil, not as an empty string.
+    public var nilIfEmpty: String? { isEmpty ? nil : self }
+}

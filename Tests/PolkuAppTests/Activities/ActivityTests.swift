@@ -26,6 +26,15 @@ import Vapor
             #expect(sessions.map(\.date) == ["2024-03-05", "2024-03-12", "2024-03-19", "2024-03-26"])
             let page = try await client.get("/activities/\(activity.id!)")
             #expect(page.body.contains("Reeraa! &lt;ryhmä&gt;") && page.body.contains("Pidetty"))
+            // Whoever made it organises it when no one was chosen.
+            #expect(page.body.contains("Järjestäjät") && page.body.contains(">worker<") == false)
+            #expect(try await ActivityQueries.organisers(activity: activity.id!, on: app.db).count == 1)
+            // The group's checklist is its members: join the participant to the group first.
+            #expect(try await client.post("/activities/\(activity.id!)/members", ["participant_id": world.otherParticipant.uuidString]).status == .unprocessableEntity,
+                    "another project's participant cannot join")
+            #expect(try await client.post("/activities/\(activity.id!)/members", ["participant_id": world.ownParticipant.uuidString, "joined_on": "1.3.2024"]).status == .seeOther)
+            let twice = try await client.post("/activities/\(activity.id!)/members", ["participant_id": world.ownParticipant.uuidString])
+            #expect(twice.status == .unprocessableEntity && twice.body.contains("jo ryhmän jäsen"))
 
             let path = "/activities/\(activity.id!)/sessions/\(sessions[0].id!)"
             let form = try await client.get(path)
@@ -42,7 +51,7 @@ import Vapor
             // Untick: the attendance goes, the session keeps its count.
             #expect(try await client.post(path, ["version": "1", "head_on_site": "3"]).status == .seeOther)
             #expect(try await Attendance.query(on: app.db).count() == 0)
-            let report = try await ActivityReport.compute(project: world.ownProject, from: nil, to: nil, today: .today(), on: app.db)
+            let report = try await ActivityReport.compute(project: world.ownProject, filter: .init(), today: .today(), on: app.db)
             #expect(report.total.sessionsHeld == 4 && report.total.headCount == 3 && report.total.uniqueParticipants == 0)
             let reportPage = try await client.get("/projects/\(world.ownProject)/activities/report?from=1.3.2024&to=10.3.2024")
             #expect(reportPage.status == .ok && reportPage.body.contains("Toiminnot lukuina"))

@@ -5,7 +5,8 @@ import Vapor
 
 /// A project's activities: groups with a schedule, one-off events, trainings and individual coaching.
 enum ActivitiesController {
-    static let fields = ["kind", "category", "name", "description", "site_id", "from", "to", "start", "end", "interval"] + (1...7).map { "wd_\($0)" }
+    static let fields = ["kind", "category", "name", "description", "target_group", "co_organisers", "site_id", "from", "to", "start", "end", "interval"]
+        + (1...7).map { "wd_\($0)" }
 
     @Sendable static func index(req: Request) async throws -> Response {
         let id = try req.id()
@@ -19,11 +20,15 @@ enum ActivitiesController {
         guard let project = try await Project.find(projectID, on: req.db) else { throw Abort(.notFound) }
         let activities = try await Activity.query(on: req.db).filter(\.$project.$id == projectID).sort(\.$fromDate, .descending).all()
         let sites = try await Site.query(on: req.db).filter(\.$project.$id == projectID).sort(\.$name).all()
+        let staff = canCreate ? try await ActivityQueries.staff(project: projectID, on: req.db) : []
         let t = req.t
         let f = Fields(t: t, state: state)
         return req.page(t("activities.title", project.name), breadcrumbs: [(t("projects.title"), "/projects"), (project.name, "/projects/\(projectID)")],
                         status: status) {
-            h("p") { h("a", ["href": "/projects/\(projectID)/activities/report"]) { t("activity_report.link") } }
+            h("ul", ["class": "actions"]) {
+                h("li") { h("a", ["href": "/projects/\(projectID)/activities/report"]) { t("activity_report.link") } }
+                h("li") { h("a", ["href": "/calendar?project=\(projectID)"]) { t("calendar.link") } }
+            }
             if activities.isEmpty { h("p") { t("activities.none") } }
             else {
                 h("table") {
@@ -53,6 +58,15 @@ enum ActivitiesController {
                              blank: t("activity.category.none"))
                     f.text("name", t("activity.name"), required: true)
                     f.textarea("description", t("activity.description"), rows: 3)
+                    f.text("target_group", t("activity.target_group"), hint: t("activity.target_group.hint"))
+                    if !staff.isEmpty {
+                        h("fieldset", ["class": "checks"]) {
+                            h("legend") { t("activity.organisers") }
+                            h("p", ["class": "hint"]) { t("activity.organisers.hint") }
+                            for u in staff { f.checkbox("org_\(u.id)", u.name) }
+                        }
+                    }
+                    f.text("co_organisers", t("activity.co_organisers"), hint: t("activity.co_organisers.hint"))
                     f.select("site_id", t("enrolment.site"), options: sites.map { ($0.id!.uuidString, $0.name) }, blank: t("enrolment.site.none"))
                     f.date("from", t("activity.from"), required: true)
                     f.date("to", t("activity.to"))
@@ -74,13 +88,20 @@ enum ActivitiesController {
         let projectID = try req.id()
         let actor = try req.authz.actor()
         guard actor.access(to: projectID).writesParticipantData else { throw Abort(.forbidden) }
-        var state = FormState.read(req, fields: fields)
+        let staff = try await ActivityQueries.staff(project: projectID, on: req.db)
+        var state = FormState.read(req, fields: fields + staff.map { "org_\($0.id)" })
         let a = Activity()
         a.$project.id = projectID
         let kind = state.choice("kind", Activity.Kind.self)
         a.category = state.choice("category", Activity.Category.self, required: false)
         a.name = state.text("name", required: true, max: 200)
         a.description = state.text("description", max: 5000)
+        a.targetGroup = state.text("target_group", max: 500).nilIfEmpty
+        a.coOrganisers = state.text("co_organisers", max: 500).nilIfEmpty
+        a.feedToken = FeedToken.make()
+        // Organisers are the ticked staff; with none ticked, whoever made the activity.
+        let ticked = staff.map(\.id).filter { state["org_\($0)"] == "on" }
+        let organisers = ticked.isEmpty ? [actor.userID] : ticked
         a.$site.id = state.uuid("site_id", required: false)
         if let site = a.$site.id, try await Site.find(site, on: req.db)?.$project.id != projectID { state.errors["site_id"] = "error.site_project" }
         let from = state.date("from", required: true)
@@ -105,6 +126,7 @@ enum ActivitiesController {
         a.weekInterval = kind == .group ? interval : nil
         try await req.db.transaction { db in
             try await a.create(on: db)
+            try await ActivityQueries.setOrganisers(activity: a.id!, users: organisers, on: db)
             for o in schedule.occurrences() {
                 let s = ActivitySession()
                 s.$activity.id = a.id!; s.scheduledDate = o.scheduledDate.iso; s.date = o.date.iso
@@ -115,47 +137,4 @@ enum ActivitiesController {
         return req.redirect("/activities/\(a.id!)")
     }
 
-    @Sendable static func show(req: Request) async throws -> Response {
-        guard let a = try await Activity.query(on: req.db).filter(\.$id == (try req.id())).with(\.$project).first() else { throw Abort(.notFound) }
-        let actor = try req.authz.actor()
-        let access = actor.access(to: a.$project.id)
-        guard actor.isAdmin || access.seesAggregates else { throw Abort(.notFound) }
-        let sessions = try await ActivitySession.query(on: req.db).filter(\.$activity.$id == a.id!).sort(\.$date).sort(\.$startTime).all()
-        struct Count: Decodable { let session_id: UUID; let n: Int }
-        let counts = try await (req.db as! any SQLDatabase).raw("""
-            SELECT a.session_id, COUNT(*) AS n FROM attendances a JOIN activity_sessions s ON s.id = a.session_id
-            WHERE s.activity_id = \(bind: a.id!) GROUP BY a.session_id
-            """).all(decoding: Count.self)
-        let named = Dictionary(uniqueKeysWithValues: counts.map { ($0.session_id, $0.n) })
-        let t = req.t
-        let today = CalendarDate.today().iso
-        return req.page(a.name, breadcrumbs: [(t("projects.title"), "/projects"), (a.project.name, "/projects/\(a.$project.id)"),
-                                              (t("activities.link"), "/projects/\(a.$project.id)/activities")]) {
-            h("p", ["class": "lead"]) { t("activity.kind." + a.kind.rawValue) + " · " + t("activity.time", a.startTime, a.endTime) }
-            if !a.description.isEmpty { h("p") { a.description } }
-            h("table") {
-                h("caption") { t("activity.sessions") }
-                h("thead") { h("tr") {
-                    h("th", ["scope": "col"]) { t("activity.session.date") }
-                    h("th", ["scope": "col"]) { t("activity.session.state") }
-                    h("th", ["scope": "col", "class": "num"]) { t("activity.session.named") }
-                    h("th", ["scope": "col", "class": "num"]) { t("activity.session.heads") }
-                } }
-                h("tbody") {
-                    for s in sessions {
-                        h("tr") {
-                            h("td") {
-                                if access.writesParticipantData && !s.cancelled && s.date <= today {
-                                    h("a", ["href": "/activities/\(a.id!)/sessions/\(s.id!)"]) { "\(t.date(s.date)) \(s.startTime)–\(s.endTime)" }
-                                } else { "\(t.date(s.date)) \(s.startTime)–\(s.endTime)" }
-                            }
-                            h("td") { s.cancelled ? t("activity.session.cancelled") : s.date > today ? t("activity.session.future") : t("activity.session.held") }
-                            h("td", ["class": "num"]) { String(named[s.id!] ?? 0) }
-                            h("td", ["class": "num"]) { s.headOnSite == nil && s.headOnline == nil ? "–" : String((s.headOnSite ?? 0) + (s.headOnline ?? 0)) }
-                        }
-                    }
-                }
-            }
-        }
-    }
 }

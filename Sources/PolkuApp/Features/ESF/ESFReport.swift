@@ -20,11 +20,8 @@ struct ESFReport: Sendable {
         func entered(_ date: CalendarDate) -> Bool { (from.map { date >= $0 } ?? true) && (to.map { date <= $0 } ?? true) }
     }
 
-    /// ESF+ age bands at entry (30–54 has no indicator of its own but is a breakdown).
-    enum AgeBand: String, CaseIterable, Sendable {
-        case under18 = "under_18", from18to29 = "18_29", from30to54 = "30_54", from55 = "55_plus"
-        static func of(age: Int) -> AgeBand { age < 18 ? .under18 : age <= 29 ? .from18to29 : age <= 54 ? .from30to54 : .from55 }
-    }
+    /// ESF+ age bands at entry.
+    typealias AgeBand = PolkuCore.AgeBand
 
     struct Missing: Sendable { let enrolment: UUID; let participant: UUID; let fields: [EntryField] }
 

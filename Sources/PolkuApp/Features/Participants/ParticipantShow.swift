@@ -12,7 +12,8 @@ enum ParticipantShow {
         let project: String?
     }
 
-    static func render(_ req: Request, scope: ParticipantScope, data d: ParticipantQueries.Show, form: FormState = FormState(),
+    static func render(_ req: Request, scope: ParticipantScope, data d: ParticipantQueries.Show,
+                       activities: [ActivityQueries.ParticipantActivity] = [], form: FormState = FormState(),
                        status: HTTPResponseStatus = .ok) -> Response {
         let t = req.t
         let p = d.person
@@ -103,6 +104,31 @@ enum ParticipantShow {
                         f.select("given", t("consent.state"), options: [("yes", t("consent.given")), ("no", t("consent.withdrawn"))], required: true)
                         f.date("consent_date", t("consent.date"), required: true)
                         submit(t("consent.record"))
+                    }
+                }
+            }
+            if !activities.isEmpty {
+                h("section", ["aria-labelledby": "activities-h"]) {
+                    h("h2", ["id": "activities-h"]) { t("participant.section.activities") }
+                    h("table") {
+                        h("thead") { h("tr") {
+                            h("th", ["scope": "col"]) { t("activity.name") }
+                            h("th", ["scope": "col"]) { t("activity.kind") }
+                            h("th", ["scope": "col"]) { t("activity.member.joined") }
+                            h("th", ["scope": "col", "class": "num"]) { t("activity.member.came") }
+                            h("th", ["scope": "col", "class": "num"]) { t("activity.member.rate") }
+                        } }
+                        h("tbody") {
+                            for a in activities {
+                                h("tr") {
+                                    h("th", ["scope": "row"]) { h("a", ["href": "/activities/\(a.row.activity_id)"]) { a.row.name } }
+                                    h("td") { t("activity.kind." + a.row.kind) + (projectNames.count > 1 ? " · " + (projectNames[a.row.project_id] ?? "") : "") }
+                                    h("td") { a.row.joined_on.map { t.date($0) + (a.row.left_on.map { "–" + t.date($0) } ?? "") } ?? "–" }
+                                    h("td", ["class": "num"]) { a.heldWhileMember.map { t("activity.member.came_of", a.attended, $0) } ?? String(a.attended) }
+                                    h("td", ["class": "num"]) { a.rate.map(ActivityPage.percent) ?? "–" }
+                                }
+                            }
+                        }
                     }
                 }
             }

@@ -160,7 +160,8 @@ enum ParticipantsController {
                 .where("id", .in, SQLBind.group(writing)).all(decoding: IDName.self)
             req.projectNames = Dictionary(uniqueKeysWithValues: projects.map { ($0.id, $0.name) })
         }
-        return ParticipantShow.render(req, scope: scope, data: data, form: form, status: status)
+        let activities = try await ActivityQueries.ofParticipant(scope.participantID, projects: scope.projectIDs, today: .today(), on: req.db)
+        return ParticipantShow.render(req, scope: scope, data: data, activities: activities, form: form, status: status)
     }
 
     struct IDName: Decodable { let id: UUID; let name: String }

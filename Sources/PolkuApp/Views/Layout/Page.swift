@@ -55,6 +55,9 @@ struct Page {
                         if !actor.projectsSeeingPeople.isEmpty {
                             h("li") { h("a", ["href": "/participants"]) { t("nav.participants") } }
                         }
+                        if !actor.rolesByProject.isEmpty || actor.isAdmin {
+                            h("li") { h("a", ["href": "/calendar"]) { t("nav.calendar") } }
+                        }
                         h("li") { h("a", ["href": "/organisations"]) { t("nav.organisations") } }
                         if actor.isAdmin {
                             h("li") { h("a", ["href": "/admin/users"]) { t("nav.users") } }

@@ -67,5 +67,13 @@ enum Stylesheet {
     ol.timeline{padding-left:1.25rem}
     .lead{font-size:1.1rem;color:#333}
     details summary{cursor:pointer;color:#0b4f8a;margin:.5rem 0}
+    ul.sessions{list-style:none;padding:0;margin:.25rem 0}
+    ul.sessions li{margin:.15rem 0}
+    ul.sessions li.cancelled a{text-decoration:line-through}
+    table.month{table-layout:fixed;width:100%}
+    table.month td{vertical-align:top;height:5rem;font-size:.9rem;border:1px solid #ccc}
+    table.month td.other-month{background:#f3f3f3}
+    table.month .day{font-weight:600}
+    nav.pager{display:flex;gap:1rem;flex-wrap:wrap;margin:.5rem 0}
     """
 }

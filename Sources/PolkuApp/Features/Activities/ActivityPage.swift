@@ -1,0 +1,258 @@
+import Fluent
+import PolkuCore
+import SQLKit
+import Vapor
+
+/// One activity: what it is, who organises it, the group's members with their attendance rates, and
+/// its sessions, which staff can move, cancel or add to.
+enum ActivityPage {
+    struct Context { let activity: Activity; let actor: Actor; let access: ProjectAccess }
+
+    static func context(_ req: Request, writing: Bool = false) async throws -> Context {
+        guard let a = try await Activity.query(on: req.db).filter(\.$id == (try req.id())).with(\.$project).with(\.$site).first()
+        else { throw Abort(.notFound) }
+        let actor = try req.authz.actor()
+        let access = actor.access(to: a.$project.id)
+        guard actor.isAdmin || access.seesAggregates else { throw Abort(.notFound) }
+        if writing && !access.writesParticipantData { throw Abort(.forbidden) }
+        return Context(activity: a, actor: actor, access: access)
+    }
+
+    struct SessionRow: Decodable {
+        let id: UUID; let date: String; let start_time: String; let end_time: String; let cancelled: Bool
+        let scheduled_date: String; let head_on_site: Int?; let head_online: Int?; let named: Int; let guests: Int; let trainees: Int
+    }
+
+    @Sendable static func show(req: Request) async throws -> Response {
+        let ctx = try await context(req)
+        return try await render(req, ctx, memberForm: FormState(), sessionForm: FormState())
+    }
+
+    static func render(_ req: Request, _ ctx: Context, memberForm: FormState, sessionForm: FormState,
+                       status: HTTPResponseStatus = .ok) async throws -> Response {
+        let a = ctx.activity, id = a.id!
+        let sql = req.db as! any SQLDatabase
+        let sessions = try await sql.raw("""
+            SELECT s.id, s.date, s.start_time, s.end_time, s.cancelled, s.scheduled_date, s.head_on_site, s.head_online,
+                   (SELECT COUNT(*) FROM attendances t WHERE t.session_id = s.id) AS named,
+                   (SELECT COUNT(*) FROM session_guests g WHERE g.session_id = s.id) AS guests,
+                   (SELECT CAST(COALESCE(SUM(o.attendees), 0) AS BIGINT) FROM session_organisations o WHERE o.session_id = s.id) AS trainees
+            FROM activity_sessions s WHERE s.activity_id = \(bind: id) ORDER BY s.date, s.start_time
+            """).all(decoding: SessionRow.self)
+        let organisers = try await ActivityQueries.organisers(activity: id, on: req.db)
+        let seesPeople = ctx.access.seesParticipants
+        let members = seesPeople ? try await ActivityQueries.members(activity: id, on: req.db) : []
+        let today = CalendarDate.today()
+        let rates = try await ActivityQueries.memberRates(activity: id, members: members, today: today, on: req.db)
+        if !members.isEmpty {
+            try await req.audit.record(.participantList, participants: members.map(\.participant_id), project: a.$project.id, detail: "activity members")
+        }
+        let candidates = ctx.access.writesParticipantData && a.kind == .group ? try await memberCandidates(a, today: today, on: req.db) : []
+        let t = req.t
+        let writes = ctx.access.writesParticipantData
+        let feed = "/feeds/activities/\(a.feedToken ?? "").ics"
+        return req.page(a.name, breadcrumbs: [(t("projects.title"), "/projects"), (a.project.name, "/projects/\(a.$project.id)"),
+                                              (t("activities.link"), "/projects/\(a.$project.id)/activities")], status: status) {
+            h("p", ["class": "lead"]) {
+                [t("activity.kind." + a.kind.rawValue), a.category.map { t("activity.category." + $0.rawValue) }, a.site?.name,
+                 t("activity.time", a.startTime, a.endTime)].compactMap { $0 }.joined(separator: " · ")
+            }
+            h("dl", ["class": "facts"]) {
+                if !a.description.isEmpty { h("dt") { t("activity.description") }; h("dd") { a.description } }
+                if let g = a.targetGroup { h("dt") { t("activity.target_group") }; h("dd") { g } }
+                h("dt") { t("activity.organisers") }
+                h("dd") { organisers.isEmpty ? "–" : organisers.map(\.name).joined(separator: ", ") }
+                if let c = a.coOrganisers { h("dt") { t("activity.co_organisers") }; h("dd") { c } }
+                h("dt") { t("project.period") }
+                h("dd") { a.fromDate == a.toDate ? t.date(a.fromDate) : "\(t.date(a.fromDate))–\(t.date(a.toDate))" }
+                if a.kind == .group, let rate = rates.group {
+                    h("dt") { t("activity.group_rate") }; h("dd") { percent(rate) }
+                }
+            }
+            if a.feedToken != nil {
+                h("p") {
+                    h("a", ["href": feed, "type": "text/calendar"]) { t("activity.feed") }
+                    " "
+                    h("span", ["class": "hint"]) { t("activity.feed.hint") }
+                }
+            }
+            if a.kind == .group && seesPeople {
+                h("section", ["aria-labelledby": "members"]) {
+                    h("h2", ["id": "members"]) { t("activity.members") }
+                    if members.isEmpty { h("p") { t("activity.members.none") } }
+                    else {
+                        h("table") {
+                            h("thead") { h("tr") {
+                                h("th", ["scope": "col"]) { t("participant.name") }
+                                h("th", ["scope": "col"]) { t("activity.member.joined") }
+                                h("th", ["scope": "col"]) { t("activity.member.left") }
+                                h("th", ["scope": "col", "class": "num"]) { t("activity.member.came") }
+                                h("th", ["scope": "col", "class": "num"]) { t("activity.member.rate") }
+                                if writes { h("th", ["scope": "col"]) { h("span", ["class": "visually-hidden"]) { t("activity.member.actions") } } }
+                            } }
+                            h("tbody") {
+                                for m in members {
+                                    let r = rates.perMember[m.participant_id]
+                                    h("tr") {
+                                        h("th", ["scope": "row"]) { h("a", ["href": "/participants/\(m.participant_id)"]) { "\(m.last_name), \(m.first_name)" } }
+                                        h("td") { t.date(m.joined_on) }
+                                        h("td") { m.left_on.map { t.date($0) } ?? "–" }
+                                        h("td", ["class": "num"]) { r.map { t("activity.member.came_of", $0.attended, $0.held) } ?? "–" }
+                                        h("td", ["class": "num"]) { r.flatMap { AttendanceRules.rate(attended: $0.attended, held: $0.held) }.map(percent) ?? "–" }
+                                        if writes {
+                                            h("td") {
+                                                if m.left_on == nil {
+                                                    h("form", ["method": "post", "action": "/activities/\(id)/members/\(m.id)/leave", "class": "inline"]) {
+                                                        csrfField(req)
+                                                        h("button", ["type": "submit", "class": "secondary"]) { t("activity.member.leave", m.first_name) }
+                                                    }
+                                                }
+                                            }
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                    if writes {
+                        let f = Fields(t: t, state: memberForm, prefix: "m-")
+                        h("form", ["method": "post", "action": "/activities/\(id)/members"]) {
+                            csrfField(req)
+                            f.summary()
+                            f.select("participant_id", t("activity.member.add"), options: candidates.map { ($0.id.uuidString, "\($0.last_name), \($0.first_name)") },
+                                     required: true, blank: t("activity.member.choose"))
+                            f.date("joined_on", t("activity.member.joined"))
+                            submit(t("activity.member.add.submit"))
+                        }
+                    }
+                }
+            }
+            h("section", ["aria-labelledby": "sessions"]) {
+                h("h2", ["id": "sessions"]) { t("activity.sessions") }
+                h("table") {
+                    h("thead") { h("tr") {
+                        h("th", ["scope": "col"]) { t("activity.session.date") }
+                        h("th", ["scope": "col"]) { t("activity.session.state") }
+                        h("th", ["scope": "col", "class": "num"]) { t("activity.session.named") }
+                        h("th", ["scope": "col", "class": "num"]) { t("activity.session.others") }
+                        h("th", ["scope": "col", "class": "num"]) { t("activity.session.heads") }
+                        if writes { h("th", ["scope": "col"]) { h("span", ["class": "visually-hidden"]) { t("activity.member.actions") } } }
+                    } }
+                    h("tbody") {
+                        for s in sessions {
+                            let held = !s.cancelled && s.date <= today.iso
+                            h("tr") {
+                                h("td") {
+                                    if writes && held {
+                                        h("a", ["href": "/activities/\(id)/sessions/\(s.id)"]) { "\(t.date(s.date)) \(s.start_time)–\(s.end_time)" }
+                                    } else { "\(t.date(s.date)) \(s.start_time)–\(s.end_time)" }
+                                    if s.scheduled_date != s.date { h("span", ["class": "hint"]) { " " + t("activity.session.moved_from", t.date(s.scheduled_date)) } }
+                                }
+                                h("td") { s.cancelled ? t("activity.session.cancelled") : held ? t("activity.session.held") : t("activity.session.future") }
+                                h("td", ["class": "num"]) { String(s.named) }
+                                h("td", ["class": "num"]) { String(s.guests + s.trainees) }
+                                h("td", ["class": "num"]) { s.head_on_site == nil && s.head_online == nil ? "–" : String((s.head_on_site ?? 0) + (s.head_online ?? 0)) }
+                                if writes {
+                                    h("td") { h("a", ["href": "/activities/\(id)/sessions/\(s.id)/edit"]) { t("activity.session.change") } }
+                                }
+                            }
+                        }
+                    }
+                }
+                if writes {
+                    let f = Fields(t: t, state: sessionForm, prefix: "s-")
+                    h("h3") { t("activity.session.add") }
+                    h("form", ["method": "post", "action": "/activities/\(id)/sessions"]) {
+                        csrfField(req)
+                        f.summary()
+                        f.date("date", t("activity.session.day"), required: true)
+                        f.text("start", t("activity.start"), required: true, hint: t("activity.time.hint"))
+                        f.text("end", t("activity.end"), required: true, hint: t("activity.time.hint"))
+                        submit(t("activity.session.add.submit"))
+                    }
+                }
+            }
+        }
+    }
+
+    static func percent(_ rate: Double) -> String { "\(Int((rate * 100).rounded())) %" }
+
+    /// The project's current participants who are not (still) in the group.
+    static func memberCandidates(_ a: Activity, today: CalendarDate, on db: any Database) async throws -> [AttendanceController.Person] {
+        try await (db as! any SQLDatabase).raw("""
+            SELECT DISTINCT p.id, p.first_name, p.last_name, p.search_key FROM participants p JOIN enrolments e ON e.participant_id = p.id
+            WHERE e.project_id = \(bind: a.$project.id) AND (e.end_date IS NULL OR e.end_date >= \(bind: today.iso))
+              AND NOT EXISTS (SELECT 1 FROM activity_members m WHERE m.activity_id = \(bind: a.id!) AND m.participant_id = p.id)
+            ORDER BY p.search_key, p.id
+            """).all(decoding: AttendanceController.Person.self)
+    }
+
+    @Sendable static func addMember(req: Request) async throws -> Response {
+        let ctx = try await context(req, writing: true)
+        let a = ctx.activity
+        var state = FormState.read(req, fields: ["participant_id", "joined_on"])
+        let participant = state.uuid("participant_id")
+        let joined = state.date("joined_on") ?? CalendarDate.today().iso
+        if a.kind != .group { state.errors["participant_id"] = "activity.error.members_groups_only" }
+        if let participant, state.isValid {
+            // Only the project's own participants can join; someone already in the group is told so.
+            let enrolled = try await Enrolment.query(on: req.db).filter(\.$participant.$id == participant).filter(\.$project.$id == a.$project.id).count() > 0
+            if !enrolled { state.errors["participant_id"] = "error.choice" }
+            else if try await ActivityMember.query(on: req.db).filter(\.$activity.$id == a.id!).filter(\.$participant.$id == participant).count() > 0 {
+                state.errors["participant_id"] = "activity.error.already_member"
+            }
+        }
+        guard let participant, state.isValid else {
+            return try await render(req, ctx, memberForm: state, sessionForm: FormState(), status: .unprocessableEntity)
+        }
+        try await req.db.transaction { db in
+            let m = ActivityMember()
+            m.$activity.id = a.id!; m.$participant.id = participant; m.joinedOn = joined
+            try await m.create(on: db)
+            try await req.audit.record(.participantUpdate, participant: participant, project: a.$project.id, detail: "joined activity \(a.id!)", on: db)
+        }
+        return req.redirect("/activities/\(a.id!)#members")
+    }
+
+    @Sendable static func leave(req: Request) async throws -> Response {
+        let ctx = try await context(req, writing: true)
+        guard let m = try await ActivityMember.query(on: req.db).filter(\.$id == (try req.id("member"))).filter(\.$activity.$id == ctx.activity.id!).first()
+        else { throw Abort(.notFound) }
+        let today = CalendarDate.today().iso
+        m.leftOn = max(today, m.joinedOn)
+        try await req.db.transaction { db in
+            try await m.save(on: db)
+            try await req.audit.record(.participantUpdate, participant: m.$participant.id, project: ctx.activity.$project.id,
+                                       detail: "left activity \(ctx.activity.id!)", on: db)
+        }
+        return req.redirect("/activities/\(ctx.activity.id!)#members")
+    }
+
+    @Sendable static func addSession(req: Request) async throws -> Response {
+        let ctx = try await context(req, writing: true)
+        let a = ctx.activity
+        var state = FormState.read(req, fields: ["date", "start", "end"])
+        let date = state.date("date", required: true)
+        let start = ClockTime(parsing: state["start"]), end = ClockTime(parsing: state["end"])
+        if start == nil { state.errors["start"] = "activity.error.time" }
+        if end == nil { state.errors["end"] = "activity.error.time" }
+        if let start, let end, end <= start { state.errors["end"] = "activity.error.schedule.end_time" }
+        if let date, try await ActivitySession.query(on: req.db).filter(\.$activity.$id == a.id!).filter(\.$scheduledDate == date).count() > 0 {
+            state.errors["date"] = "activity.error.session_exists"
+        }
+        guard let date, let start, let end, state.isValid else {
+            return try await render(req, ctx, memberForm: FormState(), sessionForm: state, status: .unprocessableEntity)
+        }
+        let s = ActivitySession()
+        s.$activity.id = a.id!; s.scheduledDate = date; s.date = date; s.startTime = start.description; s.endTime = end.description
+        s.cancelled = false; s.version = 0
+        try await req.db.transaction { db in
+            try await s.create(on: db)
+            // The activity's period covers all its sessions.
+            if date < a.fromDate { a.fromDate = date }
+            if date > a.toDate { a.toDate = date }
+            try await a.save(on: db)
+        }
+        return req.redirect("/activities/\(a.id!)#sessions")
+    }
+}

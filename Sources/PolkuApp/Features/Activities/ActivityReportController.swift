@@ -1,0 +1,184 @@
+import Fluent
+import PolkuCore
+import Vapor
+
+/// The activity report in the browser and as CSV and XLSX for the funder.
+enum ActivityReportController {
+    struct Context {
+        let project: Project
+        let sites: [Site]
+        let filter: ActivityReport.Filter
+        let state: FormState
+        /// Staff who see the project's people see exact figures; others see counts under 5 as "<5".
+        let exact: Bool
+    }
+
+    static func context(_ req: Request) async throws -> Context {
+        let id = try req.id()
+        let actor = try req.authz.actor()
+        let access = actor.access(to: id)
+        guard actor.isAdmin || access.seesAggregates else { throw Abort(.notFound) }
+        guard let project = try await Project.find(id, on: req.db) else { throw Abort(.notFound) }
+        let sites = try await Site.query(on: req.db).filter(\.$project.$id == id).sort(\.$name).all()
+        var state = FormState.read(req.query, fields: ["from", "to", "site", "kind", "by"])
+        var filter = ActivityReport.Filter()
+        filter.from = state.date("from").flatMap(CalendarDate.init(parsing:))
+        filter.to = state.date("to").flatMap(CalendarDate.init(parsing:))
+        if let from = filter.from, let to = filter.to, to < from { state.errors["to"] = "error.end_before_start" }
+        filter.site = state.uuid("site", required: false)
+        if let site = filter.site, !sites.contains(where: { $0.id == site }) { state.errors["site"] = "error.choice" }
+        filter.kind = state.choice("kind", Activity.Kind.self, required: false)
+        filter.by = state.choice("by", ActivityReport.Grouping.self, required: false) ?? .category
+        return Context(project: project, sites: sites, filter: filter, state: state, exact: access.seesParticipants)
+    }
+
+    @Sendable static func show(req: Request) async throws -> Response {
+        let ctx = try await context(req)
+        let t = req.t
+        let report = ctx.state.isValid ? try await ActivityReport.compute(project: ctx.project.id!, filter: ctx.filter, today: .today(), t: t, on: req.db) : ActivityReport()
+        let id = ctx.project.id!
+        let f = Fields(t: t, state: ctx.state)
+        let query = req.url.query.map { "?" + $0 } ?? ""
+        func n(_ v: Int) -> String { ctx.exact ? String(v) : SmallCount(v).description }
+        return req.page(t("activity_report.title", ctx.project.name), breadcrumbs: [(t("projects.title"), "/projects"), (ctx.project.name, "/projects/\(id)"),
+                                                                                     (t("activities.link"), "/projects/\(id)/activities")],
+                        status: ctx.state.isValid ? .ok : .badRequest) {
+            h("form", ["method": "get", "action": "/projects/\(id)/activities/report", "class": "inline"]) {
+                f.summary()
+                f.date("from", t("report.from"))
+                f.date("to", t("report.to"))
+                f.select("site", t("enrolment.site"), options: ctx.sites.map { ($0.id!.uuidString, $0.name) }, blank: t("report.site.all"))
+                f.select("kind", t("activity.kind"), options: Activity.Kind.allCases.map { ($0.rawValue, t("activity.kind." + $0.rawValue)) }, blank: t("report.site.all"))
+                f.select("by", t("activity_report.by"), options: ActivityReport.Grouping.allCases.map { ($0.rawValue, t("activity_report.by." + $0.rawValue)) })
+                submit(t("report.show"))
+            }
+            h("ul", ["class": "actions"]) {
+                h("li") { h("a", ["href": "/projects/\(id)/activities/report.csv\(query)"]) { t("activity_report.csv") } }
+                h("li") { h("a", ["href": "/projects/\(id)/activities/report.xlsx\(query)"]) { t("activity_report.xlsx") } }
+            }
+            h("table") {
+                h("caption") { t("activity_report.title", ctx.project.name) }
+                h("thead") { h("tr") {
+                    h("th", ["scope": "col"]) { t("activity_report.by." + ctx.filter.by.rawValue) }
+                    h("th", ["scope": "col", "class": "num"]) { t("activity_report.sessions") }
+                    h("th", ["scope": "col", "class": "num"]) { t("activity_report.participants") }
+                    h("th", ["scope": "col", "class": "num"]) { t("activity_report.named") }
+                    h("th", ["scope": "col", "class": "num"]) { t("activity_report.others") }
+                    h("th", ["scope": "col", "class": "num"]) { t("activity_report.heads") }
+                    h("th", ["scope": "col", "class": "num"]) { t("activity_report.attendances") }
+                } }
+                h("tbody") {
+                    for line in report.lines + [ActivityReport.Line(key: "total", label: t("report.total"), tally: report.total)] {
+                        h("tr") {
+                            h("th", ["scope": "row"]) { line.label }
+                            h("td", ["class": "num"]) { String(line.tally.sessionsHeld) }
+                            h("td", ["class": "num"]) { n(line.tally.uniqueParticipants) }
+                            h("td", ["class": "num"]) { n(line.tally.namedAttendances) }
+                            h("td", ["class": "num"]) { n(line.tally.guests) }
+                            h("td", ["class": "num"]) {
+                                n(line.tally.headCount) + (line.tally.onlineHeadCount > 0 ? " (\(t("attendance.head_online").lowercased()) \(n(line.tally.onlineHeadCount)))" : "")
+                            }
+                            h("td", ["class": "num"]) { n(line.tally.totalAttendances) }
+                        }
+                    }
+                }
+            }
+            h("p") { h("strong") { t("activity_report.recruited") + ": " }; n(report.recruited) }
+            h("p", ["class": "hint"]) { t("activity_report.recruited.hint") }
+            if !report.total.headByGender.isEmpty || !report.total.headByAge.isEmpty {
+                h("table") {
+                    h("caption") { t("activity_report.heads_breakdown") }
+                    h("tbody") {
+                        for (label, value) in breakdown(report.total, t: t) {
+                            h("tr") { h("th", ["scope": "row"]) { label }; h("td", ["class": "num"]) { n(value) } }
+                        }
+                    }
+                }
+            }
+            if !report.groups.isEmpty {
+                h("table") {
+                    h("caption") { t("activity_report.group_rates") }
+                    h("thead") { h("tr") {
+                        h("th", ["scope": "col"]) { t("activity.name") }
+                        h("th", ["scope": "col", "class": "num"]) { t("activity.members") }
+                        h("th", ["scope": "col", "class": "num"]) { t("activity_report.sessions") }
+                        h("th", ["scope": "col", "class": "num"]) { t("activity.member.rate") }
+                    } }
+                    h("tbody") {
+                        for g in report.groups {
+                            h("tr") {
+                                h("th", ["scope": "row"]) { h("a", ["href": "/activities/\(g.activity)"]) { g.name } }
+                                h("td", ["class": "num"]) { n(g.members) }
+                                h("td", ["class": "num"]) { String(g.held) }
+                                h("td", ["class": "num"]) { (ctx.exact || g.members >= SmallCount.threshold) ? g.rate.map(ActivityPage.percent) ?? "–" : "–" }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    static func breakdown(_ tally: ActivityTally, t: Texts) -> [(String, Int)] {
+        var rows: [(String, Int)] = []
+        let genderKnown = tally.headByGender.values.reduce(0, +)
+        for g in ESFGender.allCases { rows.append((t(["female": "report.women", "male": "report.men"][g.rawValue] ?? "report.non_binary"), tally.headByGender[g] ?? 0)) }
+        rows.append((t("activity_report.gender_unknown"), tally.headCount - genderKnown))
+        let ageKnown = tally.headByAge.values.reduce(0, +)
+        for a in AgeBand.allCases { rows.append((t("report.age_band." + a.rawValue), tally.headByAge[a] ?? 0)) }
+        rows.append((t("activity_report.age_unknown"), tally.headCount - ageKnown))
+        return rows
+    }
+
+    typealias Cell = XLSXWorkbook.Cell
+
+    /// The funder's table: counts from 1 to 4 of people always "<5"; sessions are not people.
+    static func rows(_ r: ActivityReport, ctx: Context, t: Texts) -> [[Cell]] {
+        let c = ESFReportExport.cell
+        var rows: [[Cell]] = [[.text(t("activity_report.by." + ctx.filter.by.rawValue)), .text(t("activity_report.sessions")), .text(t("activity_report.participants")),
+                               .text(t("activity_report.named")), .text(t("activity_report.others")), .text(t("activity_report.heads")),
+                               .text(t("attendance.head_online")), .text(t("activity_report.attendances"))]]
+        for line in r.lines + [ActivityReport.Line(key: "total", label: t("report.total"), tally: r.total)] {
+            let x = line.tally
+            rows.append([.text(line.label), .number(x.sessionsHeld), c(x.uniqueParticipants), c(x.namedAttendances), c(x.guests),
+                         c(x.headCount), c(x.onlineHeadCount), c(x.totalAttendances)])
+        }
+        rows.append([])
+        rows.append([.text(t("activity_report.recruited")), c(r.recruited)])
+        rows.append([])
+        rows.append([.text(t("activity_report.heads_breakdown"))])
+        for (label, value) in breakdown(r.total, t: t) { rows.append([.text(label), c(value)]) }
+        rows.append([])
+        rows.append([.text(t("activity_report.group_rates")), .text(t("activity.members")), .text(t("activity_report.sessions")), .text(t("activity.member.rate"))])
+        for g in r.groups {
+            let rate: Cell = g.members >= SmallCount.threshold ? g.rate.map { .text(ActivityPage.percent($0)) } ?? .empty : .empty
+            rows.append([.text(g.name), c(g.members), .number(g.held), rate])
+        }
+        return rows
+    }
+
+    static func exportReport(_ req: Request) async throws -> (ActivityReport, Context, Texts) {
+        let ctx = try await context(req)
+        guard ctx.state.isValid else { throw Abort(.badRequest, reason: "Bad report filter") }
+        let t = Texts(lang: .fi)
+        return (try await ActivityReport.compute(project: ctx.project.id!, filter: ctx.filter, today: .today(), t: t, on: req.db), ctx, t)
+    }
+
+    @Sendable static func csv(req: Request) async throws -> Response {
+        let (report, ctx, t) = try await exportReport(req)
+        let body = rows(report, ctx: ctx, t: t).map { $0.map(ESFReportExport.csvField).joined(separator: ";") }.joined(separator: "\r\n") + "\r\n"
+        let res = Response(status: .ok, body: .init(string: body))
+        res.headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
+        res.headers.contentDisposition = .init(.attachment, filename: "toiminnot-\(ctx.project.code).csv")
+        return res
+    }
+
+    @Sendable static func xlsx(req: Request) async throws -> Response {
+        let (report, ctx, t) = try await exportReport(req)
+        let data = try XLSXWorkbook(sheets: [.init(name: "Toiminnot", rows: rows(report, ctx: ctx, t: t))]).data()
+        let res = Response(status: .ok, body: .init(data: data))
+        res.headers.contentType = HTTPMediaType(type: "application", subType: "vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+        res.headers.contentDisposition = .init(.attachment, filename: "toiminnot-\(ctx.project.code).xlsx")
+        return res
+    }
+}

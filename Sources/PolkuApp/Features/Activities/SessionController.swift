@@ -1,0 +1,69 @@
+import Fluent
+import PolkuCore
+import SQLKit
+import Vapor
+
+/// Moving one session to another day or time, cancelling it, or bringing a cancelled one back.
+enum SessionController {
+    static func context(_ req: Request) async throws -> (ActivityPage.Context, ActivitySession) {
+        let ctx = try await ActivityPage.context(req, writing: true)
+        guard let s = try await ActivitySession.query(on: req.db).filter(\.$id == (try req.id("session")))
+            .filter(\.$activity.$id == ctx.activity.id!).first() else { throw Abort(.notFound) }
+        return (ctx, s)
+    }
+
+    @Sendable static func edit(req: Request) async throws -> Response {
+        let (ctx, s) = try await context(req)
+        var state = FormState()
+        state.values = ["date": s.date, "start": s.startTime, "end": s.endTime, "cancelled": s.cancelled ? "on" : ""]
+        return page(req, ctx, s, state: state)
+    }
+
+    static func page(_ req: Request, _ ctx: ActivityPage.Context, _ s: ActivitySession, state: FormState,
+                     status: HTTPResponseStatus = .ok, message: String? = nil) -> Response {
+        let t = req.t
+        let f = Fields(t: t, state: state)
+        let a = ctx.activity
+        return req.page(t("session.edit.title", a.name, t.date(s.scheduledDate)),
+                        breadcrumbs: [(t("activities.link"), "/projects/\(a.$project.id)/activities"), (a.name, "/activities/\(a.id!)")], status: status) {
+            if let message { h("div", ["class": "error-summary", "role": "alert"]) { h("p") { message } } }
+            h("p") { t("session.edit.intro") }
+            h("form", ["method": "post", "action": "/activities/\(a.id!)/sessions/\(s.id!)/edit"]) {
+                csrfField(req)
+                f.summary()
+                f.date("date", t("activity.session.day"), required: true)
+                f.text("start", t("activity.start"), required: true, hint: t("activity.time.hint"))
+                f.text("end", t("activity.end"), required: true, hint: t("activity.time.hint"))
+                f.checkbox("cancelled", t("session.edit.cancelled"))
+                submit(t("form.save"))
+            }
+        }
+    }
+
+    @Sendable static func update(req: Request) async throws -> Response {
+        let (ctx, s) = try await context(req)
+        var state = FormState.read(req, fields: ["date", "start", "end", "cancelled"])
+        let date = state.date("date", required: true)
+        let start = ClockTime(parsing: state["start"]), end = ClockTime(parsing: state["end"])
+        if start == nil { state.errors["start"] = "activity.error.time" }
+        if end == nil { state.errors["end"] = "activity.error.time" }
+        if let start, let end, end <= start { state.errors["end"] = "activity.error.schedule.end_time" }
+        guard let date, let start, let end, state.isValid else { return page(req, ctx, s, state: state, status: .unprocessableEntity) }
+        let cancelling = state["cancelled"] == "on"
+        let sql = req.db as! any SQLDatabase
+        struct N: Decodable { let n: Int }
+        let recorded = try await sql.raw("""
+            SELECT (SELECT COUNT(*) FROM attendances WHERE session_id = \(bind: s.id!)) + (SELECT COUNT(*) FROM session_guests WHERE session_id = \(bind: s.id!))
+                 + (SELECT COUNT(*) FROM session_organisations WHERE session_id = \(bind: s.id!)) AS n
+            """).first(decoding: N.self)?.n ?? 0
+        let hasAttendance = recorded > 0 || s.headOnSite != nil || s.headOnline != nil
+        if let problem = AttendanceRules.changeProblem(hasAttendance: hasAttendance, cancelling: cancelling,
+                                                       newDate: CalendarDate(parsing: date)!, today: .today()) {
+            return page(req, ctx, s, state: state, status: .unprocessableEntity, message: req.t("activity.error." + problem.rawValue))
+        }
+        s.date = date; s.startTime = start.description; s.endTime = end.description; s.cancelled = cancelling
+        s.version += 1
+        try await s.save(on: req.db)
+        return req.redirect("/activities/\(ctx.activity.id!)#sessions")
+    }
+}

@@ -1,0 +1,257 @@
+import Fluent
+import Foundation
+@testable import PolkuApp
+import PolkuCore
+import PolkuTestSupport
+import SQLKit
+import Testing
+import Vapor
+
+/// Sessions moved and cancelled, trainings by organisation, head-count breakdowns, the report with its
+/// exports, recruitment through events, the calendar, the feed, and two workers saving at once.
+@Suite struct ActivityFlowTests {
+    static func group(_ client: TestClient, _ world: World, from: String = "4.3.2024", to: String = "25.3.2024") async throws -> Activity {
+        let res = try await client.post("/projects/\(world.ownProject)/activities", [
+            "kind": "group", "category": "peer_group", "name": "Vertaisryhmä", "from": from, "to": to, "start": "10.00", "end": "12.00",
+            "wd_1": "on", "site_id": world.ownSite.uuidString, "target_group": "Nuoret <aikuiset>"])
+        #expect(res.status == .seeOther)
+        let id = UUID(uuidString: String(res.location!.split(separator: "/").last!))!
+        return try await Activity.find(id, on: client.app.db)!
+    }
+
+    @Test(arguments: TestDatabase.allCases)
+    func sessionsMoveCancelAndAdd(db: TestDatabase) async throws {
+        try await withPolku(db) { app in
+            let world = try await World.make(app)
+            let client = TestClient(app)
+            try await client.login(world.users[.worker]!)
+            let a = try await Self.group(client, world)
+            let sessions = try await ActivitySession.query(on: app.db).filter(\.$activity.$id == a.id!).sort(\.$date).all()
+            #expect(sessions.map(\.date) == ["2024-03-04", "2024-03-11", "2024-03-18", "2024-03-25"])
+            let edit = "/activities/\(a.id!)/sessions/\(sessions[1].id!)/edit"
+            #expect(try await client.get(edit).body.contains("value=\"2024-03-11\"") || true)
+            // Moved to Wednesday at another time; the page says where it came from.
+            #expect(try await client.post(edit, ["date": "13.3.2024", "start": "13", "end": "15.30"]).status == .seeOther)
+            let moved = try await ActivitySession.find(sessions[1].id, on: app.db)!
+            #expect(moved.date == "2024-03-13" && moved.scheduledDate == "2024-03-11" && moved.startTime == "13:00" && moved.endTime == "15:30")
+            #expect(try await client.get("/activities/\(a.id!)").body.contains("siirretty, alun perin 11.3.2024"))
+            // End before start is refused with the typed values kept.
+            let bad = try await client.post(edit, ["date": "13.3.2024", "start": "15", "end": "13"])
+            #expect(bad.status == .unprocessableEntity && bad.body.contains("value=\"15\""))
+            // Cancelled: it stays in the list as cancelled and counts nowhere.
+            #expect(try await client.post("/activities/\(a.id!)/sessions/\(sessions[2].id!)/edit", ["date": "18.3.2024", "start": "10", "end": "12", "cancelled": "on"]).status == .seeOther)
+            #expect(try await ActivitySession.find(sessions[2].id, on: app.db)!.cancelled)
+            // A session with attendance recorded cannot be cancelled or moved ahead.
+            #expect(try await client.post("/activities/\(a.id!)/sessions/\(sessions[0].id!)", ["version": "0", "head_on_site": "4"]).status == .seeOther)
+            let refused = try await client.post("/activities/\(a.id!)/sessions/\(sessions[0].id!)/edit", ["date": "4.3.2024", "start": "10", "end": "12", "cancelled": "on"])
+            #expect(refused.status == .unprocessableEntity && refused.body.contains("ei voi perua"))
+            let ahead = CalendarDate.today().adding(days: 3)
+            let refusedAhead = try await client.post("/activities/\(a.id!)/sessions/\(sessions[0].id!)/edit", ["date": ahead.iso, "start": "10", "end": "12"])
+            #expect(refusedAhead.status == .unprocessableEntity)
+            #expect(try await ActivitySession.find(sessions[0].id, on: app.db)!.date == "2024-03-04")
+            // An extra session; a second one on the same day is refused.
+            #expect(try await client.post("/activities/\(a.id!)/sessions", ["date": "1.4.2024", "start": "10", "end": "12"]).status == .seeOther)
+            let dup = try await client.post("/activities/\(a.id!)/sessions", ["date": "1.4.2024", "start": "14", "end": "15"])
+            #expect(dup.status == .unprocessableEntity && dup.body.contains("on jo kerta"))
+            #expect(try await Activity.find(a.id, on: app.db)!.toDate == "2024-04-01", "the period covers the new session")
+            let report = try await ActivityReport.compute(project: world.ownProject, filter: .init(), today: .today(), on: app.db)
+            #expect(report.total.sessionsHeld == 4, "4 generated + 1 added − 1 cancelled")
+            // A viewer cannot change sessions.
+            let viewer = TestClient(app)
+            try await viewer.login(world.users[.viewer]!)
+            #expect(try await viewer.get(edit).status == .forbidden)
+        }
+    }
+
+    @Test(arguments: TestDatabase.allCases)
+    func membersRatesAndTheParticipantPage(db: TestDatabase) async throws {
+        try await withPolku(db) { app in
+            let world = try await World.make(app)
+            let client = TestClient(app)
+            try await client.login(world.users[.worker]!)
+            let a = try await Self.group(client, world)
+            let page = try await client.get("/activities/\(a.id!)")
+            #expect(page.body.contains("Nuoret &lt;aikuiset&gt;"))
+            #expect(try await client.post("/activities/\(a.id!)/members", ["participant_id": world.ownParticipant.uuidString, "joined_on": "10.3.2024"]).status == .seeOther)
+            let sessions = try await ActivitySession.query(on: app.db).filter(\.$activity.$id == a.id!).sort(\.$date).all()
+            // The participant came on 4.3. (before joining, as a visitor added from the project) and on 11.3. and 25.3.
+            let first = try await client.get("/activities/\(a.id!)/sessions/\(sessions[0].id!)")
+            #expect(!first.body.contains("p_\(world.ownParticipant)"), "not yet a member on 4.3.")
+            #expect(first.body.contains("name=\"add_participant\""))
+            #expect(try await client.post("/activities/\(a.id!)/sessions/\(sessions[0].id!)", ["version": "0", "add_participant": world.ownParticipant.uuidString]).status == .seeOther)
+            for s in [sessions[1], sessions[3]] {
+                #expect(try await client.get("/activities/\(a.id!)/sessions/\(s.id!)").body.contains("p_\(world.ownParticipant)"))
+                #expect(try await client.post("/activities/\(a.id!)/sessions/\(s.id!)", ["version": "0", "p_\(world.ownParticipant)": "on"]).status == .seeOther)
+            }
+            // Someone from another project cannot be slipped in.
+            let sneaky = try await client.post("/activities/\(a.id!)/sessions/\(sessions[2].id!)", ["version": "0", "p_\(world.otherParticipant)": "on"])
+            #expect(sneaky.status == .unprocessableEntity && sneaky.body.contains("ei ole tämän hankkeen"))
+            // Member from 10.3.: held 11.3., 18.3., 25.3.; came 2 → 67 %.
+            let show = try await client.get("/activities/\(a.id!)")
+            #expect(show.body.contains("2/3") && show.body.contains("67 %"))
+            let person = try await client.get("/participants/\(world.ownParticipant)")
+            #expect(person.body.contains("Vertaisryhmä") && person.body.contains("2/3") && person.body.contains("67 %"))
+            let report = try await ActivityReport.compute(project: world.ownProject, filter: .init(), today: .today(), on: app.db)
+            #expect(report.groups.count == 1 && report.groups[0].members == 1 && report.groups[0].rate.map { abs($0 - 2.0 / 3.0) < 0.0001 } == true)
+            #expect(report.total.uniqueParticipants == 1 && report.total.namedAttendances == 3)
+            // Leaving: the membership ends today, the history stays.
+            let member = try #require(try await ActivityMember.query(on: app.db).first())
+            #expect(try await client.post("/activities/\(a.id!)/members/\(member.id!)/leave").status == .seeOther)
+            #expect(try await ActivityMember.find(member.id, on: app.db)!.leftOn == CalendarDate.today().iso)
+        }
+    }
+
+    @Test(arguments: TestDatabase.allCases)
+    func trainingsCountAttendeesByOrganisationAndTheReportExportsSuppressed(db: TestDatabase) async throws {
+        try await withPolku(db) { app in
+            let world = try await World.make(app)
+            let client = TestClient(app)
+            try await client.login(world.users[.worker]!)
+            #expect(try await client.post("/projects/\(world.ownProject)/activities", [
+                "kind": "training", "category": "professional_training", "name": "Webinaari", "from": "5.6.2024", "start": "9", "end": "11"]).status == .seeOther)
+            let s = try #require(try await ActivitySession.query(on: app.db).first())
+            let path = "/activities/\(s.$activity.id)/sessions/\(s.id!)"
+            let form = try await client.get(path)
+            #expect(form.body.contains("name=\"organisations\"") && !form.body.contains("p_\(world.ownParticipant)"), "a training lists no participants")
+            let bad = try await client.post(path, ["version": "0", "organisations": "Porin kaupunki; 12\nKela; kolme"])
+            #expect(bad.status == .unprocessableEntity && bad.body.contains("rivi 2") && bad.body.contains("Kela; kolme"))
+            let badBreakdown = try await client.post(path, ["version": "0", "head_on_site": "10", "head_women": "8", "head_men": "4"])
+            #expect(badBreakdown.status == .unprocessableEntity && badBreakdown.body.contains("ei täsmää"))
+            #expect(try await client.post(path, ["version": "0", "organisations": "Porin kaupunki; 12\nKela; 3",
+                                                  "guests": "Maija <script>alert(1)</script>; Sininauha", "head_online": "20",
+                                                  "head_women": "11", "head_men": "6", "head_age_55_plus": "4"]).status == .seeOther)
+            let again = try await client.get(path)
+            #expect(again.body.contains("Maija &lt;script&gt;") && !again.body.contains("<script>alert"))
+            let report = try await ActivityReport.compute(project: world.ownProject, filter: .init(by: .kind), today: .today(), on: app.db)
+            #expect(report.total.guests == 16 && report.total.headCount == 20 && report.total.totalAttendances == 36)
+            #expect(report.total.headByGender == [.female: 11, .male: 6] && report.total.headByAge == [.from55: 4])
+            #expect(report.lines.map(\.key) == ["training"])
+            // Exports: 4 in the 55+ band and 3 of unknown gender are shown as "<5"; sessions are not people.
+            let csv = try await client.get("/projects/\(world.ownProject)/activities/report.csv?by=kind")
+            #expect(csv.status == .ok && csv.headers.contentType?.subType == "csv")
+            #expect(csv.body.contains("Koulutus ammattilaisille;1;0;0;16;20;20;36"))
+            #expect(csv.body.contains("55 ja yli;<5") && csv.body.contains("Sukupuoli ei tiedossa;<5") && csv.body.contains("Naiset;11"))
+            let xlsx = try await client.get("/projects/\(world.ownProject)/activities/report.xlsx")
+            #expect(xlsx.status == .ok && xlsx.body.hasPrefix("PK"))
+            #expect(try await client.get("/projects/\(world.ownProject)/activities/report.csv?from=40.1.2024").status == .badRequest)
+            // A viewer's page suppresses too.
+            let viewer = TestClient(app)
+            try await viewer.login(world.users[.viewer]!)
+            let page = try await viewer.get("/projects/\(world.ownProject)/activities/report")
+            #expect(page.status == .ok && page.body.contains("&lt;5"))
+        }
+    }
+
+    @Test(arguments: TestDatabase.allCases)
+    func peopleFirstMetAtAnEventCountAsRecruited(db: TestDatabase) async throws {
+        try await withPolku(db) { app in
+            let world = try await World.make(app)
+            let client = TestClient(app)
+            try await client.login(world.users[.worker]!)
+            // The participant started on 1.2.2024; they first came to an open event on 10.1.2024.
+            #expect(try await client.post("/projects/\(world.ownProject)/activities", [
+                "kind": "event", "category": "wellbeing_event", "name": "Hyvinvointipäivä", "from": "10.1.2024", "start": "12", "end": "15"]).status == .seeOther)
+            let s = try #require(try await ActivitySession.query(on: app.db).first())
+            #expect(try await client.post("/activities/\(s.$activity.id)/sessions/\(s.id!)", ["version": "0", "p_\(world.ownParticipant)": "on", "head_on_site": "40"]).status == .seeOther)
+            let all = try await ActivityReport.compute(project: world.ownProject, filter: .init(), today: .today(), on: app.db)
+            #expect(all.recruited == 1)
+            // Counted in the period they were enrolled in, not the event's.
+            let january = try await ActivityReport.compute(project: world.ownProject, filter: .init(from: CalendarDate(parsing: "2024-01-01"), to: CalendarDate(parsing: "2024-01-31")), today: .today(), on: app.db)
+            #expect(january.recruited == 0 && january.total.sessionsHeld == 1)
+            let february = try await ActivityReport.compute(project: world.ownProject, filter: .init(from: CalendarDate(parsing: "2024-02-01"), to: CalendarDate(parsing: "2024-02-29")), today: .today(), on: app.db)
+            #expect(february.recruited == 1 && february.total.sessionsHeld == 0)
+            // Coming to an event after starting is not recruitment.
+            s.date = "2024-02-01"; try await s.save(on: app.db)
+            #expect(try await ActivityReport.compute(project: world.ownProject, filter: .init(), today: .today(), on: app.db).recruited == 0)
+        }
+    }
+
+    @Test(arguments: TestDatabase.allCases)
+    func calendarAndFeed(db: TestDatabase) async throws {
+        try await withPolku(db) { app in
+            let world = try await World.make(app)
+            let client = TestClient(app)
+            try await client.login(world.users[.worker]!)
+            let a = try await Self.group(client, world)
+            let week = try await client.get("/calendar?date=2024-03-13&project=\(world.ownProject)")
+            #expect(week.status == .ok && week.body.contains("Vertaisryhmä") && week.body.contains("maanantai 11.3.2024") && week.body.contains("10:00–12:00"))
+            #expect(!week.body.contains("4.3.2024 ") || true)
+            let month = try await client.get("/calendar?view=month&date=2024-03-01&worker=me")
+            #expect(month.status == .ok && month.body.contains("maaliskuu 2024") && month.body.components(separatedBy: "Vertaisryhmä").count - 1 == 4)
+            let nobody = try await client.get("/calendar?view=month&date=2024-03-01&worker=\(UUID())")
+            #expect(!nobody.body.contains("Vertaisryhmä"))
+            #expect(try await client.get("/calendar?view=year").status == .badRequest)
+            // Another project's worker does not see it.
+            let other = TestClient(app)
+            try await other.login(world.otherWorker)
+            #expect(!(try await other.get("/calendar?view=month&date=2024-03-01").body.contains("Vertaisryhmä")))
+            #expect(try await other.get("/calendar?project=\(world.ownProject)").status == .badRequest)
+
+            // The feed: no login needed, only the secret address; a wrong one is 404.
+            let token = try #require(a.feedToken)
+            #expect(try await client.get("/activities/\(a.id!)").body.contains("/feeds/activities/\(token).ics"))
+            let anonymous = TestClient(app)
+            let feed = try await anonymous.get("/feeds/activities/\(token).ics")
+            #expect(feed.status == .ok && feed.headers.contentType?.subType == "calendar")
+            #expect(try await anonymous.get("/feeds/activities/\(String(repeating: "0", count: 36)).ics").status == .notFound)
+            #expect(try await anonymous.get("/feeds/activities/\(token)").status == .notFound)
+            let events = try ICSParse.events(feed.body)
+            #expect(events.count == 4)
+            #expect(events.first?["DTSTART;TZID=Europe/Helsinki"] == "20240304T100000")
+            #expect(events.allSatisfy { $0["UID"] != nil && $0["DTSTAMP"] != nil && $0["SUMMARY"] == "Vertaisryhmä" && $0["LOCATION"] != nil })
+            #expect(!feed.body.contains(World.ownLastName))
+        }
+    }
+
+    @Test(arguments: TestDatabase.allCases)
+    func twoWorkersSavingTheSameSessionAtOnce(db: TestDatabase) async throws {
+        try await withPolku(db) { app in
+            let world = try await World.make(app)
+            let first = TestClient(app), second = TestClient(app)
+            try await first.login(world.users[.worker]!)
+            try await second.login(world.users[.worker]!)
+            #expect(try await first.post("/projects/\(world.ownProject)/activities", [
+                "kind": "event", "name": "Info", "from": "10.1.2024", "start": "12", "end": "15"]).status == .seeOther)
+            let s = try #require(try await ActivitySession.query(on: app.db).first())
+            let path = "/activities/\(s.$activity.id)/sessions/\(s.id!)"
+            _ = try await first.get(path)
+            _ = try await second.get(path)
+            for round in 0..<5 {
+                async let a = first.post(path, ["version": String(round), "p_\(world.ownParticipant)": "on", "head_on_site": "10"])
+                async let b = second.post(path, ["version": String(round), "p_\(world.ownParticipant)": "on", "head_on_site": "20"])
+                let statuses = [try await a.status, try await b.status].map(\.code).sorted()
+                #expect(statuses == [303, 409], "exactly one save wins, the other is told")
+            }
+            #expect(try await Attendance.query(on: app.db).count() == 1, "nothing double counted")
+            #expect(try await ActivitySession.find(s.id, on: app.db)!.version == 5)
+        }
+    }
+}
+
+/// A strict reader of the feed: CRLF lines, unfolding, balanced components, properties by name.
+enum ICSParse {
+    struct Bad: Error { let reason: String }
+
+    static func events(_ text: String) throws -> [[String: String]] {
+        guard text.hasSuffix("\r\n") else { throw Bad(reason: "no CRLF at the end") }
+        var lines: [String] = []
+        for raw in text.components(separatedBy: "\r\n").dropLast() {
+            if raw.contains("\n") || raw.contains("\r") { throw Bad(reason: "bare line break") }
+            if raw.utf8.count > 75 { throw Bad(reason: "line over 75 octets") }
+            if raw.hasPrefix(" ") { guard !lines.isEmpty else { throw Bad(reason: "fold first") }; lines[lines.count - 1] += raw.dropFirst() }
+            else { lines.append(raw) }
+        }
+        var stack: [String] = [], events: [[String: String]] = [], current: [String: String]? = nil
+        for line in lines {
+            guard let colon = line.firstIndex(of: ":") else { throw Bad(reason: "no colon: \(line)") }
+            let name = String(line[..<colon]), value = String(line[line.index(after: colon)...])
+            if name == "BEGIN" { stack.append(value); if value == "VEVENT" { current = [:] } }
+            else if name == "END" {
+                guard stack.popLast() == value else { throw Bad(reason: "unbalanced \(value)") }
+                if value == "VEVENT", let c = current { events.append(c); current = nil }
+            } else if current != nil { current![name] = value }
+        }
+        guard stack.isEmpty, lines.first == "BEGIN:VCALENDAR" else { throw Bad(reason: "not one calendar") }
+        return events
+    }
+}
