@@ -217,7 +217,8 @@ struct Bench: AsyncParsableCommand {
     @ArgumentParser.Option(help: "Participants to generate.") var participants = 100_000
     @ArgumentParser.Option(help: "Projects to spread them over.") var projects = 10
     @ArgumentParser.Option(help: "Repetitions per measurement.") var repetitions = 50
-    @ArgumentParser.Option(help: "participants (issue 2: lists and pages) or esf (report and import); both if not given.") var only: String?
+    @ArgumentParser.Option(help: "Attendance records to generate for the activities benchmark.") var attendances = 1_000_000
+    @ArgumentParser.Option(help: "participants (issue 2: lists and pages), esf (report and import) or activities (issue 4); all if not given.") var only: String?
 
     func run() async throws {
         var settings = try db.settings()
@@ -232,6 +233,9 @@ struct Bench: AsyncParsableCommand {
             }
             if only == nil || only == "esf" {
                 print(try await ESFBench.run(app, participants: participants, repetitions: max(3, repetitions / 5)))
+            }
+            if only == nil || only == "activities" {
+                print(try await ActivityBench.run(app, attendances: attendances, projects: 20, repetitions: repetitions))
             }
         } catch {
             try? await app.asyncShutdown()

@@ -97,6 +97,8 @@ public enum DemoData {
             let lahde = projectIDs["S20250"]!
             let lahdePeople = try await Enrolment.query(on: db).filter(\.$project.$id == lahde).sort(\.$startDate).all().map(\.$participant.id)
             try await DemoActivities.seed(lahde: lahde, lahdeParticipants: lahdePeople, kunnolla: projectIDs["S20013"]!, rng: &rng, on: db)
+            try await DemoActivities.seedMore(projects: projectIDs, sites: sitesByProject, worker: staffIDs[.worker]!, manager: staffIDs[.projectManager]!,
+                                              peer: staffIDs[.peer]!, rng: &rng, on: db)
             return accounts
         }
         return .seeded(accounts)

@@ -107,6 +107,16 @@ import Vapor
             let kunnolla = try #require(try await Project.query(on: app.db).filter(\.$code == "S20013").first())
             let seminar = try await ActivityReport.compute(project: kunnolla.id!, filter: .init(), today: .today(), on: app.db)
             #expect(seminar.total.headCount == 160 && seminar.total.onlineHeadCount == 60)
+            // RUORI2's wellbeing events brought in two people; its peer group meets this week.
+            let ruori = try #require(try await Project.query(on: app.db).filter(\.$code == "S21019").first())
+            let ruoriReport = try await ActivityReport.compute(project: ruori.id!, filter: .init(), today: .today(), on: app.db)
+            #expect(ruoriReport.recruited == 2 && ruoriReport.groups.count == 1 && (ruoriReport.groups[0].rate ?? 0) > 0.5)
+            let week = CalendarDate.today().adding(days: 1 - CalendarDate.today().weekday)
+            let thisWeek = try await ActivitySession.query(on: app.db).filter(\.$date >= week.iso).filter(\.$date <= week.adding(days: 6).iso).count()
+            #expect(thisWeek >= 1)
+            // Trainings count their attendees by organisation: PARTY's webinar 49, Yhdistämö's course 4 sessions.
+            let partyReport = try await ActivityReport.compute(project: party.id!, filter: .init(by: .kind), today: .today(), on: app.db)
+            #expect(partyReport.lines.first { $0.key == "training" }?.tally.guests == 49)
             // No real person from the seeds: steering seats carry no names.
             #expect(try await SteeringMember.query(on: app.db).filter(\.$name != "").count() == 0)
             // A second run changes nothing.

@@ -45,6 +45,8 @@ enum Stylesheet {
     legend{font-weight:600}
     .field{margin:.5rem 0;display:flex;flex-direction:column;gap:.2rem}
     .field.check{flex-direction:row;align-items:center;gap:.5rem}
+    .field.check input{width:1.5rem;height:1.5rem;margin:.35rem 0}
+    .field.check label{flex:1;padding:.35rem 0}
     .field.invalid input,.field.invalid select,.field.invalid textarea{border-color:#b00020;border-width:2px}
     input,select,textarea{font:inherit;padding:.35rem .45rem;border:1px solid #666;border-radius:3px;background:#fff;color:#1b1b1b;max-width:100%}
     textarea{width:100%}
