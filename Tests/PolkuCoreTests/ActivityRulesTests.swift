@@ -98,7 +98,7 @@ private func t(_ s: String) -> ClockTime { ClockTime(parsing: s)! }
     }
 
     @Test func tallyCountsUniquePeopleOnceAndHeadsApart() {
-        var tally = ActivityTally()
+        var tally = ActivityTally<String>()
         tally.addSession(attendees: ["a", "b", "a"])
         tally.addSession(attendees: ["a", "c"])
         tally.addSession(attendees: [], headCount: HeadCount(onSite: 100, online: 60))
@@ -116,6 +116,6 @@ private func t(_ s: String) -> ClockTime { ClockTime(parsing: s)! }
     @Test func recruitedThroughEventsMeansEnrolledAfterTheFirstContact() {
         let contact = ["a": d("2024-03-01"), "b": d("2024-03-01"), "c": d("2024-03-01")]
         let enrolled = ["a": d("2024-03-15"), "b": d("2024-02-01")]
-        #expect(ActivityTally.recruited(firstEventContact: contact, enrolled: enrolled) == 1)
+        #expect(ActivityTally<String>.recruited(firstEventContact: contact, enrolled: enrolled) == 1)
     }
 }

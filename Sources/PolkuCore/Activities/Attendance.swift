@@ -107,7 +107,9 @@ public enum AttendanceRules {
 }
 
 /// The figures the seeds report for activities ("125 sessions, 74 participants"), for one period.
-public struct ActivityTally: Sendable, Equatable {
+/// Generic over how a person is identified (the app uses UUIDs; hashing strings cost time at a
+/// million records).
+public struct ActivityTally<Person: Hashable & Sendable>: Sendable, Equatable {
     public private(set) var sessionsHeld = 0
     public private(set) var namedAttendances = 0
     public private(set) var headCount = 0
@@ -117,7 +119,7 @@ public struct ActivityTally: Sendable, Equatable {
     public private(set) var headByAge: [AgeBand: Int] = [:]
     /// People at the sessions who are not participants: guests by name and trainees by organisation.
     public private(set) var guests = 0
-    private var people = Set<String>()
+    private var people = Set<Person>()
 
     public init() {}
 
@@ -127,7 +129,7 @@ public struct ActivityTally: Sendable, Equatable {
     public var totalAttendances: Int { namedAttendances + guests + headCount }
 
     /// Adds one held session with its named attendees (any stable identifier) and head count.
-    public mutating func addSession(attendees: [String], guests: Int = 0, headCount count: HeadCount? = nil) {
+    public mutating func addSession(attendees: [Person], guests: Int = 0, headCount count: HeadCount? = nil) {
         sessionsHeld += 1
         namedAttendances += Set(attendees).count
         people.formUnion(attendees)
@@ -142,7 +144,7 @@ public struct ActivityTally: Sendable, Equatable {
 
     /// New participants recruited through events: their first contact was at an event and they were
     /// enrolled later (on a later day). Inputs: first event date per person, enrolment date per person.
-    public static func recruited(firstEventContact: [String: CalendarDate], enrolled: [String: CalendarDate]) -> Int {
+    public static func recruited(firstEventContact: [Person: CalendarDate], enrolled: [Person: CalendarDate]) -> Int {
         firstEventContact.filter { person, contact in enrolled[person].map { $0 > contact } ?? false }.count
     }
 }

@@ -99,7 +99,7 @@ import Vapor
             // Lähde mukaan!'s and Kunnolla Töihin's activity figures, from session and attendance records.
             let lahde = try #require(try await Project.query(on: app.db).filter(\.$code == "S20250").first())
             let activities = try await ActivityReport.compute(project: lahde.id!, filter: .init(), today: .today(), on: app.db)
-            func line(_ c: Activity.Category) -> ActivityTally? { activities.lines.first { $0.key == c.rawValue }?.tally }
+            func line(_ c: Activity.Category) -> ActivityTally<UUID>? { activities.lines.first { $0.key == c.rawValue }?.tally }
             #expect(line(.communityCoaching)?.sessionsHeld == 125 && line(.communityCoaching)?.uniqueParticipants == 74)
             #expect(line(.employmentEvent)?.sessionsHeld == 15 && line(.employmentEvent)?.totalAttendances == 214)
             #expect(line(.communityEvent)?.sessionsHeld == 32 && line(.communityEvent)?.totalAttendances == 379)

@@ -19,24 +19,17 @@ struct ActivityReport: Sendable {
         var by: Grouping = .category
     }
 
-    struct Line: Sendable { let key: String; let label: String; var tally: ActivityTally }
+    struct Line: Sendable { let key: String; let label: String; var tally: ActivityTally<UUID> }
     struct GroupRate: Sendable { let activity: UUID; let name: String; let members: Int; let held: Int; let rate: Double? }
 
     var lines: [Line] = []
-    var total = ActivityTally()
+    var total = ActivityTally<UUID>()
     var groups: [GroupRate] = []
     var recruited = 0
 
     struct ActivityRow: Decodable { let id: UUID; let name: String; let kind: String; let category: String?; let site_id: UUID?; let site_name: String? }
-    struct SessionRow: Decodable {
-        let id: UUID; let activity_id: UUID; let date: String
-        let head_on_site: Int?; let head_online: Int?; let head_women: Int?; let head_men: Int?; let head_other_gender: Int?
-        let head_age_under_18: Int?; let head_age_18_29: Int?; let head_age_30_54: Int?; let head_age_55_plus: Int?
-    }
-    struct AttendanceRow: Decodable { let session_id: UUID; let participant_id: UUID }
     struct CountRow: Decodable { let session_id: UUID; let n: Int }
     struct MemberRow: Decodable { let activity_id: UUID; let participant_id: UUID; let joined_on: String; let left_on: String? }
-    struct ContactRow: Decodable { let participant_id: UUID; let first_contact: String?; let enrolled: String? }
 
     static func compute(project: UUID, filter: Filter, today: CalendarDate, t: Texts? = nil, on db: any Database) async throws -> ActivityReport {
         let sql = db as! any SQLDatabase
@@ -47,20 +40,23 @@ struct ActivityReport: Sendable {
         var held: SQLQueryString = "s.cancelled = \(bind: false) AND s.date <= \(bind: today.iso)"
         if let from = filter.from { held.appendLiteral(" AND s.date >= "); held.appendInterpolation(bind: from.iso) }
         if let to = filter.to { held.appendLiteral(" AND s.date <= "); held.appendInterpolation(bind: to.iso) }
-        let scope: SQLQueryString = "FROM activity_sessions s JOIN activities a ON a.id = s.activity_id WHERE \(activityWhere) AND \(held)"
 
         let activities = try await sql.raw("""
             SELECT a.id, a.name, a.kind, a.category, a.site_id, st.name AS site_name FROM activities a LEFT JOIN sites st ON st.id = a.site_id
             WHERE \(activityWhere)
             """).all(decoding: ActivityRow.self)
         let byID = Dictionary(uniqueKeysWithValues: activities.map { ($0.id, $0) })
-        let sessions = try await sql.raw("""
-            SELECT s.id, s.activity_id, s.date, s.head_on_site, s.head_online, s.head_women, s.head_men, s.head_other_gender,
-                   s.head_age_under_18, s.head_age_18_29, s.head_age_30_54, s.head_age_55_plus \(scope)
-            """).all(decoding: SessionRow.self)
-        var people: [UUID: [String]] = [:]
-        for r in try await sql.raw("SELECT t.session_id, t.participant_id FROM attendances t JOIN activity_sessions s ON s.id = t.session_id JOIN activities a ON a.id = s.activity_id WHERE \(activityWhere) AND \(held)").all(decoding: AttendanceRow.self) {
-            people[r.session_id, default: []].append(r.participant_id.uuidString)
+        // The two large reads go through the drivers' decoders (see `ActivityRows`).
+        var scope = "FROM activity_sessions s JOIN activities a ON a.id = s.activity_id WHERE a.project_id = {} AND s.cancelled = {} AND s.date <= {}"
+        var values: [ActivityRows.Value] = [.uuid(project), .bool(false), .text(today.iso)]
+        if let site = filter.site { scope += " AND a.site_id = {}"; values.append(.uuid(site)) }
+        if let kind = filter.kind { scope += " AND a.kind = {}"; values.append(.text(kind.rawValue)) }
+        if let from = filter.from { scope += " AND s.date >= {}"; values.append(.text(from.iso)) }
+        if let to = filter.to { scope += " AND s.date <= {}"; values.append(.text(to.iso)) }
+        let sessions = try await ActivityRows.sessions(on: db, scope: scope, values: values)
+        var people: [UUID: [UUID]] = [:]
+        for (session, participant) in try await ActivityRows.attendances(on: db, scope: scope, values: values) {
+            people[session, default: []].append(participant)
         }
         var others: [UUID: Int] = [:]
         for r in try await sql.raw("SELECT g.session_id, COUNT(*) AS n FROM session_guests g JOIN activity_sessions s ON s.id = g.session_id JOIN activities a ON a.id = s.activity_id WHERE \(activityWhere) AND \(held) GROUP BY g.session_id").all(decoding: CountRow.self) {
@@ -71,17 +67,18 @@ struct ActivityReport: Sendable {
         }
 
         var report = ActivityReport()
-        var tallies: [String: ActivityTally] = [:]
+        var tallies: [String: ActivityTally<UUID>] = [:]
         var heldByActivity: [UUID: [CalendarDate]] = [:]
-        var cameByActivity: [UUID: [String: Set<CalendarDate>]] = [:]
+        var cameByActivity: [UUID: [UUID: Set<CalendarDate>]] = [:]
         for s in sessions {
-            guard let a = byID[s.activity_id], let date = CalendarDate(parsing: s.date) else { continue }
-            let heads: HeadCount? = s.head_on_site == nil && s.head_online == nil ? nil : HeadCount(
-                onSite: s.head_on_site ?? 0, online: s.head_online ?? 0,
-                byGender: [.female: s.head_women, .male: s.head_men, .nonBinary: s.head_other_gender].compactMapValues { $0 },
-                byAge: [.under18: s.head_age_under_18, .from18to29: s.head_age_18_29, .from30to54: s.head_age_30_54, .from55: s.head_age_55_plus].compactMapValues { $0 })
+            guard let a = byID[s.activity], let date = CalendarDate(parsing: s.date) else { continue }
+            let h = s.heads
+            let heads: HeadCount? = h[0] == nil && h[1] == nil ? nil : HeadCount(
+                onSite: h[0] ?? 0, online: h[1] ?? 0,
+                byGender: [.female: h[2], .male: h[3], .nonBinary: h[4]].compactMapValues { $0 },
+                byAge: [.under18: h[5], .from18to29: h[6], .from30to54: h[7], .from55: h[8]].compactMapValues { $0 })
             let attendees = people[s.id] ?? []
-            tallies[key(a, filter.by), default: ActivityTally()].addSession(attendees: attendees, guests: others[s.id] ?? 0, headCount: heads)
+            tallies[key(a, filter.by), default: ActivityTally<UUID>()].addSession(attendees: attendees, guests: others[s.id] ?? 0, headCount: heads)
             report.total.addSession(attendees: attendees, guests: others[s.id] ?? 0, headCount: heads)
             if a.kind == Activity.Kind.group.rawValue {
                 heldByActivity[a.id, default: []].append(date)
@@ -101,7 +98,7 @@ struct ActivityReport: Sendable {
             guard let joined = CalendarDate(parsing: m.joined_on) else { continue }
             membersByActivity[m.activity_id, default: []].append(AttendanceRules.Membership(
                 joined: joined, left: m.left_on.flatMap(CalendarDate.init(parsing:)),
-                attended: cameByActivity[m.activity_id]?[m.participant_id.uuidString] ?? []))
+                attended: cameByActivity[m.activity_id]?[m.participant_id] ?? []))
         }
         report.groups = activities.filter { $0.kind == Activity.Kind.group.rawValue && (heldByActivity[$0.id] != nil || membersByActivity[$0.id] != nil) }
             .map { a in
@@ -113,24 +110,31 @@ struct ActivityReport: Sendable {
 
         // Recruited through events: first contact at an event, enrolled in the project later; counted
         // in the period in which they were enrolled.
-        var contactQuery: SQLQueryString = """
-            SELECT e.participant_id, MIN(e.start_date) AS enrolled,
-                   (SELECT MIN(s.date) FROM attendances t JOIN activity_sessions s ON s.id = t.session_id JOIN activities a ON a.id = s.activity_id
-                    WHERE t.participant_id = e.participant_id AND a.project_id = \(bind: project) AND a.kind = \(bind: Activity.Kind.event.rawValue)
-                      AND s.cancelled = \(bind: false)) AS first_contact
-            FROM enrolments e WHERE e.project_id = \(bind: project)
-            """
-        if let site = filter.site { contactQuery.appendLiteral(" AND e.site_id = "); contactQuery.appendInterpolation(bind: site) }
-        contactQuery.appendLiteral(" GROUP BY e.participant_id")
-        var firstContact: [String: CalendarDate] = [:], enrolled: [String: CalendarDate] = [:]
-        for r in try await sql.raw(contactQuery).all(decoding: ContactRow.self) {
-            guard let contact = r.first_contact.flatMap(CalendarDate.init(parsing:)), let start = r.enrolled.flatMap(CalendarDate.init(parsing:)) else { continue }
-            if let from = filter.from, start < from { continue }
-            if let to = filter.to, start > to { continue }
-            firstContact[r.participant_id.uuidString] = contact
-            enrolled[r.participant_id.uuidString] = start
+        // Each participant's first event attendance (only event rows are read), and their start.
+        struct FirstContact: Decodable { let participant_id: UUID; let first_contact: String }
+        struct Start: Decodable { let participant_id: UUID; let enrolled: String }
+        let contacts = try await sql.raw("""
+            SELECT t.participant_id, MIN(s.date) AS first_contact FROM activities a JOIN activity_sessions s ON s.activity_id = a.id
+            JOIN attendances t ON t.session_id = s.id
+            WHERE a.project_id = \(bind: project) AND a.kind = \(bind: Activity.Kind.event.rawValue) AND s.cancelled = \(bind: false)
+            GROUP BY t.participant_id
+            """).all(decoding: FirstContact.self)
+        var firstContact: [UUID: CalendarDate] = [:], enrolled: [UUID: CalendarDate] = [:]
+        if !contacts.isEmpty {
+            var startQuery: SQLQueryString = "SELECT participant_id, MIN(start_date) AS enrolled FROM enrolments WHERE project_id = \(bind: project)"
+            if let site = filter.site { startQuery.appendLiteral(" AND site_id = "); startQuery.appendInterpolation(bind: site) }
+            startQuery.appendLiteral(" GROUP BY participant_id")
+            var starts: [UUID: CalendarDate] = [:]
+            for r in try await sql.raw(startQuery).all(decoding: Start.self) { starts[r.participant_id] = CalendarDate(parsing: r.enrolled) }
+            for c in contacts {
+                guard let contact = CalendarDate(parsing: c.first_contact), let start = starts[c.participant_id] else { continue }
+                if let from = filter.from, start < from { continue }
+                if let to = filter.to, start > to { continue }
+                firstContact[c.participant_id] = contact
+                enrolled[c.participant_id] = start
+            }
         }
-        report.recruited = ActivityTally.recruited(firstEventContact: firstContact, enrolled: enrolled)
+        report.recruited = ActivityTally<UUID>.recruited(firstEventContact: firstContact, enrolled: enrolled)
         return report
     }
 

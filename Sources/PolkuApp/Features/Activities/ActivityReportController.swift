@@ -119,7 +119,7 @@ enum ActivityReportController {
         }
     }
 
-    static func breakdown(_ tally: ActivityTally, t: Texts) -> [(String, Int)] {
+    static func breakdown(_ tally: ActivityTally<UUID>, t: Texts) -> [(String, Int)] {
         var rows: [(String, Int)] = []
         let genderKnown = tally.headByGender.values.reduce(0, +)
         for g in ESFGender.allCases { rows.append((t(["female": "report.women", "male": "report.men"][g.rawValue] ?? "report.non_binary"), tally.headByGender[g] ?? 0)) }
