@@ -224,6 +224,15 @@ import Vapor
             }
             #expect(try await Attendance.query(on: app.db).count() == 1, "nothing double counted")
             #expect(try await ActivitySession.find(s.id, on: app.db)!.version == 5)
+            // The same person ticked twice (a double-tapped box, or ticked and also chosen from the list) is one attendance.
+            let csrf = try #require(first.csrf)
+            let body = "_csrf=\(csrf)&version=5&p_\(world.ownParticipant)=on&p_\(world.ownParticipant)=on&add_participant=\(world.ownParticipant)"
+            var headers = HTTPHeaders()
+            headers.add(name: .cookie, value: first.cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; "))
+            headers.contentType = .urlEncodedForm
+            let res = try await app.testing().sendRequest(.POST, path, headers: headers, body: ByteBuffer(string: body))
+            #expect(res.status == .seeOther)
+            #expect(try await Attendance.query(on: app.db).count() == 1)
         }
     }
 }
