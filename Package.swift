@@ -37,6 +37,7 @@ let package = Package(
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
+            resources: [.copy("Measures/Instruments")],
             swiftSettings: strict
         ),
         .executableTarget(

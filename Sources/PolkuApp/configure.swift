@@ -41,5 +41,6 @@ public func configure(_ app: Application, settings: Settings) async throws {
 
     if settings.autoMigrate {
         try await app.autoMigrate()
+        try await InstrumentLibrary.syncBundled(on: app.db, logger: app.logger)
     }
 }

@@ -70,6 +70,8 @@ public struct World: Sendable {
         }
         let (ownP, ownE) = try await person(ownName, ownLastName, in: own, site: site.id)
         let (otherP, _) = try await person("Otto", "Toisenhankkeinen", in: other, site: nil)
+        // Both projects use WHO-5 (health data) and the life-situation map.
+        for project in [own.id!, other.id!] { try await MeasureQueries.setProjectKeys(project, ["who5", "polku-life"], on: db) }
         let goal = Goal()
         goal.$participant.id = ownP; goal.$project.id = own.id!; goal.text = "Työkokeiluun"; goal.status = .open
         try await goal.create(on: db)

@@ -92,6 +92,7 @@ struct Migrate: AsyncParsableCommand {
         let app = try await Bootstrap.application(settings)
         defer { Task { try? await app.asyncShutdown() } }
         try await app.autoMigrate()
+        try await app.syncBundledInstruments()
         print("Migrations are up to date.")
         try await app.asyncShutdown()
     }

@@ -33,6 +33,9 @@ struct Audit {
         case membershipGrant = "membership.grant"
         case membershipRevoke = "membership.revoke"
         case auditRead = "audit.read"
+        case projectUpdate = "project.update"
+        case instrumentUpload = "instrument.upload"
+        case reportView = "report.view"
     }
 
     func record(_ action: Action, participant: UUID? = nil, project: UUID? = nil, detail: String = "",

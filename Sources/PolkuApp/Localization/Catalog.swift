@@ -666,6 +666,78 @@ enum Catalog {
     month.10 | lokakuu | October | oktober
     month.11 | marraskuu | November | november
     month.12 | joulukuu | December | december
+    nav.instruments | Arviointivälineet | Instruments | Bedömningsinstrument
+    instruments.project.link | Arviointivälineet | Assessment instruments | Bedömningsinstrument
+    instruments.project.title | Arviointivälineet: {0} | Assessment instruments: {0} | Bedömningsinstrument: {0}
+    instruments.project.legend | Hankkeessa käytettävät arviointivälineet | The instruments the project uses | Instrument som projektet använder
+    instruments.project.saved | Valinnat tallennettu. | Choices saved. | Valen sparades.
+    instruments.health | terveystieto | health data | hälsouppgift
+    instruments.licence.deployment | tekstit organisaation lisenssillä | texts under the organisation's licence | texter under organisationens licens
+    instruments.licence.external | tulokset ulkoisesta palvelusta | scores from an external service | resultat från en extern tjänst
+    instruments.library.title | Arviointivälineet | Assessment instruments | Bedömningsinstrument
+    instruments.key | Tunnus | Key | Kod
+    instruments.version | Versio | Version | Version
+    instruments.origin | Lähde | Origin | Ursprung
+    instruments.origin.bundled | Polun mukana | Shipped with Polku | Ingår i Polku
+    instruments.origin.uploaded | Ladattu | Uploaded | Uppladdad
+    instruments.answers | Arviointeja | Assessments | Bedömningar
+    instruments.upload | Lataa määrittely | Upload a definition | Ladda upp en definition
+    instruments.upload.hint | JSON-tiedosto, muoto: docs/instrument.schema.json. Jos samalla tunnuksella ja versiolla on jo vastauksia, tiedosto tallennetaan uutena versiona; vanhat tulokset pysyvät omassa versiossaan. | A JSON file in the format of docs/instrument.schema.json. If the same key and version already has answers, the file is stored as a new version; old results keep theirs. | En JSON-fil enligt docs/instrument.schema.json.
+    instruments.upload.file | Määrittelytiedosto (.json) | Definition file (.json) | Definitionsfil (.json)
+    instruments.upload.submit | Lataa | Upload | Ladda upp
+    instruments.upload.empty | Valitse tiedosto. | Choose a file. | Välj en fil.
+    instruments.upload.refused | Määrittelyä ei tallennettu. Korjaa nämä kohdat: | The definition was not stored. Fix these: | Definitionen sparades inte. Rätta följande:
+    instruments.upload.stored | Tallennettu: {0}, versio {1}. | Stored: {0}, version {1}. | Sparad: {0}, version {1}.
+    instruments.upload.new_version | Versiolla {1} ({0}) on jo vastauksia, joten määrittely tallennettiin versioksi {2}. | Version {1} of {0} already has answers, so the definition was stored as version {2}. | Version {1} har redan svar; sparad som version {2}.
+    participant.section.measures | Arvioinnit ja mittaukset | Assessments and measures | Bedömningar och mätningar
+    measure.summary | {0} kertaa, viimeksi {1} | {0} times, last on {1} | {0} gånger, senast {1}
+    measure.start | Aloita arviointi | Start an assessment | Påbörja en bedömning
+    measure.start.submit | Aloita | Start | Börja
+    measure.date | Päivä | Date | Datum
+    measure.external | Tämä täytetään ulkoisessa palvelussa. Kirjoita tähän vain tulokset. | This is filled in an external service. Type in only the scores here. | Fyll i resultaten från den externa tjänsten.
+    measure.no_goals | Osallistujalla ei ole vielä tavoitteita tässä hankkeessa. Lisää tavoitteet ensin osallistujan sivulla. | The participant has no goals in this project yet. Add them on the participant's page first. | Deltagaren har inga mål ännu.
+    measure.item_code_only | Kysymyksen teksti tulee organisaation lisensoimasta lomakkeesta. | The question's text comes from the organisation's licensed form. | Frågans text finns i organisationens licensierade formulär.
+    measure.range | Väliltä {0}–{1} | Between {0} and {1} | Mellan {0} och {1}
+    measure.important | {0} on minulle nyt tärkeimpiä | {0} matters most to me now | {0} är viktigast för mig nu
+    measure.area_goal | Tavoite: {0} (vapaaehtoinen) | Goal: {0} (optional) | Mål: {0} (frivilligt)
+    measure.error.future | Päivä ei voi olla tulevaisuudessa. | The date cannot be in the future. | Datumet kan inte vara i framtiden.
+    measure.error.range | Anna luku väliltä {0}. | Give a number between {0}. | Ange ett tal mellan {0}.
+    measure.error.step | Luvun tarkkuus on {0}. | The number's precision is {0}. | Talets noggrannhet är {0}.
+    measure.error.missing | Tähän tarvitaan vastaus. | This needs an answer. | Svar behövs.
+    measure.error.too_many_missing | Vastauksia puuttuu liikaa ({0}). | Too many answers are missing ({0}). | För många svar saknas ({0}).
+    measure.error.nothing | Vastaa ainakin yhteen kohtaan. | Answer at least one. | Svara på minst en.
+    measure.history.title | {0}: {1} | {0}: {1} | {0}: {1}
+    measure.none | Ei vielä arviointeja. | No assessments yet. | Inga bedömningar ännu.
+    measure.saved | Tallennettu – tulos {0} | Saved – the result of {0} | Sparad – resultatet {0}
+    measure.latest | Viimeisin tulos {0} | The latest result, {0} | Senaste resultatet {0}
+    measure.latest_short | Viimeisin {0} | Latest {0} | Senaste {0}
+    measure.first | Ensimmäinen {0} | First {0} | Första {0}
+    measure.total | Pisteet {0} | Score {0} | Poäng {0}
+    measure.scaled | asteikolla 0–100: {0} | on 0–100: {0} | på 0–100: {0}
+    measure.total_short | Pisteet | Score | Poäng
+    measure.band | Tulkinta | Interpretation | Tolkning
+    measure.change | Muutos ensimmäisestä kerrasta ({0}): {1} → {2} ({3}). | Change since the first time ({0}): {1} → {2} ({3}). | Förändring sedan första gången ({0}): {1} → {2} ({3}).
+    measure.change.meaningful | Muutos on merkittävä (vähintään {0} pistettä). | The change is meaningful (at least {0} points). | Förändringen är betydande.
+    measure.change.small | Muutos on pienempi kuin {0} pistettä, jota pidetään merkittävänä. | The change is smaller than the {0} points counted as meaningful. | Förändringen är mindre än {0} poäng.
+    measure.charts | Muutos ajan myötä | Change over time | Förändring över tid
+    measure.chart.total | {0}: pisteet kerta kerralta | {0}: the score time by time | {0}: poäng gång för gång
+    measure.chart.domain | {0} kerta kerralta | {0} time by time | {0} gång för gång
+    measure.chart.profile | Ensimmäinen kerta {0} ja viimeisin {1} | The first time, {0}, and the latest, {1} | Första gången {0} och senaste {1}
+    measure.table | {0}: kaikki kerrat | {0}: every time | {0}: alla gånger
+    measure.area_goals | Omat tavoitteet osa-alueittain | My goals by area | Egna mål per område
+    measure.important_hint | ★ = osallistuja merkitsi osa-alueen tärkeimpiin. | ★ = the participant marked the area as mattering most. | ★ = deltagaren markerade området som viktigast.
+    measure.goal_removed | (poistettu tavoite) | (a removed goal) | (ett borttaget mål)
+    measures_report.link | Arvioinnit lukuina | Assessments in figures | Bedömningar i siffror
+    measures_report.title | Arvioinnit lukuina: {0} | Assessments in figures: {0} | Bedömningar i siffror: {0}
+    measures_report.rule | Muutos lasketaan jokaisen osallistujan ensimmäisestä viimeisimpään kertaan valitulla jaksolla, ja siitä lasketaan keskiarvo. Alle viiden hengen luvut näytetään muodossa ”<5”, eikä keskiarvoa näytetä. | Change is each participant's first to latest time in the period, averaged. Counts under five are shown as "<5", with no average. | Förändringen räknas från första till senaste gången; under fem visas som ”<5”.
+    measures_report.none | Ei arviointeja tällä jaksolla. | No assessments in this period. | Inga bedömningar under perioden.
+    measures_report.counts | Ensimmäinen mittaus: {0} osallistujaa. Toistomittaus: {1}. | A first measurement: {0} participants. A repeat: {1}. | Första mätning: {0}. Upprepad: {1}.
+    measures_report.meaningful | Merkittävä muutos (vähintään {2} pistettä): parempaan {0}, huonompaan {1}. | Meaningful change (at least {2} points): better {0}, worse {1}. | Betydande förändring: bättre {0}, sämre {1}.
+    measures_report.change_caption | {0}: keskimääräinen muutos | {0}: average change | {0}: genomsnittlig förändring
+    measures_report.score | Pisteet tai osa-alue | Score or area | Poäng eller område
+    measures_report.average_change | Keskimääräinen muutos | Average change | Genomsnittlig förändring
+    measures_report.people | Henkilöitä | People | Personer
+    measures_report.too_few | Toistomittauksia on alle viisi: muutosta ei näytetä. | Fewer than five repeat measurements: no change is shown. | Färre än fem upprepade mätningar.
     weekday.1 | maanantai | Monday | måndag
     weekday.2 | tiistai | Tuesday | tisdag
     weekday.3 | keskiviikko | Wednesday | onsdag

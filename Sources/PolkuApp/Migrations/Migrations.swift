@@ -20,6 +20,7 @@ enum Migrations {
         CreateActivities(),
         AddActivityCategory(),
         ExtendActivities(),
+        CreateMeasures(),
     ]
 
     static func register(on app: Application) {

@@ -6,10 +6,14 @@ public struct DefinitionProblem: Sendable, Equatable, CustomStringConvertible {
     public var path: String
     public var message: String
     public var description: String { path.isEmpty ? message : "\(path): \(message)" }
+    public init(path: String, message: String) { self.path = path; self.message = message }
 }
 
 /// A refused definition: every problem found, not only the first.
-public struct DefinitionProblems: Error, Sendable, Equatable { public var problems: [DefinitionProblem] }
+public struct DefinitionProblems: Error, Sendable, Equatable {
+    public var problems: [DefinitionProblem]
+    public init(problems: [DefinitionProblem]) { self.problems = problems }
+}
 
 public enum DefinitionCheck {
     /// Reads a definition from JSON: the JSON must decode and then pass `problems(_:)`.
@@ -85,7 +89,7 @@ public enum DefinitionCheck {
         var seenItems = Set<String>()
         for (i, item) in d.items.enumerated() {
             if !seenItems.insert(item.id).inserted { add("items[\(i)].id", "\"\(item.id)\" appears twice") }
-            if item.id.isEmpty || item.id.count > 40 { add("items[\(i)].id", "1–40 characters") }
+            if item.id.range(of: "^[A-Za-z0-9_.-]{1,40}$", options: .regularExpression) == nil { add("items[\(i)].id", "1–40 letters, digits, _, . or -") }
             if d.scales[item.scale] == nil { add("items[\(i)].scale", "no scale \"\(item.scale)\"") }
             if let dm = item.domain, !seenDomains.contains(dm) { add("items[\(i)].domain", "no domain \"\(dm)\"") }
             if d.licence.kind == .bundled && item.text == nil { add("items[\(i)].text", "a bundled instrument carries its item texts") }

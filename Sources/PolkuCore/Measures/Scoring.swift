@@ -85,7 +85,7 @@ public enum InstrumentScoring {
             // Impute without a rule would shrink the range; a definition without `impute` allows no missing
             // answers in effect for sums (maxMissing 0), which `problems` does not force but the shipped files do.
             var result = ScoreResult(total: total, scaled: nil, domains: domainScores(d, values), items: [:], missing: missing, band: nil)
-            if let r = d.scoring.rescale { result.scaled = (total - r.min) / (r.max - r.min) * 100 }
+            if let r = d.scoring.rescale { result.scaled = (total - r.min) * 100 / (r.max - r.min) }
             result.band = band(d, result)
             return .success(result)
         }

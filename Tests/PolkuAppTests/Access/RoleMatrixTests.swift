@@ -40,6 +40,18 @@ import Vapor
                   form: { _ in [:] }, allowed: enrolmentOwn ? staff : []),
             Route(name: "ESF data save", method: .POST, path: { "/participants/\(participant($0))/enrolments/\($0.ownEnrolment)/esf" },
                   form: { _ in ["labour_status": "unemployed", "unemployed_months": "14"] }, allowed: enrolmentOwn ? staff : []),
+            Route(name: "health assessment (WHO-5)", method: .POST, path: { "/participants/\(participant($0))/assessments" }, form: {
+                ["project": (enrolmentOwn ? $0.ownProject : $0.otherProject).uuidString, "instrument": "who5", "date": "1.3.2024",
+                 "a_1": "3", "a_2": "3", "a_3": "3", "a_4": "3", "a_5": "3"]
+            }, allowed: [.healthProfessional]),
+            Route(name: "health history (WHO-5)", method: .GET, path: { "/participants/\(participant($0))/measures/who5" }, form: { _ in [:] },
+                  allowed: [.healthProfessional]),
+            Route(name: "assessment form (life map)", method: .GET,
+                  path: { "/participants/\(participant($0))/assessments/new?project=\(enrolmentOwn ? $0.ownProject : $0.otherProject)&instrument=polku-life" },
+                  form: { _ in [:] }, allowed: staff),
+            Route(name: "assessment (life map)", method: .POST, path: { "/participants/\(participant($0))/assessments" }, form: {
+                ["project": (enrolmentOwn ? $0.ownProject : $0.otherProject).uuidString, "instrument": "polku-life", "date": "1.3.2024", "a_home": "5"]
+            }, allowed: staff),
             Route(name: "consent", method: .POST, path: { "/participants/\(participant($0))/consents" }, form: { _ in
                 ["purpose": "service", "given": "yes", "consent_date": "2024-02-01"]
             }, allowed: staff),

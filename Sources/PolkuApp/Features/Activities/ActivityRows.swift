@@ -53,7 +53,7 @@ enum ActivityRows {
         return out.items
     }
 
-    private static func run(_ db: any Database, _ text: String, _ values: [Value],
+    static func run(_ db: any Database, _ text: String, _ values: [Value],
                             sqlite: @escaping @Sendable (SQLiteRow) -> Void, postgres: @escaping @Sendable (PostgresRow) throws -> Void) async throws {
         if let lite = db as? any SQLiteDatabase {
             let binds: [SQLiteData] = values.map {

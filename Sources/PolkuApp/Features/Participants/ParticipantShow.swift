@@ -13,7 +13,8 @@ enum ParticipantShow {
     }
 
     static func render(_ req: Request, scope: ParticipantScope, data d: ParticipantQueries.Show,
-                       activities: [ActivityQueries.ParticipantActivity] = [], form: FormState = FormState(),
+                       activities: [ActivityQueries.ParticipantActivity] = [], measures: [MeasureQueries.Summary] = [],
+                       measureChoices: [MeasureQueries.Choice] = [], form: FormState = FormState(),
                        status: HTTPResponseStatus = .ok) -> Response {
         let t = req.t
         let p = d.person
@@ -104,6 +105,33 @@ enum ParticipantShow {
                         f.select("given", t("consent.state"), options: [("yes", t("consent.given")), ("no", t("consent.withdrawn"))], required: true)
                         f.date("consent_date", t("consent.date"), required: true)
                         submit(t("consent.record"))
+                    }
+                }
+            }
+            if !measures.isEmpty || !measureChoices.isEmpty {
+                h("section", ["aria-labelledby": "measures-h"]) {
+                    h("h2", ["id": "measures-h"]) { t("participant.section.measures") }
+                    if !measures.isEmpty {
+                        h("ul") {
+                            for key in Array(Set(measures.map(\.key))).sorted() {
+                                let rows = measures.filter { $0.key == key }
+                                h("li") {
+                                    h("a", ["href": "/participants/\(pid)/measures/\(key)"]) { rows[0].name }
+                                    " – " + t("measure.summary", rows.map(\.n).reduce(0, +), t.date(rows.map(\.last).max()))
+                                }
+                            }
+                        }
+                    }
+                    if !measureChoices.isEmpty {
+                        h("form", ["method": "get", "action": "/participants/\(pid)/assessments/new", "class": "inline"]) {
+                            h("div", ["class": "field"]) {
+                                h("label", ["for": "f-pick"]) { t("measure.start") }
+                                h("select", ["id": "f-pick", "name": "pick"]) {
+                                    for c in measureChoices { h("option", ["value": "\(c.project):\(c.key)"]) { c.label } }
+                                }
+                            }
+                            submit(t("measure.start.submit"))
+                        }
                     }
                 }
             }

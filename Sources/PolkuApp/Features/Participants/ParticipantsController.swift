@@ -161,7 +161,11 @@ enum ParticipantsController {
             req.projectNames = Dictionary(uniqueKeysWithValues: projects.map { ($0.id, $0.name) })
         }
         let activities = try await ActivityQueries.ofParticipant(scope.participantID, projects: scope.projectIDs, today: .today(), on: req.db)
-        return ParticipantShow.render(req, scope: scope, data: data, activities: activities, form: form, status: status)
+        let names = Dictionary(data.enrolments.map { ($0.project_id, $0.project_name) }, uniquingKeysWith: { a, _ in a })
+        let measures = try await MeasureQueries.summaries(participant: scope.participantID, scope: scope, on: req.db)
+        let choices = try await MeasureQueries.choices(scope: scope, projectNames: names, lang: req.lang.rawValue, on: req.db)
+        return ParticipantShow.render(req, scope: scope, data: data, activities: activities, measures: measures, measureChoices: choices,
+                                      form: form, status: status)
     }
 
     struct IDName: Decodable { let id: UUID; let name: String }

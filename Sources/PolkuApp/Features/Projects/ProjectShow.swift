@@ -60,6 +60,7 @@ enum ProjectShow {
                 }
                 if counts { h("a", ["class": "button", "href": "/projects/\(p.id!)/report"]) { t("report.link") } }
                 if counts { h("a", ["class": "button", "href": "/projects/\(p.id!)/activities"]) { t("activities.link") } }
+                if counts { h("a", ["class": "button", "href": "/projects/\(p.id!)/instruments"]) { t("instruments.project.link") } }
                 if access.writesParticipantData { h("a", ["class": "button", "href": "/projects/\(p.id!)/followups"]) { t("followup.link") } }
             }
             if !p.summary.isEmpty {

@@ -62,6 +62,7 @@ struct Page {
                         if actor.isAdmin {
                             h("li") { h("a", ["href": "/admin/users"]) { t("nav.users") } }
                             h("li") { h("a", ["href": "/admin/audit"]) { t("nav.audit") } }
+                            h("li") { h("a", ["href": "/admin/instruments"]) { t("nav.instruments") } }
                         }
                         h("li") { h("a", ["href": "/account/password"]) { t("nav.account") } }
                     }

@@ -77,5 +77,23 @@ enum Stylesheet {
     table.month td.other-month{background:#f3f3f3}
     table.month .day{font-weight:600}
     nav.pager{display:flex;gap:1rem;flex-wrap:wrap;margin:.5rem 0}
+    fieldset.scale{border:1px solid #ccc;border-radius:4px;margin:.75rem 0;padding:.25rem .75rem}
+    fieldset.scale.invalid{border:2px solid #b00020}
+    .options{display:flex;flex-wrap:wrap;gap:.25rem .75rem}
+    label.option{display:flex;align-items:center;gap:.35rem;padding:.3rem 0;min-height:2rem}
+    label.option input{width:1.3rem;height:1.3rem}
+    .profile-extras{display:flex;flex-wrap:wrap;gap:0 1.5rem;margin:-.25rem 0 .75rem 1rem}
+    p.band{padding:.35rem .75rem;border-left:6px solid #666}
+    p.band.red{border-color:#b00020} p.band.amber{border-color:#8a5a00} p.band.green{border-color:#1e6b34}
+    p.score{font-size:1.25rem;font-weight:600}
+    svg.chart{max-width:560px;display:block;margin:.5rem 0 1rem}
+    svg.chart .grid{stroke:#ddd;stroke-width:1}
+    svg.chart .series{fill:none;stroke:#0b4f8a;stroke-width:2.5}
+    svg.chart .point{fill:#0b4f8a}
+    svg.chart .tick{font-size:11px;fill:#333}
+    svg.chart .value{font-size:11px;fill:#123c5a;font-weight:600}
+    svg.chart rect.first{fill:#9fbfdc}
+    svg.chart rect.latest{fill:#123c5a}
+    @media print{header.site,nav,form,footer{display:none}svg.chart{break-inside:avoid}}
     """
 }

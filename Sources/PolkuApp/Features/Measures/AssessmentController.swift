@@ -1,0 +1,183 @@
+import Fluent
+import Foundation
+import PolkuCore
+import SQLKit
+import Vapor
+
+/// Filling in an instrument with a participant (or typing in scores from an external service), the
+/// result at once with its interpretation, and each instrument's history as charts and tables.
+enum AssessmentController {
+    struct Context {
+        let scope: ParticipantScope
+        let project: UUID
+        let instrument: Instrument
+        let definition: InstrumentDefinition
+        let person: (first: String, last: String)
+        let goals: [(id: UUID, text: String)]
+    }
+
+    /// The project and instrument chosen, checked: the project must use the instrument, and a health
+    /// instrument needs the health role in that project.
+    static func context(_ req: Request, projectText: String, key: String) async throws -> Context {
+        let pid = try req.id()
+        guard let project = UUID(uuidString: projectText) else { throw Abort(.badRequest, reason: "Choose a project") }
+        let scope = try await req.authz.writeParticipant(pid, in: project)
+        guard try await MeasureQueries.projectKeys(project, on: req.db).contains(key),
+              let instrument = try await Instrument.query(on: req.db).filter(\.$key == key).sort(\.$version, .descending).first(),
+              let definition = instrument.definition else { throw Abort(.notFound) }
+        guard scope.writes(definition.health ? .health : .normal, in: project) else { throw Abort(.forbidden) }
+        guard let p = try await Participant.find(pid, on: req.db) else { throw Abort(.notFound) }
+        let goals = definition.scoring.method == .goals
+            ? try await Goal.query(on: req.db).filter(\.$participant.$id == pid).filter(\.$project.$id == project).sort(\.$createdAt).all().map { ($0.id!, $0.text) }
+            : []
+        return Context(scope: scope, project: project, instrument: instrument, definition: definition, person: (p.firstName, p.lastName), goals: goals)
+    }
+
+    @Sendable static func new(req: Request) async throws -> Response {
+        // From the participant page's one select ("project:key"), or two parameters.
+        let pick = ((try? req.query.get(String.self, at: "pick")) ?? "").split(separator: ":", maxSplits: 1).map(String.init)
+        let ctx = try await context(req, projectText: pick.count == 2 ? pick[0] : (try? req.query.get(String.self, at: "project")) ?? "",
+                                    key: pick.count == 2 ? pick[1] : (try? req.query.get(String.self, at: "instrument")) ?? "")
+        var state = FormState()
+        state.values["date"] = CalendarDate.today().iso
+        try await req.audit.record(.participantView, participant: ctx.scope.participantID, project: ctx.project, detail: "assessment form \(ctx.definition.key)")
+        return form(req, ctx, state: state)
+    }
+
+    /// Item rows: the instrument's items, or for a goal scale the participant's goals.
+    static func rows(_ ctx: Context, t: Texts) -> [(field: String, label: String, hint: String?, item: InstrumentDefinition.Item)] {
+        let d = ctx.definition
+        let lang = t.lang.rawValue
+        if d.scoring.method == .goals, let item = d.items.first {
+            return ctx.goals.map { ("a_\($0.id)", $0.text, item.text?.text(lang), item) }
+        }
+        return d.items.map { item in
+            let domain = item.domain.flatMap { id in d.domains.first { $0.id == id } }?.name.text(lang)
+            // Without licensed texts the form shows the item's code and domain.
+            let label = item.text?.text(lang) ?? ([item.id, domain].compactMap { $0 }.joined(separator: " – "))
+            return ("a_\(item.id)", label, item.text == nil ? t("measure.item_code_only") : nil, item)
+        }
+    }
+
+    static func form(_ req: Request, _ ctx: Context, state: FormState, status: HTTPResponseStatus = .ok) -> Response {
+        let t = req.t
+        let d = ctx.definition
+        let lang = t.lang.rawValue
+        let f = Fields(t: t, state: state)
+        let pid = ctx.scope.participantID
+        return req.page(d.name.text(lang), breadcrumbs: [(t("participants.title"), "/participants"), ("\(ctx.person.first) \(ctx.person.last)", "/participants/\(pid)")],
+                        status: status) {
+            if let desc = d.description { h("p", ["class": "lead"]) { desc.text(lang) } }
+            if d.licence.kind == .external { h("p", ["class": "notice"]) { t("measure.external") } }
+            if d.scoring.method == .goals && ctx.goals.isEmpty { h("p", ["class": "notice"]) { t("measure.no_goals") } }
+            h("form", ["method": "post", "action": "/participants/\(pid)/assessments"]) {
+                csrfField(req)
+                h("input", ["type": "hidden", "name": "project", "value": ctx.project.uuidString])
+                h("input", ["type": "hidden", "name": "instrument", "value": d.key])
+                f.summary()
+                f.date("date", t("measure.date"), required: true)
+                for row in rows(ctx, t: t) {
+                    let scale = d.scale(of: row.item)!
+                    let whole = (scale.step ?? 1) >= 1 && scale.min == scale.min.rounded()
+                    let count = Int(scale.max - scale.min) + 1
+                    if whole && count <= 11 && d.scoring.method != .measurements && d.scoring.method != .entered {
+                        h("fieldset", ["class": state.errors[row.field] == nil ? "scale" : "scale invalid", "id": "f-" + row.field]) {
+                            h("legend") { row.label }
+                            if let hint = row.hint { h("p", ["class": "hint"]) { hint } }
+                            f.error(row.field)
+                            h("div", ["class": "options"]) {
+                                for v in 0..<count {
+                                    let value = Int(scale.min) + v
+                                    let label = scale.labels?[String(value)]?.text(lang)
+                                    h("label", ["class": "option"]) {
+                                        h("input", ["type": "radio", "name": row.field, "value": String(value), "checked": state[row.field] == String(value) ? "" : nil])
+                                        h("span") { label.map { "\(value) – \($0)" } ?? String(value) }
+                                    }
+                                }
+                            }
+                        }
+                    } else {
+                        f.text(row.field, row.label + (scale.unit.map { " (\($0))" } ?? ""), hint: t("measure.range", Chart.number(scale.min), Chart.number(scale.max)))
+                    }
+                    if d.scoring.method == .profile {
+                        let id = String(row.field.dropFirst(2))
+                        h("div", ["class": "profile-extras"]) {
+                            f.checkbox("important_\(id)", t("measure.important", row.label))
+                            f.text("goal_\(id)", t("measure.area_goal", row.label))
+                        }
+                    }
+                }
+                submit(t("form.save"))
+            }
+            h("p", ["class": "meta"]) { d.licence.notice.text(lang) }
+        }
+    }
+
+    static func fields(_ ctx: Context) -> [String] {
+        var out = ["date", "project", "instrument"] + rows(ctx, t: Texts(lang: .fi)).map(\.field)
+        if ctx.definition.scoring.method == .profile {
+            for item in ctx.definition.items { out += ["important_\(item.id)", "goal_\(item.id)"] }
+        }
+        return out
+    }
+
+    @Sendable static func save(req: Request) async throws -> Response {
+        let projectText = (try? req.content.get(String.self, at: "project")) ?? ""
+        let key = (try? req.content.get(String.self, at: "instrument")) ?? ""
+        let ctx = try await context(req, projectText: projectText, key: key)
+        let d = ctx.definition
+        var state = FormState.read(req, fields: fields(ctx))
+        let date = state.date("date", required: true)
+        if let date, date > CalendarDate.today().iso { state.errors["date"] = "measure.error.future" }
+        var values: [String: Double] = [:]
+        var fieldOf: [String: String] = [:]
+        for row in rows(ctx, t: req.t) {
+            let raw = state[row.field].trimmingCharacters(in: .whitespaces).replacingOccurrences(of: ",", with: ".")
+            let id = String(row.field.dropFirst(2))
+            fieldOf[id] = row.field
+            guard !raw.isEmpty else { continue }
+            guard let v = Double(raw), v.isFinite else { state.errors[row.field] = "error.number"; continue }
+            values[id] = v
+        }
+        var answers = Answers(values: values)
+        if d.scoring.method == .profile {
+            answers.important = d.items.map(\.id).filter { state["important_\($0)"] == "on" }
+            var goals: [String: String] = [:]
+            for item in d.items {
+                let g = state.text("goal_\(item.id)", max: 300)
+                if !g.isEmpty { goals[item.id] = g }
+            }
+            answers.areaGoals = goals
+        }
+        var result: ScoreResult? = nil
+        if state.isValid {
+            switch InstrumentScoring.score(d, answers) {
+            case .success(let r): result = r
+            case .failure(let problem):
+                switch problem {
+                case .outOfRange(let item, let min, let max): state.errors[fieldOf[item] ?? "date"] = "measure.error.range:\(Chart.number(min))–\(Chart.number(max))"
+                case .offStep(let item, let step): state.errors[fieldOf[item] ?? "date"] = "measure.error.step:\(Chart.number(step))"
+                case .unknownItem: throw Abort(.badRequest)
+                case .tooManyMissing(let missing, let allowed):
+                    for item in d.items where values[item.id] == nil { if let f = fieldOf[item.id] { state.errors[f] = "measure.error.missing" } }
+                    if state.errors.isEmpty { state.errors["date"] = "measure.error.too_many_missing:\(missing - allowed)" }
+                case .nothingAnswered: state.errors["date"] = "measure.error.nothing"
+                }
+            }
+        }
+        guard let result, let date, state.isValid else { return form(req, ctx, state: state, status: .unprocessableEntity) }
+        let a = Assessment()
+        a.$participant.id = ctx.scope.participantID; a.$project.id = ctx.project; a.$instrument.id = ctx.instrument.id!
+        a.date = date; a.answers = AnswerCoding.encode(values); a.total = result.total; a.scaled = result.scaled
+        a.scores = String(decoding: try JSONEncoder().encode(result), as: UTF8.self)
+        if d.scoring.method == .profile {
+            a.extras = String(decoding: try JSONEncoder().encode(Answers(values: [:], important: answers.important, areaGoals: answers.areaGoals)), as: UTF8.self)
+        }
+        a.$assessedBy.id = ctx.scope.actor.userID
+        try await req.db.transaction { db in
+            try await a.create(on: db)
+            try await req.audit.record(.participantUpdate, participant: ctx.scope.participantID, project: ctx.project, detail: "assessment \(d.key) v\(d.version)", on: db)
+        }
+        return req.redirect("/participants/\(ctx.scope.participantID)/measures/\(d.key)?saved=\(a.id!)#a-\(a.id!)")
+    }
+}

@@ -1,0 +1,149 @@
+import Fluent
+import Foundation
+import PolkuCore
+import Vapor
+
+/// One instrument's history for one participant: the latest result with its interpretation, the
+/// change since the first time by the instrument's own rule, a chart per score and a table of the
+/// same numbers.
+enum MeasureHistory {
+    @Sendable static func show(req: Request) async throws -> Response {
+        let pid = try req.id()
+        let key = req.parameters.get("key") ?? ""
+        let scope = try await req.authz.participant(pid)
+        let history = try await MeasureQueries.history(participant: pid, key: key, scope: scope, on: req.db)
+        guard let latestInstrument = try await Instrument.query(on: req.db).filter(\.$key == key).sort(\.$version, .descending).first(),
+              let latestDefinition = latestInstrument.definition else { throw Abort(.notFound) }
+        // Someone who may not read this instrument's sensitivity sees the same as for an unknown one.
+        if history.isEmpty && !scope.projects.keys.contains(where: { scope.reads(latestDefinition.health ? .health : .normal, in: $0) }) { throw Abort(.notFound) }
+        guard let p = try await Participant.find(pid, on: req.db) else { throw Abort(.notFound) }
+        try await req.audit.record(.participantView, participant: pid, detail: "measures \(key)")
+        // Each result is read with the version it was scored by.
+        var definitions: [UUID: InstrumentDefinition] = [:]
+        for id in Set(history.map(\.instrument)) {
+            if let i = try await Instrument.find(id, on: req.db), let d = i.definition { definitions[id] = d }
+        }
+        var goalTexts: [String: String] = [:]
+        if latestDefinition.scoring.method == .goals {
+            for g in try await Goal.query(on: req.db).filter(\.$participant.$id == pid).all() { goalTexts[g.id!.uuidString] = g.text }
+        }
+        let t = req.t
+        let lang = t.lang.rawValue
+        let d = latestDefinition
+        let saved = try? req.query.get(UUID.self, at: "saved")
+        let first = history.first, latest = history.last
+        let latestDef = latest.flatMap { definitions[$0.instrument] } ?? d
+        func bandLabel(_ r: ScoreResult, _ def: InstrumentDefinition) -> (String, String)? {
+            guard let id = r.band, let b = def.bands?.first(where: { $0.id == id }) else { return nil }
+            return (b.label.text(lang), b.level.rawValue)
+        }
+        func itemLabel(_ id: String) -> String {
+            if d.scoring.method == .goals { return goalTexts[id] ?? t("measure.goal_removed") }
+            guard let item = d.item(id) else { return id }
+            let domain = item.domain.flatMap { dm in d.domains.first { $0.id == dm } }?.name.text(lang)
+            return item.text?.text(lang) ?? [id, domain].compactMap { $0 }.joined(separator: " – ")
+        }
+        let itemIDs: [String] = d.scoring.method == .goals ? Array(Set(history.flatMap { $0.scores.items.keys })).sorted { itemLabel($0) < itemLabel($1) } : d.items.map(\.id)
+        let scale = d.items.first.flatMap { d.scale(of: $0) }
+        return req.page(t("measure.history.title", d.name.text(lang), "\(p.firstName) \(p.lastName)"),
+                        breadcrumbs: [(t("participants.title"), "/participants"), ("\(p.firstName) \(p.lastName)", "/participants/\(pid)")]) {
+            if history.isEmpty { h("p") { t("measure.none") } }
+            if let latest {
+                h("section", ["aria-labelledby": "latest-h", "class": saved == latest.id ? "ok" : nil]) {
+                    h("h2", ["id": "latest-h"]) { saved == latest.id ? t("measure.saved", t.date(latest.date)) : t("measure.latest", t.date(latest.date)) }
+                    if let total = latest.scores.total {
+                        h("p", ["class": "score"]) {
+                            t("measure.total", Chart.number(total))
+                            if let s = latest.scores.scaled { " · " + t("measure.scaled", Chart.number(s)) }
+                        }
+                    }
+                    if let (label, level) = bandLabel(latest.scores, latestDef) { h("p", ["class": "band \(level)"]) { label } }
+                    // Change is judged by the latest version's rule (versions of one instrument share their scale).
+                    if let first, first.id != latest.id, let change = InstrumentScoring.change(latestDef, first: first.scores, latest: latest.scores) {
+                        h("p") {
+                            t("measure.change", t.date(first.date), Chart.number(change.from), Chart.number(change.to), (change.delta > 0 ? "+" : "") + Chart.number(change.delta))
+                            if let meaningful = change.meaningful {
+                                " "
+                                h("strong") { meaningful ? t("measure.change.meaningful", Chart.number(latestDef.change!.meaningful)) : t("measure.change.small", Chart.number(latestDef.change!.meaningful)) }
+                            }
+                        }
+                    }
+                }
+            }
+            if history.count >= 1 {
+                h("section", ["aria-labelledby": "charts-h"]) {
+                    h("h2", ["id": "charts-h"]) { t("measure.charts") }
+                    if d.hasTotal {
+                        let useScaled = d.scoring.rescale != nil
+                        let points = history.compactMap { a -> (String, Double)? in
+                            (useScaled ? a.scores.scaled : a.scores.total).map { (t.date(a.date), $0) }
+                        }
+                        let (lo, hi) = useScaled ? (0.0, 100.0) : d.scoring.method == .goals ? (scale?.min ?? 1, scale?.max ?? 10)
+                            : (Double(d.items.count) * (scale?.min ?? 0), Double(d.items.count) * (scale?.max ?? 1))
+                        Chart.line(title: t("measure.chart.total", d.name.text(lang)), series: .init(label: d.name.text(lang), points: points), min: lo, max: hi, id: "chart-total")
+                        for domain in d.domains where history.contains(where: { $0.scores.domains[domain.id] != nil }) {
+                            let n = Double(d.items.filter { $0.domain == domain.id }.count)
+                            let per = d.scoring.domainScores == .mean ? 1.0 : n
+                            Chart.line(title: t("measure.chart.domain", domain.name.text(lang)),
+                                       series: .init(label: domain.name.text(lang), points: history.compactMap { a in a.scores.domains[domain.id].map { (t.date(a.date), $0) } }),
+                                       min: (scale?.min ?? 0) * per, max: (scale?.max ?? 1) * per, id: "chart-\(domain.id)")
+                        }
+                    }
+                    if d.scoring.method == .profile, let first, let latest {
+                        Chart.profile(title: t("measure.chart.profile", t.date(first.date), t.date(latest.date)),
+                                      rows: d.items.map { (itemLabel($0.id), first.scores.items[$0.id], latest.scores.items[$0.id]) },
+                                      min: scale?.min ?? 0, max: scale?.max ?? 10,
+                                      firstLabel: t("measure.first", t.date(first.date)), latestLabel: t("measure.latest_short", t.date(latest.date)), id: "chart-profile")
+                    }
+                    if [.measurements, .entered, .goals].contains(d.scoring.method) {
+                        for id in itemIDs where history.contains(where: { $0.scores.items[id] != nil }) {
+                            let s = d.scoring.method == .goals ? scale : d.item(id).flatMap { d.scale(of: $0) }
+                            let points = history.compactMap { a in a.scores.items[id].map { (t.date(a.date), $0) } }
+                            let values = points.map(\.1)
+                            // Measurements are drawn on the range of the results, not the whole possible scale.
+                            let lo = d.scoring.method == .measurements ? max(s?.min ?? 0, (values.min() ?? 0) * 0.8) : (s?.min ?? 0)
+                            let hi = d.scoring.method == .measurements ? min(s?.max ?? 100, (values.max() ?? 1) * 1.2) : (s?.max ?? 10)
+                            Chart.line(title: itemLabel(id) + (s?.unit.map { " (\($0))" } ?? ""), series: .init(label: itemLabel(id), points: points),
+                                       min: lo, max: max(hi, lo + 1), id: "chart-i-\(id)")
+                        }
+                    }
+                }
+                h("table") {
+                    h("caption") { t("measure.table", d.name.text(lang)) }
+                    h("thead") { h("tr") {
+                        h("th", ["scope": "col"]) { t("measure.date") }
+                        if d.hasTotal { h("th", ["scope": "col", "class": "num"]) { t("measure.total_short") } }
+                        if d.scoring.rescale != nil { h("th", ["scope": "col", "class": "num"]) { "0–100" } }
+                        for domain in d.domains where d.scoring.domainScores != nil { h("th", ["scope": "col", "class": "num"]) { domain.name.text(lang) } }
+                        if !d.hasTotal || d.scoring.method == .goals { for id in itemIDs { h("th", ["scope": "col", "class": "num"]) { itemLabel(id) } } }
+                        if d.bands != nil { h("th", ["scope": "col"]) { t("measure.band") } }
+                    } }
+                    h("tbody") {
+                        for a in history {
+                            h("tr", ["id": "a-\(a.id)"]) {
+                                h("th", ["scope": "row"]) { t.date(a.date) + (a.version != d.version ? " (v\(a.version))" : "") }
+                                if d.hasTotal { h("td", ["class": "num"]) { a.scores.total.map(Chart.number) ?? "–" } }
+                                if d.scoring.rescale != nil { h("td", ["class": "num"]) { a.scores.scaled.map(Chart.number) ?? "–" } }
+                                for domain in d.domains where d.scoring.domainScores != nil { h("td", ["class": "num"]) { a.scores.domains[domain.id].map(Chart.number) ?? "–" } }
+                                if !d.hasTotal || d.scoring.method == .goals {
+                                    for id in itemIDs {
+                                        h("td", ["class": "num"]) {
+                                            (a.scores.items[id].map(Chart.number) ?? "–") + ((a.answers.important ?? []).contains(id) ? " ★" : "")
+                                        }
+                                    }
+                                }
+                                if d.bands != nil { h("td") { definitions[a.instrument].flatMap { bandLabel(a.scores, $0)?.0 } ?? "–" } }
+                            }
+                        }
+                    }
+                }
+                if d.scoring.method == .profile, let latest, let goals = latest.answers.areaGoals, !goals.isEmpty {
+                    h("h3") { t("measure.area_goals") }
+                    h("ul") { for id in d.items.map(\.id) where goals[id] != nil { h("li") { h("strong") { itemLabel(id) + ": " }; goals[id]! } } }
+                }
+                if d.scoring.method == .profile { h("p", ["class": "hint"]) { t("measure.important_hint") } }
+            }
+            h("p", ["class": "meta"]) { d.licence.notice.text(lang) }
+        }
+    }
+}

@@ -1,0 +1,87 @@
+import Fluent
+import Foundation
+import PolkuCore
+import SQLKit
+
+/// Reads for the measures pages, scoped by the projects and sensitivities `Authorization` allows.
+enum MeasureQueries {
+    static func projectKeys(_ project: UUID, on db: any Database) async throws -> [String] {
+        try await (db as! any SQLDatabase).select().column("instrument_key").from("project_instruments")
+            .where("project_id", .equal, SQLBind(project)).all(decodingColumn: "instrument_key", as: String.self).sorted()
+    }
+
+    static func setProjectKeys(_ project: UUID, _ keys: [String], on db: any Database) async throws {
+        let sql = db as! any SQLDatabase
+        try await sql.delete(from: "project_instruments").where("project_id", .equal, SQLBind(project)).run()
+        for key in Set(keys) {
+            try await sql.insert(into: "project_instruments").columns("project_id", "instrument_key").values(SQLBind(project), SQLBind(key)).run()
+        }
+    }
+
+    struct Stored: Sendable {
+        let id: UUID
+        let project: UUID
+        let date: String
+        let answers: Answers
+        let scores: ScoreResult
+        let instrument: UUID
+        let version: Int
+    }
+
+    struct Row: Decodable {
+        let id: UUID; let project_id: UUID; let date: String; let answers: String; let extras: String?; let scores: String
+        let instrument_id: UUID; let version: Int; let health: Bool
+    }
+
+    /// A participant's assessments with one instrument (every version), oldest first, only from the
+    /// projects whose people this user may read at the instrument's sensitivity.
+    static func history(participant: UUID, key: String, scope: ParticipantScope, on db: any Database) async throws -> [Stored] {
+        let rows = try await (db as! any SQLDatabase).raw("""
+            SELECT a.id, a.project_id, a.date, a.answers, a.extras, a.scores, a.instrument_id, i.version, i.health
+            FROM assessments a JOIN instruments i ON i.id = a.instrument_id
+            WHERE a.participant_id = \(bind: participant) AND i.key = \(bind: key) AND a.project_id IN \(SQLBind.group(scope.projectIDs))
+            ORDER BY a.date, a.created_at
+            """).all(decoding: Row.self)
+        let decoder = JSONDecoder()
+        return rows.filter { scope.reads($0.health ? .health : .normal, in: $0.project_id) }.compactMap { r in
+            guard let scores = try? decoder.decode(ScoreResult.self, from: Data(r.scores.utf8)) else { return nil }
+            var answers = Answers(values: AnswerCoding.decode(r.answers))
+            if let extras = r.extras, let e = try? decoder.decode(Answers.self, from: Data(extras.utf8)) {
+                answers.important = e.important; answers.areaGoals = e.areaGoals
+            }
+            return Stored(id: r.id, project: r.project_id, date: r.date, answers: answers, scores: scores, instrument: r.instrument_id, version: r.version)
+        }
+    }
+
+    struct Summary: Decodable, Sendable { let key: String; let name: String; let health: Bool; let project_id: UUID; let n: Int; let last: String }
+
+    /// Per instrument: how many times and when last, for the participant page.
+    static func summaries(participant: UUID, scope: ParticipantScope, on db: any Database) async throws -> [Summary] {
+        guard !scope.projectIDs.isEmpty else { return [] }
+        return try await (db as! any SQLDatabase).raw("""
+            SELECT i.key, MIN(i.name) AS name, i.health, a.project_id, COUNT(*) AS n, MAX(a.date) AS last
+            FROM assessments a JOIN instruments i ON i.id = a.instrument_id
+            WHERE a.participant_id = \(bind: participant) AND a.project_id IN \(SQLBind.group(scope.projectIDs))
+            GROUP BY i.key, i.health, a.project_id ORDER BY i.key
+            """).all(decoding: Summary.self).filter { scope.reads($0.health ? .health : .normal, in: $0.project_id) }
+    }
+}
+
+extension MeasureQueries {
+    struct Choice: Sendable { let project: UUID; let key: String; let label: String }
+
+    /// What this user may start for the participant: each writable project's instruments, health ones
+    /// only where the user has the health role.
+    static func choices(scope: ParticipantScope, projectNames: [UUID: String], lang: String, on db: any Database) async throws -> [Choice] {
+        let latest = try await InstrumentLibrary.latest(on: db)
+        var out: [Choice] = []
+        for project in scope.writableProjects.sorted(by: { (projectNames[$0] ?? "") < (projectNames[$1] ?? "") }) {
+            for key in try await projectKeys(project, on: db) {
+                guard let i = latest.first(where: { $0.key == key }), let d = i.definition,
+                      scope.writes(d.health ? .health : .normal, in: project) else { continue }
+                out.append(Choice(project: project, key: key, label: d.name.text(lang) + (scope.writableProjects.count > 1 ? " – " + (projectNames[project] ?? "") : "")))
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,179 @@
+import FluentPostgresDriver
+import FluentSQLiteDriver
+import Foundation
+import PolkuCore
+import SQLKit
+import Vapor
+
+/// Per instrument: how many participants have a first and a repeat measurement in the period, and the
+/// average change from their first to their latest time, per score and domain (or area). Every stored
+/// answer set is scored again with PolkuCore by the version it was given in; nothing is scored in SQL.
+struct MeasuresReport: Sendable {
+    struct Filter: Sendable { var from: CalendarDate?; var to: CalendarDate?; var site: UUID? }
+
+    struct Line: Sendable {
+        let key: String
+        let name: LocalizedText
+        var measured = 0
+        var repeated = 0
+        /// Score id ("total", "scaled", a domain or item id) → sum of (latest − first) over repeaters.
+        var changeSums: [String: Double] = [:]
+        var changeCounts: [String: Int] = [:]
+        var meaningfulUp = 0, meaningfulDown = 0
+        func average(_ score: String) -> Double? { changeCounts[score].flatMap { $0 > 0 ? changeSums[score]! / Double($0) : nil } }
+    }
+
+    var lines: [Line] = []
+    var scored = 0
+
+    final class Rows: @unchecked Sendable { var items: [(UUID, UUID, String, String)] = [] }
+
+    static func compute(project: UUID, filter: Filter, on db: any Database) async throws -> MeasuresReport {
+        let instruments = try await Instrument.query(on: db).all()
+        var definitions: [UUID: InstrumentDefinition] = [:]
+        for i in instruments { if let d = i.definition { definitions[i.id!] = d } }
+        var scope = """
+            SELECT a.participant_id, a.instrument_id, a.date, a.answers FROM assessments a
+            WHERE a.project_id = {}
+            """
+        var values: [ActivityRows.Value] = [.uuid(project)]
+        if let from = filter.from { scope += " AND a.date >= {}"; values.append(.text(from.iso)) }
+        if let to = filter.to { scope += " AND a.date <= {}"; values.append(.text(to.iso)) }
+        if let site = filter.site {
+            scope += " AND EXISTS (SELECT 1 FROM enrolments e WHERE e.participant_id = a.participant_id AND e.project_id = a.project_id AND e.site_id = {})"
+            values.append(.uuid(site))
+        }
+        let rows = Rows()
+        try await ActivityRows.run(db, scope, values, sqlite: { row in
+            guard let p = row.column("participant_id")?.string.flatMap(UUID.init(uuidString:)),
+                  let i = row.column("instrument_id")?.string.flatMap(UUID.init(uuidString:)),
+                  let date = row.column("date")?.string, let answers = row.column("answers")?.string else { return }
+            rows.items.append((p, i, date, answers))
+        }, postgres: { row in
+            rows.items.append(try row.decode((UUID, UUID, String, String).self))
+        })
+        // First and latest per participant and instrument key.
+        struct Times { var first: (String, UUID, String); var latest: (String, UUID, String); var count: Int }
+        var byKey: [String: [UUID: Times]] = [:]
+        for (participant, instrument, date, answers) in rows.items {
+            guard let d = definitions[instrument] else { continue }
+            let entry = (date, instrument, answers)
+            if var t = byKey[d.key]?[participant] {
+                if date < t.first.0 { t.first = entry }
+                if date >= t.latest.0 { t.latest = entry }
+                t.count += 1
+                byKey[d.key]![participant] = t
+            } else {
+                byKey[d.key, default: [:]][participant] = Times(first: entry, latest: entry, count: 1)
+            }
+        }
+        var report = MeasuresReport()
+        for (key, people) in byKey.sorted(by: { $0.key < $1.key }) {
+            guard let latestDefinition = instruments.filter({ $0.key == key }).max(by: { $0.version < $1.version })?.definition else { continue }
+            var line = Line(key: key, name: latestDefinition.name)
+            for (_, t) in people {
+                line.measured += 1
+                guard t.count >= 2, let d1 = definitions[t.first.1], let d2 = definitions[t.latest.1] else { continue }
+                report.scored += 2
+                guard case .success(let a) = InstrumentScoring.score(d1, Answers(values: AnswerCoding.decode(t.first.2))),
+                      case .success(let b) = InstrumentScoring.score(d2, Answers(values: AnswerCoding.decode(t.latest.2))) else { continue }
+                line.repeated += 1
+                func add(_ id: String, _ x: Double?, _ y: Double?) {
+                    guard let x, let y else { return }
+                    line.changeSums[id, default: 0] += y - x
+                    line.changeCounts[id, default: 0] += 1
+                }
+                add("total", a.total, b.total)
+                add("scaled", a.scaled, b.scaled)
+                for (dm, v) in a.domains { add("d:" + dm, v, b.domains[dm]) }
+                if !latestDefinition.hasTotal { for (item, v) in a.items { add("i:" + item, v, b.items[item]) } }
+                if let change = InstrumentScoring.change(d2, first: a, latest: b), change.meaningful == true {
+                    if change.delta > 0 { line.meaningfulUp += 1 } else { line.meaningfulDown += 1 }
+                }
+            }
+            report.lines.append(line)
+        }
+        return report
+    }
+}
+
+enum MeasuresReportController {
+    @Sendable static func show(req: Request) async throws -> Response {
+        let id = try req.id()
+        let actor = try req.authz.actor()
+        let access = actor.access(to: id)
+        guard actor.isAdmin || access.seesAggregates else { throw Abort(.notFound) }
+        guard let project = try await Project.find(id, on: req.db) else { throw Abort(.notFound) }
+        let sites = try await Site.query(on: req.db).filter(\.$project.$id == id).sort(\.$name).all()
+        var state = FormState.read(req.query, fields: ["from", "to", "site"])
+        var filter = MeasuresReport.Filter()
+        filter.from = state.date("from").flatMap(CalendarDate.init(parsing:))
+        filter.to = state.date("to").flatMap(CalendarDate.init(parsing:))
+        if let from = filter.from, let to = filter.to, to < from { state.errors["to"] = "error.end_before_start" }
+        filter.site = state.uuid("site", required: false)
+        if let site = filter.site, !sites.contains(where: { $0.id == site }) { state.errors["site"] = "error.choice" }
+        let report = state.isValid ? try await MeasuresReport.compute(project: id, filter: filter, on: req.db) : MeasuresReport()
+        try await req.audit.record(.reportView, project: id, detail: "measures")
+        let instruments = try await InstrumentLibrary.latest(on: req.db)
+        let t = req.t
+        let lang = t.lang.rawValue
+        let f = Fields(t: t, state: state)
+        func n(_ v: Int) -> String { SmallCount(v).description }
+        return req.page(t("measures_report.title", project.name), breadcrumbs: [(t("projects.title"), "/projects"), (project.name, "/projects/\(id)")],
+                        status: state.isValid ? .ok : .badRequest) {
+            h("form", ["method": "get", "action": "/projects/\(id)/measures", "class": "inline"]) {
+                f.summary()
+                f.date("from", t("report.from"))
+                f.date("to", t("report.to"))
+                f.select("site", t("enrolment.site"), options: sites.map { ($0.id!.uuidString, $0.name) }, blank: t("report.site.all"))
+                submit(t("report.show"))
+            }
+            h("p", ["class": "hint"]) { t("measures_report.rule") }
+            if report.lines.isEmpty { h("p") { t("measures_report.none") } }
+            for line in report.lines {
+                let d = instruments.first { $0.key == line.key }?.definition
+                h("section", ["aria-labelledby": "m-\(line.key)"]) {
+                    h("h2", ["id": "m-\(line.key)"]) { line.name.text(lang) }
+                    h("p") { t("measures_report.counts", n(line.measured), n(line.repeated)) }
+                    if line.repeated >= SmallCount.threshold {
+                        if let rule = d?.change {
+                            h("p") { t("measures_report.meaningful", n(line.meaningfulUp), n(line.meaningfulDown), Chart.number(rule.meaningful)) }
+                        }
+                        h("table") {
+                            h("caption") { t("measures_report.change_caption", line.name.text(lang)) }
+                            h("thead") { h("tr") {
+                                h("th", ["scope": "col"]) { t("measures_report.score") }
+                                h("th", ["scope": "col", "class": "num"]) { t("measures_report.average_change") }
+                                h("th", ["scope": "col", "class": "num"]) { t("measures_report.people") }
+                            } }
+                            h("tbody") {
+                                for (scoreID, label) in labels(d, lang: lang, t: t) {
+                                    if let avg = line.average(scoreID), let count = line.changeCounts[scoreID], count >= SmallCount.threshold {
+                                        h("tr") {
+                                            h("th", ["scope": "row"]) { label }
+                                            h("td", ["class": "num"]) { (avg > 0 ? "+" : "") + String(format: "%.1f", avg).replacingOccurrences(of: ".", with: ",") }
+                                            h("td", ["class": "num"]) { String(count) }
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    } else {
+                        h("p", ["class": "hint"]) { t("measures_report.too_few") }
+                    }
+                }
+            }
+        }
+    }
+
+    /// The scores a change is shown for, in the instrument's order.
+    static func labels(_ d: InstrumentDefinition?, lang: String, t: Texts) -> [(String, String)] {
+        guard let d else { return [("total", t("measure.total_short"))] }
+        var out: [(String, String)] = []
+        if d.hasTotal { out.append(("total", t("measure.total_short"))) }
+        if d.scoring.rescale != nil { out.append(("scaled", "0–100")) }
+        for dm in d.domains { out.append(("d:" + dm.id, dm.name.text(lang))) }
+        if !d.hasTotal { for item in d.items { out.append(("i:" + item.id, item.text?.text(lang) ?? item.id)) } }
+        return out
+    }
+}

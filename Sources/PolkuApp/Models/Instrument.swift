@@ -1,0 +1,47 @@
+import Fluent
+import Foundation
+import PolkuCore
+
+/// One version of an instrument's definition, as stored: the JSON is kept whole so that old results
+/// are always read with the version they were scored by.
+final class Instrument: Model, @unchecked Sendable {
+    static let schema = "instruments"
+
+    @ID(key: .id) var id: UUID?
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+    @Field(key: "key") var key: String
+    @Field(key: "version") var version: Int
+    @Field(key: "name") var name: String
+    @Field(key: "health") var health: Bool
+    /// "bundled" (a file in the repository) or "uploaded" (by a deployment's admin).
+    @Field(key: "origin") var origin: String
+    @Field(key: "definition") var definitionJSON: String
+
+    init() {}
+
+    var definition: InstrumentDefinition? {
+        try? JSONDecoder().decode(InstrumentDefinition.self, from: Data(definitionJSON.utf8))
+    }
+}
+
+final class Assessment: Model, @unchecked Sendable {
+    static let schema = "assessments"
+
+    @ID(key: .id) var id: UUID?
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+    @Parent(key: "participant_id") var participant: Participant
+    @Parent(key: "project_id") var project: Project
+    @Parent(key: "instrument_id") var instrument: Instrument
+    @Field(key: "date") var date: String
+    /// `id=value;id=value`: compact, so that a report can re-score 100,000 of them quickly.
+    @Field(key: "answers") var answers: String
+    /// The profile's marked areas and goals, as JSON; nil for other instruments.
+    @OptionalField(key: "extras") var extras: String?
+    @OptionalField(key: "total") var total: Double?
+    @OptionalField(key: "scaled") var scaled: Double?
+    /// The `ScoreResult` at saving, as JSON.
+    @Field(key: "scores") var scores: String
+    @OptionalParent(key: "assessed_by") var assessedBy: User?
+
+    init() {}
+}
