@@ -160,6 +160,12 @@ try:
     driver.get(base + "/calendar?view=month")
     check("calendar month", wait_for("Vertaisvalmennusryhmä") and "table" in driver.page_source, driver.title)
     audit("03i-calendar-month")
+    driver.get(project_url + "/instruments")
+    check("project's instruments", wait_for("Hankkeessa käytettävät arviointivälineet") and "WHODAS" in driver.page_source, driver.title)
+    audit("03j-instruments")
+    driver.get(project_url + "/measures")
+    check("measures report", wait_for("Arvioinnit lukuina") and "Toistomittaus" in driver.page_source, driver.title)
+    audit("03k-measures-report")
     driver.get(project_url)
     wait_for("Hankkeen osallistujat")
     driver.find_element(By.PARTIAL_LINK_TEXT, "Hankkeen osallistujat").click()
@@ -178,6 +184,22 @@ try:
     check("ESF data form", wait_for("Aloitustilanne"), driver.title)
     audit("06b-esf-form")
     driver.back()
+    wait_for("Aikajana")
+    participant_url = driver.current_url
+    # Measures: the participant's life map (filled in with them now) and its history as chart and table.
+    from selenium.webdriver.support.ui import Select
+    Select(driver.find_element(By.ID, "f-pick")).select_by_visible_text("Elämäntilanteen kartta")
+    driver.find_element(By.CSS_SELECTOR, "form[action$='/assessments/new'] button[type=submit]").click()
+    check("life map form", wait_for("Koti ja asuminen"), driver.title)
+    audit("06c-assessment-form")
+    for area, value in [("home", "4"), ("money", "3"), ("people", "8"), ("work", "5")]:
+        driver.find_element(By.CSS_SELECTOR, f"input[name='a_{area}'][value='{value}']").click()
+    driver.find_element(By.ID, "f-important_money").click()
+    driver.find_element(By.ID, "f-goal_money").send_keys("Velat järjestykseen")
+    driver.find_element(By.CSS_SELECTOR, "form[action$='/assessments'] button[type=submit]").click()
+    check("life map saved with its profile chart", wait_for("Tallennettu") and "chart-profile" in driver.page_source and "Velat järjestykseen" in driver.page_source, driver.title)
+    audit("06d-measure-history")
+    driver.get(participant_url)
     wait_for("Aikajana")
     note = "Selaintesti: tapaaminen sujui, seuraava viikon päästä."
     driver.find_element(By.ID, "f-note-body").send_keys(note)

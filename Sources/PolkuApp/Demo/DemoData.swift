@@ -99,6 +99,7 @@ public enum DemoData {
             try await DemoActivities.seed(lahde: lahde, lahdeParticipants: lahdePeople, kunnolla: projectIDs["S20013"]!, rng: &rng, on: db)
             try await DemoActivities.seedMore(projects: projectIDs, sites: sitesByProject, worker: staffIDs[.worker]!, manager: staffIDs[.projectManager]!,
                                               peer: staffIDs[.peer]!, rng: &rng, on: db)
+            try await DemoMeasures.seed(projects: projectIDs, assessor: staffIDs[.healthProfessional]!, rng: &rng, on: db)
             return accounts
         }
         return .seeded(accounts)

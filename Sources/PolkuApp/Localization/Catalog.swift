@@ -726,6 +726,9 @@ enum Catalog {
     measure.table | {0}: kaikki kerrat | {0}: every time | {0}: alla gånger
     measure.area_goals | Omat tavoitteet osa-alueittain | My goals by area | Egna mål per område
     measure.important_hint | ★ = osallistuja merkitsi osa-alueen tärkeimpiin. | ★ = the participant marked the area as mattering most. | ★ = deltagaren markerade området som viktigast.
+    measure.goal | Tavoite | Goal | Mål
+    measure.area | Osa-alue tai mittaus | Area or measurement | Område eller mätning
+    measure.goals_mean | Keskiarvo | Mean | Medelvärde
     measure.goal_removed | (poistettu tavoite) | (a removed goal) | (ett borttaget mål)
     measures_report.link | Arvioinnit lukuina | Assessments in figures | Bedömningar i siffror
     measures_report.title | Arvioinnit lukuina: {0} | Assessments in figures: {0} | Bedömningar i siffror: {0}

@@ -117,6 +117,10 @@ import Vapor
             // Trainings count their attendees by organisation: PARTY's webinar 49, Yhdistämö's course 4 sessions.
             let partyReport = try await ActivityReport.compute(project: party.id!, filter: .init(by: .kind), today: .today(), on: app.db)
             #expect(partyReport.lines.first { $0.key == "training" }?.tally.guests == 49)
+            // Assessments: Kunnolla Töihin has repeat WHO-5 and WHODAS measurements to show change from.
+            let kunnollaMeasures = try await MeasuresReport.compute(project: kunnolla.id!, filter: .init(), on: app.db)
+            #expect(kunnollaMeasures.lines.map(\.key) == ["kykyviisari", "polku-life", "who5", "whodas-12"])
+            #expect(kunnollaMeasures.lines.allSatisfy { $0.repeated >= 5 && $0.measured >= $0.repeated })
             // No real person from the seeds: steering seats carry no names.
             #expect(try await SteeringMember.query(on: app.db).filter(\.$name != "").count() == 0)
             // A second run changes nothing.

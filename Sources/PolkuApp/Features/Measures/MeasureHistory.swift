@@ -108,31 +108,56 @@ enum MeasureHistory {
                         }
                     }
                 }
-                h("table") {
-                    h("caption") { t("measure.table", d.name.text(lang)) }
-                    h("thead") { h("tr") {
-                        h("th", ["scope": "col"]) { t("measure.date") }
-                        if d.hasTotal { h("th", ["scope": "col", "class": "num"]) { t("measure.total_short") } }
-                        if d.scoring.rescale != nil { h("th", ["scope": "col", "class": "num"]) { "0–100" } }
-                        for domain in d.domains where d.scoring.domainScores != nil { h("th", ["scope": "col", "class": "num"]) { domain.name.text(lang) } }
-                        if !d.hasTotal || d.scoring.method == .goals { for id in itemIDs { h("th", ["scope": "col", "class": "num"]) { itemLabel(id) } } }
-                        if d.bands != nil { h("th", ["scope": "col"]) { t("measure.band") } }
-                    } }
-                    h("tbody") {
-                        for a in history {
-                            h("tr", ["id": "a-\(a.id)"]) {
-                                h("th", ["scope": "row"]) { t.date(a.date) + (a.version != d.version ? " (v\(a.version))" : "") }
-                                if d.hasTotal { h("td", ["class": "num"]) { a.scores.total.map(Chart.number) ?? "–" } }
-                                if d.scoring.rescale != nil { h("td", ["class": "num"]) { a.scores.scaled.map(Chart.number) ?? "–" } }
-                                for domain in d.domains where d.scoring.domainScores != nil { h("td", ["class": "num"]) { a.scores.domains[domain.id].map(Chart.number) ?? "–" } }
-                                if !d.hasTotal || d.scoring.method == .goals {
-                                    for id in itemIDs {
-                                        h("td", ["class": "num"]) {
-                                            (a.scores.items[id].map(Chart.number) ?? "–") + ((a.answers.important ?? []).contains(id) ? " ★" : "")
+                if d.hasTotal && d.scoring.method != .goals {
+                    // One row per time: the total, its 0–100 form, the domains, the interpretation.
+                    h("table") {
+                        h("caption") { t("measure.table", d.name.text(lang)) }
+                        h("thead") { h("tr") {
+                            h("th", ["scope": "col"]) { t("measure.date") }
+                            h("th", ["scope": "col", "class": "num"]) { t("measure.total_short") }
+                            if d.scoring.rescale != nil { h("th", ["scope": "col", "class": "num"]) { "0–100" } }
+                            for domain in d.domains where d.scoring.domainScores != nil { h("th", ["scope": "col", "class": "num"]) { domain.name.text(lang) } }
+                            if d.bands != nil { h("th", ["scope": "col"]) { t("measure.band") } }
+                        } }
+                        h("tbody") {
+                            for a in history {
+                                h("tr", ["id": "a-\(a.id)"]) {
+                                    h("th", ["scope": "row"]) { t.date(a.date) + (a.version != d.version ? " (v\(a.version))" : "") }
+                                    h("td", ["class": "num"]) { a.scores.total.map(Chart.number) ?? "–" }
+                                    if d.scoring.rescale != nil { h("td", ["class": "num"]) { a.scores.scaled.map(Chart.number) ?? "–" } }
+                                    for domain in d.domains where d.scoring.domainScores != nil { h("td", ["class": "num"]) { a.scores.domains[domain.id].map(Chart.number) ?? "–" } }
+                                    if d.bands != nil { h("td") { definitions[a.instrument].flatMap { bandLabel(a.scores, $0)?.0 } ?? "–" } }
+                                }
+                            }
+                        }
+                    }
+                } else {
+                    // One row per area, goal or measurement, one column per time: reads like the chart.
+                    h("div", ["class": "scroll", "tabindex": "0", "role": "region", "aria-label": t("measure.table", d.name.text(lang))]) {
+                        h("table") {
+                            h("caption") { t("measure.table", d.name.text(lang)) }
+                            h("thead") { h("tr") {
+                                h("th", ["scope": "col"]) { d.scoring.method == .goals ? t("measure.goal") : t("measure.area") }
+                                for a in history { h("th", ["scope": "col", "class": "num", "id": "a-\(a.id)"]) { t.date(a.date) } }
+                            } }
+                            h("tbody") {
+                                for id in itemIDs {
+                                    let unit = d.item(id).flatMap { d.scale(of: $0)?.unit }
+                                    h("tr") {
+                                        h("th", ["scope": "row"]) { itemLabel(id) + (unit.map { " (\($0))" } ?? "") }
+                                        for a in history {
+                                            h("td", ["class": "num"]) {
+                                                (a.scores.items[id].map(Chart.number) ?? "–") + ((a.answers.important ?? []).contains(id) ? " ★" : "")
+                                            }
                                         }
                                     }
                                 }
-                                if d.bands != nil { h("td") { definitions[a.instrument].flatMap { bandLabel(a.scores, $0)?.0 } ?? "–" } }
+                                if d.scoring.method == .goals {
+                                    h("tr") {
+                                        h("th", ["scope": "row"]) { t("measure.goals_mean") }
+                                        for a in history { h("td", ["class": "num"]) { a.scores.total.map(Chart.number) ?? "–" } }
+                                    }
+                                }
                             }
                         }
                     }

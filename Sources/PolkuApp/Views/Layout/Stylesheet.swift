@@ -86,7 +86,8 @@ enum Stylesheet {
     p.band{padding:.35rem .75rem;border-left:6px solid #666}
     p.band.red{border-color:#b00020} p.band.amber{border-color:#8a5a00} p.band.green{border-color:#1e6b34}
     p.score{font-size:1.25rem;font-weight:600}
-    svg.chart{max-width:560px;display:block;margin:.5rem 0 1rem}
+    svg.chart{max-width:640px;display:block;margin:.5rem 0 1rem}
+    div.scroll{overflow-x:auto}
     svg.chart .grid{stroke:#ddd;stroke-width:1}
     svg.chart .series{fill:none;stroke:#0b4f8a;stroke-width:2.5}
     svg.chart .point{fill:#0b4f8a}
