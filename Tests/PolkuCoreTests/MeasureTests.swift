@@ -151,6 +151,7 @@ import Testing
                 shuffled.items.shuffle(using: &rng)
                 shuffled.domains.shuffle(using: &rng)
                 #expect(try score(shuffled, values).get() == r, "permuting item order changes nothing")
+                #expect(try PreparedInstrument(d).score(encoded: AnswerCoding.encode(values)).get() == r, "stored answers score the same")
             }
         }
     }

@@ -18,14 +18,7 @@ public enum ActivityBench {
         let total = try await (app.db as! any SQLDatabase).raw("SELECT COUNT(*) AS n FROM attendances").first(decoding: [String: Int].self)?["n"] ?? 0
         var lines = ["Generated \(total) attendance records in \(projects) projects in \(String(format: "%.1f", generated)) s (\(ParticipantBench.kind(app)))."]
         func measure(_ label: String, _ n: Int, _ body: () async throws -> Void) async throws {
-            var times: [Double] = []
-            for _ in 0..<(n + 2) {
-                let t0 = DispatchTime.now().uptimeNanoseconds
-                try await body()
-                times.append(Double(DispatchTime.now().uptimeNanoseconds - t0) / 1_000_000)
-            }
-            let measured = times.dropFirst(2).sorted()
-            lines.append("\(label.padding(toLength: 40, withPad: " ", startingAt: 0)) median \(String(format: "%7.2f", measured[measured.count / 2])) ms   p95 \(String(format: "%7.2f", measured[Int(Double(measured.count - 1) * 0.95)])) ms   (n=\(measured.count))")
+            lines.append(try await BenchTiming.line(label, n, body))
         }
         try await measure("activity report, whole project", max(5, repetitions / 5)) {
             let res = try await ParticipantBench.get(app, "/projects/\(world.project)/activities/report", cookie: world.cookie)

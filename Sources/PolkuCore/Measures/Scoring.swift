@@ -36,78 +36,13 @@ public enum InstrumentScoring {
     /// Problems with the answers themselves (out of range, off the scale's steps, unknown items). A goal
     /// scale's answers are keyed by goal, so any key is allowed there.
     public static func answerProblems(_ d: InstrumentDefinition, _ a: Answers) -> [AnswerProblem] {
-        var out: [AnswerProblem] = []
-        for (id, value) in a.values.sorted(by: { $0.key < $1.key }) {
-            let item: InstrumentDefinition.Item?
-            if d.scoring.method == .goals { item = d.items.first } else { item = d.item(id) }
-            guard let item, let scale = d.scale(of: item) else { out.append(.unknownItem(id)); continue }
-            if !value.isFinite || value < scale.min || value > scale.max { out.append(.outOfRange(item: id, min: scale.min, max: scale.max)); continue }
-            if let step = scale.step {
-                let steps = (value - scale.min) / step
-                if abs(steps - steps.rounded()) > 1e-6 { out.append(.offStep(item: id, step: step)) }
-            }
-        }
-        if a.values.isEmpty { out.append(.nothingAnswered) }
-        return out
+        PreparedInstrument(d).answerProblems(a.values)
     }
 
     /// Scores one time's answers by the definition. Pure: the same answers always give the same scores,
     /// in any item order.
     public static func score(_ d: InstrumentDefinition, _ a: Answers) -> Result<ScoreResult, AnswerProblem> {
-        if let problem = answerProblems(d, a).first { return .failure(problem) }
-        switch d.scoring.method {
-        case .profile, .entered, .measurements:
-            let items = a.values.filter { d.item($0.key) != nil }
-            let missing = d.items.map(\.id).filter { items[$0] == nil }
-            return .success(ScoreResult(total: nil, scaled: nil, domains: domainScores(d, items), items: items, missing: missing, band: nil))
-        case .goals:
-            let values = Array(a.values.values)
-            let total = values.reduce(0, +) / Double(values.count)
-            var result = ScoreResult(total: total, scaled: nil, domains: [:], items: a.values, missing: [], band: nil)
-            result.band = band(d, result)
-            return .success(result)
-        case .sum, .mean:
-            // Reverse items are mirrored on their own scale (0–5 → 5–0) before anything else.
-            var values: [String: Double] = [:]
-            for item in d.items {
-                guard let v = a.values[item.id], let scale = d.scale(of: item) else { continue }
-                values[item.id] = item.reverse == true ? scale.min + scale.max - v : v
-            }
-            let missing = d.items.map(\.id).filter { values[$0] == nil }
-            if missing.count > d.scoring.missing.maxMissing {
-                return .failure(.tooManyMissing(missing: missing.count, allowed: d.scoring.missing.maxMissing))
-            }
-            let answered = Array(values.values)
-            let mean = answered.reduce(0, +) / Double(answered.count)
-            let total: Double
-            if d.scoring.method == .mean { total = mean }
-            else { total = answered.reduce(0, +) + (d.scoring.missing.impute == true ? mean * Double(missing.count) : 0) }
-            // Impute without a rule would shrink the range; a definition without `impute` allows no missing
-            // answers in effect for sums (maxMissing 0), which `problems` does not force but the shipped files do.
-            var result = ScoreResult(total: total, scaled: nil, domains: domainScores(d, values), items: [:], missing: missing, band: nil)
-            if let r = d.scoring.rescale { result.scaled = (total - r.min) * 100 / (r.max - r.min) }
-            result.band = band(d, result)
-            return .success(result)
-        }
-    }
-
-    static func domainScores(_ d: InstrumentDefinition, _ values: [String: Double]) -> [String: Double] {
-        guard let how = d.scoring.domainScores else { return [:] }
-        var out: [String: Double] = [:]
-        for domain in d.domains {
-            let vs = d.items.filter { $0.domain == domain.id }.compactMap { values[$0.id] }
-            guard !vs.isEmpty else { continue }
-            out[domain.id] = how == .sum ? vs.reduce(0, +) : vs.reduce(0, +) / Double(vs.count)
-        }
-        return out
-    }
-
-    static func band(_ d: InstrumentDefinition, _ r: ScoreResult) -> String? {
-        for b in d.bands ?? [] {
-            guard let v = b.on == .total ? r.total : r.scaled else { continue }
-            if let below = b.below { if v < below { return b.id } } else { return b.id }
-        }
-        return nil
+        PreparedInstrument(d).score(a.values)
     }
 
     /// The change from the first time to the latest on the instrument's own rule: nil where the
@@ -124,5 +59,135 @@ public enum InstrumentScoring {
         let on = d.change?.on ?? (d.scoring.rescale != nil ? .scaled : .total)
         guard let a = on == .scaled ? first.scaled : first.total, let b = on == .scaled ? latest.scaled : latest.total else { return nil }
         return Change(from: a, to: b, meaningful: d.change.map { abs(b - a) >= $0.meaningful - 1e-9 })
+    }
+}
+
+/// A definition made ready for scoring many answer sets: items by position, their scales, reverse
+/// flags and domains looked up once. `InstrumentScoring.score` goes through here too, so there is one
+/// scoring rule, not a fast copy of it.
+public struct PreparedInstrument: Sendable {
+    public let definition: InstrumentDefinition
+    let ids: [String]
+    let index: [String: Int]
+    let substringIndex: [Substring: Int]
+    let lows: [Double], highs: [Double], steps: [Double?]
+    let reverse: [Bool]
+    let domainOf: [Int?]
+    let domainIDs: [String]
+
+    public init(_ d: InstrumentDefinition) {
+        definition = d
+        ids = d.items.map(\.id)
+        index = Dictionary(d.items.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { a, _ in a })
+        substringIndex = Dictionary(d.items.enumerated().map { (Substring($0.element.id), $0.offset) }, uniquingKeysWith: { a, _ in a })
+        let scales = d.items.map { d.scale(of: $0) }
+        lows = scales.map { $0?.min ?? 0 }; highs = scales.map { $0?.max ?? 0 }; steps = scales.map { $0?.step }
+        reverse = d.items.map { $0.reverse == true }
+        domainIDs = d.domains.map(\.id)
+        let domainIndex = Dictionary(d.domains.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { a, _ in a })
+        domainOf = d.items.map { $0.domain.flatMap { domainIndex[$0] } }
+    }
+
+    func check(_ value: Double, at i: Int, id: String) -> AnswerProblem? {
+        if !value.isFinite || value < lows[i] || value > highs[i] { return .outOfRange(item: id, min: lows[i], max: highs[i]) }
+        if let step = steps[i] {
+            let n = (value - lows[i]) / step
+            if abs(n - n.rounded()) > 1e-6 { return .offStep(item: id, step: step) }
+        }
+        return nil
+    }
+
+    func answerProblems(_ values: [String: Double]) -> [AnswerProblem] {
+        var out: [AnswerProblem] = []
+        for (id, value) in values.sorted(by: { $0.key < $1.key }) {
+            let i = definition.scoring.method == .goals ? (ids.isEmpty ? nil : 0) : index[id]
+            guard let i else { out.append(.unknownItem(id)); continue }
+            if let p = check(value, at: i, id: id) { out.append(p) }
+        }
+        if values.isEmpty { out.append(.nothingAnswered) }
+        return out
+    }
+
+    public func score(_ values: [String: Double]) -> Result<ScoreResult, AnswerProblem> {
+        if let problem = answerProblems(values).first { return .failure(problem) }
+        if definition.scoring.method == .goals {
+            let total = values.values.reduce(0, +) / Double(values.count)
+            var result = ScoreResult(total: total, scaled: nil, domains: [:], items: values, missing: [], band: nil)
+            result.band = band(result)
+            return .success(result)
+        }
+        var answers = [Double?](repeating: nil, count: ids.count)
+        for (id, v) in values { if let i = index[id] { answers[i] = v } }
+        return score(positions: answers)
+    }
+
+    /// The fast path for stored answers (`AnswerCoding`): no intermediate dictionary.
+    public func score(encoded text: String) -> Result<ScoreResult, AnswerProblem> {
+        if definition.scoring.method == .goals { return score(AnswerCoding.decode(text)) }
+        var answers = [Double?](repeating: nil, count: ids.count)
+        var any = false
+        // Substrings all the way: no string is copied for an answer.
+        for pair in text.split(separator: ";") {
+            guard let eq = pair.firstIndex(of: "=") else { continue }
+            let id = pair[pair.startIndex..<eq]
+            guard let i = substringIndex[id] else { return .failure(.unknownItem(String(id))) }
+            guard let v = Double(pair[pair.index(after: eq)...]) else { return .failure(.outOfRange(item: ids[i], min: lows[i], max: highs[i])) }
+            answers[i] = v
+            any = true
+        }
+        guard any else { return .failure(.nothingAnswered) }
+        for (i, v) in answers.enumerated() { if let v, let p = check(v, at: i, id: ids[i]) { return .failure(p) } }
+        return score(positions: answers)
+    }
+
+    /// Answers by item position, already checked against their scales.
+    func score(positions answers: [Double?]) -> Result<ScoreResult, AnswerProblem> {
+        let d = definition
+        switch d.scoring.method {
+        case .profile, .entered, .measurements:
+            var items: [String: Double] = [:]
+            var missing: [String] = []
+            for (i, v) in answers.enumerated() { if let v { items[ids[i]] = v } else { missing.append(ids[i]) } }
+            return .success(ScoreResult(total: nil, scaled: nil, domains: domainScores(answers), items: items, missing: missing, band: nil))
+        case .goals:
+            return score(Dictionary(uniqueKeysWithValues: answers.enumerated().compactMap { p in p.element.map { (ids[p.offset], $0) } }))
+        case .sum, .mean:
+            // Reverse items are mirrored on their own scale (0–5 → 5–0) before anything else.
+            var values = answers
+            var missing: [String] = []
+            var sum = 0.0, count = 0
+            for i in values.indices {
+                guard let v = values[i] else { missing.append(ids[i]); continue }
+                let x = reverse[i] ? lows[i] + highs[i] - v : v
+                values[i] = x
+                sum += x; count += 1
+            }
+            if missing.count > d.scoring.missing.maxMissing {
+                return .failure(.tooManyMissing(missing: missing.count, allowed: d.scoring.missing.maxMissing))
+            }
+            let mean = sum / Double(count)
+            let total = d.scoring.method == .mean ? mean : sum + (d.scoring.missing.impute == true ? mean * Double(missing.count) : 0)
+            var result = ScoreResult(total: total, scaled: nil, domains: domainScores(values), items: [:], missing: missing, band: nil)
+            if let r = d.scoring.rescale { result.scaled = (total - r.min) * 100 / (r.max - r.min) }
+            result.band = band(result)
+            return .success(result)
+        }
+    }
+
+    func domainScores(_ values: [Double?]) -> [String: Double] {
+        guard let how = definition.scoring.domainScores, !domainIDs.isEmpty else { return [:] }
+        var sums = [Double](repeating: 0, count: domainIDs.count), counts = [Int](repeating: 0, count: domainIDs.count)
+        for (i, v) in values.enumerated() { if let v, let dm = domainOf[i] { sums[dm] += v; counts[dm] += 1 } }
+        var out: [String: Double] = [:]
+        for k in domainIDs.indices where counts[k] > 0 { out[domainIDs[k]] = how == .sum ? sums[k] : sums[k] / Double(counts[k]) }
+        return out
+    }
+
+    func band(_ r: ScoreResult) -> String? {
+        for b in definition.bands ?? [] {
+            guard let v = b.on == .total ? r.total : r.scaled else { continue }
+            if let below = b.below { if v < below { return b.id } } else { return b.id }
+        }
+        return nil
     }
 }

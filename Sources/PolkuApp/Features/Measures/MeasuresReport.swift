@@ -24,14 +24,16 @@ struct MeasuresReport: Sendable {
     }
 
     var lines: [Line] = []
+    /// Answer sets scored for the report, and those that no longer score (a stored answer outside its scale).
     var scored = 0
+    var unscorable = 0
 
     final class Rows: @unchecked Sendable { var items: [(UUID, UUID, String, String)] = [] }
 
     static func compute(project: UUID, filter: Filter, on db: any Database) async throws -> MeasuresReport {
         let instruments = try await Instrument.query(on: db).all()
-        var definitions: [UUID: InstrumentDefinition] = [:]
-        for i in instruments { if let d = i.definition { definitions[i.id!] = d } }
+        var prepared: [UUID: PreparedInstrument] = [:]
+        for i in instruments { if let d = i.definition { prepared[i.id!] = PreparedInstrument(d) } }
         var scope = """
             SELECT a.participant_id, a.instrument_id, a.date, a.answers FROM assessments a
             WHERE a.project_id = {}
@@ -52,31 +54,38 @@ struct MeasuresReport: Sendable {
         }, postgres: { row in
             rows.items.append(try row.decode((UUID, UUID, String, String).self))
         })
-        // First and latest per participant and instrument key.
-        struct Times { var first: (String, UUID, String); var latest: (String, UUID, String); var count: Int }
-        var byKey: [String: [UUID: Times]] = [:]
+        // Every stored answer set is scored (by its own version), then each participant's first and
+        // latest time per instrument are compared. Entries are kept in one array and changed in place:
+        // at 100,000 rows, copying results in and out of nested dictionaries cost more than scoring.
+        struct Scored { let date: String; let instrument: UUID; let result: ScoreResult }
+        struct Entry { let key: String; var first: Scored; var latest: Scored; var count: Int }
+        struct PersonKey: Hashable { let key: String; let participant: UUID }
+        var entries: [Entry] = []
+        var position: [PersonKey: Int] = [:]
+        var report = MeasuresReport()
         for (participant, instrument, date, answers) in rows.items {
-            guard let d = definitions[instrument] else { continue }
-            let entry = (date, instrument, answers)
-            if var t = byKey[d.key]?[participant] {
-                if date < t.first.0 { t.first = entry }
-                if date >= t.latest.0 { t.latest = entry }
-                t.count += 1
-                byKey[d.key]![participant] = t
+            guard let p = prepared[instrument] else { continue }
+            report.scored += 1
+            guard case .success(let r) = p.score(encoded: answers) else { report.unscorable += 1; continue }
+            let s = Scored(date: date, instrument: instrument, result: r)
+            let k = PersonKey(key: p.definition.key, participant: participant)
+            if let i = position[k] {
+                if date < entries[i].first.date { entries[i].first = s }
+                if date >= entries[i].latest.date { entries[i].latest = s }
+                entries[i].count += 1
             } else {
-                byKey[d.key, default: [:]][participant] = Times(first: entry, latest: entry, count: 1)
+                position[k] = entries.count
+                entries.append(Entry(key: p.definition.key, first: s, latest: s, count: 1))
             }
         }
-        var report = MeasuresReport()
-        for (key, people) in byKey.sorted(by: { $0.key < $1.key }) {
+        let times = Dictionary(grouping: entries, by: \.key)
+        for (key, people) in times.sorted(by: { $0.key < $1.key }) {
             guard let latestDefinition = instruments.filter({ $0.key == key }).max(by: { $0.version < $1.version })?.definition else { continue }
             var line = Line(key: key, name: latestDefinition.name)
-            for (_, t) in people {
+            for t in people {
                 line.measured += 1
-                guard t.count >= 2, let d1 = definitions[t.first.1], let d2 = definitions[t.latest.1] else { continue }
-                report.scored += 2
-                guard case .success(let a) = InstrumentScoring.score(d1, Answers(values: AnswerCoding.decode(t.first.2))),
-                      case .success(let b) = InstrumentScoring.score(d2, Answers(values: AnswerCoding.decode(t.latest.2))) else { continue }
+                guard t.count >= 2 else { continue }
+                let a = t.first.result, b = t.latest.result
                 line.repeated += 1
                 func add(_ id: String, _ x: Double?, _ y: Double?) {
                     guard let x, let y else { return }
@@ -87,7 +96,7 @@ struct MeasuresReport: Sendable {
                 add("scaled", a.scaled, b.scaled)
                 for (dm, v) in a.domains { add("d:" + dm, v, b.domains[dm]) }
                 if !latestDefinition.hasTotal { for (item, v) in a.items { add("i:" + item, v, b.items[item]) } }
-                if let change = InstrumentScoring.change(d2, first: a, latest: b), change.meaningful == true {
+                if let d = prepared[t.latest.instrument]?.definition, let change = InstrumentScoring.change(d, first: a, latest: b), change.meaningful == true {
                     if change.delta > 0 { line.meaningfulUp += 1 } else { line.meaningfulDown += 1 }
                 }
             }
