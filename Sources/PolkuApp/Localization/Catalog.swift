@@ -729,6 +729,20 @@ enum Catalog {
     measure.goal | Tavoite | Goal | Mål
     measure.area | Osa-alue tai mittaus | Area or measurement | Område eller mätning
     measure.goals_mean | Keskiarvo | Mean | Medelvärde
+    measure.for_participant.link | Näytä osallistujalle selkeänä yhteenvetona | Show to the participant as a plain summary | Visa för deltagaren som en enkel sammanfattning
+    measure.for_participant.title | Sinun tuloksesi: {0} | Your results: {0} | Dina resultat: {0}
+    measure.for_participant.intro | {0}, tässä ovat vastaustesi tulokset. Käydään ne läpi yhdessä. | {0}, here are the results of your answers. Let us go through them together. | {0}, här är resultaten av dina svar.
+    measure.for_participant.first | Ensimmäisellä kerralla ({0}) tuloksesi oli {1}/{2}. | The first time ({0}) your result was {1} out of {2}. | Första gången ({0}) var ditt resultat {1} av {2}.
+    measure.for_participant.latest | Viimeksi ({0}) tuloksesi oli {1}/{2}. | The latest time ({0}) your result was {1} out of {2}. | Senast ({0}) var ditt resultat {1} av {2}.
+    measure.for_participant.up_clear | Tulos on noussut selvästi. | Your result has clearly gone up. | Resultatet har stigit tydligt.
+    measure.for_participant.down_clear | Tulos on laskenut selvästi. Puhutaan siitä, mikä on muuttunut. | Your result has clearly gone down. Let us talk about what has changed. | Resultatet har sjunkit tydligt.
+    measure.for_participant.up | Tulos on noussut vähän. | Your result has gone up a little. | Resultatet har stigit lite.
+    measure.for_participant.down | Tulos on laskenut vähän. | Your result has gone down a little. | Resultatet har sjunkit lite.
+    measure.for_participant.same | Tulos on pysynyt samana. | Your result has stayed the same. | Resultatet är detsamma.
+    measure.for_participant.better | Näissä on tapahtunut muutosta parempaan | These have changed for the better | Här har det blivit bättre
+    measure.for_participant.now | Tilanteesi {0} | How things were on {0} | Din situation {0}
+    measure.for_participant.important | sinulle tärkeä | important to you | viktigt för dig
+    measure.for_participant.print | Voit tulostaa tämän sivun tai saada sen mukaasi. | You can print this page or take it with you. | Du kan skriva ut sidan.
     measure.goal_removed | (poistettu tavoite) | (a removed goal) | (ett borttaget mål)
     measures_report.link | Arvioinnit lukuina | Assessments in figures | Bedömningar i siffror
     measures_report.title | Arvioinnit lukuina: {0} | Assessments in figures: {0} | Bedömningar i siffror: {0}

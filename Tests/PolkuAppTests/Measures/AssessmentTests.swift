@@ -45,6 +45,9 @@ import Vapor
             // Chart and table agree: the points are the table's numbers.
             #expect(history.body.contains(">48</text>") && history.body.contains(">60</text>"))
             #expect(history.body.contains("<td class=\"num\">48</td>") && history.body.contains("<td class=\"num\">60</td>"))
+            // The same in plain words for the participant.
+            let plain = try await health.get("/participants/\(world.ownParticipant)/measures/who5?view=participant")
+            #expect(plain.body.contains("tuloksesi oli 48/100") && plain.body.contains("tuloksesi oli 60/100") && plain.body.contains("Tulos on noussut selvästi"))
             let stored = try await Assessment.query(on: app.db).sort(\.$date).all()
             #expect(stored.map(\.total) == [12, 15] && stored.map(\.scaled) == [48, 60] && stored[0].answers == "1=3;2=3;3=2;4=2;5=2")
             // The worker sees neither the results nor the instrument.
@@ -77,6 +80,8 @@ import Vapor
             let map = try await worker.get("/participants/\(world.ownParticipant)/measures/polku-life")
             #expect(map.body.contains("<title id=\"chart-profile\">") && map.body.contains("Velat &lt;järjestykseen&gt;") && map.body.contains("6 ★"))
             #expect(!map.body.contains("Pisteet"), "a profile has no total")
+            let plainMap = try await worker.get("/participants/\(world.ownParticipant)/measures/polku-life?view=participant")
+            #expect(plainMap.body.contains("muutosta parempaan") && plainMap.body.contains("Raha-asiat: 2 → 6") && plainMap.body.contains("sinulle tärkeä"))
             // The goal scale rates the participant's own goals.
             let goalForm = try await worker.get("/participants/\(world.ownParticipant)/assessments/new?pick=\(world.ownProject):goal-scale")
             #expect(goalForm.body.contains("Työkokeiluun") && goalForm.body.contains("a_\(world.ownGoal)"))

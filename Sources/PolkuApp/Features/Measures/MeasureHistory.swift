@@ -45,9 +45,15 @@ enum MeasureHistory {
         }
         let itemIDs: [String] = d.scoring.method == .goals ? Array(Set(history.flatMap { $0.scores.items.keys })).sorted { itemLabel($0) < itemLabel($1) } : d.items.map(\.id)
         let scale = d.items.first.flatMap { d.scale(of: $0) }
+        if (try? req.query.get(String.self, at: "view")) == "participant" {
+            return forParticipant(req, d: d, latestDef: latestDef, history: history, person: p, itemLabel: itemLabel, itemIDs: itemIDs)
+        }
         return req.page(t("measure.history.title", d.name.text(lang), "\(p.firstName) \(p.lastName)"),
                         breadcrumbs: [(t("participants.title"), "/participants"), ("\(p.firstName) \(p.lastName)", "/participants/\(pid)")]) {
             if history.isEmpty { h("p") { t("measure.none") } }
+            if !history.isEmpty {
+                h("p") { h("a", ["href": "/participants/\(pid)/measures/\(key)?view=participant"]) { t("measure.for_participant.link") } }
+            }
             if let latest {
                 h("section", ["aria-labelledby": "latest-h", "class": saved == latest.id ? "ok" : nil]) {
                     h("h2", ["id": "latest-h"]) { saved == latest.id ? t("measure.saved", t.date(latest.date)) : t("measure.latest", t.date(latest.date)) }
@@ -169,6 +175,63 @@ enum MeasureHistory {
                 if d.scoring.method == .profile { h("p", ["class": "hint"]) { t("measure.important_hint") } }
             }
             h("p", ["class": "meta"]) { d.licence.notice.text(lang) }
+        }
+    }
+
+    /// The same results in plain words for the participant, to go through together or print: what
+    /// the first and the latest time said, whether the change counts, and the areas that moved most.
+    static func forParticipant(_ req: Request, d: InstrumentDefinition, latestDef: InstrumentDefinition, history: [MeasureQueries.Stored],
+                               person p: Participant, itemLabel: (String) -> String, itemIDs: [String]) -> Response {
+        let t = req.t
+        let lang = t.lang.rawValue
+        return req.page(t("measure.for_participant.title", d.name.text(lang)),
+                        breadcrumbs: [("\(p.firstName) \(p.lastName)", "/participants/\(p.id!)"), (d.name.text(lang), "/participants/\(p.id!)/measures/\(d.key)")]) {
+            h("p", ["class": "lead"]) { t("measure.for_participant.intro", p.firstName) }
+            if let first = history.first, let latest = history.last {
+                if d.hasTotal, let a = d.scoring.rescale != nil ? first.scores.scaled : first.scores.total,
+                   let b = d.scoring.rescale != nil ? latest.scores.scaled : latest.scores.total {
+                    let outOf = d.scoring.rescale != nil ? "100" : Chart.number(d.scoring.method == .goals ? (d.items.first.flatMap { d.scale(of: $0)?.max } ?? 10)
+                                                                                 : Double(d.items.count) * (d.items.first.flatMap { d.scale(of: $0)?.max } ?? 1))
+                    h("p") { t("measure.for_participant.first", t.date(first.date), Chart.number(a), outOf) }
+                    if first.id != latest.id {
+                        h("p") { t("measure.for_participant.latest", t.date(latest.date), Chart.number(b), outOf) }
+                        if let change = InstrumentScoring.change(latestDef, first: first.scores, latest: latest.scores) {
+                            h("p", ["class": "score"]) {
+                                change.delta == 0 ? t("measure.for_participant.same")
+                                    : change.meaningful == true ? t(change.delta > 0 ? "measure.for_participant.up_clear" : "measure.for_participant.down_clear")
+                                    : t(change.delta > 0 ? "measure.for_participant.up" : "measure.for_participant.down")
+                            }
+                        }
+                    }
+                    if let band = latest.scores.band, let label = latestDef.bands?.first(where: { $0.id == band })?.label.text(lang) {
+                        h("p", ["class": "band"]) { label }
+                    }
+                }
+                if !d.hasTotal || d.scoring.method == .goals {
+                    let moves = itemIDs.compactMap { id -> (String, Double, Double)? in
+                        guard let a = first.scores.items[id], let b = latest.scores.items[id] else { return nil }
+                        return (id, a, b)
+                    }
+                    let better = moves.filter { m in d.item(m.0)?.better == .lower ? m.2 < m.1 : m.2 > m.1 }
+                    if first.id != latest.id && !better.isEmpty {
+                        h("h2") { t("measure.for_participant.better") }
+                        h("ul") { for m in better { h("li") { "\(itemLabel(m.0)): \(Chart.number(m.1)) → \(Chart.number(m.2))" } } }
+                    }
+                    h("h2") { t("measure.for_participant.now", t.date(latest.date)) }
+                    h("ul") {
+                        for id in itemIDs {
+                            if let v = latest.scores.items[id] {
+                                h("li") { "\(itemLabel(id)): \(Chart.number(v))" + ((latest.answers.important ?? []).contains(id) ? " – " + t("measure.for_participant.important") : "") }
+                            }
+                        }
+                    }
+                    if let goals = latest.answers.areaGoals ?? first.answers.areaGoals, !goals.isEmpty {
+                        h("h2") { t("measure.area_goals") }
+                        h("ul") { for id in d.items.map(\.id) where goals[id] != nil { h("li") { h("strong") { itemLabel(id) + ": " }; goals[id]! } } }
+                    }
+                }
+            }
+            h("p", ["class": "hint"]) { t("measure.for_participant.print") }
         }
     }
 }
