@@ -72,6 +72,16 @@ try:
         violations = json.loads(result)
         check(f"{name}: axe WCAG 2.1 AA", not violations, json.dumps(violations, ensure_ascii=False))
 
+    # The public service directory, without logging in.
+    driver.get(base + "/directory")
+    check("public directory", wait_for("Palveluhakemisto") and "Pihlavan olohuone" in driver.page_source, driver.title)
+    audit("00a-directory")
+    driver.find_element(By.ID, "f-q").send_keys("velka")
+    driver.find_element(By.CSS_SELECTOR, "form[role=search] button").click()
+    check("directory search", wait_for('value="velka"') and "Velkaneuvonta" in driver.page_source and "Pihlavan olohuone" not in driver.page_source, driver.title)
+    driver.find_element(By.PARTIAL_LINK_TEXT, "Velkaneuvonta").click()
+    check("service page", wait_for("Palveluntarjoaja") and "Matala kynnys" in driver.page_source, driver.title)
+    audit("00b-service")
     driver.get(base + "/")
     check("login page in Finnish", "Kirjaudu Polkuun" in driver.page_source, driver.title)
     audit("01-login")

@@ -36,6 +36,10 @@ struct Audit {
         case projectUpdate = "project.update"
         case instrumentUpload = "instrument.upload"
         case reportView = "report.view"
+        case directoryImport = "directory.import"
+        case referralCreate = "referral.create"
+        case referralUpdate = "referral.update"
+        case referralView = "referral.view"
     }
 
     func record(_ action: Action, participant: UUID? = nil, project: UUID? = nil, detail: String = "",

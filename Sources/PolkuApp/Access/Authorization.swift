@@ -27,6 +27,27 @@ struct Authorization {
         return actor
     }
 
+    /// A provider's staff keep their organisation's services and handle its referrals: anyone with a
+    /// working role (project manager, worker, health professional) held in the organisation itself.
+    func provider(_ organisation: UUID) async throws -> Actor {
+        let actor = try actor()
+        if actor.isAdmin { return actor }
+        guard try await isProviderStaff(actor, organisation) else { throw Abort(.forbidden) }
+        return actor
+    }
+
+    func isProviderStaff(_ actor: Actor, _ organisation: UUID) async throws -> Bool {
+        try await Membership.query(on: req.db).filter(\.$user.$id == actor.userID).filter(\.$organisation.$id == organisation)
+            .filter(\.$role ~~ [.projectManager, .worker, .healthProfessional]).count() > 0
+    }
+
+    /// The organisations whose provider staff this person is.
+    func providerOrganisations() async throws -> [UUID] {
+        guard let actor = req.actor else { return [] }
+        return try await Membership.query(on: req.db).filter(\.$user.$id == actor.userID)
+            .filter(\.$role ~~ [.projectManager, .worker, .healthProfessional]).all().compactMap { $0.$organisation.id }
+    }
+
     /// What the signed-in person may see of one participant: the projects through which they see
     /// them and the access each gives. A participant outside those is answered 404, so that
     /// existence is not revealed either.

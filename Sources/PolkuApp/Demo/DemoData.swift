@@ -100,6 +100,10 @@ public enum DemoData {
             try await DemoActivities.seedMore(projects: projectIDs, sites: sitesByProject, worker: staffIDs[.worker]!, manager: staffIDs[.projectManager]!,
                                               peer: staffIDs[.peer]!, rng: &rng, on: db)
             try await DemoMeasures.seed(projects: projectIDs, assessor: staffIDs[.healthProfessional]!, rng: &rng, on: db)
+            let provider = User(email: "provider@demo.polku.invalid", name: "Pirjo Palveluntarjoaja (demo)", passwordHash: hash)
+            try await provider.create(on: db)
+            try await DemoDirectory.seed(on: db, providerUser: provider.id!)
+            accounts.append(Account(email: provider.email, role: "provider", projects: "Porin talous- ja velkaneuvonta (demo)"))
             return accounts
         }
         return .seeded(accounts)

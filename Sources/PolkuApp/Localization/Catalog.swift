@@ -666,6 +666,7 @@ enum Catalog {
     month.10 | lokakuu | October | oktober
     month.11 | marraskuu | November | november
     month.12 | joulukuu | December | december
+    nav.login | Kirjaudu | Log in | Logga in
     nav.instruments | Arviointivälineet | Instruments | Bedömningsinstrument
     instruments.project.link | Arviointivälineet | Assessment instruments | Bedömningsinstrument
     instruments.project.title | Arviointivälineet: {0} | Assessment instruments: {0} | Bedömningsinstrument: {0}
@@ -755,6 +756,93 @@ enum Catalog {
     measures_report.average_change | Keskimääräinen muutos | Average change | Genomsnittlig förändring
     measures_report.people | Henkilöitä | People | Personer
     measures_report.too_few | Toistomittauksia on alle viisi: muutosta ei näytetä. | Fewer than five repeat measurements: no change is shown. | Färre än fem upprepade mätningar.
+    directory.title | Palveluhakemisto | Service directory | Servicekatalog
+    directory.intro | Etsi palveluja, joista voi olla apua arkeen, terveyteen, talouteen, työhön tai opiskeluun. Et tarvitse tunnuksia. | Find services that can help with daily life, health, money, work or study. You do not need an account. | Hitta tjänster som kan hjälpa i vardagen. Du behöver inget konto.
+    directory.q | Hakusanat | Search words | Sökord
+    directory.q.hint | Esimerkiksi "velka", "kuntosali" tai palvelun nimi | For example "debt", "gym" or the name of a service | Till exempel "skuld"
+    directory.category | Aihe | Topic | Ämne
+    directory.area | Alue | Area | Område
+    directory.language | Kieli | Language | Språk
+    directory.threshold | Miten pääsee mukaan | How to get in | Hur man kommer med
+    directory.any | Kaikki | Any | Alla
+    directory.any_area | Kaikki alueet | All areas | Alla områden
+    directory.search | Hae | Search | Sök
+    directory.results | Löytyneet palvelut | Services found | Hittade tjänster
+    directory.none | Palveluja ei löytynyt. Kokeile väljempää hakua. | No services found. Try a wider search. | Inga tjänster hittades.
+    directory.more | Lisää palveluja → | More services → | Fler tjänster →
+    directory.csv | Lataa koko hakemisto (CSV) | Download the whole directory (CSV) | Ladda ner katalogen (CSV)
+    directory.import.title | Palveluhakemiston tuonti | Import the service directory | Importera katalogen
+    directory.import.hint | CSV-tiedosto (UTF-8, pilkku- tai puolipiste-erotin), sarakkeet: {0}. Aihe, kynnys ja sektori koodeina (ks. vienti). Tuonti tehdään kokonaan tai ei lainkaan. | A CSV file (UTF-8, comma or semicolon separated) with the columns: {0}. Topic, threshold and sector as codes (see the export). All or nothing. | En CSV-fil med kolumnerna: {0}. Allt eller inget.
+    directory.import.submit | Tuo | Import | Importera
+    directory.import.refused | Mitään ei tuotu: {0} ongelmaa. Korjaa ja yritä uudelleen. | Nothing was imported: {0} problems. Fix them and try again. | Inget importerades: {0} problem.
+    directory.import.line | Rivi {0} | Line {0} | Rad {0}
+    directory.import.columns | Sarakkeet puuttuvat: {0} | Columns missing: {0} | Kolumner saknas: {0}
+    directory.import.no_provider | palveluntarjoaja puuttuu | the provider is missing | leverantör saknas
+    directory.import.category | tuntematon aihe "{0}" | unknown topic "{0}" | okänt ämne "{0}"
+    directory.import.threshold | tuntematon kynnys "{0}" | unknown threshold "{0}" | okänd tröskel "{0}"
+    directory.import.sector | tuntematon sektori "{0}" | unknown sector "{0}" | okänd sektor "{0}"
+    directory.import.language | tuntematon kieli "{0}" | unknown language "{0}" | okänt språk "{0}"
+    directory.import.done | Tuotu: {0} uutta palvelua, {1} päivitetty. | Imported: {0} new services, {1} updated. | Importerat: {0} nya, {1} uppdaterade.
+    provider.services.title | Palvelut: {0} | Services: {0} | Tjänster: {0}
+    provider.services.link | Omat palvelut | Our services | Våra tjänster
+    provider.services.none | Ei vielä palveluja. | No services yet. | Inga tjänster ännu.
+    provider.services.new | Uusi palvelu | New service | Ny tjänst
+    provider.inbox.link | Saapuneet ohjaukset | Referrals received | Mottagna remisser
+    service.name | Palvelun nimi | Name of the service | Tjänstens namn
+    service.description | Kuvaus | Description | Beskrivning
+    service.description.hint | Kerro selkeästi, mitä palvelussa tehdään ja kenelle se sopii. | Say plainly what happens and who it suits. | Beskriv tydligt.
+    service.target_groups | Kenelle | Who it is for | För vem
+    service.target_groups.hint | Esimerkiksi "nuoret aikuiset, maahan muuttaneet" | For example "young adults, immigrants" | Till exempel "unga vuxna"
+    service.areas.hint | Kunnat tai alueet pilkulla erotettuina, esimerkiksi "Pori, Ulvila" | Municipalities or areas separated by commas, e.g. "Pori, Ulvila" | Kommuner eller områden, åtskilda med komman
+    service.cost | Hinta | Cost | Pris
+    service.cost.hint | Esimerkiksi "maksuton" tai "2 € / kerta" | For example "free" or "€2 a time" | Till exempel "gratis"
+    service.where_when | Missä ja milloin | Where and when | Var och när
+    service.contact | Yhteystiedot | Contact | Kontakt
+    service.contact.hint | Puhelin, sähköposti tai käyntiosoite | Phone, email or visiting address | Telefon, e-post eller adress
+    service.translations | Ruotsin- ja englanninkielinen nimi ja kuvaus (vapaaehtoinen) | Swedish and English name and description (optional) | Svenskt och engelskt namn (frivilligt)
+    service.active | Palvelu on näkyvissä hakemistossa | The service is shown in the directory | Tjänsten visas i katalogen
+    service.provider | Palveluntarjoaja | Provider | Leverantör
+    service.checked | Tiedot tarkistettu | Details checked | Uppgifterna kontrollerade
+    service.stale | Tiedot on tarkistettu viimeksi {0}. Ne voivat olla vanhentuneita. | The details were last checked on {0}. They may be out of date. | Uppgifterna kontrollerades senast {0}.
+    service.stale.short | tarkista tiedot | check the details | kontrollera uppgifterna
+    service.inactive | Tämä palvelu ei ole tällä hetkellä käytössä. | This service is not running at the moment. | Tjänsten är inte i bruk just nu.
+    service.inactive.short | ei käytössä | not running | inte i bruk
+    service.edit | Muokkaa palvelua | Edit the service | Redigera tjänsten
+    service.edit.title | Muokkaa: {0} | Edit: {0} | Redigera: {0}
+    service.mark_checked | Merkitse tiedot tarkistetuiksi: {0} | Mark as checked: {0} | Markera som kontrollerad: {0}
+    service.error.language | Valitse ainakin yksi kieli. | Choose at least one language. | Välj minst ett språk.
+    service.category.work_coaching | Työvalmennus ja työnhaku | Work coaching and job seeking | Arbetscoachning
+    service.category.social_rehabilitation | Sosiaalinen kuntoutus ja arjen tuki | Social rehabilitation and everyday support | Social rehabilitering
+    service.category.health | Terveys ja jaksaminen | Health and wellbeing | Hälsa
+    service.category.substance_abuse | Päihteet ja riippuvuudet | Substances and addictions | Missbruk och beroenden
+    service.category.debt_finances | Velat ja raha-asiat | Debt and money matters | Skulder och ekonomi
+    service.category.housing | Asuminen | Housing | Boende
+    service.category.education | Opiskelu ja koulutus | Study and training | Studier och utbildning
+    service.category.peer_support | Vertaistuki | Peer support | Kamratstöd
+    service.category.leisure_culture | Vapaa-aika ja kulttuuri | Leisure and culture | Fritid och kultur
+    service.category.sports | Liikunta | Sports and exercise | Idrott och motion
+    service.threshold.open | Avoin kaikille | Open to everyone | Öppen för alla
+    service.threshold.low | Matala kynnys | Low threshold | Låg tröskel
+    service.threshold.referral | Tarvitaan ohjaus | Referral needed | Remiss behövs
+    service.threshold.open.explain | voit tulla mukaan milloin vain | you can just come | du kan komma när som helst
+    service.threshold.low.explain | ei ajanvarausta eikä lähetettä, voit tulla sellaisena kuin olet | no appointment or referral; come as you are | ingen tidsbokning eller remiss
+    service.threshold.referral.explain | tarvitset ohjauksen esimerkiksi työntekijältäsi | you need a referral, for example from your worker | du behöver en remiss
+    service.language.fi | suomi | Finnish | finska
+    service.language.sv | ruotsi | Swedish | svenska
+    service.language.en | englanti | English | engelska
+    service.language.ar | arabia | Arabic | arabiska
+    service.language.ru | venäjä | Russian | ryska
+    service.language.so | somali | Somali | somaliska
+    service.language.et | viro | Estonian | estniska
+    service.language.fa | persia | Persian | persiska
+    service.language.uk | ukraina | Ukrainian | ukrainska
+    service.language.se | pohjoissaame | Northern Sámi | nordsamiska
+    sector.public | julkinen | public | offentlig
+    sector.third_sector | järjestö | third sector | tredje sektorn
+    sector.parish | seurakunta | parish | församling
+    sector.company | yritys | company | företag
+    sector.education | oppilaitos | educational institution | läroanstalt
+    sector.social_enterprise | yhteiskunnallinen yritys | social enterprise | socialt företag
     weekday.1 | maanantai | Monday | måndag
     weekday.2 | tiistai | Tuesday | tisdag
     weekday.3 | keskiviikko | Wednesday | onsdag

@@ -21,6 +21,7 @@ enum Migrations {
         AddActivityCategory(),
         ExtendActivities(),
         CreateMeasures(),
+        CreateServiceNetwork(),
     ]
 
     static func register(on app: Application) {

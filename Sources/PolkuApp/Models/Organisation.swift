@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import PolkuCore
 
 final class Organisation: Model, @unchecked Sendable {
     static let schema = "organisations"
@@ -13,6 +14,8 @@ final class Organisation: Model, @unchecked Sendable {
     @Field(key: "kind") var kind: Kind
     @OptionalField(key: "municipality") var municipality: String?
     @OptionalField(key: "website") var website: String?
+    /// The provider's sector in the service network, when the kind of organisation does not say it.
+    @OptionalField(key: "sector") var sector: Sector?
 
     init() {}
 

@@ -58,6 +58,7 @@ struct Page {
                         if !actor.rolesByProject.isEmpty || actor.isAdmin {
                             h("li") { h("a", ["href": "/calendar"]) { t("nav.calendar") } }
                         }
+                        h("li") { h("a", ["href": "/directory"]) { t("directory.title") } }
                         h("li") { h("a", ["href": "/organisations"]) { t("nav.organisations") } }
                         if actor.isAdmin {
                             h("li") { h("a", ["href": "/admin/users"]) { t("nav.users") } }
@@ -70,6 +71,13 @@ struct Page {
                 h("form", ["method": "post", "action": "/logout", "class": "logout"]) {
                     csrfField(req)
                     h("button", ["type": "submit"]) { t("nav.logout", actor.name) }
+                }
+            } else {
+                h("nav", ["aria-label": t("layout.nav")]) {
+                    h("ul") {
+                        h("li") { h("a", ["href": "/directory"]) { t("directory.title") } }
+                        h("li") { h("a", ["href": "/login"]) { t("nav.login") } }
+                    }
                 }
             }
             h("nav", ["aria-label": t("layout.language"), "class": "langs"]) {
