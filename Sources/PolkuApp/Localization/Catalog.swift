@@ -843,6 +843,74 @@ enum Catalog {
     sector.company | yritys | company | företag
     sector.education | oppilaitos | educational institution | läroanstalt
     sector.social_enterprise | yhteiskunnallinen yritys | social enterprise | socialt företag
+    nav.referrals | Ohjaukset | Referrals | Remisser
+    participant.section.referrals | Ohjaukset palveluihin | Referrals to services | Remisser till tjänster
+    referral.new.link | Ohjaa palveluun | Refer to a service | Remittera till en tjänst
+    referral.new.title | Ohjaus palveluun: {0} | Referral to a service: {0} | Remiss: {0}
+    referral.to | Ohjaus palveluun {0} ({1}) | Referral to {0} ({1}) | Remiss till {0} ({1})
+    referral.find | Etsi palvelu hakemistosta | Find a service in the directory | Sök en tjänst i katalogen
+    referral.project | Hanke, jonka kautta ohjataan | The project the referral is made in | Projektet
+    referral.share | Mitä palveluntarjoaja saa tietää | What the provider will know | Vad leverantören får veta
+    referral.share.hint | Nimi kerrotaan aina. Valitse vain se, mitä palveluun pääsy vaatii. | The name is always shared. Choose only what getting into the service needs. | Namnet delas alltid.
+    referral.share.phone | Puhelinnumero | Phone number | Telefonnummer
+    referral.share.email | Sähköposti | Email | E-post
+    referral.share.language | Asiointikieli | Language | Språk
+    referral.share.message | Viesti palveluntarjoajalle (alla) | A message to the provider (below) | Ett meddelande (nedan)
+    referral.message | Viesti palveluntarjoajalle | Message to the provider | Meddelande till leverantören
+    referral.message.hint | Vain se, mitä palvelun aloittaminen vaatii. Ei terveystietoja. | Only what starting the service needs. No health details. | Endast det nödvändiga.
+    referral.consent.legend | Suostumus | Consent | Samtycke
+    referral.consent | {0} on antanut suostumuksensa siihen, että yllä valitut tiedot annetaan palveluntarjoajalle {1}. | {0} has consented to the chosen details being given to {1}. | {0} har samtyckt till att uppgifterna ges till {1}.
+    referral.send | Lähetä ohjaus | Send the referral | Skicka remissen
+    referral.error.consent | Ohjausta ei voi lähettää ilman osallistujan suostumusta. | A referral cannot be sent without the participant's consent. | Remissen kan inte skickas utan samtycke.
+    referral.error.inactive | Palvelu ei ole käytössä, joten siihen ei voi ohjata. | The service is not running, so no one can be referred to it. | Tjänsten är inte i bruk.
+    referral.error.skips | Tilaa ei voi ohittaa: ohjaus etenee lähetetystä vastaanotetuksi, hyväksytyksi tai hylätyksi, aloitetuksi ja päättyneeksi. | A state cannot be skipped: a referral goes from sent to received, accepted or declined, started and ended. | Ett steg kan inte hoppas över.
+    referral.error.ended | Ohjaus on jo päättynyt. | The referral has already ended. | Remissen har redan avslutats.
+    referral.error.reason | Kerro syy, kun ohjaus hylätään tai keskeytyy. | Give a reason when a referral is declined or interrupted. | Ange ett skäl.
+    referral.title | Ohjaus: {0} | Referral: {0} | Remiss: {0}
+    referral.person | Henkilö | Person | Person
+    referral.service | Palvelu | Service | Tjänst
+    referral.state | Tila | State | Status
+    referral.sent | Lähetetty | Sent | Skickad
+    referral.history | Vaiheet | History | Historik
+    referral.update | Päivitä tila | Update the state | Uppdatera status
+    referral.new_state | Uusi tila | New state | Ny status
+    referral.reason | Syy | Reason | Skäl
+    referral.reason.hint | Pakollinen, jos ohjaus hylätään tai keskeytyy. | Required when declining or interrupting. | Obligatoriskt vid avslag eller avbrott.
+    referral.consent.on | Suostumus annettu | Consent given | Samtycke givet
+    referral.consent.withdrawn | peruttu {0} | withdrawn on {0} | återkallat {0}
+    referral.withdraw | Osallistuja perui suostumuksensa | The participant withdrew consent | Deltagaren återkallade samtycket
+    referral.withdraw.hint | Peruminen piilottaa henkilön tiedot palveluntarjoajalta. | Withdrawing hides the person's details from the provider. | Återkallandet döljer personens uppgifter.
+    referral.withdrawn.person | (suostumus peruttu) | (consent withdrawn) | (samtycke återkallat)
+    referral.state.sent | Lähetetty | Sent | Skickad
+    referral.state.received | Vastaanotettu | Received | Mottagen
+    referral.state.accepted | Hyväksytty | Accepted | Godkänd
+    referral.state.declined | Hylätty | Declined | Avslagen
+    referral.state.started | Aloitettu | Started | Påbörjad
+    referral.state.completed | Päättynyt suunnitellusti | Completed | Slutförd
+    referral.state.interrupted | Keskeytynyt | Interrupted | Avbruten
+    referrals.open.title | Avoimet ohjaukset | Open referrals | Öppna remisser
+    referrals.open.none | Ei avoimia ohjauksia. | No open referrals. | Inga öppna remisser.
+    provider.inbox.title | Saapuneet ohjaukset: {0} | Referrals received: {0} | Mottagna remisser: {0}
+    provider.inbox.none | Ei ohjauksia. | No referrals. | Inga remisser.
+    provider.inbox.all | Näytä myös päättyneet | Show ended ones too | Visa även avslutade
+    provider.inbox.open | Näytä vain avoimet | Show open ones only | Visa endast öppna
+    suggestions.title | Ehdotetut palvelut | Suggested services | Föreslagna tjänster
+    suggestions.why | Miksi: | Why: | Varför:
+    suggestions.reason.goal | tavoite "{0}" | the goal "{0}" | målet "{0}"
+    suggestions.reason.area | alueella {0} | in {0} | i {0}
+    suggestions.reason.language | palvelee kielellä {0} | serves in {0} | betjänar på {0}
+    suggestions.reason.weak | arvioinnin tulos ({0}) | an assessment result ({0}) | ett bedömningsresultat ({0})
+    suggestions.reason.low | helppo päästä mukaan | easy to get in | lätt att komma med
+    suggestions.area.money | raha-asiat | money matters | pengar
+    suggestions.area.home | koti ja asuminen | home | hem
+    suggestions.area.body | kunto ja liikkuminen | fitness | kondition
+    suggestions.area.energy | jaksaminen | energy and mood | ork
+    suggestions.area.people | ihmiset ympärillä | people around | människor
+    suggestions.area.work | työ tai opiskelu | work or study | arbete eller studier
+    suggestions.area.skills | oppiminen | learning | lärande
+    suggestions.area.free_time | vapaa-aika | free time | fritid
+    suggestions.area.daily_rhythm | päivärytmi | daily rhythm | dygnsrytm
+    suggestions.area.belonging | kuuluminen johonkin | belonging | att höra till
     weekday.1 | maanantai | Monday | måndag
     weekday.2 | tiistai | Tuesday | tisdag
     weekday.3 | keskiviikko | Wednesday | onsdag

@@ -59,6 +59,8 @@ final class Referral: Model, @unchecked Sendable {
     @Parent(key: "project_id") var project: Project
     @Field(key: "state") var state: ReferralState
     @Field(key: "consent_on") var consentOn: String
+    /// Once the participant withdraws consent, the provider no longer sees who the referral is about.
+    @OptionalField(key: "consent_withdrawn_on") var consentWithdrawnOn: String?
     /// What the referral shares with the provider: `name,phone,email,language,message`.
     @Field(key: "shared") var shared: String
     @Field(key: "message") var message: String

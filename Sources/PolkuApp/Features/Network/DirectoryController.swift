@@ -24,6 +24,8 @@ enum DirectoryController {
         let t = req.t
         let lang = t.lang.rawValue
         let staff = req.actor != nil
+        let mine = try await req.authz.providerOrganisations()
+        let myOrganisations = mine.isEmpty ? [] : try await Organisation.query(on: req.db).filter(\.$id ~~ mine).sort(\.$name).all()
         let fields = Fields(t: t, state: state)
         func link(after id: UUID) -> String {
             var items = ["after=\(id)"]
@@ -34,6 +36,14 @@ enum DirectoryController {
         }
         return req.page(t("directory.title"), status: state.isValid ? .ok : .badRequest) {
             h("p", ["class": "lead"]) { t("directory.intro") }
+            for o in myOrganisations {
+                h("p", ["class": "notice"]) {
+                    o.name + ": "
+                    h("a", ["href": "/organisations/\(o.id!)/services"]) { t("provider.services.link") }
+                    " · "
+                    h("a", ["href": "/organisations/\(o.id!)/referrals"]) { t("provider.inbox.link") }
+                }
+            }
             h("form", ["method": "get", "action": "/directory", "role": "search", "class": "inline"]) {
                 fields.summary()
                 fields.text("q", t("directory.q"), type: "search", hint: t("directory.q.hint"))

@@ -14,7 +14,9 @@ enum ParticipantShow {
 
     static func render(_ req: Request, scope: ParticipantScope, data d: ParticipantQueries.Show,
                        activities: [ActivityQueries.ParticipantActivity] = [], measures: [MeasureQueries.Summary] = [],
-                       measureChoices: [MeasureQueries.Choice] = [], form: FormState = FormState(),
+                       measureChoices: [MeasureQueries.Choice] = [],
+                       referrals: [(id: UUID, state: String, service: String, provider: String, date: String)] = [],
+                       suggestions: [Suggestions.Suggestion] = [], form: FormState = FormState(),
                        status: HTTPResponseStatus = .ok) -> Response {
         let t = req.t
         let p = d.person
@@ -106,6 +108,33 @@ enum ParticipantShow {
                         f.date("consent_date", t("consent.date"), required: true)
                         submit(t("consent.record"))
                     }
+                }
+            }
+            if !referrals.isEmpty || !writable.isEmpty {
+                h("section", ["aria-labelledby": "referrals-h"]) {
+                    h("h2", ["id": "referrals-h"]) { t("participant.section.referrals") }
+                    if !referrals.isEmpty {
+                        h("ul") {
+                            for r in referrals {
+                                h("li") {
+                                    h("a", ["href": "/referrals/\(r.id)"]) { r.service + " – " + r.provider }
+                                    " · " + t("referral.state." + r.state) + " · " + t.date(r.date)
+                                }
+                            }
+                        }
+                    }
+                    if !suggestions.isEmpty {
+                        h("h3") { t("suggestions.title") }
+                        h("ul") {
+                            for s in suggestions {
+                                h("li") {
+                                    h("a", ["href": "/participants/\(pid)/referrals/new?service=\(s.id)"]) { s.name + " – " + s.provider }
+                                    h("span", ["class": "hint"]) { " " + t("suggestions.why") + " " + s.reasons.map { Suggestions.explain($0, t) }.joined(separator: "; ") }
+                                }
+                            }
+                        }
+                    }
+                    if !writable.isEmpty { h("p") { h("a", ["class": "button", "href": "/participants/\(pid)/referrals/new"]) { t("referral.new.link") } } }
                 }
             }
             if !measures.isEmpty || !measureChoices.isEmpty {

@@ -164,8 +164,15 @@ enum ParticipantsController {
         let names = Dictionary(data.enrolments.map { ($0.project_id, $0.project_name) }, uniquingKeysWith: { a, _ in a })
         let measures = try await MeasureQueries.summaries(participant: scope.participantID, scope: scope, on: req.db)
         let choices = try await MeasureQueries.choices(scope: scope, projectNames: names, lang: req.lang.rawValue, on: req.db)
+        struct RefRow: Decodable { let id: UUID; let state: String; let service: String; let provider: String; let consent_on: String }
+        let referrals = try await (req.db as! any SQLDatabase).raw("""
+            SELECT r.id, r.state, s.name AS service, o.name AS provider, r.consent_on FROM referrals r
+            JOIN services s ON s.id = r.service_id JOIN organisations o ON o.id = s.organisation_id
+            WHERE r.participant_id = \(bind: scope.participantID) AND r.project_id IN \(SQLBind.group(scope.projectIDs)) ORDER BY r.consent_on DESC
+            """).all(decoding: RefRow.self).map { (id: $0.id, state: $0.state, service: $0.service, provider: $0.provider, date: $0.consent_on) }
+        let suggestions = scope.writableProjects.isEmpty ? [] : try await Suggestions.forParticipant(scope.participantID, scope: scope, limit: 3, on: req.db)
         return ParticipantShow.render(req, scope: scope, data: data, activities: activities, measures: measures, measureChoices: choices,
-                                      form: form, status: status)
+                                      referrals: referrals, suggestions: suggestions, form: form, status: status)
     }
 
     struct IDName: Decodable { let id: UUID; let name: String }

@@ -37,6 +37,7 @@ struct CreateServiceNetwork: AsyncMigration {
             .field("project_id", .uuid, .required, .references("projects", "id", onDelete: .cascade))
             .field("state", .string, .required)
             .field("consent_on", .string, .required)
+            .field("consent_withdrawn_on", .string)
             .field("shared", .string, .required)
             .field("message", .string, .required)
             .field("reason", .string)

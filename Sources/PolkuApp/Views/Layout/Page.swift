@@ -59,6 +59,7 @@ struct Page {
                             h("li") { h("a", ["href": "/calendar"]) { t("nav.calendar") } }
                         }
                         h("li") { h("a", ["href": "/directory"]) { t("directory.title") } }
+                        if !actor.projectsWritingPeople.isEmpty { h("li") { h("a", ["href": "/referrals"]) { t("nav.referrals") } } }
                         h("li") { h("a", ["href": "/organisations"]) { t("nav.organisations") } }
                         if actor.isAdmin {
                             h("li") { h("a", ["href": "/admin/users"]) { t("nav.users") } }

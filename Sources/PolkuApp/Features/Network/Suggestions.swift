@@ -1,0 +1,68 @@
+import Fluent
+import Foundation
+import PolkuCore
+import SQLKit
+
+/// Services that fit a participant, with the reasons: their goals, area and language, and weak
+/// results in their latest assessments. The rules are PolkuCore's `ServiceSuggestion`; this reads
+/// the participant's facts and the services in their area.
+enum Suggestions {
+    struct Suggestion: Sendable { let id: UUID; let name: String; let provider: String; let threshold: Threshold; let reasons: [SuggestionReason] }
+
+    /// Life-map areas and the topics that help with them.
+    static let lifeAreaCategories: [String: ServiceCategory] = [
+        "money": .debtAndFinances, "home": .housing, "body": .sports, "energy": .health, "people": .peerSupport, "work": .workCoaching,
+        "skills": .education, "free_time": .leisureAndCulture, "daily_rhythm": .socialRehabilitation, "belonging": .peerSupport,
+    ]
+
+    struct ServiceRow: Decodable { let id: UUID; let name: String; let organisation_name: String; let category: String; let threshold: String
+        let areas: String; let languages: String; let search_text: String }
+
+    static func forParticipant(_ pid: UUID, scope: ParticipantScope, limit: Int = 5, on db: any Database) async throws -> [Suggestion] {
+        guard let p = try await Participant.find(pid, on: db) else { return [] }
+        let sql = db as! any SQLDatabase
+        struct GoalRow: Decodable { let text: String }
+        let goals = try await sql.raw("""
+            SELECT text FROM goals WHERE participant_id = \(bind: pid) AND project_id IN \(SQLBind.group(scope.projectIDs)) AND status = \(bind: "open")
+            """).all(decoding: GoalRow.self)
+        var goalWords = Set<String>()
+        for g in goals { goalWords.formUnion(ServiceSuggestion.words(g.text)) }
+        // Weak results: a low WHO-5 (health roles only) and life-map areas rated 3 or below.
+        var weak: [ServiceCategory: String] = [:]
+        for key in ["polku-life", "who5"] {
+            guard let latest = try await MeasureQueries.history(participant: pid, key: key, scope: scope, on: db).last else { continue }
+            if key == "who5", latest.scores.band == "low" { weak[.health] = "WHO-5" }
+            if key == "polku-life" {
+                for (area, v) in latest.scores.items where v <= 3 { if let c = lifeAreaCategories[area] { weak[c] = area } }
+            }
+        }
+        let person = ServiceSuggestion.Person(goalWords: goalWords, municipality: p.municipality, language: p.language, weakCategories: weak)
+        // Only services in the person's municipality are read (the area rule would drop the rest anyway).
+        let rows = try await sql.raw("""
+            SELECT s.id, s.name, o.name AS organisation_name, s.category, s.threshold, s.areas, s.languages, s.search_text
+            FROM services s JOIN organisations o ON o.id = s.organisation_id
+            WHERE s.active = \(bind: true) AND s.areas LIKE \(bind: "%," + ParticipantQueries.likeEscaped(p.municipality.lowercased()) + ",%") ESCAPE '!'
+            """).all(decoding: ServiceRow.self)
+        var out: [Suggestion] = []
+        for r in rows {
+            guard let category = ServiceCategory(rawValue: r.category), let threshold = Threshold(rawValue: r.threshold) else { continue }
+            let candidate = ServiceSuggestion.Candidate(words: Set(r.search_text.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)),
+                                                        category: category, areas: Set(Service.listItems(r.areas)), languages: Set(Service.listItems(r.languages)),
+                                                        threshold: threshold)
+            if let reasons = ServiceSuggestion.reasons(for: person, candidate) {
+                out.append(Suggestion(id: r.id, name: r.name, provider: r.organisation_name, threshold: threshold, reasons: reasons))
+            }
+        }
+        return Array(out.sorted { ($0.reasons.count, $1.name) > ($1.reasons.count, $0.name) }.prefix(limit))
+    }
+
+    static func explain(_ r: SuggestionReason, _ t: Texts) -> String {
+        switch r {
+        case .goal(let w): t("suggestions.reason.goal", w)
+        case .area(let a): t("suggestions.reason.area", DirectoryController.display(a))
+        case .language(let l): t("suggestions.reason.language", t("service.language." + l))
+        case .weakDomain(let d): t("suggestions.reason.weak", d == "WHO-5" ? "WHO-5" : t("suggestions.area." + d))
+        case .lowThreshold: t("suggestions.reason.low")
+        }
+    }
+}
