@@ -50,6 +50,7 @@ func routes(_ app: Application) throws {
     app.get("participants", ":id", "referrals", "new", use: ReferralController.new)
     app.post("participants", ":id", "referrals", use: ReferralController.create)
     app.get("referrals", use: ReferralController.open)
+    app.get("network", use: NetworkReport.show)
     app.get("referrals", ":id", use: ReferralController.show)
     app.post("referrals", ":id", "state", use: ReferralController.move)
     app.post("referrals", ":id", "withdraw", use: ReferralController.withdraw)

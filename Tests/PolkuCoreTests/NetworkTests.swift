@@ -56,3 +56,14 @@ import Testing
         #expect(ServiceSuggestion.reasons(for: arabic, housing) == [.goal(word: "asunto"), .area("Oulu"), .language("ar"), .lowThreshold])
     }
 }
+
+@Suite struct ReferralTimingTests {
+    @Test func daysAndMedian() {
+        let d = { (s: String) in CalendarDate(parsing: s)! }
+        #expect(ReferralTiming.days(sentDay: d("2024-02-27"), startedDay: d("2024-03-02")) == 4, "across a leap day")
+        #expect(ReferralTiming.days(sentDay: d("2024-03-02"), startedDay: d("2024-03-02")) == 0)
+        #expect(ReferralTiming.median([]) == nil)
+        #expect(ReferralTiming.median([9, 1, 5]) == 5)
+        #expect(ReferralTiming.median([4, 1, 10, 7]) == 4, "the lower middle of an even count")
+    }
+}

@@ -103,6 +103,7 @@ public enum DemoData {
             let provider = User(email: "provider@demo.polku.invalid", name: "Pirjo Palveluntarjoaja (demo)", passwordHash: hash)
             try await provider.create(on: db)
             try await DemoDirectory.seed(on: db, providerUser: provider.id!)
+            try await DemoDirectory.seedReferrals(project: lahde, worker: staffIDs[.worker]!, provider: provider.id!, rng: &rng, on: db)
             accounts.append(Account(email: provider.email, role: "provider", projects: "Porin talous- ja velkaneuvonta (demo)"))
             return accounts
         }

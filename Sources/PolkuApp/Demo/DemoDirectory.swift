@@ -113,3 +113,37 @@ enum DemoDirectory {
         }
     }
 }
+
+extension DemoDirectory {
+    /// Referrals in every state from Lähde mukaan!'s participants in Pori to Pori's services, with the
+    /// history a provider would have written.
+    static func seedReferrals(project: UUID, worker: UUID, provider: UUID, rng: inout DemoRandom, on db: any Database) async throws {
+        let targets = try await Service.query(on: db).all().filter { $0.areas.contains(",pori,") }
+        guard !targets.isEmpty else { return }
+        let enrolments = try await Enrolment.query(on: db).filter(\.$project.$id == project).sort(\.$startDate).range(0..<28).all()
+        let paths: [[ReferralState]] = [[.sent], [.sent, .received], [.sent, .received, .accepted], [.sent, .received, .declined],
+                                        [.sent, .received, .accepted, .started], [.sent, .received, .accepted, .started, .completed],
+                                        [.sent, .received, .accepted, .started, .interrupted]]
+        for (i, e) in enrolments.enumerated() {
+            let path = paths[i % paths.count]
+            let s = targets[i % targets.count]
+            let start = CalendarDate(parsing: e.startDate)!.adding(days: 20 + rng.int(0...30))
+            let r = Referral()
+            r.$participant.id = e.$participant.id; r.$service.id = s.id!; r.$project.id = project; r.state = path.last!
+            r.consentOn = start.iso; r.shared = "name,phone"; r.message = ""; r.$createdBy.id = worker
+            if path.last == .declined { r.reason = "Ryhmä on täynnä; uusi haku syksyllä" }
+            if path.last == .interrupted { r.reason = "Osallistuja muutti toiselle paikkakunnalle" }
+            try await r.create(on: db)
+            var day = start
+            for (k, state) in path.enumerated() {
+                let ev = ReferralEvent()
+                ev.$referral.id = r.id!; ev.fromState = k == 0 ? nil : path[k - 1]; ev.toState = state
+                ev.at = ISO8601DateFormatter().date(from: day.iso + "T10:00:00Z")!
+                ev.reason = state.needsReason ? r.reason : nil
+                ev.$user.id = k == 0 ? worker : provider
+                try await ev.create(on: db)
+                day = day.adding(days: 2 + rng.int(0...12))
+            }
+        }
+    }
+}

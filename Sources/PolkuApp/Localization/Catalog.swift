@@ -911,6 +911,21 @@ enum Catalog {
     suggestions.area.free_time | vapaa-aika | free time | fritid
     suggestions.area.daily_rhythm | päivärytmi | daily rhythm | dygnsrytm
     suggestions.area.belonging | kuuluminen johonkin | belonging | att höra till
+    network.link | Palveluverkosto lukuina | The service network in figures | Servicenätverket i siffror
+    network.title | Palveluverkosto lukuina | The service network in figures | Servicenätverket i siffror
+    network.providers_by_sector | Palveluntarjoajat sektoreittain | Providers by sector | Leverantörer per sektor
+    network.services_by_category | Palvelut aiheittain | Services by topic | Tjänster per ämne
+    network.referrals_by_state | Ohjaukset tiloittain | Referrals by state | Remisser per status
+    network.referrals_by_sector | Ohjaukset palveluntarjoajan sektorin mukaan | Referrals by the provider's sector | Remisser per sektor
+    network.referrals_by_provider | Ohjaukset palveluntarjoajittain | Referrals by provider | Remisser per leverantör
+    network.sector | Sektori | Sector | Sektor
+    network.providers | Palveluntarjoajia | Providers | Leverantörer
+    network.services | Palveluja | Services | Tjänster
+    network.referrals | Ohjauksia | Referrals | Remisser
+    network.started | Aloitettuja | Started | Påbörjade
+    network.median | Mediaani, päivää | Median, days | Median, dagar
+    network.median_days | Ohjauksesta palvelun alkuun kului mediaanina {0} päivää ({1} alkanutta ohjausta). | From referral to start took a median of {0} days ({1} started referrals). | Från remiss till start: median {0} dagar ({1}).
+    network.areas | Alueet rinnakkain | Areas side by side | Områden sida vid sida
     weekday.1 | maanantai | Monday | måndag
     weekday.2 | tiistai | Tuesday | tisdag
     weekday.3 | keskiviikko | Wednesday | onsdag

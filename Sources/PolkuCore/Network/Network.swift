@@ -153,3 +153,15 @@ public enum ServiceSuggestion {
         return Set(folded.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init).filter { $0.count >= 3 })
     }
 }
+
+public enum ReferralTiming {
+    /// Whole days from a referral being sent to the service starting, for those that started.
+    public static func days(sentDay: CalendarDate, startedDay: CalendarDate) -> Int { max(0, startedDay.dayNumber - sentDay.dayNumber) }
+
+    /// The median (the lower middle for an even count), or nil for none.
+    public static func median(_ values: [Int]) -> Int? {
+        guard !values.isEmpty else { return nil }
+        let sorted = values.sorted()
+        return sorted[(sorted.count - 1) / 2]
+    }
+}

@@ -132,6 +132,18 @@ import Vapor
             #expect(try await client.login("pm@demo.polku.invalid", DemoData.password).status == .seeOther)
             let projects = try await client.get("/projects")
             #expect(projects.body.contains("RUORI2") && projects.body.contains("Lähde mukaan!") && projects.body.contains("Yhdistämö"))
+            // The service network: a directory for Pori and Oulu, referrals in every state, and its figures.
+            let states = Set(try await Referral.query(on: app.db).all().map(\.state))
+            #expect(states == Set(ReferralState.allCases))
+            #expect(try await Service.query(on: app.db).count() >= 20)
+            let network = try await client.get("/network")
+            #expect(network.status == .ok && network.body.contains("Ohjaukset tiloittain") && network.body.contains("Alueet rinnakkain")
+                    && network.body.contains("Oulu") && network.body.contains("Pori"))
+            #expect(network.body.contains("mediaanina") && !network.body.contains("mediaanina – päivää"))
+            let provider = TestClient(app)
+            #expect(try await provider.login("provider@demo.polku.invalid", DemoData.password).status == .seeOther)
+            let directory = try await provider.get("/directory")
+            #expect(directory.body.contains("Saapuneet ohjaukset"))
         }
     }
 

@@ -72,6 +72,7 @@ enum DirectoryController {
             }
             if result.more, let last = result.rows.last { h("p") { h("a", ["href": link(after: last.id)]) { t("directory.more") } } }
             h("p") { h("a", ["href": "/directory.csv"]) { t("directory.csv") } }
+            if let actor = req.actor, actor.isAdmin || !actor.projectsManaged.isEmpty { h("p") { h("a", ["href": "/network"]) { t("network.link") } } }
         }
     }
 

@@ -1,0 +1,94 @@
+import Fluent
+import Foundation
+import PolkuCore
+import SQLKit
+import Vapor
+
+/// The network at a glance for project managers: providers by sector, services by topic and area,
+/// referrals by state, provider and sector, and the days from a referral to the service starting,
+/// with areas side by side. Referral counts are people: 1–4 are shown as "<5".
+enum NetworkReport {
+    struct Count: Decodable { let key: String?; let n: Int }
+    struct Timing: Decodable { let referral_id: UUID; let to_state: String; let at: Date }
+    struct ReferralArea: Decodable { let id: UUID; let areas: String; let state: String }
+
+    @Sendable static func show(req: Request) async throws -> Response {
+        let actor = try req.authz.actor()
+        guard actor.isAdmin || !actor.projectsManaged.isEmpty else { throw Abort(.forbidden) }
+        let sql = req.db as! any SQLDatabase
+        let orgs = try await Organisation.query(on: req.db).join(Service.self, on: \Organisation.$id == \Service.$organisation.$id).unique().all()
+        var bySector: [Sector: Int] = [:]
+        for o in orgs { bySector[o.sector ?? NetworkVocabulary.sector(of: o.kind), default: 0] += 1 }
+        let byCategory = try await sql.raw("SELECT category AS key, COUNT(*) AS n FROM services WHERE active = \(bind: true) GROUP BY category").all(decoding: Count.self)
+        let byState = try await sql.raw("SELECT state AS key, COUNT(*) AS n FROM referrals GROUP BY state").all(decoding: Count.self)
+        let byProvider = try await sql.raw("""
+            SELECT o.name AS key, COUNT(*) AS n FROM referrals r JOIN services s ON s.id = r.service_id JOIN organisations o ON o.id = s.organisation_id
+            GROUP BY o.name ORDER BY COUNT(*) DESC, o.name LIMIT 20
+            """).all(decoding: Count.self)
+        struct SectorRow: Decodable { let sector: String?; let kind: String; let n: Int }
+        let referralSectors = try await sql.raw("""
+            SELECT o.sector, o.kind, COUNT(*) AS n FROM referrals r JOIN services s ON s.id = r.service_id JOIN organisations o ON o.id = s.organisation_id
+            GROUP BY o.sector, o.kind
+            """).all(decoding: SectorRow.self)
+        var referralsBySector: [Sector: Int] = [:]
+        for r in referralSectors {
+            let sector = r.sector.flatMap(Sector.init(rawValue:)) ?? Organisation.Kind(rawValue: r.kind).map(NetworkVocabulary.sector(of:)) ?? .thirdSector
+            referralsBySector[sector, default: 0] += r.n
+        }
+        // Days from sent to started, per referral, from the history.
+        let events = try await sql.raw("""
+            SELECT referral_id, to_state, at FROM referral_events WHERE to_state IN \(SQLBind.group([ReferralState.sent.rawValue, ReferralState.started.rawValue]))
+            """).all(decoding: Timing.self)
+        var sent: [UUID: Date] = [:], started: [UUID: Date] = [:]
+        for e in events { if e.to_state == "sent" { sent[e.referral_id] = e.at } else { started[e.referral_id] = e.at } }
+        func day(_ d: Date) -> CalendarDate { CalendarDate.today(d) }
+        var daysByReferral: [UUID: Int] = [:]
+        for (id, s) in sent { if let st = started[id] { daysByReferral[id] = ReferralTiming.days(sentDay: day(s), startedDay: day(st)) } }
+        // Areas side by side: services, referrals and started referrals, and the median days.
+        let serviceAreas = try await sql.raw("SELECT areas AS key, COUNT(*) AS n FROM services WHERE active = \(bind: true) GROUP BY areas").all(decoding: Count.self)
+        let referralAreas = try await sql.raw("SELECT r.id, s.areas, r.state FROM referrals r JOIN services s ON s.id = r.service_id").all(decoding: ReferralArea.self)
+        struct AreaLine { var services = 0; var referrals = 0; var started = 0; var days: [Int] = [] }
+        var areas: [String: AreaLine] = [:]
+        for c in serviceAreas { for a in Service.listItems(c.key ?? "") { areas[a, default: AreaLine()].services += c.n } }
+        for r in referralAreas {
+            for a in Service.listItems(r.areas) {
+                areas[a, default: AreaLine()].referrals += 1
+                if [ReferralState.started.rawValue, ReferralState.completed.rawValue, ReferralState.interrupted.rawValue].contains(r.state) { areas[a]!.started += 1 }
+                if let d = daysByReferral[r.id] { areas[a]!.days.append(d) }
+            }
+        }
+        try await req.audit.record(.reportView, detail: "network")
+        let t = req.t
+        func n(_ v: Int) -> String { SmallCount(v).description }
+        func table(_ caption: String, _ head: [String], _ rows: [[String]]) -> Node {
+            h("table") {
+                h("caption") { caption }
+                h("thead") { h("tr") { for (i, c) in head.enumerated() { h("th", ["scope": "col", "class": i == 0 ? nil : "num"]) { c } } } }
+                h("tbody") {
+                    for r in rows {
+                        h("tr") { for (i, c) in r.enumerated() { if i == 0 { h("th", ["scope": "row"]) { c } } else { h("td", ["class": "num"]) { c } } } }
+                    }
+                }
+            }
+        }
+        let medianAll = ReferralTiming.median(Array(daysByReferral.values))
+        return req.page(t("network.title"), breadcrumbs: [(t("directory.title"), "/directory")]) {
+            h("p", ["class": "hint"]) { t("report.suppressed") }
+            table(t("network.providers_by_sector"), [t("network.sector"), t("network.providers")],
+                  Sector.allCases.map { [t("sector." + $0.rawValue), String(bySector[$0] ?? 0)] })
+            table(t("network.services_by_category"), [t("directory.category"), t("network.services")],
+                  ServiceCategory.allCases.map { c in [t("service.category." + c.rawValue), String(byCategory.first { $0.key == c.rawValue }?.n ?? 0)] })
+            table(t("network.referrals_by_state"), [t("referral.state"), t("network.referrals")],
+                  ReferralState.allCases.map { s in [t("referral.state." + s.rawValue), n(byState.first { $0.key == s.rawValue }?.n ?? 0)] })
+            table(t("network.referrals_by_sector"), [t("network.sector"), t("network.referrals")],
+                  Sector.allCases.map { [t("sector." + $0.rawValue), n(referralsBySector[$0] ?? 0)] })
+            table(t("network.referrals_by_provider"), [t("service.provider"), t("network.referrals")], byProvider.map { [$0.key ?? "–", n($0.n)] })
+            h("p") { t("network.median_days", medianAll.map(String.init) ?? "–", n(daysByReferral.count)) }
+            table(t("network.areas"), [t("directory.area"), t("network.services"), t("network.referrals"), t("network.started"), t("network.median")],
+                  areas.sorted { $0.key < $1.key }.map { a in
+                      [DirectoryController.display(a.key), String(a.value.services), n(a.value.referrals), n(a.value.started),
+                       a.value.days.count >= SmallCount.threshold ? ReferralTiming.median(a.value.days).map(String.init) ?? "–" : "–"]
+                  })
+        }
+    }
+}
