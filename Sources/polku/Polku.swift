@@ -219,7 +219,7 @@ struct Bench: AsyncParsableCommand {
     @ArgumentParser.Option(help: "Projects to spread them over.") var projects = 10
     @ArgumentParser.Option(help: "Repetitions per measurement.") var repetitions = 50
     @ArgumentParser.Option(help: "Attendance records to generate for the activities benchmark.") var attendances = 1_000_000
-    @ArgumentParser.Option(help: "participants (issue 2: lists and pages), esf (report and import) activities (issue 4) or measures (issue 5); all if not given.") var only: String?
+    @ArgumentParser.Option(help: "participants (issue 2: lists and pages), esf (report and import) activities (issue 4), measures (issue 5) or network (issue 6); all if not given.") var only: String?
 
     func run() async throws {
         var settings = try db.settings()
@@ -240,6 +240,9 @@ struct Bench: AsyncParsableCommand {
             }
             if only == nil || only == "measures" {
                 print(try await MeasureBench.run(app, assessments: 100_000, repetitions: repetitions))
+            }
+            if only == nil || only == "network" {
+                print(try await NetworkBench.run(app, services: 5_000, referrals: 200_000, repetitions: repetitions))
             }
         } catch {
             try? await app.asyncShutdown()

@@ -9,8 +9,6 @@ import Vapor
 /// with areas side by side. Referral counts are people: 1–4 are shown as "<5".
 enum NetworkReport {
     struct Count: Decodable { let key: String?; let n: Int }
-    struct Timing: Decodable { let referral_id: UUID; let to_state: String; let at: Date }
-    struct ReferralArea: Decodable { let id: UUID; let areas: String; let state: String }
 
     @Sendable static func show(req: Request) async throws -> Response {
         let actor = try req.authz.actor()
@@ -35,27 +33,34 @@ enum NetworkReport {
             let sector = r.sector.flatMap(Sector.init(rawValue:)) ?? Organisation.Kind(rawValue: r.kind).map(NetworkVocabulary.sector(of:)) ?? .thirdSector
             referralsBySector[sector, default: 0] += r.n
         }
-        // Days from sent to started, per referral, from the history.
-        let events = try await sql.raw("""
-            SELECT referral_id, to_state, at FROM referral_events WHERE to_state IN \(SQLBind.group([ReferralState.sent.rawValue, ReferralState.started.rawValue]))
-            """).all(decoding: Timing.self)
-        var sent: [UUID: Date] = [:], started: [UUID: Date] = [:]
-        for e in events { if e.to_state == "sent" { sent[e.referral_id] = e.at } else { started[e.referral_id] = e.at } }
-        func day(_ d: Date) -> CalendarDate { CalendarDate.today(d) }
-        var daysByReferral: [UUID: Int] = [:]
-        for (id, s) in sent { if let st = started[id] { daysByReferral[id] = ReferralTiming.days(sentDay: day(s), startedDay: day(st)) } }
-        // Areas side by side: services, referrals and started referrals, and the median days.
+        // Days from sent to started, for the referrals that started, with their service's areas.
+        struct Started: Decodable { let areas: String; let sent_at: Date; let started_at: Date }
+        let startedRows = try await sql.raw("""
+            SELECT s.areas, e1.at AS sent_at, e2.at AS started_at FROM referrals r JOIN services s ON s.id = r.service_id
+            JOIN referral_events e1 ON e1.referral_id = r.id AND e1.to_state = \(bind: ReferralState.sent.rawValue)
+            JOIN referral_events e2 ON e2.referral_id = r.id AND e2.to_state = \(bind: ReferralState.started.rawValue)
+            """).all(decoding: Started.self)
+        // Areas side by side: services, referrals and started referrals (counted in SQL), and the median days.
         let serviceAreas = try await sql.raw("SELECT areas AS key, COUNT(*) AS n FROM services WHERE active = \(bind: true) GROUP BY areas").all(decoding: Count.self)
-        let referralAreas = try await sql.raw("SELECT r.id, s.areas, r.state FROM referrals r JOIN services s ON s.id = r.service_id").all(decoding: ReferralArea.self)
+        struct AreaState: Decodable { let areas: String; let state: String; let n: Int }
+        let referralAreas = try await sql.raw("""
+            SELECT s.areas, r.state, COUNT(*) AS n FROM referrals r JOIN services s ON s.id = r.service_id GROUP BY s.areas, r.state
+            """).all(decoding: AreaState.self)
         struct AreaLine { var services = 0; var referrals = 0; var started = 0; var days: [Int] = [] }
         var areas: [String: AreaLine] = [:]
         for c in serviceAreas { for a in Service.listItems(c.key ?? "") { areas[a, default: AreaLine()].services += c.n } }
+        let startedStates: Set<String> = [ReferralState.started.rawValue, ReferralState.completed.rawValue, ReferralState.interrupted.rawValue]
         for r in referralAreas {
             for a in Service.listItems(r.areas) {
-                areas[a, default: AreaLine()].referrals += 1
-                if [ReferralState.started.rawValue, ReferralState.completed.rawValue, ReferralState.interrupted.rawValue].contains(r.state) { areas[a]!.started += 1 }
-                if let d = daysByReferral[r.id] { areas[a]!.days.append(d) }
+                areas[a, default: AreaLine()].referrals += r.n
+                if startedStates.contains(r.state) { areas[a]!.started += r.n }
             }
+        }
+        var allDays: [Int] = []
+        for r in startedRows {
+            let d = ReferralTiming.days(sentDay: CalendarDate.today(r.sent_at), startedDay: CalendarDate.today(r.started_at))
+            allDays.append(d)
+            for a in Service.listItems(r.areas) { areas[a, default: AreaLine()].days.append(d) }
         }
         try await req.audit.record(.reportView, detail: "network")
         let t = req.t
@@ -71,7 +76,7 @@ enum NetworkReport {
                 }
             }
         }
-        let medianAll = ReferralTiming.median(Array(daysByReferral.values))
+        let medianAll = ReferralTiming.median(allDays)
         return req.page(t("network.title"), breadcrumbs: [(t("directory.title"), "/directory")]) {
             h("p", ["class": "hint"]) { t("report.suppressed") }
             table(t("network.providers_by_sector"), [t("network.sector"), t("network.providers")],
@@ -83,7 +88,7 @@ enum NetworkReport {
             table(t("network.referrals_by_sector"), [t("network.sector"), t("network.referrals")],
                   Sector.allCases.map { [t("sector." + $0.rawValue), n(referralsBySector[$0] ?? 0)] })
             table(t("network.referrals_by_provider"), [t("service.provider"), t("network.referrals")], byProvider.map { [$0.key ?? "–", n($0.n)] })
-            h("p") { t("network.median_days", medianAll.map(String.init) ?? "–", n(daysByReferral.count)) }
+            h("p") { t("network.median_days", medianAll.map(String.init) ?? "–", n(allDays.count)) }
             table(t("network.areas"), [t("directory.area"), t("network.services"), t("network.referrals"), t("network.started"), t("network.median")],
                   areas.sorted { $0.key < $1.key }.map { a in
                       [DirectoryController.display(a.key), String(a.value.services), n(a.value.referrals), n(a.value.started),
