@@ -120,6 +120,27 @@ import Vapor
         }
     }
 
+    /// A service provider's staff handle referrals sent to their organisation and nothing else: every
+    /// participant route is denied, with no personal data in the answer.
+    @Test(arguments: TestDatabase.allCases)
+    func providerStaffSeeNoParticipantRecords(db: TestDatabase) async throws {
+        try await withPolku(db) { app in
+            let world = try await World.make(app)
+            let (_, email) = try await DirectoryTests.provider(app)
+            let client = TestClient(app)
+            try await client.login(email)
+            for route in Self.routes(for: { $0.ownParticipant }, enrolmentOwn: true) {
+                let path = route.path(world)
+                let page = route.method == .GET ? try await client.get(path) : try await client.post(path, route.form(world))
+                expectDenied(page, "\(db) provider \(route.name)")
+            }
+            expectDenied(try await client.get("/participants?project=\(world.ownProject)"), "\(db) provider list")
+            expectDenied(try await client.get("/participants/\(world.ownParticipant)/referrals/new"), "\(db) provider referral form")
+            let open = try await client.get("/referrals")
+            #expect(open.status == .ok && !open.body.contains(World.ownLastName))
+        }
+    }
+
     @Test(arguments: TestDatabase.allCases)
     func workerOfTheOtherProjectSeesOnlyTheirOwn(db: TestDatabase) async throws {
         try await withPolku(db) { app in
