@@ -785,6 +785,7 @@ enum Catalog {
     directory.import.done | Tuotu: {0} uutta palvelua, {1} päivitetty. | Imported: {0} new services, {1} updated. | Importerat: {0} nya, {1} uppdaterade.
     provider.services.title | Palvelut: {0} | Services: {0} | Tjänster: {0}
     provider.services.link | Omat palvelut | Our services | Våra tjänster
+    provider.services.stale | {0} palvelun tiedot on tarkistettu yli puoli vuotta sitten. Tarkista ne, jotta hakemisto pysyy ajan tasalla. | The details of {0} services were checked over half a year ago. Check them to keep the directory up to date. | Uppgifterna för {0} tjänster kontrollerades för över ett halvår sedan.
     provider.services.none | Ei vielä palveluja. | No services yet. | Inga tjänster ännu.
     provider.services.new | Uusi palvelu | New service | Ny tjänst
     provider.inbox.link | Saapuneet ohjaukset | Referrals received | Mottagna remisser
@@ -925,6 +926,8 @@ enum Catalog {
     network.started | Aloitettuja | Started | Påbörjade
     network.median | Mediaani, päivää | Median, days | Median, dagar
     network.median_days | Ohjauksesta palvelun alkuun kului mediaanina {0} päivää ({1} alkanutta ohjausta). | From referral to start took a median of {0} days ({1} started referrals). | Från remiss till start: median {0} dagar ({1}).
+    network.all_projects | Kaikki hankkeet | All projects | Alla projekt
+    network.filter_hint | Jakso ja hanke rajaavat ohjaukset (lähetyspäivän mukaan); palvelut ja palveluntarjoajat ovat koko verkosto. | The period and project narrow the referrals (by the day sent); services and providers are the whole network. | Perioden och projektet avgränsar remisserna.
     network.areas | Alueet rinnakkain | Areas side by side | Områden sida vid sida
     weekday.1 | maanantai | Monday | måndag
     weekday.2 | tiistai | Tuesday | tisdag

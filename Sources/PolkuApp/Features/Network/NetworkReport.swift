@@ -14,19 +14,31 @@ enum NetworkReport {
         let actor = try req.authz.actor()
         guard actor.isAdmin || !actor.projectsManaged.isEmpty else { throw Abort(.forbidden) }
         let sql = req.db as! any SQLDatabase
+        // Referrals can be narrowed to a period (the day they were sent) and to one project.
+        var state = FormState.read(req.query, fields: ["from", "to", "project"])
+        let from = state.date("from"), to = state.date("to")
+        if let from, let to, to < from { state.errors["to"] = "error.end_before_start" }
+        let projects = try await Project.query(on: req.db).sort(\.$name).all().filter { actor.isAdmin || actor.access(to: $0.id!).managesProject }
+        let project = state.uuid("project", required: false)
+        if let project, !projects.contains(where: { $0.id == project }) { state.errors["project"] = "error.choice" }
+        // A bad filter shows the form with its message and no referral figures.
+        var scope: SQLQueryString = state.isValid ? "1 = 1" : "1 = 0"
+        if let from { scope.appendLiteral(" AND r.consent_on >= "); scope.appendInterpolation(bind: from) }
+        if let to { scope.appendLiteral(" AND r.consent_on <= "); scope.appendInterpolation(bind: to) }
+        if let project { scope.appendLiteral(" AND r.project_id = "); scope.appendInterpolation(bind: project) }
         let orgs = try await Organisation.query(on: req.db).join(Service.self, on: \Organisation.$id == \Service.$organisation.$id).unique().all()
         var bySector: [Sector: Int] = [:]
         for o in orgs { bySector[o.sector ?? NetworkVocabulary.sector(of: o.kind), default: 0] += 1 }
         let byCategory = try await sql.raw("SELECT category AS key, COUNT(*) AS n FROM services WHERE active = \(bind: true) GROUP BY category").all(decoding: Count.self)
-        let byState = try await sql.raw("SELECT state AS key, COUNT(*) AS n FROM referrals GROUP BY state").all(decoding: Count.self)
+        let byState = try await sql.raw("SELECT r.state AS key, COUNT(*) AS n FROM referrals r WHERE \(scope) GROUP BY r.state").all(decoding: Count.self)
         let byProvider = try await sql.raw("""
             SELECT o.name AS key, COUNT(*) AS n FROM referrals r JOIN services s ON s.id = r.service_id JOIN organisations o ON o.id = s.organisation_id
-            GROUP BY o.name ORDER BY COUNT(*) DESC, o.name LIMIT 20
+            WHERE \(scope) GROUP BY o.name ORDER BY COUNT(*) DESC, o.name LIMIT 20
             """).all(decoding: Count.self)
         struct SectorRow: Decodable { let sector: String?; let kind: String; let n: Int }
         let referralSectors = try await sql.raw("""
             SELECT o.sector, o.kind, COUNT(*) AS n FROM referrals r JOIN services s ON s.id = r.service_id JOIN organisations o ON o.id = s.organisation_id
-            GROUP BY o.sector, o.kind
+            WHERE \(scope) GROUP BY o.sector, o.kind
             """).all(decoding: SectorRow.self)
         var referralsBySector: [Sector: Int] = [:]
         for r in referralSectors {
@@ -39,12 +51,13 @@ enum NetworkReport {
             SELECT s.areas, e1.at AS sent_at, e2.at AS started_at FROM referrals r JOIN services s ON s.id = r.service_id
             JOIN referral_events e1 ON e1.referral_id = r.id AND e1.to_state = \(bind: ReferralState.sent.rawValue)
             JOIN referral_events e2 ON e2.referral_id = r.id AND e2.to_state = \(bind: ReferralState.started.rawValue)
+            WHERE \(scope)
             """).all(decoding: Started.self)
         // Areas side by side: services, referrals and started referrals (counted in SQL), and the median days.
         let serviceAreas = try await sql.raw("SELECT areas AS key, COUNT(*) AS n FROM services WHERE active = \(bind: true) GROUP BY areas").all(decoding: Count.self)
         struct AreaState: Decodable { let areas: String; let state: String; let n: Int }
         let referralAreas = try await sql.raw("""
-            SELECT s.areas, r.state, COUNT(*) AS n FROM referrals r JOIN services s ON s.id = r.service_id GROUP BY s.areas, r.state
+            SELECT s.areas, r.state, COUNT(*) AS n FROM referrals r JOIN services s ON s.id = r.service_id WHERE \(scope) GROUP BY s.areas, r.state
             """).all(decoding: AreaState.self)
         struct AreaLine { var services = 0; var referrals = 0; var started = 0; var days: [Int] = [] }
         var areas: [String: AreaLine] = [:]
@@ -77,8 +90,16 @@ enum NetworkReport {
             }
         }
         let medianAll = ReferralTiming.median(allDays)
-        return req.page(t("network.title"), breadcrumbs: [(t("directory.title"), "/directory")]) {
-            h("p", ["class": "hint"]) { t("report.suppressed") }
+        let f = Fields(t: t, state: state)
+        return req.page(t("network.title"), breadcrumbs: [(t("directory.title"), "/directory")], status: state.isValid ? .ok : .badRequest) {
+            h("form", ["method": "get", "action": "/network", "class": "inline"]) {
+                f.summary()
+                f.date("from", t("report.from"))
+                f.date("to", t("report.to"))
+                f.select("project", t("calendar.project"), options: projects.map { ($0.id!.uuidString, $0.name) }, blank: t("network.all_projects"))
+                submit(t("report.show"))
+            }
+            h("p", ["class": "hint"]) { t("network.filter_hint") + " " + t("report.suppressed") }
             table(t("network.providers_by_sector"), [t("network.sector"), t("network.providers")],
                   Sector.allCases.map { [t("sector." + $0.rawValue), String(bySector[$0] ?? 0)] })
             table(t("network.services_by_category"), [t("directory.category"), t("network.services")],

@@ -92,6 +92,8 @@ enum ServiceEditor {
         let today = CalendarDate.today()
         return req.page(t("provider.services.title", org.name), breadcrumbs: [(t("directory.title"), "/directory")], status: status) {
             h("p") { h("a", ["href": "/organisations/\(id)/referrals"]) { t("provider.inbox.link") } }
+            let stale = services.filter { s in CalendarDate(parsing: s.checkedOn).map { ServiceFreshness.isStale(checked: $0, today: today) } ?? true }
+            if !stale.isEmpty { h("p", ["class": "notice", "role": "status"]) { t("provider.services.stale", stale.count) } }
             if services.isEmpty { h("p") { t("provider.services.none") } }
             else {
                 h("table") {
