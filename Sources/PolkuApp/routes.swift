@@ -6,7 +6,7 @@ func routes(_ app: Application) throws {
     app.get("metrics", use: HealthController.metrics)
     app.get("styles.css", use: Stylesheet.serve)
 
-    app.get { req -> Response in req.redirect(req.actor == nil ? "/login" : "/projects") }
+    app.get { req -> Response in req.redirect(req.actor == nil ? "/login" : req.actor?.participantID != nil ? "/me" : "/projects") }
     app.get("login", use: LoginController.show)
     app.post("login", use: LoginController.login)
     app.post("logout", use: LoginController.logout)
@@ -51,6 +51,11 @@ func routes(_ app: Application) throws {
     app.post("participants", ":id", "referrals", use: ReferralController.create)
     app.get("referrals", use: ReferralController.open)
     app.get("network", use: NetworkReport.show)
+    app.post("participants", ":id", "invite", use: OwnSpaceController.invite)
+    app.get("invite", ":token", use: OwnSpaceController.accept)
+    app.post("invite", ":token", use: OwnSpaceController.create)
+    app.get("me", use: OwnSpaceController.me)
+    app.get("me", "measures", ":key", use: MeasureHistory.own)
     app.get("referrals", ":id", use: ReferralController.show)
     app.post("referrals", ":id", "state", use: ReferralController.move)
     app.post("referrals", ":id", "withdraw", use: ReferralController.withdraw)

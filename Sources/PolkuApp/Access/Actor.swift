@@ -10,6 +10,8 @@ struct Actor: Sendable {
     let name: String
     let isAdmin: Bool
     let rolesByProject: [UUID: Set<Role>]
+    /// For a participant's own account: the participant they are. Such an actor has no project roles.
+    var participantID: UUID? = nil
 
     func access(to project: UUID) -> ProjectAccess {
         ProjectAccess(roles: rolesByProject[project] ?? [])
@@ -90,6 +92,10 @@ struct CurrentUserMiddleware: AsyncMiddleware {
                 .filter(\.$organisation.$id ~~ Array(byOrganisation.keys))
                 .filter(\.$role ~~ [.administrator, .coImplementer]).all()
             for link in links { roles[link.$project.id, default: []].formUnion(byOrganisation[link.$organisation.id] ?? []) }
+        }
+        if let participant = user.participantID {
+            // A participant's account never carries staff roles, whatever memberships say.
+            return Actor(userID: id, email: user.email, name: user.name, isAdmin: false, rolesByProject: [:], participantID: participant)
         }
         return Actor(userID: id, email: user.email, name: user.name, isAdmin: isAdmin, rolesByProject: roles)
     }

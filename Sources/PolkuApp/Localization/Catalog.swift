@@ -929,6 +929,31 @@ enum Catalog {
     network.all_projects | Kaikki hankkeet | All projects | Alla projekt
     network.filter_hint | Jakso ja hanke rajaavat ohjaukset (lähetyspäivän mukaan); palvelut ja palveluntarjoajat ovat koko verkosto. | The period and project narrow the referrals (by the day sent); services and providers are the whole network. | Perioden och projektet avgränsar remisserna.
     network.areas | Alueet rinnakkain | Areas side by side | Områden sida vid sida
+    me.title | Omat tietoni | My space | Mina uppgifter
+    me.hello | Hei {0}! Täällä näet omat tuloksesi ja toimintasi. | Hello {0}! Here you see your own results and activities. | Hej {0}! Här ser du dina egna resultat.
+    me.results | Omat tulokseni | My results | Mina resultat
+    me.results.none | Sinulla ei ole vielä tuloksia. | You have no results yet. | Du har inga resultat ännu.
+    me.activities | Toiminnat, joihin osallistuin | Activities I took part in | Verksamhet jag deltog i
+    me.activities.none | Ei vielä toimintoja. | No activities yet. | Ingen verksamhet ännu.
+    me.came_of | kävit {0} kertaa {1}:stä | you came {0} times of {1} | du kom {0} gånger av {1}
+    me.came | kävit {0} kertaa | you came {0} times | du kom {0} gånger
+    me.directory | Etsi palveluja palveluhakemistosta | Find services in the directory | Sök tjänster i katalogen
+    participant.page | Osallistujan sivu | The participant's page | Deltagarens sida
+    own.invite.button | Anna osallistujalle oma tunnus (kutsulinkki) | Give the participant an account of their own (invitation link) | Ge deltagaren ett eget konto
+    own.has_account | Osallistujalla on oma tunnus Polkuun. | The participant has an account of their own. | Deltagaren har ett eget konto.
+    own.invite.title | Kutsu omaan tilaan | Invitation to their own space | Inbjudan
+    own.invite.give | Anna tämä linkki osallistujalle. Sillä hän tekee itselleen tunnuksen. Linkki toimii kerran ja {0} päivää. | Give this link to the participant. With it they make their own account. It works once, for {0} days. | Ge länken till deltagaren. Den fungerar en gång i {0} dagar.
+    own.invite.once | Linkkiä ei näytetä uudelleen. Jos se katoaa, tee uusi kutsu. | The link is not shown again. If it is lost, make a new invitation. | Länken visas inte igen.
+    own.invite.exists | Osallistujalla on jo oma tunnus. | The participant already has an account. | Deltagaren har redan ett konto.
+    own.invite.invalid | Kutsulinkki ei ole voimassa: se on jo käytetty tai vanhentunut. Pyydä työntekijältäsi uusi. | The invitation link is not valid: it has been used or has expired. Ask your worker for a new one. | Länken är inte giltig.
+    own.accept.title | Tee oma tunnus Polkuun | Make your own Polku account | Skapa ett eget konto
+    own.accept.intro | Hei {0}! Valitse sähköpostiosoite ja salasana. Niillä näet omat tuloksesi ja toimintasi. | Hello {0}! Choose an email address and a password. With them you see your own results and activities. | Hej {0}! Välj e-post och lösenord.
+    own.accept.password | Salasana | Password | Lösenord
+    own.accept.password.hint | Vähintään 10 merkkiä. | At least 10 characters. | Minst 10 tecken.
+    own.accept.again | Salasana uudelleen | Password again | Lösenordet igen
+    own.accept.submit | Tee tunnus | Make the account | Skapa kontot
+    own.accept.mismatch | Salasanat eivät ole samat. | The passwords are not the same. | Lösenorden är inte samma.
+    own.accept.email_taken | Tällä sähköpostilla on jo tunnus. | This email already has an account. | E-posten har redan ett konto.
     weekday.1 | maanantai | Monday | måndag
     weekday.2 | tiistai | Tuesday | tisdag
     weekday.3 | keskiviikko | Wednesday | onsdag

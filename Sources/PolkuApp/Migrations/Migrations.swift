@@ -22,6 +22,7 @@ enum Migrations {
         ExtendActivities(),
         CreateMeasures(),
         CreateServiceNetwork(),
+        AddParticipantAccounts(),
     ]
 
     static func register(on app: Application) {

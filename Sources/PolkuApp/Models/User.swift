@@ -14,6 +14,8 @@ final class User: Model, @unchecked Sendable {
     @Field(key: "language") var language: String
     /// Moves on at each password change; a session from an earlier epoch is no longer accepted.
     @OptionalField(key: "session_epoch") var sessionEpoch: Int?
+    /// Set for a participant's own account: they see their own data and nothing else.
+    @OptionalField(key: "participant_id") var participantID: UUID?
 
     init() {}
     init(id: UUID? = nil, email: String, name: String, passwordHash: String, isActive: Bool = true, language: String = "fi") {
@@ -37,4 +39,20 @@ final class Membership: Model, @unchecked Sendable {
     init(userID: UUID, projectID: UUID?, organisationID: UUID? = nil, role: Role) {
         self.$user.id = userID; self.$project.id = projectID; self.$organisation.id = organisationID; self.role = role
     }
+}
+
+/// A one-time link a worker gives a participant to make their own account. Only a hash of the token
+/// is stored, so the database alone does not let anyone in.
+final class Invitation: Model, @unchecked Sendable {
+    static let schema = "invitations"
+
+    @ID(key: .id) var id: UUID?
+    @Parent(key: "participant_id") var participant: Participant
+    @Field(key: "token_hash") var tokenHash: String
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+    @Field(key: "expires_at") var expiresAt: Date
+    @OptionalField(key: "used_at") var usedAt: Date?
+    @OptionalParent(key: "created_by") var createdBy: User?
+
+    init() {}
 }

@@ -3,7 +3,7 @@ import Vapor
 
 enum LoginController {
     @Sendable static func show(req: Request) async throws -> Response {
-        if req.actor != nil { return req.redirect("/projects") }
+        if let actor = req.actor { return req.redirect(actor.participantID != nil ? "/me" : "/projects") }
         return form(req, state: FormState(), status: .ok)
     }
 
@@ -62,6 +62,7 @@ enum LoginController {
         req.session.data[CurrentUserMiddleware.epochKey] = String(user.sessionEpoch ?? 0)
         req.actor = try await CurrentUserMiddleware.load(user.requireID(), on: req.db)
         try await req.audit.record(.loginSucceeded)
+        if state["next"].isEmpty && user.participantID != nil { return req.redirect("/me") }
         return req.redirect(safeNext(state["next"]))
     }
 

@@ -16,8 +16,25 @@ enum MeasureHistory {
               let latestDefinition = latestInstrument.definition else { throw Abort(.notFound) }
         // Someone who may not read this instrument's sensitivity sees the same as for an unknown one.
         if history.isEmpty && !scope.projects.keys.contains(where: { scope.reads(latestDefinition.health ? .health : .normal, in: $0) }) { throw Abort(.notFound) }
-        guard let p = try await Participant.find(pid, on: req.db) else { throw Abort(.notFound) }
         try await req.audit.record(.participantView, participant: pid, detail: "measures \(key)")
+        return try await render(req, pid: pid, key: key, history: history, latestDefinition: latestDefinition,
+                                plain: (try? req.query.get(String.self, at: "view")) == "participant", own: false)
+    }
+
+    /// The participant's own results, in plain words, from their own account.
+    @Sendable static func own(req: Request) async throws -> Response {
+        guard let pid = req.actor?.participantID else { throw Abort(.notFound) }
+        let key = req.parameters.get("key") ?? ""
+        guard let latestDefinition = try await Instrument.query(on: req.db).filter(\.$key == key).sort(\.$version, .descending).first()?.definition
+        else { throw Abort(.notFound) }
+        let history = try await MeasureQueries.ownHistory(participant: pid, key: key, on: req.db)
+        try await req.audit.record(.participantView, participant: pid, detail: "own measures \(key)")
+        return try await render(req, pid: pid, key: key, history: history, latestDefinition: latestDefinition, plain: true, own: true)
+    }
+
+    static func render(_ req: Request, pid: UUID, key: String, history: [MeasureQueries.Stored], latestDefinition: InstrumentDefinition,
+                       plain: Bool, own: Bool) async throws -> Response {
+        guard let p = try await Participant.find(pid, on: req.db) else { throw Abort(.notFound) }
         // Each result is read with the version it was scored by.
         var definitions: [UUID: InstrumentDefinition] = [:]
         for id in Set(history.map(\.instrument)) {
@@ -45,8 +62,8 @@ enum MeasureHistory {
         }
         let itemIDs: [String] = d.scoring.method == .goals ? Array(Set(history.flatMap { $0.scores.items.keys })).sorted { itemLabel($0) < itemLabel($1) } : d.items.map(\.id)
         let scale = d.items.first.flatMap { d.scale(of: $0) }
-        if (try? req.query.get(String.self, at: "view")) == "participant" {
-            return forParticipant(req, d: d, latestDef: latestDef, history: history, person: p, itemLabel: itemLabel, itemIDs: itemIDs)
+        if plain {
+            return forParticipant(req, d: d, latestDef: latestDef, history: history, person: p, itemLabel: itemLabel, itemIDs: itemIDs, own: own)
         }
         return req.page(t("measure.history.title", d.name.text(lang), "\(p.firstName) \(p.lastName)"),
                         breadcrumbs: [(t("participants.title"), "/participants"), ("\(p.firstName) \(p.lastName)", "/participants/\(pid)")]) {
@@ -181,11 +198,13 @@ enum MeasureHistory {
     /// The same results in plain words for the participant, to go through together or print: what
     /// the first and the latest time said, whether the change counts, and the areas that moved most.
     static func forParticipant(_ req: Request, d: InstrumentDefinition, latestDef: InstrumentDefinition, history: [MeasureQueries.Stored],
-                               person p: Participant, itemLabel: (String) -> String, itemIDs: [String]) -> Response {
+                               person p: Participant, itemLabel: (String) -> String, itemIDs: [String], own: Bool) -> Response {
         let t = req.t
         let lang = t.lang.rawValue
         return req.page(t("measure.for_participant.title", d.name.text(lang)),
-                        breadcrumbs: [("\(p.firstName) \(p.lastName)", "/participants/\(p.id!)"), (d.name.text(lang), "/participants/\(p.id!)/measures/\(d.key)")]) {
+                        breadcrumbs: own ? [(t("me.title"), "/me")]
+                            : [("\(p.firstName) \(p.lastName)", "/participants/\(p.id!)"), (d.name.text(lang), "/participants/\(p.id!)/measures/\(d.key)")]) {
+            if own && history.isEmpty { h("p") { t("measure.none") } }
             h("p", ["class": "lead"]) { t("measure.for_participant.intro", p.firstName) }
             if let first = history.first, let latest = history.last {
                 if d.hasTotal, let a = d.scoring.rescale != nil ? first.scores.scaled : first.scores.total,

@@ -36,14 +36,26 @@ enum MeasureQueries {
     /// A participant's assessments with one instrument (every version), oldest first, only from the
     /// projects whose people this user may read at the instrument's sensitivity.
     static func history(participant: UUID, key: String, scope: ParticipantScope, on db: any Database) async throws -> [Stored] {
+        try await history(participant: participant, key: key, projects: scope.projectIDs, on: db) { scope.reads($0 ? .health : .normal, in: $1) }
+    }
+
+    /// The participant's own view: every project, health instruments included (their own data).
+    static func ownHistory(participant: UUID, key: String, on db: any Database) async throws -> [Stored] {
+        let projects = try await Enrolment.query(on: db).filter(\.$participant.$id == participant).all().map(\.$project.id)
+        return try await history(participant: participant, key: key, projects: projects, on: db) { _, _ in true }
+    }
+
+    static func history(participant: UUID, key: String, projects: [UUID], on db: any Database,
+                        readable: (_ health: Bool, _ project: UUID) -> Bool) async throws -> [Stored] {
+        guard !projects.isEmpty else { return [] }
         let rows = try await (db as! any SQLDatabase).raw("""
             SELECT a.id, a.project_id, a.date, a.answers, a.extras, a.scores, a.instrument_id, i.version, i.health
             FROM assessments a JOIN instruments i ON i.id = a.instrument_id
-            WHERE a.participant_id = \(bind: participant) AND i.key = \(bind: key) AND a.project_id IN \(SQLBind.group(scope.projectIDs))
+            WHERE a.participant_id = \(bind: participant) AND i.key = \(bind: key) AND a.project_id IN \(SQLBind.group(projects))
             ORDER BY a.date, a.created_at
             """).all(decoding: Row.self)
         let decoder = JSONDecoder()
-        return rows.filter { scope.reads($0.health ? .health : .normal, in: $0.project_id) }.compactMap { r in
+        return rows.filter { readable($0.health, $0.project_id) }.compactMap { r in
             guard let scores = try? decoder.decode(ScoreResult.self, from: Data(r.scores.utf8)) else { return nil }
             var answers = Answers(values: AnswerCoding.decode(r.answers))
             if let extras = r.extras, let e = try? decoder.decode(Answers.self, from: Data(extras.utf8)) {

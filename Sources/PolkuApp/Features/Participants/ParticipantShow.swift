@@ -16,7 +16,7 @@ enum ParticipantShow {
                        activities: [ActivityQueries.ParticipantActivity] = [], measures: [MeasureQueries.Summary] = [],
                        measureChoices: [MeasureQueries.Choice] = [],
                        referrals: [(id: UUID, state: String, service: String, provider: String, date: String)] = [],
-                       suggestions: [Suggestions.Suggestion] = [], form: FormState = FormState(),
+                       suggestions: [Suggestions.Suggestion] = [], hasAccount: Bool = false, form: FormState = FormState(),
                        status: HTTPResponseStatus = .ok) -> Response {
         let t = req.t
         let p = d.person
@@ -41,6 +41,15 @@ enum ParticipantShow {
                     ProjectShow.fact(t("participant.phone"), p.phone ?? "")
                 }
                 if !writable.isEmpty { h("p") { h("a", ["href": "/participants/\(pid)/edit"]) { t("participant.edit") } } }
+                if !writable.isEmpty {
+                    if hasAccount { h("p", ["class": "hint"]) { t("own.has_account") } }
+                    else {
+                        h("form", ["method": "post", "action": "/participants/\(pid)/invite"]) {
+                            csrfField(req)
+                            h("button", ["type": "submit", "class": "secondary"]) { t("own.invite.button") }
+                        }
+                    }
+                }
             }
             h("section", ["aria-labelledby": "enrol-h"]) {
                 h("h2", ["id": "enrol-h"]) { t("participant.section.enrolments") }

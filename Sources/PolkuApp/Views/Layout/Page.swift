@@ -48,7 +48,20 @@ struct Page {
         let t = req.t
         return h("header", ["class": "site"]) {
             h("a", ["class": "brand", "href": "/"]) { "Polku" }
-            if let actor = req.actor {
+            if let actor = req.actor, actor.participantID != nil {
+                // A participant's own account: their own space, the directory, their password.
+                h("nav", ["aria-label": t("layout.nav")]) {
+                    h("ul") {
+                        h("li") { h("a", ["href": "/me"]) { t("me.title") } }
+                        h("li") { h("a", ["href": "/directory"]) { t("directory.title") } }
+                        h("li") { h("a", ["href": "/account/password"]) { t("nav.account") } }
+                    }
+                }
+                h("form", ["method": "post", "action": "/logout", "class": "logout"]) {
+                    csrfField(req)
+                    h("button", ["type": "submit"]) { t("nav.logout", actor.name) }
+                }
+            } else if let actor = req.actor {
                 h("nav", ["aria-label": t("layout.nav")]) {
                     h("ul") {
                         h("li") { h("a", ["href": "/projects"]) { t("nav.projects") } }

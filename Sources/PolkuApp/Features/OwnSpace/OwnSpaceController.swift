@@ -1,0 +1,151 @@
+import Crypto
+import Fluent
+import Foundation
+import PolkuCore
+import SQLKit
+import Vapor
+
+/// The participant's own space, first step: a worker gives the participant a one-time link, the
+/// participant makes their own account with it, and sees their own results (health instruments
+/// included: the data is theirs) and the activities they took part in, in plain words.
+enum OwnSpaceController {
+    static let invitationDays = 14
+
+    static func hash(_ token: String) -> String {
+        SHA256.hash(data: Data(token.utf8)).map { String(format: "%02x", $0) }.joined()
+    }
+
+    /// A worker makes an invitation; the page shows the link once (only its hash is stored).
+    @Sendable static func invite(req: Request) async throws -> Response {
+        let pid = try req.id()
+        let scope = try await req.authz.participant(pid)
+        guard !scope.writableProjects.isEmpty else { throw Abort(.forbidden) }
+        guard try await User.query(on: req.db).filter(\.$participantID == pid).count() == 0 else {
+            return page(req, pid: pid, link: nil, message: req.t("own.invite.exists"))
+        }
+        let token = [UInt8].random(count: 24).map { String(format: "%02x", $0) }.joined()
+        let inv = Invitation()
+        inv.$participant.id = pid; inv.tokenHash = hash(token); inv.expiresAt = Date().addingTimeInterval(Double(invitationDays) * 86400)
+        inv.$createdBy.id = scope.actor.userID
+        try await req.db.transaction { db in
+            try await inv.create(on: db)
+            try await req.audit.record(.participantUpdate, participant: pid, detail: "own-space invitation", on: db)
+        }
+        return page(req, pid: pid, link: "/invite/\(token)", message: nil)
+    }
+
+    static func page(_ req: Request, pid: UUID, link: String?, message: String?) -> Response {
+        let t = req.t
+        return req.page(t("own.invite.title"), breadcrumbs: [(t("participants.title"), "/participants"), (t("participant.page"), "/participants/\(pid)")]) {
+            if let message { h("p", ["class": "notice"]) { message } }
+            if let link {
+                h("p") { t("own.invite.give", invitationDays) }
+                h("p", ["class": "score"]) { h("code") { link } }
+                h("p", ["class": "hint"]) { t("own.invite.once") }
+            }
+        }
+    }
+
+    static func invitation(_ req: Request) async throws -> Invitation? {
+        guard let token = req.parameters.get("token"), token.count == 48, token.allSatisfy(\.isHexDigit) else { return nil }
+        guard let inv = try await Invitation.query(on: req.db).filter(\.$tokenHash == hash(token)).first(),
+              inv.usedAt == nil, inv.expiresAt > Date() else { return nil }
+        return inv
+    }
+
+    @Sendable static func accept(req: Request) async throws -> Response {
+        guard let inv = try await invitation(req), let p = try await Participant.find(inv.$participant.id, on: req.db) else {
+            return req.page(req.t("own.invite.title"), status: .notFound) { h("p") { req.t("own.invite.invalid") } }
+        }
+        var state = FormState()
+        state.values["email"] = p.email ?? ""
+        return acceptForm(req, p, state: state)
+    }
+
+    static func acceptForm(_ req: Request, _ p: Participant, state: FormState, status: HTTPResponseStatus = .ok) -> Response {
+        let t = req.t
+        let f = Fields(t: t, state: state)
+        return req.page(t("own.accept.title"), status: status) {
+            h("p", ["class": "lead"]) { t("own.accept.intro", p.firstName) }
+            h("form", ["method": "post", "action": req.url.path]) {
+                csrfField(req)
+                f.summary()
+                f.text("email", t("login.email"), type: "email", required: true, autocomplete: "username")
+                f.text("password", t("own.accept.password"), type: "password", required: true, hint: t("own.accept.password.hint"), autocomplete: "new-password")
+                f.text("again", t("own.accept.again"), type: "password", required: true, autocomplete: "new-password")
+                submit(t("own.accept.submit"))
+            }
+        }
+    }
+
+    @Sendable static func create(req: Request) async throws -> Response {
+        guard let inv = try await invitation(req), let p = try await Participant.find(inv.$participant.id, on: req.db) else {
+            return req.page(req.t("own.invite.title"), status: .notFound) { h("p") { req.t("own.invite.invalid") } }
+        }
+        var state = FormState.read(req, fields: ["email", "password", "again"])
+        let email = state.text("email", required: true, max: 200).lowercased()
+        if !email.isEmpty && (!email.contains("@") || email.contains(" ")) { state.errors["email"] = "error.email" }
+        if state.errors["email"] == nil, try await User.query(on: req.db).filter(\.$email == email).count() > 0 { state.errors["email"] = "own.accept.email_taken" }
+        if let problem = PasswordRules.problem(state["password"]) { state.errors["password"] = problem }
+        if state["again"] != state["password"] { state.errors["again"] = "own.accept.mismatch" }
+        guard state.isValid else {
+            state.values["password"] = ""; state.values["again"] = ""
+            return acceptForm(req, p, state: state, status: .unprocessableEntity)
+        }
+        let user = User(email: email, name: "\(p.firstName) \(p.lastName)", passwordHash: try await req.password.async.hash(state["password"]),
+                        language: req.lang.rawValue)
+        user.participantID = p.id
+        try await req.db.transaction { db in
+            try await user.create(on: db)
+            inv.usedAt = Date()
+            try await inv.save(on: db)
+        }
+        // Signed in at once, on a fresh session.
+        let csrf = req.session.data[CSRFMiddleware.sessionKey]
+        req.session.data = SessionData()
+        req.session.data[CSRFMiddleware.sessionKey] = csrf
+        req.session.data[CurrentUserMiddleware.sessionKey] = user.id!.uuidString
+        req.session.data[CurrentUserMiddleware.epochKey] = "0"
+        req.actor = try await CurrentUserMiddleware.load(user.id!, on: req.db)
+        try await req.audit.record(.userCreate, participant: p.id, detail: "participant's own account")
+        return req.redirect("/me")
+    }
+
+    /// "Omat tietoni": the participant's own results and activities.
+    @Sendable static func me(req: Request) async throws -> Response {
+        let actor = try req.authz.actor()
+        guard let pid = actor.participantID else { return req.redirect("/projects") }
+        guard let p = try await Participant.find(pid, on: req.db) else { throw Abort(.notFound) }
+        struct Row: Decodable { let key: String; let name: String; let n: Int; let last: String }
+        let results = try await (req.db as! any SQLDatabase).raw("""
+            SELECT i.key, MIN(i.name) AS name, COUNT(*) AS n, MAX(a.date) AS last FROM assessments a JOIN instruments i ON i.id = a.instrument_id
+            WHERE a.participant_id = \(bind: pid) GROUP BY i.key ORDER BY i.key
+            """).all(decoding: Row.self)
+        let projects = try await Enrolment.query(on: req.db).filter(\.$participant.$id == pid).all().map(\.$project.id)
+        let activities = try await ActivityQueries.ofParticipant(pid, projects: projects, today: .today(), on: req.db)
+        try await req.audit.record(.participantView, participant: pid, detail: "own space")
+        let t = req.t
+        return req.page(t("me.title")) {
+            h("p", ["class": "lead"]) { t("me.hello", p.firstName) }
+            h("section", ["aria-labelledby": "my-results"]) {
+                h("h2", ["id": "my-results"]) { t("me.results") }
+                if results.isEmpty { h("p") { t("me.results.none") } }
+                h("ul") {
+                    for r in results {
+                        h("li") { h("a", ["href": "/me/measures/\(r.key)"]) { r.name }; " – " + t("measure.summary", r.n, t.date(r.last)) }
+                    }
+                }
+            }
+            h("section", ["aria-labelledby": "my-activities"]) {
+                h("h2", ["id": "my-activities"]) { t("me.activities") }
+                if activities.isEmpty { h("p") { t("me.activities.none") } }
+                h("ul") {
+                    for a in activities {
+                        h("li") { a.row.name + " – " + (a.heldWhileMember.map { t("me.came_of", a.attended, $0) } ?? t("me.came", a.attended)) }
+                    }
+                }
+            }
+            h("p") { h("a", ["href": "/directory"]) { t("me.directory") } }
+        }
+    }
+}
