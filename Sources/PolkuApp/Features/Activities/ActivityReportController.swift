@@ -22,11 +22,8 @@ enum ActivityReportController {
         let sites = try await Site.query(on: req.db).filter(\.$project.$id == id).sort(\.$name).all()
         var state = FormState.read(req.query, fields: ["from", "to", "site", "kind", "by"])
         var filter = ActivityReport.Filter()
-        filter.from = state.date("from").flatMap(CalendarDate.init(parsing:))
-        filter.to = state.date("to").flatMap(CalendarDate.init(parsing:))
-        if let from = filter.from, let to = filter.to, to < from { state.errors["to"] = "error.end_before_start" }
-        filter.site = state.uuid("site", required: false)
-        if let site = filter.site, !sites.contains(where: { $0.id == site }) { state.errors["site"] = "error.choice" }
+        let period = ReportPeriod.read(&state, sites: sites)
+        filter.from = period.from; filter.to = period.to; filter.site = period.site
         filter.kind = state.choice("kind", Activity.Kind.self, required: false)
         filter.by = state.choice("by", ActivityReport.Grouping.self, required: false) ?? .category
         return Context(project: project, sites: sites, filter: filter, state: state, exact: access.seesParticipants)

@@ -24,11 +24,8 @@ enum ESFReportController {
         let sites = try await Site.query(on: req.db).filter(\.$project.$id == id).sort(\.$name).all()
         var state = FormState.read(req.query, fields: ["from", "to", "site", "gender", "age_band"])
         var filter = ESFReport.Filter()
-        filter.from = state.date("from").flatMap(CalendarDate.init(parsing:))
-        filter.to = state.date("to").flatMap(CalendarDate.init(parsing:))
-        if let from = filter.from, let to = filter.to, to < from { state.errors["to"] = "error.end_before_start" }
-        filter.site = state.uuid("site", required: false)
-        if let site = filter.site, !sites.contains(where: { $0.id == site }) { state.errors["site"] = "error.choice" }
+        let period = ReportPeriod.read(&state, sites: sites)
+        filter.from = period.from; filter.to = period.to; filter.site = period.site
         filter.gender = state.choice("gender", ESFGender.self, required: false)
         filter.ageBand = state.choice("age_band", ESFReport.AgeBand.self, required: false)
         let own = try await ProjectOutcome.query(on: req.db).filter(\.$project.$id == id).sort(\.$name).all()

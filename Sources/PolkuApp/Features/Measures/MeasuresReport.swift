@@ -116,11 +116,8 @@ enum MeasuresReportController {
         let sites = try await Site.query(on: req.db).filter(\.$project.$id == id).sort(\.$name).all()
         var state = FormState.read(req.query, fields: ["from", "to", "site"])
         var filter = MeasuresReport.Filter()
-        filter.from = state.date("from").flatMap(CalendarDate.init(parsing:))
-        filter.to = state.date("to").flatMap(CalendarDate.init(parsing:))
-        if let from = filter.from, let to = filter.to, to < from { state.errors["to"] = "error.end_before_start" }
-        filter.site = state.uuid("site", required: false)
-        if let site = filter.site, !sites.contains(where: { $0.id == site }) { state.errors["site"] = "error.choice" }
+        let period = ReportPeriod.read(&state, sites: sites)
+        filter.from = period.from; filter.to = period.to; filter.site = period.site
         let report = state.isValid ? try await MeasuresReport.compute(project: id, filter: filter, on: req.db) : MeasuresReport()
         try await req.audit.record(.reportView, project: id, detail: "measures")
         let instruments = try await InstrumentLibrary.latest(on: req.db)
