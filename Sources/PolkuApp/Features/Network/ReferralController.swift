@@ -259,28 +259,7 @@ enum ReferralController {
         return req.page(t("provider.inbox.title", organisation.name), breadcrumbs: [(t("provider.services.link"), "/organisations/\(org)/services")]) {
             h("p") { h("a", ["href": openOnly ? "/organisations/\(org)/referrals?all=1" : "/organisations/\(org)/referrals"]) { openOnly ? t("provider.inbox.all") : t("provider.inbox.open") } }
             if rows.isEmpty { h("p") { t("provider.inbox.none") } }
-            else {
-                h("table") {
-                    h("thead") { h("tr") {
-                        h("th", ["scope": "col"]) { t("referral.person") }
-                        h("th", ["scope": "col"]) { t("referral.service") }
-                        h("th", ["scope": "col"]) { t("referral.state") }
-                        h("th", ["scope": "col"]) { t("referral.sent") }
-                    } }
-                    h("tbody") {
-                        for r in rows {
-                            h("tr") {
-                                h("th", ["scope": "row"]) {
-                                    h("a", ["href": "/referrals/\(r.id)"]) { r.consent_withdrawn_on == nil ? "\(r.last_name), \(r.first_name)" : t("referral.withdrawn.person") }
-                                }
-                                h("td") { r.service }
-                                h("td") { t("referral.state." + r.state) }
-                                h("td") { t.dateTime(r.created_at) }
-                            }
-                        }
-                    }
-                }
-            }
+            else { table(rows, t: t, hideWithdrawn: true) }
         }
     }
 
@@ -301,23 +280,30 @@ enum ReferralController {
         try await req.audit.record(.participantList, participants: rows.map(\.participant_id), project: nil, detail: "open referrals")
         return req.page(t("referrals.open.title")) {
             if rows.isEmpty { h("p") { t("referrals.open.none") } }
-            else {
-                h("table") {
-                    h("thead") { h("tr") {
-                        h("th", ["scope": "col"]) { t("referral.person") }
-                        h("th", ["scope": "col"]) { t("referral.service") }
-                        h("th", ["scope": "col"]) { t("referral.state") }
-                        h("th", ["scope": "col"]) { t("referral.sent") }
-                    } }
-                    h("tbody") {
-                        for r in rows {
-                            h("tr") {
-                                h("th", ["scope": "row"]) { h("a", ["href": "/referrals/\(r.id)"]) { "\(r.last_name), \(r.first_name)" } }
-                                h("td") { r.service }
-                                h("td") { t("referral.state." + r.state) }
-                                h("td") { t.dateTime(r.created_at) }
+            else { table(rows, t: t, hideWithdrawn: false) }
+        }
+    }
+
+    /// One list of referrals; the provider's side no longer sees who a withdrawn referral is about.
+    static func table(_ rows: [InboxRow], t: Texts, hideWithdrawn: Bool) -> Node {
+        h("table") {
+            h("thead") { h("tr") {
+                h("th", ["scope": "col"]) { t("referral.person") }
+                h("th", ["scope": "col"]) { t("referral.service") }
+                h("th", ["scope": "col"]) { t("referral.state") }
+                h("th", ["scope": "col"]) { t("referral.sent") }
+            } }
+            h("tbody") {
+                for r in rows {
+                    h("tr") {
+                        h("th", ["scope": "row"]) {
+                            h("a", ["href": "/referrals/\(r.id)"]) {
+                                hideWithdrawn && r.consent_withdrawn_on != nil ? t("referral.withdrawn.person") : "\(r.last_name), \(r.first_name)"
                             }
                         }
+                        h("td") { r.service }
+                        h("td") { t("referral.state." + r.state) }
+                        h("td") { t.dateTime(r.created_at) }
                     }
                 }
             }
