@@ -97,6 +97,7 @@ import Vapor
             try await provider.login(email)
             let list = try await provider.get("/organisations/\(org)/services")
             #expect(list.body.components(separatedBy: "tarkista tiedot").count - 1 == 1)
+            #expect(list.body.contains("1 palvelun tiedot on tarkistettu yli puoli vuotta sitten"))
             let stale = try #require(try await Service.query(on: app.db).filter(\.$name == "Palvelu 03").first())
             #expect(try await provider.post("/services/\(stale.id!)/checked").status == .seeOther)
             #expect(try await Service.find(stale.id, on: app.db)?.checkedOn == CalendarDate.today().iso)

@@ -38,6 +38,8 @@ import Vapor
             let sent = try await worker.post("/participants/\(world.ownParticipant)/referrals", ok)
             #expect(sent.status == .seeOther)
             let r = try #require(try await Referral.query(on: app.db).first())
+            let open = try await worker.get("/referrals")
+            #expect(open.body.contains(World.ownLastName) && open.body.contains("Lähetetty"), "the worker's open referrals list it")
             #expect(r.state == .sent && r.shared == "name,phone" && r.message == "", "the message was not chosen to be shared")
             #expect(try await Consent.query(on: app.db).filter(\.$purpose == .dataSharing).count() == 1)
 
@@ -63,6 +65,7 @@ import Vapor
             // The referring worker sees the state on the participant's page; cannot change it.
             let person = try await worker.get("/participants/\(world.ownParticipant)")
             #expect(person.body.contains("Velkaneuvonta") && person.body.contains("Päättynyt suunnitellusti"))
+            #expect(!(try await worker.get("/referrals").body.contains(World.ownLastName)), "an ended referral leaves the open list")
             #expect(try await worker.post("/referrals/\(r.id!)/state", ["to": "interrupted", "reason": "x"]).status == .forbidden)
             // Someone else's staff see nothing of it.
             let other = TestClient(app)

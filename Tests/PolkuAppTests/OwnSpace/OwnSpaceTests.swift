@@ -35,6 +35,7 @@ import Vapor
             #expect(taken.status == .unprocessableEntity && taken.body.contains("on jo tunnus"))
             let made = try await me.post(link, ["email": "oma@example.invalid", "password": "oma salasana 123", "again": "oma salasana 123"])
             #expect(made.status == .seeOther && made.location == "/me")
+            #expect(try await me.get("/").location == "/me", "the front page leads a participant to their own space")
             #expect(try await TestClient(app).get(link).status == .notFound, "the link works once")
 
             // Their own space: the WHO-5 results (health data, theirs) in plain words.
