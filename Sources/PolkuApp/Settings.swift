@@ -13,10 +13,20 @@ public struct Settings: Sendable {
     public var database: Database
     /// Set cookies with `Secure`: true when Polku is served over TLS (directly or behind a proxy).
     public var secureCookies: Bool
-    /// Failed logins before each further attempt is slowed, and before the key is refused for a while.
+    /// Failed logins before each further attempt is slowed, and before the key must wait a while.
+    /// The keys are one account from one address, and one address (OWASP's guidance): nobody can
+    /// lock a coach out from elsewhere, and the right password from an address that has not failed
+    /// always works.
     public var loginSlowAfter: Int = 3
     public var loginLockAfter: Int = 10
+    /// An address that fails this often (across accounts) waits too: a password spray.
+    public var loginAddressLockAfter: Int = 50
+    /// How long failures are remembered, and the longest wait.
     public var loginLockSeconds: Int = 15 * 60
+    /// The first wait after `loginLockAfter`; it doubles with each further failure.
+    public var loginFirstWaitSeconds: Int = 30
+    /// The bearer token that opens `/metrics` (`POLKU_METRICS_TOKEN`); without it `/metrics` is 404.
+    public var metricsToken: String? = nil
     /// The pause per failed attempt past `loginSlowAfter`; tests set it to zero to stay fast.
     public var loginDelayMilliseconds: Int = 500
     /// Run migrations at start (the server does; `polku migrate` does it explicitly).

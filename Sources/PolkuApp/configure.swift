@@ -30,6 +30,7 @@ public func configure(_ app: Application, settings: Settings) async throws {
 
     app.middleware = Middlewares()
     app.middleware.use(RequestMetricsMiddleware())
+    app.middleware.use(SecurityHeaders(hsts: settings.secureCookies))
     app.middleware.use(ErrorPageMiddleware())
     app.middleware.use(app.sessions.middleware)
     app.middleware.use(LanguageMiddleware())
@@ -38,6 +39,7 @@ public func configure(_ app: Application, settings: Settings) async throws {
     app.routes.defaultMaxBodySize = "1mb"
 
     try routes(app)
+    app.methodIndex = MethodIndex(app.routes.all)
 
     if settings.autoMigrate {
         try await app.autoMigrate()

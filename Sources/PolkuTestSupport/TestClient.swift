@@ -10,6 +10,8 @@ public final class TestClient: @unchecked Sendable {
     public var cookies: [String: String] = [:]
     public var csrf: String?
     public var forwardedFor: String?
+    /// Headers sent with every request (an operator's bearer token, say).
+    public var headers: [String: String] = [:]
 
     public init(_ app: Application) { self.app = app }
 
@@ -59,6 +61,7 @@ public final class TestClient: @unchecked Sendable {
         if !cookies.isEmpty { headers.add(name: .cookie, value: cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; ")) }
         if let contentType { headers.add(name: .contentType, value: contentType) } else if body != nil { headers.contentType = .urlEncodedForm }
         if let forwardedFor { headers.add(name: "X-Forwarded-For", value: forwardedFor) }
+        for (name, value) in self.headers { headers.add(name: name, value: value) }
         let buffer = body.map { ByteBuffer(string: $0) }
         let res = try await app.testing().sendRequest(method, path, headers: headers, body: buffer)
         for header in res.headers[.setCookie] {
@@ -75,10 +78,67 @@ public final class TestClient: @unchecked Sendable {
         return Page(status: res.status, headers: res.headers, body: text)
     }
 
+    /// Sends the form at `action` on the page at `page` as a browser would: every field with the
+    /// value the page gave it (selected options, ticked boxes, text), then `changes` on top.
+    @discardableResult
+    public func submit(page path: String, action: String, _ changes: [String: String] = [:]) async throws -> Page {
+        let html = try await get(path).body
+        var fields = Self.formValues(html, action: action)
+        for (k, v) in changes { fields[k] = v }
+        return try await post(action, fields)
+    }
+
+    /// The values a browser would send for the form whose action is `action`.
+    public static func formValues(_ html: String, action: String) -> [String: String] {
+        guard let start = html.range(of: "action=\"\(action)\"") else { return [:] }
+        let rest = html[start.upperBound...]
+        let form = rest[..<(rest.range(of: "</form>")?.lowerBound ?? rest.endIndex)]
+        var values: [String: String] = [:]
+        func attr(_ tag: Substring, _ name: String) -> String? {
+            guard let r = tag.range(of: " \(name)=\"") else { return nil }
+            let after = tag[r.upperBound...]
+            return after.firstIndex(of: "\"").map { unescape(String(after[..<$0])) }
+        }
+        for match in form.matches(of: /<input[^>]*>/) {
+            let tag = form[match.range]
+            guard let name = attr(tag, "name"), name != "_csrf" else { continue }
+            let type = attr(tag, "type") ?? "text"
+            if type == "checkbox" || type == "radio" {
+                if tag.contains(" checked") { values[name] = attr(tag, "value") ?? "on" }
+            } else { values[name] = attr(tag, "value") ?? "" }
+        }
+        for match in form.matches(of: /<select[^>]*>[\s\S]*?<\/select>/) {
+            let tag = form[match.range]
+            guard let name = attr(tag, "name") else { continue }
+            let options = tag.matches(of: /<option[^>]*>/).map { tag[$0.range] }
+            let chosen = options.first { $0.contains(" selected") } ?? options.first
+            values[name] = chosen.flatMap { attr($0, "value") } ?? ""
+        }
+        for match in form.matches(of: /<textarea[^>]*>[\s\S]*?<\/textarea>/) {
+            let tag = form[match.range]
+            guard let name = attr(tag, "name"), let open = tag.firstIndex(of: ">") else { continue }
+            let body = tag[tag.index(after: open)...].dropLast("</textarea>".count)
+            values[name] = unescape(String(body))
+        }
+        return values
+    }
+
+    static func unescape(_ s: String) -> String {
+        s.replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&#39;", with: "'")
+            .replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">").replacingOccurrences(of: "&amp;", with: "&")
+    }
+
     /// Logs in through the real form.
     @discardableResult
     public func login(_ email: String, _ password: String = World.password) async throws -> Page {
         try await get("/login")
-        return try await post("/login", ["email": email, "password": password])
+        let page = try await post("/login", ["email": email, "password": password])
+        // As a browser does: follow to the first page, which carries the new session's CSRF token.
+        var next = page
+        for _ in 0..<3 {
+            guard next.status == .seeOther, let location = next.location else { break }
+            next = try await get(location)
+        }
+        return page
     }
 }

@@ -25,6 +25,7 @@ struct DatabaseOptions: ParsableArguments {
         let env = ProcessInfo.processInfo.environment
         s.secureCookies = env["POLKU_SECURE_COOKIES"] == "1"
         s.trustForwardedFor = env["POLKU_TRUST_PROXY"] == "1"
+        s.metricsToken = env["POLKU_METRICS_TOKEN"].flatMap { $0.isEmpty ? nil : $0 }
         s.jsonLogs = (env["POLKU_ENV"] ?? "development") == "production"
         return s
     }

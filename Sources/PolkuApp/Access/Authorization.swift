@@ -29,13 +29,6 @@ struct Authorization {
 
     /// A provider's staff keep their organisation's services and handle its referrals: anyone with a
     /// working role (project manager, worker, health professional) held in the organisation itself.
-    func provider(_ organisation: UUID) async throws -> Actor {
-        let actor = try actor()
-        if actor.isAdmin { return actor }
-        guard try await isProviderStaff(actor, organisation) else { throw Abort(.forbidden) }
-        return actor
-    }
-
     func isProviderStaff(_ actor: Actor, _ organisation: UUID) async throws -> Bool {
         try await Membership.query(on: req.db).filter(\.$user.$id == actor.userID).filter(\.$organisation.$id == organisation)
             .filter(\.$role ~~ [.projectManager, .worker, .healthProfessional]).count() > 0
@@ -52,6 +45,8 @@ struct Authorization {
     /// them and the access each gives. A participant outside those is answered 404, so that
     /// existence is not revealed either.
     func participant(_ id: UUID) async throws -> ParticipantScope {
+        // The route's guard has usually worked this out already.
+        if let scope = req.guarded.participant, scope.participantID == id { return scope }
         let actor = try actor()
         let visible = actor.projectsSeeingPeople
         guard !visible.isEmpty else { throw Abort(.notFound) }

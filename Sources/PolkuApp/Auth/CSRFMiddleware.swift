@@ -2,25 +2,30 @@ import Vapor
 
 /// Every state-changing request carries the session's CSRF token, in the form field `_csrf` or the
 /// `X-CSRF-Token` header. The token lives in the database-backed session, so any Polku process can check it.
+///
+/// The body is collected whole (up to the route's own limit) before the token is read: a browser
+/// sends a long form in several pieces, and reading only the first piece refused long notes and
+/// full attendance lists (issue 10). Collecting also means a refused request has read its body, so
+/// its connection stays usable. A refusal never loses what was typed: the person gets the form's
+/// fields back with a fresh token (`FormReplay`), or the login page carrying them when the
+/// session has ended.
 struct CSRFMiddleware: AsyncMiddleware {
     static let sessionKey = "csrf"
     static let field = "_csrf"
 
     func respond(to req: Request, chainingTo next: any AsyncResponder) async throws -> Response {
-        if ![HTTPMethod.GET, .HEAD, .OPTIONS].contains(req.method) {
-            let expected = req.hasSession ? req.session.data[Self.sessionKey] : nil
-            let sent = req.headers.first(name: "X-CSRF-Token") ?? (try? req.content.get(String.self, at: Self.field))
-            guard let expected, let sent, constantTimeEqual(expected, sent) else {
-                throw Abort(.forbidden, reason: "csrf")
-            }
+        // A safe method changes nothing; a path with no route answers 404 or 405 and changes nothing either.
+        guard ![HTTPMethod.GET, .HEAD, .OPTIONS].contains(req.method), req.route != nil else { return try await next.respond(to: req) }
+        if req.body.data == nil {
+            let limit = req.route?.maxBody ?? req.application.routes.defaultMaxBodySize.value
+            _ = try await req.body.collect(max: limit).get()
         }
-        return try await next.respond(to: req)
-    }
-
-    private func constantTimeEqual(_ a: String, _ b: String) -> Bool {
-        let x = Array(a.utf8), y = Array(b.utf8)
-        guard x.count == y.count else { return false }
-        return zip(x, y).reduce(0) { $0 | ($1.0 ^ $1.1) } == 0
+        let expected = req.hasSession ? req.session.data[Self.sessionKey] : nil
+        let sent = req.headers.first(name: "X-CSRF-Token") ?? FormReplay.field(Self.field, in: req)
+        if let expected, let sent, ConstantTime.equal(expected, sent) {
+            return try await next.respond(to: req)
+        }
+        return try await FormReplay.refusal(req)
     }
 }
 

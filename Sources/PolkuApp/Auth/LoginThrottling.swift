@@ -2,25 +2,28 @@ import Fluent
 import Foundation
 import Vapor
 
-/// Slows and then refuses repeated failed logins, per account and per client address. Counts live
-/// in the database so that every Polku process behind a load balancer sees the same ones.
+/// Slows and then briefly stops repeated failed logins, following OWASP's authentication guidance:
+/// the keys are one account *from one address* and one address, never an account alone, so that
+/// anyone cannot lock any coach out, and the right password from an address that has not failed
+/// always works. The wait doubles with each failure past the limit and is told to the person.
+/// Counts live in the database so that every Polku process behind a load balancer sees the same ones.
 struct LoginThrottling {
     let db: any Database
     let settings: Settings
 
-    enum Verdict: Equatable { case allowed(delayMilliseconds: Int), locked }
+    enum Verdict: Equatable { case allowed(delayMilliseconds: Int), wait(seconds: Int) }
 
     static func keys(email: String, address: String) -> [String] {
-        ["account:" + email.lowercased(), "address:" + address]
+        ["pair:" + email.lowercased() + "|" + address, "address:" + address]
     }
 
     func verdict(for keys: [String], now: Date = Date()) async throws -> Verdict {
         let rows = try await LoginThrottle.query(on: db).filter(\.$id ~~ keys).all()
         var worst = 0
         for row in rows {
-            if let until = row.lockedUntil, until > now { return .locked }
-            // Failures older than the lock window are forgotten.
-            if now.timeIntervalSince(row.lastFailureAt) < Double(settings.loginLockSeconds) {
+            if let until = row.lockedUntil, until > now { return .wait(seconds: max(1, Int(until.timeIntervalSince(now).rounded(.up)))) }
+            // Failures older than the window are forgotten.
+            if now.timeIntervalSince(row.lastFailureAt) < Double(settings.loginLockSeconds), row.id?.hasPrefix("pair:") == true {
                 worst = max(worst, row.failures)
             }
         }
@@ -35,15 +38,21 @@ struct LoginThrottling {
             if now.timeIntervalSince(row.lastFailureAt) >= Double(settings.loginLockSeconds) { row.failures = 0 }
             row.failures += 1
             row.lastFailureAt = now
-            if row.failures >= settings.loginLockAfter {
-                row.lockedUntil = now.addingTimeInterval(Double(settings.loginLockSeconds))
+            let limit = key.hasPrefix("address:") ? settings.loginAddressLockAfter : settings.loginLockAfter
+            if row.failures >= limit {
+                row.lockedUntil = now.addingTimeInterval(Double(Self.wait(failuresOver: row.failures - limit, settings: settings)))
             }
             try await row.save(on: db)
         }
     }
 
-    /// A successful login clears the account's count (the address keeps its own).
-    func recordSuccess(email: String) async throws {
-        try await LoginThrottle.query(on: db).filter(\.$id == "account:" + email.lowercased()).delete()
+    /// 30 s, 60 s, 120 s … up to the window.
+    static func wait(failuresOver over: Int, settings: Settings) -> Int {
+        min(settings.loginLockSeconds, settings.loginFirstWaitSeconds << min(over, 16))
+    }
+
+    /// A successful login clears this account's count from this address (the address keeps its own).
+    func recordSuccess(email: String, address: String) async throws {
+        try await LoginThrottle.query(on: db).filter(\.$id == Self.keys(email: email, address: address)[0]).delete()
     }
 }

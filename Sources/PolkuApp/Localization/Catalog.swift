@@ -77,6 +77,19 @@ enum Catalog {
     errorpage.403.body | Sinulla ei ole oikeutta tähän toimintoon. | You are not allowed to do this. | Du har inte behörighet till detta.
     errorpage.csrf.title | Lomake vanheni | The form expired | Formuläret har gått ut
     errorpage.csrf.body | Lomakkeen turvatunniste puuttui tai oli vanha. Lataa sivu uudelleen ja lähetä lomake uudestaan. | The form's security token was missing or old. Reload the page and send the form again. | Formulärets säkerhetskod saknades.
+    replay.title | Lähetä lomake uudelleen | Send the form again | Skicka formuläret igen
+    replay.csrf | Lomakkeen turvatunniste oli vanha, joten mitään ei vielä tallennettu. Kirjoittamasi tiedot ovat tallessa: tarkista ne ja lähetä uudelleen. | The form's security token was old, so nothing was saved yet. What you typed is kept: check it and send it again. | Formulärets säkerhetskod var gammal, så inget sparades ännu. Det du skrev finns kvar: kontrollera och skicka igen.
+    replay.session | Istuntosi oli päättynyt, joten mitään ei vielä tallennettu. Kirjoittamasi tiedot ovat tallessa: kirjaudu, niin voit lähettää ne uudelleen. | Your session had ended, so nothing was saved yet. What you typed is kept: log in and you can send it again. | Din session hade gått ut, så inget sparades ännu. Det du skrev finns kvar: logga in så kan du skicka det igen.
+    replay.kept | Kirjoittamasi tiedot | What you typed | Det du skrev
+    replay.send | Lähetä uudelleen | Send again | Skicka igen
+    replay.nothing | Lomakkeesta ei jäänyt tallennettavaa (tiedosto on valittava uudelleen). Palaa lomakkeeseen ja lähetä se uudelleen. | Nothing from the form could be kept (a file must be chosen again). Go back to the form and send it again. | Inget från formuläret kunde sparas (en fil måste väljas igen). Gå tillbaka och skicka igen.
+    login.wait | Liian monta epäonnistunutta yritystä tältä osoitteelta tälle tilille. Odota {0} sekuntia ja yritä uudelleen. | Too many failed attempts for this account from this address. Wait {0} seconds and try again. | För många misslyckade försök. Vänta {0} sekunder och försök igen.
+    password.common | Salasana on liian yleinen: se löytyy yleisimpien salasanojen luettelosta. Valitse pidempi tai harvinaisempi. | The password is too common: it is on the list of the most used passwords. Choose a longer or rarer one. | Lösenordet är för vanligt. Välj ett längre eller ovanligare.
+    password.personal | Salasana ei saa olla sähköpostisi tai nimesi. | The password must not be your e-mail or your name. | Lösenordet får inte vara din e-post eller ditt namn.
+    errorpage.405.title | Menetelmä ei käy | Method not allowed | Metoden tillåts inte
+    errorpage.405.body | Tähän osoitteeseen ei voi lähettää näin. | This address does not accept this kind of request. | Adressen tar inte emot den här typen av begäran.
+    errorpage.503.title | Palvelu on hetken poissa käytöstä | The service is briefly unavailable | Tjänsten är tillfälligt otillgänglig
+    errorpage.503.body | Yritä hetken kuluttua uudelleen. | Try again in a moment. | Försök igen om en stund.
     errorpage.404.title | Sivua ei löytynyt | Page not found | Sidan hittades inte
     errorpage.404.body | Sivua ei ole, tai sinulla ei ole oikeutta nähdä sitä. | The page does not exist, or you may not see it. | Sidan finns inte, eller så får du inte se den.
     errorpage.413.title | Liian suuri | Too large | För stor

@@ -82,7 +82,7 @@ import Vapor
             let viewer = TestClient(app)
             try await viewer.login(world.users[.viewer]!)
             #expect(try await viewer.get("/activities/\(future.$activity.id)").status == .ok)
-            #expect(try await viewer.get("/activities/\(future.$activity.id)/sessions/\(future.id!)").status == .notFound)
+            #expect(try await viewer.get("/activities/\(future.$activity.id)/sessions/\(future.id!)").status == .forbidden)
             let other = TestClient(app)
             try await other.login(world.otherWorker)
             #expect(try await other.get("/activities/\(future.$activity.id)").status == .notFound)

@@ -93,7 +93,7 @@ import Vapor
             let inbox = try await provider.get("/organisations/\(org)/referrals")
             #expect(!inbox.body.contains(World.ownLastName) && inbox.body.contains("suostumus peruttu"))
             #expect(!(try await provider.get("/referrals/\(r.id!)").body.contains(World.ownLastName)))
-            #expect(try await provider.post("/referrals/\(r.id!)/state", ["to": "received"]).status == .forbidden)
+            #expect(try await provider.post("/referrals/\(r.id!)/state", ["to": "received"]).status == .conflict)
             let consents = try await Consent.query(on: app.db).filter(\.$purpose == .dataSharing).sort(\.$given).all().map(\.given)
             #expect(consents == [false, true])
         }

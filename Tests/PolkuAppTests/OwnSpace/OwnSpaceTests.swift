@@ -52,7 +52,7 @@ import Vapor
                          && !page.body.contains("Toisenhankkeinen")), "\(path) answered \(page.status)")
                 #expect(!page.body.contains("HEALTHMARK") && !page.body.contains("NORMALMARK"), "\(path) leaks notes")
             }
-            #expect(try await me.get("/participants/\(world.ownParticipant)").status == .notFound)
+            #expect(try await me.get("/participants/\(world.ownParticipant)").status == .forbidden)
             // The role matrix's participant row: every staff route on their own record is denied.
             for route in RoleMatrixTests.routes(for: { $0.ownParticipant }, enrolmentOwn: true) {
                 let path = route.path(world)

@@ -34,9 +34,14 @@ import Vapor
 
     @Test(arguments: TestDatabase.allCases)
     func metricsArePrometheusText(db: TestDatabase) async throws {
-        try await withPolku(db) { app in
+        try await withPolku(db, adjust: { $0.metricsToken = "test-metrics-token" }) { app in
             let client = TestClient(app)
             try await client.get("/login")
+            // Without the operator's token /metrics is not there at all.
+            #expect(try await client.get("/metrics").status == .notFound)
+            client.headers["Authorization"] = "Bearer wrong-token"
+            #expect(try await client.get("/metrics").status == .notFound)
+            client.headers["Authorization"] = "Bearer test-metrics-token"
             let page = try await client.get("/metrics")
             #expect(page.status == .ok)
             #expect(page.headers.contentType?.subType == "plain")
@@ -62,8 +67,8 @@ import Vapor
             let sv = try await client.get("/login")
             #expect(sv.body.contains("<html lang=\"sv\">") && sv.body.contains("Logga in i Polku"))
             // Never an open redirect.
-            #expect(try await client.get("/lang/fi?back=https://evil.example").location == "/projects")
-            #expect(try await client.get("/lang/fi?back=//evil.example").location == "/projects")
+            #expect(try await client.get("/lang/fi?back=https://evil.example").location == "/")
+            #expect(try await client.get("/lang/fi?back=//evil.example").location == "/")
         }
     }
 

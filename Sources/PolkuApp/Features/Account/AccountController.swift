@@ -4,7 +4,7 @@ import Vapor
 /// A user changes their own password; the current one is asked again.
 enum AccountController {
     @Sendable static func show(req: Request) async throws -> Response {
-        _ = try req.authz.actor()
+        _ = try req.guardedActor()
         return page(req, state: FormState())
     }
 
@@ -25,11 +25,11 @@ enum AccountController {
     }
 
     @Sendable static func change(req: Request) async throws -> Response {
-        let actor = try req.authz.actor()
+        let actor = try req.guardedActor()
         var state = FormState.read(req, fields: ["current", "new", "repeat"])
         guard let user = try await User.find(actor.userID, on: req.db) else { throw Abort(.unauthorized) }
         if !(try await req.password.async.verify(state["current"], created: user.passwordHash)) { state.errors["current"] = "error.password_wrong" }
-        if let problem = PasswordRules.problem(state["new"]) { state.errors["new"] = problem }
+        if let problem = PasswordRules.problem(state["new"], email: actor.email, name: actor.name) { state.errors["new"] = problem }
         if state["new"] != state["repeat"] { state.errors["repeat"] = "error.password_mismatch" }
         guard state.isValid else { return page(req, state: FormState(values: [:], errors: state.errors), status: .unprocessableEntity) }
         user.passwordHash = try await req.password.async.hash(state["new"])

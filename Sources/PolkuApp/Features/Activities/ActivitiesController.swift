@@ -10,7 +10,7 @@ enum ActivitiesController {
 
     @Sendable static func index(req: Request) async throws -> Response {
         let id = try req.id()
-        let actor = try req.authz.actor()
+        let actor = try req.guardedActor()
         let access = actor.access(to: id)
         guard actor.isAdmin || access.seesAggregates else { throw Abort(.notFound) }
         return try await page(req, projectID: id, canCreate: access.writesParticipantData, state: FormState())
@@ -86,7 +86,7 @@ enum ActivitiesController {
 
     @Sendable static func create(req: Request) async throws -> Response {
         let projectID = try req.id()
-        let actor = try req.authz.actor()
+        let actor = try req.guardedActor()
         guard actor.access(to: projectID).writesParticipantData else { throw Abort(.forbidden) }
         let staff = try await ActivityQueries.staff(project: projectID, on: req.db)
         var state = FormState.read(req, fields: fields + staff.map { "org_\($0.id)" })

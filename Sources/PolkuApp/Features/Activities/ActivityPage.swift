@@ -11,7 +11,7 @@ enum ActivityPage {
     static func context(_ req: Request, writing: Bool = false) async throws -> Context {
         guard let a = try await Activity.query(on: req.db).filter(\.$id == (try req.id())).with(\.$project).with(\.$site).first()
         else { throw Abort(.notFound) }
-        let actor = try req.authz.actor()
+        let actor = try req.guardedActor()
         let access = actor.access(to: a.$project.id)
         guard actor.isAdmin || access.seesAggregates else { throw Abort(.notFound) }
         if writing && !access.writesParticipantData { throw Abort(.forbidden) }

@@ -14,7 +14,7 @@ enum CalendarController {
     }
 
     @Sendable static func show(req: Request) async throws -> Response {
-        let actor = try req.authz.actor()
+        let actor = try req.guardedActor()
         var state = FormState.read(req.query, fields: ["view", "date", "project", "site", "worker"])
         let view = state.choice("view", View.self, required: false) ?? .week
         let anchor = state.date("date").flatMap(CalendarDate.init(parsing:)) ?? .today()

@@ -18,7 +18,7 @@ enum AuditLogController {
     }
 
     @Sendable static func index(req: Request) async throws -> Response {
-        _ = try req.authz.requireAdmin()
+        _ = try req.guardedActor()
         let t = req.t
         var state = FormState.read(req.query, fields: ["actor", "participant", "action", "from", "to", "before"])
         let actor = state.text("actor", max: 200).lowercased()

@@ -16,7 +16,7 @@ public enum UserAdministration {
         guard let role = Role(rawValue: rawRole) else {
             throw Failure.invalid("unknown role \(rawRole); one of: \(Role.allCases.map(\.rawValue).joined(separator: ", "))")
         }
-        if let problem = PasswordRules.problem(password) { throw Failure.invalid(Texts(lang: .en)(problem)) }
+        if let problem = PasswordRules.problem(password, email: email, name: name) { throw Failure.invalid(Texts(lang: .en)(problem)) }
         if try await User.query(on: app.db).filter(\.$email == email).first() != nil { throw Failure.invalid("a user with e-mail \(email) exists") }
         var projectID: UUID? = nil
         if role.isGlobal {

@@ -18,7 +18,7 @@ enum ParticipationDataController {
     }
 
     static func context(_ req: Request) async throws -> Context {
-        let participantID = try req.id()
+        let participantID = try req.guardedParticipant().participantID
         let enrolmentID = try req.id("enrolment")
         guard let enrolment = try await Enrolment.query(on: req.db).filter(\.$id == enrolmentID)
             .filter(\.$participant.$id == participantID).with(\.$project).with(\.$participant).first() else { throw Abort(.notFound) }
@@ -52,7 +52,7 @@ enum ParticipationDataController {
     @Sendable static func save(req: Request) async throws -> Response {
         let ctx = try await context(req)
         let e = ctx.enrolment
-        var state = FormState.read(req, fields: fields + Improvement.allCases.map { "improvement_" + $0.rawValue })
+        var state = try FormState.read(req, fields: fields + Improvement.allCases.map { "improvement_" + $0.rawValue }, requiring: fields)
         func yn(_ name: String) -> Bool? {
             switch state[name] { case "yes": return true; case "no": return false; case "": return nil
             default: state.errors[name] = "error.choice"; return nil }

@@ -6,7 +6,7 @@ import Vapor
 enum ImportController {
     static func project(_ req: Request) async throws -> (Project, Actor) {
         let id = try req.id()
-        let actor = try req.authz.manageProject(id)
+        let actor = try req.guardedProject().actor
         guard let project = try await Project.find(id, on: req.db) else { throw Abort(.notFound) }
         return (project, actor)
     }

@@ -3,19 +3,31 @@ import Vapor
 
 enum LoginController {
     @Sendable static func show(req: Request) async throws -> Response {
-        if let actor = req.actor { return req.redirect(actor.participantID != nil ? "/me" : "/projects") }
-        return form(req, state: FormState(), status: .ok)
+        if let actor = req.actor { return req.redirect(to: actor.participantID != nil ? .me : .projects) }
+        var state = FormState()
+        state.values["next"] = (try? req.query.get(String.self, at: "next")) ?? ""
+        return form(req, state: state, status: .ok)
     }
 
-    static func form(_ req: Request, state: FormState, status: HTTPResponseStatus, message: String? = nil) -> Response {
+    /// The login form. `replay` carries a form that was refused because the session had ended:
+    /// its fields ride along hidden, and after login they are offered to send again.
+    static func form(_ req: Request, state: FormState, status: HTTPResponseStatus, message: String? = nil,
+                     replay: (action: String, fields: [(String, String)])? = nil) -> Response {
         let t = req.t
         let fields = Fields(t: t, state: state)
         return req.page(t("login.title"), status: status) {
             h("p") { t("login.intro") }
             if let message { h("div", ["class": "error-summary", "role": "alert"]) { h("p") { message } } }
-            h("form", ["method": "post", "action": "/login", "class": "narrow"]) {
+            h("form", ["method": "post", "action": SiteURL.login.relativeURL(), "class": "narrow"]) {
                 csrfField(req)
                 h("input", ["type": "hidden", "name": "next", "value": state["next"]])
+                if let replay {
+                    h("input", ["type": "hidden", "name": "_replay_to", "value": replay.action])
+                    h("input", ["type": "hidden", "name": "_replay", "value": FormReplay.encode(replay.fields)])
+                } else if !state["_replay_to"].isEmpty {
+                    h("input", ["type": "hidden", "name": "_replay_to", "value": state["_replay_to"]])
+                    h("input", ["type": "hidden", "name": "_replay", "value": state["_replay"]])
+                }
                 fields.text("email", t("login.email"), type: "email", required: true, autocomplete: "username")
                 fields.text("password", t("login.password"), type: "password", required: true,
                             autocomplete: "current-password", value: "")
@@ -25,7 +37,7 @@ enum LoginController {
     }
 
     @Sendable static func login(req: Request) async throws -> Response {
-        var state = FormState.read(req, fields: ["email", "password", "next"])
+        var state = FormState.read(req, fields: ["email", "password", "next", "_replay_to", "_replay"])
         let email = state.text("email", required: true).lowercased()
         let password = state["password"]
         if password.isEmpty { state.errors["password"] = "error.required" }
@@ -34,9 +46,11 @@ enum LoginController {
         let throttling = LoginThrottling(db: req.db, settings: req.application.settings)
         let keys = LoginThrottling.keys(email: email, address: req.clientAddress)
         switch try await throttling.verdict(for: keys) {
-        case .locked:
-            try await req.audit.record(.loginFailed, detail: "locked", actorEmail: email)
-            return form(req, state: state, status: .tooManyRequests, message: req.t("login.locked"))
+        case .wait(let seconds):
+            try await req.audit.record(.loginFailed, detail: "throttled", actorEmail: email)
+            let res = form(req, state: state, status: .tooManyRequests, message: req.t("login.wait", String(seconds)))
+            res.headers.replaceOrAdd(name: .retryAfter, value: String(seconds))
+            return res
         case .allowed(let delay):
             if delay > 0 { try await Task.sleep(for: .milliseconds(delay)) }
         }
@@ -49,27 +63,35 @@ enum LoginController {
             try await req.audit.record(.loginFailed, detail: user?.isActive == false ? "inactive" : "", actorEmail: email)
             return form(req, state: state, status: .unauthorized, message: req.t("login.failed"))
         }
-        try await throttling.recordSuccess(email: email)
-        // A new session id on login, so a session fixed before login is worthless.
+        try await throttling.recordSuccess(email: email, address: req.clientAddress)
+        try await signIn(req, user)
+        try await req.audit.record(.loginSucceeded)
+        if !state["_replay_to"].isEmpty {
+            return FormReplay.page(req, action: state["_replay_to"], fields: FormReplay.decode(state["_replay"]),
+                                   status: .ok, message: req.t("replay.csrf"))
+        }
+        if state["next"].isEmpty { return req.redirect(to: user.participantID != nil ? .me : .projects) }
+        return req.redirect(safeNext(state["next"]))
+    }
+
+    /// Starts a signed-in session for `user` under a new session id and a new CSRF token: a session
+    /// id or token planted before this change of identity is worthless after it.
+    static func signIn(_ req: Request, _ user: User) async throws {
         if let old = req.session.id {
             try await req.application.sessions.driver.deleteSession(old, for: req).get()
             req.session.id = nil
         }
-        let csrf = req.session.data[CSRFMiddleware.sessionKey]
         req.session.data = SessionData()
-        req.session.data[CSRFMiddleware.sessionKey] = csrf
+        _ = req.csrfToken
         req.session.data[CurrentUserMiddleware.sessionKey] = try user.requireID().uuidString
         req.session.data[CurrentUserMiddleware.epochKey] = String(user.sessionEpoch ?? 0)
         req.actor = try await CurrentUserMiddleware.load(user.requireID(), on: req.db)
-        try await req.audit.record(.loginSucceeded)
-        if state["next"].isEmpty && user.participantID != nil { return req.redirect("/me") }
-        return req.redirect(safeNext(state["next"]))
     }
 
     @Sendable static func logout(req: Request) async throws -> Response {
         if req.actor != nil { try await req.audit.record(.logout) }
         req.session.destroy()
-        return req.redirect("/login")
+        return req.redirect(to: .login)
     }
 
     @Sendable static func language(req: Request) async throws -> Response {
@@ -82,9 +104,16 @@ enum LoginController {
         return res
     }
 
-    /// Only a local path: never an open redirect to another site.
+    /// Only a path on this site: never an open redirect. Refused: anything not starting with one
+    /// `/`, a second `/` or `\\` right after it, any backslash, and control characters (a browser
+    /// drops tab and newline, so `/\t/evil.invalid` would become `//evil.invalid`).
     static func safeNext(_ next: String) -> String {
-        guard next.hasPrefix("/"), !next.hasPrefix("//"), !next.contains("\\") else { return "/projects" }
+        let fallback = SiteURL.home.relativeURL()
+        guard next.hasPrefix("/"), next.count < 2000 else { return fallback }
+        if next.unicodeScalars.contains(where: { CharacterSet.controlCharacters.contains($0) || $0 == "\\" }) { return fallback }
+        let second = next.dropFirst().first
+        if second == "/" || second == "\\" { return fallback }
+        if next.lowercased().contains("%2f%2f") || next.lowercased().hasPrefix("/%2f") || next.lowercased().hasPrefix("/%5c") { return fallback }
         return next
     }
 

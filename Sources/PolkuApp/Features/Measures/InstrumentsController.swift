@@ -9,7 +9,7 @@ import Vapor
 enum InstrumentsController {
     @Sendable static func project(req: Request) async throws -> Response {
         let id = try req.id()
-        let actor = try req.authz.actor()
+        let actor = try req.guardedActor()
         guard actor.isAdmin || actor.access(to: id).seesAggregates else { throw Abort(.notFound) }
         return try await projectPage(req, project: id, canManage: actor.access(to: id).managesProject)
     }
@@ -47,7 +47,7 @@ enum InstrumentsController {
 
     @Sendable static func saveProject(req: Request) async throws -> Response {
         let id = try req.id()
-        _ = try req.authz.manageProject(id)
+        _ = try req.guardedProject()
         let all = try await InstrumentLibrary.latest(on: req.db)
         let posted = (try? req.content.decode([String: String].self)) ?? [:]
         let keys = all.map(\.key).filter { posted["use_\($0)"] == "on" }
@@ -57,7 +57,7 @@ enum InstrumentsController {
     }
 
     @Sendable static func library(req: Request) async throws -> Response {
-        _ = try req.authz.requireAdmin()
+        _ = try req.guardedActor()
         return try await libraryPage(req)
     }
 
@@ -111,7 +111,7 @@ enum InstrumentsController {
     struct Upload: Content { var file: File? }
 
     @Sendable static func upload(req: Request) async throws -> Response {
-        _ = try req.authz.requireAdmin()
+        _ = try req.guardedActor()
         guard let file = try? req.content.decode(Upload.self).file, file.data.readableBytes > 0 else {
             return try await libraryPage(req, problems: [req.t("instruments.upload.empty")], status: .unprocessableEntity)
         }

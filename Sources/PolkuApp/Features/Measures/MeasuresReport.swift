@@ -109,7 +109,7 @@ struct MeasuresReport: Sendable {
 enum MeasuresReportController {
     @Sendable static func show(req: Request) async throws -> Response {
         let id = try req.id()
-        let actor = try req.authz.actor()
+        let actor = try req.guardedActor()
         let access = actor.access(to: id)
         guard actor.isAdmin || access.seesAggregates else { throw Abort(.notFound) }
         guard let project = try await Project.find(id, on: req.db) else { throw Abort(.notFound) }

@@ -11,7 +11,7 @@ enum NetworkReport {
     struct Count: Decodable { let key: String?; let n: Int }
 
     @Sendable static func show(req: Request) async throws -> Response {
-        let actor = try req.authz.actor()
+        let actor = try req.guardedActor()
         guard actor.isAdmin || !actor.projectsManaged.isEmpty else { throw Abort(.forbidden) }
         let sql = req.db as! any SQLDatabase
         // Referrals can be narrowed to a period (the day they were sent) and to one project.

@@ -13,9 +13,7 @@ enum ReferralController {
     // MARK: Referring side
 
     @Sendable static func new(req: Request) async throws -> Response {
-        let pid = try req.id()
-        let scope = try await req.authz.participant(pid)
-        guard !scope.writableProjects.isEmpty else { throw Abort(.forbidden) }
+        let scope = try req.guardedParticipant()
         var state = FormState.read(req.query, fields: ["service", "q"])
         state.values["share_phone"] = "on"
         return try await form(req, scope: scope, state: state)
@@ -86,8 +84,8 @@ enum ReferralController {
     }
 
     @Sendable static func create(req: Request) async throws -> Response {
-        let pid = try req.id()
-        let scope = try await req.authz.participant(pid)
+        let scope = try req.guardedParticipant()
+        let pid = scope.participantID
         var state = FormState.read(req, fields: ["service", "project", "message", "consent"] + shareable.map { "share_\($0)" })
         guard let serviceID = state.uuid("service"), let service = try await Service.find(serviceID, on: req.db) else { throw Abort(.badRequest, reason: "Choose a service") }
         let project = state.uuid("project")
@@ -119,8 +117,7 @@ enum ReferralController {
     enum Side { case referring(ParticipantScope), provider }
 
     /// The referring side sees it through the participant; the provider's staff through the service.
-    static func access(_ req: Request, _ r: Referral) async throws -> Side {
-        let actor = try req.authz.actor()
+    static func access(_ req: Request, _ r: Referral, actor: Actor) async throws -> Side {
         let organisation = try await Service.find(r.$service.id, on: req.db)?.$organisation.id
         if let organisation, try await req.authz.isProviderStaff(actor, organisation) { return .provider }
         if let scope = try? await req.authz.participant(r.$participant.id), scope.projects[r.$project.id] != nil { return .referring(scope) }
@@ -128,9 +125,7 @@ enum ReferralController {
     }
 
     @Sendable static func show(req: Request) async throws -> Response {
-        guard let r = try await Referral.query(on: req.db).filter(\.$id == (try req.id())).with(\.$service) { $0.with(\.$organisation) }.first()
-        else { throw Abort(.notFound) }
-        let side = try await access(req, r)
+        guard let (r, side) = req.guarded.referral else { throw Abort(.notFound) }
         return try await page(req, r, side: side, state: FormState())
     }
 
@@ -192,10 +187,10 @@ enum ReferralController {
     }
 
     @Sendable static func move(req: Request) async throws -> Response {
-        guard let r = try await Referral.query(on: req.db).filter(\.$id == (try req.id())).with(\.$service) { $0.with(\.$organisation) }.first()
-        else { throw Abort(.notFound) }
-        let side = try await access(req, r)
-        guard case .provider = side, r.consentWithdrawnOn == nil else { throw Abort(.forbidden) }
+        guard let (r, side) = req.guarded.referral else { throw Abort(.notFound) }
+        guard case .provider = side else { throw Abort(.forbidden) }
+        // Consent withdrawn: the referral is closed to the provider; a conflict, not a question of access.
+        guard r.consentWithdrawnOn == nil else { throw Abort(.conflict) }
         var state = FormState.read(req, fields: ["to", "reason"])
         let reason = state.text("reason", max: 1000)
         guard let target = state.choice("to", ReferralState.self) else {
@@ -204,7 +199,7 @@ enum ReferralController {
         if let problem = r.state.move(to: target, reason: reason) {
             return try await page(req, r, side: side, state: state, status: .unprocessableEntity, message: req.t("referral.error." + problem.rawValue.split(separator: ".").last!))
         }
-        let actor = try req.authz.actor()
+        let actor = try req.guardedActor()
         let from = r.state
         r.state = target
         if target.needsReason { r.reason = reason }
@@ -219,7 +214,7 @@ enum ReferralController {
     }
 
     @Sendable static func withdraw(req: Request) async throws -> Response {
-        guard let r = try await Referral.find(try req.id(), on: req.db) else { throw Abort(.notFound) }
+        guard let (r, side) = req.guarded.referral, case .referring = side else { throw Abort(.forbidden) }
         let scope = try await req.authz.writeParticipant(r.$participant.id, in: r.$project.id)
         r.consentWithdrawnOn = CalendarDate.today().iso
         try await req.db.transaction { db in
@@ -241,8 +236,7 @@ enum ReferralController {
 
     /// The provider's inbox: referrals to its services, with only the person's name (hidden once consent is withdrawn).
     @Sendable static func inbox(req: Request) async throws -> Response {
-        let org = try req.id()
-        _ = try await req.authz.provider(org)
+        let org = try req.guardedOrganisation()
         guard let organisation = try await Organisation.find(org, on: req.db) else { throw Abort(.notFound) }
         let openOnly = (try? req.query.get(String.self, at: "all")) == nil
         var q: SQLQueryString = """
@@ -265,7 +259,7 @@ enum ReferralController {
 
     /// The referring worker's open referrals across their projects.
     @Sendable static func open(req: Request) async throws -> Response {
-        let actor = try req.authz.actor()
+        let actor = try req.guardedActor()
         let projects = actor.projectsWritingPeople
         let t = req.t
         var rows: [InboxRow] = []

@@ -79,7 +79,7 @@ enum ServiceEditor {
 
     @Sendable static func index(req: Request) async throws -> Response {
         let id = try req.id()
-        _ = try await req.authz.provider(id)
+        _ = try req.guardedOrganisation()
         var state = FormState()
         state.values = ["active": "on", "lang_fi": "on", "threshold": "low"]
         return try await page(req, organisation: id, state: state)
@@ -130,7 +130,7 @@ enum ServiceEditor {
 
     @Sendable static func create(req: Request) async throws -> Response {
         let id = try req.id()
-        _ = try await req.authz.provider(id)
+        _ = try req.guardedOrganisation()
         guard let org = try await Organisation.find(id, on: req.db) else { throw Abort(.notFound) }
         var state = FormState.read(req, fields: fields)
         let s = Service()
@@ -144,7 +144,7 @@ enum ServiceEditor {
 
     static func service(_ req: Request) async throws -> (Service, Organisation) {
         guard let s = try await Service.query(on: req.db).filter(\.$id == (try req.id())).with(\.$organisation).first() else { throw Abort(.notFound) }
-        _ = try await req.authz.provider(s.$organisation.id)
+        _ = try req.guardedOrganisation()
         return (s, s.organisation)
     }
 

@@ -6,7 +6,7 @@ enum OrganisationsController {
     static let fields = ["name", "business_id", "kind", "municipality", "website"]
 
     @Sendable static func index(req: Request) async throws -> Response {
-        let actor = try req.authz.actor()
+        let actor = try req.guardedActor()
         let t = req.t
         let orgs = try await Organisation.query(on: req.db).sort(\.$name).all()
         return req.page(t("organisations.title")) {
@@ -35,12 +35,10 @@ enum OrganisationsController {
     }
 
     @Sendable static func new(req: Request) async throws -> Response {
-        guard try req.authz.actor().createsProjects else { throw Abort(.forbidden) }
         return form(req, state: FormState(), organisation: nil)
     }
 
     @Sendable static func create(req: Request) async throws -> Response {
-        guard try req.authz.actor().createsProjects else { throw Abort(.forbidden) }
         var state = FormState.read(req, fields: fields)
         let org = Organisation()
         guard try await apply(&state, to: org, on: req.db) else { return form(req, state: state, organisation: nil, status: .unprocessableEntity) }
@@ -49,7 +47,6 @@ enum OrganisationsController {
     }
 
     @Sendable static func edit(req: Request) async throws -> Response {
-        guard try req.authz.actor().createsProjects else { throw Abort(.forbidden) }
         guard let org = try await Organisation.find(try req.id(), on: req.db) else { throw Abort(.notFound) }
         var state = FormState()
         state.values = ["name": org.name, "business_id": org.businessID ?? "", "kind": org.kind.rawValue,
@@ -58,7 +55,6 @@ enum OrganisationsController {
     }
 
     @Sendable static func update(req: Request) async throws -> Response {
-        guard try req.authz.actor().createsProjects else { throw Abort(.forbidden) }
         guard let org = try await Organisation.find(try req.id(), on: req.db) else { throw Abort(.notFound) }
         var state = FormState.read(req, fields: fields)
         guard try await apply(&state, to: org, on: req.db) else { return form(req, state: state, organisation: org, status: .unprocessableEntity) }

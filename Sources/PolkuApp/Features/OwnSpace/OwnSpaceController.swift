@@ -17,9 +17,8 @@ enum OwnSpaceController {
 
     /// A worker makes an invitation; the page shows the link once (only its hash is stored).
     @Sendable static func invite(req: Request) async throws -> Response {
-        let pid = try req.id()
-        let scope = try await req.authz.participant(pid)
-        guard !scope.writableProjects.isEmpty else { throw Abort(.forbidden) }
+        let scope = try req.guardedParticipant()
+        let pid = scope.participantID
         guard try await User.query(on: req.db).filter(\.$participantID == pid).count() == 0 else {
             return page(req, pid: pid, link: nil, message: req.t("own.invite.exists"))
         }
@@ -31,12 +30,12 @@ enum OwnSpaceController {
             try await inv.create(on: db)
             try await req.audit.record(.participantUpdate, participant: pid, detail: "own-space invitation", on: db)
         }
-        return page(req, pid: pid, link: "/invite/\(token)", message: nil)
+        return page(req, pid: pid, link: SiteURL.invite(.value(token)).relativeURL(), message: nil)
     }
 
     static func page(_ req: Request, pid: UUID, link: String?, message: String?) -> Response {
         let t = req.t
-        return req.page(t("own.invite.title"), breadcrumbs: [(t("participants.title"), "/participants"), (t("participant.page"), "/participants/\(pid)")]) {
+        return req.page(t("own.invite.title"), breadcrumbs: [(t("participants.title"), SiteURL.participants.relativeURL()), (t("participant.page"), SiteURL.participant(.value(pid)).relativeURL())]) {
             if let message { h("p", ["class": "notice"]) { message } }
             if let link {
                 h("p") { t("own.invite.give", invitationDays) }
@@ -50,6 +49,8 @@ enum OwnSpaceController {
         guard let token = req.parameters.get("token"), token.count == 48, token.allSatisfy(\.isHexDigit) else { return nil }
         guard let inv = try await Invitation.query(on: req.db).filter(\.$tokenHash == hash(token)).first(),
               inv.usedAt == nil, inv.expiresAt > Date() else { return nil }
+        // Once the participant has an account, every other invitation of theirs is spent.
+        guard try await User.query(on: req.db).filter(\.$participantID == inv.$participant.id).count() == 0 else { return nil }
         return inv
     }
 
@@ -86,7 +87,7 @@ enum OwnSpaceController {
         let email = state.text("email", required: true, max: 200).lowercased()
         if !email.isEmpty && (!email.contains("@") || email.contains(" ")) { state.errors["email"] = "error.email" }
         if state.errors["email"] == nil, try await User.query(on: req.db).filter(\.$email == email).count() > 0 { state.errors["email"] = "own.accept.email_taken" }
-        if let problem = PasswordRules.problem(state["password"]) { state.errors["password"] = problem }
+        if let problem = PasswordRules.problem(state["password"], email: email, name: "\(p.firstName) \(p.lastName)") { state.errors["password"] = problem }
         if state["again"] != state["password"] { state.errors["again"] = "own.accept.mismatch" }
         guard state.isValid else {
             state.values["password"] = ""; state.values["again"] = ""
@@ -95,26 +96,22 @@ enum OwnSpaceController {
         let user = User(email: email, name: "\(p.firstName) \(p.lastName)", passwordHash: try await req.password.async.hash(state["password"]),
                         language: req.lang.rawValue)
         user.participantID = p.id
+        let now = Date()
         try await req.db.transaction { db in
             try await user.create(on: db)
-            inv.usedAt = Date()
-            try await inv.save(on: db)
+            // Making the account ends every open invitation of this participant, not only this one.
+            try await Invitation.query(on: db).filter(\.$participant.$id == p.id!).filter(\.$usedAt == nil)
+                .set(\.$usedAt, to: now).update()
         }
-        // Signed in at once, on a fresh session.
-        let csrf = req.session.data[CSRFMiddleware.sessionKey]
-        req.session.data = SessionData()
-        req.session.data[CSRFMiddleware.sessionKey] = csrf
-        req.session.data[CurrentUserMiddleware.sessionKey] = user.id!.uuidString
-        req.session.data[CurrentUserMiddleware.epochKey] = "0"
-        req.actor = try await CurrentUserMiddleware.load(user.id!, on: req.db)
+        // Signed in at once, on a new session id: a cookie planted before is worthless.
+        try await LoginController.signIn(req, user)
         try await req.audit.record(.userCreate, participant: p.id, detail: "participant's own account")
-        return req.redirect("/me")
+        return req.redirect(to: .me)
     }
 
     /// "Omat tietoni": the participant's own results and activities.
     @Sendable static func me(req: Request) async throws -> Response {
-        let actor = try req.authz.actor()
-        guard let pid = actor.participantID else { return req.redirect("/projects") }
+        guard let pid = try req.guardedActor().participantID else { throw Abort(.forbidden) }
         guard let p = try await Participant.find(pid, on: req.db) else { throw Abort(.notFound) }
         struct Row: Decodable { let key: String; let name: String; let n: Int; let last: String }
         let results = try await (req.db as! any SQLDatabase).raw("""
@@ -132,7 +129,7 @@ enum OwnSpaceController {
                 if results.isEmpty { h("p") { t("me.results.none") } }
                 h("ul") {
                     for r in results {
-                        h("li") { h("a", ["href": "/me/measures/\(r.key)"]) { r.name }; " – " + t("measure.summary", r.n, t.date(r.last)) }
+                        h("li") { h("a", ["href": SiteURL.myMeasure(.value(r.key)).relativeURL()]) { r.name }; " – " + t("measure.summary", r.n, t.date(r.last)) }
                     }
                 }
             }

@@ -5,7 +5,7 @@ import Vapor
 
 enum ParticipantsController {
     @Sendable static func index(req: Request) async throws -> Response {
-        let actor = try req.authz.actor()
+        let actor = try req.guardedActor()
         let t = req.t
         var projects = actor.projectsSeeingPeople
         guard !projects.isEmpty else { throw Abort(.forbidden) }
@@ -76,7 +76,7 @@ enum ParticipantsController {
     }
 
     @Sendable static func new(req: Request) async throws -> Response {
-        let actor = try req.authz.actor()
+        let actor = try req.guardedActor()
         guard !actor.projectsWritingPeople.isEmpty else { throw Abort(.forbidden) }
         var form = ParticipantForm(state: FormState())
         form.state.values["project_id"] = (try? req.query.get(String.self, at: "project")) ?? ""
@@ -109,7 +109,7 @@ enum ParticipantsController {
     }
 
     @Sendable static func create(req: Request) async throws -> Response {
-        let actor = try req.authz.actor()
+        let actor = try req.guardedActor()
         guard !actor.projectsWritingPeople.isEmpty else { throw Abort(.forbidden) }
         var form = ParticipantForm(state: FormState.read(req, fields: ParticipantForm.fields + ParticipantForm.enrolFields))
         let participant = Participant()
@@ -143,7 +143,7 @@ enum ParticipantsController {
     }
 
     @Sendable static func show(req: Request) async throws -> Response {
-        let scope = try await req.authz.participant(try req.id())
+        let scope = try req.guardedParticipant()
         try await req.audit.record(.participantView, participant: scope.participantID)
         return try await render(req, scope: scope)
     }
@@ -179,7 +179,7 @@ enum ParticipantsController {
     struct IDName: Decodable { let id: UUID; let name: String }
 
     @Sendable static func edit(req: Request) async throws -> Response {
-        let scope = try await req.authz.participant(try req.id())
+        let scope = try req.guardedParticipant()
         guard !scope.writableProjects.isEmpty else { throw Abort(.forbidden) }
         guard let p = try await Participant.find(scope.participantID, on: req.db) else { throw Abort(.notFound) }
         try await req.audit.record(.participantView, participant: scope.participantID, detail: "edit form")
@@ -200,7 +200,7 @@ enum ParticipantsController {
     }
 
     @Sendable static func update(req: Request) async throws -> Response {
-        let scope = try await req.authz.participant(try req.id())
+        let scope = try req.guardedParticipant()
         guard !scope.writableProjects.isEmpty else { throw Abort(.forbidden) }
         guard let p = try await Participant.find(scope.participantID, on: req.db) else { throw Abort(.notFound) }
         var form = ParticipantForm(state: FormState.read(req, fields: ParticipantForm.fields))

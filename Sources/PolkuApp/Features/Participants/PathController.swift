@@ -6,7 +6,7 @@ import Vapor
 /// audit event commit in one transaction; a failed form shows the participant page again with what was typed.
 enum PathController {
     @Sendable static func recordConsent(req: Request) async throws -> Response {
-        let scope = try await req.authz.participant(try req.id())
+        let scope = try req.guardedParticipant()
         guard !scope.writableProjects.isEmpty else { throw Abort(.forbidden) }
         var state = FormState.read(req, fields: ["purpose", "given", "consent_date"])
         let purpose = state.choice("purpose", Consent.Purpose.self)
@@ -27,7 +27,7 @@ enum PathController {
     }
 
     @Sendable static func enrol(req: Request) async throws -> Response {
-        let scope = try await req.authz.participant(try req.id())
+        let scope = try req.guardedParticipant()
         var state = FormState.read(req, fields: ["project_id", "site_id", "start_date"])
         let projectID = state.uuid("project_id")
         if let projectID, !scope.actor.projectsWritingPeople.contains(projectID) { throw Abort(.forbidden) }

@@ -2,32 +2,47 @@ import Fluent
 import PolkuCore
 import Vapor
 
-/// Sites, organisations and steering-group seats of a project: added and removed by its managers.
+/// Sites, organisations, own outcomes and steering-group seats of a project: added and removed by
+/// its managers (the route's guard admits only them).
 enum ProjectPartsController {
+    static func add(_ part: SiteURL.ProjectPart) -> GuardedRoutes.Handler {
+        switch part {
+        case .sites: addSite
+        case .organisations: addOrganisation
+        case .outcomes: addOutcome
+        case .steering: addSteeringMember
+        }
+    }
+
+    /// Removes one part of the project in the path; a part of another project is left alone.
+    static func remove(_ part: SiteURL.ProjectPart) -> GuardedRoutes.Handler {
+        { @Sendable req in
+            let id = try req.guardedProject().id
+            let partID = try req.id("part")
+            switch part {
+            case .sites: try await Site.query(on: req.db).filter(\.$id == partID).filter(\.$project.$id == id).delete()
+            case .organisations: try await ProjectOrganisation.query(on: req.db).filter(\.$id == partID).filter(\.$project.$id == id).delete()
+            case .outcomes: try await ProjectOutcome.query(on: req.db).filter(\.$id == partID).filter(\.$project.$id == id).delete()
+            case .steering: try await SteeringMember.query(on: req.db).filter(\.$id == partID).filter(\.$project.$id == id).delete()
+            }
+            return req.redirect(to: SiteURL.project(.value(id)).relativeURL(fragment: part.anchor), redirectType: .normal)
+        }
+    }
+
     @Sendable static func addSite(req: Request) async throws -> Response {
-        let id = try req.id()
-        _ = try req.authz.manageProject(id)
-        var state = FormState.read(req, fields: ["site_name", "site_municipality", "site_kind"])
+        let id = try req.guardedProject().id
+        var state = try FormState.read(req, fields: ["site_name", "site_municipality", "site_kind"], requiring: ["site_name", "site_kind"])
         let name = state.text("site_name", required: true, max: 120)
         let municipality = state.text("site_municipality", max: 120)
         let kind = state.choice("site_kind", Site.Kind.self)
         guard state.isValid, let kind else { return try await again(req, id, state) }
         try await Site(projectID: id, name: name, municipality: municipality, kind: kind).create(on: req.db)
-        return req.redirect("/projects/\(id)#sites-h")
-    }
-
-    @Sendable static func removeSite(req: Request) async throws -> Response {
-        let id = try req.id()
-        _ = try req.authz.manageProject(id)
-        let part = try req.id("part")
-        try await Site.query(on: req.db).filter(\.$id == part).filter(\.$project.$id == id).delete()
-        return req.redirect("/projects/\(id)#sites-h")
+        return req.redirect(SiteURL.project(.value(id)).relativeURL(fragment: SiteURL.ProjectPart.sites.anchor))
     }
 
     @Sendable static func addOrganisation(req: Request) async throws -> Response {
-        let id = try req.id()
-        _ = try req.authz.manageProject(id)
-        var state = FormState.read(req, fields: ["organisation_id", "organisation_role"])
+        let id = try req.guardedProject().id
+        var state = try FormState.read(req, fields: ["organisation_id", "organisation_role"], requiring: ["organisation_id", "organisation_role"])
         let org = state.uuid("organisation_id")
         let role = state.choice("organisation_role", ProjectOrganisation.Role.self)
         if let org, try await Organisation.find(org, on: req.db) == nil { state.errors["organisation_id"] = "error.choice" }
@@ -37,41 +52,24 @@ enum ProjectPartsController {
         }
         guard state.isValid, let org, let role else { return try await again(req, id, state) }
         try await ProjectOrganisation(projectID: id, organisationID: org, role: role).create(on: req.db)
-        return req.redirect("/projects/\(id)#orgs-h")
-    }
-
-    @Sendable static func removeOrganisation(req: Request) async throws -> Response {
-        let id = try req.id()
-        _ = try req.authz.manageProject(id)
-        let part = try req.id("part")
-        try await ProjectOrganisation.query(on: req.db).filter(\.$id == part).filter(\.$project.$id == id).delete()
-        return req.redirect("/projects/\(id)#orgs-h")
+        return req.redirect(SiteURL.project(.value(id)).relativeURL(fragment: SiteURL.ProjectPart.organisations.anchor))
     }
 
     @Sendable static func addSteeringMember(req: Request) async throws -> Response {
-        let id = try req.id()
-        _ = try req.authz.manageProject(id)
-        var state = FormState.read(req, fields: ["steering_name", "steering_organisation", "steering_role"])
+        let id = try req.guardedProject().id
+        var state = try FormState.read(req, fields: ["steering_name", "steering_organisation", "steering_role"],
+                                       requiring: ["steering_organisation", "steering_role"])
         let name = state.text("steering_name", max: 120)
         let org = state.text("steering_organisation", required: true, max: 200)
         let role = state.text("steering_role", required: true, max: 120)
         guard state.isValid else { return try await again(req, id, state) }
         try await SteeringMember(projectID: id, name: name, organisation: org, role: role).create(on: req.db)
-        return req.redirect("/projects/\(id)#steering-h")
-    }
-
-    @Sendable static func removeSteeringMember(req: Request) async throws -> Response {
-        let id = try req.id()
-        _ = try req.authz.manageProject(id)
-        let part = try req.id("part")
-        try await SteeringMember.query(on: req.db).filter(\.$id == part).filter(\.$project.$id == id).delete()
-        return req.redirect("/projects/\(id)#steering-h")
+        return req.redirect(SiteURL.project(.value(id)).relativeURL(fragment: SiteURL.ProjectPart.steering.anchor))
     }
 
     @Sendable static func addOutcome(req: Request) async throws -> Response {
-        let id = try req.id()
-        _ = try req.authz.manageProject(id)
-        var state = FormState.read(req, fields: ["outcome_name", "outcome_maps_to"])
+        let id = try req.guardedProject().id
+        var state = try FormState.read(req, fields: ["outcome_name", "outcome_maps_to"], requiring: ["outcome_name", "outcome_maps_to"])
         let name = state.text("outcome_name", required: true, max: 120)
         let mapsTo = state.choice("outcome_maps_to", ServiceOutcome.self)
         if !name.isEmpty, try await ProjectOutcome.query(on: req.db).filter(\.$project.$id == id).filter(\.$name == name).first() != nil {
@@ -79,20 +77,12 @@ enum ProjectPartsController {
         }
         guard state.isValid, let mapsTo else { return try await again(req, id, state) }
         try await ProjectOutcome(projectID: id, name: name, mapsTo: mapsTo).create(on: req.db)
-        return req.redirect("/projects/\(id)#outcomes-h")
-    }
-
-    @Sendable static func removeOutcome(req: Request) async throws -> Response {
-        let id = try req.id()
-        _ = try req.authz.manageProject(id)
-        let part = try req.id("part")
-        try await ProjectOutcome.query(on: req.db).filter(\.$id == part).filter(\.$project.$id == id).delete()
-        return req.redirect("/projects/\(id)#outcomes-h")
+        return req.redirect(SiteURL.project(.value(id)).relativeURL(fragment: SiteURL.ProjectPart.outcomes.anchor))
     }
 
     /// The project page again, with the failed form's values and errors in place.
     private static func again(_ req: Request, _ id: UUID, _ state: FormState) async throws -> Response {
-        let actor = try req.authz.actor()
+        let actor = try req.guardedActor()
         guard let model = try await ProjectShow.Model.query(id, on: req.db) else { throw Abort(.notFound) }
         req.failedPartForm = state
         let res = ProjectShow.render(req, model: model, access: actor.access(to: id), actor: actor)
@@ -114,8 +104,8 @@ enum ProjectPartsView {
     static func organisations(_ req: Request, model m: ProjectShow.Model, manages: Bool) -> Node {
         let t = req.t
         let f = Fields(t: t, state: req.failedPartForm, prefix: "org-")
-        return h("section", ["aria-labelledby": "orgs-h"]) {
-            h("h2", ["id": "orgs-h"]) { t("project.organisations") }
+        return h("section", ["aria-labelledby": SiteURL.ProjectPart.organisations.anchor]) {
+            h("h2", ["id": SiteURL.ProjectPart.organisations.anchor]) { t("project.organisations") }
             h("table") {
                 h("thead") { h("tr") {
                     h("th", ["scope": "col"]) { t("organisation.name") }
@@ -129,13 +119,13 @@ enum ProjectPartsView {
                             h("td") { org.name }
                             h("td") { org.businessID ?? "–" }
                             h("td") { t("project.organisation_role." + link.role.rawValue) }
-                            if manages { h("td") { removeButton(req, "/projects/\(m.project.id!)/organisations/\(link.id!)/delete", t("form.remove"), org.name) } }
+                            if manages { h("td") { removeButton(req, SiteURL.projectPartDelete(.value(m.project.id!), .organisations, .value(link.id!)).relativeURL(), t("form.remove"), org.name) } }
                         }
                     }
                 }
             }
             if manages {
-                h("form", ["method": "post", "action": "/projects/\(m.project.id!)/organisations", "class": "inline"]) {
+                h("form", ["method": "post", "action": SiteURL.projectPart(.value(m.project.id!), .organisations).relativeURL(), "class": "inline"]) {
                     csrfField(req)
                     f.select("organisation_id", t("project.add_organisation"),
                              options: m.allOrganisations.map { ($0.id!.uuidString, $0.name) }, required: true, blank: "")
@@ -150,8 +140,8 @@ enum ProjectPartsView {
     static func sites(_ req: Request, model m: ProjectShow.Model, manages: Bool, counts: Bool) -> Node {
         let t = req.t
         let f = Fields(t: t, state: req.failedPartForm, prefix: "site-")
-        return h("section", ["aria-labelledby": "sites-h"]) {
-            h("h2", ["id": "sites-h"]) { t("project.sites") }
+        return h("section", ["aria-labelledby": SiteURL.ProjectPart.sites.anchor]) {
+            h("h2", ["id": SiteURL.ProjectPart.sites.anchor]) { t("project.sites") }
             h("table") {
                 h("thead") { h("tr") {
                     h("th", ["scope": "col"]) { t("site.name") }
@@ -167,13 +157,13 @@ enum ProjectPartsView {
                             h("td") { site.municipality }
                             h("td") { t("site.kind." + site.kind.rawValue) }
                             if counts { h("td", ["class": "num"]) { String(m.participantsBySite[site.id!] ?? 0) } }
-                            if manages { h("td") { removeButton(req, "/projects/\(m.project.id!)/sites/\(site.id!)/delete", t("form.remove"), site.name) } }
+                            if manages { h("td") { removeButton(req, SiteURL.projectPartDelete(.value(m.project.id!), .sites, .value(site.id!)).relativeURL(), t("form.remove"), site.name) } }
                         }
                     }
                 }
             }
             if manages {
-                h("form", ["method": "post", "action": "/projects/\(m.project.id!)/sites", "class": "inline"]) {
+                h("form", ["method": "post", "action": SiteURL.projectPart(.value(m.project.id!), .sites).relativeURL(), "class": "inline"]) {
                     csrfField(req)
                     f.text("site_name", t("site.name"), required: true)
                     f.text("site_municipality", t("site.municipality"))
@@ -187,21 +177,21 @@ enum ProjectPartsView {
     static func outcomes(_ req: Request, model m: ProjectShow.Model, manages: Bool) -> Node {
         let t = req.t
         let f = Fields(t: t, state: req.failedPartForm, prefix: "outcome-")
-        return h("section", ["aria-labelledby": "outcomes-h"]) {
-            h("h2", ["id": "outcomes-h"]) { t("report.own_outcomes") }
+        return h("section", ["aria-labelledby": SiteURL.ProjectPart.outcomes.anchor]) {
+            h("h2", ["id": SiteURL.ProjectPart.outcomes.anchor]) { t("report.own_outcomes") }
             if m.ownOutcomes.isEmpty { h("p") { t("project.own_outcomes.none") } }
             else {
                 h("ul") {
                     for o in m.ownOutcomes {
                         h("li") {
                             "\(o.name) → \(t("outcome." + o.mapsTo.rawValue)) "
-                            if manages { removeButton(req, "/projects/\(m.project.id!)/outcomes/\(o.id!)/delete", t("form.remove"), o.name) }
+                            if manages { removeButton(req, SiteURL.projectPartDelete(.value(m.project.id!), .outcomes, .value(o.id!)).relativeURL(), t("form.remove"), o.name) }
                         }
                     }
                 }
             }
             if manages {
-                h("form", ["method": "post", "action": "/projects/\(m.project.id!)/outcomes", "class": "inline"]) {
+                h("form", ["method": "post", "action": SiteURL.projectPart(.value(m.project.id!), .outcomes).relativeURL(), "class": "inline"]) {
                     csrfField(req)
                     f.text("outcome_name", t("project.own_outcome.name"), required: true)
                     f.select("outcome_maps_to", t("report.maps_to"), options: ServiceOutcome.allCases.map { ($0.rawValue, t("outcome." + $0.rawValue)) }, required: true)
@@ -214,8 +204,8 @@ enum ProjectPartsView {
     static func steering(_ req: Request, model m: ProjectShow.Model, manages: Bool) -> Node {
         let t = req.t
         let f = Fields(t: t, state: req.failedPartForm, prefix: "steer-")
-        return h("section", ["aria-labelledby": "steering-h"]) {
-            h("h2", ["id": "steering-h"]) { t("project.steering") }
+        return h("section", ["aria-labelledby": SiteURL.ProjectPart.steering.anchor]) {
+            h("h2", ["id": SiteURL.ProjectPart.steering.anchor]) { t("project.steering") }
             h("table") {
                 h("thead") { h("tr") {
                     h("th", ["scope": "col"]) { t("steering.role") }
@@ -229,13 +219,13 @@ enum ProjectPartsView {
                             h("td") { s.role }
                             h("td") { s.organisation }
                             h("td") { s.name.isEmpty ? "–" : s.name }
-                            if manages { h("td") { removeButton(req, "/projects/\(m.project.id!)/steering/\(s.id!)/delete", t("form.remove"), s.role) } }
+                            if manages { h("td") { removeButton(req, SiteURL.projectPartDelete(.value(m.project.id!), .steering, .value(s.id!)).relativeURL(), t("form.remove"), s.role) } }
                         }
                     }
                 }
             }
             if manages {
-                h("form", ["method": "post", "action": "/projects/\(m.project.id!)/steering", "class": "inline"]) {
+                h("form", ["method": "post", "action": SiteURL.projectPart(.value(m.project.id!), .steering).relativeURL(), "class": "inline"]) {
                     csrfField(req)
                     f.text("steering_role", t("steering.role"), required: true)
                     f.text("steering_organisation", t("steering.organisation"), required: true)
@@ -252,5 +242,17 @@ func removeButton(_ req: Request, _ action: String, _ label: String, _ what: Str
     h("form", ["method": "post", "action": action, "class": "inline-button"]) {
         csrfField(req)
         h("button", ["type": "submit", "class": "secondary", "aria-label": "\(label): \(what)"]) { label }
+    }
+}
+
+extension SiteURL.ProjectPart {
+    /// The id of the part's heading on the project page, where a change returns to.
+    var anchor: String {
+        switch self {
+        case .sites: "sites-h"
+        case .organisations: "orgs-h"
+        case .outcomes: "outcomes-h"
+        case .steering: "steering-h"
+        }
     }
 }

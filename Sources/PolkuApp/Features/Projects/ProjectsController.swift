@@ -5,7 +5,7 @@ import Vapor
 
 enum ProjectsController {
     @Sendable static func index(req: Request) async throws -> Response {
-        let actor = try req.authz.actor()
+        let actor = try req.guardedActor()
         let t = req.t
         let projects = try await Project.query(on: req.db).sort(\.$startDate, .descending).all()
         let counts = try await ProjectQueries.participantCounts(on: req.db)
@@ -37,7 +37,7 @@ enum ProjectsController {
     }
 
     @Sendable static func new(req: Request) async throws -> Response {
-        let actor = try req.authz.actor()
+        let actor = try req.guardedActor()
         guard actor.createsProjects else { throw Abort(.forbidden) }
         var form = ProjectForm(state: FormState())
         form.state.values["status"] = Project.Status.planned.rawValue
@@ -58,7 +58,7 @@ enum ProjectsController {
     }
 
     @Sendable static func create(req: Request) async throws -> Response {
-        let actor = try req.authz.actor()
+        let actor = try req.guardedActor()
         guard actor.createsProjects else { throw Abort(.forbidden) }
         var form = ProjectForm(state: FormState.read(req, fields: ProjectForm.fields))
         let project = Project()
@@ -75,14 +75,14 @@ enum ProjectsController {
 
     @Sendable static func edit(req: Request) async throws -> Response {
         let id = try req.id()
-        _ = try req.authz.manageProject(id)
+        _ = try req.guardedProject()
         guard let project = try await Project.find(id, on: req.db) else { throw Abort(.notFound) }
         return try await page(req, form: .from(project), project: project)
     }
 
     @Sendable static func update(req: Request) async throws -> Response {
         let id = try req.id()
-        _ = try req.authz.manageProject(id)
+        _ = try req.guardedProject()
         guard let project = try await Project.find(id, on: req.db) else { throw Abort(.notFound) }
         var form = ProjectForm(state: FormState.read(req, fields: ProjectForm.fields))
         guard try await form.apply(to: project, on: req.db) else {
@@ -95,7 +95,7 @@ enum ProjectsController {
     @Sendable static func show(req: Request) async throws -> Response {
         let id = try req.id()
         // A project's facts are public (the seeds are public pages); its counts are for its own people.
-        let actor = try req.authz.actor()
+        let actor = try req.guardedActor()
         let access = actor.access(to: id)
         guard let model = try await ProjectShow.Model.query(id, on: req.db) else { throw Abort(.notFound) }
         return ProjectShow.render(req, model: model, access: access, actor: actor)

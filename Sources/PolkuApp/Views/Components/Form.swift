@@ -18,6 +18,17 @@ struct FormState: Sendable {
         return state
     }
 
+    /// Reads a form whose `requiring` fields must all be sent (empty is fine: that clears a value).
+    /// A post that lacks one did not come from the form; it is a 400 and changes nothing, so a
+    /// stray or forged post cannot blank what is stored. Checkboxes are never in `requiring`: an
+    /// unticked box is not sent.
+    static func read(_ req: Request, fields: [String], requiring: [String]) throws -> FormState {
+        let state = read(req, fields: fields)
+        let missing = requiring.filter { state.values[$0] == nil }
+        guard missing.isEmpty else { throw Abort(.badRequest, reason: "missing fields: " + missing.joined(separator: ", ")) }
+        return state
+    }
+
     /// Trimmed text; an error key when required and empty or longer than `max`.
     mutating func text(_ name: String, required: Bool = false, max: Int = 200) -> String {
         let v = self[name].trimmingCharacters(in: .whitespacesAndNewlines)

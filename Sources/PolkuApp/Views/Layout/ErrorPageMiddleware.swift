@@ -13,7 +13,7 @@ struct ErrorPageMiddleware: AsyncMiddleware {
     }
 
     func answer(_ error: any Error, for req: Request) -> Response {
-        let status: HTTPResponseStatus
+        var status: HTTPResponseStatus
         var reason: String? = nil
         if let abort = error as? any AbortError {
             status = abort.status
@@ -25,6 +25,18 @@ struct ErrorPageMiddleware: AsyncMiddleware {
             status = .internalServerError
         }
         if status == .internalServerError { req.logger.error("500 on \(req.method) \(req.url.path)") }
+        // A path that exists with another method: 405 and the methods it answers (RFC 9110 15.5.6).
+        var allow: [HTTPMethod] = []
+        if status == .notFound, req.route == nil, let index = req.application.methodIndex {
+            allow = index.methods(for: req.url.path)
+            if !allow.isEmpty { status = .methodNotAllowed }
+        }
+        let res = respond(status, reason: reason, for: req)
+        if !allow.isEmpty { res.headers.replaceOrAdd(name: .allow, value: allow.map(\.rawValue).joined(separator: ", ")) }
+        return res
+    }
+
+    private func respond(_ status: HTTPResponseStatus, reason: String?, for req: Request) -> Response {
         let wantsJSON = req.url.path.hasPrefix("/api/") || req.headers.first(name: .accept)?.hasPrefix("application/json") == true
         if wantsJSON {
             let body = ["error": status.reasonPhrase, "reason": reason ?? status.reasonPhrase]
@@ -33,7 +45,13 @@ struct ErrorPageMiddleware: AsyncMiddleware {
             return res
         }
         if status == .unauthorized && req.method == .GET {
-            return req.redirect("/login?next=" + Page.back(req))
+            return req.redirect(to: .login, query: [("next", req.url.path + (req.url.query.map { "?" + $0 } ?? ""))])
+        }
+        if status == .unauthorized {
+            // The session ended while a form was open: the login page keeps what was typed.
+            let target = req.url.path + (req.url.query.map { "?" + $0 } ?? "")
+            return LoginController.form(req, state: FormState(), status: .unauthorized, message: req.t("replay.session"),
+                                        replay: (target, FormReplay.fields(of: req)))
         }
         let t = req.t
         let key: String
@@ -42,14 +60,16 @@ struct ErrorPageMiddleware: AsyncMiddleware {
         case 401: key = "errorpage.401"
         case 403: key = reason == "csrf" ? "errorpage.csrf" : "errorpage.403"
         case 404: key = "errorpage.404"
+        case 405: key = "errorpage.405"
         case 413: key = "errorpage.413"
         case 429: key = "errorpage.429"
         case 400..<500: key = "errorpage.400"
+        case 503: key = "errorpage.503"
         default: key = "errorpage.500"
         }
         return req.page(t(key + ".title"), status: status) {
             h("p") { t(key + ".body") }
-            h("p") { h("a", ["href": "/"]) { t("errorpage.home") } }
+            h("p") { h("a", ["href": SiteURL.home.relativeURL()]) { t("errorpage.home") } }
         }
     }
 }

@@ -1,0 +1,76 @@
+import Foundation
+import Vapor
+
+/// A form post that could not be accepted as sent (its token was old, or its session had ended)
+/// is answered with what was typed, so that nothing is lost: the same fields, a fresh token and a
+/// button that sends them again to the same place. Nothing is stored on the server in between.
+enum FormReplay {
+    /// The fields of a url-encoded body, in order, without the token.
+    static func fields(of req: Request) -> [(String, String)] {
+        guard req.headers.contentType == .urlEncodedForm, let buffer = req.body.data else { return [] }
+        return decode(String(buffer: buffer)).filter { !$0.0.hasPrefix("_") }
+    }
+
+    static func field(_ name: String, in req: Request) -> String? {
+        if req.headers.contentType == .urlEncodedForm, let buffer = req.body.data {
+            return decode(String(buffer: buffer)).first { $0.0 == name }?.1
+        }
+        return try? req.content.get(String.self, at: name)
+    }
+
+    static func decode(_ body: String) -> [(String, String)] {
+        body.split(separator: "&").compactMap { pair in
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            func clean(_ s: Substring) -> String {
+                s.replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? String(s)
+            }
+            guard let name = parts.first.map(clean), !name.isEmpty else { return nil }
+            return (name, parts.count > 1 ? clean(parts[1]) : "")
+        }
+    }
+
+    static func encode(_ fields: [(String, String)]) -> String {
+        fields.map { SiteURL.encode($0.0) + "=" + SiteURL.encode($0.1) }.joined(separator: "&")
+    }
+
+    /// The answer to a post whose token did not match: the login page when the session has ended
+    /// on a page that needs one, otherwise the form's fields to send again.
+    static func refusal(_ req: Request) async throws -> Response {
+        let fields = fields(of: req)
+        let target = req.url.path + (req.url.query.map { "?" + $0 } ?? "")
+        let isPublic = req.route?.audience == .anyone
+        if req.actor == nil && !isPublic {
+            return LoginController.form(req, state: FormState(), status: .unauthorized, message: req.t("replay.session"),
+                                        replay: (target, fields))
+        }
+        return page(req, action: target, fields: fields, status: .forbidden, message: req.t("replay.csrf"))
+    }
+
+    /// The kept fields, shown so the person sees what will be sent, and a button to send them.
+    static func page(_ req: Request, action: String, fields: [(String, String)], status: HTTPResponseStatus, message: String) -> Response {
+        let t = req.t
+        let visible = fields.filter { !$0.1.isEmpty && $0.0 != "password" }
+        return req.page(t("replay.title"), status: status) {
+            h("div", ["class": "notice", "role": "alert"]) { h("p") { message } }
+            h("form", ["method": "post", "action": LoginController.safeNext(action)]) {
+                csrfField(req)
+                for (name, value) in fields where name != "password" {
+                    h("input", ["type": "hidden", "name": name, "value": value])
+                }
+                if fields.isEmpty { h("p") { t("replay.nothing") } }
+                else if !visible.isEmpty {
+                    h("details", ["open": ""]) {
+                        h("summary") { t("replay.kept") }
+                        h("dl", ["class": "replay"]) {
+                            for (name, value) in visible.prefix(200) {
+                                h("dt") { name }
+                                h("dd") { value.count > 400 ? String(value.prefix(400)) + " …" : value }
+                            }
+                        }
+                    }
+                }
+                if !fields.isEmpty { h("button", ["type": "submit"]) { t("replay.send") } }
+            }
+        }
+    }
+}

@@ -1,0 +1,191 @@
+import Foundation
+import Vapor
+
+/// A path parameter: `.key` when a route is registered, `.value` when a link is built (as Swift
+/// Package Index's `SiteURL` does), so the route and every link to it come from one case.
+enum Parameter<Value: Sendable>: Sendable {
+    case key
+    case value(Value)
+}
+
+/// Every path Polku answers. Routes are registered from these cases and every link, redirect and
+/// form action is built from them: a renamed path cannot leave a dead link or an unguarded twin.
+enum SiteURL: Sendable {
+    case home, health, metrics, styles
+    case login, logout, language(Parameter<String>)
+    case accountPassword
+
+    case organisations, organisationNew
+    case organisation(Parameter<UUID>), organisationEdit(Parameter<UUID>)
+    case organisationServices(Parameter<UUID>), organisationReferrals(Parameter<UUID>)
+
+    case projects, projectNew
+    case project(Parameter<UUID>), projectEdit(Parameter<UUID>)
+    case projectReport(Parameter<UUID>), projectReportPeople(Parameter<UUID>)
+    case projectReportCSV(Parameter<UUID>), projectReportXLSX(Parameter<UUID>)
+    case projectFollowUps(Parameter<UUID>), projectActivities(Parameter<UUID>)
+    case projectActivityReport(Parameter<UUID>), projectActivityReportCSV(Parameter<UUID>), projectActivityReportXLSX(Parameter<UUID>)
+    case projectInstruments(Parameter<UUID>), projectMeasures(Parameter<UUID>), projectImport(Parameter<UUID>)
+    case projectPart(Parameter<UUID>, ProjectPart), projectPartDelete(Parameter<UUID>, ProjectPart, Parameter<UUID>)
+
+    case activity(Parameter<UUID>), activityMembers(Parameter<UUID>), activityMemberLeave(Parameter<UUID>, Parameter<UUID>)
+    case activitySessions(Parameter<UUID>), session(Parameter<UUID>, Parameter<UUID>), sessionEdit(Parameter<UUID>, Parameter<UUID>)
+    case calendar, activityFeed(Parameter<String>)
+
+    case directory, directoryCSV, directoryService(Parameter<UUID>)
+    case serviceEdit(Parameter<UUID>), service(Parameter<UUID>), serviceChecked(Parameter<UUID>)
+    case referrals, referral(Parameter<UUID>), referralState(Parameter<UUID>), referralWithdraw(Parameter<UUID>)
+    case network
+
+    case participants, participantNew
+    case participant(Parameter<UUID>), participantEdit(Parameter<UUID>)
+    case participantConsents(Parameter<UUID>), participantEnrolments(Parameter<UUID>)
+    case enrolmentPhase(Parameter<UUID>, Parameter<UUID>), enrolmentESF(Parameter<UUID>, Parameter<UUID>)
+    case participantGoals(Parameter<UUID>), participantGoal(Parameter<UUID>, Parameter<UUID>), participantNotes(Parameter<UUID>)
+    case participantReferralNew(Parameter<UUID>), participantReferrals(Parameter<UUID>)
+    case participantAssessmentNew(Parameter<UUID>), participantAssessments(Parameter<UUID>)
+    case participantMeasure(Parameter<UUID>, Parameter<String>), participantInvite(Parameter<UUID>)
+
+    case invite(Parameter<String>), me, myMeasure(Parameter<String>)
+
+    case adminUsers, adminUserNew, adminUser(Parameter<UUID>)
+    case adminUserMemberships(Parameter<UUID>), adminUserMembershipDelete(Parameter<UUID>, Parameter<UUID>), adminUserActive(Parameter<UUID>)
+    case adminAudit, adminInstruments, adminDirectoryImport
+
+    /// The parts a project manager adds to and removes from a project's page.
+    enum ProjectPart: String, Sendable, CaseIterable { case sites, organisations, outcomes, steering }
+
+    /// One piece of a path: a fixed word, or a named parameter with its value when a link is built.
+    enum Segment: Equatable {
+        case constant(String)
+        case parameter(String, String?)
+    }
+
+    var segments: [Segment] {
+        func c(_ words: String...) -> [Segment] { words.map { .constant($0) } }
+        func p<V>(_ name: String, _ v: Parameter<V>) -> Segment {
+            if case .value(let value) = v { return .parameter(name, "\(value)") }
+            return .parameter(name, nil)
+        }
+        switch self {
+        case .home: return []
+        case .health: return c("health")
+        case .metrics: return c("metrics")
+        case .styles: return c("styles.css")
+        case .login: return c("login")
+        case .logout: return c("logout")
+        case .language(let l): return c("lang") + [p("lang", l)]
+        case .accountPassword: return c("account", "password")
+        case .organisations: return c("organisations")
+        case .organisationNew: return c("organisations", "new")
+        case .organisation(let o): return c("organisations") + [p("id", o)]
+        case .organisationEdit(let o): return c("organisations") + [p("id", o)] + c("edit")
+        case .organisationServices(let o): return c("organisations") + [p("id", o)] + c("services")
+        case .organisationReferrals(let o): return c("organisations") + [p("id", o)] + c("referrals")
+        case .projects: return c("projects")
+        case .projectNew: return c("projects", "new")
+        case .project(let i): return c("projects") + [p("id", i)]
+        case .projectEdit(let i): return Self.project(i).segments + c("edit")
+        case .projectReport(let i): return Self.project(i).segments + c("report")
+        case .projectReportPeople(let i): return Self.project(i).segments + c("report", "people")
+        case .projectReportCSV(let i): return Self.project(i).segments + c("report.csv")
+        case .projectReportXLSX(let i): return Self.project(i).segments + c("report.xlsx")
+        case .projectFollowUps(let i): return Self.project(i).segments + c("followups")
+        case .projectActivities(let i): return Self.project(i).segments + c("activities")
+        case .projectActivityReport(let i): return Self.project(i).segments + c("activities", "report")
+        case .projectActivityReportCSV(let i): return Self.project(i).segments + c("activities", "report.csv")
+        case .projectActivityReportXLSX(let i): return Self.project(i).segments + c("activities", "report.xlsx")
+        case .projectInstruments(let i): return Self.project(i).segments + c("instruments")
+        case .projectMeasures(let i): return Self.project(i).segments + c("measures")
+        case .projectImport(let i): return Self.project(i).segments + c("import")
+        case .projectPart(let i, let part): return Self.project(i).segments + c(part.rawValue)
+        case .projectPartDelete(let i, let part, let x): return Self.project(i).segments + c(part.rawValue) + [p("part", x)] + c("delete")
+        case .activity(let a): return c("activities") + [p("id", a)]
+        case .activityMembers(let a): return Self.activity(a).segments + c("members")
+        case .activityMemberLeave(let a, let m): return Self.activity(a).segments + c("members") + [p("member", m)] + c("leave")
+        case .activitySessions(let a): return Self.activity(a).segments + c("sessions")
+        case .session(let a, let s): return Self.activity(a).segments + c("sessions") + [p("session", s)]
+        case .sessionEdit(let a, let s): return Self.session(a, s).segments + c("edit")
+        case .calendar: return c("calendar")
+        case .activityFeed(let token): return c("feeds", "activities") + [p("token", token)]
+        case .directory: return c("directory")
+        case .directoryCSV: return c("directory.csv")
+        case .directoryService(let s): return c("directory") + [p("id", s)]
+        case .serviceEdit(let s): return c("services") + [p("id", s)] + c("edit")
+        case .service(let s): return c("services") + [p("id", s)]
+        case .serviceChecked(let s): return c("services") + [p("id", s)] + c("checked")
+        case .referrals: return c("referrals")
+        case .referral(let r): return c("referrals") + [p("id", r)]
+        case .referralState(let r): return c("referrals") + [p("id", r)] + c("state")
+        case .referralWithdraw(let r): return c("referrals") + [p("id", r)] + c("withdraw")
+        case .network: return c("network")
+        case .participants: return c("participants")
+        case .participantNew: return c("participants", "new")
+        case .participant(let i): return c("participants") + [p("id", i)]
+        case .participantEdit(let i): return Self.participant(i).segments + c("edit")
+        case .participantConsents(let i): return Self.participant(i).segments + c("consents")
+        case .participantEnrolments(let i): return Self.participant(i).segments + c("enrolments")
+        case .enrolmentPhase(let i, let e): return Self.participant(i).segments + c("enrolments") + [p("enrolment", e)] + c("phase")
+        case .enrolmentESF(let i, let e): return Self.participant(i).segments + c("enrolments") + [p("enrolment", e)] + c("esf")
+        case .participantGoals(let i): return Self.participant(i).segments + c("goals")
+        case .participantGoal(let i, let g): return Self.participant(i).segments + c("goals") + [p("goal", g)]
+        case .participantNotes(let i): return Self.participant(i).segments + c("notes")
+        case .participantReferralNew(let i): return Self.participant(i).segments + c("referrals", "new")
+        case .participantReferrals(let i): return Self.participant(i).segments + c("referrals")
+        case .participantAssessmentNew(let i): return Self.participant(i).segments + c("assessments", "new")
+        case .participantAssessments(let i): return Self.participant(i).segments + c("assessments")
+        case .participantMeasure(let i, let k): return Self.participant(i).segments + c("measures") + [p("key", k)]
+        case .participantInvite(let i): return Self.participant(i).segments + c("invite")
+        case .invite(let token): return c("invite") + [p("token", token)]
+        case .me: return c("me")
+        case .myMeasure(let k): return c("me", "measures") + [p("key", k)]
+        case .adminUsers: return c("admin", "users")
+        case .adminUserNew: return c("admin", "users", "new")
+        case .adminUser(let u): return c("admin", "users") + [p("id", u)]
+        case .adminUserMemberships(let u): return Self.adminUser(u).segments + c("memberships")
+        case .adminUserMembershipDelete(let u, let m): return Self.adminUser(u).segments + c("memberships") + [p("membership", m)] + c("delete")
+        case .adminUserActive(let u): return Self.adminUser(u).segments + c("active")
+        case .adminAudit: return c("admin", "audit")
+        case .adminInstruments: return c("admin", "instruments")
+        case .adminDirectoryImport: return c("admin", "directory", "import")
+        }
+    }
+
+    /// The components a route is registered with (`:id` for each parameter).
+    var pathComponents: [PathComponent] {
+        segments.map {
+            switch $0 {
+            case .constant(let word): return .constant(word)
+            case .parameter(let name, _): return .parameter(name)
+            }
+        }
+    }
+
+    /// The path of a link, with an optional query (encoded here, never by hand).
+    func relativeURL(_ query: [(String, String)] = []) -> String {
+        let path = "/" + segments.map {
+            switch $0 {
+            case .constant(let word): return word
+            case .parameter(let name, let value): return value.map(Self.encode) ?? ":" + name
+            }
+        }.joined(separator: "/")
+        guard !query.isEmpty else { return path }
+        return path + "?" + query.map { Self.encode($0.0) + "=" + Self.encode($0.1) }.joined(separator: "&")
+    }
+
+    /// A link to a place on the page (`#fragment`).
+    func relativeURL(fragment: String) -> String { relativeURL() + "#" + fragment }
+
+    static func encode(_ s: String) -> String {
+        var allowed = CharacterSet.alphanumerics
+        allowed.insert(charactersIn: "-._~")
+        return s.addingPercentEncoding(withAllowedCharacters: allowed) ?? s
+    }
+}
+
+extension Request {
+    /// A redirect to one of Polku's own pages (303: a form post is followed by a GET).
+    func redirect(to url: SiteURL, query: [(String, String)] = []) -> Response {
+        redirect(to: url.relativeURL(query), redirectType: .normal)
+    }
+}
