@@ -40,6 +40,9 @@ struct Audit {
         case referralCreate = "referral.create"
         case referralUpdate = "referral.update"
         case referralView = "referral.view"
+        case referralForm = "referral.form"
+        /// A file leaves Polku: which report or list, in which format.
+        case export = "export"
     }
 
     func record(_ action: Action, participant: UUID? = nil, project: UUID? = nil, detail: String = "",

@@ -171,13 +171,21 @@ struct Guard: AsyncMiddleware {
     /// with no staff of its own in Polku (a partner or funder), by the managers of the projects it
     /// takes part in. A provider's record is its own: another project's manager cannot rewrite it.
     static func editsOrganisation(_ actor: Actor, _ org: UUID, on db: any Database) async throws -> Bool {
-        if actor.isAdmin { return true }
-        let staff = try await Membership.query(on: db).filter(\.$organisation.$id == org).all()
-        if !staff.isEmpty {
-            return staff.contains { $0.$user.id == actor.userID && $0.role == .projectManager }
+        try await editableOrganisations(actor, among: [org], on: db).contains(org)
+    }
+
+    /// Which of `organisations` the actor keeps the record of, in two queries whatever the count.
+    static func editableOrganisations(_ actor: Actor, among organisations: [UUID], on db: any Database) async throws -> Set<UUID> {
+        if actor.isAdmin { return Set(organisations) }
+        guard !organisations.isEmpty else { return [] }
+        let staff = try await Membership.query(on: db).filter(\.$organisation.$id ~~ organisations).all()
+        let staffed = Set(staff.compactMap { $0.$organisation.id })
+        let links = try await ProjectOrganisation.query(on: db).filter(\.$organisation.$id ~~ organisations).all()
+        var result = Set(staff.filter { $0.$user.id == actor.userID && $0.role == .projectManager }.compactMap { $0.$organisation.id })
+        for link in links where !staffed.contains(link.$organisation.id) && actor.access(to: link.$project.id).managesProject {
+            result.insert(link.$organisation.id)
         }
-        let projects = try await ProjectOrganisation.query(on: db).filter(\.$organisation.$id == org).all().map(\.$project.id)
-        return projects.contains { actor.access(to: $0).managesProject }
+        return result
     }
 }
 

@@ -124,7 +124,8 @@ import Vapor
             #expect(try await worker.post("/projects/\(world.ownProject)/instruments", ["use_fitness": "on"]).status == .forbidden)
             let pm = TestClient(app)
             try await pm.login(world.users[.projectManager]!)
-            #expect(try await pm.post("/projects/\(world.ownProject)/instruments", ["use_who5": "on", "use_goal-scale": "on"]).status == .ok)
+            #expect(try await pm.post("/projects/\(world.ownProject)/instruments", ["use_who5": "on"]).status == .badRequest, "a post that is not the form changes nothing")
+            #expect(try await pm.post("/projects/\(world.ownProject)/instruments", ["instruments_form": "1", "use_who5": "on", "use_goal-scale": "on"]).status == .ok)
             #expect(try await MeasureQueries.projectKeys(world.ownProject, on: app.db) == ["goal-scale", "who5"])
             // Six participants measured twice with WHO-5 (+8 … +20 on 0–100), one only once.
             let who5 = try #require(try await Instrument.query(on: app.db).filter(\.$key == "who5").first())
@@ -160,14 +161,19 @@ import Vapor
             #expect(line.measured == 7 && line.repeated == 6)
             #expect(line.average("scaled") == 12 && line.average("total") == 3, "\(line.changeSums) \(line.changeCounts)")
             #expect(line.meaningfulUp == 4 && line.meaningfulDown == 0, "+12 and +16 are meaningful, +8 is not")
-            let page = try await pm.get("/projects/\(world.ownProject)/measures")
+            // WHO-5 is a health instrument: its figures are for the project's health professionals.
+            let hidden = try await pm.get("/projects/\(world.ownProject)/measures")
+            #expect(hidden.status == .ok && !hidden.body.contains("id=\"m-who5\"") && hidden.body.contains("vain hankkeen terveydenhuollon"))
+            let nurse = TestClient(app)
+            try await nurse.login(world.users[.healthProfessional]!)
+            let page = try await nurse.get("/projects/\(world.ownProject)/measures")
             #expect(page.status == .ok && page.body.contains("Ensimmäinen mittaus: 7 osallistujaa. Toistomittaus: 6.") && page.body.contains("+12,0"))
             // Only the spring: nobody has a repeat, and the counts are "<5"-free only where 5 or more.
-            let spring = try await pm.get("/projects/\(world.ownProject)/measures?to=31.5.2024")
+            let spring = try await nurse.get("/projects/\(world.ownProject)/measures?to=31.5.2024")
             #expect(spring.body.contains("Toistomittaus: 0.") && spring.body.contains("alle viisi"))
             let oneSite = try await MeasuresReport.compute(project: world.ownProject, filter: .init(site: world.ownSite), on: app.db)
             #expect(oneSite.lines.first?.measured == 7)
-            let autumn = try await pm.get("/projects/\(world.ownProject)/measures?from=1.4.2024&to=30.9.2024")
+            let autumn = try await nurse.get("/projects/\(world.ownProject)/measures?from=1.4.2024&to=30.9.2024")
             #expect(autumn.body.contains("Ensimmäinen mittaus: 7 osallistujaa. Toistomittaus: 0."))
             #expect(try await pm.get("/projects/\(world.ownProject)/measures?from=1.13.2024").status == .badRequest)
         }

@@ -164,6 +164,7 @@ enum ActivityReportController {
     @Sendable static func csv(req: Request) async throws -> Response {
         let (report, ctx, t) = try await exportReport(req)
         let body = rows(report, ctx: ctx, t: t).map { $0.map(ESFReportExport.csvField).joined(separator: ";") }.joined(separator: "\r\n") + "\r\n"
+        try await req.audit.record(.export, project: ctx.project.id, detail: "activity report csv")
         let res = Response(status: .ok, body: .init(string: body))
         res.headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
         res.headers.contentDisposition = .init(.attachment, filename: "toiminnot-\(ctx.project.code).csv")
@@ -173,6 +174,7 @@ enum ActivityReportController {
     @Sendable static func xlsx(req: Request) async throws -> Response {
         let (report, ctx, t) = try await exportReport(req)
         let data = try XLSXWorkbook(sheets: [.init(name: "Toiminnot", rows: rows(report, ctx: ctx, t: t))]).data()
+        try await req.audit.record(.export, project: ctx.project.id, detail: "activity report xlsx")
         let res = Response(status: .ok, body: .init(data: data))
         res.headers.contentType = HTTPMediaType(type: "application", subType: "vnd.openxmlformats-officedocument.spreadsheetml.sheet")
         res.headers.contentDisposition = .init(.attachment, filename: "toiminnot-\(ctx.project.code).xlsx")

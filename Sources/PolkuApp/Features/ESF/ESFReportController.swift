@@ -69,6 +69,7 @@ enum ESFReportController {
         let ctx = try await context(req)
         guard ctx.state.isValid else { throw Abort(.badRequest) }
         let report = try await ESFReport.compute(project: ctx.project.id!, filter: ctx.filter, on: req.db)
+        try await req.audit.record(.export, project: ctx.project.id, detail: "esf csv")
         let res = Response(status: .ok, body: .init(string: ESFReportExport.csv(report, project: ctx.project, t: req.t)))
         res.headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
         res.headers.contentDisposition = .init(.attachment, filename: "esf-\(ctx.project.code).csv")
@@ -80,6 +81,7 @@ enum ESFReportController {
         guard ctx.state.isValid else { throw Abort(.badRequest) }
         let report = try await ESFReport.compute(project: ctx.project.id!, filter: ctx.filter, on: req.db)
         let data = try ESFReportExport.xlsx(report, project: ctx.project, t: Texts(lang: .fi))
+        try await req.audit.record(.export, project: ctx.project.id, detail: "esf xlsx")
         let res = Response(status: .ok, body: .init(data: data))
         res.headers.contentType = HTTPMediaType(type: "application", subType: "vnd.openxmlformats-officedocument.spreadsheetml.sheet")
         res.headers.contentDisposition = .init(.attachment, filename: "esf-\(ctx.project.code).xlsx")
@@ -166,7 +168,7 @@ enum ESFReportExport {
     /// Semicolon-separated (what Finnish Excel expects), quoted when needed.
     static func csvField(_ c: Cell) -> String {
         let s: String
-        switch c { case .text(let v): s = v; case .number(let n): s = String(n); case .empty: s = "" }
-        return s.contains(where: { ";\"\n\r".contains($0) }) ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
+        switch c { case .text(let v): return CSVField.encode(v, quoting: ";\"\n\r"); case .number(let n): s = String(n); case .empty: s = "" }
+        return s
     }
 }

@@ -113,7 +113,10 @@ enum LoginController {
         if next.unicodeScalars.contains(where: { CharacterSet.controlCharacters.contains($0) || $0 == "\\" }) { return fallback }
         let second = next.dropFirst().first
         if second == "/" || second == "\\" { return fallback }
-        if next.lowercased().contains("%2f%2f") || next.lowercased().hasPrefix("/%2f") || next.lowercased().hasPrefix("/%5c") { return fallback }
+        // Encoded the same way: a slash or backslash right after the first one, or any control character.
+        let lower = next.lowercased()
+        if lower.hasPrefix("/%2f") || lower.hasPrefix("/%5c") || lower.contains("%5c") || lower.contains("%7f")
+            || lower.contains(/%[01][0-9a-f]/) { return fallback }
         return next
     }
 

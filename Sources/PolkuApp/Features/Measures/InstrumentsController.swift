@@ -8,48 +8,59 @@ import Vapor
 /// where an admin uploads a definition.
 enum InstrumentsController {
     @Sendable static func project(req: Request) async throws -> Response {
-        let id = try req.id()
-        let actor = try req.guardedActor()
-        guard actor.isAdmin || actor.access(to: id).seesAggregates else { throw Abort(.notFound) }
-        return try await projectPage(req, project: id, canManage: actor.access(to: id).managesProject)
+        let (id, access, _) = try req.guardedProject()
+        return try await projectPage(req, project: id, canManage: access.managesProject)
     }
 
+    /// The project's instruments: a form for its managers, who may change them; a plain list for
+    /// everyone else (a form is shown only to those who may submit it).
     static func projectPage(_ req: Request, project id: UUID, canManage: Bool, message: String? = nil) async throws -> Response {
         guard let project = try await Project.find(id, on: req.db) else { throw Abort(.notFound) }
         let used = Set(try await MeasureQueries.projectKeys(id, on: req.db))
         let all = try await InstrumentLibrary.latest(on: req.db)
         let t = req.t
         let lang = t.lang.rawValue
-        return req.page(t("instruments.project.title", project.name), breadcrumbs: [(t("projects.title"), "/projects"), (project.name, "/projects/\(id)")]) {
+        func label(_ i: Instrument) -> String {
+            var text = (i.definition?.name.text(lang) ?? i.name) + " (v\(i.version))"
+            if i.health { text += " · " + t("instruments.health") }
+            if let k = i.definition?.licence.kind, k != .bundled { text += " · " + t("instruments.licence." + k.rawValue) }
+            return text
+        }
+        return req.page(t("instruments.project.title", project.name),
+                        breadcrumbs: [(t("projects.title"), SiteURL.projects.relativeURL()), (project.name, SiteURL.project(.value(id)).relativeURL())]) {
             if let message { h("p", ["class": "ok", "role": "status"]) { message } }
-            h("p") { h("a", ["href": "/projects/\(id)/measures"]) { t("measures_report.link") } }
-            h("form", ["method": "post", "action": "/projects/\(id)/instruments"]) {
-                csrfField(req)
-                h("fieldset", ["class": "checks"]) {
-                    h("legend") { t("instruments.project.legend") }
-                    for i in all {
-                        let d = i.definition
-                        h("div", ["class": "field check"]) {
-                            h("input", ["type": "checkbox", "id": "i-\(i.key)", "name": "use_\(i.key)", "value": "on", "checked": used.contains(i.key) ? "" : nil,
-                                        "disabled": canManage ? nil : ""])
-                            h("label", ["for": "i-\(i.key)"]) {
-                                (d?.name.text(lang) ?? i.name) + " (v\(i.version))"
-                                if i.health { " · " + t("instruments.health") }
-                                if let k = d?.licence.kind, k != .bundled { " · " + t("instruments.licence." + k.rawValue) }
+            h("p") { h("a", ["href": SiteURL.projectMeasures(.value(id)).relativeURL()]) { t("measures_report.link") } }
+            if canManage {
+                h("form", ["method": "post", "action": SiteURL.projectInstruments(.value(id)).relativeURL()]) {
+                    csrfField(req)
+                    // Marks a post as this form's: boxes left unticked are not sent, this is.
+                    h("input", ["type": "hidden", "name": "instruments_form", "value": "1"])
+                    h("fieldset", ["class": "checks"]) {
+                        h("legend") { t("instruments.project.legend") }
+                        for i in all {
+                            h("div", ["class": "field check"]) {
+                                h("input", ["type": "checkbox", "id": "i-\(i.key)", "name": "use_\(i.key)", "value": "on", "checked": used.contains(i.key) ? "" : nil])
+                                h("label", ["for": "i-\(i.key)"]) { label(i) }
                             }
                         }
                     }
+                    submit(t("form.save"))
                 }
-                if canManage { submit(t("form.save")) }
+            } else {
+                h("h2") { t("instruments.project.legend") }
+                let chosen = all.filter { used.contains($0.key) }
+                if chosen.isEmpty { h("p") { t("measures_report.none") } }
+                h("ul") { for i in chosen { h("li") { label(i) } } }
             }
         }
     }
 
     @Sendable static func saveProject(req: Request) async throws -> Response {
-        let id = try req.id()
-        _ = try req.guardedProject()
+        let id = try req.guardedProject().id
         let all = try await InstrumentLibrary.latest(on: req.db)
         let posted = (try? req.content.decode([String: String].self)) ?? [:]
+        // A post without the form's marker did not come from the form: it must not clear the choice.
+        guard posted["instruments_form"] == "1" else { throw Abort(.badRequest, reason: "missing fields: instruments_form") }
         let keys = all.map(\.key).filter { posted["use_\($0)"] == "on" }
         try await MeasureQueries.setProjectKeys(id, keys, on: req.db)
         try await req.audit.record(.projectUpdate, project: id, detail: "instruments: \(keys.joined(separator: ", "))")

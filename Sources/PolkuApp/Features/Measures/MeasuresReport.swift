@@ -108,26 +108,28 @@ struct MeasuresReport: Sendable {
 
 enum MeasuresReportController {
     @Sendable static func show(req: Request) async throws -> Response {
-        let id = try req.id()
-        let actor = try req.guardedActor()
-        let access = actor.access(to: id)
-        guard actor.isAdmin || access.seesAggregates else { throw Abort(.notFound) }
+        let (id, access, _) = try req.guardedProject()
         guard let project = try await Project.find(id, on: req.db) else { throw Abort(.notFound) }
         let sites = try await Site.query(on: req.db).filter(\.$project.$id == id).sort(\.$name).all()
         var state = FormState.read(req.query, fields: ["from", "to", "site"])
         var filter = MeasuresReport.Filter()
         let period = ReportPeriod.read(&state, sites: sites)
         filter.from = period.from; filter.to = period.to; filter.site = period.site
-        let report = state.isValid ? try await MeasuresReport.compute(project: id, filter: filter, on: req.db) : MeasuresReport()
+        var report = state.isValid ? try await MeasuresReport.compute(project: id, filter: filter, on: req.db) : MeasuresReport()
         try await req.audit.record(.reportView, project: id, detail: "measures")
         let instruments = try await InstrumentLibrary.latest(on: req.db)
+        // Health instruments' figures, even as suppressed aggregates, only for the project's health
+        // professionals (docs/SECURITY.md): health data is for health roles and the person.
+        let healthKeys = Set(instruments.filter { $0.definition?.health == true }.map(\.key))
+        let hidesHealth = !access.seesHealthData && report.lines.contains { healthKeys.contains($0.key) }
+        if !access.seesHealthData { report.lines.removeAll { healthKeys.contains($0.key) } }
         let t = req.t
         let lang = t.lang.rawValue
         let f = Fields(t: t, state: state)
         func n(_ v: Int) -> String { SmallCount(v).description }
-        return req.page(t("measures_report.title", project.name), breadcrumbs: [(t("projects.title"), "/projects"), (project.name, "/projects/\(id)")],
+        return req.page(t("measures_report.title", project.name), breadcrumbs: [(t("projects.title"), SiteURL.projects.relativeURL()), (project.name, SiteURL.project(.value(id)).relativeURL())],
                         status: state.isValid ? .ok : .badRequest) {
-            h("form", ["method": "get", "action": "/projects/\(id)/measures", "class": "inline"]) {
+            h("form", ["method": "get", "action": SiteURL.projectMeasures(.value(id)).relativeURL(), "class": "inline"]) {
                 f.summary()
                 f.date("from", t("report.from"))
                 f.date("to", t("report.to"))
@@ -135,6 +137,7 @@ enum MeasuresReportController {
                 submit(t("report.show"))
             }
             h("p", ["class": "hint"]) { t("measures_report.rule") }
+            if hidesHealth { h("p", ["class": "notice"]) { t("measures_report.health_hidden") } }
             if report.lines.isEmpty { h("p") { t("measures_report.none") } }
             for line in report.lines {
                 let d = instruments.first { $0.key == line.key }?.definition

@@ -10,9 +10,7 @@ enum DirectoryCSV {
     static let columns = ["provider", "business_id", "sector", "name", "name_sv", "name_en", "description", "category", "target_groups",
                           "areas", "languages", "threshold", "cost", "where_when", "contact", "checked_on"]
 
-    static func field(_ s: String) -> String {
-        s.contains(where: { ";\"\n\r,".contains($0) }) ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
-    }
+    static func field(_ s: String) -> String { CSVField.encode(s) }
 
     @Sendable static func export(req: Request) async throws -> Response {
         let services = try await Service.query(on: req.db).filter(\.$active == true).with(\.$organisation).sort(\.$name).all()
@@ -24,6 +22,7 @@ enum DirectoryCSV {
                          Service.listItems(s.languages).joined(separator: ", "), s.threshold.rawValue, s.cost, s.whereWhen, s.contact, s.checkedOn]
             lines.append(cells.map(field).joined(separator: ";"))
         }
+        try await req.audit.record(.export, detail: "directory csv, \(services.count) services")
         let res = Response(status: .ok, body: .init(string: "\u{FEFF}" + lines.joined(separator: "\r\n") + "\r\n"))
         res.headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
         res.headers.contentDisposition = .init(.attachment, filename: "palveluhakemisto.csv")
@@ -78,7 +77,7 @@ enum DirectoryCSV {
         if missing.isEmpty {
             for row in table.rows {
                 var st = FormState()
-                for c in columns { st.values[c] = row.fields[c] ?? "" }
+                for c in columns { st.values[c] = CSVField.decodeImported(row.fields[c] ?? "") }
                 st.values["active"] = "on"
                 for l in (row.fields["languages"] ?? "").split(whereSeparator: { $0 == "," || $0 == " " || $0 == ";" }) { st.values["lang_\(l.lowercased())"] = "on" }
                 if (row.fields["languages"] ?? "").trimmingCharacters(in: .whitespaces).isEmpty { st.values["lang_fi"] = "on" }

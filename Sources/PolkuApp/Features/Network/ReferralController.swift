@@ -22,6 +22,8 @@ enum ReferralController {
     static func form(_ req: Request, scope: ParticipantScope, state: FormState, status: HTTPResponseStatus = .ok) async throws -> Response {
         let pid = scope.participantID
         guard let p = try await Participant.find(pid, on: req.db) else { throw Abort(.notFound) }
+        // The form shows the person's name and suggestions from their goals and assessments.
+        try await req.audit.record(.referralForm, participant: pid)
         let t = req.t
         let lang = t.lang.rawValue
         let service = UUID(uuidString: state["service"]).flatMap { $0 }

@@ -9,15 +9,16 @@ enum OrganisationsController {
         let actor = try req.guardedActor()
         let t = req.t
         let orgs = try await Organisation.query(on: req.db).sort(\.$name).all()
+        let editable = try await Guard.editableOrganisations(actor, among: orgs.compactMap(\.id), on: req.db)
         return req.page(t("organisations.title")) {
-            if actor.createsProjects { h("p") { h("a", ["class": "button", "href": "/organisations/new"]) { t("organisations.new") } } }
+            if actor.createsProjects { h("p") { h("a", ["class": "button", "href": SiteURL.organisationNew.relativeURL()]) { t("organisations.new") } } }
             h("table") {
                 h("thead") { h("tr") {
                     h("th", ["scope": "col"]) { t("organisation.name") }
                     h("th", ["scope": "col"]) { t("organisation.business_id") }
                     h("th", ["scope": "col"]) { t("organisation.kind") }
                     h("th", ["scope": "col"]) { t("organisation.municipality") }
-                    if actor.createsProjects { h("th", ["scope": "col"]) { t("form.actions") } }
+                    if !editable.isEmpty { h("th", ["scope": "col"]) { t("form.actions") } }
                 } }
                 h("tbody") {
                     for o in orgs {
@@ -26,7 +27,13 @@ enum OrganisationsController {
                             h("td") { o.businessID ?? "–" }
                             h("td") { t("organisation.kind." + o.kind.rawValue) }
                             h("td") { o.municipality ?? "" }
-                            if actor.createsProjects { h("td") { h("a", ["href": "/organisations/\(o.id!)/edit", "aria-label": "\(t("form.edit")): \(o.name)"]) { t("form.edit") } } }
+                            if !editable.isEmpty {
+                                h("td") {
+                                    if editable.contains(o.id!) {
+                                        h("a", ["href": SiteURL.organisationEdit(.value(o.id!)).relativeURL(), "aria-label": "\(t("form.edit")): \(o.name)"]) { t("form.edit") }
+                                    }
+                                }
+                            }
                         }
                     }
                 }
@@ -43,7 +50,7 @@ enum OrganisationsController {
         let org = Organisation()
         guard try await apply(&state, to: org, on: req.db) else { return form(req, state: state, organisation: nil, status: .unprocessableEntity) }
         try await org.create(on: req.db)
-        return req.redirect("/organisations")
+        return req.redirect(to: .organisations)
     }
 
     @Sendable static func edit(req: Request) async throws -> Response {
@@ -59,7 +66,7 @@ enum OrganisationsController {
         var state = FormState.read(req, fields: fields)
         guard try await apply(&state, to: org, on: req.db) else { return form(req, state: state, organisation: org, status: .unprocessableEntity) }
         try await org.update(on: req.db)
-        return req.redirect("/organisations")
+        return req.redirect(to: .organisations)
     }
 
     static func apply(_ state: inout FormState, to org: Organisation, on db: any Database) async throws -> Bool {
@@ -78,8 +85,8 @@ enum OrganisationsController {
         let t = req.t
         let f = Fields(t: t, state: state)
         return req.page(organisation.map { t("organisation.edit", $0.name) } ?? t("organisations.new"),
-                        breadcrumbs: [(t("organisations.title"), "/organisations")], status: status) {
-            h("form", ["method": "post", "action": organisation.map { "/organisations/\($0.id!)" } ?? "/organisations"]) {
+                        breadcrumbs: [(t("organisations.title"), SiteURL.organisations.relativeURL())], status: status) {
+            h("form", ["method": "post", "action": organisation.map { SiteURL.organisation(.value($0.id!)).relativeURL() } ?? SiteURL.organisations.relativeURL()]) {
                 csrfField(req)
                 f.summary()
                 f.text("name", t("organisation.name"), required: true)

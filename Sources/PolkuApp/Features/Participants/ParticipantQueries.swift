@@ -31,8 +31,13 @@ enum ParticipantQueries {
             conditions.append("search_key LIKE \(bind: "%" + likeEscaped(key) + "%") ESCAPE '!'")
         }
         if let after {
-            let anchor = try await sql.select().column("search_key").from("participants")
-                .where("id", .equal, SQLBind(after)).first(decodingColumn: "search_key", as: String.self)
+            // The anchor is looked up only among the people this list may show: an id from outside
+            // the actor's projects is the same as an unknown one (the first page), so a crafted
+            // `after` does not reveal that a hidden person exists or where their name sorts.
+            let anchor = try await sql.raw("""
+                SELECT search_key FROM participants p WHERE p.id = \(bind: after)
+                AND EXISTS (SELECT 1 FROM enrolments e WHERE e.participant_id = p.id AND e.project_id IN \(SQLBind.group(projects)))
+                """).first()?.decode(column: "search_key", as: String.self)
             if let anchor {
                 conditions.append("(search_key > \(bind: anchor) OR (search_key = \(bind: anchor) AND id > \(bind: after)))")
             }

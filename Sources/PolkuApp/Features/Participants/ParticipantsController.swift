@@ -24,16 +24,18 @@ enum ParticipantsController {
             after = id
         }
         let page = try await ParticipantQueries.list(on: req.db, projects: projects, search: search, after: after)
-        try await req.audit.record(.participantList, participants: page.rows.map(\.id), project: filter, detail: "q=\(search)")
+        var query: [(String, String)] = []
+        if let filter { query.append(("project", filter.uuidString)) }
+        if !search.isEmpty { query.append(("q", search)) }
+        // What was searched for is itself personal data (a name): the event says only that a search was made.
+        try await req.audit.record(.participantList, participants: page.rows.map(\.id), project: filter,
+                                   detail: search.isEmpty ? "list" : "search, \(search.count) characters")
         let names = try await Project.query(on: req.db).filter(\.$id ~~ actor.projectsSeeingPeople).sort(\.$name).all()
-        var next = "/participants?"
-        if let filter { next += "project=\(filter)&" }
-        if !search.isEmpty { next += "q=\(search.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")&" }
         return req.page(t("participants.title")) {
             if !actor.projectsWritingPeople.isEmpty {
-                h("p") { h("a", ["class": "button", "href": "/participants/new" + (filter.map { "?project=\($0)" } ?? "")]) { t("participants.new") } }
+                h("p") { h("a", ["class": "button", "href": SiteURL.participantNew.relativeURL(filter.map { [("project", $0.uuidString)] } ?? [])]) { t("participants.new") } }
             }
-            h("form", ["method": "get", "action": "/participants", "role": "search", "class": "inline"]) {
+            h("form", ["method": "get", "action": SiteURL.participants.relativeURL(), "role": "search", "class": "inline"]) {
                 h("div", ["class": "field"]) {
                     h("label", ["for": "q"]) { t("participants.search") }
                     h("input", ["type": "search", "id": "q", "name": "q", "value": search])
@@ -60,7 +62,7 @@ enum ParticipantsController {
                     h("tbody") {
                         for row in page.rows {
                             h("tr") {
-                                h("td") { h("a", ["href": "/participants/\(row.id)"]) { "\(row.last_name), \(row.first_name)" } }
+                                h("td") { h("a", ["href": SiteURL.participant(.value(row.id)).relativeURL()]) { "\(row.last_name), \(row.first_name)" } }
                                 h("td") { t.date(row.birth_date) }
                                 h("td") { row.municipality }
                             }
@@ -69,8 +71,10 @@ enum ParticipantsController {
                 }
             }
             h("nav", ["aria-label": t("participants.paging")]) {
-                if after != nil { h("a", ["href": String(next.dropLast())]) { t("participants.first_page") }; " " }
-                if page.hasMore, let last = page.rows.last { h("a", ["href": next + "after=\(last.id)", "rel": "next"]) { t("participants.next_page") } }
+                if after != nil { h("a", ["href": SiteURL.participants.relativeURL(query)]) { t("participants.first_page") }; " " }
+                if page.hasMore, let last = page.rows.last {
+                    h("a", ["href": SiteURL.participants.relativeURL(query + [("after", last.id.uuidString)]), "rel": "next"]) { t("participants.next_page") }
+                }
             }
         }
     }
