@@ -54,12 +54,19 @@ try:
     options.binary_location = "/usr/bin/chromium"
     for arg in ["--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,900"]:
         options.add_argument(arg)
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
     driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
     axe_source = (pathlib.Path(axe_playwright_python.__file__).parent / "axe.min.js").read_text()
+
+    def csp_violations():
+        """Content-Security-Policy refusals the browser logged since the last call."""
+        return [e["message"] for e in driver.get_log("browser") if "Content Security Policy" in e.get("message", "")]
 
     def audit(name):
         driver.save_screenshot(str(shots / f"{name}.png"))
         html = driver.page_source
+        violations = csp_violations()
+        check(f"{name}: no CSP violations", not violations, "; ".join(violations)[:500])
         check(f"{name}: language marked", re.search(r'<html[^>]* lang="(fi|en|sv)"', html) is not None, "no lang attribute")
         check(f"{name}: no script needed", "<script" not in html.split("</head>")[-1], "page carries a script")
         driver.execute_script(axe_source)
@@ -143,12 +150,24 @@ try:
     links[0].click()
     check("attendance checklist", wait_for("Paikalla olleet ryhmän jäsenet"), driver.title)
     audit("03f-attendance")
+    attendance_url = driver.current_url
+    # Every one of the group's 74 members ticked: a long form, posted by the browser in pieces.
     boxes = driver.find_elements(By.CSS_SELECTOR, "fieldset.checks input[type=checkbox]")
-    if boxes and not boxes[-1].is_selected():
-        boxes[-1].click()
+    check("74 members on the checklist", len(boxes) == 74, str(len(boxes)))
+    for box in boxes:
+        if not box.is_selected():
+            driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", box)
+            box.click()
     driver.find_element(By.ID, "f-guests").send_keys("Vieras Selaintesti")
     driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]").click()
-    check("attendance saved", wait_for("Ryhmän jäsenet"), driver.title)
+    check("attendance saved", wait_for("Ryhmän jäsenet"), driver.title + " " + driver.page_source[:300])
+    check("attendance save not refused", "Lähetä lomake uudelleen" not in driver.page_source, driver.title)
+    driver.get(attendance_url)
+    wait_for("Paikalla olleet ryhmän jäsenet")
+    ticked = [b for b in driver.find_elements(By.CSS_SELECTOR, "fieldset.checks input[type=checkbox]") if b.is_selected()]
+    check("all 74 attendances kept", len(ticked) == 74, str(len(ticked)))
+    driver.back()
+    wait_for("Ryhmän jäsenet")
     driver.find_element(By.CSS_SELECTOR, "a[href$='/edit'][href*='/sessions/']").click()
     check("session move/cancel form", wait_for("Kerta on peruttu"), driver.title)
     audit("03g-session-edit")
@@ -231,10 +250,28 @@ try:
     invite_link = re.search(r"/invite/[0-9a-f]{48}", driver.page_source).group(0)
     driver.get(participant_url)
     wait_for("Aikajana")
-    note = "Selaintesti: tapaaminen sujui, seuraava viikon päästä."
+    # A note of 5,000 characters, typed: refused before as an expired form, with the text lost.
+    note = ("Selaintesti: tapaaminen sujui, seuraava viikon päästä. " * 100)[:4990] + " LOPPU-5000"
+    note = note[:5000]
     driver.find_element(By.ID, "f-note-body").send_keys(note)
     driver.find_element(By.CSS_SELECTOR, "form[action$='/notes'] button[type=submit]").click()
-    check("note saved and shown", wait_for(note), "note missing after save")
+    check("5,000-character note saved and shown", wait_for("LOPPU-5000") and "Lähetä lomake uudelleen" not in driver.page_source,
+          driver.title)
+    # The session ends while a note is being written: the login page keeps the note, and after
+    # logging in it is one click to save it.
+    kept = "Selaintesti: kirjoitettu istunnon päättyessä."
+    driver.find_element(By.ID, "f-note-body").send_keys(kept)
+    driver.delete_cookie("polku_session")
+    driver.find_element(By.CSS_SELECTOR, "form[action$='/notes'] button[type=submit]").click()
+    check("session end keeps the note", wait_for("Istuntosi oli päättynyt") and "f-password" in driver.page_source, driver.title)
+    audit("07a-session-ended")
+    driver.find_element(By.ID, "f-email").send_keys("worker@demo.polku.invalid")
+    driver.find_element(By.ID, "f-password").send_keys("polku-demo-2026")
+    driver.find_element(By.CSS_SELECTOR, "form[action='/login'] button[type=submit]").click()
+    check("kept note offered again", wait_for("Lähetä uudelleen") and kept in driver.page_source, driver.title)
+    audit("07b-send-again")
+    driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]").click()
+    check("kept note saved", wait_for("Aikajana") and kept in driver.page_source, driver.title)
     audit("07-after-note")
     # A failed form keeps what was typed and says why, next to the field.
     driver.find_element(By.ID, "f-goal-target_date").send_keys("31.2.2025")

@@ -13,7 +13,7 @@ enum AccountController {
         let f = Fields(t: t, state: state)
         return req.page(t("account.password.title"), status: status) {
             if done { h("p", ["role": "status", "class": "ok"]) { t("account.password.changed") } }
-            h("form", ["method": "post", "action": "/account/password", "class": "narrow"]) {
+            h("form", ["method": "post", "action": SiteURL.accountPassword.relativeURL(), "class": "narrow"]) {
                 csrfField(req)
                 f.summary()
                 f.text("current", t("account.password.current"), type: "password", required: true, autocomplete: "current-password", value: "")

@@ -23,11 +23,11 @@ enum ActivitiesController {
         let staff = canCreate ? try await ActivityQueries.staff(project: projectID, on: req.db) : []
         let t = req.t
         let f = Fields(t: t, state: state)
-        return req.page(t("activities.title", project.name), breadcrumbs: [(t("projects.title"), "/projects"), (project.name, "/projects/\(projectID)")],
+        return req.page(t("activities.title", project.name), breadcrumbs: [(t("projects.title"), SiteURL.projects.relativeURL()), (project.name, SiteURL.project(.value(projectID)).relativeURL())],
                         status: status) {
             h("ul", ["class": "actions"]) {
-                h("li") { h("a", ["href": "/projects/\(projectID)/activities/report"]) { t("activity_report.link") } }
-                h("li") { h("a", ["href": "/calendar?project=\(projectID)"]) { t("calendar.link") } }
+                h("li") { h("a", ["href": SiteURL.projectActivityReport(.value(projectID)).relativeURL()]) { t("activity_report.link") } }
+                h("li") { h("a", ["href": SiteURL.calendar.relativeURL([("project", "\(projectID)")])]) { t("calendar.link") } }
             }
             if activities.isEmpty { h("p") { t("activities.none") } }
             else {
@@ -40,7 +40,7 @@ enum ActivitiesController {
                     h("tbody") {
                         for a in activities {
                             h("tr") {
-                                h("td") { h("a", ["href": "/activities/\(a.id!)"]) { a.name } }
+                                h("td") { h("a", ["href": SiteURL.activity(.value(a.id!)).relativeURL()]) { a.name } }
                                 h("td") { t("activity.kind." + a.kind.rawValue) }
                                 h("td") { a.fromDate == a.toDate ? t.date(a.fromDate) : "\(t.date(a.fromDate))–\(t.date(a.toDate))" }
                             }
@@ -50,7 +50,7 @@ enum ActivitiesController {
             }
             if canCreate {
                 h("h2") { t("activities.new") }
-                h("form", ["method": "post", "action": "/projects/\(projectID)/activities"]) {
+                h("form", ["method": "post", "action": SiteURL.projectActivities(.value(projectID)).relativeURL()]) {
                     csrfField(req)
                     f.summary()
                     f.select("kind", t("activity.kind"), options: Activity.Kind.allCases.map { ($0.rawValue, t("activity.kind." + $0.rawValue)) }, required: true)
@@ -134,7 +134,7 @@ enum ActivitiesController {
                 try await s.create(on: db)
             }
         }
-        return req.redirect("/activities/\(a.id!)")
+        return req.redirect(SiteURL.activity(.value(a.id!)).relativeURL())
     }
 
 }

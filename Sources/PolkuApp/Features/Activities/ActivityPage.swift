@@ -50,9 +50,9 @@ enum ActivityPage {
         let candidates = ctx.access.writesParticipantData && a.kind == .group ? try await memberCandidates(a, today: today, on: req.db) : []
         let t = req.t
         let writes = ctx.access.writesParticipantData
-        let feed = "/feeds/activities/\(a.feedToken ?? "").ics"
-        return req.page(a.name, breadcrumbs: [(t("projects.title"), "/projects"), (a.project.name, "/projects/\(a.$project.id)"),
-                                              (t("activities.link"), "/projects/\(a.$project.id)/activities")], status: status) {
+        let feed = SiteURL.activityFeed(.value((a.feedToken ?? "") + ".ics")).relativeURL()
+        return req.page(a.name, breadcrumbs: [(t("projects.title"), SiteURL.projects.relativeURL()), (a.project.name, SiteURL.project(.value(a.$project.id)).relativeURL()),
+                                              (t("activities.link"), SiteURL.projectActivities(.value(a.$project.id)).relativeURL())], status: status) {
             h("p", ["class": "lead"]) {
                 [t("activity.kind." + a.kind.rawValue), a.category.map { t("activity.category." + $0.rawValue) }, a.site?.name,
                  t("activity.time", a.startTime, a.endTime)].compactMap { $0 }.joined(separator: " · ")
@@ -94,7 +94,7 @@ enum ActivityPage {
                                 for m in members {
                                     let r = rates.perMember[m.participant_id]
                                     h("tr") {
-                                        h("th", ["scope": "row"]) { h("a", ["href": "/participants/\(m.participant_id)"]) { "\(m.last_name), \(m.first_name)" } }
+                                        h("th", ["scope": "row"]) { h("a", ["href": SiteURL.participant(.value(m.participant_id)).relativeURL()]) { "\(m.last_name), \(m.first_name)" } }
                                         h("td") { t.date(m.joined_on) }
                                         h("td") { m.left_on.map { t.date($0) } ?? "–" }
                                         h("td", ["class": "num"]) { r.map { t("activity.member.came_of", $0.attended, $0.held) } ?? "–" }
@@ -102,7 +102,7 @@ enum ActivityPage {
                                         if writes {
                                             h("td") {
                                                 if m.left_on == nil {
-                                                    h("form", ["method": "post", "action": "/activities/\(id)/members/\(m.id)/leave", "class": "inline"]) {
+                                                    h("form", ["method": "post", "action": SiteURL.activityMemberLeave(.value(id), .value(m.id)).relativeURL(), "class": "inline"]) {
                                                         csrfField(req)
                                                         h("button", ["type": "submit", "class": "secondary"]) { t("activity.member.leave", m.first_name) }
                                                     }
@@ -116,7 +116,7 @@ enum ActivityPage {
                     }
                     if writes {
                         let f = Fields(t: t, state: memberForm, prefix: "m-")
-                        h("form", ["method": "post", "action": "/activities/\(id)/members"]) {
+                        h("form", ["method": "post", "action": SiteURL.activityMembers(.value(id)).relativeURL()]) {
                             csrfField(req)
                             f.summary()
                             f.select("participant_id", t("activity.member.add"), options: candidates.map { ($0.id.uuidString, "\($0.last_name), \($0.first_name)") },
@@ -144,7 +144,7 @@ enum ActivityPage {
                             h("tr") {
                                 h("td") {
                                     if writes && held {
-                                        h("a", ["href": "/activities/\(id)/sessions/\(s.id)"]) { "\(t.date(s.date)) \(s.start_time)–\(s.end_time)" }
+                                        h("a", ["href": SiteURL.session(.value(id), .value(s.id)).relativeURL()]) { "\(t.date(s.date)) \(s.start_time)–\(s.end_time)" }
                                     } else { "\(t.date(s.date)) \(s.start_time)–\(s.end_time)" }
                                     if s.scheduled_date != s.date { h("span", ["class": "hint"]) { " " + t("activity.session.moved_from", t.date(s.scheduled_date)) } }
                                 }
@@ -153,7 +153,7 @@ enum ActivityPage {
                                 h("td", ["class": "num"]) { String(s.guests + s.trainees) }
                                 h("td", ["class": "num"]) { s.head_on_site == nil && s.head_online == nil ? "–" : String((s.head_on_site ?? 0) + (s.head_online ?? 0)) }
                                 if writes {
-                                    h("td") { h("a", ["href": "/activities/\(id)/sessions/\(s.id)/edit"]) { t("activity.session.change") } }
+                                    h("td") { h("a", ["href": SiteURL.sessionEdit(.value(id), .value(s.id)).relativeURL()]) { t("activity.session.change") } }
                                 }
                             }
                         }
@@ -162,7 +162,7 @@ enum ActivityPage {
                 if writes {
                     let f = Fields(t: t, state: sessionForm, prefix: "s-")
                     h("h3") { t("activity.session.add") }
-                    h("form", ["method": "post", "action": "/activities/\(id)/sessions"]) {
+                    h("form", ["method": "post", "action": SiteURL.activitySessions(.value(id)).relativeURL()]) {
                         csrfField(req)
                         f.summary()
                         f.date("date", t("activity.session.day"), required: true)
@@ -211,7 +211,7 @@ enum ActivityPage {
             try await m.create(on: db)
             try await req.audit.record(.participantUpdate, participant: participant, project: a.$project.id, detail: "joined activity \(a.id!)", on: db)
         }
-        return req.redirect("/activities/\(a.id!)#members")
+        return req.redirect(SiteURL.activity(.value(a.id!)).relativeURL(fragment: "members"))
     }
 
     @Sendable static func leave(req: Request) async throws -> Response {
@@ -225,7 +225,7 @@ enum ActivityPage {
             try await req.audit.record(.participantUpdate, participant: m.$participant.id, project: ctx.activity.$project.id,
                                        detail: "left activity \(ctx.activity.id!)", on: db)
         }
-        return req.redirect("/activities/\(ctx.activity.id!)#members")
+        return req.redirect(SiteURL.activity(.value(ctx.activity.id!)).relativeURL(fragment: "members"))
     }
 
     @Sendable static func addSession(req: Request) async throws -> Response {
@@ -253,6 +253,6 @@ enum ActivityPage {
             if date > a.toDate { a.toDate = date }
             try await a.save(on: db)
         }
-        return req.redirect("/activities/\(a.id!)#sessions")
+        return req.redirect(SiteURL.activity(.value(a.id!)).relativeURL(fragment: "sessions"))
     }
 }

@@ -35,12 +35,12 @@ enum ActivityReportController {
         let report = ctx.state.isValid ? try await ActivityReport.compute(project: ctx.project.id!, filter: ctx.filter, today: .today(), t: t, on: req.db) : ActivityReport()
         let id = ctx.project.id!
         let f = Fields(t: t, state: ctx.state)
-        let query = req.url.query.map { "?" + $0 } ?? ""
+        let query: [(String, String)] = ["from", "to", "site", "kind", "by"].compactMap { key in ctx.state[key].isEmpty ? nil : (key, ctx.state[key]) }
         func n(_ v: Int) -> String { ctx.exact ? String(v) : SmallCount(v).description }
-        return req.page(t("activity_report.title", ctx.project.name), breadcrumbs: [(t("projects.title"), "/projects"), (ctx.project.name, "/projects/\(id)"),
-                                                                                     (t("activities.link"), "/projects/\(id)/activities")],
+        return req.page(t("activity_report.title", ctx.project.name), breadcrumbs: [(t("projects.title"), SiteURL.projects.relativeURL()), (ctx.project.name, SiteURL.project(.value(id)).relativeURL()),
+                                                                                     (t("activities.link"), SiteURL.projectActivities(.value(id)).relativeURL())],
                         status: ctx.state.isValid ? .ok : .badRequest) {
-            h("form", ["method": "get", "action": "/projects/\(id)/activities/report", "class": "inline"]) {
+            h("form", ["method": "get", "action": SiteURL.projectActivityReport(.value(id)).relativeURL(), "class": "inline"]) {
                 f.summary()
                 f.date("from", t("report.from"))
                 f.date("to", t("report.to"))
@@ -50,8 +50,8 @@ enum ActivityReportController {
                 submit(t("report.show"))
             }
             h("ul", ["class": "actions"]) {
-                h("li") { h("a", ["href": "/projects/\(id)/activities/report.csv\(query)"]) { t("activity_report.csv") } }
-                h("li") { h("a", ["href": "/projects/\(id)/activities/report.xlsx\(query)"]) { t("activity_report.xlsx") } }
+                h("li") { h("a", ["href": SiteURL.projectActivityReportCSV(.value(id)).relativeURL(query)]) { t("activity_report.csv") } }
+                h("li") { h("a", ["href": SiteURL.projectActivityReportXLSX(.value(id)).relativeURL(query)]) { t("activity_report.xlsx") } }
             }
             h("table") {
                 h("caption") { t("activity_report.title", ctx.project.name) }
@@ -104,7 +104,7 @@ enum ActivityReportController {
                     h("tbody") {
                         for g in report.groups {
                             h("tr") {
-                                h("th", ["scope": "row"]) { h("a", ["href": "/activities/\(g.activity)"]) { g.name } }
+                                h("th", ["scope": "row"]) { h("a", ["href": SiteURL.activity(.value(g.activity)).relativeURL()]) { g.name } }
                                 h("td", ["class": "num"]) { n(g.members) }
                                 h("td", ["class": "num"]) { String(g.held) }
                                 h("td", ["class": "num"]) { (ctx.exact || g.members >= SmallCount.threshold) ? g.rate.map(ActivityPage.percent) ?? "–" : "–" }

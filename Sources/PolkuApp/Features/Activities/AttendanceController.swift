@@ -82,9 +82,9 @@ enum AttendanceController {
         let f = Fields(t: t, state: state)
         let s = ctx.session
         return req.page(t("attendance.title", ctx.activity.name, t.date(s.date)),
-                        breadcrumbs: [(ctx.activity.name, "/activities/\(ctx.activity.id!)")], status: status) {
+                        breadcrumbs: [(ctx.activity.name, SiteURL.activity(.value(ctx.activity.id!)).relativeURL())], status: status) {
             if let message { h("div", ["class": "error-summary", "role": "alert"]) { h("p") { message } } }
-            h("form", ["method": "post", "action": "/activities/\(ctx.activity.id!)/sessions/\(s.id!)"]) {
+            h("form", ["method": "post", "action": SiteURL.session(.value(ctx.activity.id!), .value(s.id!)).relativeURL()]) {
                 csrfField(req)
                 h("input", ["type": "hidden", "name": "version", "value": state["version"]])
                 f.summary()
@@ -228,6 +228,6 @@ enum AttendanceController {
             if let current = try await ActivitySession.find(sessionID, on: req.db) { state.values["version"] = String(current.version) }
             return try await page(req, ctx, state: state, status: .conflict, message: t("attendance.conflict"))
         }
-        return req.redirect("/activities/\(ctx.activity.id!)#sessions")
+        return req.redirect(SiteURL.activity(.value(ctx.activity.id!)).relativeURL(fragment: "sessions"))
     }
 }

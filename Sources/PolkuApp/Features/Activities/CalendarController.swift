@@ -61,24 +61,22 @@ enum CalendarController {
         let t = req.t
         let f = Fields(t: t, state: state)
         func link(_ date: CalendarDate, _ v: View) -> String {
-            var params = ["view=\(v.rawValue)", "date=\(date.iso)"]
-            for key in ["project", "site", "worker"] where !state[key].isEmpty {
-                params.append("\(key)=\(state[key].addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")")
-            }
-            return "/calendar?" + params.joined(separator: "&")
+            var params = [("view", v.rawValue), ("date", date.iso)]
+            for key in ["project", "site", "worker"] where !state[key].isEmpty { params.append((key, state[key])) }
+            return SiteURL.calendar.relativeURL(params)
         }
         let previous = view == .week ? anchor.adding(days: -7) : CalendarDate(year: anchor.month == 1 ? anchor.year - 1 : anchor.year, month: anchor.month == 1 ? 12 : anchor.month - 1, day: 1)!
         let next = view == .week ? anchor.adding(days: 7) : CalendarDate(year: anchor.month == 12 ? anchor.year + 1 : anchor.year, month: anchor.month == 12 ? 1 : anchor.month + 1, day: 1)!
         let heading = view == .week ? t("calendar.week", t.date(first.iso), t.date(last.iso)) : t("calendar.month", t("month.\(anchor.month)"), anchor.year)
         func session(_ r: Row) -> Node {
             h("li", ["class": r.cancelled ? "cancelled" : nil]) {
-                h("a", ["href": "/activities/\(r.activity_id)"]) { "\(r.start_time)–\(r.end_time) \(r.name)" }
+                h("a", ["href": SiteURL.activity(.value(r.activity_id)).relativeURL()]) { "\(r.start_time)–\(r.end_time) \(r.name)" }
                 h("span", ["class": "hint"]) { " · " + ([project == nil ? r.project_name : nil, r.site_name].compactMap { $0 }.joined(separator: " · ")) }
                 if r.cancelled { h("strong") { " " + t("activity.session.cancelled") } }
             }
         }
         return req.page(t("calendar.title"), status: state.isValid ? .ok : .badRequest) {
-            h("form", ["method": "get", "action": "/calendar", "class": "inline"]) {
+            h("form", ["method": "get", "action": SiteURL.calendar.relativeURL(), "class": "inline"]) {
                 f.summary()
                 h("input", ["type": "hidden", "name": "date", "value": anchor.iso])
                 f.select("view", t("calendar.view"), options: View.allCases.map { ($0.rawValue, t("calendar.view." + $0.rawValue)) })

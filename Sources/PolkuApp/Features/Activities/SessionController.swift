@@ -25,10 +25,10 @@ enum SessionController {
         let f = Fields(t: t, state: state)
         let a = ctx.activity
         return req.page(t("session.edit.title", a.name, t.date(s.scheduledDate)),
-                        breadcrumbs: [(t("activities.link"), "/projects/\(a.$project.id)/activities"), (a.name, "/activities/\(a.id!)")], status: status) {
+                        breadcrumbs: [(t("activities.link"), SiteURL.projectActivities(.value(a.$project.id)).relativeURL()), (a.name, SiteURL.activity(.value(a.id!)).relativeURL())], status: status) {
             if let message { h("div", ["class": "error-summary", "role": "alert"]) { h("p") { message } } }
             h("p") { t("session.edit.intro") }
-            h("form", ["method": "post", "action": "/activities/\(a.id!)/sessions/\(s.id!)/edit"]) {
+            h("form", ["method": "post", "action": SiteURL.sessionEdit(.value(a.id!), .value(s.id!)).relativeURL()]) {
                 csrfField(req)
                 f.summary()
                 f.date("date", t("activity.session.day"), required: true)
@@ -64,6 +64,6 @@ enum SessionController {
         s.date = date; s.startTime = start.description; s.endTime = end.description; s.cancelled = cancelling
         s.version += 1
         try await s.save(on: req.db)
-        return req.redirect("/activities/\(ctx.activity.id!)#sessions")
+        return req.redirect(SiteURL.activity(.value(ctx.activity.id!)).relativeURL(fragment: "sessions"))
     }
 }

@@ -44,12 +44,10 @@ enum AuditLogController {
         let rows = state.isValid ? try await q.orderBy("at", .descending).orderBy("id", .descending).limit(51).all(decoding: Row.self) : []
         try await req.audit.record(.auditRead, detail: "actor=\(actor) action=\(action)")
         let f = Fields(t: t, state: state)
-        var next = "/admin/audit?"
-        for key in ["actor", "participant", "action", "from", "to"] where !state[key].isEmpty {
-            next += "\(key)=\(state[key].addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")&"
-        }
+        var next: [(String, String)] = []
+        for key in ["actor", "participant", "action", "from", "to"] where !state[key].isEmpty { next.append((key, state[key])) }
         return req.page(t("audit.title"), status: state.isValid ? .ok : .badRequest) {
-            h("form", ["method": "get", "action": "/admin/audit", "class": "inline"]) {
+            h("form", ["method": "get", "action": SiteURL.adminAudit.relativeURL(), "class": "inline"]) {
                 f.text("actor", t("audit.actor"), type: "email")
                 f.text("participant", t("audit.participant"), hint: t("audit.participant.hint"))
                 f.select("action", t("audit.action"), options: Audit.Action.allCases.map { ($0.rawValue, $0.rawValue) }, blank: t("audit.action.all"))
@@ -70,7 +68,7 @@ enum AuditLogController {
                             h("td") { t.dateTime(r.at) }
                             h("td") { r.actor_email }
                             h("td") { r.action }
-                            h("td") { if let pid = r.participant_id { h("a", ["href": "/admin/audit?participant=\(pid)"]) { String(pid.uuidString.prefix(8)) } } }
+                            h("td") { if let pid = r.participant_id { h("a", ["href": SiteURL.adminAudit.relativeURL([("participant", "\(pid)")])]) { String(pid.uuidString.prefix(8)) } } }
                             h("td") { r.detail }
                             h("td") { r.client_address }
                         }
@@ -78,7 +76,7 @@ enum AuditLogController {
                 }
             }
             if rows.count > 50, let last = rows.prefix(50).last {
-                h("nav", ["aria-label": t("participants.paging")]) { h("a", ["href": next + "before=\(last.id)", "rel": "next"]) { t("participants.next_page") } }
+                h("nav", ["aria-label": t("participants.paging")]) { h("a", ["href": SiteURL.adminAudit.relativeURL(next + [("before", last.id.uuidString)]), "rel": "next"]) { t("participants.next_page") } }
             }
         }
     }

@@ -9,7 +9,7 @@ enum UsersController {
         let t = req.t
         let users = try await User.query(on: req.db).sort(\.$email).all()
         return req.page(t("users.title")) {
-            h("p") { h("a", ["class": "button", "href": "/admin/users/new"]) { t("users.new") } }
+            h("p") { h("a", ["class": "button", "href": SiteURL.adminUserNew.relativeURL()]) { t("users.new") } }
             h("table") {
                 h("thead") { h("tr") {
                     h("th", ["scope": "col"]) { t("user.name") }
@@ -19,7 +19,7 @@ enum UsersController {
                 h("tbody") {
                     for u in users {
                         h("tr") {
-                            h("td") { h("a", ["href": "/admin/users/\(u.id!)"]) { u.name } }
+                            h("td") { h("a", ["href": SiteURL.adminUser(.value(u.id!)).relativeURL()]) { u.name } }
                             h("td") { u.email }
                             h("td") { t(u.isActive ? "user.active" : "user.inactive") }
                         }
@@ -41,8 +41,8 @@ enum UsersController {
         let f = Fields(t: t, state: state)
         let projects = try await Project.query(on: req.db).sort(\.$name).all()
         let organisations = try await Organisation.query(on: req.db).sort(\.$name).all()
-        return req.page(t("users.new"), breadcrumbs: [(t("users.title"), "/admin/users")], status: status) {
-            h("form", ["method": "post", "action": "/admin/users"]) {
+        return req.page(t("users.new"), breadcrumbs: [(t("users.title"), SiteURL.adminUsers.relativeURL())], status: status) {
+            h("form", ["method": "post", "action": SiteURL.adminUsers.relativeURL()]) {
                 csrfField(req)
                 f.summary()
                 f.text("name", t("user.name"), required: true, autocomplete: "off")
@@ -95,7 +95,7 @@ enum UsersController {
             try await Membership(userID: user.id!, projectID: choice.project, organisationID: choice.organisation, role: choice.role).create(on: db)
             try await req.audit.record(.userCreate, project: choice.project, detail: "\(email) \(choice.role.rawValue)", on: db)
         }
-        return req.redirect("/admin/users/\(user.id!)")
+        return req.redirect(SiteURL.adminUser(.value(user.id!)).relativeURL())
     }
 
     @Sendable static func show(req: Request) async throws -> Response {
@@ -110,12 +110,12 @@ enum UsersController {
         let projects = try await Project.query(on: req.db).sort(\.$name).all()
         let organisations = try await Organisation.query(on: req.db).sort(\.$name).all()
         let f = Fields(t: t, state: state)
-        return req.page(user.name, breadcrumbs: [(t("users.title"), "/admin/users")], status: status) {
+        return req.page(user.name, breadcrumbs: [(t("users.title"), SiteURL.adminUsers.relativeURL())], status: status) {
             h("dl", ["class": "facts"]) {
                 ProjectShow.fact(t("user.email"), user.email)
                 ProjectShow.fact(t("user.state"), t(user.isActive ? "user.active" : "user.inactive"))
             }
-            h("form", ["method": "post", "action": "/admin/users/\(user.id!)/active"]) {
+            h("form", ["method": "post", "action": SiteURL.adminUserActive(.value(user.id!)).relativeURL()]) {
                 csrfField(req)
                 h("input", ["type": "hidden", "name": "active", "value": user.isActive ? "no" : "yes"])
                 submit(t(user.isActive ? "user.deactivate" : "user.activate"))
@@ -132,12 +132,12 @@ enum UsersController {
                         h("tr") {
                             h("td") { t("role." + m.role.rawValue) }
                             h("td") { m.project?.name ?? m.organisation.map { t("membership.in_organisation", $0.name) } ?? t("membership.project.none") }
-                            h("td") { removeButton(req, "/admin/users/\(user.id!)/memberships/\(m.id!)/delete", t("form.remove"), t("role." + m.role.rawValue)) }
+                            h("td") { removeButton(req, SiteURL.adminUserMembershipDelete(.value(user.id!), .value(m.id!)).relativeURL(), t("form.remove"), t("role." + m.role.rawValue)) }
                         }
                     }
                 }
             }
-            h("form", ["method": "post", "action": "/admin/users/\(user.id!)/memberships", "class": "inline"]) {
+            h("form", ["method": "post", "action": SiteURL.adminUserMemberships(.value(user.id!)).relativeURL(), "class": "inline"]) {
                 csrfField(req)
                 f.summary()
                 roleFields(f, t, projects: projects, organisations: organisations)
@@ -163,7 +163,7 @@ enum UsersController {
                                            detail: "\(user.email) \(choice.role.rawValue)" + (choice.organisation.map { " org=\($0)" } ?? ""), on: db)
             }
         }
-        return req.redirect("/admin/users/\(user.id!)")
+        return req.redirect(SiteURL.adminUser(.value(user.id!)).relativeURL())
     }
 
     @Sendable static func revoke(req: Request) async throws -> Response {
@@ -175,7 +175,7 @@ enum UsersController {
             try await m.delete(on: db)
             try await req.audit.record(.membershipRevoke, project: m.$project.id, detail: "\(userID) \(m.role.rawValue)", on: db)
         }
-        return req.redirect("/admin/users/\(userID)")
+        return req.redirect(SiteURL.adminUser(.value(userID)).relativeURL())
     }
 
     @Sendable static func setActive(req: Request) async throws -> Response {
@@ -188,7 +188,7 @@ enum UsersController {
             try await user.update(on: db)
             try await req.audit.record(active ? .userActivate : .userDeactivate, detail: user.email, on: db)
         }
-        return req.redirect("/admin/users/\(user.id!)")
+        return req.redirect(SiteURL.adminUser(.value(user.id!)).relativeURL())
     }
 }
 

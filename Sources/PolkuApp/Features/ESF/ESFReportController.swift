@@ -58,10 +58,10 @@ enum ESFReportController {
         let names = try await ReportPeople.names(ids, on: req.db)
         try await req.audit.record(.participantList, participants: ids, project: ctx.project.id, detail: "esf \(code)")
         let sorted = ids.sorted { (names[$0] ?? "") < (names[$1] ?? "") }
-        return req.page(t("report.people", label), breadcrumbs: [(t("projects.title"), "/projects"), (ctx.project.name, "/projects/\(ctx.project.id!)"),
-                                                                  (t("report.link"), "/projects/\(ctx.project.id!)/report")]) {
+        return req.page(t("report.people", label), breadcrumbs: [(t("projects.title"), SiteURL.projects.relativeURL()), (ctx.project.name, SiteURL.project(.value(ctx.project.id!)).relativeURL()),
+                                                                  (t("report.link"), SiteURL.projectReport(.value(ctx.project.id!)).relativeURL())]) {
             if sorted.isEmpty { h("p") { t("report.people.none") } }
-            h("ul") { for id in sorted { h("li") { h("a", ["href": "/participants/\(id)"]) { names[id] ?? id.uuidString } } } }
+            h("ul") { for id in sorted { h("li") { h("a", ["href": SiteURL.participant(.value(id)).relativeURL()]) { names[id] ?? id.uuidString } } } }
         }
     }
 

@@ -6,7 +6,7 @@ enum ESFReportView {
         let t = req.t
         let p = ctx.project
         let f = Fields(t: t, state: ctx.state)
-        let base = "/projects/\(p.id!)/report"
+        let base = SiteURL.projectReport(.value(p.id!)).relativeURL()
         let query = queryString(ctx.state)
         /// A figure: exact with a link for those who see people; "<5" for 1–4 otherwise.
         func figure(_ n: Int, code: String, gender: ESFGender? = nil) -> Node {
@@ -40,7 +40,7 @@ enum ESFReportView {
                 }
             }
         }
-        return req.page(t("report.title", p.name), breadcrumbs: [(t("projects.title"), "/projects"), (p.name, "/projects/\(p.id!)")],
+        return req.page(t("report.title", p.name), breadcrumbs: [(t("projects.title"), SiteURL.projects.relativeURL()), (p.name, SiteURL.project(.value(p.id!)).relativeURL())],
                         status: ctx.state.isValid ? .ok : .badRequest) {
             h("form", ["method": "get", "action": base, "class": "inline"]) {
                 f.date("from", t("report.from"))
@@ -145,7 +145,7 @@ enum ESFReportView {
                                     h("tr") {
                                         h("td") { names[m.participant] ?? "" }
                                         h("td") { m.fields.map { t("esf.field." + $0.rawValue) }.joined(separator: ", ") }
-                                        h("td") { h("a", ["href": "/participants/\(m.participant)/enrolments/\(m.enrolment)/esf",
+                                        h("td") { h("a", ["href": SiteURL.enrolmentESF(.value(m.participant), .value(m.enrolment)).relativeURL(),
                                                           "aria-label": "\(t("report.completeness.fix")): \(names[m.participant] ?? "")"]) { t("report.completeness.fix") } }
                                     }
                                 }

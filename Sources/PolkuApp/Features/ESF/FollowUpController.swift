@@ -27,7 +27,7 @@ enum FollowUpController {
         let rows = try await due(project: id, today: CalendarDate.today(), on: req.db)
         try await req.audit.record(.participantList, participants: rows.map(\.participant_id), project: id, detail: "follow-up due")
         let t = req.t
-        return req.page(t("followup.title", project.name), breadcrumbs: [(t("projects.title"), "/projects"), (project.name, "/projects/\(id)")]) {
+        return req.page(t("followup.title", project.name), breadcrumbs: [(t("projects.title"), SiteURL.projects.relativeURL()), (project.name, SiteURL.project(.value(id)).relativeURL())]) {
             h("p") { t("followup.intro") }
             if rows.isEmpty { h("p", ["role": "status"]) { t("followup.none") } }
             else {
@@ -42,7 +42,7 @@ enum FollowUpController {
                             h("tr") {
                                 h("td") { "\(r.last_name), \(r.first_name)" }
                                 h("td") { t.date(r.end_date) }
-                                h("td") { h("a", ["href": "/participants/\(r.participant_id)/enrolments/\(r.enrolment_id)/esf#f-followup_date",
+                                h("td") { h("a", ["href": SiteURL.enrolmentESF(.value(r.participant_id), .value(r.enrolment_id)).relativeURL(fragment: "f-followup_date"),
                                                   "aria-label": "\(t("followup.record")): \(r.last_name), \(r.first_name)"]) { t("followup.record") } }
                             }
                         }

@@ -111,7 +111,7 @@ enum ParticipationDataController {
             try await e.update(on: db)
             try await req.audit.record(.participationUpdate, participant: ctx.participant.id, project: e.$project.id, on: db)
         }
-        return req.redirect("/participants/\(ctx.participant.id!)/enrolments/\(e.id!)/esf?saved=1")
+        return req.redirect(SiteURL.enrolmentESF(.value(ctx.participant.id!), .value(e.id!)).relativeURL([("saved", "1")]))
     }
 
     static func page(_ req: Request, _ ctx: Context, state: FormState, status: HTTPResponseStatus = .ok) -> Response {
@@ -129,7 +129,7 @@ enum ParticipationDataController {
             f.select(name, label, options: [("yes", t("answer.yes")), ("no", t("answer.no"))], blank: t("answer.not_asked"), hint: hint)
         }
         return req.page(t("esf.title", "\(p.firstName) \(p.lastName)"),
-                        breadcrumbs: [(t("participants.title"), "/participants"), ("\(p.firstName) \(p.lastName)", "/participants/\(p.id!)")],
+                        breadcrumbs: [(t("participants.title"), SiteURL.participants.relativeURL()), ("\(p.firstName) \(p.lastName)", SiteURL.participant(.value(p.id!)).relativeURL())],
                         status: status) {
             h("p", ["class": "lead"]) { t("esf.intro", e.project.name) }
             if saved { h("p", ["role": "status", "class": "ok"]) { t("esf.saved") } }
@@ -139,7 +139,7 @@ enum ParticipationDataController {
                     h("ul") { for m in missing { h("li") { h("a", ["href": "#f-" + m.formField]) { t("esf.field." + m.rawValue) } } } }
                 }
             }
-            h("form", ["method": "post", "action": "/participants/\(p.id!)/enrolments/\(e.id!)/esf"]) {
+            h("form", ["method": "post", "action": SiteURL.enrolmentESF(.value(p.id!), .value(e.id!)).relativeURL()]) {
                 csrfField(req)
                 f.summary()
                 h("fieldset") {

@@ -32,7 +32,7 @@ enum ImportController {
 
     static func page(_ req: Request, project: Project, outcome: ParticipantImport.Outcome?, status: HTTPResponseStatus = .ok) -> Response {
         let t = req.t
-        return req.page(t("import.title", project.name), breadcrumbs: [(t("projects.title"), "/projects"), (project.name, "/projects/\(project.id!)")],
+        return req.page(t("import.title", project.name), breadcrumbs: [(t("projects.title"), SiteURL.projects.relativeURL()), (project.name, SiteURL.project(.value(project.id!)).relativeURL())],
                         status: status) {
             switch outcome {
             case .imported(let s):
@@ -58,7 +58,7 @@ enum ImportController {
             h("p") { t("import.intro") }
             h("p") { t("import.columns") }
             h("p") { h("code") { ParticipantImport.columns.joined(separator: ";") } }
-            h("form", ["method": "post", "action": "/projects/\(project.id!)/import", "enctype": "multipart/form-data"]) {
+            h("form", ["method": "post", "action": SiteURL.projectImport(.value(project.id!)).relativeURL(), "enctype": "multipart/form-data"]) {
                 csrfField(req)
                 h("div", ["class": "field"]) {
                     h("label", ["for": "f-file"]) { t("import.file") }

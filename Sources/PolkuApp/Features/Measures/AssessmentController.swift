@@ -65,12 +65,12 @@ enum AssessmentController {
         let lang = t.lang.rawValue
         let f = Fields(t: t, state: state)
         let pid = ctx.scope.participantID
-        return req.page(d.name.text(lang), breadcrumbs: [(t("participants.title"), "/participants"), ("\(ctx.person.first) \(ctx.person.last)", "/participants/\(pid)")],
+        return req.page(d.name.text(lang), breadcrumbs: [(t("participants.title"), SiteURL.participants.relativeURL()), ("\(ctx.person.first) \(ctx.person.last)", SiteURL.participant(.value(pid)).relativeURL())],
                         status: status) {
             if let desc = d.description { h("p", ["class": "lead"]) { desc.text(lang) } }
             if d.licence.kind == .external { h("p", ["class": "notice"]) { t("measure.external") } }
             if d.scoring.method == .goals && ctx.goals.isEmpty { h("p", ["class": "notice"]) { t("measure.no_goals") } }
-            h("form", ["method": "post", "action": "/participants/\(pid)/assessments"]) {
+            h("form", ["method": "post", "action": SiteURL.participantAssessments(.value(pid)).relativeURL()]) {
                 csrfField(req)
                 h("input", ["type": "hidden", "name": "project", "value": ctx.project.uuidString])
                 h("input", ["type": "hidden", "name": "instrument", "value": d.key])
@@ -178,6 +178,7 @@ enum AssessmentController {
             try await a.create(on: db)
             try await req.audit.record(.participantUpdate, participant: ctx.scope.participantID, project: ctx.project, detail: "assessment \(d.key) v\(d.version)", on: db)
         }
-        return req.redirect("/participants/\(ctx.scope.participantID)/measures/\(d.key)?saved=\(a.id!)#a-\(a.id!)")
+        return req.redirect(SiteURL.participantMeasure(.value(ctx.scope.participantID), .value(d.key)).relativeURL([("saved", a.id!.uuidString)])
+            + "#a-\(a.id!)")
     }
 }

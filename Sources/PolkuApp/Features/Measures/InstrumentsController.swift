@@ -108,7 +108,7 @@ enum InstrumentsController {
             }
             h("h2") { t("instruments.upload") }
             h("p") { t("instruments.upload.hint") }
-            h("form", ["method": "post", "action": "/admin/instruments", "enctype": "multipart/form-data"]) {
+            h("form", ["method": "post", "action": SiteURL.adminInstruments.relativeURL(), "enctype": "multipart/form-data"]) {
                 csrfField(req)
                 h("div", ["class": "field"]) {
                     h("label", ["for": "f-file"]) { t("instruments.upload.file") }

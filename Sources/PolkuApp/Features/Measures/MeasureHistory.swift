@@ -66,10 +66,10 @@ enum MeasureHistory {
             return forParticipant(req, d: d, latestDef: latestDef, history: history, person: p, itemLabel: itemLabel, itemIDs: itemIDs, own: own)
         }
         return req.page(t("measure.history.title", d.name.text(lang), "\(p.firstName) \(p.lastName)"),
-                        breadcrumbs: [(t("participants.title"), "/participants"), ("\(p.firstName) \(p.lastName)", "/participants/\(pid)")]) {
+                        breadcrumbs: [(t("participants.title"), SiteURL.participants.relativeURL()), ("\(p.firstName) \(p.lastName)", SiteURL.participant(.value(pid)).relativeURL())]) {
             if history.isEmpty { h("p") { t("measure.none") } }
             if !history.isEmpty {
-                h("p") { h("a", ["href": "/participants/\(pid)/measures/\(key)?view=participant"]) { t("measure.for_participant.link") } }
+                h("p") { h("a", ["href": SiteURL.participantMeasure(.value(pid), .value(key)).relativeURL([("view", "participant")])]) { t("measure.for_participant.link") } }
             }
             if let latest {
                 h("section", ["aria-labelledby": "latest-h", "class": saved == latest.id ? "ok" : nil]) {
@@ -202,8 +202,8 @@ enum MeasureHistory {
         let t = req.t
         let lang = t.lang.rawValue
         return req.page(t("measure.for_participant.title", d.name.text(lang)),
-                        breadcrumbs: own ? [(t("me.title"), "/me")]
-                            : [("\(p.firstName) \(p.lastName)", "/participants/\(p.id!)"), (d.name.text(lang), "/participants/\(p.id!)/measures/\(d.key)")]) {
+                        breadcrumbs: own ? [(t("me.title"), SiteURL.me.relativeURL())]
+                            : [("\(p.firstName) \(p.lastName)", SiteURL.participant(.value(p.id!)).relativeURL()), (d.name.text(lang), SiteURL.participantMeasure(.value(p.id!), .value(d.key)).relativeURL())]) {
             if own && history.isEmpty { h("p") { t("measure.none") } }
             h("p", ["class": "lead"]) { t("measure.for_participant.intro", p.firstName) }
             if let first = history.first, let latest = history.last {

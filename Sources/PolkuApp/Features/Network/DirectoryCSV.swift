@@ -36,7 +36,7 @@ enum DirectoryCSV {
 
     static func page(_ req: Request, problems: [String], message: String?, status: HTTPResponseStatus = .ok) -> Response {
         let t = req.t
-        return req.page(t("directory.import.title"), breadcrumbs: [(t("directory.title"), "/directory")], status: status) {
+        return req.page(t("directory.import.title"), breadcrumbs: [(t("directory.title"), SiteURL.directory.relativeURL())], status: status) {
             if let message { h("p", ["class": "ok", "role": "status"]) { message } }
             if !problems.isEmpty {
                 h("div", ["class": "error-summary", "role": "alert"]) {
@@ -45,7 +45,7 @@ enum DirectoryCSV {
                 }
             }
             h("p") { t("directory.import.hint", columns.joined(separator: ", ")) }
-            h("form", ["method": "post", "action": "/admin/directory/import", "enctype": "multipart/form-data"]) {
+            h("form", ["method": "post", "action": SiteURL.adminDirectoryImport.relativeURL(), "enctype": "multipart/form-data"]) {
                 csrfField(req)
                 h("div", ["class": "field"]) {
                     h("label", ["for": "f-file"]) { t("import.file") }

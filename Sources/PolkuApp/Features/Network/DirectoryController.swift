@@ -28,23 +28,21 @@ enum DirectoryController {
         let myOrganisations = mine.isEmpty ? [] : try await Organisation.query(on: req.db).filter(\.$id ~~ mine).sort(\.$name).all()
         let fields = Fields(t: t, state: state)
         func link(after id: UUID) -> String {
-            var items = ["after=\(id)"]
-            for key in ["q", "category", "area", "language", "threshold"] where !state[key].isEmpty {
-                items.append("\(key)=\(state[key].addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")")
-            }
-            return "/directory?" + items.joined(separator: "&")
+            var items = [("after", id.uuidString)]
+            for key in ["q", "category", "area", "language", "threshold"] where !state[key].isEmpty { items.append((key, state[key])) }
+            return SiteURL.directory.relativeURL(items)
         }
         return req.page(t("directory.title"), status: state.isValid ? .ok : .badRequest) {
             h("p", ["class": "lead"]) { t("directory.intro") }
             for o in myOrganisations {
                 h("p", ["class": "notice"]) {
                     o.name + ": "
-                    h("a", ["href": "/organisations/\(o.id!)/services"]) { t("provider.services.link") }
+                    h("a", ["href": SiteURL.organisationServices(.value(o.id!)).relativeURL()]) { t("provider.services.link") }
                     " · "
-                    h("a", ["href": "/organisations/\(o.id!)/referrals"]) { t("provider.inbox.link") }
+                    h("a", ["href": SiteURL.organisationReferrals(.value(o.id!)).relativeURL()]) { t("provider.inbox.link") }
                 }
             }
-            h("form", ["method": "get", "action": "/directory", "role": "search", "class": "inline"]) {
+            h("form", ["method": "get", "action": SiteURL.directory.relativeURL(), "role": "search", "class": "inline"]) {
                 fields.summary()
                 fields.text("q", t("directory.q"), type: "search", hint: t("directory.q.hint"))
                 fields.select("category", t("directory.category"), options: ServiceCategory.allCases.map { ($0.rawValue, t("service.category." + $0.rawValue)) }, blank: t("directory.any"))
@@ -57,7 +55,7 @@ enum DirectoryController {
             h("ul", ["class": "services", "aria-labelledby": "results"]) {
                 for s in result.rows {
                     h("li", ["class": "card"]) {
-                        h("h3") { h("a", ["href": "/directory/\(s.id)"]) { (lang == "sv" ? s.name_sv : lang == "en" ? s.name_en : nil) ?? s.name } }
+                        h("h3") { h("a", ["href": SiteURL.directoryService(.value(s.id)).relativeURL()]) { (lang == "sv" ? s.name_sv : lang == "en" ? s.name_en : nil) ?? s.name } }
                         h("p") { s.organisation_name + " · " + t("service.category." + s.category) }
                         h("p") {
                             h("strong") { t("service.threshold." + s.threshold) }
@@ -71,8 +69,8 @@ enum DirectoryController {
                 }
             }
             if result.more, let last = result.rows.last { h("p") { h("a", ["href": link(after: last.id)]) { t("directory.more") } } }
-            h("p") { h("a", ["href": "/directory.csv"]) { t("directory.csv") } }
-            if let actor = req.actor, actor.isAdmin || !actor.projectsManaged.isEmpty { h("p") { h("a", ["href": "/network"]) { t("network.link") } } }
+            h("p") { h("a", ["href": SiteURL.directoryCSV.relativeURL()]) { t("directory.csv") } }
+            if let actor = req.actor, actor.isAdmin || !actor.projectsManaged.isEmpty { h("p") { h("a", ["href": SiteURL.network.relativeURL()]) { t("network.link") } } }
         }
     }
 
@@ -84,7 +82,7 @@ enum DirectoryController {
         let lang = t.lang.rawValue
         let sector = s.organisation.sector ?? NetworkVocabulary.sector(of: s.organisation.kind)
         let canEdit = try await req.actor.asyncMap { $0.isAdmin ? true : try await req.authz.isProviderStaff($0, s.$organisation.id) } ?? false
-        return req.page(s.localizedName(lang), breadcrumbs: [(t("directory.title"), "/directory")]) {
+        return req.page(s.localizedName(lang), breadcrumbs: [(t("directory.title"), SiteURL.directory.relativeURL())]) {
             if !s.active { h("p", ["class": "notice"]) { t("service.inactive") } }
             h("p", ["class": "lead"]) { s.localizedDescription(lang) }
             h("dl", ["class": "facts"]) {
@@ -103,7 +101,7 @@ enum DirectoryController {
                 h("p", ["class": "notice"]) { t("service.stale", t.date(s.checkedOn)) }
             }
             if canEdit {
-                h("p") { h("a", ["href": "/services/\(s.id!)/edit"]) { t("service.edit") } }
+                h("p") { h("a", ["href": SiteURL.serviceEdit(.value(s.id!)).relativeURL()]) { t("service.edit") } }
             }
         }
     }

@@ -91,8 +91,8 @@ enum NetworkReport {
         }
         let medianAll = ReferralTiming.median(allDays)
         let f = Fields(t: t, state: state)
-        return req.page(t("network.title"), breadcrumbs: [(t("directory.title"), "/directory")], status: state.isValid ? .ok : .badRequest) {
-            h("form", ["method": "get", "action": "/network", "class": "inline"]) {
+        return req.page(t("network.title"), breadcrumbs: [(t("directory.title"), SiteURL.directory.relativeURL())], status: state.isValid ? .ok : .badRequest) {
+            h("form", ["method": "get", "action": SiteURL.network.relativeURL(), "class": "inline"]) {
                 f.summary()
                 f.date("from", t("report.from"))
                 f.date("to", t("report.to"))

@@ -35,11 +35,11 @@ enum ReferralController {
         let projects = try await Project.query(on: req.db).filter(\.$id ~~ scope.writableProjects).sort(\.$name).all()
         let fields = Fields(t: t, state: state)
         return req.page(t("referral.new.title", "\(p.firstName) \(p.lastName)"),
-                        breadcrumbs: [(t("participants.title"), "/participants"), ("\(p.firstName) \(p.lastName)", "/participants/\(pid)")], status: status) {
+                        breadcrumbs: [(t("participants.title"), SiteURL.participants.relativeURL()), ("\(p.firstName) \(p.lastName)", SiteURL.participant(.value(pid)).relativeURL())], status: status) {
             if let s = chosen {
                 h("p", ["class": "lead"]) { t("referral.to", s.localizedName(lang), s.organisation.name) }
                 if !s.active { h("p", ["class": "notice"]) { t("service.inactive") } }
-                h("form", ["method": "post", "action": "/participants/\(pid)/referrals"]) {
+                h("form", ["method": "post", "action": SiteURL.participantReferrals(.value(pid)).relativeURL()]) {
                     csrfField(req)
                     h("input", ["type": "hidden", "name": "service", "value": s.id!.uuidString])
                     fields.summary()
@@ -63,21 +63,21 @@ enum ReferralController {
                     h("ul", ["class": "services"]) {
                         for sug in suggestions {
                             h("li", ["class": "card"]) {
-                                h("h3") { h("a", ["href": "/participants/\(pid)/referrals/new?service=\(sug.id)"]) { sug.name } }
+                                h("h3") { h("a", ["href": SiteURL.participantReferralNew(.value(pid)).relativeURL([("service", "\(sug.id)")])]) { sug.name } }
                                 h("p") { sug.provider + " · " + t("service.threshold." + sug.threshold.rawValue) }
                                 h("p", ["class": "hint"]) { t("suggestions.why") + " " + sug.reasons.map { Suggestions.explain($0, t) }.joined(separator: "; ") }
                             }
                         }
                     }
                 }
-                h("form", ["method": "get", "action": "/participants/\(pid)/referrals/new", "role": "search", "class": "inline"]) {
+                h("form", ["method": "get", "action": SiteURL.participantReferralNew(.value(pid)).relativeURL(), "role": "search", "class": "inline"]) {
                     fields.text("q", t("referral.find"), type: "search")
                     submit(t("directory.search"))
                 }
                 if !found.isEmpty {
                     h("ul", ["class": "services"]) {
                         for s in found {
-                            h("li") { h("a", ["href": "/participants/\(pid)/referrals/new?service=\(s.id)"]) { s.name + " – " + s.organisation_name } }
+                            h("li") { h("a", ["href": SiteURL.participantReferralNew(.value(pid)).relativeURL([("service", "\(s.id)")])]) { s.name + " – " + s.organisation_name } }
                         }
                     }
                 }
@@ -111,7 +111,7 @@ enum ReferralController {
             try await c.create(on: db)
             try await req.audit.record(.referralCreate, participant: pid, project: project, detail: "to service \(serviceID), shares \(r.shared)", on: db)
         }
-        return req.redirect("/referrals/\(r.id!)")
+        return req.redirect(SiteURL.referral(.value(r.id!)).relativeURL())
     }
 
     // MARK: Both sides
@@ -143,8 +143,8 @@ enum ReferralController {
         let f = Fields(t: t, state: state)
         let who = withdrawn && isProvider ? t("referral.withdrawn.person") : p.map { "\($0.firstName) \($0.lastName)" } ?? "–"
         return req.page(t("referral.title", r.service.name), breadcrumbs: isProvider
-                        ? [(t("provider.inbox.link"), "/organisations/\(r.service.$organisation.id)/referrals")]
-                        : [(who, "/participants/\(r.$participant.id)")], status: status) {
+                        ? [(t("provider.inbox.link"), SiteURL.organisationReferrals(.value(r.service.$organisation.id)).relativeURL())]
+                        : [(who, SiteURL.participant(.value(r.$participant.id)).relativeURL())], status: status) {
             if let message { h("div", ["class": "error-summary", "role": "alert"]) { h("p") { message } } }
             h("dl", ["class": "facts"]) {
                 h("dt") { t("referral.person") }; h("dd") { who }
@@ -154,7 +154,7 @@ enum ReferralController {
                     if shared.contains("language") { h("dt") { t("participant.language") }; h("dd") { t("language." + p.language) } }
                     if shared.contains("message") && !r.message.isEmpty { h("dt") { t("referral.message") }; h("dd") { r.message } }
                 }
-                h("dt") { t("referral.service") }; h("dd") { h("a", ["href": "/directory/\(r.$service.id)"]) { r.service.name + " – " + r.service.organisation.name } }
+                h("dt") { t("referral.service") }; h("dd") { h("a", ["href": SiteURL.directoryService(.value(r.$service.id)).relativeURL()]) { r.service.name + " – " + r.service.organisation.name } }
                 h("dt") { t("referral.state") }; h("dd") { h("strong") { t("referral.state." + r.state.rawValue) }; if let reason = r.reason { " – " + reason } }
                 h("dt") { t("referral.consent.on") }; h("dd") { t.date(r.consentOn) + (withdrawn ? " · " + t("referral.consent.withdrawn", t.date(r.consentWithdrawnOn)) : "") }
             }
@@ -170,7 +170,7 @@ enum ReferralController {
             }
             if isProvider && r.state.isOpen && !withdrawn {
                 h("h2") { t("referral.update") }
-                h("form", ["method": "post", "action": "/referrals/\(r.id!)/state"]) {
+                h("form", ["method": "post", "action": SiteURL.referralState(.value(r.id!)).relativeURL()]) {
                     csrfField(req)
                     f.summary()
                     f.select("to", t("referral.new_state"), options: r.state.next.map { ($0.rawValue, t("referral.state." + $0.rawValue)) }, required: true)
@@ -179,7 +179,7 @@ enum ReferralController {
                 }
             }
             if !isProvider && !withdrawn {
-                h("form", ["method": "post", "action": "/referrals/\(r.id!)/withdraw"]) {
+                h("form", ["method": "post", "action": SiteURL.referralWithdraw(.value(r.id!)).relativeURL()]) {
                     csrfField(req)
                     h("p", ["class": "hint"]) { t("referral.withdraw.hint") }
                     h("button", ["type": "submit", "class": "secondary"]) { t("referral.withdraw") }
@@ -212,7 +212,7 @@ enum ReferralController {
             try await e.create(on: db)
             try await req.audit.record(.referralUpdate, participant: r.$participant.id, project: r.$project.id, detail: "\(from.rawValue) → \(target.rawValue)", on: db)
         }
-        return req.redirect("/referrals/\(r.id!)")
+        return req.redirect(SiteURL.referral(.value(r.id!)).relativeURL())
     }
 
     @Sendable static func withdraw(req: Request) async throws -> Response {
@@ -226,7 +226,7 @@ enum ReferralController {
             try await c.create(on: db)
             try await req.audit.record(.referralUpdate, participant: r.$participant.id, project: r.$project.id, detail: "consent withdrawn", on: db)
         }
-        return req.redirect("/referrals/\(r.id!)")
+        return req.redirect(SiteURL.referral(.value(r.id!)).relativeURL())
     }
 
     // MARK: Lists
@@ -252,8 +252,8 @@ enum ReferralController {
         let t = req.t
         try await req.audit.record(.participantList, participants: rows.filter { $0.consent_withdrawn_on == nil }.map(\.participant_id), project: nil,
                                    detail: "referral inbox \(org)")
-        return req.page(t("provider.inbox.title", organisation.name), breadcrumbs: [(t("provider.services.link"), "/organisations/\(org)/services")]) {
-            h("p") { h("a", ["href": openOnly ? "/organisations/\(org)/referrals?all=1" : "/organisations/\(org)/referrals"]) { openOnly ? t("provider.inbox.all") : t("provider.inbox.open") } }
+        return req.page(t("provider.inbox.title", organisation.name), breadcrumbs: [(t("provider.services.link"), SiteURL.organisationServices(.value(org)).relativeURL())]) {
+            h("p") { h("a", ["href": openOnly ? SiteURL.organisationReferrals(.value(org)).relativeURL([("all", "1")]) : SiteURL.organisationReferrals(.value(org)).relativeURL()]) { openOnly ? t("provider.inbox.all") : t("provider.inbox.open") } }
             if rows.isEmpty { h("p") { t("provider.inbox.none") } }
             else { table(rows, t: t, hideWithdrawn: true) }
         }
@@ -293,7 +293,7 @@ enum ReferralController {
                 for r in rows {
                     h("tr") {
                         h("th", ["scope": "row"]) {
-                            h("a", ["href": "/referrals/\(r.id)"]) {
+                            h("a", ["href": SiteURL.referral(.value(r.id)).relativeURL()]) {
                                 hideWithdrawn && r.consent_withdrawn_on != nil ? t("referral.withdrawn.person") : "\(r.last_name), \(r.first_name)"
                             }
                         }

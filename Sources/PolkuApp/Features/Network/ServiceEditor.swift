@@ -90,8 +90,8 @@ enum ServiceEditor {
         let services = try await Service.query(on: req.db).filter(\.$organisation.$id == id).sort(\.$name).all()
         let t = req.t
         let today = CalendarDate.today()
-        return req.page(t("provider.services.title", org.name), breadcrumbs: [(t("directory.title"), "/directory")], status: status) {
-            h("p") { h("a", ["href": "/organisations/\(id)/referrals"]) { t("provider.inbox.link") } }
+        return req.page(t("provider.services.title", org.name), breadcrumbs: [(t("directory.title"), SiteURL.directory.relativeURL())], status: status) {
+            h("p") { h("a", ["href": SiteURL.organisationReferrals(.value(id)).relativeURL()]) { t("provider.inbox.link") } }
             let stale = services.filter { s in CalendarDate(parsing: s.checkedOn).map { ServiceFreshness.isStale(checked: $0, today: today) } ?? true }
             if !stale.isEmpty { h("p", ["class": "notice", "role": "status"]) { t("provider.services.stale", stale.count) } }
             if services.isEmpty { h("p") { t("provider.services.none") } }
@@ -107,13 +107,13 @@ enum ServiceEditor {
                             let stale = CalendarDate(parsing: s.checkedOn).map { ServiceFreshness.isStale(checked: $0, today: today) } ?? true
                             h("tr") {
                                 h("th", ["scope": "row"]) {
-                                    h("a", ["href": "/directory/\(s.id!)"]) { s.name }
+                                    h("a", ["href": SiteURL.directoryService(.value(s.id!)).relativeURL()]) { s.name }
                                     if !s.active { " (" + t("service.inactive.short") + ")" }
                                 }
                                 h("td") { t.date(s.checkedOn) + (stale ? " – " + t("service.stale.short") : "") }
                                 h("td") {
-                                    h("a", ["href": "/services/\(s.id!)/edit"]) { t("service.edit") }
-                                    h("form", ["method": "post", "action": "/services/\(s.id!)/checked", "class": "inline"]) {
+                                    h("a", ["href": SiteURL.serviceEdit(.value(s.id!)).relativeURL()]) { t("service.edit") }
+                                    h("form", ["method": "post", "action": SiteURL.serviceChecked(.value(s.id!)).relativeURL(), "class": "inline"]) {
                                         csrfField(req)
                                         h("button", ["type": "submit", "class": "secondary"]) { t("service.mark_checked", s.name) }
                                     }
@@ -124,7 +124,7 @@ enum ServiceEditor {
                 }
             }
             h("h2") { t("provider.services.new") }
-            form(req, action: "/organisations/\(id)/services", state: state, submitLabel: t("form.save"))
+            form(req, action: SiteURL.organisationServices(.value(id)).relativeURL(), state: state, submitLabel: t("form.save"))
         }
     }
 
@@ -139,7 +139,7 @@ enum ServiceEditor {
         s.checkedOn = CalendarDate.today().iso
         s.index(organisationName: org.name)
         try await s.create(on: req.db)
-        return req.redirect("/directory/\(s.id!)")
+        return req.redirect(SiteURL.directoryService(.value(s.id!)).relativeURL())
     }
 
     static func service(_ req: Request) async throws -> (Service, Organisation) {
@@ -155,8 +155,8 @@ enum ServiceEditor {
 
     static func editPage(_ req: Request, _ s: Service, state: FormState, status: HTTPResponseStatus = .ok) -> Response {
         let t = req.t
-        return req.page(t("service.edit.title", s.name), breadcrumbs: [(t("provider.services.link"), "/organisations/\(s.$organisation.id)/services")], status: status) {
-            form(req, action: "/services/\(s.id!)", state: state, submitLabel: t("form.save"))
+        return req.page(t("service.edit.title", s.name), breadcrumbs: [(t("provider.services.link"), SiteURL.organisationServices(.value(s.$organisation.id)).relativeURL())], status: status) {
+            form(req, action: SiteURL.service(.value(s.id!)).relativeURL(), state: state, submitLabel: t("form.save"))
         }
     }
 
@@ -168,13 +168,13 @@ enum ServiceEditor {
         s.checkedOn = CalendarDate.today().iso
         s.index(organisationName: org.name)
         try await s.save(on: req.db)
-        return req.redirect("/directory/\(s.id!)")
+        return req.redirect(SiteURL.directoryService(.value(s.id!)).relativeURL())
     }
 
     @Sendable static func checked(req: Request) async throws -> Response {
         let (s, _) = try await service(req)
         s.checkedOn = CalendarDate.today().iso
         try await s.save(on: req.db)
-        return req.redirect("/organisations/\(s.$organisation.id)/services")
+        return req.redirect(SiteURL.organisationServices(.value(s.$organisation.id)).relativeURL())
     }
 }

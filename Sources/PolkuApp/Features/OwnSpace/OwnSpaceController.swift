@@ -142,7 +142,7 @@ enum OwnSpaceController {
                     }
                 }
             }
-            h("p") { h("a", ["href": "/directory"]) { t("me.directory") } }
+            h("p") { h("a", ["href": SiteURL.directory.relativeURL()]) { t("me.directory") } }
         }
     }
 }

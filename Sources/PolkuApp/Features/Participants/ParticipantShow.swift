@@ -28,7 +28,7 @@ enum ParticipantShow {
         let writable = scope.writableProjects
         let writableEnrolments = d.enrolments.filter { writable.contains($0.project_id) }
         let enrollable = scope.actor.projectsWritingPeople.filter { id in !d.enrolments.contains { $0.project_id == id } }
-        return req.page("\(p.first_name) \(p.last_name)", breadcrumbs: [(t("participants.title"), "/participants")], status: status) {
+        return req.page("\(p.first_name) \(p.last_name)", breadcrumbs: [(t("participants.title"), SiteURL.participants.relativeURL())], status: status) {
             Fields(t: t, state: form, prefix: form["_form"].isEmpty ? "" : form["_form"] + "-").summary()
             h("section", ["aria-labelledby": "person-h"]) {
                 h("h2", ["id": "person-h"]) { t("participant.section.person") }
@@ -40,11 +40,11 @@ enum ParticipantShow {
                     ProjectShow.fact(t("participant.email"), p.email ?? "")
                     ProjectShow.fact(t("participant.phone"), p.phone ?? "")
                 }
-                if !writable.isEmpty { h("p") { h("a", ["href": "/participants/\(pid)/edit"]) { t("participant.edit") } } }
+                if !writable.isEmpty { h("p") { h("a", ["href": SiteURL.participantEdit(.value(pid)).relativeURL()]) { t("participant.edit") } } }
                 if !writable.isEmpty {
                     if hasAccount { h("p", ["class": "hint"]) { t("own.has_account") } }
                     else {
-                        h("form", ["method": "post", "action": "/participants/\(pid)/invite"]) {
+                        h("form", ["method": "post", "action": SiteURL.participantInvite(.value(pid)).relativeURL()]) {
                             csrfField(req)
                             h("button", ["type": "submit", "class": "secondary"]) { t("own.invite.button") }
                         }
@@ -69,13 +69,13 @@ enum ParticipantShow {
                         if writable.contains(e.project_id) {
                             let missing = d.participations[e.id]?.entry?.missingFields.count ?? 0
                             h("p") {
-                                h("a", ["href": "/participants/\(pid)/enrolments/\(e.id)/esf"]) {
+                                h("a", ["href": SiteURL.enrolmentESF(.value(pid), .value(e.id)).relativeURL()]) {
                                     missing > 0 ? t("esf.link.missing", missing) : t("esf.link")
                                 }
                             }
                         }
                         if writable.contains(e.project_id) && e.phase != plan.exit {
-                            h("form", ["method": "post", "action": "/participants/\(pid)/enrolments/\(e.id)/phase", "class": "inline"]) {
+                            h("form", ["method": "post", "action": SiteURL.enrolmentPhase(.value(pid), .value(e.id)).relativeURL(), "class": "inline"]) {
                                 csrfField(req)
                                 formMarker("phase-\(e.id)")
                                 fields("phase-\(e.id)").select("to_phase", t("enrolment.move_to"),
@@ -89,7 +89,7 @@ enum ParticipantShow {
                 if !enrollable.isEmpty {
                     h("details") {
                         h("summary") { t("enrolment.add") }
-                        h("form", ["method": "post", "action": "/participants/\(pid)/enrolments"]) {
+                        h("form", ["method": "post", "action": SiteURL.participantEnrolments(.value(pid)).relativeURL()]) {
                             csrfField(req)
                             formMarker("enrol")
                             let f = fields("enrol")
@@ -108,7 +108,7 @@ enum ParticipantShow {
                     h("ul") { for c in d.consents { h("li") { t(c.given ? "consent.given_on" : "consent.withdrawn_on", t("consent.purpose." + c.purpose), t.date(c.date)) } } }
                 }
                 if !writable.isEmpty {
-                    h("form", ["method": "post", "action": "/participants/\(pid)/consents", "class": "inline"]) {
+                    h("form", ["method": "post", "action": SiteURL.participantConsents(.value(pid)).relativeURL(), "class": "inline"]) {
                         csrfField(req)
                         formMarker("consent")
                         let f = fields("consent")
@@ -126,7 +126,7 @@ enum ParticipantShow {
                         h("ul") {
                             for r in referrals {
                                 h("li") {
-                                    h("a", ["href": "/referrals/\(r.id)"]) { r.service + " – " + r.provider }
+                                    h("a", ["href": SiteURL.referral(.value(r.id)).relativeURL()]) { r.service + " – " + r.provider }
                                     " · " + t("referral.state." + r.state) + " · " + t.date(r.date)
                                 }
                             }
@@ -137,13 +137,13 @@ enum ParticipantShow {
                         h("ul") {
                             for s in suggestions {
                                 h("li") {
-                                    h("a", ["href": "/participants/\(pid)/referrals/new?service=\(s.id)"]) { s.name + " – " + s.provider }
+                                    h("a", ["href": SiteURL.participantReferralNew(.value(pid)).relativeURL([("service", "\(s.id)")])]) { s.name + " – " + s.provider }
                                     h("span", ["class": "hint"]) { " " + t("suggestions.why") + " " + s.reasons.map { Suggestions.explain($0, t) }.joined(separator: "; ") }
                                 }
                             }
                         }
                     }
-                    if !writable.isEmpty { h("p") { h("a", ["class": "button", "href": "/participants/\(pid)/referrals/new"]) { t("referral.new.link") } } }
+                    if !writable.isEmpty { h("p") { h("a", ["class": "button", "href": SiteURL.participantReferralNew(.value(pid)).relativeURL()]) { t("referral.new.link") } } }
                 }
             }
             if !measures.isEmpty || !measureChoices.isEmpty {
@@ -154,14 +154,14 @@ enum ParticipantShow {
                             for key in Array(Set(measures.map(\.key))).sorted() {
                                 let rows = measures.filter { $0.key == key }
                                 h("li") {
-                                    h("a", ["href": "/participants/\(pid)/measures/\(key)"]) { rows[0].name }
+                                    h("a", ["href": SiteURL.participantMeasure(.value(pid), .value(key)).relativeURL()]) { rows[0].name }
                                     " – " + t("measure.summary", rows.map(\.n).reduce(0, +), t.date(rows.map(\.last).max()))
                                 }
                             }
                         }
                     }
                     if !measureChoices.isEmpty {
-                        h("form", ["method": "get", "action": "/participants/\(pid)/assessments/new", "class": "inline"]) {
+                        h("form", ["method": "get", "action": SiteURL.participantAssessmentNew(.value(pid)).relativeURL(), "class": "inline"]) {
                             h("div", ["class": "field"]) {
                                 h("label", ["for": "f-pick"]) { t("measure.start") }
                                 h("select", ["id": "f-pick", "name": "pick"]) {
@@ -187,7 +187,7 @@ enum ParticipantShow {
                         h("tbody") {
                             for a in activities {
                                 h("tr") {
-                                    h("th", ["scope": "row"]) { h("a", ["href": "/activities/\(a.row.activity_id)"]) { a.row.name } }
+                                    h("th", ["scope": "row"]) { h("a", ["href": SiteURL.activity(.value(a.row.activity_id)).relativeURL()]) { a.row.name } }
                                     h("td") { t("activity.kind." + a.row.kind) + (projectNames.count > 1 ? " · " + (projectNames[a.row.project_id] ?? "") : "") }
                                     h("td") { a.row.joined_on.map { t.date($0) + (a.row.left_on.map { "–" + t.date($0) } ?? "") } ?? "–" }
                                     h("td", ["class": "num"]) { a.heldWhileMember.map { t("activity.member.came_of", a.attended, $0) } ?? String(a.attended) }
@@ -208,7 +208,7 @@ enum ParticipantShow {
                             " — \(t("goal.status." + g.status))"
                             if let target = g.target_date { " · \(t("goal.target", t.date(target)))" }
                             if writable.contains(g.project_id) {
-                                h("form", ["method": "post", "action": "/participants/\(pid)/goals/\(g.id)", "class": "inline-button"]) {
+                                h("form", ["method": "post", "action": SiteURL.participantGoal(.value(pid), .value(g.id)).relativeURL(), "class": "inline-button"]) {
                                     csrfField(req)
                                     h("label", ["for": "goal-\(g.id)", "class": "visually-hidden"]) { t("goal.status.change", g.text) }
                                     h("select", ["id": "goal-\(g.id)", "name": "status"]) {
@@ -221,7 +221,7 @@ enum ParticipantShow {
                     }
                 }
                 if !writableEnrolments.isEmpty {
-                    h("form", ["method": "post", "action": "/participants/\(pid)/goals"]) {
+                    h("form", ["method": "post", "action": SiteURL.participantGoals(.value(pid)).relativeURL()]) {
                         csrfField(req)
                         formMarker("goal")
                         let f = fields("goal")
@@ -235,7 +235,7 @@ enum ParticipantShow {
             h("section", ["aria-labelledby": "notes-h"]) {
                 h("h2", ["id": "notes-h"]) { t("participant.section.notes") }
                 if !writableEnrolments.isEmpty {
-                    h("form", ["method": "post", "action": "/participants/\(pid)/notes"]) {
+                    h("form", ["method": "post", "action": SiteURL.participantNotes(.value(pid)).relativeURL()]) {
                         csrfField(req)
                         formMarker("note")
                         let f = fields("note")

@@ -95,8 +95,8 @@ enum ParticipantsController {
         let sites = try await Site.query(on: req.db).filter(\.$project.$id ~~ actor.projectsWritingPeople).sort(\.$name).all()
         let names = Dictionary(uniqueKeysWithValues: projects.map { ($0.id!, $0.name) })
         let f = Fields(t: t, state: form.state)
-        return req.page(t("participants.new"), breadcrumbs: [(t("participants.title"), "/participants")], status: status) {
-            h("form", ["method": "post", "action": "/participants"]) {
+        return req.page(t("participants.new"), breadcrumbs: [(t("participants.title"), SiteURL.participants.relativeURL())], status: status) {
+            h("form", ["method": "post", "action": SiteURL.participants.relativeURL()]) {
                 csrfField(req)
                 f.summary()
                 form.fieldsNodes(t)
@@ -143,7 +143,7 @@ enum ParticipantsController {
             }
             try await req.audit.record(.participantCreate, participant: pid, project: projectID, on: db)
         }
-        return req.redirect("/participants/\(participant.id!)")
+        return req.redirect(SiteURL.participant(.value(participant.id!)).relativeURL())
     }
 
     @Sendable static func show(req: Request) async throws -> Response {
@@ -192,9 +192,9 @@ enum ParticipantsController {
 
     static func editPage(_ req: Request, form: ParticipantForm, participant p: Participant, status: HTTPResponseStatus = .ok) -> Response {
         let t = req.t
-        return req.page(t("participant.edit"), breadcrumbs: [(t("participants.title"), "/participants"),
-                                                             ("\(p.firstName) \(p.lastName)", "/participants/\(p.id!)")], status: status) {
-            h("form", ["method": "post", "action": "/participants/\(p.id!)"]) {
+        return req.page(t("participant.edit"), breadcrumbs: [(t("participants.title"), SiteURL.participants.relativeURL()),
+                                                             ("\(p.firstName) \(p.lastName)", SiteURL.participant(.value(p.id!)).relativeURL())], status: status) {
+            h("form", ["method": "post", "action": SiteURL.participant(.value(p.id!)).relativeURL()]) {
                 csrfField(req)
                 Fields(t: t, state: form.state).summary()
                 form.fieldsNodes(t)
@@ -215,6 +215,6 @@ enum ParticipantsController {
             try await p.update(on: db)
             try await req.audit.record(.participantUpdate, participant: scope.participantID, on: db)
         }
-        return req.redirect("/participants/\(scope.participantID)")
+        return req.redirect(SiteURL.participant(.value(scope.participantID)).relativeURL())
     }
 }

@@ -23,7 +23,7 @@ enum PathController {
             try await consent.create(on: db)
             try await req.audit.record(.consentRecord, participant: scope.participantID, detail: "\(purpose.rawValue)=\(given)", on: db)
         }
-        return req.redirect("/participants/\(scope.participantID)#consent-h")
+        return req.redirect(SiteURL.participant(.value(scope.participantID)).relativeURL(fragment: "consent-h"))
     }
 
     @Sendable static func enrol(req: Request) async throws -> Response {
@@ -50,7 +50,7 @@ enum PathController {
             state.errors["project_id"] = "error.already_enrolled"
             return try await again(req, scope, state)
         }
-        return req.redirect("/participants/\(scope.participantID)#enrol-h")
+        return req.redirect(SiteURL.participant(.value(scope.participantID)).relativeURL(fragment: "enrol-h"))
     }
 
     @Sendable static func changePhase(req: Request) async throws -> Response {
@@ -76,7 +76,7 @@ enum PathController {
             try await c.create(on: db)
             try await req.audit.record(.phaseChange, participant: participantID, project: enrolment.$project.id, detail: "\(from)→\(to)", on: db)
         }
-        return req.redirect("/participants/\(participantID)#enrol-h")
+        return req.redirect(SiteURL.participant(.value(participantID)).relativeURL(fragment: "enrol-h"))
     }
 
     @Sendable static func addGoal(req: Request) async throws -> Response {
@@ -94,7 +94,7 @@ enum PathController {
             try await goal.create(on: db)
             try await req.audit.record(.goalCreate, participant: participantID, project: projectID, on: db)
         }
-        return req.redirect("/participants/\(participantID)#goals-h")
+        return req.redirect(SiteURL.participant(.value(participantID)).relativeURL(fragment: "goals-h"))
     }
 
     @Sendable static func updateGoal(req: Request) async throws -> Response {
@@ -109,7 +109,7 @@ enum PathController {
             try await goal.update(on: db)
             try await req.audit.record(.goalUpdate, participant: participantID, project: goal.$project.id, detail: status.rawValue, on: db)
         }
-        return req.redirect("/participants/\(participantID)#goals-h")
+        return req.redirect(SiteURL.participant(.value(participantID)).relativeURL(fragment: "goals-h"))
     }
 
     @Sendable static func addNote(req: Request) async throws -> Response {
@@ -128,7 +128,7 @@ enum PathController {
             try await note.create(on: db)
             try await req.audit.record(.noteCreate, participant: participantID, project: projectID, detail: sensitivity.rawValue, on: db)
         }
-        return req.redirect("/participants/\(participantID)#notes-h")
+        return req.redirect(SiteURL.participant(.value(participantID)).relativeURL(fragment: "notes-h"))
     }
 
     /// Write access in the chosen project; without a valid choice, read access, so the form can be shown again.

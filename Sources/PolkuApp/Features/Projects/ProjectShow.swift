@@ -50,18 +50,18 @@ enum ProjectShow {
         let p = m.project
         let counts = actor.isAdmin || access.seesAggregates
         let manages = access.managesProject
-        return req.page(p.name, breadcrumbs: [(t("projects.title"), "/projects")]) {
+        return req.page(p.name, breadcrumbs: [(t("projects.title"), SiteURL.projects.relativeURL())]) {
             h("p", ["class": "lead"]) { "\(p.code) · \(t("project.status." + p.status.rawValue)) · \(t.date(p.startDate))–\(t.date(p.endDate))" }
             h("div", ["class": "actions"]) {
-                if manages { h("a", ["class": "button", "href": "/projects/\(p.id!)/edit"]) { t("project.edit.link") } }
-                if manages { h("a", ["class": "button", "href": "/projects/\(p.id!)/import"]) { t("import.link") } }
+                if manages { h("a", ["class": "button", "href": SiteURL.projectEdit(.value(p.id!)).relativeURL()]) { t("project.edit.link") } }
+                if manages { h("a", ["class": "button", "href": SiteURL.projectImport(.value(p.id!)).relativeURL()]) { t("import.link") } }
                 if access.seesParticipants {
-                    h("a", ["class": "button", "href": "/participants?project=\(p.id!)"]) { t("project.participants.link") }
+                    h("a", ["class": "button", "href": SiteURL.participants.relativeURL([("project", "\(p.id!)")])]) { t("project.participants.link") }
                 }
-                if counts { h("a", ["class": "button", "href": "/projects/\(p.id!)/report"]) { t("report.link") } }
-                if counts { h("a", ["class": "button", "href": "/projects/\(p.id!)/activities"]) { t("activities.link") } }
-                if counts { h("a", ["class": "button", "href": "/projects/\(p.id!)/instruments"]) { t("instruments.project.link") } }
-                if access.writesParticipantData { h("a", ["class": "button", "href": "/projects/\(p.id!)/followups"]) { t("followup.link") } }
+                if counts { h("a", ["class": "button", "href": SiteURL.projectReport(.value(p.id!)).relativeURL()]) { t("report.link") } }
+                if counts { h("a", ["class": "button", "href": SiteURL.projectActivities(.value(p.id!)).relativeURL()]) { t("activities.link") } }
+                if counts { h("a", ["class": "button", "href": SiteURL.projectInstruments(.value(p.id!)).relativeURL()]) { t("instruments.project.link") } }
+                if access.writesParticipantData { h("a", ["class": "button", "href": SiteURL.projectFollowUps(.value(p.id!)).relativeURL()]) { t("followup.link") } }
             }
             if !p.summary.isEmpty {
                 h("section", ["aria-labelledby": "summary-h"]) {
@@ -83,7 +83,7 @@ enum ProjectShow {
                     fact(t("project.realised_funding"), t.euros(p.realisedPublicFunding))
                     if let parent = m.parent {
                         h("dt") { t("project.parent") }
-                        h("dd") { h("a", ["href": "/projects/\(parent.id!)"]) { parent.name } }
+                        h("dd") { h("a", ["href": SiteURL.project(.value(parent.id!)).relativeURL()]) { parent.name } }
                     }
                 }
             }
@@ -121,7 +121,7 @@ enum ProjectShow {
             if !m.subProjects.isEmpty {
                 h("section", ["aria-labelledby": "sub-h"]) {
                     h("h2", ["id": "sub-h"]) { t("project.subprojects") }
-                    h("ul") { for s in m.subProjects { h("li") { h("a", ["href": "/projects/\(s.id!)"]) { "\(s.code) \(s.name)" } } } }
+                    h("ul") { for s in m.subProjects { h("li") { h("a", ["href": SiteURL.project(.value(s.id!)).relativeURL()]) { "\(s.code) \(s.name)" } } } }
                 }
             }
         }

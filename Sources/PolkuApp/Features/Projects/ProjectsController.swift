@@ -10,7 +10,7 @@ enum ProjectsController {
         let projects = try await Project.query(on: req.db).sort(\.$startDate, .descending).all()
         let counts = try await ProjectQueries.participantCounts(on: req.db)
         return req.page(t("projects.title")) {
-            if actor.createsProjects { h("p") { h("a", ["class": "button", "href": "/projects/new"]) { t("projects.new") } } }
+            if actor.createsProjects { h("p") { h("a", ["class": "button", "href": SiteURL.projectNew.relativeURL()]) { t("projects.new") } } }
             h("table") {
                 h("caption", ["class": "visually-hidden"]) { t("projects.title") }
                 h("thead") { h("tr") {
@@ -25,7 +25,7 @@ enum ProjectsController {
                         let visible = actor.isAdmin || actor.access(to: p.id!).seesAggregates
                         h("tr") {
                             h("td") { p.code }
-                            h("td") { h("a", ["href": "/projects/\(p.id!)"]) { p.name } }
+                            h("td") { h("a", ["href": SiteURL.project(.value(p.id!)).relativeURL()]) { p.name } }
                             h("td") { "\(t.date(p.startDate))–\(t.date(p.endDate))" }
                             h("td") { t("project.status." + p.status.rawValue) }
                             h("td", ["class": "num"]) { visible ? String(counts[p.id!] ?? 0) : "–" }
@@ -50,10 +50,10 @@ enum ProjectsController {
         let parents = try await Project.query(on: req.db).filter(\.$parent.$id == nil).sort(\.$code).all()
             .filter { $0.id != project?.id }
         let title = project.map { t("project.edit", $0.name) } ?? t("projects.new")
-        var crumbs = [(label: t("projects.title"), href: "/projects")]
-        if let project { crumbs.append((project.name, "/projects/\(project.id!)")) }
+        var crumbs = [(label: t("projects.title"), href: SiteURL.projects.relativeURL())]
+        if let project { crumbs.append((project.name, SiteURL.project(.value(project.id!)).relativeURL())) }
         return req.page(title, breadcrumbs: crumbs, status: status) {
-            form.render(req, action: project.map { "/projects/\($0.id!)" } ?? "/projects", parents: parents)
+            form.render(req, action: project.map { SiteURL.project(.value($0.id!)).relativeURL() } ?? SiteURL.projects.relativeURL(), parents: parents)
         }
     }
 
@@ -70,7 +70,7 @@ enum ProjectsController {
             // Whoever creates a project manages it.
             try await Membership(userID: actor.userID, projectID: project.id, role: .projectManager).create(on: db)
         }
-        return req.redirect("/projects/\(project.id!)")
+        return req.redirect(SiteURL.project(.value(project.id!)).relativeURL())
     }
 
     @Sendable static func edit(req: Request) async throws -> Response {
@@ -89,7 +89,7 @@ enum ProjectsController {
             return try await page(req, form: form, project: project, status: .unprocessableEntity)
         }
         try await project.update(on: req.db)
-        return req.redirect("/projects/\(id)")
+        return req.redirect(SiteURL.project(.value(id)).relativeURL())
     }
 
     @Sendable static func show(req: Request) async throws -> Response {

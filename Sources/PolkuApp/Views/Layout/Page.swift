@@ -38,7 +38,7 @@ struct Page {
                 h("meta", ["charset": "utf-8"])
                 h("meta", ["name": "viewport", "content": "width=device-width, initial-scale=1"])
                 h("title") { "\(title) – Polku" }
-                h("link", ["rel": "stylesheet", "href": "/styles.css"])
+                h("link", ["rel": "stylesheet", "href": SiteURL.styles.relativeURL()])
             }
             h("body") { body }
         }.html
@@ -47,50 +47,50 @@ struct Page {
     private func header() -> Node {
         let t = req.t
         return h("header", ["class": "site"]) {
-            h("a", ["class": "brand", "href": "/"]) { "Polku" }
+            h("a", ["class": "brand", "href": SiteURL.home.relativeURL()]) { "Polku" }
             if let actor = req.actor, actor.participantID != nil {
                 // A participant's own account: their own space, the directory, their password.
                 h("nav", ["aria-label": t("layout.nav")]) {
                     h("ul") {
-                        h("li") { h("a", ["href": "/me"]) { t("me.title") } }
-                        h("li") { h("a", ["href": "/directory"]) { t("directory.title") } }
-                        h("li") { h("a", ["href": "/account/password"]) { t("nav.account") } }
+                        h("li") { h("a", ["href": SiteURL.me.relativeURL()]) { t("me.title") } }
+                        h("li") { h("a", ["href": SiteURL.directory.relativeURL()]) { t("directory.title") } }
+                        h("li") { h("a", ["href": SiteURL.accountPassword.relativeURL()]) { t("nav.account") } }
                     }
                 }
-                h("form", ["method": "post", "action": "/logout", "class": "logout"]) {
+                h("form", ["method": "post", "action": SiteURL.logout.relativeURL(), "class": "logout"]) {
                     csrfField(req)
                     h("button", ["type": "submit"]) { t("nav.logout", actor.name) }
                 }
             } else if let actor = req.actor {
                 h("nav", ["aria-label": t("layout.nav")]) {
                     h("ul") {
-                        h("li") { h("a", ["href": "/projects"]) { t("nav.projects") } }
+                        h("li") { h("a", ["href": SiteURL.projects.relativeURL()]) { t("nav.projects") } }
                         if !actor.projectsSeeingPeople.isEmpty {
-                            h("li") { h("a", ["href": "/participants"]) { t("nav.participants") } }
+                            h("li") { h("a", ["href": SiteURL.participants.relativeURL()]) { t("nav.participants") } }
                         }
                         if !actor.rolesByProject.isEmpty || actor.isAdmin {
-                            h("li") { h("a", ["href": "/calendar"]) { t("nav.calendar") } }
+                            h("li") { h("a", ["href": SiteURL.calendar.relativeURL()]) { t("nav.calendar") } }
                         }
-                        h("li") { h("a", ["href": "/directory"]) { t("directory.title") } }
-                        if !actor.projectsWritingPeople.isEmpty { h("li") { h("a", ["href": "/referrals"]) { t("nav.referrals") } } }
-                        h("li") { h("a", ["href": "/organisations"]) { t("nav.organisations") } }
+                        h("li") { h("a", ["href": SiteURL.directory.relativeURL()]) { t("directory.title") } }
+                        if !actor.projectsWritingPeople.isEmpty { h("li") { h("a", ["href": SiteURL.referrals.relativeURL()]) { t("nav.referrals") } } }
+                        h("li") { h("a", ["href": SiteURL.organisations.relativeURL()]) { t("nav.organisations") } }
                         if actor.isAdmin {
-                            h("li") { h("a", ["href": "/admin/users"]) { t("nav.users") } }
-                            h("li") { h("a", ["href": "/admin/audit"]) { t("nav.audit") } }
-                            h("li") { h("a", ["href": "/admin/instruments"]) { t("nav.instruments") } }
+                            h("li") { h("a", ["href": SiteURL.adminUsers.relativeURL()]) { t("nav.users") } }
+                            h("li") { h("a", ["href": SiteURL.adminAudit.relativeURL()]) { t("nav.audit") } }
+                            h("li") { h("a", ["href": SiteURL.adminInstruments.relativeURL()]) { t("nav.instruments") } }
                         }
-                        h("li") { h("a", ["href": "/account/password"]) { t("nav.account") } }
+                        h("li") { h("a", ["href": SiteURL.accountPassword.relativeURL()]) { t("nav.account") } }
                     }
                 }
-                h("form", ["method": "post", "action": "/logout", "class": "logout"]) {
+                h("form", ["method": "post", "action": SiteURL.logout.relativeURL(), "class": "logout"]) {
                     csrfField(req)
                     h("button", ["type": "submit"]) { t("nav.logout", actor.name) }
                 }
             } else {
                 h("nav", ["aria-label": t("layout.nav")]) {
                     h("ul") {
-                        h("li") { h("a", ["href": "/directory"]) { t("directory.title") } }
-                        h("li") { h("a", ["href": "/login"]) { t("nav.login") } }
+                        h("li") { h("a", ["href": SiteURL.directory.relativeURL()]) { t("directory.title") } }
+                        h("li") { h("a", ["href": SiteURL.login.relativeURL()]) { t("nav.login") } }
                     }
                 }
             }
@@ -98,7 +98,7 @@ struct Page {
                 h("ul") {
                     for lang in Lang.allCases {
                         h("li") {
-                            h("a", ["href": "/lang/\(lang.rawValue)?back=\(Self.back(req))", "lang": lang.rawValue,
+                            h("a", ["href": SiteURL.language(.value(lang.rawValue)).relativeURL([("back", Self.back(req))]), "lang": lang.rawValue,
                                     "hreflang": lang.rawValue, "aria-current": lang == req.lang ? "true" : nil]) { lang.nativeName }
                         }
                     }
@@ -113,9 +113,9 @@ struct Page {
         var path = req.url.path
         if let q = req.url.query { path += "?" + q }
         if req.method != .GET {
-            path = req.headers.first(name: .referer).flatMap { URI(string: $0).path.isEmpty ? nil : URI(string: $0).path } ?? "/"
+            path = req.headers.first(name: .referer).flatMap { URI(string: $0).path.isEmpty ? nil : URI(string: $0).path } ?? SiteURL.home.relativeURL()
         }
-        return path.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/"
+        return path
     }
 
     func response() -> Response {
