@@ -37,7 +37,8 @@ actor PostgresDatabases {
             let app = try await Application.make(.testing)
             var config = try SQLPostgresConfigurationShim.make(url)
             config.searchPath = nil
-            app.databases.use(.postgres(configuration: config, maxConnectionsPerEventLoop: 1), as: .psql)
+            // Every test in the process waits here for its clone at start: a long wait is a queue, not a deadlock.
+            app.databases.use(.postgres(configuration: config, maxConnectionsPerEventLoop: 1, connectionPoolTimeout: .seconds(180)), as: .psql)
             return app
         }
         admin = task

@@ -49,7 +49,11 @@ enum FormReplay {
     /// The kept fields, shown so the person sees what will be sent, and a button to send them.
     static func page(_ req: Request, action: String, fields: [(String, String)], status: HTTPResponseStatus, message: String) -> Response {
         let t = req.t
-        let visible = fields.filter { !$0.1.isEmpty && $0.0 != "password" }
+        // What a person typed, not the form's own codes (ids, choices): those ride along hidden.
+        let visible = fields.filter { name, value in
+            name != "password" && !value.isEmpty && UUID(uuidString: value) == nil
+                && !(value.count <= 24 && value.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_" || $0 == "-") })
+        }
         return req.page(t("replay.title"), status: status) {
             h("div", ["class": "notice", "role": "alert"]) { h("p") { message } }
             h("form", ["method": "post", "action": LoginController.safeNext(action)]) {
@@ -61,10 +65,9 @@ enum FormReplay {
                 else if !visible.isEmpty {
                     h("details", ["open": ""]) {
                         h("summary") { t("replay.kept") }
-                        h("dl", ["class": "replay"]) {
-                            for (name, value) in visible.prefix(200) {
-                                h("dt") { name }
-                                h("dd") { value.count > 400 ? String(value.prefix(400)) + " …" : value }
+                        h("ul", ["class": "replay"]) {
+                            for (_, value) in visible.prefix(200) {
+                                h("li") { value.count > 400 ? String(value.prefix(400)) + " …" : value }
                             }
                         }
                     }

@@ -9,10 +9,7 @@ enum ActivitiesController {
         + (1...7).map { "wd_\($0)" }
 
     @Sendable static func index(req: Request) async throws -> Response {
-        let id = try req.id()
-        let actor = try req.guardedActor()
-        let access = actor.access(to: id)
-        guard actor.isAdmin || access.seesAggregates else { throw Abort(.notFound) }
+        let (id, access, _) = try req.guardedProject()
         return try await page(req, projectID: id, canCreate: access.writesParticipantData, state: FormState())
     }
 
@@ -85,9 +82,7 @@ enum ActivitiesController {
     }
 
     @Sendable static func create(req: Request) async throws -> Response {
-        let projectID = try req.id()
-        let actor = try req.guardedActor()
-        guard actor.access(to: projectID).writesParticipantData else { throw Abort(.forbidden) }
+        let (projectID, _, actor) = try req.guardedProject()
         let staff = try await ActivityQueries.staff(project: projectID, on: req.db)
         var state = FormState.read(req, fields: fields + staff.map { "org_\($0.id)" })
         let a = Activity()

@@ -14,10 +14,7 @@ enum ActivityReportController {
     }
 
     static func context(_ req: Request) async throws -> Context {
-        let id = try req.id()
-        let actor = try req.guardedActor()
-        let access = actor.access(to: id)
-        guard actor.isAdmin || access.seesAggregates else { throw Abort(.notFound) }
+        let (id, access, _) = try req.guardedProject()
         guard let project = try await Project.find(id, on: req.db) else { throw Abort(.notFound) }
         let sites = try await Site.query(on: req.db).filter(\.$project.$id == id).sort(\.$name).all()
         var state = FormState.read(req.query, fields: ["from", "to", "site", "kind", "by"])

@@ -6,7 +6,7 @@ import Vapor
 /// Moving one session to another day or time, cancelling it, or bringing a cancelled one back.
 enum SessionController {
     static func context(_ req: Request) async throws -> (ActivityPage.Context, ActivitySession) {
-        let ctx = try await ActivityPage.context(req, writing: true)
+        let ctx = try await ActivityPage.context(req)
         guard let s = try await ActivitySession.query(on: req.db).filter(\.$id == (try req.id("session")))
             .filter(\.$activity.$id == ctx.activity.id!).first() else { throw Abort(.notFound) }
         return (ctx, s)

@@ -16,10 +16,7 @@ enum ESFReportController {
     }
 
     static func context(_ req: Request) async throws -> Context {
-        let id = try req.id()
-        let actor = try req.guardedActor()
-        let access = actor.access(to: id)
-        guard actor.isAdmin || access.seesAggregates else { throw Abort(.notFound) }
+        let (id, access, _) = try req.guardedProject()
         guard let project = try await Project.find(id, on: req.db) else { throw Abort(.notFound) }
         let sites = try await Site.query(on: req.db).filter(\.$project.$id == id).sort(\.$name).all()
         var state = FormState.read(req.query, fields: ["from", "to", "site", "gender", "age_band"])
@@ -45,7 +42,6 @@ enum ESFReportController {
 
     @Sendable static func people(req: Request) async throws -> Response {
         let ctx = try await context(req)
-        guard ctx.seesPeople else { throw Abort(.forbidden) }
         guard ctx.state.isValid else { throw Abort(.badRequest) }
         let code = (try? req.query.get(String.self, at: "code")) ?? ""
         let t = req.t

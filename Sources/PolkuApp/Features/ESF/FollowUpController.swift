@@ -20,9 +20,7 @@ enum FollowUpController {
     }
 
     @Sendable static func index(req: Request) async throws -> Response {
-        let id = try req.id()
-        let actor = try req.guardedActor()
-        guard actor.access(to: id).writesParticipantData else { throw Abort(.notFound) }
+        let id = try req.guardedProject().id
         guard let project = try await Project.find(id, on: req.db) else { throw Abort(.notFound) }
         let rows = try await due(project: id, today: CalendarDate.today(), on: req.db)
         try await req.audit.record(.participantList, participants: rows.map(\.participant_id), project: id, detail: "follow-up due")

@@ -68,7 +68,7 @@ enum LoginController {
         try await req.audit.record(.loginSucceeded)
         if !state["_replay_to"].isEmpty {
             return FormReplay.page(req, action: state["_replay_to"], fields: FormReplay.decode(state["_replay"]),
-                                   status: .ok, message: req.t("replay.csrf"))
+                                   status: .ok, message: req.t("replay.after_login"))
         }
         if state["next"].isEmpty { return req.redirect(to: user.participantID != nil ? .me : .projects) }
         return req.redirect(safeNext(state["next"]))

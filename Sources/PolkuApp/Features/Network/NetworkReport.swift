@@ -12,7 +12,6 @@ enum NetworkReport {
 
     @Sendable static func show(req: Request) async throws -> Response {
         let actor = try req.guardedActor()
-        guard actor.isAdmin || !actor.projectsManaged.isEmpty else { throw Abort(.forbidden) }
         let sql = req.db as! any SQLDatabase
         // Referrals can be narrowed to a period (the day they were sent) and to one project.
         var state = FormState.read(req.query, fields: ["from", "to", "project"])

@@ -37,8 +37,6 @@ enum ProjectsController {
     }
 
     @Sendable static func new(req: Request) async throws -> Response {
-        let actor = try req.guardedActor()
-        guard actor.createsProjects else { throw Abort(.forbidden) }
         var form = ProjectForm(state: FormState())
         form.state.values["status"] = Project.Status.planned.rawValue
         form.state.values["phases"] = PhasePlan.defaultPhases.joined(separator: "\n")
@@ -59,7 +57,6 @@ enum ProjectsController {
 
     @Sendable static func create(req: Request) async throws -> Response {
         let actor = try req.guardedActor()
-        guard actor.createsProjects else { throw Abort(.forbidden) }
         var form = ProjectForm(state: FormState.read(req, fields: ProjectForm.fields))
         let project = Project()
         guard try await form.apply(to: project, on: req.db) else {
