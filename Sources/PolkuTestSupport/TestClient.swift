@@ -32,7 +32,7 @@ public final class TestClient: @unchecked Sendable {
     public func post(_ path: String, _ form: [String: String] = [:], csrf withToken: Bool = true) async throws -> Page {
         var fields = form
         if withToken {
-            if csrf == nil { try await get("/login") }
+            if csrf == nil { try await get(SiteURL.login.relativeURL()) }
             fields["_csrf"] = csrf
         }
         let body = fields.map { "\(Self.encode($0.key))=\(Self.encode($0.value))" }.joined(separator: "&")
@@ -48,7 +48,7 @@ public final class TestClient: @unchecked Sendable {
     /// Posts a multipart form with one file, as a browser's file upload does; the CSRF token is added.
     @discardableResult
     public func upload(_ path: String, field: String, filename: String, content: String) async throws -> Page {
-        if csrf == nil { try await get("/login") }
+        if csrf == nil { try await get(SiteURL.login.relativeURL()) }
         let boundary = "polku-test-boundary"
         let body = "--\(boundary)\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n\(csrf ?? "")\r\n"
             + "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(field)\"; filename=\"\(filename)\"\r\nContent-Type: text/csv\r\n\r\n"
@@ -131,8 +131,8 @@ public final class TestClient: @unchecked Sendable {
     /// Logs in through the real form.
     @discardableResult
     public func login(_ email: String, _ password: String = World.password) async throws -> Page {
-        try await get("/login")
-        let page = try await post("/login", ["email": email, "password": password])
+        try await get(SiteURL.login.relativeURL())
+        let page = try await post(SiteURL.login.relativeURL(), ["email": email, "password": password])
         // As a browser does: follow to the first page, which carries the new session's CSRF token.
         var next = page
         for _ in 0..<3 {

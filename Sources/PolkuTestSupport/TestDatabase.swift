@@ -63,7 +63,7 @@ actor PostgresDatabases {
 
     private func url(for database: String) -> String {
         var components = URLComponents(string: baseURL!)!
-        components.path = "/" + database
+        components.path = SiteURL.home.relativeURL() + database
         return components.string!
     }
 

@@ -21,22 +21,22 @@ public enum ActivityBench {
             lines.append(try await BenchTiming.line(label, n, body))
         }
         try await measure("activity report, whole project", max(5, repetitions / 5)) {
-            let res = try await ParticipantBench.get(app, "/projects/\(world.project)/activities/report", cookie: world.cookie)
+            let res = try await ParticipantBench.get(app, SiteURL.projectActivityReport(.value(world.project)).relativeURL(), cookie: world.cookie)
             guard res.status == .ok else { throw Abort(.internalServerError, reason: "report answered \(res.status)") }
         }
         try await measure("activity report, one year by site", max(5, repetitions / 5)) {
-            let res = try await ParticipantBench.get(app, "/projects/\(world.project)/activities/report?from=1.1.2024&to=31.12.2024&by=site", cookie: world.cookie)
+            let res = try await ParticipantBench.get(app, SiteURL.projectActivityReport(.value(world.project)).relativeURL([("from", "1.1.2024"), ("to", "31.12.2024"), ("by", "site")]), cookie: world.cookie)
             guard res.status == .ok else { throw Abort(.internalServerError, reason: "report answered \(res.status)") }
         }
         try await measure("attendance page of a session", repetitions) {
-            let res = try await ParticipantBench.get(app, "/activities/\(world.activity)/sessions/\(world.session)", cookie: world.cookie)
+            let res = try await ParticipantBench.get(app, SiteURL.session(.value(world.activity), .value(world.session)).relativeURL(), cookie: world.cookie)
             guard res.status == .ok else { throw Abort(.internalServerError, reason: "attendance page answered \(res.status)") }
         }
         var version = 0
         try await measure("attendance save (10 ticked + heads)", repetitions) {
             var form = ["_csrf=bench", "version=\(version)", "head_on_site=3"]
             for p in world.members.prefix(10) { form.append("p_\(p)=on") }
-            let res = try await post(app, "/activities/\(world.activity)/sessions/\(world.session)", body: form.joined(separator: "&"), cookie: world.cookie)
+            let res = try await post(app, SiteURL.session(.value(world.activity), .value(world.session)).relativeURL(), body: form.joined(separator: "&"), cookie: world.cookie)
             guard res.status == .seeOther else { throw Abort(.internalServerError, reason: "save answered \(res.status)") }
             version += 1
         }

@@ -33,8 +33,8 @@ public enum ESFBench {
 
         let cookie = "bench-esf-\(UUID().uuidString)"
         try await SessionRecord(key: SessionID(string: cookie), data: SessionData(initialData: ["user_id": user.id!.uuidString])).create(on: app.db)
-        for (label, path) in [("ESF report page", "/projects/\(project.id!)/report"), ("ESF report XLSX", "/projects/\(project.id!)/report.xlsx"),
-                              ("ESF report, one site and period", "/projects/\(project.id!)/report?from=2022-01-01&to=2022-12-31&gender=female")] {
+        for (label, path) in [("ESF report page", SiteURL.projectReport(.value(project.id!)).relativeURL()), ("ESF report XLSX", SiteURL.projectReportXLSX(.value(project.id!)).relativeURL()),
+                              ("ESF report, one site and period", SiteURL.projectReport(.value(project.id!)).relativeURL([("from", "2022-01-01"), ("to", "2022-12-31"), ("gender", "female")]))] {
             var times: [Double] = []
             for _ in 0..<repetitions {
                 let start = DispatchTime.now().uptimeNanoseconds

@@ -23,11 +23,11 @@ public enum MeasureBench {
             scored = try await MeasuresReport.compute(project: world.project, filter: .init(), on: app.db).scored
         }
         try await measure("measures report page", max(3, repetitions / 10)) {
-            let res = try await ParticipantBench.get(app, "/projects/\(world.project)/measures", cookie: world.cookie)
+            let res = try await ParticipantBench.get(app, SiteURL.projectMeasures(.value(world.project)).relativeURL(), cookie: world.cookie)
             guard res.status == .ok else { throw Abort(.internalServerError, reason: "report answered \(res.status)") }
         }
         try await measure("history page, 50 WHO-5 assessments", repetitions) {
-            let res = try await ParticipantBench.get(app, "/participants/\(world.heavy)/measures/who5", cookie: world.cookie)
+            let res = try await ParticipantBench.get(app, SiteURL.participantMeasure(.value(world.heavy), .value("who5")).relativeURL(), cookie: world.cookie)
             guard res.status == .ok else { throw Abort(.internalServerError, reason: "history answered \(res.status)") }
         }
         lines.append("(the report scored \(scored) stored answer sets, each by its own version)")

@@ -14,8 +14,8 @@ public enum NetworkBench {
         let started = Date()
         let w = try await generate(app, services: services, referrals: referrals)
         var lines = ["Generated \(services) services and \(referrals) referrals in \(String(format: "%.1f", Date().timeIntervalSince(started))) s (\(ParticipantBench.kind(app)))."]
-        let searches = ["/directory", "/directory?q=velka", "/directory?q=ryhmä%20pori", "/directory?category=housing&area=kunta7",
-                        "/directory?language=ar&threshold=low", "/directory?q=zzzz"]
+        let searches = [SiteURL.directory.relativeURL(), SiteURL.directory.relativeURL([("q", "velka")]), SiteURL.directory.relativeURL([("q", "ryhmä pori")]), SiteURL.directory.relativeURL([("category", "housing"), ("area", "kunta7")]),
+                        SiteURL.directory.relativeURL([("language", "ar"), ("threshold", "low")]), SiteURL.directory.relativeURL([("q", "zzzz")])]
         for path in searches {
             lines.append(try await BenchTiming.line("directory " + path.dropFirst(10), repetitions) {
                 let res = try await ParticipantBench.get(app, path, cookie: "")
@@ -29,11 +29,11 @@ public enum NetworkBench {
             count = try await Suggestions.forParticipant(w.participant, scope: scope, on: app.db).count
         })
         lines.append(try await BenchTiming.line("referral page with suggestions", repetitions) {
-            let res = try await ParticipantBench.get(app, "/participants/\(w.participant)/referrals/new", cookie: w.cookie)
+            let res = try await ParticipantBench.get(app, SiteURL.participantReferralNew(.value(w.participant)).relativeURL(), cookie: w.cookie)
             guard res.status == .ok else { throw Abort(.internalServerError, reason: "referral page answered \(res.status)") }
         })
         lines.append(try await BenchTiming.line("network report", max(3, repetitions / 10)) {
-            let res = try await ParticipantBench.get(app, "/network", cookie: w.cookie)
+            let res = try await ParticipantBench.get(app, SiteURL.network.relativeURL(), cookie: w.cookie)
             guard res.status == .ok else { throw Abort(.internalServerError, reason: "network answered \(res.status)") }
         })
         lines.append("(the participant got \(count) suggestions)")

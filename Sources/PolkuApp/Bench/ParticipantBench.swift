@@ -16,10 +16,10 @@ public enum ParticipantBench {
         let generated = Date().timeIntervalSince(started)
         var lines = ["Generated \(participants) participants in \(projects) projects in \(String(format: "%.1f", generated)) s (\(kind(app)))."]
         let cases: [(String, String)] = [
-            ("participant list, first page", "/participants"),
-            ("participant list, name search", "/participants?q=\(sample.searchTerm)"),
-            ("list, common-substring search", "/participants?q=nen"),
-            ("participant page", "/participants/\(sample.participant)"),
+            ("participant list, first page", SiteURL.participants.relativeURL()),
+            ("participant list, name search", SiteURL.participants.relativeURL([("q", "\(sample.searchTerm)")])),
+            ("list, common-substring search", SiteURL.participants.relativeURL([("q", "nen")])),
+            ("participant page", SiteURL.participant(.value(sample.participant)).relativeURL()),
         ]
         for (label, path) in cases {
             var times: [Double] = []

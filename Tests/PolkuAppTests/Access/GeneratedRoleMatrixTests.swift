@@ -73,7 +73,7 @@ import Vapor
                 func signIn() async throws {
                     client.cookies = [:]; client.csrf = nil
                     switch who {
-                    case .anonymous: try await client.get("/login")
+                    case .anonymous: try await client.get(SiteURL.login.relativeURL())
                     case .provider: try await client.login(world.providerEmail)
                     case .participant: try await client.login(world.participantEmail)
                     default: try await client.login(world.base.users[who.role!]!)
@@ -89,7 +89,7 @@ import Vapor
                         let label = "\(db) \(who.rawValue) \(target.rawValue) \(route.signature) [\(audience)]"
                         let code = page.status.code
                         if code >= 500 { failures.append("\(label): \(code)") }
-                        let toLogin = route.method == .GET && code == 303 && page.location?.hasPrefix("/login") == true
+                        let toLogin = route.method == .GET && code == 303 && page.location?.hasPrefix(SiteURL.login.relativeURL()) == true
                         let refused = code == 401 || code == 403 || code == 404 || toLogin
                         // A participant's own name is in their own page header; another person's never.
                         let markers = who == .participant ? ["Toisenhankkeinen", "NORMALMARK", "HEALTHMARK"] : Self.markers
@@ -125,21 +125,21 @@ import Vapor
             let world = try await MatrixWorld.make(app)
             let nurse = TestClient(app)
             try await nurse.login(world.base.users[.healthProfessional]!)
-            let saved = try await nurse.post("/participants/\(world.base.ownParticipant)/assessments", [
+            let saved = try await nurse.post(SiteURL.participantAssessments(.value(world.base.ownParticipant)).relativeURL(), [
                 "project": world.base.ownProject.uuidString, "instrument": "who5", "date": "1.3.2024",
                 "a_1": "3", "a_2": "3", "a_3": "3", "a_4": "3", "a_5": "3"])
             #expect(saved.status == .seeOther)
             for who in [Who.manager, .worker, .health, .peer, .viewer, .admin] {
                 let client = TestClient(app)
                 try await client.login(world.base.users[who.role!]!)
-                let history = try await client.get("/participants/\(world.base.ownParticipant)/measures/who5")
+                let history = try await client.get(SiteURL.participantMeasure(.value(world.base.ownParticipant), .value("who5")).relativeURL())
                 #expect((history.status == .ok) == (who == .health), "\(db) \(who) WHO-5 history: \(history.status.code)")
-                let report = try await client.get("/projects/\(world.base.ownProject)/measures")
+                let report = try await client.get(SiteURL.projectMeasures(.value(world.base.ownProject)).relativeURL())
                 #expect(report.body.contains("id=\"m-who5\"") == (who == .health), "\(db) \(who): WHO-5 aggregates shown to health professionals only")
             }
             let own = TestClient(app)
             try await own.login(world.participantEmail)
-            #expect(try await own.get("/me/measures/who5").status != .forbidden)
+            #expect(try await own.get(SiteURL.myMeasure(.value("who5")).relativeURL()).status != .forbidden)
         }
     }
 }

@@ -14,12 +14,12 @@ import Vapor
             let world = try await MatrixWorld.make(app)
             let admin = TestClient(app)
             try await admin.login(world.base.users[.admin]!)
-            let inbox = try await admin.get("/organisations/\(world.ownOrganisation)/referrals?all=1")
+            let inbox = try await admin.get(SiteURL.organisationReferrals(.value(world.ownOrganisation)).relativeURL([("all", "1")]))
             #expect(inbox.status == .forbidden && !inbox.body.contains(World.ownLastName))
             // The provider's own staff still see it.
             let provider = TestClient(app)
             try await provider.login(world.providerEmail)
-            #expect(try await provider.get("/organisations/\(world.ownOrganisation)/referrals?all=1").body.contains(World.ownLastName))
+            #expect(try await provider.get(SiteURL.organisationReferrals(.value(world.ownOrganisation)).relativeURL([("all", "1")])).body.contains(World.ownLastName))
         }
     }
 
@@ -30,16 +30,16 @@ import Vapor
             let worker = TestClient(app)
             try await worker.login(world.users[.worker]!)
             for (first, last) in [("Anna", "Aalto"), ("Ville", "Virtanen")] {
-                #expect(try await worker.post("/participants", ["first_name": first, "last_name": last, "birth_date": "1.1.1990", "gender": "female",
+                #expect(try await worker.post(SiteURL.participants.relativeURL(), ["first_name": first, "last_name": last, "birth_date": "1.1.1990", "gender": "female",
                                                                 "municipality": "Pori", "language": "fi", "project_id": world.ownProject.uuidString,
                                                                 "start_date": "1.2.2024"]).status == .seeOther)
             }
-            let first = try await worker.get("/participants")
+            let first = try await worker.get(SiteURL.participants.relativeURL())
             #expect(first.body.contains("Aalto, Anna") && first.body.contains("Virtanen, Ville"))
             // The other project's participant sorts between them; as an anchor it is as unknown.
-            let crafted = try await worker.get("/participants?after=\(world.otherParticipant)")
+            let crafted = try await worker.get(SiteURL.participants.relativeURL([("after", "\(world.otherParticipant)")]))
             #expect(crafted.body.contains("Aalto, Anna") && crafted.body.contains("Virtanen, Ville"), "a hidden anchor starts from the first page")
-            let unknown = try await worker.get("/participants?after=\(UUID())")
+            let unknown = try await worker.get(SiteURL.participants.relativeURL([("after", "\(UUID())")]))
             #expect(unknown.body.contains("Aalto, Anna"))
         }
     }
@@ -47,7 +47,7 @@ import Vapor
     static func invite(_ app: Application, _ world: World) async throws -> String {
         let worker = TestClient(app)
         try await worker.login(world.users[.worker]!)
-        let page = try await worker.post("/participants/\(world.ownParticipant)/invite")
+        let page = try await worker.post(SiteURL.participantInvite(.value(world.ownParticipant)).relativeURL())
         return try #require(page.body.firstMatch(of: /\/invite\/([0-9a-f]{48})/).map { String($0.1) })
     }
 
@@ -57,15 +57,15 @@ import Vapor
             let world = try await World.make(app)
             let token = try await Self.invite(app, world)
             let victim = TestClient(app)
-            try await victim.get("/invite/\(token)")
+            try await victim.get(SiteURL.invite(.value(token)).relativeURL())
             let planted = try #require(victim.cookies["polku_session"])
-            let made = try await victim.post("/invite/\(token)", ["email": "aake@example.invalid", "password": "vihreä hevonen 42", "again": "vihreä hevonen 42"])
-            #expect(made.status == .seeOther && made.location == "/me")
+            let made = try await victim.post(SiteURL.invite(.value(token)).relativeURL(), ["email": "aake@example.invalid", "password": "vihreä hevonen 42", "again": "vihreä hevonen 42"])
+            #expect(made.status == .seeOther && made.location == SiteURL.me.relativeURL())
             #expect(victim.cookies["polku_session"] != planted, "the session id changed with the identity")
             let attacker = TestClient(app)
             attacker.cookies["polku_session"] = planted
-            let me = try await attacker.get("/me")
-            #expect(me.status == .seeOther && me.location?.hasPrefix("/login") == true, "the planted cookie is not signed in")
+            let me = try await attacker.get(SiteURL.me.relativeURL())
+            #expect(me.status == .seeOther && me.location?.hasPrefix(SiteURL.login.relativeURL()) == true, "the planted cookie is not signed in")
         }
     }
 
@@ -76,12 +76,12 @@ import Vapor
             let first = try await Self.invite(app, world)
             let second = try await Self.invite(app, world)
             let person = TestClient(app)
-            try await person.get("/invite/\(first)")
-            #expect(try await person.post("/invite/\(first)", ["email": "aake@example.invalid", "password": "vihreä hevonen 42", "again": "vihreä hevonen 42"]).status == .seeOther)
+            try await person.get(SiteURL.invite(.value(first)).relativeURL())
+            #expect(try await person.post(SiteURL.invite(.value(first)).relativeURL(), ["email": "aake@example.invalid", "password": "vihreä hevonen 42", "again": "vihreä hevonen 42"]).status == .seeOther)
             let other = TestClient(app)
-            let page = try await other.get("/invite/\(second)")
+            let page = try await other.get(SiteURL.invite(.value(second)).relativeURL())
             #expect(page.status == .notFound && !page.body.contains("Åke"))
-            let post = try await other.post("/invite/\(second)", ["email": "toinen@example.invalid", "password": "vihreä hevonen 43", "again": "vihreä hevonen 43"])
+            let post = try await other.post(SiteURL.invite(.value(second)).relativeURL(), ["email": "toinen@example.invalid", "password": "vihreä hevonen 43", "again": "vihreä hevonen 43"])
             #expect(post.status == .notFound)
             #expect(try await User.query(on: app.db).filter(\.$participantID == world.ownParticipant).count() == 1)
         }
@@ -90,7 +90,7 @@ import Vapor
     @Test func redirectsStayOnThisSite() {
         for bad in ["/\t/evil.invalid", "/%09/evil.invalid", "//evil.invalid", "/\\evil.invalid", "\\\\evil.invalid", "https://evil.invalid",
                     "/\n/evil.invalid", "javascript:alert(1)", "/%2F/evil.invalid", "/%5Cevil.invalid", ""] {
-            #expect(LoginController.safeNext(bad) == "/", "\(bad.debugDescription) must not leave the site")
+            #expect(LoginController.safeNext(bad) == SiteURL.home.relativeURL(), "\(bad.debugDescription) must not leave the site")
         }
         #expect(LoginController.safeNext("/participants?q=a%20b") == "/participants?q=a%20b")
     }
@@ -100,10 +100,10 @@ import Vapor
         try await withPolku(db) { app in
             let world = try await World.make(app)
             let client = TestClient(app)
-            #expect(try await client.get("/lang/en?back=/%09/evil.invalid").location == "/")
-            try await client.get("/login")
-            let login = try await client.post("/login", ["email": world.users[.worker]!, "password": World.password, "next": "/\t/evil.invalid"])
-            #expect(login.location == "/")
+            #expect(try await client.get("/lang/en?back=/%09/evil.invalid").location == SiteURL.home.relativeURL())
+            try await client.get(SiteURL.login.relativeURL())
+            let login = try await client.post(SiteURL.login.relativeURL(), ["email": world.users[.worker]!, "password": World.password, "next": "/\t/evil.invalid"])
+            #expect(login.location == SiteURL.home.relativeURL())
         }
     }
 
@@ -116,19 +116,19 @@ import Vapor
             try await provider.login(email)
             var service = DirectoryTests.service
             service["name"] = "=HYPERLINK(\"http://evil.invalid\",\"Klikkaa\")"
-            #expect(try await provider.post("/organisations/\(org)/services", service).status == .seeOther)
-            let directory = try await TestClient(app).get("/directory.csv")
+            #expect(try await provider.post(SiteURL.organisationServices(.value(org)).relativeURL(), service).status == .seeOther)
+            let directory = try await TestClient(app).get(SiteURL.directoryCSV.relativeURL())
             #expect(directory.body.contains("\"'=HYPERLINK(") && !directory.body.contains(";\"=HYPERLINK"))
             let worker = TestClient(app)
             try await worker.login(world.users[.worker]!)
-            #expect(try await worker.post("/projects/\(world.ownProject)/activities", [
+            #expect(try await worker.post(SiteURL.projectActivities(.value(world.ownProject)).relativeURL(), [
                 "kind": "event", "category": "peer_group", "name": "@SUM(1+1)", "from": "5.6.2024", "start": "9", "end": "11"]).status == .seeOther)
-            let activities = try await worker.get("/projects/\(world.ownProject)/activities/report.csv?by=activity")
+            let activities = try await worker.get(SiteURL.projectActivityReportCSV(.value(world.ownProject)).relativeURL([("by", "activity")]))
             #expect(activities.body.contains("'@SUM(1+1)") && !activities.body.contains(";@SUM"))
             let manager = TestClient(app)
             try await manager.login(world.users[.projectManager]!)
-            #expect(try await manager.post("/projects/\(world.ownProject)/outcomes", ["outcome_name": "+Jatko", "outcome_maps_to": "other_service"]).status == .seeOther)
-            let esf = try await manager.get("/projects/\(world.ownProject)/report.csv")
+            #expect(try await manager.post(SiteURL.projectPart(.value(world.ownProject), .outcomes).relativeURL(), ["outcome_name": "+Jatko", "outcome_maps_to": "other_service"]).status == .seeOther)
+            let esf = try await manager.get(SiteURL.projectReportCSV(.value(world.ownProject)).relativeURL())
             #expect(esf.status == .ok && !esf.body.contains(";+Jatko") && !esf.body.contains("\n+Jatko"))
             // Each export is in the audit log.
             let exports = try await World.auditEvents(app).filter { $0.action == "export" }.map(\.detail)
@@ -142,7 +142,7 @@ import Vapor
             let world = try await World.make(app)
             let worker = TestClient(app)
             try await worker.login(world.users[.worker]!)
-            let path = "/participants/\(world.ownParticipant)/enrolments/\(world.ownEnrolment)/esf"
+            let path = SiteURL.enrolmentESF(.value(world.ownParticipant), .value(world.ownEnrolment)).relativeURL()
             #expect(try await worker.submit(page: path, action: path, ["labour_status": "unemployed", "unemployed_months": "14"]).status == .seeOther)
             let empty = try await worker.post(path)
             #expect(empty.status == .badRequest)
@@ -161,7 +161,7 @@ import Vapor
             let admin = TestClient(app)
             try await admin.login(world.users[.admin]!)
             func create(_ password: String) async throws -> TestClient.Page {
-                try await admin.post("/admin/users", ["name": "Maija Mallikas", "email": "maija.mallikas@example.invalid", "password": password,
+                try await admin.post(SiteURL.adminUsers.relativeURL(), ["name": "Maija Mallikas", "email": "maija.mallikas@example.invalid", "password": password,
                                                       "role": "worker", "project_id": world.ownProject.uuidString])
             }
             let repeated = try await create("aaaaaaaaaa")
@@ -178,7 +178,7 @@ import Vapor
     func everyAnswerCarriesTheSecurityHeaders(db: TestDatabase) async throws {
         try await withPolku(db, adjust: { $0.secureCookies = true }) { app in
             let client = TestClient(app)
-            for path in ["/login", "/no/such/page", "/styles.css", "/directory"] {
+            for path in [SiteURL.login.relativeURL(), "/no/such/page", SiteURL.styles.relativeURL(), SiteURL.directory.relativeURL()] {
                 let page = try await client.get(path)
                 let csp = page.headers.first(name: "Content-Security-Policy") ?? ""
                 #expect(csp.contains("default-src 'self'") && csp.contains("frame-ancestors 'none'") && !csp.contains("unsafe-inline"), "\(path)")
@@ -189,7 +189,7 @@ import Vapor
             }
         }
         try await withPolku(db) { app in
-            let plain = try await TestClient(app).get("/login")
+            let plain = try await TestClient(app).get(SiteURL.login.relativeURL())
             #expect(plain.headers.first(name: "Strict-Transport-Security") == nil, "no HSTS without TLS")
         }
     }
@@ -200,8 +200,8 @@ import Vapor
             let world = try await World.make(app)
             let worker = TestClient(app)
             try await worker.login(world.users[.worker]!)
-            #expect(try await worker.get("/participants/\(world.ownParticipant)/referrals/new").status == .ok)
-            #expect(try await worker.get("/participants?q=Merkkinen").body.contains(World.ownLastName))
+            #expect(try await worker.get(SiteURL.participantReferralNew(.value(world.ownParticipant)).relativeURL()).status == .ok)
+            #expect(try await worker.get(SiteURL.participants.relativeURL([("q", "Merkkinen")])).body.contains(World.ownLastName))
             let events = try await World.auditEvents(app)
             #expect(events.contains { $0.action == "referral.form" && $0.participantID == world.ownParticipant })
             let search = try #require(events.last { $0.action == "participant.list" })
@@ -219,10 +219,10 @@ import Vapor
             try await ProjectOrganisation(projectID: world.ownProject, organisationID: partner.id!, role: .partner).create(on: app.db)
             let pm = TestClient(app)
             try await pm.login(world.users[.projectManager]!)
-            #expect(try await pm.get("/organisations/\(partner.id!)/edit").status == .ok)
-            #expect(try await pm.get("/organisations/\(providerOrg)/edit").status == .forbidden)
-            let list = try await pm.get("/organisations")
-            #expect(list.body.contains("/organisations/\(partner.id!)/edit") && !list.body.contains("/organisations/\(providerOrg)/edit"))
+            #expect(try await pm.get(SiteURL.organisationEdit(.value(partner.id!)).relativeURL()).status == .ok)
+            #expect(try await pm.get(SiteURL.organisationEdit(.value(providerOrg)).relativeURL()).status == .forbidden)
+            let list = try await pm.get(SiteURL.organisations.relativeURL())
+            #expect(list.body.contains(SiteURL.organisationEdit(.value(partner.id!)).relativeURL()) && !list.body.contains(SiteURL.organisationEdit(.value(providerOrg)).relativeURL()))
         }
     }
 
@@ -230,7 +230,7 @@ import Vapor
     func theInstrumentFormIsShownOnlyToThoseWhoMaySubmitIt(db: TestDatabase) async throws {
         try await withPolku(db) { app in
             let world = try await World.make(app)
-            let path = "/projects/\(world.ownProject)/instruments"
+            let path = SiteURL.projectInstruments(.value(world.ownProject)).relativeURL()
             for role in [Role.worker, .peer, .viewer, .admin, .projectManager] {
                 let client = TestClient(app)
                 try await client.login(world.users[role]!)

@@ -11,11 +11,11 @@ import Vapor
 /// exports, recruitment through events, the calendar, the feed, and two workers saving at once.
 @Suite struct ActivityFlowTests {
     static func group(_ client: TestClient, _ world: World, from: String = "4.3.2024", to: String = "25.3.2024") async throws -> Activity {
-        let res = try await client.post("/projects/\(world.ownProject)/activities", [
+        let res = try await client.post(SiteURL.projectActivities(.value(world.ownProject)).relativeURL(), [
             "kind": "group", "category": "peer_group", "name": "Vertaisryhmä", "from": from, "to": to, "start": "10.00", "end": "12.00",
             "wd_1": "on", "site_id": world.ownSite.uuidString, "target_group": "Nuoret <aikuiset>"])
         #expect(res.status == .seeOther)
-        let id = UUID(uuidString: String(res.location!.split(separator: "/").last!))!
+        let id = UUID(uuidString: String(res.location!.split(separator: SiteURL.home.relativeURL()).last!))!
         return try await Activity.find(id, on: client.app.db)!
     }
 
@@ -28,30 +28,30 @@ import Vapor
             let a = try await Self.group(client, world)
             let sessions = try await ActivitySession.query(on: app.db).filter(\.$activity.$id == a.id!).sort(\.$date).all()
             #expect(sessions.map(\.date) == ["2024-03-04", "2024-03-11", "2024-03-18", "2024-03-25"])
-            let edit = "/activities/\(a.id!)/sessions/\(sessions[1].id!)/edit"
+            let edit = SiteURL.sessionEdit(.value(a.id!), .value(sessions[1].id!)).relativeURL()
             #expect(try await client.get(edit).body.contains("value=\"2024-03-11\"") || true)
             // Moved to Wednesday at another time; the page says where it came from.
             #expect(try await client.post(edit, ["date": "13.3.2024", "start": "13", "end": "15.30"]).status == .seeOther)
             let moved = try await ActivitySession.find(sessions[1].id, on: app.db)!
             #expect(moved.date == "2024-03-13" && moved.scheduledDate == "2024-03-11" && moved.startTime == "13:00" && moved.endTime == "15:30")
-            #expect(try await client.get("/activities/\(a.id!)").body.contains("siirretty, alun perin 11.3.2024"))
+            #expect(try await client.get(SiteURL.activity(.value(a.id!)).relativeURL()).body.contains("siirretty, alun perin 11.3.2024"))
             // End before start is refused with the typed values kept.
             let bad = try await client.post(edit, ["date": "13.3.2024", "start": "15", "end": "13"])
             #expect(bad.status == .unprocessableEntity && bad.body.contains("value=\"15\""))
             // Cancelled: it stays in the list as cancelled and counts nowhere.
-            #expect(try await client.post("/activities/\(a.id!)/sessions/\(sessions[2].id!)/edit", ["date": "18.3.2024", "start": "10", "end": "12", "cancelled": "on"]).status == .seeOther)
+            #expect(try await client.post(SiteURL.sessionEdit(.value(a.id!), .value(sessions[2].id!)).relativeURL(), ["date": "18.3.2024", "start": "10", "end": "12", "cancelled": "on"]).status == .seeOther)
             #expect(try await ActivitySession.find(sessions[2].id, on: app.db)!.cancelled)
             // A session with attendance recorded cannot be cancelled or moved ahead.
-            #expect(try await client.post("/activities/\(a.id!)/sessions/\(sessions[0].id!)", ["version": "0", "head_on_site": "4"]).status == .seeOther)
-            let refused = try await client.post("/activities/\(a.id!)/sessions/\(sessions[0].id!)/edit", ["date": "4.3.2024", "start": "10", "end": "12", "cancelled": "on"])
+            #expect(try await client.post(SiteURL.session(.value(a.id!), .value(sessions[0].id!)).relativeURL(), ["version": "0", "head_on_site": "4"]).status == .seeOther)
+            let refused = try await client.post(SiteURL.sessionEdit(.value(a.id!), .value(sessions[0].id!)).relativeURL(), ["date": "4.3.2024", "start": "10", "end": "12", "cancelled": "on"])
             #expect(refused.status == .unprocessableEntity && refused.body.contains("ei voi perua"))
             let ahead = CalendarDate.today().adding(days: 3)
-            let refusedAhead = try await client.post("/activities/\(a.id!)/sessions/\(sessions[0].id!)/edit", ["date": ahead.iso, "start": "10", "end": "12"])
+            let refusedAhead = try await client.post(SiteURL.sessionEdit(.value(a.id!), .value(sessions[0].id!)).relativeURL(), ["date": ahead.iso, "start": "10", "end": "12"])
             #expect(refusedAhead.status == .unprocessableEntity)
             #expect(try await ActivitySession.find(sessions[0].id, on: app.db)!.date == "2024-03-04")
             // An extra session; a second one on the same day is refused.
-            #expect(try await client.post("/activities/\(a.id!)/sessions", ["date": "1.4.2024", "start": "10", "end": "12"]).status == .seeOther)
-            let dup = try await client.post("/activities/\(a.id!)/sessions", ["date": "1.4.2024", "start": "14", "end": "15"])
+            #expect(try await client.post(SiteURL.activitySessions(.value(a.id!)).relativeURL(), ["date": "1.4.2024", "start": "10", "end": "12"]).status == .seeOther)
+            let dup = try await client.post(SiteURL.activitySessions(.value(a.id!)).relativeURL(), ["date": "1.4.2024", "start": "14", "end": "15"])
             #expect(dup.status == .unprocessableEntity && dup.body.contains("on jo kerta"))
             #expect(try await Activity.find(a.id, on: app.db)!.toDate == "2024-04-01", "the period covers the new session")
             let report = try await ActivityReport.compute(project: world.ownProject, filter: .init(), today: .today(), on: app.db)
@@ -70,33 +70,33 @@ import Vapor
             let client = TestClient(app)
             try await client.login(world.users[.worker]!)
             let a = try await Self.group(client, world)
-            let page = try await client.get("/activities/\(a.id!)")
+            let page = try await client.get(SiteURL.activity(.value(a.id!)).relativeURL())
             #expect(page.body.contains("Nuoret &lt;aikuiset&gt;"))
-            #expect(try await client.post("/activities/\(a.id!)/members", ["participant_id": world.ownParticipant.uuidString, "joined_on": "10.3.2024"]).status == .seeOther)
+            #expect(try await client.post(SiteURL.activityMembers(.value(a.id!)).relativeURL(), ["participant_id": world.ownParticipant.uuidString, "joined_on": "10.3.2024"]).status == .seeOther)
             let sessions = try await ActivitySession.query(on: app.db).filter(\.$activity.$id == a.id!).sort(\.$date).all()
             // The participant came on 4.3. (before joining, as a visitor added from the project) and on 11.3. and 25.3.
-            let first = try await client.get("/activities/\(a.id!)/sessions/\(sessions[0].id!)")
+            let first = try await client.get(SiteURL.session(.value(a.id!), .value(sessions[0].id!)).relativeURL())
             #expect(!first.body.contains("p_\(world.ownParticipant)"), "not yet a member on 4.3.")
             #expect(first.body.contains("name=\"add_participant\""))
-            #expect(try await client.post("/activities/\(a.id!)/sessions/\(sessions[0].id!)", ["version": "0", "add_participant": world.ownParticipant.uuidString]).status == .seeOther)
+            #expect(try await client.post(SiteURL.session(.value(a.id!), .value(sessions[0].id!)).relativeURL(), ["version": "0", "add_participant": world.ownParticipant.uuidString]).status == .seeOther)
             for s in [sessions[1], sessions[3]] {
-                #expect(try await client.get("/activities/\(a.id!)/sessions/\(s.id!)").body.contains("p_\(world.ownParticipant)"))
-                #expect(try await client.post("/activities/\(a.id!)/sessions/\(s.id!)", ["version": "0", "p_\(world.ownParticipant)": "on"]).status == .seeOther)
+                #expect(try await client.get(SiteURL.session(.value(a.id!), .value(s.id!)).relativeURL()).body.contains("p_\(world.ownParticipant)"))
+                #expect(try await client.post(SiteURL.session(.value(a.id!), .value(s.id!)).relativeURL(), ["version": "0", "p_\(world.ownParticipant)": "on"]).status == .seeOther)
             }
             // Someone from another project cannot be slipped in.
-            let sneaky = try await client.post("/activities/\(a.id!)/sessions/\(sessions[2].id!)", ["version": "0", "p_\(world.otherParticipant)": "on"])
+            let sneaky = try await client.post(SiteURL.session(.value(a.id!), .value(sessions[2].id!)).relativeURL(), ["version": "0", "p_\(world.otherParticipant)": "on"])
             #expect(sneaky.status == .unprocessableEntity && sneaky.body.contains("ei ole tämän hankkeen"))
             // Member from 10.3.: held 11.3., 18.3., 25.3.; came 2 → 67 %.
-            let show = try await client.get("/activities/\(a.id!)")
+            let show = try await client.get(SiteURL.activity(.value(a.id!)).relativeURL())
             #expect(show.body.contains("2/3") && show.body.contains("67 %"))
-            let person = try await client.get("/participants/\(world.ownParticipant)")
+            let person = try await client.get(SiteURL.participant(.value(world.ownParticipant)).relativeURL())
             #expect(person.body.contains("Vertaisryhmä") && person.body.contains("2/3") && person.body.contains("67 %"))
             let report = try await ActivityReport.compute(project: world.ownProject, filter: .init(), today: .today(), on: app.db)
             #expect(report.groups.count == 1 && report.groups[0].members == 1 && report.groups[0].rate.map { abs($0 - 2.0 / 3.0) < 0.0001 } == true)
             #expect(report.total.uniqueParticipants == 1 && report.total.namedAttendances == 3)
             // Leaving: the membership ends today, the history stays.
             let member = try #require(try await ActivityMember.query(on: app.db).first())
-            #expect(try await client.post("/activities/\(a.id!)/members/\(member.id!)/leave").status == .seeOther)
+            #expect(try await client.post(SiteURL.activityMemberLeave(.value(a.id!), .value(member.id!)).relativeURL()).status == .seeOther)
             #expect(try await ActivityMember.find(member.id, on: app.db)!.leftOn == CalendarDate.today().iso)
         }
     }
@@ -107,10 +107,10 @@ import Vapor
             let world = try await World.make(app)
             let client = TestClient(app)
             try await client.login(world.users[.worker]!)
-            #expect(try await client.post("/projects/\(world.ownProject)/activities", [
+            #expect(try await client.post(SiteURL.projectActivities(.value(world.ownProject)).relativeURL(), [
                 "kind": "training", "category": "professional_training", "name": "Webinaari", "from": "5.6.2024", "start": "9", "end": "11"]).status == .seeOther)
             let s = try #require(try await ActivitySession.query(on: app.db).first())
-            let path = "/activities/\(s.$activity.id)/sessions/\(s.id!)"
+            let path = SiteURL.session(.value(s.$activity.id), .value(s.id!)).relativeURL()
             let form = try await client.get(path)
             #expect(form.body.contains("name=\"organisations\"") && !form.body.contains("p_\(world.ownParticipant)"), "a training lists no participants")
             let bad = try await client.post(path, ["version": "0", "organisations": "Porin kaupunki; 12\nKela; kolme"])
@@ -127,17 +127,17 @@ import Vapor
             #expect(report.total.headByGender == [.female: 11, .male: 6] && report.total.headByAge == [.from55: 4])
             #expect(report.lines.map(\.key) == ["training"])
             // Exports: 4 in the 55+ band and 3 of unknown gender are shown as "<5"; sessions are not people.
-            let csv = try await client.get("/projects/\(world.ownProject)/activities/report.csv?by=kind")
+            let csv = try await client.get(SiteURL.projectActivityReportCSV(.value(world.ownProject)).relativeURL([("by", "kind")]))
             #expect(csv.status == .ok && csv.headers.contentType?.subType == "csv")
             #expect(csv.body.contains("Koulutus ammattilaisille;1;0;0;16;20;20;36"))
             #expect(csv.body.contains("55 ja yli;<5") && csv.body.contains("Sukupuoli ei tiedossa;<5") && csv.body.contains("Naiset;11"))
-            let xlsx = try await client.get("/projects/\(world.ownProject)/activities/report.xlsx")
+            let xlsx = try await client.get(SiteURL.projectActivityReportXLSX(.value(world.ownProject)).relativeURL())
             #expect(xlsx.status == .ok && xlsx.body.hasPrefix("PK"))
-            #expect(try await client.get("/projects/\(world.ownProject)/activities/report.csv?from=40.1.2024").status == .badRequest)
+            #expect(try await client.get(SiteURL.projectActivityReportCSV(.value(world.ownProject)).relativeURL([("from", "40.1.2024")])).status == .badRequest)
             // A viewer's page suppresses too.
             let viewer = TestClient(app)
             try await viewer.login(world.users[.viewer]!)
-            let page = try await viewer.get("/projects/\(world.ownProject)/activities/report")
+            let page = try await viewer.get(SiteURL.projectActivityReport(.value(world.ownProject)).relativeURL())
             #expect(page.status == .ok && page.body.contains("&lt;5"))
         }
     }
@@ -149,10 +149,10 @@ import Vapor
             let client = TestClient(app)
             try await client.login(world.users[.worker]!)
             // The participant started on 1.2.2024; they first came to an open event on 10.1.2024.
-            #expect(try await client.post("/projects/\(world.ownProject)/activities", [
+            #expect(try await client.post(SiteURL.projectActivities(.value(world.ownProject)).relativeURL(), [
                 "kind": "event", "category": "wellbeing_event", "name": "Hyvinvointipäivä", "from": "10.1.2024", "start": "12", "end": "15"]).status == .seeOther)
             let s = try #require(try await ActivitySession.query(on: app.db).first())
-            #expect(try await client.post("/activities/\(s.$activity.id)/sessions/\(s.id!)", ["version": "0", "p_\(world.ownParticipant)": "on", "head_on_site": "40"]).status == .seeOther)
+            #expect(try await client.post(SiteURL.session(.value(s.$activity.id), .value(s.id!)).relativeURL(), ["version": "0", "p_\(world.ownParticipant)": "on", "head_on_site": "40"]).status == .seeOther)
             let all = try await ActivityReport.compute(project: world.ownProject, filter: .init(), today: .today(), on: app.db)
             #expect(all.recruited == 1)
             // Counted in the period they were enrolled in, not the event's.
@@ -173,28 +173,28 @@ import Vapor
             let client = TestClient(app)
             try await client.login(world.users[.worker]!)
             let a = try await Self.group(client, world)
-            let week = try await client.get("/calendar?date=2024-03-13&project=\(world.ownProject)")
+            let week = try await client.get(SiteURL.calendar.relativeURL([("date", "2024-03-13"), ("project", "\(world.ownProject)")]))
             #expect(week.status == .ok && week.body.contains("Vertaisryhmä") && week.body.contains("maanantai 11.3.2024") && week.body.contains("10:00–12:00"))
             #expect(!week.body.contains("4.3.2024 ") || true)
-            let month = try await client.get("/calendar?view=month&date=2024-03-01&worker=me")
+            let month = try await client.get(SiteURL.calendar.relativeURL([("view", "month"), ("date", "2024-03-01"), ("worker", "me")]))
             #expect(month.status == .ok && month.body.contains("maaliskuu 2024") && month.body.components(separatedBy: "Vertaisryhmä").count - 1 == 4)
-            let nobody = try await client.get("/calendar?view=month&date=2024-03-01&worker=\(UUID())")
+            let nobody = try await client.get(SiteURL.calendar.relativeURL([("view", "month"), ("date", "2024-03-01"), ("worker", "\(UUID())")]))
             #expect(!nobody.body.contains("Vertaisryhmä"))
-            #expect(try await client.get("/calendar?view=year").status == .badRequest)
+            #expect(try await client.get(SiteURL.calendar.relativeURL([("view", "year")])).status == .badRequest)
             // Another project's worker does not see it.
             let other = TestClient(app)
             try await other.login(world.otherWorker)
-            #expect(!(try await other.get("/calendar?view=month&date=2024-03-01").body.contains("Vertaisryhmä")))
-            #expect(try await other.get("/calendar?project=\(world.ownProject)").status == .badRequest)
+            #expect(!(try await other.get(SiteURL.calendar.relativeURL([("view", "month"), ("date", "2024-03-01")])).body.contains("Vertaisryhmä")))
+            #expect(try await other.get(SiteURL.calendar.relativeURL([("project", "\(world.ownProject)")])).status == .badRequest)
 
             // The feed: no login needed, only the secret address; a wrong one is 404.
             let token = try #require(a.feedToken)
-            #expect(try await client.get("/activities/\(a.id!)").body.contains("/feeds/activities/\(token).ics"))
+            #expect(try await client.get(SiteURL.activity(.value(a.id!)).relativeURL()).body.contains("/feeds/activities/\(token).ics"))
             let anonymous = TestClient(app)
             let feed = try await anonymous.get("/feeds/activities/\(token).ics")
             #expect(feed.status == .ok && feed.headers.contentType?.subType == "calendar")
             #expect(try await anonymous.get("/feeds/activities/\(String(repeating: "0", count: 36)).ics").status == .notFound)
-            #expect(try await anonymous.get("/feeds/activities/\(token)").status == .notFound)
+            #expect(try await anonymous.get(SiteURL.activityFeed(.value("\(token)")).relativeURL()).status == .notFound)
             let events = try ICSParse.events(feed.body)
             #expect(events.count == 4)
             #expect(events.first?["DTSTART;TZID=Europe/Helsinki"] == "20240304T100000")
@@ -210,10 +210,10 @@ import Vapor
             let first = TestClient(app), second = TestClient(app)
             try await first.login(world.users[.worker]!)
             try await second.login(world.users[.worker]!)
-            #expect(try await first.post("/projects/\(world.ownProject)/activities", [
+            #expect(try await first.post(SiteURL.projectActivities(.value(world.ownProject)).relativeURL(), [
                 "kind": "event", "name": "Info", "from": "10.1.2024", "start": "12", "end": "15"]).status == .seeOther)
             let s = try #require(try await ActivitySession.query(on: app.db).first())
-            let path = "/activities/\(s.$activity.id)/sessions/\(s.id!)"
+            let path = SiteURL.session(.value(s.$activity.id), .value(s.id!)).relativeURL()
             _ = try await first.get(path)
             _ = try await second.get(path)
             for round in 0..<5 {

@@ -51,7 +51,7 @@ import Vapor
 
             let client = TestClient(app)
             try await client.login(world.users[.projectManager]!)
-            let page = try await client.get("/projects/\(world.ownProject)/report")
+            let page = try await client.get(SiteURL.projectReport(.value(world.ownProject)).relativeURL())
             #expect(page.status == .ok)
             for text in ["EECO01", "Osallistujat yhteensä", "EECR04", "CO09", "Avoimet työmarkkinat", "Kuntouttava työtoiminta",
                          "Ratkaisu (työ, opiskelu tai työkyvyttömyysetuus) löytyi 2 päättäneelle 4:stä (50 %)", "Puuttuvat tiedot",
@@ -60,14 +60,14 @@ import Vapor
             }
             // Figures link to the people behind them, by gender too.
             #expect(page.body.contains("people?code=EECO01&amp;gender=female"))
-            let people = try await client.get("/projects/\(world.ownProject)/report/people?code=EECO03")
+            let people = try await client.get(SiteURL.projectReportPeople(.value(world.ownProject)).relativeURL([("code", "EECO03")]))
             #expect(people.status == .ok && people.body.contains("Aaltonen, Testi") && people.body.contains("Bergström, Testi"))
             #expect(!people.body.contains("Castrén"))
-            #expect(try await client.get("/projects/\(world.ownProject)/report/people?code=NOPE").status == .notFound)
+            #expect(try await client.get(SiteURL.projectReportPeople(.value(world.ownProject)).relativeURL([("code", "NOPE")])).status == .notFound)
             // A period: nobody entered in 2023, four left in June 2024.
-            let period = try await client.get("/projects/\(world.ownProject)/report?from=1.6.2024&to=30.6.2024")
+            let period = try await client.get(SiteURL.projectReport(.value(world.ownProject)).relativeURL([("from", "1.6.2024"), ("to", "30.6.2024")]))
             #expect(period.body.contains("0 aloittanutta") && period.body.contains("Päättäneitä 4"))
-            let bad = try await client.get("/projects/\(world.ownProject)/report?from=31.6.2024")
+            let bad = try await client.get(SiteURL.projectReport(.value(world.ownProject)).relativeURL([("from", "31.6.2024")]))
             #expect(bad.status == .badRequest && bad.body.contains("Päivämäärä ei kelpaa"))
         }
     }
@@ -79,15 +79,15 @@ import Vapor
             try await Self.seed(app, world)
             let client = TestClient(app)
             try await client.login(world.users[.viewer]!)
-            let page = try await client.get("/projects/\(world.ownProject)/report")
+            let page = try await client.get(SiteURL.projectReport(.value(world.ownProject)).relativeURL())
             #expect(page.status == .ok)
             #expect(page.body.contains("&lt;5"))
             #expect(!page.body.contains("Fagerström") && !page.body.contains("/report/people"))
-            #expect(try await client.get("/projects/\(world.ownProject)/report/people?code=EECO01").status == .forbidden)
+            #expect(try await client.get(SiteURL.projectReportPeople(.value(world.ownProject)).relativeURL([("code", "EECO01")])).status == .forbidden)
             // Someone with no role in the project sees no report.
             let other = TestClient(app)
             try await other.login(world.otherWorker)
-            #expect(try await other.get("/projects/\(world.ownProject)/report").status == .notFound)
+            #expect(try await other.get(SiteURL.projectReport(.value(world.ownProject)).relativeURL()).status == .notFound)
         }
     }
 
@@ -98,7 +98,7 @@ import Vapor
             try await Self.seed(app, world)
             let client = TestClient(app)
             try await client.login(world.users[.projectManager]!)
-            let csv = try await client.get("/projects/\(world.ownProject)/report.csv")
+            let csv = try await client.get(SiteURL.projectReportCSV(.value(world.ownProject)).relativeURL())
             #expect(csv.status == .ok && csv.headers.contentType?.subType == "csv")
             let lines = csv.body.split(separator: "\r\n").map(String.init)
             #expect(lines[0] == "Kehys;Koodi;Indikaattori;Naiset;Miehet;Muunsukupuoliset;Yhteensä")
@@ -125,12 +125,12 @@ import Vapor
             #expect(try await FollowUpController.due(project: world.ownProject, today: CalendarDate(parsing: "2024-11-30")!, on: app.db).isEmpty)
             let client = TestClient(app)
             try await client.login(world.users[.worker]!)
-            let page = try await client.get("/projects/\(world.ownProject)/followups")
+            let page = try await client.get(SiteURL.projectFollowUps(.value(world.ownProject)).relativeURL())
             #expect(page.status == .ok && page.body.contains("Aaltonen, Testi") && !page.body.contains("Castrén"))
             let viewer = TestClient(app)
             try await viewer.login(world.users[.viewer]!)
             // The viewer knows the project but may not see its people: refused.
-            #expect(try await viewer.get("/projects/\(world.ownProject)/followups").status == .forbidden)
+            #expect(try await viewer.get(SiteURL.projectFollowUps(.value(world.ownProject)).relativeURL()).status == .forbidden)
         }
     }
 }
@@ -148,7 +148,7 @@ import Foundation
             try await client.login(world.users[.projectManager]!)
             var headers = HTTPHeaders()
             headers.add(name: .cookie, value: client.cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; "))
-            let res = try await app.testing().sendRequest(.GET, "/projects/\(world.ownProject)/report.xlsx", headers: headers)
+            let res = try await app.testing().sendRequest(.GET, SiteURL.projectReportXLSX(.value(world.ownProject)).relativeURL(), headers: headers)
             #expect(res.status == .ok)
             #expect(res.headers.contentType?.subType == "vnd.openxmlformats-officedocument.spreadsheetml.sheet")
             let archive = try Archive(data: Data(buffer: res.body), accessMode: .read)
@@ -182,11 +182,11 @@ import Foundation
             let world = try await World.make(app)
             let manager = TestClient(app)
             try await manager.login(world.users[.projectManager]!)
-            #expect(try await manager.post("/projects/\(world.ownProject)/outcomes", ["outcome_name": "Jatkovalmennus", "outcome_maps_to": "other_service"]).status == .seeOther)
-            let duplicate = try await manager.post("/projects/\(world.ownProject)/outcomes", ["outcome_name": "Jatkovalmennus", "outcome_maps_to": "other_service"])
+            #expect(try await manager.post(SiteURL.projectPart(.value(world.ownProject), .outcomes).relativeURL(), ["outcome_name": "Jatkovalmennus", "outcome_maps_to": "other_service"]).status == .seeOther)
+            let duplicate = try await manager.post(SiteURL.projectPart(.value(world.ownProject), .outcomes).relativeURL(), ["outcome_name": "Jatkovalmennus", "outcome_maps_to": "other_service"])
             #expect(duplicate.status == .unprocessableEntity && duplicate.body.contains("Tämä on jo lisätty"))
             let own = try #require(try await ProjectOutcome.query(on: app.db).first())
-            let path = "/participants/\(world.ownParticipant)/enrolments/\(world.ownEnrolment)/esf"
+            let path = SiteURL.enrolmentESF(.value(world.ownParticipant), .value(world.ownEnrolment)).relativeURL()
             let form = try await manager.get(path)
             #expect(form.body.contains("Jatkovalmennus (Muu palvelu)"))
             #expect(try await manager.submit(page: path, action: path, ["exit_date": "1.6.2024", "service_outcome": "own:\(own.id!)"]).status == .seeOther)
@@ -195,7 +195,7 @@ import Foundation
             #expect(e.projectOutcomeID == own.id && e.serviceOutcome == .otherService)
             let report = try await ESFReport.compute(project: world.ownProject, filter: .init(), on: app.db)
             #expect(report.outcomes[.otherService] == 1 && report.ownOutcomes[own.id!] == 1)
-            let page = try await manager.get("/projects/\(world.ownProject)/report")
+            let page = try await manager.get(SiteURL.projectReport(.value(world.ownProject)).relativeURL())
             #expect(page.body.contains("Hankkeen omat jatkopolkuluokat") && page.body.contains("Jatkovalmennus"))
             // The import takes the category by its name.
             let project = try #require(try await Project.find(world.ownProject, on: app.db))
@@ -207,7 +207,7 @@ import Foundation
             #expect(imported.projectOutcomeID == own.id && imported.serviceOutcome == .otherService)
             let worker = TestClient(app)
             try await worker.login(world.users[.worker]!)
-            #expect(try await worker.post("/projects/\(world.ownProject)/outcomes", ["outcome_name": "X", "outcome_maps_to": "other_service"]).status == .forbidden)
+            #expect(try await worker.post(SiteURL.projectPart(.value(world.ownProject), .outcomes).relativeURL(), ["outcome_name": "X", "outcome_maps_to": "other_service"]).status == .forbidden)
         }
     }
 }

@@ -13,9 +13,9 @@ import Vapor
             let world = try await World.make(app)
             let client = TestClient(app)
             try await client.login(world.users[.worker]!)
-            let path = "/participants/\(world.ownParticipant)/enrolments/\(world.ownEnrolment)/esf"
+            let path = SiteURL.enrolmentESF(.value(world.ownParticipant), .value(world.ownEnrolment)).relativeURL()
             // The participant page says how much is missing and links to the form.
-            let person = try await client.get("/participants/\(world.ownParticipant)")
+            let person = try await client.get(SiteURL.participant(.value(world.ownParticipant)).relativeURL())
             #expect(person.body.contains("Seurantatiedot (ESR): 9 puuttuu"))
             var page = try await client.get(path)
             #expect(page.status == .ok && page.body.contains("Seurantatiedoista puuttuu 9"))

@@ -32,39 +32,39 @@ import Vapor
             try await provider.login(email)
             // Without an area or a contact the service is refused, with what was typed kept.
             var bad = Self.service; bad["areas"] = " , "; bad["contact"] = ""
-            let refused = try await provider.post("/organisations/\(org)/services", bad)
+            let refused = try await provider.post(SiteURL.organisationServices(.value(org)).relativeURL(), bad)
             #expect(refused.status == .unprocessableEntity && refused.body.contains("Apua velkoihin ja &lt;b&gt;maksuvaikeuksiin&lt;/b&gt;."))
             #expect(try await Service.query(on: app.db).count() == 0)
-            let created = try await provider.post("/organisations/\(org)/services", Self.service)
+            let created = try await provider.post(SiteURL.organisationServices(.value(org)).relativeURL(), Self.service)
             #expect(created.status == .seeOther)
             let s = try #require(try await Service.query(on: app.db).first())
             #expect(s.areas == ",pori,ulvila," && s.languages == ",fi,ar," && s.checkedOn == CalendarDate.today().iso)
             // Another organisation's worker, or a project worker, cannot touch it.
             let worker = TestClient(app)
             try await worker.login(world.users[.worker]!)
-            #expect(try await worker.post("/services/\(s.id!)", Self.service).status == .forbidden)
-            #expect(try await worker.get("/organisations/\(org)/services").status == .forbidden)
+            #expect(try await worker.post(SiteURL.service(.value(s.id!)).relativeURL(), Self.service).status == .forbidden)
+            #expect(try await worker.get(SiteURL.organisationServices(.value(org)).relativeURL()).status == .forbidden)
 
             // Anyone, signed out, searches by words, category, area, language and threshold.
             let visitor = TestClient(app)
-            let all = try await visitor.get("/directory")
+            let all = try await visitor.get(SiteURL.directory.relativeURL())
             #expect(all.status == .ok && all.body.contains("Velkaneuvonta ja talous") && all.body.contains("Matala kynnys"))
-            #expect(try await visitor.get("/directory?q=velk").body.contains("Velkaneuvonta ja talous"))
-            #expect(try await visitor.get("/directory?q=VELKOIHIN%20pori").body.contains("Velkaneuvonta ja talous"), "words match any case, all must match")
-            #expect(!(try await visitor.get("/directory?q=velka%20kuntosali").body.contains("Velkaneuvonta ja talous")))
-            #expect(try await visitor.get("/directory?area=ulvila&language=ar&category=debt_finances&threshold=low").body.contains("Velkaneuvonta ja talous"))
-            #expect(!(try await visitor.get("/directory?threshold=referral").body.contains("Velkaneuvonta ja talous")))
-            #expect(try await visitor.get("/directory?area=Tampere").status == .badRequest)
-            #expect(try await visitor.get("/directory?q=%25").status == .ok, "a % is searched as text")
-            let page = try await visitor.get("/directory/\(s.id!)")
+            #expect(try await visitor.get(SiteURL.directory.relativeURL([("q", "velk")])).body.contains("Velkaneuvonta ja talous"))
+            #expect(try await visitor.get(SiteURL.directory.relativeURL([("q", "VELKOIHIN pori")])).body.contains("Velkaneuvonta ja talous"), "words match any case, all must match")
+            #expect(!(try await visitor.get(SiteURL.directory.relativeURL([("q", "velka kuntosali")])).body.contains("Velkaneuvonta ja talous")))
+            #expect(try await visitor.get(SiteURL.directory.relativeURL([("area", "ulvila"), ("language", "ar"), ("category", "debt_finances"), ("threshold", "low")])).body.contains("Velkaneuvonta ja talous"))
+            #expect(!(try await visitor.get(SiteURL.directory.relativeURL([("threshold", "referral")])).body.contains("Velkaneuvonta ja talous")))
+            #expect(try await visitor.get(SiteURL.directory.relativeURL([("area", "Tampere")])).status == .badRequest)
+            #expect(try await visitor.get(SiteURL.directory.relativeURL([("q", "%")])).status == .ok, "a % is searched as text")
+            let page = try await visitor.get(SiteURL.directoryService(.value(s.id!)).relativeURL())
             #expect(page.body.contains("Velkaneuvonta &lt;Testi&gt; ry") && page.body.contains("Pori, Ulvila") && page.body.contains("arabia"))
             #expect(!page.body.contains("järjestö"), "the sector is for staff")
             // Withdrawn: gone from the public directory, visible to the provider.
             var off = Self.service; off["active"] = nil
-            #expect(try await provider.post("/services/\(s.id!)", off).status == .seeOther)
-            #expect(!(try await visitor.get("/directory").body.contains("Velkaneuvonta ja talous")))
-            #expect(try await visitor.get("/directory/\(s.id!)").status == .notFound)
-            #expect(try await provider.get("/directory/\(s.id!)").body.contains("ei ole tällä hetkellä käytössä"))
+            #expect(try await provider.post(SiteURL.service(.value(s.id!)).relativeURL(), off).status == .seeOther)
+            #expect(!(try await visitor.get(SiteURL.directory.relativeURL()).body.contains("Velkaneuvonta ja talous")))
+            #expect(try await visitor.get(SiteURL.directoryService(.value(s.id!)).relativeURL()).status == .notFound)
+            #expect(try await provider.get(SiteURL.directoryService(.value(s.id!)).relativeURL()).body.contains("ei ole tällä hetkellä käytössä"))
         }
     }
 
@@ -83,7 +83,7 @@ import Vapor
             }
             let visitor = TestClient(app)
             var seen: [String] = []
-            var path = "/directory?category=sports"
+            var path = SiteURL.directory.relativeURL([("category", "sports")])
             while true {
                 let page = try await visitor.get(path)
                 seen += page.body.matches(of: /Palvelu \d\d/).map { String($0.output) }
@@ -92,18 +92,18 @@ import Vapor
             }
             #expect(seen == (0..<45).map { String(format: "Palvelu %02d", $0) })
             // The stale one is flagged to staff and its owner, not to visitors.
-            #expect(!(try await visitor.get("/directory?q=palvelu%2003").body.contains("voivat olla vanhentuneita")))
+            #expect(!(try await visitor.get(SiteURL.directory.relativeURL([("q", "palvelu 03")])).body.contains("voivat olla vanhentuneita")))
             let provider = TestClient(app)
             try await provider.login(email)
-            let list = try await provider.get("/organisations/\(org)/services")
+            let list = try await provider.get(SiteURL.organisationServices(.value(org)).relativeURL())
             #expect(list.body.components(separatedBy: "tarkista tiedot").count - 1 == 1)
             #expect(list.body.contains("1 palvelun tiedot on tarkistettu yli puoli vuotta sitten"))
             let stale = try #require(try await Service.query(on: app.db).filter(\.$name == "Palvelu 03").first())
-            #expect(try await provider.post("/services/\(stale.id!)/checked").status == .seeOther)
+            #expect(try await provider.post(SiteURL.serviceChecked(.value(stale.id!)).relativeURL()).status == .seeOther)
             #expect(try await Service.find(stale.id, on: app.db)?.checkedOn == CalendarDate.today().iso)
             let staff = TestClient(app)
             try await staff.login(world.users[.worker]!)
-            #expect(try await staff.get("/directory/\(stale.id!)").body.contains("Tiedot tarkistettu"))
+            #expect(try await staff.get(SiteURL.directoryService(.value(stale.id!)).relativeURL()).body.contains("Tiedot tarkistettu"))
         }
     }
 
@@ -117,24 +117,24 @@ import Vapor
             let good = "Porin Taloustuki ry;;third_sector;Velkaneuvonta;;;Apua velkoihin;debt_finances;;Pori;fi, sv;low;;;puh. 1;"
             let badCategory = "Porin Taloustuki ry;;third_sector;Rahakoulu;;;Kurssi;money;;Pori;fi;low;;;puh. 1;"
             let noArea = "Oulun Uinti ry;;;Uinti;;;Uintivuoro;sports;;;fi;open;;;puh. 2;"
-            let refused = try await admin.upload("/admin/directory/import", field: "file", filename: "d.csv",
+            let refused = try await admin.upload(SiteURL.adminDirectoryImport.relativeURL(), field: "file", filename: "d.csv",
                                                  content: [header, good, badCategory, noArea].joined(separator: "\n"))
             #expect(refused.status == .unprocessableEntity)
             #expect(refused.body.contains("Rivi 3: tuntematon aihe &quot;money&quot;") && refused.body.contains("Rivi 4: areas"), "\(refused.body.suffix(1500))")
             let services = try await Service.query(on: app.db).count()
             let orgs = try await Organisation.query(on: app.db).filter(\.$name == "Porin Taloustuki ry").count()
             #expect(services == 0 && orgs == 0, "nothing half-written")
-            let ok = try await admin.upload("/admin/directory/import", field: "file", filename: "d.csv",
+            let ok = try await admin.upload(SiteURL.adminDirectoryImport.relativeURL(), field: "file", filename: "d.csv",
                                             content: [header, good, "Oulun Uinti ry;;;Uinti;;;Uintivuoro;sports;;Oulu;fi, so;open;1 €;;puh. 2;1.1.2024"].joined(separator: "\n"))
             #expect(ok.status == .ok && ok.body.contains("2 uutta palvelua, 0 päivitetty"))
-            let again = try await admin.upload("/admin/directory/import", field: "file", filename: "d.csv", content: [header, good].joined(separator: "\n"))
+            let again = try await admin.upload(SiteURL.adminDirectoryImport.relativeURL(), field: "file", filename: "d.csv", content: [header, good].joined(separator: "\n"))
             #expect(again.body.contains("0 uutta palvelua, 1 päivitetty"))
             #expect(try await Service.query(on: app.db).filter(\.$name == "Uinti").first()?.checkedOn == "2024-01-01")
-            let csv = try await TestClient(app).get("/directory.csv")
+            let csv = try await TestClient(app).get(SiteURL.directoryCSV.relativeURL())
             #expect(csv.status == .ok && csv.body.contains("Porin Taloustuki ry;;third_sector;Velkaneuvonta") && csv.body.contains("\"fi, so\""))
             let pm = TestClient(app)
             try await pm.login(world.users[.projectManager]!)
-            #expect(try await pm.get("/admin/directory/import").status == .forbidden)
+            #expect(try await pm.get(SiteURL.adminDirectoryImport.relativeURL()).status == .forbidden)
         }
     }
 }

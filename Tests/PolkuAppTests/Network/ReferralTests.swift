@@ -26,19 +26,19 @@ import Vapor
             let closed = try await Self.service(app, org: org, name: "Suljettu palvelu", active: false)
             let worker = TestClient(app)
             try await worker.login(world.users[.worker]!)
-            let form = try await worker.get("/participants/\(world.ownParticipant)/referrals/new?service=\(s.id!)")
+            let form = try await worker.get(SiteURL.participantReferralNew(.value(world.ownParticipant)).relativeURL([("service", "\(s.id!)")]))
             #expect(form.status == .ok && form.body.contains("on antanut suostumuksensa"))
             let base = ["service": s.id!.uuidString, "project": world.ownProject.uuidString, "share_phone": "on", "message": "Soittakaa aamupäivisin <kiitos>"]
-            let noConsent = try await worker.post("/participants/\(world.ownParticipant)/referrals", base)
+            let noConsent = try await worker.post(SiteURL.participantReferrals(.value(world.ownParticipant)).relativeURL(), base)
             #expect(noConsent.status == .unprocessableEntity && noConsent.body.contains("ilman osallistujan suostumusta") && noConsent.body.contains("Soittakaa aamupäivisin &lt;kiitos&gt;"))
             var toClosed = base; toClosed["service"] = closed.id!.uuidString; toClosed["consent"] = "on"
-            #expect(try await worker.post("/participants/\(world.ownParticipant)/referrals", toClosed).status == .unprocessableEntity)
+            #expect(try await worker.post(SiteURL.participantReferrals(.value(world.ownParticipant)).relativeURL(), toClosed).status == .unprocessableEntity)
             #expect(try await Referral.query(on: app.db).count() == 0)
             var ok = base; ok["consent"] = "on"
-            let sent = try await worker.post("/participants/\(world.ownParticipant)/referrals", ok)
+            let sent = try await worker.post(SiteURL.participantReferrals(.value(world.ownParticipant)).relativeURL(), ok)
             #expect(sent.status == .seeOther)
             let r = try #require(try await Referral.query(on: app.db).first())
-            let open = try await worker.get("/referrals")
+            let open = try await worker.get(SiteURL.referrals.relativeURL())
             #expect(open.body.contains(World.ownLastName) && open.body.contains("Lähetetty"), "the worker's open referrals list it")
             #expect(r.state == .sent && r.shared == "name,phone" && r.message == "", "the message was not chosen to be shared")
             #expect(try await Consent.query(on: app.db).filter(\.$purpose == .dataSharing).count() == 1)
@@ -46,31 +46,31 @@ import Vapor
             // The provider's staff: the inbox, only the shared details, the states one step at a time.
             let provider = TestClient(app)
             try await provider.login(email)
-            let inbox = try await provider.get("/organisations/\(org)/referrals")
+            let inbox = try await provider.get(SiteURL.organisationReferrals(.value(org)).relativeURL())
             #expect(inbox.status == .ok && inbox.body.contains(World.ownLastName))
-            let page = try await provider.get("/referrals/\(r.id!)")
+            let page = try await provider.get(SiteURL.referral(.value(r.id!)).relativeURL())
             #expect(page.body.contains(World.ownLastName) && !page.body.contains("marker@example.invalid") && !page.body.contains("NORMALMARK"))
-            #expect(try await provider.get("/participants/\(world.ownParticipant)").status == .notFound, "a provider sees no participant records")
-            let skip = try await provider.post("/referrals/\(r.id!)/state", ["to": "accepted"])
+            #expect(try await provider.get(SiteURL.participant(.value(world.ownParticipant)).relativeURL()).status == .notFound, "a provider sees no participant records")
+            let skip = try await provider.post(SiteURL.referralState(.value(r.id!)).relativeURL(), ["to": "accepted"])
             #expect(skip.status == .unprocessableEntity)
-            #expect(try await provider.post("/referrals/\(r.id!)/state", ["to": "received"]).status == .seeOther)
-            let noReason = try await provider.post("/referrals/\(r.id!)/state", ["to": "declined", "reason": " "])
+            #expect(try await provider.post(SiteURL.referralState(.value(r.id!)).relativeURL(), ["to": "received"]).status == .seeOther)
+            let noReason = try await provider.post(SiteURL.referralState(.value(r.id!)).relativeURL(), ["to": "declined", "reason": " "])
             #expect(noReason.status == .unprocessableEntity && noReason.body.contains("Kerro syy"))
             for step in ["accepted", "started", "completed"] {
-                #expect(try await provider.post("/referrals/\(r.id!)/state", ["to": step]).status == .seeOther)
+                #expect(try await provider.post(SiteURL.referralState(.value(r.id!)).relativeURL(), ["to": step]).status == .seeOther)
             }
-            #expect(try await provider.post("/referrals/\(r.id!)/state", ["to": "interrupted", "reason": "x"]).status == .unprocessableEntity)
+            #expect(try await provider.post(SiteURL.referralState(.value(r.id!)).relativeURL(), ["to": "interrupted", "reason": "x"]).status == .unprocessableEntity)
             let events = try await ReferralEvent.query(on: app.db).filter(\.$referral.$id == r.id!).sort(\.$at).all()
             #expect(events.map(\.toState) == [.sent, .received, .accepted, .started, .completed])
             // The referring worker sees the state on the participant's page; cannot change it.
-            let person = try await worker.get("/participants/\(world.ownParticipant)")
+            let person = try await worker.get(SiteURL.participant(.value(world.ownParticipant)).relativeURL())
             #expect(person.body.contains("Velkaneuvonta") && person.body.contains("Päättynyt suunnitellusti"))
-            #expect(!(try await worker.get("/referrals").body.contains(World.ownLastName)), "an ended referral leaves the open list")
-            #expect(try await worker.post("/referrals/\(r.id!)/state", ["to": "interrupted", "reason": "x"]).status == .forbidden)
+            #expect(!(try await worker.get(SiteURL.referrals.relativeURL()).body.contains(World.ownLastName)), "an ended referral leaves the open list")
+            #expect(try await worker.post(SiteURL.referralState(.value(r.id!)).relativeURL(), ["to": "interrupted", "reason": "x"]).status == .forbidden)
             // Someone else's staff see nothing of it.
             let other = TestClient(app)
             try await other.login(world.otherWorker)
-            #expect(try await other.get("/referrals/\(r.id!)").status == .notFound)
+            #expect(try await other.get(SiteURL.referral(.value(r.id!)).relativeURL()).status == .notFound)
             let audited = try await AuditEvent.query(on: app.db).filter(\.$action ~~ ["referral.create", "referral.update", "referral.view"]).count()
             #expect(audited >= 6)
         }
@@ -84,16 +84,16 @@ import Vapor
             let s = try await Self.service(app, org: org)
             let worker = TestClient(app)
             try await worker.login(world.users[.worker]!)
-            _ = try await worker.post("/participants/\(world.ownParticipant)/referrals",
+            _ = try await worker.post(SiteURL.participantReferrals(.value(world.ownParticipant)).relativeURL(),
                                       ["service": s.id!.uuidString, "project": world.ownProject.uuidString, "consent": "on"])
             let r = try #require(try await Referral.query(on: app.db).first())
-            #expect(try await worker.post("/referrals/\(r.id!)/withdraw").status == .seeOther)
+            #expect(try await worker.post(SiteURL.referralWithdraw(.value(r.id!)).relativeURL()).status == .seeOther)
             let provider = TestClient(app)
             try await provider.login(email)
-            let inbox = try await provider.get("/organisations/\(org)/referrals")
+            let inbox = try await provider.get(SiteURL.organisationReferrals(.value(org)).relativeURL())
             #expect(!inbox.body.contains(World.ownLastName) && inbox.body.contains("suostumus peruttu"))
-            #expect(!(try await provider.get("/referrals/\(r.id!)").body.contains(World.ownLastName)))
-            #expect(try await provider.post("/referrals/\(r.id!)/state", ["to": "received"]).status == .conflict)
+            #expect(!(try await provider.get(SiteURL.referral(.value(r.id!)).relativeURL()).body.contains(World.ownLastName)))
+            #expect(try await provider.post(SiteURL.referralState(.value(r.id!)).relativeURL(), ["to": "received"]).status == .conflict)
             let consents = try await Consent.query(on: app.db).filter(\.$purpose == .dataSharing).sort(\.$given).all().map(\.given)
             #expect(consents == [false, true])
         }
@@ -107,10 +107,10 @@ import Vapor
             _ = try await Self.service(app, org: org)
             let worker = TestClient(app)
             try await worker.login(world.users[.worker]!)
-            #expect(!(try await worker.get("/participants/\(world.ownParticipant)").body.contains("Ehdotetut palvelut")))
+            #expect(!(try await worker.get(SiteURL.participant(.value(world.ownParticipant)).relativeURL()).body.contains("Ehdotetut palvelut")))
             // A goal about debts in Pori: the debt advice in Pori is suggested, with the goal as the reason.
-            #expect(try await worker.post("/participants/\(world.ownParticipant)/goals", ["project_id": world.ownProject.uuidString, "goal_text": "Velat järjestykseen"]).status == .seeOther)
-            let page = try await worker.get("/participants/\(world.ownParticipant)")
+            #expect(try await worker.post(SiteURL.participantGoals(.value(world.ownParticipant)).relativeURL(), ["project_id": world.ownProject.uuidString, "goal_text": "Velat järjestykseen"]).status == .seeOther)
+            let page = try await worker.get(SiteURL.participant(.value(world.ownParticipant)).relativeURL())
             #expect(page.body.contains("Ehdotetut palvelut") && page.body.contains("tavoite &quot;velat&quot;"))
             // A life map with housing at 2 suggests a housing service.
             let org2 = Organisation(name: "Asuntotoimi", kind: .municipality)
@@ -118,7 +118,7 @@ import Vapor
             let housing = try await Self.service(app, org: org2.id!, name: "Asumisneuvonta")
             housing.category = .housing; housing.searchText = "asumisneuvonta"
             try await housing.save(on: app.db)
-            _ = try await worker.post("/participants/\(world.ownParticipant)/assessments",
+            _ = try await worker.post(SiteURL.participantAssessments(.value(world.ownParticipant)).relativeURL(),
                                       ["project": world.ownProject.uuidString, "instrument": "polku-life", "date": "1.3.2024", "a_home": "2"])
             let workerID = try #require(try await User.query(on: app.db).filter(\.$email == world.users[.worker]!).first()?.id)
             let actor = try #require(try await CurrentUserMiddleware.load(workerID, on: app.db))

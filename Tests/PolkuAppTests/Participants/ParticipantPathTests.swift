@@ -17,14 +17,14 @@ import Vapor
             let eventsBefore = try await World.auditEvents(app).count
 
             // Add a participant with an odd name and consent.
-            let created = try await client.post("/participants", [
+            let created = try await client.post(SiteURL.participants.relativeURL(), [
                 "first_name": "Åke", "last_name": "Nguyễn-Øster", "birth_date": "17.5.1990", "gender": "male",
                 "municipality": "Pori", "language": "sv", "email": "ake@example.invalid", "phone": "+358 40 123 4567",
                 "project_id": world.ownProject.uuidString, "site_id": world.ownSite.uuidString, "start_date": "2024-03-01",
                 "consent_service": "on"])
             #expect(created.status == .seeOther)
             let path = try #require(created.location)
-            let id = try #require(UUID(uuidString: String(path.split(separator: "/").last!)))
+            let id = try #require(UUID(uuidString: String(path.split(separator: SiteURL.home.relativeURL()).last!)))
             let stored = try #require(try await Participant.find(id, on: app.db))
             #expect(stored.firstName == "Åke" && stored.lastName == "Nguyễn-Øster")
 
@@ -88,7 +88,7 @@ import Vapor
             }
             let client = TestClient(app)
             try await client.login(world.users[.worker]!)
-            let first = try await client.get("/participants?q=sivutettu")
+            let first = try await client.get(SiteURL.participants.relativeURL([("q", "sivutettu")]))
             #expect(first.body.contains("Sivutettu00") && first.body.contains("Sivutettu24") && !first.body.contains("Sivutettu25"))
             let next = try #require(first.body.range(of: #"href="[^"]*after=[^"]+" rel="next""#, options: .regularExpression))
             let href = String(first.body[next]).dropFirst(6).prefix { $0 != "\"" }
@@ -96,8 +96,8 @@ import Vapor
             #expect(second.body.contains("Sivutettu25") && second.body.contains("Sivutettu29") && !second.body.contains("Sivutettu24"))
             #expect(!second.body.contains("rel=\"next\""))
             // Search matches inside names, ignores case, and treats % and _ as letters.
-            #expect(try await client.get("/participants?q=NGUYỄN").body.contains(World.ownLastName))
-            #expect(!(try await client.get("/participants?q=%25").body.contains("Sivutettu")))
+            #expect(try await client.get(SiteURL.participants.relativeURL([("q", "NGUYỄN")])).body.contains(World.ownLastName))
+            #expect(!(try await client.get(SiteURL.participants.relativeURL([("q", "%")])).body.contains("Sivutettu")))
             // Every name shown on a list is an audit event for that person.
             let shown = try await AuditEvent.query(on: app.db).filter(\.$action == "participant.list").all()
             #expect(shown.filter { $0.participantID == world.ownParticipant }.count == 1, "shown once, on the NGUYỄN search")
@@ -119,7 +119,7 @@ import Vapor
             try await a.login(world.users[.worker]!)
             try await b.login(world.users[.worker]!)
             let form = ["project_id": world.otherProject.uuidString, "start_date": "2024-06-01", "_form": "enrol"]
-            let path = "/participants/\(world.ownParticipant)/enrolments"
+            let path = SiteURL.participantEnrolments(.value(world.ownParticipant)).relativeURL()
             async let first = a.post(path, form)
             async let second = b.post(path, form)
             let statuses = try await [first.status.code, second.status.code].sorted()

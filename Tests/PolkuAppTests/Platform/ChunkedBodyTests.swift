@@ -129,7 +129,7 @@ import Vapor
                 var codes: [Int] = []
                 let body = "email=a%40b.invalid&password=" + String(repeating: "x", count: 12_000)
                 for _ in 0..<3 {
-                    c.post("/login", body: body, cookie: nil)
+                    c.post(SiteURL.login.relativeURL(), body: body, cookie: nil)
                     codes.append(c.read()?.status ?? -1)
                 }
                 return codes
@@ -138,7 +138,7 @@ import Vapor
             #expect(answers == [403, 403, 403])
             let health = await Self.offThread { () -> Int in
                 guard let c = try? Connection(port: port) else { return -1 }
-                c.get("/health", cookie: nil)
+                c.get(SiteURL.health.relativeURL(), cookie: nil)
                 return c.read()?.status ?? -1
             }
             #expect(health == 200, "the server is still healthy")
@@ -151,15 +151,15 @@ import Vapor
             let world = try await World.make(app)
             let email = world.users[.worker]!
             let note = String(repeating: "Pitkä muistiinpano äöå & = + ", count: 180).prefix(5000)
-            let notePath = "/participants/\(world.ownParticipant)/notes"
+            let notePath = SiteURL.participantNotes(.value(world.ownParticipant)).relativeURL()
             let result = await Self.offThread { () -> [Int] in
                 guard let c = try? Connection(port: port) else { return [] }
-                c.get("/login", cookie: nil)
+                c.get(SiteURL.login.relativeURL(), cookie: nil)
                 guard let login = c.read(), var cookie = Self.cookie(login), let token = Self.csrf(login.body) else { return [-1] }
-                c.post("/login", body: "email=\(SiteURL.encode(email))&password=\(SiteURL.encode(World.password))&_csrf=\(token)", cookie: cookie, chunk: 16)
+                c.post(SiteURL.login.relativeURL(), body: "email=\(SiteURL.encode(email))&password=\(SiteURL.encode(World.password))&_csrf=\(token)", cookie: cookie, chunk: 16)
                 guard let signedIn = c.read(), let newCookie = Self.cookie(signedIn) else { return [-2] }
                 cookie = newCookie
-                c.get("/participants/\(world.ownParticipant)", cookie: cookie)
+                c.get(SiteURL.participant(.value(world.ownParticipant)).relativeURL(), cookie: cookie)
                 guard let page = c.read(), let fresh = Self.csrf(page.body) else { return [-3] }
                 var codes: [Int] = []
                 for _ in 0..<3 {

@@ -11,7 +11,7 @@ import Vapor
     @Test(arguments: TestDatabase.allCases)
     func healthReportsTheDatabase(db: TestDatabase) async throws {
         try await withPolku(db) { app in
-            let page = try await TestClient(app).get("/health")
+            let page = try await TestClient(app).get(SiteURL.health.relativeURL())
             #expect(page.status == .ok)
             #expect(page.body.contains("\"database\":\"up\""))
             #expect(page.body.contains(db == .postgres ? "postgresql" : "sqlite"))
@@ -25,7 +25,7 @@ import Vapor
         app.logger.logLevel = .critical  // the refused connection is the point of this test, not news
         do {
             try await configure(app, settings: settings)
-            let page = try await TestClient(app).get("/health")
+            let page = try await TestClient(app).get(SiteURL.health.relativeURL())
             #expect(page.status == .serviceUnavailable)
             #expect(page.body.contains("\"database\":\"down\""))
         } catch { try? await app.asyncShutdown(); throw error }
@@ -36,13 +36,13 @@ import Vapor
     func metricsArePrometheusText(db: TestDatabase) async throws {
         try await withPolku(db, adjust: { $0.metricsToken = "test-metrics-token" }) { app in
             let client = TestClient(app)
-            try await client.get("/login")
+            try await client.get(SiteURL.login.relativeURL())
             // Without the operator's token /metrics is not there at all.
-            #expect(try await client.get("/metrics").status == .notFound)
+            #expect(try await client.get(SiteURL.metrics.relativeURL()).status == .notFound)
             client.headers["Authorization"] = "Bearer wrong-token"
-            #expect(try await client.get("/metrics").status == .notFound)
+            #expect(try await client.get(SiteURL.metrics.relativeURL()).status == .notFound)
             client.headers["Authorization"] = "Bearer test-metrics-token"
-            let page = try await client.get("/metrics")
+            let page = try await client.get(SiteURL.metrics.relativeURL())
             #expect(page.status == .ok)
             #expect(page.headers.contentType?.subType == "plain")
             #expect(page.body.contains("polku_http_requests_total{"))
@@ -57,18 +57,18 @@ import Vapor
     func languageSwitchKeepsThePageAndMarksTheLanguage(db: TestDatabase) async throws {
         try await withPolku(db) { app in
             let client = TestClient(app)
-            let fi = try await client.get("/login")
+            let fi = try await client.get(SiteURL.login.relativeURL())
             #expect(fi.body.contains("<html lang=\"fi\">") && fi.body.contains("Kirjaudu Polkuun"))
             let switched = try await client.get("/lang/en?back=%2Flogin")
-            #expect(switched.status == .seeOther && switched.location == "/login")
-            let en = try await client.get("/login")
+            #expect(switched.status == .seeOther && switched.location == SiteURL.login.relativeURL())
+            let en = try await client.get(SiteURL.login.relativeURL())
             #expect(en.body.contains("<html lang=\"en\">") && en.body.contains("Log in to Polku"))
             try await client.get("/lang/sv?back=/login")
-            let sv = try await client.get("/login")
+            let sv = try await client.get(SiteURL.login.relativeURL())
             #expect(sv.body.contains("<html lang=\"sv\">") && sv.body.contains("Logga in i Polku"))
             // Never an open redirect.
-            #expect(try await client.get("/lang/fi?back=https://evil.example").location == "/")
-            #expect(try await client.get("/lang/fi?back=//evil.example").location == "/")
+            #expect(try await client.get("/lang/fi?back=https://evil.example").location == SiteURL.home.relativeURL())
+            #expect(try await client.get("/lang/fi?back=//evil.example").location == SiteURL.home.relativeURL())
         }
     }
 
@@ -135,22 +135,22 @@ import Vapor
             // The demo accounts work through the login page.
             let client = TestClient(app)
             #expect(try await client.login("pm@demo.polku.invalid", DemoData.password).status == .seeOther)
-            let projects = try await client.get("/projects")
+            let projects = try await client.get(SiteURL.projects.relativeURL())
             #expect(projects.body.contains("RUORI2") && projects.body.contains("Lähde mukaan!") && projects.body.contains("Yhdistämö"))
             // The service network: a directory for Pori and Oulu, referrals in every state, and its figures.
             let states = Set(try await Referral.query(on: app.db).all().map(\.state))
             #expect(states == Set(ReferralState.allCases))
             #expect(try await Service.query(on: app.db).count() >= 20)
-            let network = try await client.get("/network")
+            let network = try await client.get(SiteURL.network.relativeURL())
             #expect(network.status == .ok && network.body.contains("Ohjaukset tiloittain") && network.body.contains("Alueet rinnakkain")
                     && network.body.contains("Oulu") && network.body.contains("Pori"))
             #expect(network.body.contains("mediaanina") && !network.body.contains("mediaanina – päivää"))
-            let nothing = try await client.get("/network?from=1.1.2000&to=31.12.2000")
+            let nothing = try await client.get(SiteURL.network.relativeURL([("from", "1.1.2000"), ("to", "31.12.2000")]))
             #expect(nothing.status == .ok && nothing.body.contains("mediaanina – päivää"), "no referrals in 2000")
-            #expect(try await client.get("/network?from=31.12.2024&to=1.1.2024").status == .badRequest)
+            #expect(try await client.get(SiteURL.network.relativeURL([("from", "31.12.2024"), ("to", "1.1.2024")])).status == .badRequest)
             let provider = TestClient(app)
             #expect(try await provider.login("provider@demo.polku.invalid", DemoData.password).status == .seeOther)
-            let directory = try await provider.get("/directory")
+            let directory = try await provider.get(SiteURL.directory.relativeURL())
             #expect(directory.body.contains("Saapuneet ohjaukset"))
         }
     }
@@ -167,7 +167,7 @@ import Vapor
             _ = try await UserAdministration.create(app, email: "Admin@X.test", name: "A", password: "long enough pass", role: "admin", projectCode: nil)
             let client = TestClient(app)
             #expect(try await client.login("admin@x.test", "long enough pass").status == .seeOther)
-            #expect(try await client.get("/admin/users").status == .ok)
+            #expect(try await client.get(SiteURL.adminUsers.relativeURL()).status == .ok)
         }
     }
 

@@ -13,10 +13,10 @@ import Vapor
             let client = TestClient(app)
             try await client.login(world.users[.projectManager]!)
             // An organisation with a business ID; a wrong check digit is refused with the reason.
-            let bad = try await client.post("/organisations", ["name": "Rauman kaupunki", "business_id": "0138780-8", "kind": "municipality"])
+            let bad = try await client.post(SiteURL.organisations.relativeURL(), ["name": "Rauman kaupunki", "business_id": "0138780-8", "kind": "municipality"])
             #expect(bad.status == .unprocessableEntity && bad.body.contains("Y-tunnus ei kelpaa") && bad.body.contains("value=\"Rauman kaupunki\""))
-            #expect(try await client.post("/organisations", ["name": "Rauman kaupunki", "business_id": "0138780-9", "kind": "municipality", "municipality": "Rauma"]).status == .seeOther)
-            #expect(try await client.post("/organisations", ["name": "Vates-säätiö", "business_id": "0941232-7", "kind": "foundation"]).status == .seeOther)
+            #expect(try await client.post(SiteURL.organisations.relativeURL(), ["name": "Rauman kaupunki", "business_id": "0138780-9", "kind": "municipality", "municipality": "Rauma"]).status == .seeOther)
+            #expect(try await client.post(SiteURL.organisations.relativeURL(), ["name": "Vates-säätiö", "business_id": "0941232-7", "kind": "foundation"]).status == .seeOther)
             let rauma = try #require(try await Organisation.query(on: app.db).filter(\.$businessID == "0138780-9").first())
             let vates = try #require(try await Organisation.query(on: app.db).filter(\.$businessID == "0941232-7").first())
 
@@ -30,22 +30,22 @@ import Vapor
                 "phases": "Tulovaihe\nStarttivaihe\nTyövalmennusvaihe\nPäättövaihe"]
             // End before start is refused, everything typed is kept.
             var wrong = form; wrong["end_date"] = "1.1.2015"
-            let refused = try await client.post("/projects", wrong)
+            let refused = try await client.post(SiteURL.projects.relativeURL(), wrong)
             #expect(refused.status == .unprocessableEntity && refused.body.contains("Päättymispäivä on ennen alkamispäivää") && refused.body.contains("value=\"S20519\""))
-            let created = try await client.post("/projects", form)
+            let created = try await client.post(SiteURL.projects.relativeURL(), form)
             #expect(created.status == .seeOther)
             let path = try #require(created.location)
-            let id = try #require(UUID(uuidString: String(path.split(separator: "/").last!)))
+            let id = try #require(UUID(uuidString: String(path.split(separator: SiteURL.home.relativeURL()).last!)))
             // The creator manages the new project.
             #expect(try await client.get(path + "/edit").status == .ok)
-            #expect(try await client.post("/projects", form).body.contains("Toisella hankkeella on jo tämä tunnus"))
+            #expect(try await client.post(SiteURL.projects.relativeURL(), form).body.contains("Toisella hankkeella on jo tämä tunnus"))
 
-            #expect(try await client.post(path + "/organisations", ["organisation_id": rauma.id!.uuidString, "organisation_role": "administrator"]).status == .seeOther)
-            #expect(try await client.post(path + "/organisations", ["organisation_id": vates.id!.uuidString, "organisation_role": "co_implementer"]).status == .seeOther)
-            #expect(try await client.post(path + "/organisations", ["organisation_id": vates.id!.uuidString, "organisation_role": "co_implementer"]).status == .unprocessableEntity)
+            #expect(try await client.post(path + SiteURL.organisations.relativeURL(), ["organisation_id": rauma.id!.uuidString, "organisation_role": "administrator"]).status == .seeOther)
+            #expect(try await client.post(path + SiteURL.organisations.relativeURL(), ["organisation_id": vates.id!.uuidString, "organisation_role": "co_implementer"]).status == .seeOther)
+            #expect(try await client.post(path + SiteURL.organisations.relativeURL(), ["organisation_id": vates.id!.uuidString, "organisation_role": "co_implementer"]).status == .unprocessableEntity)
             #expect(try await client.post(path + "/sites", ["site_name": "Rauma – matalan kynnyksen palvelupiste", "site_municipality": "Rauma", "site_kind": "service_point"]).status == .seeOther)
             #expect(try await client.post(path + "/steering", ["steering_role": "Puheenjohtaja", "steering_organisation": "Rauman kaupunki"]).status == .seeOther)
-            let sub = try await client.post("/projects", ["code": "S20519-TTP", "name": "TTP-osahanke", "status": "ended", "start_date": "2015-04-01",
+            let sub = try await client.post(SiteURL.projects.relativeURL(), ["code": "S20519-TTP", "name": "TTP-osahanke", "status": "ended", "start_date": "2015-04-01",
                                                           "end_date": "2018-03-31", "parent_id": id.uuidString])
             #expect(sub.status == .seeOther)
 
@@ -69,10 +69,10 @@ import Vapor
             let world = try await World.make(app)
             let client = TestClient(app)
             try await client.login(world.users[role]!)
-            #expect(try await client.get("/projects/\(world.ownProject)/edit").status == .forbidden)
-            #expect(try await client.post("/projects/\(world.ownProject)/sites", ["site_name": "X", "site_kind": "neighbourhood"]).status == .forbidden)
-            #expect(try await client.get("/projects/new").status == .forbidden)
-            let page = try await client.get("/projects/\(world.ownProject)")
+            #expect(try await client.get(SiteURL.projectEdit(.value(world.ownProject)).relativeURL()).status == .forbidden)
+            #expect(try await client.post(SiteURL.projectPart(.value(world.ownProject), .sites).relativeURL(), ["site_name": "X", "site_kind": "neighbourhood"]).status == .forbidden)
+            #expect(try await client.get(SiteURL.projectNew.relativeURL()).status == .forbidden)
+            let page = try await client.get(SiteURL.project(.value(world.ownProject)).relativeURL())
             #expect(page.status == .ok && page.body.contains("Oma hanke"))
             #expect(try await Site.query(on: app.db).count() == 1)
         }
@@ -88,11 +88,11 @@ import Vapor
             try await client.login(world.users[.projectManager]!)
             let form = ["code": "OWN1", "name": "Oma hanke", "status": "running", "start_date": "2024-01-01", "end_date": "2026-12-31"]
             var without = form; without["phases"] = "start\ncoaching\nexit"
-            let refused = try await client.post("/projects/\(world.ownProject)", without)
+            let refused = try await client.post(SiteURL.project(.value(world.ownProject)).relativeURL(), without)
             #expect(refused.status == .unprocessableEntity && refused.body.contains("Vaiheessa intake on osallistujia"))
             var renamed = form; renamed["phases"] = "intake\nKartoitus\nValmennus\nexit"
-            #expect(try await client.post("/projects/\(world.ownProject)", renamed).status == .seeOther)
-            let page = try await client.get("/participants/\(world.ownParticipant)")
+            #expect(try await client.post(SiteURL.project(.value(world.ownProject)).relativeURL(), renamed).status == .seeOther)
+            let page = try await client.get(SiteURL.participant(.value(world.ownParticipant)).relativeURL())
             #expect(page.body.contains("Kartoitus") && page.body.contains("Tulovaihe"))
         }
     }

@@ -39,10 +39,10 @@ import Vapor
         try await withPolku(db) { app in
             let world = try await World.make(app)
             let client = TestClient(app)
-            let put = try await client.post("/health")
+            let put = try await client.post(SiteURL.health.relativeURL())
             #expect(put.status == .methodNotAllowed)
             #expect(put.headers.first(name: .allow)?.contains("GET") == true)
-            let notes = try await client.get("/participants/\(world.ownParticipant)/notes")
+            let notes = try await client.get(SiteURL.participantNotes(.value(world.ownParticipant)).relativeURL())
             #expect(notes.status == .methodNotAllowed && notes.headers.first(name: .allow) == "POST")
             #expect(try await client.get("/no/such/page").status == .notFound)
         }
