@@ -4,26 +4,15 @@ import PolkuCore
 import SQLKit
 import Vapor
 
-/// The one authorization layer. Every route that touches people or projects asks here, and every
-/// query for people is scoped by what this returns: there is no other path to a participant.
+/// The rules the guards (`Routing/Guard.swift`) apply, and the scope of a participant that every
+/// query for people is limited by: there is no other path to a participant. Handlers do not call
+/// these to decide access; the route's guard has done so before they run.
 struct Authorization {
     let req: Request
 
     /// The signed-in person, or 401 (pages turn it into a redirect to the login page).
     func actor() throws -> Actor {
         guard let actor = req.actor else { throw Abort(.unauthorized) }
-        return actor
-    }
-
-    func requireAdmin() throws -> Actor {
-        let actor = try actor()
-        guard actor.isAdmin else { throw Abort(.forbidden) }
-        return actor
-    }
-
-    func manageProject(_ id: UUID) throws -> Actor {
-        let actor = try actor()
-        guard actor.access(to: id).managesProject else { throw Abort(.forbidden) }
         return actor
     }
 
