@@ -29,6 +29,9 @@ public struct Settings: Sendable {
     public var metricsToken: String? = nil
     /// The pause per failed attempt past `loginSlowAfter`; tests set it to zero to stay fast.
     public var loginDelayMilliseconds: Int = 500
+    /// SQLite's `synchronous` in WAL mode: "normal" (no acknowledged write lost when the process is
+    /// killed) or "full" (none lost on power loss either, at an fsync per commit). `POLKU_SQLITE_SYNCHRONOUS`.
+    public var sqliteSynchronous: String = "normal"
     /// Run migrations at start (the server does; `polku migrate` does it explicitly).
     public var autoMigrate: Bool = true
     /// Log one JSON object per line (production) or readable text (development).

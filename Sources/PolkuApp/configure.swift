@@ -21,6 +21,8 @@ public func configure(_ app: Application, settings: Settings) async throws {
 
     app.passwords.use(.bcrypt(cost: settings.bcryptCost))
     app.sessions.use(.fluent)
+    let fluentSessions = app.sessions.driver
+    app.sessions.use { _ in QuietSessions(base: fluentSessions) }
     app.sessions.configuration.cookieName = "polku_session"
     let secure = settings.secureCookies
     app.sessions.configuration.cookieFactory = { id in
@@ -32,15 +34,13 @@ public func configure(_ app: Application, settings: Settings) async throws {
     app.middleware.use(RequestMetricsMiddleware())
     app.middleware.use(SecurityHeaders(hsts: settings.secureCookies))
     app.middleware.use(ErrorPageMiddleware())
-    app.middleware.use(app.sessions.middleware)
-    app.middleware.use(LanguageMiddleware())
-    app.middleware.use(CurrentUserMiddleware())
-    app.middleware.use(CSRFMiddleware())
+    app.middleware.use(PageStack(middlewares: [app.sessions.middleware, LanguageMiddleware(), CurrentUserMiddleware(), CSRFMiddleware()]))
     app.routes.defaultMaxBodySize = "1mb"
 
     try routes(app)
     app.methodIndex = MethodIndex(app.routes.all)
 
+    if case .sqlite = settings.database { try await SQLiteTuning.apply(app, synchronous: settings.sqliteSynchronous) }
     if settings.autoMigrate {
         try await app.autoMigrate()
         try await InstrumentLibrary.syncBundled(on: app.db, logger: app.logger)

@@ -26,6 +26,7 @@ struct DatabaseOptions: ParsableArguments {
         s.secureCookies = env["POLKU_SECURE_COOKIES"] == "1"
         s.trustForwardedFor = env["POLKU_TRUST_PROXY"] == "1"
         s.metricsToken = env["POLKU_METRICS_TOKEN"].flatMap { $0.isEmpty ? nil : $0 }
+        if let sync = env["POLKU_SQLITE_SYNCHRONOUS"], !sync.isEmpty { s.sqliteSynchronous = sync }
         s.jsonLogs = (env["POLKU_ENV"] ?? "development") == "production"
         return s
     }

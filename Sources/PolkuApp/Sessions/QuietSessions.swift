@@ -1,0 +1,44 @@
+import Vapor
+
+/// Vapor's Fluent session driver writes the session row at the end of every request that has a
+/// session, even when nothing in it changed — a stylesheet cost a database write (issue 11). This
+/// driver writes only when the data changed since it was read: logging in or out, a new CSRF token,
+/// and "last seen", which `CurrentUserMiddleware` moves at most every five minutes.
+struct QuietSessions: SessionDriver {
+    let base: any SessionDriver
+
+    private struct ReadKey: StorageKey { typealias Value = [String: String] }
+
+    func createSession(_ data: SessionData, for request: Request) -> EventLoopFuture<SessionID> {
+        base.createSession(data, for: request)
+    }
+
+    func readSession(_ sessionID: SessionID, for request: Request) -> EventLoopFuture<SessionData?> {
+        base.readSession(sessionID, for: request).map { data in
+            if let data { request.storage[ReadKey.self] = data.snapshot }
+            return data
+        }
+    }
+
+    func updateSession(_ sessionID: SessionID, to data: SessionData, for request: Request) -> EventLoopFuture<SessionID> {
+        if request.storage[ReadKey.self] == data.snapshot { return request.eventLoop.makeSucceededFuture(sessionID) }
+        return base.updateSession(sessionID, to: data, for: request)
+    }
+
+    func deleteSession(_ sessionID: SessionID, for request: Request) -> EventLoopFuture<Void> {
+        base.deleteSession(sessionID, for: request)
+    }
+}
+
+/// The part of the middleware stack that pages need and static answers do not: the session, the
+/// language, the signed-in person and the CSRF check. The stylesheet and the health check skip it,
+/// so they read and write nothing in the database whatever cookies they carry.
+struct PageStack: AsyncMiddleware {
+    static let staticPaths: Set<String> = [SiteURL.styles.relativeURL(), SiteURL.health.relativeURL(), SiteURL.metrics.relativeURL()]
+    let middlewares: [any Middleware]
+
+    func respond(to req: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        if Self.staticPaths.contains(req.url.path) { return try await next.respond(to: req) }
+        return try await middlewares.makeResponder(chainingTo: next).respond(to: req).get()
+    }
+}

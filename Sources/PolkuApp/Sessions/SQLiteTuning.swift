@@ -1,0 +1,37 @@
+import Fluent
+import SQLKit
+import Vapor
+
+/// SQLite set up for a server with a team on it (issue 11). Out of the box each connection runs with
+/// a rollback journal and `synchronous=FULL` (an fsync per commit and a journal file made and
+/// deleted), and sqlite-nio's busy handler retries at once, without sleeping, so waiting writers
+/// spin on the CPU. Here:
+/// - `journal_mode=WAL`: readers do not wait for the writer, and a commit appends to one file.
+/// - `synchronous=NORMAL` (the default; `POLKU_SQLITE_SYNCHRONOUS=full` to change it): in WAL mode a
+///   commit is written to the WAL before it is acknowledged, so a killed process (kill -9, a crash)
+///   loses nothing acknowledged; only a power loss or an OS crash can lose the last commits before a
+///   checkpoint. `FULL` also survives those, at an fsync per commit.
+/// - `busy_timeout=5000`: a writer that finds the database locked sleeps and retries for up to 5 s
+///   (this replaces the spinning handler).
+/// The journal mode is stored in the file; the other two are per connection, so they are set on
+/// each event loop's connection (the driver keeps one per loop for the life of the process).
+enum SQLiteTuning {
+    static func apply(_ app: Application, synchronous: String) async throws {
+        let level = ["normal", "full"].contains(synchronous.lowercased()) ? synchronous.uppercased() : "NORMAL"
+        for loop in app.eventLoopGroup.makeIterator() {
+            let db = app.databases.database(.sqlite, logger: app.logger, on: loop)! as! any SQLDatabase
+            try await db.raw("PRAGMA journal_mode = WAL").run()
+            try await db.raw(SQLQueryString("PRAGMA synchronous = \(unsafeRaw: level)")).run()
+            try await db.raw("PRAGMA busy_timeout = 5000").run()
+        }
+    }
+
+    /// What a connection reports, for tests and `polku bench`.
+    static func state(_ db: any Database) async throws -> (journal: String, synchronous: Int, busyTimeout: Int) {
+        let sql = db as! any SQLDatabase
+        let journal = try await sql.raw("PRAGMA journal_mode").first()?.decode(column: "journal_mode", as: String.self) ?? ""
+        let sync = try await sql.raw("PRAGMA synchronous").first()?.decode(column: "synchronous", as: Int.self) ?? -1
+        let busy = try await sql.raw("PRAGMA busy_timeout").first()?.decode(column: "timeout", as: Int.self) ?? -1
+        return (journal, sync, busy)
+    }
+}

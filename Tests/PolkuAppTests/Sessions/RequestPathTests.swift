@@ -1,0 +1,76 @@
+import Fluent
+@testable import PolkuApp
+import PolkuTestSupport
+import SQLKit
+import Testing
+import Vapor
+
+/// What every request pays for (issue 11): a signed-in page writes its session only when the
+/// session changed, the stylesheet touches no session at all, and SQLite runs as a server needs.
+@Suite struct RequestPathTests {
+    /// Counts updates of the session table with a trigger, the same way on both databases.
+    static func countSessionWrites(_ app: Application, _ db: TestDatabase) async throws {
+        let sql = app.db as! any SQLDatabase
+        try await sql.raw("CREATE TABLE session_writes (n INTEGER NOT NULL)").run()
+        try await sql.raw("INSERT INTO session_writes (n) VALUES (0)").run()
+        switch db {
+        case .sqlite:
+            try await sql.raw("CREATE TRIGGER count_session_writes AFTER UPDATE ON _fluent_sessions BEGIN UPDATE session_writes SET n = n + 1; END").run()
+        case .postgres:
+            try await sql.raw("CREATE FUNCTION count_session_write() RETURNS trigger AS $$ BEGIN UPDATE session_writes SET n = n + 1; RETURN NEW; END $$ LANGUAGE plpgsql").run()
+            try await sql.raw("CREATE TRIGGER count_session_writes AFTER UPDATE ON _fluent_sessions FOR EACH ROW EXECUTE FUNCTION count_session_write()").run()
+        }
+    }
+
+    static func sessionWrites(_ app: Application) async throws -> Int {
+        try await (app.db as! any SQLDatabase).raw("SELECT n FROM session_writes").first()?.decode(column: "n", as: Int.self) ?? -1
+    }
+
+    @Test(arguments: TestDatabase.allCases)
+    func aSignedInPageWritesItsSessionOnlyWhenItChanged(db: TestDatabase) async throws {
+        try await withPolku(db) { app in
+            let world = try await World.make(app)
+            let worker = TestClient(app)
+            try await worker.login(world.users[.worker]!)
+            try await Self.countSessionWrites(app, db)
+            for _ in 0..<5 {
+                #expect(try await worker.get(SiteURL.participant(.value(world.ownParticipant)).relativeURL()).status == .ok)
+                #expect(try await worker.get(SiteURL.projects.relativeURL()).status == .ok)
+            }
+            #expect(try await Self.sessionWrites(app) == 0, "ten page views, no session write")
+            // A change is still written: logging out ends the session for good.
+            #expect(try await worker.post(SiteURL.logout.relativeURL()).status == .seeOther)
+            #expect(try await worker.get(SiteURL.projects.relativeURL()).location?.hasPrefix(SiteURL.login.relativeURL()) == true)
+        }
+    }
+
+    @Test(arguments: TestDatabase.allCases)
+    func theStylesheetTouchesNoSession(db: TestDatabase) async throws {
+        try await withPolku(db) { app in
+            let world = try await World.make(app)
+            let worker = TestClient(app)
+            try await worker.login(world.users[.worker]!)
+            let cookie = try #require(worker.cookies["polku_session"])
+            // With the session row gone, a page would start a new session; the stylesheet does not look.
+            try await (app.db as! any SQLDatabase).raw("DELETE FROM _fluent_sessions").run()
+            let css = try await worker.get(SiteURL.styles.relativeURL())
+            #expect(css.status == .ok && css.headers[.setCookie].isEmpty)
+            #expect(worker.cookies["polku_session"] == cookie)
+            let page = try await worker.get(SiteURL.projects.relativeURL())
+            #expect(page.location?.hasPrefix(SiteURL.login.relativeURL()) == true, "the page did read the session, and found it ended")
+        }
+    }
+
+    @Test func sqliteRunsInWALWithABusyTimeout() async throws {
+        try await withPolku(.sqlite) { app in
+            for loop in app.eventLoopGroup.makeIterator() {
+                let state = try await SQLiteTuning.state(app.databases.database(.sqlite, logger: app.logger, on: loop)!)
+                #expect(state.journal == "wal" && state.synchronous == 1 && state.busyTimeout == 5000, "\(state)")
+            }
+        }
+        try await withPolku(.sqlite, adjust: { $0.sqliteSynchronous = "full" }) { app in
+            let state = try await SQLiteTuning.state(app.db)
+            #expect(state.synchronous == 2)
+        }
+    }
+}
