@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import PolkuCore
+import SQLKit
 import Vapor
 
 /// The signed-in person and the roles they hold, loaded once per request.
@@ -74,17 +75,27 @@ struct CurrentUserMiddleware: AsyncMiddleware {
         return try await next.respond(to: req)
     }
 
+    /// The user and their memberships in one query (a row per membership), without Fluent models:
+    /// this runs on every signed-in request.
     static func load(_ id: UUID, on db: any Database, epoch: Int? = nil) async throws -> Actor? {
-        guard let user = try await User.find(id, on: db), user.isActive else { return nil }
-        if let epoch, epoch != (user.sessionEpoch ?? 0) { return nil }
-        let memberships = try await Membership.query(on: db).filter(\.$user.$id == id).all()
+        struct Row: Decodable {
+            let email: String; let name: String; let is_active: Bool; let session_epoch: Int?; let participant_id: UUID?
+            let role: String?; let project_id: UUID?; let organisation_id: UUID?
+        }
+        let rows = try await (db as! any SQLDatabase).raw("""
+            SELECT u.email, u.name, u.is_active, u.session_epoch, u.participant_id, m.role, m.project_id, m.organisation_id
+            FROM users u LEFT JOIN memberships m ON m.user_id = u.id WHERE u.id = \(bind: id)
+            """).all(decoding: Row.self)
+        guard let user = rows.first, user.is_active else { return nil }
+        if let epoch, epoch != (user.session_epoch ?? 0) { return nil }
         var roles: [UUID: Set<Role>] = [:]
         var isAdmin = false
         var byOrganisation: [UUID: Set<Role>] = [:]
-        for m in memberships {
-            if m.role == .admin { isAdmin = true }
-            if let project = m.$project.id { roles[project, default: []].insert(m.role) }
-            if let organisation = m.$organisation.id { byOrganisation[organisation, default: []].insert(m.role) }
+        for m in rows {
+            guard let role = m.role.flatMap(Role.init(rawValue:)) else { continue }
+            if role == .admin { isAdmin = true }
+            if let project = m.project_id { roles[project, default: []].insert(role) }
+            if let organisation = m.organisation_id { byOrganisation[organisation, default: []].insert(role) }
         }
         if !byOrganisation.isEmpty {
             // An organisation's role reaches the projects it runs, not those it merely partners or funds.
@@ -93,7 +104,7 @@ struct CurrentUserMiddleware: AsyncMiddleware {
                 .filter(\.$role ~~ [.administrator, .coImplementer]).all()
             for link in links { roles[link.$project.id, default: []].formUnion(byOrganisation[link.$organisation.id] ?? []) }
         }
-        if let participant = user.participantID {
+        if let participant = user.participant_id {
             // A participant's account never carries staff roles, whatever memberships say.
             return Actor(userID: id, email: user.email, name: user.name, isAdmin: false, rolesByProject: [:], participantID: participant)
         }
