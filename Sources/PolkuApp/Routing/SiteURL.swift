@@ -176,10 +176,24 @@ enum SiteURL: Sendable {
     /// A link to a place on the page (`#fragment`).
     func relativeURL(fragment: String) -> String { relativeURL() + "#" + fragment }
 
+    /// Percent-encodes all but RFC 3986's unreserved characters. Most values (ids, dates, codes) are
+    /// unreserved already and are returned as they are: links are built for every row of a list.
     static func encode(_ s: String) -> String {
-        var allowed = CharacterSet.alphanumerics
-        allowed.insert(charactersIn: "-._~")
-        return s.addingPercentEncoding(withAllowedCharacters: allowed) ?? s
+        func unreserved(_ b: UInt8) -> Bool {
+            (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || b == 0x2D || b == 0x2E || b == 0x5F || b == 0x7E
+        }
+        if s.utf8.allSatisfy(unreserved) { return s }
+        var out = ""
+        out.reserveCapacity(s.utf8.count * 3)
+        let hex = Array("0123456789ABCDEF".utf8)
+        for b in s.utf8 {
+            if unreserved(b) { out.unicodeScalars.append(Unicode.Scalar(b)) } else {
+                out.unicodeScalars.append("%")
+                out.unicodeScalars.append(Unicode.Scalar(hex[Int(b >> 4)]))
+                out.unicodeScalars.append(Unicode.Scalar(hex[Int(b & 0xF)]))
+            }
+        }
+        return out
     }
 }
 
