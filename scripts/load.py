@@ -18,12 +18,13 @@ ap.add_argument("--port", default="8098")
 args = ap.parse_args()
 base = f"http://127.0.0.1:{args.port}"
 work = tempfile.mkdtemp(prefix="polku-load-")
-env = dict(os.environ, POLKU_ENV="production")
+# No backtracer: a crash at shutdown (see the operations issue) must not keep the port for minutes.
+env = dict(os.environ, POLKU_ENV="production", SWIFT_BACKTRACE="enable=no")
 env.pop("DATABASE_URL", None)
 if args.database_url:
     env["DATABASE_URL"] = args.database_url
 server = subprocess.Popen([os.path.abspath(args.binary), "serve", "--demo", "--port", args.port], cwd=work, env=env,
-                          stdout=open(os.path.join(work, "serve.log"), "w"), stderr=subprocess.STDOUT)
+                          stdout=open(os.path.join(work, "serve.log"), "w"), stderr=subprocess.STDOUT, start_new_session=True)
 
 def rss_mb():
     for line in open(f"/proc/{server.pid}/status"):
@@ -48,6 +49,8 @@ def wrk(path, cookie=None):
 
 try:
     for _ in range(240):
+        if server.poll() is not None:
+            raise SystemExit("Polku stopped: " + open(os.path.join(work, "serve.log")).read()[-1500:])
         try:
             urllib.request.urlopen(base + "/health", timeout=1)
             break
@@ -87,8 +90,13 @@ try:
         print(f"{name:40} {rps:9.0f} {100 * rps / floor:6.1f}% {statistics.median(x[1] for x in xs):8.1f} "
               f"{statistics.median(x[2] for x in xs):8.1f} {sum(x[3] for x in xs):8d}")
 finally:
+    time.sleep(2)  # let the last requests of wrk's connections finish before the signal
     server.terminate()
     try:
         server.wait(timeout=15)
     except subprocess.TimeoutExpired:
-        server.kill()
+        pass
+    try:
+        os.killpg(server.pid, 9)
+    except ProcessLookupError:
+        pass

@@ -14,12 +14,14 @@ struct CSRFMiddleware: AsyncMiddleware {
     static let field = "_csrf"
 
     func respond(to req: Request, chainingTo next: any AsyncResponder) async throws -> Response {
-        // A safe method changes nothing; a path with no route answers 404 or 405 and changes nothing either.
-        guard ![HTTPMethod.GET, .HEAD, .OPTIONS].contains(req.method), req.route != nil else { return try await next.respond(to: req) }
+        // A safe method changes nothing.
+        guard ![HTTPMethod.GET, .HEAD, .OPTIONS].contains(req.method) else { return try await next.respond(to: req) }
         if req.body.data == nil {
             let limit = req.route?.maxBody ?? req.application.routes.defaultMaxBodySize.value
             _ = try await req.body.collect(max: limit).get()
         }
+        // A path with no route answers 404 or 405 and changes nothing either (its body is read all the same).
+        guard req.route != nil else { return try await next.respond(to: req) }
         let expected = req.hasSession ? req.session.data[Self.sessionKey] : nil
         let sent = req.headers.first(name: "X-CSRF-Token") ?? FormReplay.field(Self.field, in: req)
         if let expected, let sent, ConstantTime.equal(expected, sent) {
