@@ -173,8 +173,8 @@ enum SiteURL: Sendable {
         return path + "?" + query.map { Self.encode($0.0) + "=" + Self.encode($0.1) }.joined(separator: "&")
     }
 
-    /// A link to a place on the page (`#fragment`).
-    func relativeURL(fragment: String) -> String { relativeURL() + "#" + fragment }
+    /// A link to a place on the page (`#fragment`), with an optional query.
+    func relativeURL(_ query: [(String, String)] = [], fragment: String) -> String { relativeURL(query) + "#" + fragment }
 
     /// Percent-encodes all but RFC 3986's unreserved characters. Most values (ids, dates, codes) are
     /// unreserved already and are returned as they are: links are built for every row of a list.

@@ -178,7 +178,7 @@ enum AssessmentController {
             try await a.create(on: db)
             try await req.audit.record(.participantUpdate, participant: ctx.scope.participantID, project: ctx.project, detail: "assessment \(d.key) v\(d.version)", on: db)
         }
-        return req.redirect(SiteURL.participantMeasure(.value(ctx.scope.participantID), .value(d.key)).relativeURL([("saved", a.id!.uuidString)])
-            + "#a-\(a.id!)")
+        return req.redirect(SiteURL.participantMeasure(.value(ctx.scope.participantID), .value(d.key))
+            .relativeURL([("saved", a.id!.uuidString)], fragment: "a-\(a.id!)"))
     }
 }
