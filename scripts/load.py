@@ -1,102 +1,181 @@
 #!/usr/bin/env python3
-"""A team's load on a running Polku, as the speed issue measures it: wrk with 64 connections on the
-floor route (/styles.css without a cookie), the same with a session cookie, the participant list and a
-participant page, interleaved over rounds, each throughput given as a share of the floor measured in
-the same run, with p50/p99 and the server's RSS.
+"""A team's load on Polku, as the speed issue (11) measures it.
 
-Usage: load.py POLKU_BINARY [--database-url URL] [--seconds 15] [--rounds 3]
-Without --database-url the server runs on a new SQLite file with demo data; with it, the URL must name
-an empty PostgreSQL database (demo data goes into it)."""
-import argparse, http.cookiejar, os, re, statistics, subprocess, sys, tempfile, time, urllib.parse, urllib.request
+For each database it fills a new database with `polku bench --only load-data` (100,000 participants
+by default), starts the server on it, and runs wrk with 64 connections on: the floor route
+(/styles.css without a cookie), the same with a session cookie, the participant list, a list search,
+a participant page and an attendance save of ten ticked people (each save a fresh held session, so no
+save is refused as a stale copy). Routes and databases are interleaved over rounds; every throughput
+is given as a share of the floor of the same server in the same run, with p50/p99 and the server's RSS.
+
+Usage: load.py POLKU_BINARY [--postgres URL] [--no-sqlite] [--participants N] [--seconds 15] [--rounds 3]
+       [--check]
+--postgres names an empty PostgreSQL database. --check (the short form CI runs) fails when any answer
+was not the expected one (2xx, or 303 for the save) or a route answered nothing."""
+import argparse, json, os, re, signal, statistics, subprocess, sys, tempfile, time, urllib.request
 
 ap = argparse.ArgumentParser()
 ap.add_argument("binary")
-ap.add_argument("--database-url")
+ap.add_argument("--postgres", help="an empty PostgreSQL database's URL")
+ap.add_argument("--no-sqlite", action="store_true")
+ap.add_argument("--participants", type=int, default=100_000)
 ap.add_argument("--seconds", type=int, default=15)
 ap.add_argument("--rounds", type=int, default=3)
-ap.add_argument("--port", default="8098")
+ap.add_argument("--connections", type=int, default=64)
+ap.add_argument("--check", action="store_true")
 args = ap.parse_args()
-base = f"http://127.0.0.1:{args.port}"
+binary = os.path.abspath(args.binary)
 work = tempfile.mkdtemp(prefix="polku-load-")
-# No backtracer: a crash at shutdown (see the operations issue) must not keep the port for minutes.
-env = dict(os.environ, POLKU_ENV="production", SWIFT_BACKTRACE="enable=no")
-env.pop("DATABASE_URL", None)
-if args.database_url:
-    env["DATABASE_URL"] = args.database_url
-server = subprocess.Popen([os.path.abspath(args.binary), "serve", "--demo", "--port", args.port], cwd=work, env=env,
-                          stdout=open(os.path.join(work, "serve.log"), "w"), stderr=subprocess.STDOUT, start_new_session=True)
 
-def rss_mb():
-    for line in open(f"/proc/{server.pid}/status"):
-        if line.startswith("VmRSS:"):
-            return int(line.split()[1]) / 1024
-    return 0.0
+SAVE_LUA = """
+local threads, nextid = {}, 1
+function setup(thread) thread:set("tid", nextid); nextid = nextid + 1; table.insert(threads, thread) end
+function init(argv)
+  offset = tonumber(argv[1]); nthreads = tonumber(argv[2]); n = 0
+  sessions = {}
+  for line in io.lines(argv[3]) do table.insert(sessions, line) end
+  prefix = argv[4]; body = argv[5]
+  headers = { ["Cookie"] = argv[6], ["Content-Type"] = "application/x-www-form-urlencoded" }
+end
+function request()
+  local i = offset + n * nthreads + (tid - 1)
+  n = n + 1
+  return wrk.format("POST", prefix .. sessions[(i % #sessions) + 1], headers, body)
+end
+function done(summary, latency, requests)
+  local most = 0
+  for _, t in ipairs(threads) do local k = t:get("n"); if k > most then most = k end end
+  io.write(string.format("USED %d\\n", most * #threads))
+end
+"""
 
-def wrk(path, cookie=None):
-    cmd = ["wrk", "-t2", "-c64", f"-d{args.seconds}s", "--latency", base + path]
-    if cookie:
-        cmd[1:1] = ["-H", f"Cookie: {cookie}"]
+
+class Server:
+    def __init__(self, name, url, port):
+        self.name, self.url, self.port = name, url, port
+        self.base = f"http://127.0.0.1:{port}"
+        env = dict(os.environ, POLKU_ENV="production", SWIFT_BACKTRACE="enable=no", DATABASE_URL=url)
+        started = time.time()
+        out = subprocess.run([binary, "bench", "--only", "load-data", "--participants", str(args.participants),
+                              "--sessions", str(min(200_000, 2_500 * args.seconds * args.rounds + 1_000)), "--database-url", url],
+                             cwd=work, env=env, capture_output=True, text=True)
+        if out.returncode != 0:
+            raise SystemExit(f"{name}: load-data failed: {out.stderr[-2000:]}")
+        self.world = json.loads(out.stdout.strip().splitlines()[-1])
+        print(f"{name}: {args.participants} participants generated in {time.time() - started:.0f} s", flush=True)
+        self.log = os.path.join(work, f"serve-{name}.log")
+        self.proc = subprocess.Popen([binary, "serve", "--port", str(port)], cwd=work, env=env, stdout=open(self.log, "w"),
+                                     stderr=subprocess.STDOUT, start_new_session=True)
+        for _ in range(240):
+            if self.proc.poll() is not None:
+                raise SystemExit(f"{name}: Polku stopped: " + open(self.log).read()[-1500:])
+            try:
+                urllib.request.urlopen(self.base + "/health", timeout=1)
+                break
+            except Exception:
+                time.sleep(0.5)
+        w = self.world
+        self.cookie = f"polku_session={w['cookie']}"
+        self.sessions_file = os.path.join(work, f"sessions-{name}.txt")
+        open(self.sessions_file, "w").write("\n".join(w["sessions"]) + "\n")
+        self.save_offset = 0
+        self.body = "&".join([f"_csrf={w['csrf']}", "version=0", "head_on_site=3"] + [f"p_{m}=on" for m in w["members"]])
+
+    def rss_mb(self):
+        for line in open(f"/proc/{self.proc.pid}/status"):
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+        return 0.0
+
+    def stop(self):
+        try:
+            os.killpg(self.proc.pid, signal.SIGTERM)
+            self.proc.wait(timeout=20)
+        except (ProcessLookupError, subprocess.TimeoutExpired):
+            pass
+        try:
+            os.killpg(self.proc.pid, 9)
+        except ProcessLookupError:
+            pass
+
+
+def wrk(server, route):
+    name, path, cookie, kind = route
+    cmd = ["wrk", "-t2", f"-c{args.connections}", f"-d{args.seconds}s", "--latency", "--timeout", "10s"]
+    if kind == "save":
+        lua = os.path.join(work, "save.lua")
+        open(lua, "w").write(SAVE_LUA)
+        prefix = ""
+        cmd += ["-s", lua, server.base + "/", "--", str(server.save_offset), "2", server.sessions_file, prefix, server.body, server.cookie]
+    else:
+        if cookie:
+            cmd += ["-H", f"Cookie: {server.cookie}"]
+        cmd.append(server.base + path)
     out = subprocess.run(cmd, capture_output=True, text=True).stdout
-    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
+    m = re.search(r"Requests/sec:\s+([\d.]+)", out)
+    if not m:
+        raise SystemExit(f"wrk gave no figures for {name}: {out[-1500:]}")
+    rps = float(m.group(1))
+
     def pct(p):
         m = re.search(rf"\s{p}%\s+([\d.]+)(us|ms|s)", out)
         if not m:
             return float("nan")
         v, unit = float(m.group(1)), m.group(2)
         return v / 1000 if unit == "us" else v * 1000 if unit == "s" else v
-    non2xx = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", out)
-    return rps, pct(50), pct(99), int(non2xx.group(1)) if non2xx else 0
+    bad = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", out)
+    errors = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", out)
+    used = re.search(r"USED (\d+)", out)
+    if used:
+        server.save_offset += int(used.group(1)) + args.connections
+    total = int(re.search(r"(\d+) requests in", out).group(1))
+    return rps, pct(50), pct(99), (int(bad.group(1)) if bad else 0) + (sum(map(int, errors.groups())) if errors else 0), total
 
+
+servers = []
 try:
-    for _ in range(240):
-        if server.poll() is not None:
-            raise SystemExit("Polku stopped: " + open(os.path.join(work, "serve.log")).read()[-1500:])
-        try:
-            urllib.request.urlopen(base + "/health", timeout=1)
-            break
-        except Exception:
-            time.sleep(0.5)
-    else:
-        raise SystemExit(open(os.path.join(work, "serve.log")).read()[-2000:])
-    jar = http.cookiejar.CookieJar()
-    class NoRedirect(urllib.request.HTTPRedirectHandler):
-        def redirect_request(self, *a, **k):
-            return None
-    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar), NoRedirect())
-    page = opener.open(base + "/login").read().decode()
-    token = re.search(r'name="_csrf" value="([^"]+)"', page).group(1)
-    form = urllib.parse.urlencode({"email": "worker@demo.polku.invalid", "password": "polku-demo-2026", "_csrf": token}).encode()
-    try:
-        opener.open(base + "/login", data=form)
-    except urllib.error.HTTPError as e:
-        if e.code != 303:
-            raise
-    cookie = "; ".join(f"{c.name}={c.value}" for c in jar if c.name == "polku_session")
-    listing = opener.open(base + "/participants").read().decode()
-    participant = re.search(r'href="(/participants/[0-9A-F-]{36})"', listing).group(1)
-    routes = [("floor: /styles.css", "/styles.css", None), ("/styles.css with a session cookie", "/styles.css", cookie),
-              ("participant list", "/participants", cookie), ("participant page", participant, cookie)]
-    results = {name: [] for name, _, _ in routes}
-    for r in range(args.rounds):
-        for name, path, c in routes:
-            results[name].append(wrk(path, c))
-    floor = statistics.median(x[0] for x in results[routes[0][0]])
-    db = "PostgreSQL" if args.database_url else "SQLite"
-    print(f"{db}, wrk -t2 -c64 -d{args.seconds}s, medians of {args.rounds} interleaved rounds, RSS {rss_mb():.0f} MB")
-    print(f"{'route':40} {'req/s':>9} {'share':>7} {'p50 ms':>8} {'p99 ms':>8} {'non-2xx':>8}")
-    for name, _, _ in routes:
-        xs = results[name]
-        rps = statistics.median(x[0] for x in xs)
-        print(f"{name:40} {rps:9.0f} {100 * rps / floor:6.1f}% {statistics.median(x[1] for x in xs):8.1f} "
-              f"{statistics.median(x[2] for x in xs):8.1f} {sum(x[3] for x in xs):8d}")
+    port = 8190
+    if not args.no_sqlite:
+        servers.append(Server("SQLite", f"sqlite://{work}/load.sqlite", port))
+    if args.postgres:
+        servers.append(Server("PostgreSQL", args.postgres, port + 1))
+    routes = []
+    for s in servers:
+        w = s.world
+        routes += [(s, ("floor: /styles.css", "/styles.css", False, "get")),
+                   (s, ("/styles.css with a session cookie", "/styles.css", True, "get")),
+                   (s, ("participant list", "/participants", True, "get")),
+                   (s, ("participant list, name search", f"/participants?q={w['searchTerm']}", True, "get")),
+                   (s, ("participant page", f"/participants/{w['participant']}", True, "get")),
+                   (s, ("attendance save (10 ticked)", None, True, "save"))]
+    results = {(s.name, r[0]): [] for s, r in routes}
+    for _ in range(args.rounds):
+        # Interleaved: each route of each database once per round, so a slow spell of the shared
+        # machine falls on all of them alike.
+        for i in range(len(routes) // len(servers)):
+            for k, s in enumerate(servers):
+                server, route = routes[k * (len(routes) // len(servers)) + i]
+                results[(server.name, route[0])].append(wrk(server, route))
+    failed = False
+    for s in servers:
+        floor = statistics.median(x[0] for x in results[(s.name, "floor: /styles.css")])
+        print(f"\n{s.name}, {args.participants} participants, wrk -t2 -c{args.connections} -d{args.seconds}s, "
+              f"medians of {args.rounds} interleaved rounds, server RSS {s.rss_mb():.0f} MB")
+        print(f"{'route':36} {'req/s':>9} {'share':>7} {'p50 ms':>8} {'p99 ms':>8} {'bad':>6}")
+        for server, route in routes:
+            if server is not s:
+                continue
+            xs = results[(s.name, route[0])]
+            rps = statistics.median(x[0] for x in xs)
+            bad = sum(x[3] for x in xs)
+            print(f"{route[0]:36} {rps:9.0f} {100 * rps / floor:6.1f}% {statistics.median(x[1] for x in xs):8.1f} "
+                  f"{statistics.median(x[2] for x in xs):8.1f} {bad:6d}")
+            if bad or sum(x[4] for x in xs) == 0:
+                failed = True
+    if args.check and failed:
+        print("\nSome answers were not the expected ones (see 'bad'); server logs in " + work)
+        sys.exit(1)
 finally:
-    time.sleep(2)  # let the last requests of wrk's connections finish before the signal
-    server.terminate()
-    try:
-        server.wait(timeout=15)
-    except subprocess.TimeoutExpired:
-        pass
-    try:
-        os.killpg(server.pid, 9)
-    except ProcessLookupError:
-        pass
+    time.sleep(1)
+    for s in servers:
+        s.stop()

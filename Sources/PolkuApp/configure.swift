@@ -18,6 +18,7 @@ public func configure(_ app: Application, settings: Settings) async throws {
     }
 
     Migrations.register(on: app)
+    app.auditBatch = AuditBatch(database: { [unowned app] in app.db })
 
     app.passwords.use(.bcrypt(cost: settings.bcryptCost))
     app.sessions.use(.fluent)

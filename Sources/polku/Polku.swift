@@ -221,9 +221,11 @@ struct Bench: AsyncParsableCommand {
     @ArgumentParser.Option(help: "Projects to spread them over.") var projects = 10
     @ArgumentParser.Option(help: "Repetitions per measurement.") var repetitions = 50
     @ArgumentParser.Option(help: "Attendance records to generate for the activities benchmark.") var attendances = 1_000_000
-    @ArgumentParser.Option(help: "participants (issue 2: lists and pages), esf (report and import) activities (issue 4), measures (issue 5) or network (issue 6); all if not given.") var only: String?
+    @ArgumentParser.Option(help: "participants (issue 2: lists and pages), esf (report and import) activities (issue 4), measures (issue 5) or network (issue 6); all if not given. load-data: fill the database given with --database-url for scripts/load.py (issue 11) and print what it needs as JSON.") var only: String?
+    @ArgumentParser.Option(help: "With --only load-data: held sessions to create, one per attendance save.") var sessions = 40_000
 
     func run() async throws {
+        if only == "load-data" { return try await loadData() }
         var settings = try db.settings()
         if db.explicitURL == nil {
             let path = FileManager.default.temporaryDirectory.appendingPathComponent("polku-bench-\(UUID().uuidString).sqlite").path
@@ -252,5 +254,20 @@ struct Bench: AsyncParsableCommand {
         }
         try await app.asyncShutdown()
         if case .sqlite(let path) = settings.database, db.explicitURL == nil { try? FileManager.default.removeItem(atPath: path) }
+    }
+
+    /// The load script's data goes into the database it then serves, so it must be named.
+    private func loadData() async throws {
+        guard db.explicitURL != nil else { throw ValidationError("--only load-data needs --database-url (sqlite://PATH or postgres://…)") }
+        let app = try await Bootstrap.application(try db.settings())
+        app.logger.logLevel = .warning
+        do {
+            let world = try await LoadBench.prepare(app, participants: participants, sessions: sessions)
+            print(String(decoding: try JSONEncoder().encode(world), as: UTF8.self))
+        } catch {
+            try? await app.asyncShutdown()
+            throw error
+        }
+        try await app.asyncShutdown()
     }
 }

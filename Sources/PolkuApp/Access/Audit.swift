@@ -47,34 +47,32 @@ struct Audit {
 
     func record(_ action: Action, participant: UUID? = nil, project: UUID? = nil, detail: String = "",
                 actorEmail: String? = nil, on db: (any Database)? = nil) async throws {
-        let actor = req.actor
-        let event = AuditEvent(
-            at: Date(), actorID: actor?.userID, actorEmail: actorEmail ?? actor?.email ?? "",
-            action: action.rawValue, participantID: participant, projectID: project,
-            detail: String(detail.prefix(500)), clientAddress: req.clientAddress)
-        try await event.create(on: db ?? req.db)
+        try await write(action, participants: [participant], project: project, detail: detail, actorEmail: actorEmail, on: db)
     }
-}
 
-extension Audit {
-    /// One event per participant shown, in one statement: a list shows names, and each person can
-    /// later see that their name was on someone's screen.
+    /// One event per participant shown: a list shows names, and each person can later see that
+    /// their name was on someone's screen.
     func record(_ action: Action, participants: [UUID], project: UUID?, detail: String, on db: (any Database)? = nil) async throws {
-        guard !participants.isEmpty else {
-            try await record(action, project: project, detail: detail, on: db)
-            return
-        }
+        try await write(action, participants: participants.isEmpty ? [nil] : participants, project: project, detail: detail, actorEmail: nil, on: db)
+    }
+
+    /// A change passes its transaction's `db`, so the event commits or fails with it. Anything else
+    /// (a page read, a list shown) goes to the process's `AuditBatch`, which writes the events of
+    /// all requests waiting at that moment in one statement; the request still waits for that
+    /// commit, so an answered request always has its event.
+    private func write(_ action: Action, participants: [UUID?], project: UUID?, detail: String, actorEmail: String?,
+                       on db: (any Database)?) async throws {
         let actor = req.actor
-        let now = Date()
-        let sql = (db ?? req.db) as! any SQLDatabase
-        var insert = sql.insert(into: AuditEvent.schema)
-            .columns("id", "at", "actor_id", "actor_email", "action", "participant_id", "project_id", "detail", "client_address")
-        for participant in participants {
-            insert = insert.values(SQLBind(UUID()), SQLBind(now), SQLBind(actor?.userID), SQLBind(actor?.email ?? ""),
-                                   SQLBind(action.rawValue), SQLBind(participant), SQLBind(project),
-                                   SQLBind(String(detail.prefix(500))), SQLBind(req.clientAddress))
+        let now = Date(), email = actorEmail ?? actor?.email ?? "", detail = String(detail.prefix(500)), address = req.clientAddress
+        let rows = participants.map {
+            AuditBatch.Row(id: UUID(), at: now, actorID: actor?.userID, actorEmail: email, action: action.rawValue, participantID: $0,
+                           projectID: project, detail: detail, clientAddress: address)
         }
-        try await insert.run()
+        if let db {
+            try await AuditBatch.insert(rows, on: db as! any SQLDatabase)
+        } else {
+            try await req.application.auditBatch.write(rows)
+        }
     }
 }
 

@@ -31,6 +31,16 @@ public enum ESFBench {
         guard case .imported(let again) = try await ParticipantImport.run(csv, project: project, actor: .init(id: user.id, email: user.email, address: "bench"), on: app.db) else { return "re-import refused" }
         lines.append("re-import of the same file (\(again.unchanged) unchanged): \(String(format: "%.1f", Double(DispatchTime.now().uptimeNanoseconds - t1) / 1e9)) s")
 
+        // The report against its floor: the same SELECT read to the end, then the report computed
+        // (no page), then the page through the whole stack below.
+        let projectID = project.id!
+        var floorRows = 0
+        lines.append(try await BenchTiming.line("floor: the report's SELECT read to the end", repetitions, width: 48) {
+            floorRows = try await ParticipationStream.floor(on: app.db, project: projectID)
+        })
+        lines.append(try await BenchTiming.line("ESF report computed (\(floorRows) rows, no page)", repetitions, width: 48) {
+            _ = try await ESFReport.compute(project: projectID, filter: .init(), on: app.db)
+        })
         let cookie = "bench-esf-\(UUID().uuidString)"
         try await SessionRecord(key: SessionID(string: cookie), data: SessionData(initialData: ["user_id": user.id!.uuidString])).create(on: app.db)
         for (label, path) in [("ESF report page", SiteURL.projectReport(.value(project.id!)).relativeURL()), ("ESF report XLSX", SiteURL.projectReportXLSX(.value(project.id!)).relativeURL()),

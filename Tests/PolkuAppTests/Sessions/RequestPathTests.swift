@@ -73,4 +73,52 @@ import Vapor
             #expect(state.synchronous == 2)
         }
     }
+    /// Identity is read from the database on every request (one query, no cache), so what one
+    /// process changes binds every other process from their next request: the bound is zero.
+    @Test(arguments: TestDatabase.allCases)
+    func aRevokedRoleAndAChangedPasswordBindTheOtherProcessAtOnce(db: TestDatabase) async throws {
+        try await withPolku(db) { app in
+            let world = try await World.make(app)
+            let worker = TestClient(app), elsewhere = TestClient(app)
+            try await worker.login(world.users[.worker]!)
+            try await elsewhere.login(world.users[.worker]!)
+            let page = SiteURL.participant(.value(world.ownParticipant)).relativeURL()
+            try await withSecondPolku(sharing: app) { second in
+                let there = TestClient(second), thereToo = TestClient(second)
+                there.cookies = worker.cookies
+                thereToo.cookies = elsewhere.cookies
+                #expect(try await there.get(page).status == .ok)
+                #expect(try await thereToo.get(page).status == .ok)
+                // The first process changes the password: the worker's other sessions end in the second.
+                #expect(try await worker.post(SiteURL.accountPassword.relativeURL(), ["current": World.password, "new": "uusi pitkä salasana",
+                                                                                     "repeat": "uusi pitkä salasana"]).status == .ok)
+                #expect(try await thereToo.get(page).status == .seeOther, "a session from before the password change")
+                #expect(try await there.get(page).status == .ok, "the session that changed it stays")
+                // The first process revokes the role: the second refuses the very next request.
+                try await Membership.query(on: app.db).filter(\.$project.$id == world.ownProject).filter(\.$role == .worker).delete()
+                #expect(try await there.get(page).status == .notFound)
+            }
+        }
+    }
+
+    /// Read events go through the process's audit batch: forty list views at once leave forty
+    /// events per person shown, each written before its page was answered.
+    @Test(arguments: TestDatabase.allCases)
+    func readsAtOnceEachLeaveTheirEvents(db: TestDatabase) async throws {
+        try await withPolku(db) { app in
+            let world = try await World.make(app)
+            let worker = TestClient(app)
+            try await worker.login(world.users[.worker]!)
+            let statuses = try await withThrowingTaskGroup(of: HTTPStatus.self) { group in
+                for _ in 0..<40 { group.addTask { try await worker.get(SiteURL.participant(.value(world.ownParticipant)).relativeURL()).status } }
+                for _ in 0..<40 { group.addTask { try await worker.get(SiteURL.participants.relativeURL()).status } }
+                return try await group.reduce(into: [HTTPStatus]()) { $0.append($1) }
+            }
+            #expect(statuses.allSatisfy { $0 == .ok })
+            let views = try await AuditEvent.query(on: app.db).filter(\.$action == "participant.view").filter(\.$participantID == world.ownParticipant).count()
+            let listed = try await AuditEvent.query(on: app.db).filter(\.$action == "participant.list").filter(\.$participantID == world.ownParticipant).count()
+            #expect(views == 40 && listed == 40, "views \(views), listed \(listed)")
+        }
+    }
 }
+

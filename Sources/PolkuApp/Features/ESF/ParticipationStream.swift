@@ -38,6 +38,21 @@ enum ParticipationStream {
     }
 }
 
+extension ParticipationStream {
+    /// The report's floor for `polku bench` (issue 11): the same SELECT through the same driver,
+    /// every row read to the end and nothing done with it. The report is held to twice this.
+    static func floor(on db: any Database, project: UUID) async throws -> Int {
+        final class Count: @unchecked Sendable { var n = 0 }
+        let count = Count()
+        if let sqlite = db as? any SQLiteDatabase {
+            try await sqlite.query(sql(placeholder: { "?\($0)" }, site: false), [.text(project.uuidString)]) { _ in count.n += 1 }
+        } else if let postgres = db as? any PostgresDatabase {
+            try await postgres.query(sql(placeholder: { "$\($0)" }, site: false), [PostgresData(uuid: project)]) { _ in count.n += 1 }.get()
+        }
+        return count.n
+    }
+}
+
 extension ParticipationRow {
     init?(sqlite row: SQLiteRow) {
         func text(_ c: String) -> String? { row.column(c)?.string }

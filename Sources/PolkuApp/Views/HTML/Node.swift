@@ -14,6 +14,8 @@ public struct Node: Sendable {
     static func text(_ text: String) -> Node { Node(unsafeRaw: escape(text)) }
 
     static func escape(_ text: String) -> String {
+        // Most text has nothing to escape: one pass over the bytes, and the string is kept as it is.
+        guard text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) else { return text }
         var out = ""
         out.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {

@@ -1,0 +1,106 @@
+#!/usr/bin/env python3
+"""kill -9 loses no acknowledged write (issue 11): Polku on SQLite (WAL, synchronous=NORMAL) serves
+eight writers saving notes as fast as they can; the server is killed with SIGKILL mid-load; every note
+whose save was answered (303) must then be in the database file, read by SQLite itself after the crash.
+Repeated over rounds, restarting the server on the same file each time. With --postgres URL (an empty
+database) the same is done on PostgreSQL.
+
+Usage: durability.py POLKU_BINARY [--rounds 3] [--seconds 3] [--postgres URL]"""
+import argparse, json, os, random, signal, sqlite3, subprocess, tempfile, threading, time, urllib.error, urllib.request, uuid
+
+ap = argparse.ArgumentParser()
+ap.add_argument("binary")
+ap.add_argument("--rounds", type=int, default=3)
+ap.add_argument("--seconds", type=float, default=3)
+ap.add_argument("--writers", type=int, default=8)
+ap.add_argument("--postgres")
+args = ap.parse_args()
+binary = os.path.abspath(args.binary)
+work = tempfile.mkdtemp(prefix="polku-durability-")
+
+
+class NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *a, **k):
+        return None
+
+
+opener = urllib.request.build_opener(NoRedirect())
+
+
+def run(name, url, read_bodies, port):
+    env = dict(os.environ, POLKU_ENV="production", SWIFT_BACKTRACE="enable=no", DATABASE_URL=url)
+    out = subprocess.run([binary, "bench", "--only", "load-data", "--participants", "200", "--sessions", "1", "--database-url", url],
+                         cwd=work, env=env, capture_output=True, text=True)
+    if out.returncode != 0:
+        raise SystemExit(f"{name}: load-data failed: {out.stderr[-2000:]}")
+    world = json.loads(out.stdout.strip().splitlines()[-1])
+    path = f"http://127.0.0.1:{port}/participants/{world['participant']}/notes"
+    acknowledged, lost_total = [], 0
+    for round in range(args.rounds):
+        server = subprocess.Popen([binary, "serve", "--port", str(port)], cwd=work, env=env, stdout=open(os.path.join(work, f"{name}.log"), "a"),
+                                  stderr=subprocess.STDOUT, start_new_session=True)
+        for _ in range(240):
+            try:
+                urllib.request.urlopen(f"http://127.0.0.1:{port}/health", timeout=1)
+                break
+            except Exception:
+                time.sleep(0.25)
+        stop = threading.Event()
+        lock = threading.Lock()
+
+        def writer():
+            while not stop.is_set():
+                body = f"durability-{uuid.uuid4()}"
+                data = f"_csrf={world['csrf']}&project_id={world['project']}&sensitivity=normal&body={body}".encode()
+                req = urllib.request.Request(path, data=data, headers={"Cookie": f"polku_session={world['cookie']}",
+                                                                       "Content-Type": "application/x-www-form-urlencoded"})
+                try:
+                    opener.open(req, timeout=10)
+                except urllib.error.HTTPError as e:
+                    if e.code == 303:
+                        with lock:
+                            acknowledged.append(body)
+                except Exception:
+                    pass  # the server was killed: this save was never acknowledged
+        threads = [threading.Thread(target=writer) for _ in range(args.writers)]
+        for t in threads:
+            t.start()
+        time.sleep(args.seconds * random.uniform(0.6, 1.4))
+        os.killpg(server.pid, signal.SIGKILL)
+        server.wait()
+        stop.set()
+        for t in threads:
+            t.join()
+        stored = read_bodies()
+        lost = [b for b in acknowledged if b not in stored]
+        lost_total += len(lost)
+        print(f"{name} round {round + 1}: {len(acknowledged)} acknowledged so far, {len(lost)} lost after kill -9", flush=True)
+    return lost_total, len(acknowledged)
+
+
+def sqlite_bodies(file):
+    def read():
+        db = sqlite3.connect(file)
+        try:
+            return {row[0] for row in db.execute("SELECT body FROM notes WHERE body LIKE 'durability-%'")}
+        finally:
+            db.close()
+    return read
+
+
+def postgres_bodies(url):
+    def read():
+        out = subprocess.run(["psql", url, "-tAc", "SELECT body FROM notes WHERE body LIKE 'durability-%'"], capture_output=True, text=True, check=True)
+        return set(out.stdout.split())
+    return read
+
+
+failed = False
+file = os.path.join(work, "durability.sqlite")
+lost, acked = run("SQLite", f"sqlite://{file}", sqlite_bodies(file), 8196)
+failed |= lost > 0 or acked == 0
+if args.postgres:
+    lost, acked = run("PostgreSQL", args.postgres, postgres_bodies(args.postgres), 8197)
+    failed |= lost > 0 or acked == 0
+print("durability: " + ("FAILED" if failed else "every acknowledged write survived kill -9"))
+raise SystemExit(1 if failed else 0)
