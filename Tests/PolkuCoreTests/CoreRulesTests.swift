@@ -1,3 +1,4 @@
+import Foundation
 import PolkuCore
 import Testing
 
@@ -104,5 +105,16 @@ import Testing
 @Suite struct SearchKeyTests {
     @Test func keepsNordicLettersAndFoldsCase() {
         #expect(SearchKey.make("Nguyễn-Øster", "  Åke ") == "nguyễn-øster åke")
+    }
+}
+
+@Suite struct UUIDTextTests {
+    @Test func textIsFoundationsUUIDString() {
+        for _ in 0..<1_000 {
+            let id = UUID()
+            #expect(id.text == id.uuidString)
+        }
+        let fixed = UUID(uuid: (0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 0xAB, 0xCD, 0xEF, 0x10, 0xFE, 0xFF))
+        #expect(fixed.text == "00010203-0405-0607-0809-ABCDEF10FEFF")
     }
 }

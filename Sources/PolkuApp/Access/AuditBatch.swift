@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import SQLKit
+import PolkuCore
 import Vapor
 
 /// Group commit for the audit events of reads (issue 11). Every list view and page view leaves its
@@ -60,12 +61,15 @@ actor AuditBatch {
     static let rowsPerStatement = 1_000
 
     static func insert(_ rows: [Row], on sql: any SQLDatabase) async throws {
+        // SQLite keeps ids as their upper-case text; binding that text skips the driver's formatting.
+        let sqlite = sql.dialect.name == "sqlite"
+        func id(_ u: UUID?) -> SQLBind { sqlite ? SQLBind(u?.text) : SQLBind(u) }
         for start in stride(from: 0, to: rows.count, by: rowsPerStatement) {
             var insert = sql.insert(into: AuditEvent.schema)
                 .columns("id", "at", "actor_id", "actor_email", "action", "participant_id", "project_id", "detail", "client_address")
             for r in rows[start..<min(start + rowsPerStatement, rows.count)] {
-                insert = insert.values(SQLBind(r.id), SQLBind(r.at), SQLBind(r.actorID), SQLBind(r.actorEmail), SQLBind(r.action),
-                                       SQLBind(r.participantID), SQLBind(r.projectID), SQLBind(r.detail), SQLBind(r.clientAddress))
+                insert = insert.values(id(r.id), SQLBind(r.at), id(r.actorID), SQLBind(r.actorEmail), SQLBind(r.action),
+                                       id(r.participantID), id(r.projectID), SQLBind(r.detail), SQLBind(r.clientAddress))
             }
             try await insert.run()
         }

@@ -1,3 +1,4 @@
+import PolkuCore
 import Foundation
 import Vapor
 
@@ -63,8 +64,13 @@ enum SiteURL: Sendable {
 
     var segments: [Segment] {
         func c(_ words: String...) -> [Segment] { words.map { .constant($0) } }
-        func p<V>(_ name: String, _ v: Parameter<V>) -> Segment {
-            if case .value(let value) = v { return .parameter(name, "\(value)") }
+        // Typed, so that a link does not pass through `String(describing:)` and its dynamic casts.
+        func p(_ name: String, _ v: Parameter<UUID>) -> Segment {
+            if case .value(let value) = v { return .parameter(name, value.text) }
+            return .parameter(name, nil)
+        }
+        func p(_ name: String, _ v: Parameter<String>) -> Segment {
+            if case .value(let value) = v { return .parameter(name, value) }
             return .parameter(name, nil)
         }
         switch self {
