@@ -118,3 +118,19 @@ import Testing
         #expect(fixed.text == "00010203-0405-0607-0809-ABCDEF10FEFF")
     }
 }
+
+@Suite struct TimeOrderedUUIDTests {
+    @Test func idsSortByTimeAndCarryVersionSeven() {
+        let start = Date(timeIntervalSince1970: 1_796_000_000)
+        let ids = (0..<500).map { UUID.timeOrdered(at: start.addingTimeInterval(Double($0) * 0.002)) }
+        // Upper-case text, as SQLite stores ids, sorts as the times do (later milliseconds later).
+        #expect(ids.map(\.text) == ids.map(\.text).sorted())
+        #expect(Set(ids).count == 500)
+        for id in ids {
+            let t = id.text
+            #expect(t[t.index(t.startIndex, offsetBy: 14)] == "7")
+            #expect("89AB".contains(t[t.index(t.startIndex, offsetBy: 19)]))
+        }
+        #expect(UUID.timeOrdered(at: start).text.hasPrefix("01A2"), "1,796,000,000,000 ms is 0x01A2_29F1_2800")
+    }
+}

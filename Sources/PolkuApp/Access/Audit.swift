@@ -65,7 +65,7 @@ struct Audit {
         let actor = req.actor
         let now = Date(), email = actorEmail ?? actor?.email ?? "", detail = String(detail.prefix(500)), address = req.clientAddress
         let rows = participants.map {
-            AuditBatch.Row(id: UUID(), at: now, actorID: actor?.userID, actorEmail: email, action: action.rawValue, participantID: $0,
+            AuditBatch.Row(id: .timeOrdered(at: now), at: now, actorID: actor?.userID, actorEmail: email, action: action.rawValue, participantID: $0,
                            projectID: project, detail: detail, clientAddress: address)
         }
         if let db {

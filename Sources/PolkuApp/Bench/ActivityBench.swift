@@ -20,6 +20,13 @@ public enum ActivityBench {
         func measure(_ label: String, _ n: Int, _ body: () async throws -> Void) async throws {
             lines.append(try await BenchTiming.line(label, n, body))
         }
+        var floorRows = 0
+        try await measure("floor: the report's two reads to the end", max(5, repetitions / 5)) {
+            floorRows = try await ActivityRows.floor(on: app.db, project: world.project, today: CalendarDate.today().iso)
+        }
+        try await measure("activity report computed (\(floorRows) rows, no page)", max(5, repetitions / 5)) {
+            _ = try await ActivityReport.compute(project: world.project, filter: .init(), today: .today(), on: app.db)
+        }
         try await measure("activity report, whole project", max(5, repetitions / 5)) {
             let res = try await ParticipantBench.get(app, SiteURL.projectActivityReport(.value(world.project)).relativeURL(), cookie: world.cookie)
             guard res.status == .ok else { throw Abort(.internalServerError, reason: "report answered \(res.status)") }

@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import NIOConcurrencyHelpers
 import PolkuCore
 
 /// One version of an instrument's definition, as stored: the JSON is kept whole so that old results
@@ -19,8 +20,21 @@ final class Instrument: Model, @unchecked Sendable {
 
     init() {}
 
-    var definition: InstrumentDefinition? {
-        try? JSONDecoder().decode(InstrumentDefinition.self, from: Data(definitionJSON.utf8))
+    var definition: InstrumentDefinition? { Self.decoded(definitionJSON) }
+
+    /// Decoded definitions by their JSON text. A participant page and a history page decoded every
+    /// instrument on each view (issue 11); keyed by the text itself, a definition rewritten in place
+    /// is simply a new entry, so the cache cannot serve an old one. Bounded: cleared when full.
+    private static let cache = NIOLockedValueBox([String: InstrumentDefinition]())
+
+    static func decoded(_ json: String) -> InstrumentDefinition? {
+        if let hit = cache.withLockedValue({ $0[json] }) { return hit }
+        guard let definition = try? JSONDecoder().decode(InstrumentDefinition.self, from: Data(json.utf8)) else { return nil }
+        cache.withLockedValue {
+            if $0.count >= 256 { $0.removeAll() }
+            $0[json] = definition
+        }
+        return definition
     }
 }
 

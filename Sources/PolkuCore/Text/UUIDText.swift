@@ -21,3 +21,22 @@ extension UUID {
         }
     }
 }
+
+extension UUID {
+    /// A version 7 UUID (RFC 9562): the first 48 bits are the Unix time in milliseconds, the rest
+    /// random. Audit events are written many at a time (issue 11); with random ids each event
+    /// dirtied its own page of the id index, so a list view of 25 people wrote ~90 pages to SQLite's
+    /// WAL. Time-ordered ids land at the end of the index, a few pages per batch. Drawn from the
+    /// system generator (`getrandom`), not by opening /dev/urandom per id as Foundation's `UUID()` does here.
+    public static func timeOrdered(at date: Date = Date()) -> UUID {
+        var rng = SystemRandomNumberGenerator()
+        let ms = UInt64(max(0, date.timeIntervalSince1970 * 1000))
+        let a = rng.next() as UInt64, b = rng.next() as UInt64
+        return UUID(uuid: (UInt8(truncatingIfNeeded: ms >> 40), UInt8(truncatingIfNeeded: ms >> 32), UInt8(truncatingIfNeeded: ms >> 24),
+                           UInt8(truncatingIfNeeded: ms >> 16), UInt8(truncatingIfNeeded: ms >> 8), UInt8(truncatingIfNeeded: ms),
+                           0x70 | UInt8(truncatingIfNeeded: a & 0x0F), UInt8(truncatingIfNeeded: a >> 8),
+                           0x80 | UInt8(truncatingIfNeeded: (a >> 16) & 0x3F), UInt8(truncatingIfNeeded: a >> 24),
+                           UInt8(truncatingIfNeeded: b), UInt8(truncatingIfNeeded: b >> 8), UInt8(truncatingIfNeeded: b >> 16),
+                           UInt8(truncatingIfNeeded: b >> 24), UInt8(truncatingIfNeeded: b >> 32), UInt8(truncatingIfNeeded: b >> 40)))
+    }
+}

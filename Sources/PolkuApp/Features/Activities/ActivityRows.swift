@@ -72,6 +72,20 @@ enum ActivityRows {
 
     struct DatabaseUnsupported: Error {}
 
+    /// The activity report's floor for `polku bench` (issue 11): its two large reads through the same
+    /// driver, every row read to the end and nothing done with it.
+    static func floor(on db: any Database, project: UUID, today: String) async throws -> Int {
+        final class Count: @unchecked Sendable { var n = 0 }
+        let count = Count()
+        let scope = "FROM activity_sessions s JOIN activities a ON a.id = s.activity_id WHERE a.project_id = {} AND s.cancelled = {} AND s.date <= {}"
+        let values: [Value] = [.uuid(project), .bool(false), .text(today)]
+        for text in ["SELECT s.id, s.activity_id, s.date, \(headColumns) \(scope)",
+                     "SELECT t.session_id, t.participant_id FROM attendances t JOIN activity_sessions s ON s.id = t.session_id JOIN activities a ON a.id = s.activity_id WHERE a.project_id = {} AND s.cancelled = {} AND s.date <= {}"] {
+            try await run(db, text, values, sqlite: { _ in count.n += 1 }, postgres: { _ in count.n += 1 })
+        }
+        return count.n
+    }
+
     /// Replaces each `{}` with the driver's numbered placeholder.
     static func placeholders(_ text: String, _ make: (Int) -> String) -> String {
         var out = "", n = 0

@@ -207,7 +207,7 @@ enum AttendanceController {
             try await sql.delete(from: SessionOrganisation.schema).where("session_id", .equal, sessionID).run()
             if !ticked.isEmpty {
                 var insert = sql.insert(into: Attendance.schema).columns("id", "session_id", "participant_id")
-                for p in ticked { insert = insert.values(SQLBind(UUID()), SQLBind(sessionID), SQLBind(p)) }
+                for p in ticked { insert = insert.values(SQLBind(UUID.timeOrdered()), SQLBind(sessionID), SQLBind(p)) }
                 try await insert.run()
             }
             if !guests.isEmpty {
