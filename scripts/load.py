@@ -3,7 +3,8 @@
 
 For each database it fills a new database with `polku bench --only load-data` (100,000 participants
 by default), starts the server on it, and runs wrk with 64 connections on: the floor route
-(/styles.css without a cookie), the same with a session cookie, the participant list, a list search,
+(/styles.css without a cookie), the same with a session cookie, the participant list, a list search (a
+surname one in a hundred share, and one person's whole name),
 a participant page and an attendance save of ten ticked people (each save a fresh held session, so no
 save is refused as a stale copy). Routes and databases are interleaved over rounds; every throughput
 is given as a share of the floor of the same server in the same run, with p50/p99 and the server's RSS.
@@ -12,7 +13,7 @@ Usage: load.py POLKU_BINARY [--postgres URL] [--no-sqlite] [--participants N] [-
        [--check]
 --postgres names an empty PostgreSQL database. --check (the short form CI runs) fails when any answer
 was not the expected one (2xx, or 303 for the save) or a route answered nothing."""
-import argparse, json, os, re, signal, statistics, subprocess, sys, tempfile, time, urllib.request
+import argparse, json, os, re, signal, statistics, subprocess, sys, tempfile, time, urllib.parse, urllib.request
 
 ap = argparse.ArgumentParser()
 ap.add_argument("binary")
@@ -146,6 +147,7 @@ try:
                    (s, ("/styles.css with a session cookie", "/styles.css", True, "get")),
                    (s, ("participant list", "/participants", True, "get")),
                    (s, ("participant list, name search", f"/participants?q={w['searchTerm']}", True, "get")),
+                   (s, ("list, one person's name", "/participants?q=" + urllib.parse.quote(w['personSearch']), True, "get")),
                    (s, ("participant page", f"/participants/{w['participant']}", True, "get")),
                    (s, ("attendance save (10 ticked)", None, True, "save"))]
     results = {(s.name, r[0]): [] for s, r in routes}

@@ -134,3 +134,43 @@ import Testing
         #expect(UUID.timeOrdered(at: start).text.hasPrefix("01A2"), "1,796,000,000,000 ms is 0x01A2_29F1_2800")
     }
 }
+
+@Suite struct HelsinkiTimeTests {
+    /// Foundation's zone data is the reference: every hour and the minutes around each change.
+    @Test func matchesTheZoneDataAroundEveryChange() throws {
+        let zone = try #require(TimeZone(identifier: "Europe/Helsinki"))
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = zone
+        let start = Date(timeIntervalSince1970: 1_420_070_400) // 2015-01-01
+        for hour in stride(from: 0, to: 24 * 365 * 13, by: 1) {
+            let date = start.addingTimeInterval(Double(hour) * 3_600 + 59 * 60 + 59)
+            let c = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
+            let h = try #require(HelsinkiTime(date))
+            #expect(h == HelsinkiTime(year: c.year!, month: c.month!, day: c.day!, hour: c.hour!, minute: c.minute!), "\(date)")
+        }
+    }
+
+    @Test func printsTheWaysPagesShowIt() throws {
+        // 2026-03-29 00:59 UTC is the last minute of winter time; a minute later it is 04:00.
+        let before = try #require(HelsinkiTime(Date(timeIntervalSince1970: 1_774_745_940)))
+        let after = try #require(HelsinkiTime(Date(timeIntervalSince1970: 1_774_746_000)))
+        #expect(before.finnish == "29.3.2026 klo 02.59")
+        #expect(after.finnish == "29.3.2026 klo 04.00")
+        #expect(after.iso == "2026-03-29 04:00")
+        #expect(HelsinkiTime(Date(timeIntervalSince1970: 0)) == nil)
+    }
+}
+
+@Suite struct PlaceholderTests {
+    @Test func fillsEachNumberedPlaceholderOnce() {
+        #expect(Placeholders.fill("{0} / {1} – {0}", ["a", "b"]) == "a / b – a")
+        #expect(Placeholders.fill("Hei {0}!", ["Åsa {1}"]) == "Hei Åsa {1}!")
+    }
+
+    @Test func keepsWhatIsNotAPlaceholder() {
+        #expect(Placeholders.fill("{2} {x} {} { {0}", ["a"]) == "{2} {x} {} { a")
+        #expect(Placeholders.fill("{-0} {+0} {00} {0}", ["a"]) == "{-0} {+0} {00} a")
+        #expect(Placeholders.fill("no braces", ["a"]) == "no braces")
+        #expect(Placeholders.fill("{0}", []) == "{0}")
+    }
+}

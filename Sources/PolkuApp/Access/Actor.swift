@@ -63,7 +63,8 @@ struct CurrentUserMiddleware: AsyncMiddleware {
             if now - seen > Self.idleLimit {
                 req.session.destroy()
             } else if let id = UUID(uuidString: raw),
-                      let actor = try await Self.load(id, on: req.db, epoch: req.session.data[Self.epochKey].flatMap { Int($0) } ?? 0) {
+                      let actor = try await Self.load(id, on: req.db, epoch: req.session.data[Self.epochKey].flatMap { Int($0) } ?? 0,
+                                                      rows: req.storage[PrefetchedIdentity.self].flatMap { $0.user == raw ? $0.rows : nil }) {
                 req.actor = actor
                 if now - seen > Self.seenResolution || req.session.data[Self.seenKey] == nil {
                     req.session.data[Self.seenKey] = String(Int(now))
@@ -75,18 +76,30 @@ struct CurrentUserMiddleware: AsyncMiddleware {
         return try await next.respond(to: req)
     }
 
+    /// A user and one of their memberships, as one row of the identity query (a user without a
+    /// membership is one row with no role). The columns are optional because the session read joins
+    /// them to the session row, where there may be no such user.
+    struct IdentityRow: Decodable, Sendable {
+        let email: String?; let name: String?; let is_active: Bool?; let session_epoch: Int?; let participant_id: UUID?
+        let role: String?; let project_id: UUID?; let organisation_id: UUID?
+        static let columns: SQLQueryString = "u.email, u.name, u.is_active, u.session_epoch, u.participant_id, m.role, m.project_id, m.organisation_id"
+    }
+
+    /// The identity rows that `QuietSessions` read together with the session, for the user the session names.
+    struct PrefetchedIdentity: StorageKey { typealias Value = (user: String, rows: [IdentityRow]) }
+
     /// The user and their memberships in one query (a row per membership), without Fluent models:
-    /// this runs on every signed-in request.
-    static func load(_ id: UUID, on db: any Database, epoch: Int? = nil) async throws -> Actor? {
-        struct Row: Decodable {
-            let email: String; let name: String; let is_active: Bool; let session_epoch: Int?; let participant_id: UUID?
-            let role: String?; let project_id: UUID?; let organisation_id: UUID?
+    /// this runs on every signed-in request. `rows` are used when the session read brought them already.
+    static func load(_ id: UUID, on db: any Database, epoch: Int? = nil, rows prefetched: [IdentityRow]? = nil) async throws -> Actor? {
+        let rows: [IdentityRow]
+        if let prefetched {
+            rows = prefetched
+        } else {
+            rows = try await (db as! any SQLDatabase).raw("""
+                SELECT \(IdentityRow.columns) FROM users u LEFT JOIN memberships m ON m.user_id = u.id WHERE u.id = \(bind: id)
+                """).all(decoding: IdentityRow.self)
         }
-        let rows = try await (db as! any SQLDatabase).raw("""
-            SELECT u.email, u.name, u.is_active, u.session_epoch, u.participant_id, m.role, m.project_id, m.organisation_id
-            FROM users u LEFT JOIN memberships m ON m.user_id = u.id WHERE u.id = \(bind: id)
-            """).all(decoding: Row.self)
-        guard let user = rows.first, user.is_active else { return nil }
+        guard let user = rows.first, let email = user.email, let name = user.name, user.is_active == true else { return nil }
         if let epoch, epoch != (user.session_epoch ?? 0) { return nil }
         var roles: [UUID: Set<Role>] = [:]
         var isAdmin = false
@@ -106,8 +119,8 @@ struct CurrentUserMiddleware: AsyncMiddleware {
         }
         if let participant = user.participant_id {
             // A participant's account never carries staff roles, whatever memberships say.
-            return Actor(userID: id, email: user.email, name: user.name, isAdmin: false, rolesByProject: [:], participantID: participant)
+            return Actor(userID: id, email: email, name: name, isAdmin: false, rolesByProject: [:], participantID: participant)
         }
-        return Actor(userID: id, email: user.email, name: user.name, isAdmin: isAdmin, rolesByProject: roles)
+        return Actor(userID: id, email: email, name: name, isAdmin: isAdmin, rolesByProject: roles)
     }
 }

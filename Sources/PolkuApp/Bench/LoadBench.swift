@@ -16,6 +16,8 @@ public enum LoadBench {
         /// The sample participant's project, for a note's form.
         let project: String
         let searchTerm: String
+        /// The sample participant's whole name: a search with a few matches.
+        let personSearch: String
         /// Each held session's attendance page, in the order the saves use them.
         let sessions: [String]
         let members: [String]
@@ -51,6 +53,7 @@ public enum LoadBench {
         try await ActivityBench.insert(app.db, "activity_sessions", ["id", "activity_id", "scheduled_date", "date", "start_time", "end_time", "cancelled", "version"], rows)
         try await sql.raw(SQLQueryString(sql.dialect.name == "postgresql" ? "VACUUM ANALYZE" : "ANALYZE")).run()
         return World(cookie: cookie, csrf: "bench", participant: sample.participant.uuidString, project: first.project_id.uuidString, searchTerm: sample.searchTerm,
+                     personSearch: sample.personSearch,
                      sessions: paths, members: members.map(\.uuidString))
     }
 }

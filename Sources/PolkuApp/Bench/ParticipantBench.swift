@@ -19,6 +19,7 @@ public enum ParticipantBench {
             ("participant list, first page", SiteURL.participants.relativeURL()),
             ("participant list, name search", SiteURL.participants.relativeURL([("q", "\(sample.searchTerm)")])),
             ("list, common-substring search", SiteURL.participants.relativeURL([("q", "nen")])),
+            ("list, one person's name", SiteURL.participants.relativeURL([("q", sample.personSearch)])),
             ("participant page", SiteURL.participant(.value(sample.participant)).relativeURL()),
         ]
         for (label, path) in cases {
@@ -50,7 +51,9 @@ public enum ParticipantBench {
         return try await app.responder.respond(to: req).get()
     }
 
-    struct Sample { let participant: UUID; let searchTerm: String }
+    /// `searchTerm` is shared by about one in a hundred; `personSearch` is one person's whole name (a few
+    /// matches at most), what a coach types to find someone.
+    struct Sample { let participant: UUID; let searchTerm: String; let personSearch: String }
 
     static func generate(_ app: Application, participants: Int, projects: Int) async throws -> (String, Sample) {
         let sql = app.db as! any SQLDatabase
@@ -108,7 +111,9 @@ public enum ParticipantBench {
         let session = SessionRecord(key: SessionID(string: cookie), data: SessionData(initialData: [
             "user_id": user.id!.uuidString, "csrf": "bench"]))
         try await session.create(on: app.db)
-        return (cookie, Sample(participant: sample!, searchTerm: "kuvitelma1"))
+        let person = try await sql.raw("SELECT search_key FROM participants WHERE id = \(bind: sample!)").first()?
+            .decode(column: "search_key", as: String.self) ?? ""
+        return (cookie, Sample(participant: sample!, searchTerm: "kuvitelma1", personSearch: person))
     }
 }
 

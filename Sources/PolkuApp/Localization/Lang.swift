@@ -1,3 +1,4 @@
+import PolkuCore
 import Vapor
 
 /// The languages of the UI: Finnish first, Swedish and English beside it.
@@ -29,9 +30,7 @@ struct Texts: Sendable {
 
     /// Text with `{0}`, `{1}` … replaced.
     func callAsFunction(_ key: String, _ args: any CustomStringConvertible...) -> String {
-        var s = self(key)
-        for (i, a) in args.enumerated() { s = s.replacingOccurrences(of: "{\(i)}", with: a.description) }
-        return s
+        Placeholders.fill(self(key), args.map(\.description))
     }
 
     func date(_ iso: String?) -> String {
@@ -41,6 +40,7 @@ struct Texts: Sendable {
 
     func dateTime(_ date: Date?) -> String {
         guard let date else { return "" }
+        if let local = HelsinkiTime(date) { return lang == .en ? local.iso : local.finnish }
         let f = DateFormatter()
         f.timeZone = TimeZone(identifier: "Europe/Helsinki")
         f.locale = Locale(identifier: lang == .en ? "en_GB" : "fi_FI")

@@ -23,6 +23,7 @@ enum Migrations {
         CreateMeasures(),
         CreateServiceNetwork(),
         AddParticipantAccounts(),
+        AddNameSearchIndexSQLite(),
     ]
 
     static func register(on app: Application) {

@@ -15,17 +15,29 @@ struct QuietSessions: SessionDriver {
         base.createSession(data, for: request)
     }
 
-    /// Read with one small query instead of the driver's Fluent model (every page pays for this):
-    /// the data column is the JSON of a `[String: String]` on both databases (text on SQLite,
-    /// jsonb on PostgreSQL), so it is read as text and decoded here.
+    /// Read with one query instead of the driver's Fluent model and a second one for the user (every
+    /// page pays for this): the data column is the JSON of a `[String: String]` on both databases
+    /// (text on SQLite, jsonb on PostgreSQL), read as text and decoded here; the user it names and their
+    /// memberships are joined to it and left for `CurrentUserMiddleware`, which checks them as before.
     func readSession(_ sessionID: SessionID, for request: Request) -> EventLoopFuture<SessionData?> {
         let promise = request.eventLoop.makePromise(of: SessionData?.self)
         promise.completeWithTask {
-            guard let text = try await (request.db as! any SQLDatabase)
-                .raw("SELECT CAST(data AS TEXT) AS data FROM _fluent_sessions WHERE key = \(bind: sessionID.string)")
-                .first()?.decode(column: "data", as: String.self) else { return nil }
+            let sql = request.db as! any SQLDatabase
+            let user: SQLQueryString = sql.dialect.name == "postgresql"
+                ? "CASE WHEN s.data->>'user_id' ~ '^[0-9A-Fa-f-]{36}$' THEN (s.data->>'user_id')::uuid END"
+                : "json_extract(s.data, '$.user_id')"
+            let rows = try await sql.raw("""
+                SELECT CAST(s.data AS TEXT) AS data, \(CurrentUserMiddleware.IdentityRow.columns) FROM _fluent_sessions s
+                LEFT JOIN users u ON u.id = \(user) LEFT JOIN memberships m ON m.user_id = u.id WHERE s.key = \(bind: sessionID.string)
+                """).all()
+            guard let first = rows.first else { return nil }
+            let text = try first.decode(column: "data", as: String.self)
             let data = try JSONDecoder().decode([String: String].self, from: Data(text.utf8))
             request.storage[ReadKey.self] = data
+            if let id = data[CurrentUserMiddleware.sessionKey] {
+                request.storage[CurrentUserMiddleware.PrefetchedIdentity.self] =
+                    (id, try rows.map { try $0.decode(model: CurrentUserMiddleware.IdentityRow.self) })
+            }
             return SessionData(initialData: data)
         }
         return promise.futureResult

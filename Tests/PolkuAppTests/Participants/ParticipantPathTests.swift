@@ -2,6 +2,7 @@ import Fluent
 @testable import PolkuApp
 import PolkuCore
 import PolkuTestSupport
+import SQLKit
 import Testing
 import Vapor
 
@@ -102,6 +103,49 @@ import Vapor
             let shown = try await AuditEvent.query(on: app.db).filter(\.$action == "participant.list").all()
             #expect(shown.filter { $0.participantID == world.ownParticipant }.count == 1, "shown once, on the NGUYỄN search")
             #expect(shown.filter { $0.participantID != nil }.count == 25 + 5 + 1)
+        }
+    }
+}
+
+@Suite struct NameSearchTests {
+    /// A name shared by more people than the trigram index is asked about is found by the walk along
+    /// the sorted names (SQLite), and a renamed or removed person is found as they are now.
+    @Test(arguments: TestDatabase.allCases)
+    func commonRenamedAndRemovedNamesAreFoundAsTheyAreNow(db: TestDatabase) async throws {
+        try await withPolku(db) { app in
+            let world = try await World.make(app)
+            let now = Date()
+            var people: [[any SQLExpression]] = [], enrolments: [[any SQLExpression]] = [], removed = UUID()
+            for i in 0...ParticipantQueries.nameIndexLimit {
+                let id = UUID(), last = "Yleinen", first = "Nimi\(String(format: "%04d", i))"
+                people.append([SQLBind(id), SQLBind(now), SQLBind(now), SQLBind(first), SQLBind(last), SQLBind(SearchKey.make(last, first)),
+                               SQLBind("1980-05-10"), SQLBind("female"), SQLBind("Pori"), SQLBind("fi")])
+                enrolments.append([SQLBind(UUID()), SQLBind(now), SQLBind(id), SQLBind(world.ownProject), SQLBind("intake"), SQLBind("2024-01-01")])
+                removed = id
+            }
+            try await ActivityBench.insert(app.db, "participants", ["id", "created_at", "updated_at", "first_name", "last_name", "search_key",
+                                                                    "birth_date", "gender", "municipality", "language"], people)
+            try await ActivityBench.insert(app.db, "enrolments", ["id", "created_at", "participant_id", "project_id", "phase", "start_date"], enrolments)
+            let client = TestClient(app)
+            try await client.login(world.users[.worker]!)
+            let common = try await client.get(SiteURL.participants.relativeURL([("q", "yleinen nimi")]))
+            #expect(common.body.contains("Nimi0000") && common.body.contains("Nimi0024") && !common.body.contains("Nimi0025"))
+            #expect(common.body.contains("rel=\"next\""))
+            let last = String(format: "Nimi%04d", ParticipantQueries.nameIndexLimit)
+            let rare = try await client.get(SiteURL.participants.relativeURL([("q", last.lowercased())]))
+            #expect(rare.body.contains(last) && !rare.body.contains(String(format: "Nimi%04d", ParticipantQueries.nameIndexLimit - 1)))
+
+            let person = try #require(try await Participant.find(world.ownParticipant, on: app.db))
+            person.lastName = "Uusinimi"; person.searchKey = SearchKey.make(person.lastName, person.firstName)
+            try await person.update(on: app.db)
+            // The search box shows what was searched, so the person is looked for by the link to their page.
+            let link = SiteURL.participant(.value(world.ownParticipant)).relativeURL()
+            #expect(try await client.get(SiteURL.participants.relativeURL([("q", "uusinimi")])).body.contains(link))
+            #expect(!(try await client.get(SiteURL.participants.relativeURL([("q", World.ownLastName)])).body.contains(link)))
+
+            try await (app.db as! any SQLDatabase).delete(from: "enrolments").where("participant_id", .equal, SQLBind(removed)).run()
+            try await (app.db as! any SQLDatabase).delete(from: "participants").where("id", .equal, SQLBind(removed)).run()
+            #expect(!(try await client.get(SiteURL.participants.relativeURL([("q", last.lowercased())])).body.contains(last)))
         }
     }
 }

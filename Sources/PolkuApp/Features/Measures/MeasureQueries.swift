@@ -30,7 +30,7 @@ enum MeasureQueries {
 
     struct Row: Decodable {
         let id: UUID; let project_id: UUID; let date: String; let answers: String; let extras: String?; let scores: String
-        let instrument_id: UUID; let version: Int; let health: Bool
+        let instrument_id: UUID; let version: Int; let health: Bool; let key: String
     }
 
     /// A participant's assessments with one instrument (every version), oldest first, only from the
@@ -47,22 +47,39 @@ enum MeasureQueries {
 
     static func history(participant: UUID, key: String, projects: [UUID], on db: any Database,
                         readable: (_ health: Bool, _ project: UUID) -> Bool) async throws -> [Stored] {
-        guard !projects.isEmpty else { return [] }
+        try await histories(participant: participant, keys: [key], projects: projects, on: db, readable: readable)[key] ?? []
+    }
+
+    /// The histories of several instruments in one query, by instrument key.
+    static func histories(participant: UUID, keys: [String], scope: ParticipantScope, on db: any Database) async throws -> [String: [Stored]] {
+        try await histories(participant: participant, keys: keys, projects: scope.projectIDs, on: db) { scope.reads($0 ? .health : .normal, in: $1) }
+    }
+
+    static func histories(participant: UUID, keys: [String], projects: [UUID], on db: any Database,
+                          readable: (_ health: Bool, _ project: UUID) -> Bool) async throws -> [String: [Stored]] {
+        guard !projects.isEmpty, !keys.isEmpty else { return [:] }
         let rows = try await (db as! any SQLDatabase).raw("""
-            SELECT a.id, a.project_id, a.date, a.answers, a.extras, a.scores, a.instrument_id, i.version, i.health
+            SELECT a.id, a.project_id, a.date, a.answers, a.extras, a.scores, a.instrument_id, i.version, i.health, i.key
             FROM assessments a JOIN instruments i ON i.id = a.instrument_id
-            WHERE a.participant_id = \(bind: participant) AND i.key = \(bind: key) AND a.project_id IN \(SQLBind.group(projects))
+            WHERE a.participant_id = \(bind: participant) AND i.key IN \(SQLBind.group(keys)) AND a.project_id IN \(SQLBind.group(projects))
             ORDER BY a.date, a.created_at
             """).all(decoding: Row.self)
         let decoder = JSONDecoder()
-        return rows.filter { readable($0.health, $0.project_id) }.compactMap { r in
-            guard let scores = try? decoder.decode(ScoreResult.self, from: Data(r.scores.utf8)) else { return nil }
-            var answers = Answers(values: AnswerCoding.decode(r.answers))
-            if let extras = r.extras, let e = try? decoder.decode(Answers.self, from: Data(extras.utf8)) {
-                answers.important = e.important; answers.areaGoals = e.areaGoals
-            }
-            return Stored(id: r.id, project: r.project_id, date: r.date, answers: answers, scores: scores, instrument: r.instrument_id, version: r.version)
+        var out: [String: [Stored]] = [:]
+        for r in rows where readable(r.health, r.project_id) {
+            guard let stored = stored(r, decoder) else { continue }
+            out[r.key, default: []].append(stored)
         }
+        return out
+    }
+
+    private static func stored(_ r: Row, _ decoder: JSONDecoder) -> Stored? {
+        guard let scores = try? decoder.decode(ScoreResult.self, from: Data(r.scores.utf8)) else { return nil }
+        var answers = Answers(values: AnswerCoding.decode(r.answers))
+        if let extras = r.extras, let e = try? decoder.decode(Answers.self, from: Data(extras.utf8)) {
+            answers.important = e.important; answers.areaGoals = e.areaGoals
+        }
+        return Stored(id: r.id, project: r.project_id, date: r.date, answers: answers, scores: scores, instrument: r.instrument_id, version: r.version)
     }
 
     struct Summary: Decodable, Sendable { let key: String; let name: String; let health: Bool; let project_id: UUID; let n: Int; let last: String }
@@ -85,13 +102,28 @@ extension MeasureQueries {
     /// What this user may start for the participant: each writable project's instruments, health ones
     /// only where the user has the health role.
     static func choices(scope: ParticipantScope, projectNames: [UUID: String], lang: String, on db: any Database) async throws -> [Choice] {
-        let latest = try await InstrumentLibrary.latest(on: db)
+        let writable = scope.writableProjects
+        guard !writable.isEmpty else { return [] }
+        // One query for the newest version of each instrument the projects offer (the page used to
+        // read every stored version as a Fluent model); the definition only when a translated name is shown.
+        struct Row: Decodable { let project_id: UUID; let key: String; let name: String; let health: Bool; let definition: String? }
+        let definition: SQLQueryString = lang == "fi" ? "NULL" : "i.definition"
+        let rows = try await (db as! any SQLDatabase).raw("""
+            SELECT pi.project_id, i.key, i.name, i.health, \(definition) AS definition
+            FROM project_instruments pi JOIN instruments i ON i.key = pi.instrument_key
+            WHERE pi.project_id IN \(SQLBind.group(writable))
+              AND i.version = (SELECT MAX(j.version) FROM instruments j WHERE j.key = i.key)
+            ORDER BY i.key
+            """).all(decoding: Row.self)
         var out: [Choice] = []
-        for project in scope.writableProjects.sorted(by: { (projectNames[$0] ?? "") < (projectNames[$1] ?? "") }) {
-            for key in try await projectKeys(project, on: db) {
-                guard let i = latest.first(where: { $0.key == key }), let d = i.definition,
-                      scope.writes(d.health ? .health : .normal, in: project) else { continue }
-                out.append(Choice(project: project, key: key, label: d.name.text(lang) + (scope.writableProjects.count > 1 ? " – " + (projectNames[project] ?? "") : "")))
+        for project in writable.sorted(by: { (projectNames[$0] ?? "") < (projectNames[$1] ?? "") }) {
+            for row in rows where row.project_id == project && scope.writes(row.health ? .health : .normal, in: project) {
+                var name = row.name
+                if let json = row.definition {
+                    guard let d = Instrument.decoded(json) else { continue }
+                    name = d.name.text(lang)
+                }
+                out.append(Choice(project: project, key: row.key, label: name + (writable.count > 1 ? " – " + (projectNames[project] ?? "") : "")))
             }
         }
         return out

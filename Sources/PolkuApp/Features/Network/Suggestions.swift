@@ -19,29 +19,39 @@ enum Suggestions {
         let areas: String; let languages: String; let search_text: String }
 
     static func forParticipant(_ pid: UUID, scope: ParticipantScope, limit: Int = 5, on db: any Database) async throws -> [Suggestion] {
-        guard let p = try await Participant.find(pid, on: db) else { return [] }
-        let sql = db as! any SQLDatabase
+        struct Facts: Decodable { let municipality: String; let language: String }
+        guard let p = try await (db as! any SQLDatabase).raw("SELECT municipality, language FROM participants WHERE id = \(bind: pid)")
+            .first(decoding: Facts.self) else { return [] }
         struct GoalRow: Decodable { let text: String }
-        let goals = try await sql.raw("""
+        let goals = try await (db as! any SQLDatabase).raw("""
             SELECT text FROM goals WHERE participant_id = \(bind: pid) AND project_id IN \(SQLBind.group(scope.projectIDs)) AND status = \(bind: "open")
             """).all(decoding: GoalRow.self)
+        return try await forParticipant(pid, municipality: p.municipality, language: p.language, openGoals: goals.map(\.text),
+                                        scope: scope, limit: limit, on: db)
+    }
+
+    /// For a page that has read the person and their open goals (in the scope's projects) already.
+    static func forParticipant(_ pid: UUID, municipality: String, language: String, openGoals: [String], scope: ParticipantScope,
+                               limit: Int = 5, on db: any Database) async throws -> [Suggestion] {
+        let sql = db as! any SQLDatabase
         var goalWords = Set<String>()
-        for g in goals { goalWords.formUnion(ServiceSuggestion.words(g.text)) }
+        for g in openGoals { goalWords.formUnion(ServiceSuggestion.words(g)) }
         // Weak results: a low WHO-5 (health roles only) and life-map areas rated 3 or below.
         var weak: [ServiceCategory: String] = [:]
+        let histories = try await MeasureQueries.histories(participant: pid, keys: ["polku-life", "who5"], scope: scope, on: db)
         for key in ["polku-life", "who5"] {
-            guard let latest = try await MeasureQueries.history(participant: pid, key: key, scope: scope, on: db).last else { continue }
+            guard let latest = histories[key]?.last else { continue }
             if key == "who5", latest.scores.band == "low" { weak[.health] = "WHO-5" }
             if key == "polku-life" {
                 for (area, v) in latest.scores.items where v <= 3 { if let c = lifeAreaCategories[area] { weak[c] = area } }
             }
         }
-        let person = ServiceSuggestion.Person(goalWords: goalWords, municipality: p.municipality, language: p.language, weakCategories: weak)
+        let person = ServiceSuggestion.Person(goalWords: goalWords, municipality: municipality, language: language, weakCategories: weak)
         // Only services in the person's municipality are read (the area rule would drop the rest anyway).
         let rows = try await sql.raw("""
             SELECT s.id, s.name, o.name AS organisation_name, s.category, s.threshold, s.areas, s.languages, s.search_text
             FROM services s JOIN organisations o ON o.id = s.organisation_id
-            WHERE s.active = \(bind: true) AND s.areas LIKE \(bind: "%," + ParticipantQueries.likeEscaped(p.municipality.lowercased()) + ",%") ESCAPE '!'
+            WHERE s.active = \(bind: true) AND s.areas LIKE \(bind: "%," + ParticipantQueries.likeEscaped(municipality.lowercased()) + ",%") ESCAPE '!'
             """).all(decoding: ServiceRow.self)
         var out: [Suggestion] = []
         for r in rows {

@@ -174,8 +174,10 @@ enum ParticipantsController {
             JOIN services s ON s.id = r.service_id JOIN organisations o ON o.id = s.organisation_id
             WHERE r.participant_id = \(bind: scope.participantID) AND r.project_id IN \(SQLBind.group(scope.projectIDs)) ORDER BY r.consent_on DESC
             """).all(decoding: RefRow.self).map { (id: $0.id, state: $0.state, service: $0.service, provider: $0.provider, date: $0.consent_on) }
-        let suggestions = scope.writableProjects.isEmpty ? [] : try await Suggestions.forParticipant(scope.participantID, scope: scope, limit: 3, on: req.db)
-        let hasAccount = try await User.query(on: req.db).filter(\.$participantID == scope.participantID).count() > 0
+        let suggestions = scope.writableProjects.isEmpty ? [] : try await Suggestions.forParticipant(
+            scope.participantID, municipality: data.person.municipality, language: data.person.language,
+            openGoals: data.goals.filter { $0.status == "open" }.map(\.text), scope: scope, limit: 3, on: req.db)
+        let hasAccount = data.person.accounts > 0
         return ParticipantShow.render(req, scope: scope, data: data, activities: activities, measures: measures, measureChoices: choices,
                                       referrals: referrals, suggestions: suggestions, hasAccount: hasAccount, form: form, status: status)
     }

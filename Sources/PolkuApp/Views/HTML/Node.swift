@@ -5,13 +5,52 @@
 /// `"><script>` in an `<input value>` would break out) and its text escaper keeps `&amp;`-like
 /// sequences as entities, so text would not be shown exactly as typed.
 public struct Node: Sendable {
-    public let html: String
+    /// A tree, written out once at the end: building each element's HTML as its own string copied
+    /// every child's text again at each level of nesting (issue 11: a participant page's markup was
+    /// copied about ten times over and took a millisecond to render).
+    private indirect enum Content: Sendable {
+        case raw(String)
+        case element(tag: String, attributes: KeyValuePairs<String, String?>, children: [Node])
+        case group([Node])
+    }
 
-    init(unsafeRaw html: String) { self.html = html }
+    private let content: Content
+
+    private init(_ content: Content) { self.content = content }
+
+    init(unsafeRaw html: String) { self.content = .raw(html) }
 
     static let empty = Node(unsafeRaw: "")
 
     static func text(_ text: String) -> Node { Node(unsafeRaw: escape(text)) }
+
+    /// The markup as one string.
+    public var html: String {
+        var out = ""
+        out.reserveCapacity(16_384)
+        write(to: &out)
+        return out
+    }
+
+    func write(to out: inout String) {
+        switch content {
+        case .raw(let html):
+            out += html
+        case .group(let children):
+            for child in children { child.write(to: &out) }
+        case .element(let tag, let attributes, let children):
+            out += "<"; out += tag
+            for (name, value) in attributes {
+                guard let value else { continue }
+                out += " "; out += name
+                if !value.isEmpty { out += "=\""; out += Self.escape(value); out += "\"" }
+            }
+            out += ">"
+            if Self.voidElements.contains(tag) { return }
+            for child in children { child.write(to: &out) }
+            out += "</"; out += tag; out += ">"
+        }
+    }
 
     static func escape(_ text: String) -> String {
         // Most text has nothing to escape: one pass over the bytes, and the string is kept as it is.
@@ -37,17 +76,10 @@ public struct Node: Sendable {
     /// An element. An attribute whose value is nil is left out; one whose value is "" is written bare
     /// (`required`, `checked`, `selected`).
     static func element(_ tag: String, _ attributes: KeyValuePairs<String, String?> = [:], _ children: [Node]) -> Node {
-        var out = "<" + tag
-        for (name, value) in attributes {
-            guard let value else { continue }
-            out += value.isEmpty ? " \(name)" : " \(name)=\"\(escape(value))\""
-        }
-        out += ">"
-        if voidElements.contains(tag) { return Node(unsafeRaw: out) }
-        for child in children { out += child.html }
-        out += "</\(tag)>"
-        return Node(unsafeRaw: out)
+        Node(.element(tag: tag, attributes: attributes, children: children))
     }
+
+    static func group(_ children: [Node]) -> Node { Node(.group(children)) }
 }
 
 @resultBuilder
@@ -70,5 +102,5 @@ func h(_ tag: String, _ attributes: KeyValuePairs<String, String?> = [:], @NodeB
 
 /// A group of nodes with no element around them.
 func group(@NodeBuilder _ content: () -> [Node]) -> Node {
-    Node(unsafeRaw: content().map(\.html).joined())
+    .group(content())
 }

@@ -33,7 +33,7 @@ struct Page {
             }
             h("footer") { h("p") { t("layout.footer") } }
         }
-        return "<!DOCTYPE html>" + h("html", ["lang": req.lang.rawValue]) {
+        let document = h("html", ["lang": req.lang.rawValue]) {
             h("head") {
                 h("meta", ["charset": "utf-8"])
                 h("meta", ["name": "viewport", "content": "width=device-width, initial-scale=1"])
@@ -41,7 +41,11 @@ struct Page {
                 h("link", ["rel": "stylesheet", "href": SiteURL.styles.relativeURL()])
             }
             h("body") { body }
-        }.html
+        }
+        var out = "<!DOCTYPE html>"
+        out.reserveCapacity(16_384)
+        document.write(to: &out)
+        return out
     }
 
     private func header() -> Node {
