@@ -1,14 +1,24 @@
 import Foundation
+import NIOConcurrencyHelpers
 import NIOCore
 @testable import PolkuApp
 import Vapor
 import VaporTesting
 
 /// A browser in a test: keeps the cookies, reads the CSRF token from the last page, sends forms.
+/// Its cookies and token are behind a lock, so that a test may send many requests at once from one
+/// client, as a browser with several tabs does.
 public final class TestClient: @unchecked Sendable {
     public let app: Application
-    public var cookies: [String: String] = [:]
-    public var csrf: String?
+    private let state = NIOLockedValueBox<(cookies: [String: String], csrf: String?)>(([:], nil))
+    public var cookies: [String: String] {
+        get { state.withLockedValue { $0.cookies } }
+        set { state.withLockedValue { $0.cookies = newValue } }
+    }
+    public var csrf: String? {
+        get { state.withLockedValue { $0.csrf } }
+        set { state.withLockedValue { $0.csrf = newValue } }
+    }
     public var forwardedFor: String?
     /// Headers sent with every request (an operator's bearer token, say).
     public var headers: [String: String] = [:]
@@ -69,7 +79,8 @@ public final class TestClient: @unchecked Sendable {
             let parts = pair.split(separator: "=", maxSplits: 1).map(String.init)
             guard parts.count >= 1 else { continue }
             let value = parts.count == 2 ? parts[1] : ""
-            if value.isEmpty || header.contains("Expires=Thu, 01 Jan 1970") { cookies[parts[0]] = nil } else { cookies[parts[0]] = value }
+            let ended = value.isEmpty || header.contains("Expires=Thu, 01 Jan 1970")
+            state.withLockedValue { $0.cookies[parts[0]] = ended ? nil : value }
         }
         let text = String(buffer: res.body)
         if let range = text.range(of: #"name="_csrf" value="[^"]+""#, options: .regularExpression) {
