@@ -37,7 +37,7 @@ let package = Package(
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
-            resources: [.copy("Measures/Instruments")],
+            resources: [.copy("Features/Measures/Instruments")],
             swiftSettings: strict
         ),
         .executableTarget(

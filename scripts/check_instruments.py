@@ -9,7 +9,7 @@ schema = json.load(open("docs/instrument.schema.json"))
 jsonschema.Draft202012Validator.check_schema(schema)
 validator = jsonschema.Draft202012Validator(schema)
 bad = 0
-files = sorted(glob.glob("Sources/PolkuApp/Measures/Instruments/*.json"))
+files = sorted(glob.glob("Sources/PolkuApp/Features/Measures/Instruments/*.json"))
 for path in files:
     for error in validator.iter_errors(json.load(open(path))):
         bad += 1

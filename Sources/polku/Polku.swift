@@ -1,8 +1,6 @@
 import ArgumentParser
 import Foundation
 import Logging
-import NIOCore
-import NIOPosix
 import PolkuApp
 import Vapor
 
@@ -13,16 +11,6 @@ struct Polku: AsyncParsableCommand {
         abstract: "Polku: a platform for services that restore work ability and functional capacity.",
         subcommands: [Serve.self, Migrate.self, Demo.self, UserCommand.self, Report.self, Import.self, Bench.self],
         defaultSubcommand: Serve.self)
-
-    /// Swift concurrency's jobs run on NIO's event loops instead of a pool of their own (issue 11).
-    /// A page makes about fifteen database calls, each answered on an event loop; with two pools every
-    /// answer woke a thread of the other pool to resume the handler, and so did every middleware. Work
-    /// that blocks (SQLite's calls, bcrypt) runs on thread pools either way. Installed before any task
-    /// starts, as NIO requires.
-    static func main() async {
-        _ = NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor()
-        await main(nil)
-    }
 }
 
 /// Options every command shares: where the database is.
@@ -86,7 +74,7 @@ struct Serve: AsyncParsableCommand {
         let settings = try db.settings()
         let app = try await Bootstrap.application(settings, arguments: ["polku", "serve", "--hostname", hostname, "--port", String(port)])
         do {
-            if demo { try await Demo.seed(app) }
+            if demo { try await Demo.seed(app, address: "http://\(hostname.contains(":") ? "[\(hostname)]" : hostname):\(port)") }
             try await app.execute()
         } catch {
             try? await app.asyncShutdown()
@@ -122,7 +110,8 @@ struct Demo: AsyncParsableCommand {
         try await app.asyncShutdown()
     }
 
-    static func seed(_ app: Application) async throws {
+    /// `address` is where the server will listen (`polku serve --demo`); `polku demo` alone names none.
+    static func seed(_ app: Application, address: String? = nil) async throws {
         switch try await DemoData.seedIfEmpty(app) {
         case .notEmpty:
             print("The database already has data: demo data is added only to an empty database.")
@@ -130,7 +119,7 @@ struct Demo: AsyncParsableCommand {
             print("\nDemo data added: five seed projects and fictitious participants.")
             print("Demo accounts (password for all: \(DemoData.password)):")
             for a in accounts { print("  \(a.email.padding(toLength: 30, withPad: " ", startingAt: 0)) \(a.role.padding(toLength: 20, withPad: " ", startingAt: 0)) \(a.projects)") }
-            print("Open http://127.0.0.1:8080 and log in.\n")
+            print(address.map { "Open \($0) and log in.\n" } ?? "Start the server with polku serve and log in.\n")
         }
     }
 }

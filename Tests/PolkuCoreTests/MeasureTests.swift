@@ -5,7 +5,7 @@ import Testing
 /// Scoring of every shipped instrument, from worked examples, boundaries, missing answers and
 /// reverse items, plus properties over many random answer sets.
 @Suite struct MeasureTests {
-    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../Sources/PolkuApp/Measures/Instruments")
+    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../Sources/PolkuApp/Features/Measures/Instruments")
 
     static func shipped(_ key: String) throws -> InstrumentDefinition {
         let data = try Data(contentsOf: folder.appendingPathComponent("\(key).json"))

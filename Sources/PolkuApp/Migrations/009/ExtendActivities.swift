@@ -48,7 +48,7 @@ struct ExtendActivities: AsyncMigration {
         try await sql.raw("CREATE INDEX activity_sessions_date ON activity_sessions (date)").run()
         struct Row: Decodable { let id: UUID }
         for row in try await sql.raw("SELECT id FROM activities").all(decoding: Row.self) {
-            try await sql.update("activities").set("feed_token", to: FeedToken.make()).where("id", .equal, row.id).run()
+            try await sql.update("activities").set("feed_token", to: Self.feedToken()).where("id", .equal, row.id).run()
         }
         try await sql.raw("CREATE UNIQUE INDEX activities_feed_token ON activities (feed_token)").run()
     }
@@ -58,5 +58,11 @@ struct ExtendActivities: AsyncMigration {
         for table in ["session_organisations", "session_guests", "activity_members", "activity_organisers"] { try await db.schema(table).delete() }
         for field in Self.headColumns { try await db.schema("activity_sessions").deleteField(FieldKey(stringLiteral: field)).update() }
         for field in ["target_group", "co_organisers", "feed_token"] { try await db.schema("activities").deleteField(FieldKey(stringLiteral: field)).update() }
+    }
+
+    /// The token as `FeedToken.make()` made it when this migration was written (144 random bits, hex);
+    /// a copy, so that a later change to the feature cannot change what this migration does.
+    private static func feedToken() -> String {
+        [UInt8].random(count: 18).map { String(format: "%02x", $0) }.joined()
     }
 }

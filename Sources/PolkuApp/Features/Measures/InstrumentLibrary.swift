@@ -4,7 +4,7 @@ import PolkuCore
 import SQLKit
 import Vapor
 
-/// The instruments a deployment has: the definitions shipped in `Measures/Instruments` and those an
+/// The instruments a deployment has: the definitions shipped in `Features/Measures/Instruments` and those an
 /// admin uploaded, each version stored whole. A version that has answers is never changed.
 enum InstrumentLibrary {
     static func bundledFiles() -> [(name: String, data: Data)] {
