@@ -1,3 +1,4 @@
+import PolkuCore
 import Vapor
 
 /// Every route, grouped by who may reach it. A route exists only through `GuardedRoutes`, so its
@@ -162,7 +163,7 @@ private func adminRoutes(_ app: Application) {
 extension Request {
     /// A UUID path parameter; a malformed one is a 404, never a 500.
     func id(_ name: String = "id") throws -> UUID {
-        guard let raw = parameters.get(name), let id = UUID(uuidString: raw) else { throw Abort(.notFound) }
+        guard let raw = parameters.get(name), let id = UUID(text: raw) else { throw Abort(.notFound) }
         return id
     }
 }

@@ -109,6 +109,20 @@ import Testing
 }
 
 @Suite struct UUIDTextTests {
+    @Test func parsesWhatFoundationParsesAndRefusesTheRest() {
+        for _ in 0..<200 {
+            let id = UUID()
+            #expect(UUID(text: id.uuidString) == id)
+            #expect(UUID(text: id.uuidString.lowercased()) == id)
+            #expect(UUID(text: Substring(id.uuidString)) == id)
+        }
+        for bad in ["", "00010203-0405-0607-0809-ABCDEF10FEF", "00010203-0405-0607-0809-ABCDEF10FEFFF", "00010203x0405-0607-0809-ABCDEF10FEFF",
+                    "0001020G-0405-0607-0809-ABCDEF10FEFF", "{00010203-0405-0607-0809-ABCDEF10FE}", "00010203-0405-0607-0809-ABCDEF10FEFÄ"] {
+            #expect(UUID(text: bad) == nil, "\(bad)")
+            #expect(UUID(uuidString: bad) == nil, "Foundation agrees: \(bad)")
+        }
+    }
+
     @Test func textIsFoundationsUUIDString() {
         for _ in 0..<1_000 {
             let id = UUID()

@@ -62,7 +62,7 @@ struct CurrentUserMiddleware: AsyncMiddleware {
             let seen = req.session.data[Self.seenKey].flatMap(TimeInterval.init) ?? now
             if now - seen > Self.idleLimit {
                 req.session.destroy()
-            } else if let id = UUID(uuidString: raw),
+            } else if let id = UUID(text: raw),
                       let actor = try await Self.load(id, on: req.db, epoch: req.session.data[Self.epochKey].flatMap { Int($0) } ?? 0,
                                                       rows: req.storage[PrefetchedIdentity.self].flatMap { $0.user == raw ? $0.rows : nil }) {
                 req.actor = actor

@@ -1,3 +1,4 @@
+import PolkuCore
 import FluentPostgresDriver
 import FluentSQLiteDriver
 import Foundation
@@ -26,7 +27,7 @@ enum ActivityRows {
         let text = "SELECT s.id, s.activity_id, s.date, \(headColumns) \(scope)"
         let out = Collected<Session>()
         try await run(db, text, values, sqlite: { row in
-            guard let id = row.column("id")?.string.flatMap(UUID.init(uuidString:)), let a = row.column("activity_id")?.string.flatMap(UUID.init(uuidString:)),
+            guard let id = row.column("id")?.string.flatMap(UUID.init(text:)), let a = row.column("activity_id")?.string.flatMap(UUID.init(text:)),
                   let date = row.column("date")?.string else { return }
             let heads: [Int?] = ["head_on_site", "head_online", "head_women", "head_men", "head_other_gender", "head_age_under_18", "head_age_18_29",
                                  "head_age_30_54", "head_age_55_plus"].map { c in row.column(c)?.integer.map { Int($0) } }
@@ -44,8 +45,8 @@ enum ActivityRows {
         let text = "SELECT t.session_id, t.participant_id FROM attendances t JOIN activity_sessions s ON s.id = t.session_id \(scope.replacingOccurrences(of: "FROM activity_sessions s ", with: ""))"
         let out = Collected<(UUID, UUID)>()
         try await run(db, text, values, sqlite: { row in
-            guard let s = row.column("session_id")?.string.flatMap(UUID.init(uuidString:)),
-                  let p = row.column("participant_id")?.string.flatMap(UUID.init(uuidString:)) else { return }
+            guard let s = row.column("session_id")?.string.flatMap(UUID.init(text:)),
+                  let p = row.column("participant_id")?.string.flatMap(UUID.init(text:)) else { return }
             out.items.append((s, p))
         }, postgres: { row in
             out.items.append(try row.decode((UUID, UUID).self))

@@ -182,7 +182,7 @@ enum AttendanceController {
         if let badOrg { state.errors["organisations"] = "attendance.error.organisation_line:\(badOrg)" }
         guard let version = Int(state["version"]) else { throw Abort(.badRequest, reason: "version") }
         // The ticked people (a name ticked twice is one attendance); each must be the project's own.
-        var present = Set(state.values.filter { $0.key.hasPrefix("p_") && $0.value == "on" }.compactMap { UUID(uuidString: String($0.key.dropFirst(2))) })
+        var present = Set(state.values.filter { $0.key.hasPrefix("p_") && $0.value == "on" }.compactMap { UUID(text: String($0.key.dropFirst(2))) })
         if let extra = state.uuid("add_participant", required: false) { present.insert(extra) }
         if ctx.activity.kind == .training { present = [] }
         if !present.isEmpty {

@@ -1,3 +1,4 @@
+import PolkuCore
 import FluentPostgresDriver
 import FluentSQLiteDriver
 import Foundation
@@ -58,7 +59,7 @@ extension ParticipationRow {
         func text(_ c: String) -> String? { row.column(c)?.string }
         func int(_ c: String) -> Int? { row.column(c)?.integer.map { Int($0) } }
         func bool(_ c: String) -> Bool? { row.column(c)?.integer.map { $0 != 0 } }
-        func uuid(_ c: String) -> UUID? { text(c).flatMap { UUID(uuidString: $0) } }
+        func uuid(_ c: String) -> UUID? { text(c).flatMap(UUID.init(text:)) }
         guard let enrolment = uuid("enrolment_id"), let participant = uuid("participant_id"),
               let birth = text("birth_date"), let gender = text("gender"), let start = text("start_date") else { return nil }
         self.init(enrolment_id: enrolment, participant_id: participant, site_id: uuid("site_id"), birth_date: birth, gender: gender,

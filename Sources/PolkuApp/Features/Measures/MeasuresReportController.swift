@@ -47,8 +47,8 @@ struct MeasuresReport: Sendable {
         }
         let rows = Rows()
         try await ActivityRows.run(db, scope, values, sqlite: { row in
-            guard let p = row.column("participant_id")?.string.flatMap(UUID.init(uuidString:)),
-                  let i = row.column("instrument_id")?.string.flatMap(UUID.init(uuidString:)),
+            guard let p = row.column("participant_id")?.string.flatMap(UUID.init(text:)),
+                  let i = row.column("instrument_id")?.string.flatMap(UUID.init(text:)),
                   let date = row.column("date")?.string, let answers = row.column("answers")?.string else { return }
             rows.items.append((p, i, date, answers))
         }, postgres: { row in

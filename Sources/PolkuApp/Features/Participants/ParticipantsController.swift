@@ -12,14 +12,14 @@ enum ParticipantsController {
         let projectParam = (try? req.query.get(String.self, at: "project")) ?? ""
         var filter: UUID? = nil
         if !projectParam.isEmpty {
-            guard let id = UUID(uuidString: projectParam), projects.contains(id) else { throw Abort(.notFound) }
+            guard let id = UUID(text: projectParam), projects.contains(id) else { throw Abort(.notFound) }
             filter = id
             projects = [id]
         }
         let afterParam = (try? req.query.get(String.self, at: "after")) ?? ""
         var after: UUID? = nil
         if !afterParam.isEmpty {
-            guard let id = UUID(uuidString: afterParam) else { throw Abort(.badRequest) }
+            guard let id = UUID(text: afterParam) else { throw Abort(.badRequest) }
             after = id
         }
         let page = try await ParticipantQueries.list(on: req.db, projects: projects, search: search, after: after)
@@ -155,31 +155,10 @@ enum ParticipantsController {
     /// The participant page, also shown again (with the failed form) when a form on it fails.
     static func render(_ req: Request, scope: ParticipantScope, form: FormState = FormState(),
                        status: HTTPResponseStatus = .ok) async throws -> Response {
-        let writing = scope.actor.projectsWritingPeople
-        guard let data = try await ParticipantQueries.show(
-            on: req.db, id: scope.participantID, projects: scope.projectIDs, healthProjects: scope.healthProjects,
-            siteProjects: writing) else { throw Abort(.notFound) }
-        if writing.count > data.enrolments.filter({ writing.contains($0.project_id) }).count {
-            let projects = try await (req.db as! any SQLDatabase).select().columns("id", "name").from("projects")
-                .where("id", .in, SQLBind.group(writing)).all(decoding: IDName.self)
-            req.projectNames = Dictionary(uniqueKeysWithValues: projects.map { ($0.id, $0.name) })
-        }
-        let activities = try await ActivityQueries.ofParticipant(scope.participantID, projects: scope.projectIDs, today: .today(), on: req.db)
-        let names = Dictionary(data.enrolments.map { ($0.project_id, $0.project_name) }, uniquingKeysWith: { a, _ in a })
-        let measures = try await MeasureQueries.summaries(participant: scope.participantID, scope: scope, on: req.db)
-        let choices = try await MeasureQueries.choices(scope: scope, projectNames: names, lang: req.lang.rawValue, on: req.db)
-        struct RefRow: Decodable { let id: UUID; let state: String; let service: String; let provider: String; let consent_on: String }
-        let referrals = try await (req.db as! any SQLDatabase).raw("""
-            SELECT r.id, r.state, s.name AS service, o.name AS provider, r.consent_on FROM referrals r
-            JOIN services s ON s.id = r.service_id JOIN organisations o ON o.id = s.organisation_id
-            WHERE r.participant_id = \(bind: scope.participantID) AND r.project_id IN \(SQLBind.group(scope.projectIDs)) ORDER BY r.consent_on DESC
-            """).all(decoding: RefRow.self).map { (id: $0.id, state: $0.state, service: $0.service, provider: $0.provider, date: $0.consent_on) }
-        let suggestions = scope.writableProjects.isEmpty ? [] : try await Suggestions.forParticipant(
-            scope.participantID, municipality: data.person.municipality, language: data.person.language,
-            openGoals: data.goals.filter { $0.status == "open" }.map(\.text), scope: scope, limit: 3, on: req.db)
-        let hasAccount = data.person.accounts > 0
-        return ParticipantShow.render(req, scope: scope, data: data, activities: activities, measures: measures, measureChoices: choices,
-                                      referrals: referrals, suggestions: suggestions, hasAccount: hasAccount, form: form, status: status)
+        let context = req.pageContext
+        guard let model = try await ParticipantShow.query(scope: scope, lang: context.lang, today: context.today, on: req.db)
+        else { throw Abort(.notFound) }
+        return ParticipantShow.page(model, context: context, form: form, status: status).response()
     }
 
     struct IDName: Decodable { let id: UUID; let name: String }

@@ -1,3 +1,4 @@
+import PolkuCore
 import Vapor
 
 /// What a form was filled with and what was wrong with it: a failed form is shown again with both,
@@ -61,7 +62,7 @@ struct FormState: Sendable {
     mutating func uuid(_ name: String, required: Bool = true) -> UUID? {
         let v = self[name]
         if v.isEmpty { if required { errors[name] = "error.required" }; return nil }
-        guard let id = UUID(uuidString: v) else { errors[name] = "error.choice"; return nil }
+        guard let id = UUID(text: v) else { errors[name] = "error.choice"; return nil }
         return id
     }
 }

@@ -2,20 +2,20 @@ import Vapor
 
 /// The document shell every page shares: language, skip link, navigation, language switch, main.
 struct Page {
-    let req: Request
+    let context: PageContext
     let title: String
     var breadcrumbs: [(label: String, href: String)] = []
     var status: HTTPResponseStatus = .ok
     let content: [Node]
 
-    init(_ req: Request, title: String, breadcrumbs: [(label: String, href: String)] = [],
+    init(_ context: PageContext, title: String, breadcrumbs: [(label: String, href: String)] = [],
          status: HTTPResponseStatus = .ok, @NodeBuilder content: () -> [Node]) {
-        self.req = req; self.title = title; self.breadcrumbs = breadcrumbs; self.status = status
+        self.context = context; self.title = title; self.breadcrumbs = breadcrumbs; self.status = status
         self.content = content()
     }
 
     func render() -> String {
-        let t = req.t
+        let t = context.t
         let body = group {
             h("a", ["class": "skip", "href": "#main"]) { t("layout.skip") }
             header()
@@ -33,7 +33,7 @@ struct Page {
             }
             h("footer") { h("p") { t("layout.footer") } }
         }
-        let document = h("html", ["lang": req.lang.rawValue]) {
+        let document = h("html", ["lang": context.lang.rawValue]) {
             h("head") {
                 h("meta", ["charset": "utf-8"])
                 h("meta", ["name": "viewport", "content": "width=device-width, initial-scale=1"])
@@ -49,10 +49,10 @@ struct Page {
     }
 
     private func header() -> Node {
-        let t = req.t
+        let t = context.t
         return h("header", ["class": "site"]) {
             h("a", ["class": "brand", "href": SiteURL.home.relativeURL()]) { "Polku" }
-            if let actor = req.actor, actor.participantID != nil {
+            if let actor = context.actor, actor.participantID != nil {
                 // A participant's own account: their own space, the directory, their password.
                 h("nav", ["aria-label": t("layout.nav")]) {
                     h("ul") {
@@ -62,10 +62,10 @@ struct Page {
                     }
                 }
                 h("form", ["method": "post", "action": SiteURL.logout.relativeURL(), "class": "logout"]) {
-                    csrfField(req)
+                    csrfField(context)
                     h("button", ["type": "submit"]) { t("nav.logout", actor.name) }
                 }
-            } else if let actor = req.actor {
+            } else if let actor = context.actor {
                 h("nav", ["aria-label": t("layout.nav")]) {
                     h("ul") {
                         h("li") { h("a", ["href": SiteURL.projects.relativeURL()]) { t("nav.projects") } }
@@ -87,7 +87,7 @@ struct Page {
                     }
                 }
                 h("form", ["method": "post", "action": SiteURL.logout.relativeURL(), "class": "logout"]) {
-                    csrfField(req)
+                    csrfField(context)
                     h("button", ["type": "submit"]) { t("nav.logout", actor.name) }
                 }
             } else {
@@ -102,8 +102,8 @@ struct Page {
                 h("ul") {
                     for lang in Lang.allCases {
                         h("li") {
-                            h("a", ["href": SiteURL.language(.value(lang.rawValue)).relativeURL([("back", Self.back(req))]), "lang": lang.rawValue,
-                                    "hreflang": lang.rawValue, "aria-current": lang == req.lang ? "true" : nil]) { lang.nativeName }
+                            h("a", ["href": SiteURL.language(.value(lang.rawValue)).relativeURL([("back", context.back)]), "lang": lang.rawValue,
+                                    "hreflang": lang.rawValue, "aria-current": lang == context.lang ? "true" : nil]) { lang.nativeName }
                         }
                     }
                 }
@@ -130,6 +130,11 @@ struct Page {
     }
 }
 
+func csrfField(_ context: PageContext) -> Node {
+    h("input", ["type": "hidden", "name": CSRFMiddleware.field, "value": context.csrfToken])
+}
+
+/// For the views that still take a `Request` (issue 12 moves them to `PageContext` one by one).
 func csrfField(_ req: Request) -> Node {
     h("input", ["type": "hidden", "name": CSRFMiddleware.field, "value": req.csrfToken])
 }
@@ -138,7 +143,7 @@ extension Request {
     /// A page response; the caller builds the content.
     func page(_ title: String, breadcrumbs: [(label: String, href: String)] = [], status: HTTPResponseStatus = .ok,
               @NodeBuilder content: () -> [Node]) -> Response {
-        Page(self, title: title, breadcrumbs: breadcrumbs, status: status, content: content).response()
+        Page(pageContext, title: title, breadcrumbs: breadcrumbs, status: status, content: content).response()
     }
 
     func redirect(_ to: String) -> Response { redirect(to: to, redirectType: .normal) }

@@ -2,9 +2,7 @@ import Foundation
 import PolkuCore
 import Vapor
 
-/// The participant's page: who they are, their enrolments and phases, consents, plan, notes and the
-/// timeline of their whole path. What is shown depends on the scope `Authorization` gave.
-enum ParticipantShow {
+extension ParticipantShow {
     struct TimelineEntry {
         let date: String
         let order: Date
@@ -12,23 +10,22 @@ enum ParticipantShow {
         let project: String?
     }
 
-    static func render(_ req: Request, scope: ParticipantScope, data d: ParticipantQueries.Show,
-                       activities: [ActivityQueries.ParticipantActivity] = [], measures: [MeasureQueries.Summary] = [],
-                       measureChoices: [MeasureQueries.Choice] = [],
-                       referrals: [(id: UUID, state: String, service: String, provider: String, date: String)] = [],
-                       suggestions: [Suggestions.Suggestion] = [], hasAccount: Bool = false, form: FormState = FormState(),
-                       status: HTTPResponseStatus = .ok) -> Response {
-        let t = req.t
+    /// The page for `m`; a failed form on it comes back in `form` with what was typed.
+    static func page(_ m: Model, context: PageContext, form: FormState = FormState(), status: HTTPResponseStatus = .ok) -> Page {
+        let t = context.t
+        let d = m.data, scope = m.scope
         let p = d.person
         let pid = p.id
         let projectNames = Dictionary(d.enrolments.map { ($0.project_id, $0.project_name) }, uniquingKeysWith: { a, _ in a })
         // Each form on the page shows a failed submission only if it was the one sent (`_form`).
         func fields(_ name: String) -> Fields { Fields(t: t, state: form["_form"] == name ? form : FormState(), prefix: name + "-") }
-        let age = CalendarDate(parsing: p.birth_date).map { $0.age(on: CalendarDate.today()) }
-        let writable = scope.writableProjects
+        let age = CalendarDate(parsing: p.birth_date).map { $0.age(on: context.today) }
+        let writable = m.writableProjects
         let writableEnrolments = d.enrolments.filter { writable.contains($0.project_id) }
-        let enrollable = scope.actor.projectsWritingPeople.filter { id in !d.enrolments.contains { $0.project_id == id } }
-        return req.page("\(p.first_name) \(p.last_name)", breadcrumbs: [(t("participants.title"), SiteURL.participants.relativeURL())], status: status) {
+        let enrollable = m.enrollable
+        let enrollableIDs = Set(enrollable.map(\.id))
+        let enrollableNames = Dictionary(enrollable.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+        return Page(context, title: "\(p.first_name) \(p.last_name)", breadcrumbs: [(t("participants.title"), SiteURL.participants.relativeURL())], status: status) {
             Fields(t: t, state: form, prefix: form["_form"].isEmpty ? "" : form["_form"] + "-").summary()
             h("section", ["aria-labelledby": "person-h"]) {
                 h("h2", ["id": "person-h"]) { t("participant.section.person") }
@@ -42,10 +39,10 @@ enum ParticipantShow {
                 }
                 if !writable.isEmpty { h("p") { h("a", ["href": SiteURL.participantEdit(.value(pid)).relativeURL()]) { t("participant.edit") } } }
                 if !writable.isEmpty {
-                    if hasAccount { h("p", ["class": "hint"]) { t("own.has_account") } }
+                    if m.hasAccount { h("p", ["class": "hint"]) { t("own.has_account") } }
                     else {
                         h("form", ["method": "post", "action": SiteURL.participantInvite(.value(pid)).relativeURL()]) {
-                            csrfField(req)
+                            csrfField(context)
                             h("button", ["type": "submit", "class": "secondary"]) { t("own.invite.button") }
                         }
                     }
@@ -76,7 +73,7 @@ enum ParticipantShow {
                         }
                         if writable.contains(e.project_id) && e.phase != plan.exit {
                             h("form", ["method": "post", "action": SiteURL.enrolmentPhase(.value(pid), .value(e.id)).relativeURL(), "class": "inline"]) {
-                                csrfField(req)
+                                csrfField(context)
                                 formMarker("phase-\(e.id)")
                                 fields("phase-\(e.id)").select("to_phase", t("enrolment.move_to"),
                                     options: plan.phases.filter { $0 != e.phase }.map { ($0, PhaseNames.label($0, t)) }, required: true)
@@ -90,11 +87,11 @@ enum ParticipantShow {
                     h("details") {
                         h("summary") { t("enrolment.add") }
                         h("form", ["method": "post", "action": SiteURL.participantEnrolments(.value(pid)).relativeURL()]) {
-                            csrfField(req)
+                            csrfField(context)
                             formMarker("enrol")
                             let f = fields("enrol")
-                            f.select("project_id", t("enrolment.project"), options: enrollable.map { ($0.uuidString, req.projectNames[$0] ?? $0.uuidString) }, required: true, blank: "")
-                            f.select("site_id", t("enrolment.site"), options: d.sites.filter { enrollable.contains($0.project_id) }.map { ($0.id.uuidString, "\(req.projectNames[$0.project_id] ?? ""): \($0.name)") }, blank: t("enrolment.site.none"))
+                            f.select("project_id", t("enrolment.project"), options: enrollable.map { ($0.id.uuidString, $0.name) }, required: true, blank: "")
+                            f.select("site_id", t("enrolment.site"), options: d.sites.filter { enrollableIDs.contains($0.project_id) }.map { ($0.id.uuidString, "\(enrollableNames[$0.project_id] ?? ""): \($0.name)") }, blank: t("enrolment.site.none"))
                             f.date("start_date", t("enrolment.start"), required: true)
                             submit(t("enrolment.add.submit"))
                         }
@@ -109,7 +106,7 @@ enum ParticipantShow {
                 }
                 if !writable.isEmpty {
                     h("form", ["method": "post", "action": SiteURL.participantConsents(.value(pid)).relativeURL(), "class": "inline"]) {
-                        csrfField(req)
+                        csrfField(context)
                         formMarker("consent")
                         let f = fields("consent")
                         f.select("purpose", t("consent.purpose"), options: Consent.Purpose.allCases.map { ($0.rawValue, t("consent.purpose." + $0.rawValue)) }, required: true)
@@ -119,23 +116,23 @@ enum ParticipantShow {
                     }
                 }
             }
-            if !referrals.isEmpty || !writable.isEmpty {
+            if !m.referrals.isEmpty || !writable.isEmpty {
                 h("section", ["aria-labelledby": "referrals-h"]) {
                     h("h2", ["id": "referrals-h"]) { t("participant.section.referrals") }
-                    if !referrals.isEmpty {
+                    if !m.referrals.isEmpty {
                         h("ul") {
-                            for r in referrals {
+                            for r in m.referrals {
                                 h("li") {
                                     h("a", ["href": SiteURL.referral(.value(r.id)).relativeURL()]) { r.service + " – " + r.provider }
-                                    " · " + t("referral.state." + r.state) + " · " + t.date(r.date)
+                                    " · " + t("referral.state." + r.state) + " · " + t.date(r.consent_on)
                                 }
                             }
                         }
                     }
-                    if !suggestions.isEmpty {
+                    if !m.suggestions.isEmpty {
                         h("h3") { t("suggestions.title") }
                         h("ul") {
-                            for s in suggestions {
+                            for s in m.suggestions {
                                 h("li") {
                                     h("a", ["href": SiteURL.participantReferralNew(.value(pid)).relativeURL([("service", "\(s.id)")])]) { s.name + " – " + s.provider }
                                     h("span", ["class": "hint"]) { " " + t("suggestions.why") + " " + s.reasons.map { Suggestions.explain($0, t) }.joined(separator: "; ") }
@@ -146,13 +143,13 @@ enum ParticipantShow {
                     if !writable.isEmpty { h("p") { h("a", ["class": "button", "href": SiteURL.participantReferralNew(.value(pid)).relativeURL()]) { t("referral.new.link") } } }
                 }
             }
-            if !measures.isEmpty || !measureChoices.isEmpty {
+            if !m.measures.isEmpty || !m.measureChoices.isEmpty {
                 h("section", ["aria-labelledby": "measures-h"]) {
                     h("h2", ["id": "measures-h"]) { t("participant.section.measures") }
-                    if !measures.isEmpty {
+                    if !m.measures.isEmpty {
                         h("ul") {
-                            for key in Array(Set(measures.map(\.key))).sorted() {
-                                let rows = measures.filter { $0.key == key }
+                            for key in Array(Set(m.measures.map(\.key))).sorted() {
+                                let rows = m.measures.filter { $0.key == key }
                                 h("li") {
                                     h("a", ["href": SiteURL.participantMeasure(.value(pid), .value(key)).relativeURL()]) { rows[0].name }
                                     " – " + t("measure.summary", rows.map(\.n).reduce(0, +), t.date(rows.map(\.last).max()))
@@ -160,12 +157,12 @@ enum ParticipantShow {
                             }
                         }
                     }
-                    if !measureChoices.isEmpty {
+                    if !m.measureChoices.isEmpty {
                         h("form", ["method": "get", "action": SiteURL.participantAssessmentNew(.value(pid)).relativeURL(), "class": "inline"]) {
                             h("div", ["class": "field"]) {
                                 h("label", ["for": "f-pick"]) { t("measure.start") }
                                 h("select", ["id": "f-pick", "name": "pick"]) {
-                                    for c in measureChoices { h("option", ["value": "\(c.project):\(c.key)"]) { c.label } }
+                                    for c in m.measureChoices { h("option", ["value": "\(c.project):\(c.key)"]) { c.label } }
                                 }
                             }
                             submit(t("measure.start.submit"))
@@ -173,7 +170,7 @@ enum ParticipantShow {
                     }
                 }
             }
-            if !activities.isEmpty {
+            if !m.activities.isEmpty {
                 h("section", ["aria-labelledby": "activities-h"]) {
                     h("h2", ["id": "activities-h"]) { t("participant.section.activities") }
                     h("table") {
@@ -185,7 +182,7 @@ enum ParticipantShow {
                             h("th", ["scope": "col", "class": "num"]) { t("activity.member.rate") }
                         } }
                         h("tbody") {
-                            for a in activities {
+                            for a in m.activities {
                                 h("tr") {
                                     h("th", ["scope": "row"]) { h("a", ["href": SiteURL.activity(.value(a.row.activity_id)).relativeURL()]) { a.row.name } }
                                     h("td") { t("activity.kind." + a.row.kind) + (projectNames.count > 1 ? " · " + (projectNames[a.row.project_id] ?? "") : "") }
@@ -209,7 +206,7 @@ enum ParticipantShow {
                             if let target = g.target_date { " · \(t("goal.target", t.date(target)))" }
                             if writable.contains(g.project_id) {
                                 h("form", ["method": "post", "action": SiteURL.participantGoal(.value(pid), .value(g.id)).relativeURL(), "class": "inline-button"]) {
-                                    csrfField(req)
+                                    csrfField(context)
                                     h("label", ["for": "goal-\(g.id)", "class": "visually-hidden"]) { t("goal.status.change", g.text) }
                                     h("select", ["id": "goal-\(g.id)", "name": "status"]) {
                                         for s in Goal.Status.allCases { h("option", ["value": s.rawValue, "selected": s.rawValue == g.status ? "" : nil]) { t("goal.status." + s.rawValue) } }
@@ -222,7 +219,7 @@ enum ParticipantShow {
                 }
                 if !writableEnrolments.isEmpty {
                     h("form", ["method": "post", "action": SiteURL.participantGoals(.value(pid)).relativeURL()]) {
-                        csrfField(req)
+                        csrfField(context)
                         formMarker("goal")
                         let f = fields("goal")
                         projectChoice(f, t, writableEnrolments)
@@ -236,7 +233,7 @@ enum ParticipantShow {
                 h("h2", ["id": "notes-h"]) { t("participant.section.notes") }
                 if !writableEnrolments.isEmpty {
                     h("form", ["method": "post", "action": SiteURL.participantNotes(.value(pid)).relativeURL()]) {
-                        csrfField(req)
+                        csrfField(context)
                         formMarker("note")
                         let f = fields("note")
                         projectChoice(f, t, writableEnrolments)
@@ -312,14 +309,5 @@ enum ParticipantShow {
 
     static func dateOnly(_ date: Date?) -> String {
         CalendarDate.today(date ?? Date()).iso
-    }
-}
-
-extension Request {
-    private struct ProjectNamesKey: StorageKey { typealias Value = [UUID: String] }
-    /// Names of the projects the actor works in, loaded by the controller for the page's forms.
-    var projectNames: [UUID: String] {
-        get { storage[ProjectNamesKey.self] ?? [:] }
-        set { storage[ProjectNamesKey.self] = newValue }
     }
 }

@@ -1,0 +1,66 @@
+import Fluent
+import Foundation
+import PolkuCore
+import SQLKit
+
+/// The participant's page: who they are, their enrolments and phases, consents, plan, notes and the
+/// timeline of their whole path. What is shown depends on the scope `Authorization` gave.
+enum ParticipantShow {}
+
+extension ParticipantShow {
+    struct Referral: Decodable, Equatable {
+        let id: UUID
+        let state: String
+        let service: String
+        let provider: String
+        let consent_on: String
+    }
+
+    struct ProjectName: Decodable { let id: UUID; let name: String }
+
+    /// Everything the page shows; `page(_:context:)` needs nothing else.
+    struct Model {
+        let scope: ParticipantScope
+        let data: ParticipantQueries.Show
+        var activities: [ActivityQueries.ParticipantActivity] = []
+        var measures: [MeasureQueries.Summary] = []
+        var measureChoices: [MeasureQueries.Choice] = []
+        var referrals: [Referral] = []
+        var suggestions: [Suggestions.Suggestion] = []
+        /// Projects the actor may enrol this person in that they are not in yet, by name.
+        var enrollable: [(id: UUID, name: String)] = []
+
+        var hasAccount: Bool { data.person.accounts > 0 }
+        var writableProjects: Set<UUID> { Set(scope.writableProjects) }
+    }
+
+    /// Reads the page for `scope` (already checked by the participant guard); nil if the person is gone.
+    static func query(scope: ParticipantScope, lang: Lang, today: CalendarDate, on db: any Database) async throws -> Model? {
+        let writing = scope.actor.projectsWritingPeople
+        guard let data = try await ParticipantQueries.show(
+            on: db, id: scope.participantID, projects: scope.projectIDs, healthProjects: scope.healthProjects,
+            siteProjects: writing) else { return nil }
+        var model = Model(scope: scope, data: data)
+        let enrolled = Set(data.enrolments.map(\.project_id))
+        let others = writing.filter { !enrolled.contains($0) }
+        if !others.isEmpty {
+            model.enrollable = try await (db as! any SQLDatabase).select().columns("id", "name").from("projects")
+                .where("id", .in, SQLBind.group(others)).orderBy("name").all(decoding: ProjectName.self).map { ($0.id, $0.name) }
+        }
+        model.activities = try await ActivityQueries.ofParticipant(scope.participantID, projects: scope.projectIDs, today: today, on: db)
+        let names = Dictionary(data.enrolments.map { ($0.project_id, $0.project_name) }, uniquingKeysWith: { a, _ in a })
+        model.measures = try await MeasureQueries.summaries(participant: scope.participantID, scope: scope, on: db)
+        model.measureChoices = try await MeasureQueries.choices(scope: scope, projectNames: names, lang: lang.rawValue, on: db)
+        model.referrals = try await (db as! any SQLDatabase).raw("""
+            SELECT r.id, r.state, s.name AS service, o.name AS provider, r.consent_on FROM referrals r
+            JOIN services s ON s.id = r.service_id JOIN organisations o ON o.id = s.organisation_id
+            WHERE r.participant_id = \(bind: scope.participantID) AND r.project_id IN \(SQLBind.group(scope.projectIDs)) ORDER BY r.consent_on DESC
+            """).all(decoding: Referral.self)
+        if !scope.writableProjects.isEmpty {
+            model.suggestions = try await Suggestions.forParticipant(
+                scope.participantID, municipality: data.person.municipality, language: data.person.language,
+                openGoals: data.goals.filter { $0.status == "open" }.map(\.text), scope: scope, limit: 3, on: db)
+        }
+        return model
+    }
+}
