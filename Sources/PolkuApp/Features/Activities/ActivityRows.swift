@@ -49,7 +49,9 @@ enum ActivityRows {
                   let p = row.column("participant_id")?.string.flatMap(UUID.init(text:)) else { return }
             out.items.append((s, p))
         }, postgres: { row in
-            out.items.append(try row.decode((UUID, UUID).self))
+            // Cell by cell: a tuple decode took postgres-nio's generic path (see `ParticipationRow(postgres:)`).
+            let cells = row.makeRandomAccess()
+            out.items.append((try cells[0].decode(UUID.self), try cells[1].decode(UUID.self)))
         })
         return out.items
     }

@@ -37,7 +37,7 @@ enum ESFReportController {
             names = try await ReportPeople.names(report.missing.map(\.participant), on: req.db)
             try await req.audit.record(.participantList, participants: report.missing.map(\.participant), project: ctx.project.id, detail: "esf completeness")
         }
-        return ESFReportView.render(req, ctx, report, names: names)
+        return ESFReportView.page(ctx, report, names: names, context: req.pageContext).response()
     }
 
     @Sendable static func people(req: Request) async throws -> Response {

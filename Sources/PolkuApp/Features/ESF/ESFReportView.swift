@@ -2,8 +2,9 @@ import PolkuCore
 import Vapor
 
 enum ESFReportView {
-    static func render(_ req: Request, _ ctx: ESFReportController.Context, _ r: ESFReport, names: [UUID: String]) -> Response {
-        let t = req.t
+    /// The report page for `r`; `names` are those of the people listed as missing data (only for those who see people).
+    static func page(_ ctx: ESFReportController.Context, _ r: ESFReport, names: [UUID: String], context: PageContext) -> Page {
+        let t = context.t
         let p = ctx.project
         let f = Fields(t: t, state: ctx.state)
         let base = SiteURL.projectReport(.value(p.id!)).relativeURL()
@@ -40,7 +41,7 @@ enum ESFReportView {
                 }
             }
         }
-        return req.page(t("report.title", p.name), breadcrumbs: [(t("projects.title"), SiteURL.projects.relativeURL()), (p.name, SiteURL.project(.value(p.id!)).relativeURL())],
+        return Page(context, title: t("report.title", p.name), breadcrumbs: [(t("projects.title"), SiteURL.projects.relativeURL()), (p.name, SiteURL.project(.value(p.id!)).relativeURL())],
                         status: ctx.state.isValid ? .ok : .badRequest) {
             h("form", ["method": "get", "action": base, "class": "inline"]) {
                 f.date("from", t("report.from"))

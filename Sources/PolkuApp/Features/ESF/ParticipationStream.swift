@@ -72,17 +72,21 @@ extension ParticipationRow {
                   followup_improvements: text("followup_improvements"), project_outcome_id: uuid("project_outcome_id"))
     }
 
+    /// Cell by cell with concrete types: decoding the row as one 12-column tuple went through
+    /// postgres-nio's generic pack path, which looked up type metadata for every row (perf, issue 11).
     init(postgres row: PostgresRow) throws {
-        let (a, b, c, d, e, f, g, h, i, j, k, l) = try row.decode(
-            (UUID, UUID, UUID?, String, String, String, String?, String?, Int?, Int?, String?, String?).self)
         let cells = row.makeRandomAccess()
         func s(_ n: Int) throws -> String? { try cells[n].decode(String?.self) }
+        func i(_ n: Int) throws -> Int? { try cells[n].decode(Int?.self) }
         func bo(_ n: Int) throws -> Bool? { try cells[n].decode(Bool?.self) }
-        self.init(enrolment_id: a, participant_id: b, site_id: c, birth_date: d, gender: e, start_date: f, end_date: g,
-                  labour_status: h, unemployed_months: i, isced: j, disability: k, foreign_background: l, minority: try s(12),
+        func u(_ n: Int) throws -> UUID? { try cells[n].decode(UUID?.self) }
+        self.init(enrolment_id: try cells[0].decode(UUID.self), participant_id: try cells[1].decode(UUID.self), site_id: try u(2),
+                  birth_date: try cells[3].decode(String.self), gender: try cells[4].decode(String.self), start_date: try cells[5].decode(String.self),
+                  end_date: try s(6), labour_status: try s(7), unemployed_months: try i(8), isced: try i(9), disability: try s(10),
+                  foreign_background: try s(11), minority: try s(12),
                   other_disadvantage: try s(13), third_country_national: try bo(14), homeless: try bo(15), rural: try bo(16),
                   exit_situation: try s(17), exit_situation_date: try s(18), qualification_gained: try bo(19),
                   service_outcome: try s(20), followup_date: try s(21), followup_employed: try bo(22), followup_improvements: try s(23),
-                  project_outcome_id: try cells[24].decode(UUID?.self))
+                  project_outcome_id: try u(24))
     }
 }

@@ -34,38 +34,33 @@ enum MeasureHistory {
 
     static func render(_ req: Request, pid: UUID, key: String, history: [MeasureQueries.Stored], latestDefinition: InstrumentDefinition,
                        plain: Bool, own: Bool) async throws -> Response {
-        guard let p = try await Participant.find(pid, on: req.db) else { throw Abort(.notFound) }
-        // Each result is read with the version it was scored by.
-        var definitions: [UUID: InstrumentDefinition] = [:]
-        for id in Set(history.map(\.instrument)) {
-            if let i = try await Instrument.find(id, on: req.db), let d = i.definition { definitions[id] = d }
-        }
-        var goalTexts: [String: String] = [:]
-        if latestDefinition.scoring.method == .goals {
-            for g in try await Goal.query(on: req.db).filter(\.$participant.$id == pid).all() { goalTexts[g.id!.uuidString] = g.text }
-        }
-        let t = req.t
+        guard var model = try await query(participant: pid, key: key, history: history, latestDefinition: latestDefinition, on: req.db)
+        else { throw Abort(.notFound) }
+        model.saved = try? req.query.get(UUID.self, at: "saved")
+        let context = req.pageContext
+        return (plain ? forParticipant(model, own: own, context: context) : page(model, context: context)).response()
+    }
+}
+
+extension MeasureHistory {
+    /// The history page for `m`: latest result, change, charts and the table of the same numbers.
+    static func page(_ m: Model, context: PageContext) -> Page {
+        let pid = m.participant, key = m.key, history = m.history, saved = m.saved
+        let p = (firstName: m.firstName, lastName: m.lastName)
+        let definitions = m.definitions
+        let t = context.t
         let lang = t.lang.rawValue
-        let d = latestDefinition
-        let saved = try? req.query.get(UUID.self, at: "saved")
+        let d = m.latestDefinition
         let first = history.first, latest = history.last
-        let latestDef = latest.flatMap { definitions[$0.instrument] } ?? d
+        let latestDef = m.latestDefinitionUsed
         func bandLabel(_ r: ScoreResult, _ def: InstrumentDefinition) -> (String, String)? {
             guard let id = r.band, let b = def.bands?.first(where: { $0.id == id }) else { return nil }
             return (b.label.text(lang), b.level.rawValue)
         }
-        func itemLabel(_ id: String) -> String {
-            if d.scoring.method == .goals { return goalTexts[id] ?? t("measure.goal_removed") }
-            guard let item = d.item(id) else { return id }
-            let domain = item.domain.flatMap { dm in d.domains.first { $0.id == dm } }?.name.text(lang)
-            return item.text?.text(lang) ?? [id, domain].compactMap { $0 }.joined(separator: " – ")
-        }
-        let itemIDs: [String] = d.scoring.method == .goals ? Array(Set(history.flatMap { $0.scores.items.keys })).sorted { itemLabel($0) < itemLabel($1) } : d.items.map(\.id)
+        func itemLabel(_ id: String) -> String { m.itemLabel(id, t) }
+        let itemIDs = m.itemIDs(t)
         let scale = d.items.first.flatMap { d.scale(of: $0) }
-        if plain {
-            return forParticipant(req, d: d, latestDef: latestDef, history: history, person: p, itemLabel: itemLabel, itemIDs: itemIDs, own: own)
-        }
-        return req.page(t("measure.history.title", d.name.text(lang), "\(p.firstName) \(p.lastName)"),
+        return Page(context, title: t("measure.history.title", d.name.text(lang), "\(p.firstName) \(p.lastName)"),
                         breadcrumbs: [(t("participants.title"), SiteURL.participants.relativeURL()), ("\(p.firstName) \(p.lastName)", SiteURL.participant(.value(pid)).relativeURL())]) {
             if history.isEmpty { h("p") { t("measure.none") } }
             if !history.isEmpty {
@@ -197,15 +192,16 @@ enum MeasureHistory {
 
     /// The same results in plain words for the participant, to go through together or print: what
     /// the first and the latest time said, whether the change counts, and the areas that moved most.
-    static func forParticipant(_ req: Request, d: InstrumentDefinition, latestDef: InstrumentDefinition, history: [MeasureQueries.Stored],
-                               person p: Participant, itemLabel: (String) -> String, itemIDs: [String], own: Bool) -> Response {
-        let t = req.t
+    static func forParticipant(_ m: Model, own: Bool, context: PageContext) -> Page {
+        let t = context.t
         let lang = t.lang.rawValue
-        return req.page(t("measure.for_participant.title", d.name.text(lang)),
+        let d = m.latestDefinition, latestDef = m.latestDefinitionUsed, history = m.history, itemIDs = m.itemIDs(t)
+        func itemLabel(_ id: String) -> String { m.itemLabel(id, t) }
+        return Page(context, title: t("measure.for_participant.title", d.name.text(lang)),
                         breadcrumbs: own ? [(t("me.title"), SiteURL.me.relativeURL())]
-                            : [("\(p.firstName) \(p.lastName)", SiteURL.participant(.value(p.id!)).relativeURL()), (d.name.text(lang), SiteURL.participantMeasure(.value(p.id!), .value(d.key)).relativeURL())]) {
+                            : [("\(m.firstName) \(m.lastName)", SiteURL.participant(.value(m.participant)).relativeURL()), (d.name.text(lang), SiteURL.participantMeasure(.value(m.participant), .value(d.key)).relativeURL())]) {
             if own && history.isEmpty { h("p") { t("measure.none") } }
-            h("p", ["class": "lead"]) { t("measure.for_participant.intro", p.firstName) }
+            h("p", ["class": "lead"]) { t("measure.for_participant.intro", m.firstName) }
             if let first = history.first, let latest = history.last {
                 if d.hasTotal, let a = d.scoring.rescale != nil ? first.scores.scaled : first.scores.total,
                    let b = d.scoring.rescale != nil ? latest.scores.scaled : latest.scores.total {

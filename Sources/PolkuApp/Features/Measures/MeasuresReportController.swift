@@ -52,7 +52,8 @@ struct MeasuresReport: Sendable {
                   let date = row.column("date")?.string, let answers = row.column("answers")?.string else { return }
             rows.items.append((p, i, date, answers))
         }, postgres: { row in
-            rows.items.append(try row.decode((UUID, UUID, String, String).self))
+            let c = row.makeRandomAccess()
+            rows.items.append((try c[0].decode(UUID.self), try c[1].decode(UUID.self), try c[2].decode(String.self), try c[3].decode(String.self)))
         })
         // Every stored answer set is scored (by its own version), then each participant's first and
         // latest time per instrument are compared. Entries are kept in one array and changed in place:
