@@ -38,7 +38,22 @@ let package = Package(
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
-            resources: [.copy("Features/Measures/Instruments")],
+            resources: [
+                .copy("Features/Measures/Instruments"),
+                .copy("Features/Account/Account.strings.txt"),
+                .copy("Features/Activities/Activities.strings.txt"),
+                .copy("Features/Admin/Admin.strings.txt"),
+                .copy("Features/ESF/ESF.strings.txt"),
+                .copy("Features/Import/Import.strings.txt"),
+                .copy("Features/Login/Login.strings.txt"),
+                .copy("Features/Measures/Measures.strings.txt"),
+                .copy("Features/Network/Network.strings.txt"),
+                .copy("Features/Organisations/Organisations.strings.txt"),
+                .copy("Features/OwnSpace/OwnSpace.strings.txt"),
+                .copy("Features/Participants/Participants.strings.txt"),
+                .copy("Features/Projects/Projects.strings.txt"),
+                .copy("Localization/Shared.strings.txt"),
+            ],
             swiftSettings: strict
         ),
         .executableTarget(

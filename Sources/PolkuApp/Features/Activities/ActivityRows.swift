@@ -33,9 +33,9 @@ enum ActivityRows {
                                  "head_age_30_54", "head_age_55_plus"].map { c in row.column(c)?.integer.map { Int($0) } }
             out.items.append(Session(id: id, activity: a, date: date, heads: heads))
         }, postgres: { row in
-            let cells = row.makeRandomAccess()
-            out.items.append(Session(id: try cells[0].decode(UUID.self), activity: try cells[1].decode(UUID.self), date: try cells[2].decode(String.self),
-                                     heads: try (3..<12).map { try cells[$0].decode(Int?.self) }))
+            var c = PostgresCells(row)
+            guard let id = try c.uuid(), let activity = try c.uuid(), let date = try c.string() else { return }
+            out.items.append(Session(id: id, activity: activity, date: date, heads: try (3..<12).map { _ in try c.int() }))
         })
         return out.items
     }
@@ -49,9 +49,9 @@ enum ActivityRows {
                   let p = row.column("participant_id")?.string.flatMap(UUID.init(text:)) else { return }
             out.items.append((s, p))
         }, postgres: { row in
-            // Cell by cell: a tuple decode took postgres-nio's generic path (see `ParticipationRow(postgres:)`).
-            let cells = row.makeRandomAccess()
-            out.items.append((try cells[0].decode(UUID.self), try cells[1].decode(UUID.self)))
+            var c = PostgresCells(row)
+            guard let s = try c.uuid(), let p = try c.uuid() else { return }
+            out.items.append((s, p))
         })
         return out.items
     }

@@ -68,7 +68,7 @@ extension ParticipantImport {
                 if let exit = r.exitDate, plan.exit != plan.first {
                     changes.append([UUID(), now, eid, plan.first, plan.exit, exit, actor.id].map(bind))
                 }
-                events.append([UUID(), now, actor.id, actor.email, "participant.import", pid, projectID, "import create", actor.address].map(bind))
+                events.append([UUID(), now, actor.id, actor.email, Audit.Action.participantImport.rawValue, pid, projectID, "import create", actor.address].map(bind))
             }
             try await insert(sql, "participants", ["id", "created_at", "updated_at", "first_name", "last_name", "search_key", "birth_date",
                                                    "gender", "municipality", "language", "email", "phone"], people)
@@ -109,6 +109,6 @@ extension ParticipantImport {
 
     static func audit(_ sql: any SQLDatabase, _ actor: Actor, participant: UUID, project: UUID, detail: String, at: Date) async throws {
         try await insert(sql, "audit_events", ["id", "at", "actor_id", "actor_email", "action", "participant_id", "project_id", "detail", "client_address"],
-                         [[UUID(), at, actor.id, actor.email, "participant.import", participant, project, detail, actor.address].map(bind)])
+                         [[UUID(), at, actor.id, actor.email, Audit.Action.participantImport.rawValue, participant, project, detail, actor.address].map(bind)])
     }
 }
