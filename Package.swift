@@ -72,7 +72,7 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
-        .testTarget(name: "PolkuCoreTests", dependencies: ["PolkuCore"]),
+        .testTarget(name: "PolkuCoreTests", dependencies: ["PolkuCore"], swiftSettings: strict),
         .testTarget(
             name: "PolkuAppTests",
             dependencies: [
@@ -81,7 +81,8 @@ let package = Package(
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 .product(name: "SnapshotTesting", package: "swift-snapshot-testing"),
             ],
-            exclude: ["Views/__Snapshots__"]
+            exclude: ["Views/__Snapshots__"],
+            swiftSettings: strict
         ),
     ]
 )

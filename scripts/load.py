@@ -130,6 +130,14 @@ def wrk(server, route):
     if used:
         server.save_offset += int(used.group(1)) + args.connections
     total = int(re.search(r"(\d+) requests in", out).group(1))
+    if total == 0 and server.url.startswith("postgres"):
+        # An unexplained stall (issue 11's note): keep what PostgreSQL was doing at that moment.
+        snap = subprocess.run(["psql", server.url, "-X", "-A", "-c",
+                               "SELECT pid, state, wait_event_type, wait_event, now() - query_start AS running, left(query, 160) "
+                               "FROM pg_stat_activity WHERE datname = current_database()"], capture_output=True, text=True)
+        path = os.path.join(work, "stall-" + re.sub(r"\W+", "-", name) + ".txt")
+        open(path, "w").write(snap.stdout + snap.stderr)
+        print(f"{server.name}, {name}: no answer at all; PostgreSQL's activity then is in {path}", file=sys.stderr)
     return rps, pct(50), pct(99), (int(bad.group(1)) if bad else 0) + (sum(map(int, errors.groups())) if errors else 0), total
 
 

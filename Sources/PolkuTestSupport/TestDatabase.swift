@@ -57,8 +57,18 @@ actor PostgresDatabases {
         return (name, url(for: name))
     }
 
+    /// `WITH (FORCE)` ends other sessions on the database, but not an autovacuum worker, which runs as
+    /// the superuser: the drop is then refused ("must be a member of the role whose process is being
+    /// terminated"). The worker is done within moments on a test database, so the drop is tried again.
     func drop(_ name: String) async throws {
-        try await sql().raw(SQLQueryString("DROP DATABASE IF EXISTS \(unsafeRaw: name) WITH (FORCE)")).run()
+        for attempt in 1...10 {
+            do {
+                try await sql().raw(SQLQueryString("DROP DATABASE IF EXISTS \(unsafeRaw: name) WITH (FORCE)")).run()
+                return
+            } catch where attempt < 10 {
+                try await Task.sleep(for: .milliseconds(200))
+            }
+        }
     }
 
     private func url(for database: String) -> String {

@@ -28,28 +28,52 @@ enum ActivityPage {
 
     static func render(_ req: Request, _ ctx: Context, memberForm: FormState, sessionForm: FormState,
                        status: HTTPResponseStatus = .ok) async throws -> Response {
+        let context = req.pageContext
+        let m = try await query(ctx, today: context.today, on: req.db)
+        if !m.members.isEmpty {
+            try await req.audit.record(.participantList, participants: m.members.map(\.participant_id), project: ctx.activity.$project.id, detail: "activity members")
+        }
+        return page(m, context: context, memberForm: memberForm, sessionForm: sessionForm, status: status).response()
+    }
+
+    /// Everything the activity page shows; people only for those who see participants.
+    struct Model {
+        let activity: Activity
+        let access: ProjectAccess
+        let today: CalendarDate
+        var sessions: [SessionRow] = []
+        var organisers: [ActivityQueries.Staff] = []
+        var members: [ActivityQueries.Member] = []
+        var rates: (perMember: [UUID: (attended: Int, held: Int)], group: Double?) = ([:], nil)
+        var candidates: [AttendanceController.Person] = []
+    }
+
+    static func query(_ ctx: Context, today: CalendarDate, on db: any Database) async throws -> Model {
         let a = ctx.activity, id = a.id!
-        let sql = req.db as! any SQLDatabase
-        let sessions = try await sql.raw("""
+        var m = Model(activity: a, access: ctx.access, today: today)
+        m.sessions = try await (db as! any SQLDatabase).raw("""
             SELECT s.id, s.date, s.start_time, s.end_time, s.cancelled, s.scheduled_date, s.head_on_site, s.head_online,
                    (SELECT COUNT(*) FROM attendances t WHERE t.session_id = s.id) AS named,
                    (SELECT COUNT(*) FROM session_guests g WHERE g.session_id = s.id) AS guests,
                    (SELECT CAST(COALESCE(SUM(o.attendees), 0) AS BIGINT) FROM session_organisations o WHERE o.session_id = s.id) AS trainees
             FROM activity_sessions s WHERE s.activity_id = \(bind: id) ORDER BY s.date, s.start_time
             """).all(decoding: SessionRow.self)
-        let organisers = try await ActivityQueries.organisers(activity: id, on: req.db)
-        let seesPeople = ctx.access.seesParticipants
-        let members = seesPeople ? try await ActivityQueries.members(activity: id, on: req.db) : []
-        let today = CalendarDate.today()
-        let rates = try await ActivityQueries.memberRates(activity: id, members: members, today: today, on: req.db)
-        if !members.isEmpty {
-            try await req.audit.record(.participantList, participants: members.map(\.participant_id), project: a.$project.id, detail: "activity members")
-        }
-        let candidates = ctx.access.writesParticipantData && a.kind == .group ? try await memberCandidates(a, today: today, on: req.db) : []
-        let t = req.t
-        let writes = ctx.access.writesParticipantData
+        m.organisers = try await ActivityQueries.organisers(activity: id, on: db)
+        m.members = ctx.access.seesParticipants ? try await ActivityQueries.members(activity: id, on: db) : []
+        m.rates = try await ActivityQueries.memberRates(activity: id, members: m.members, today: today, on: db)
+        m.candidates = ctx.access.writesParticipantData && a.kind == .group ? try await memberCandidates(a, today: today, on: db) : []
+        return m
+    }
+
+    /// The page for `m`; a failed member or session form comes back with what was typed.
+    static func page(_ m: Model, context: PageContext, memberForm: FormState, sessionForm: FormState,
+                     status: HTTPResponseStatus = .ok) -> Page {
+        let a = m.activity, sessions = m.sessions, organisers = m.organisers, members = m.members, rates = m.rates
+        let candidates = m.candidates, today = m.today, seesPeople = m.access.seesParticipants, id = a.id!
+        let t = context.t
+        let writes = m.access.writesParticipantData
         let feed = SiteURL.activityFeed(.value((a.feedToken ?? "") + ".ics")).relativeURL()
-        return req.page(a.name, breadcrumbs: [(t("projects.title"), SiteURL.projects.relativeURL()), (a.project.name, SiteURL.project(.value(a.$project.id)).relativeURL()),
+        return Page(context, title: a.name, breadcrumbs: [(t("projects.title"), SiteURL.projects.relativeURL()), (a.project.name, SiteURL.project(.value(a.$project.id)).relativeURL()),
                                               (t("activities.link"), SiteURL.projectActivities(.value(a.$project.id)).relativeURL())], status: status) {
             h("p", ["class": "lead"]) {
                 [t("activity.kind." + a.kind.rawValue), a.category.map { t("activity.category." + $0.rawValue) }, a.site?.name,
@@ -101,7 +125,7 @@ enum ActivityPage {
                                             h("td") {
                                                 if m.left_on == nil {
                                                     h("form", ["method": "post", "action": SiteURL.activityMemberLeave(.value(id), .value(m.id)).relativeURL(), "class": "inline"]) {
-                                                        csrfField(req)
+                                                        csrfField(context)
                                                         h("button", ["type": "submit", "class": "secondary"]) { t("activity.member.leave", m.first_name) }
                                                     }
                                                 }
@@ -115,7 +139,7 @@ enum ActivityPage {
                     if writes {
                         let f = Fields(t: t, state: memberForm, prefix: "m-")
                         h("form", ["method": "post", "action": SiteURL.activityMembers(.value(id)).relativeURL()]) {
-                            csrfField(req)
+                            csrfField(context)
                             f.summary()
                             f.select("participant_id", t("activity.member.add"), options: candidates.map { ($0.id.uuidString, "\($0.last_name), \($0.first_name)") },
                                      required: true, blank: t("activity.member.choose"))
@@ -161,7 +185,7 @@ enum ActivityPage {
                     let f = Fields(t: t, state: sessionForm, prefix: "s-")
                     h("h3") { t("activity.session.add") }
                     h("form", ["method": "post", "action": SiteURL.activitySessions(.value(id)).relativeURL()]) {
-                        csrfField(req)
+                        csrfField(context)
                         f.summary()
                         f.date("date", t("activity.session.day"), required: true)
                         f.text("start", t("activity.start"), required: true, hint: t("activity.time.hint"))

@@ -63,7 +63,8 @@ enum OrganisationsController {
 
     @Sendable static func update(req: Request) async throws -> Response {
         guard let org = try await Organisation.find(try req.id(), on: req.db) else { throw Abort(.notFound) }
-        var state = FormState.read(req, fields: fields)
+        // A post without one of the form's fields did not come from the form: it blanks nothing.
+        var state = try FormState.read(req, fields: fields, requiring: fields)
         guard try await apply(&state, to: org, on: req.db) else { return form(req, state: state, organisation: org, status: .unprocessableEntity) }
         try await org.update(on: req.db)
         return req.redirect(to: .organisations)
