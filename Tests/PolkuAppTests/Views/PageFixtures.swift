@@ -17,7 +17,7 @@ enum PageFixtures {
               rolesByProject: [project: health ? [.worker, .healthProfessional] : [.worker], otherProject: [.worker]])
     }
 
-    static func context(_ actor: Actor?, lang: Lang = .fi, back: String = "/") -> PageContext {
+    static func context(_ actor: Actor?, lang: Lang = .fi, back: String = SiteURL.home.relativeURL()) -> PageContext {
         PageContext(lang: lang, actor: actor, today: today, back: back, csrfToken: { "csrf-fixture" })
     }
 }
