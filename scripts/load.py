@@ -13,7 +13,7 @@ Usage: load.py POLKU_BINARY [--postgres URL] [--no-sqlite] [--participants N] [-
        [--check]
 --postgres names an empty PostgreSQL database. --check (the short form CI runs) fails when any answer
 was not the expected one (2xx, or 303 for the save) or a route answered nothing."""
-import argparse, json, os, re, signal, statistics, subprocess, sys, tempfile, time, urllib.parse, urllib.request
+import argparse, json, os, re, shutil, signal, statistics, subprocess, sys, tempfile, time, urllib.parse, urllib.request
 
 ap = argparse.ArgumentParser()
 ap.add_argument("binary")
@@ -130,14 +130,20 @@ def wrk(server, route):
     if used:
         server.save_offset += int(used.group(1)) + args.connections
     total = int(re.search(r"(\d+) requests in", out).group(1))
-    if total == 0 and server.url.startswith("postgres"):
-        # An unexplained stall (issue 11's note): keep what PostgreSQL was doing at that moment.
-        snap = subprocess.run(["psql", server.url, "-X", "-A", "-c",
-                               "SELECT pid, state, wait_event_type, wait_event, now() - query_start AS running, left(query, 160) "
-                               "FROM pg_stat_activity WHERE datname = current_database()"], capture_output=True, text=True)
-        path = os.path.join(work, "stall-" + re.sub(r"\W+", "-", name) + ".txt")
-        open(path, "w").write(snap.stdout + snap.stderr)
-        print(f"{server.name}, {name}: no answer at all; PostgreSQL's activity then is in {path}", file=sys.stderr)
+    if total == 0:
+        # A route with no answer at all: keep what the server's threads (and PostgreSQL) were doing.
+        path = os.path.join(work, "stall-" + server.name + "-" + re.sub(r"\W+", "-", name) + ".txt")
+        with open(path, "w") as f:
+            if server.url.startswith("postgres"):
+                snap = subprocess.run(["psql", server.url, "-X", "-A", "-c",
+                                       "SELECT pid, state, wait_event_type, wait_event, now() - query_start AS running, left(query, 160) "
+                                       "FROM pg_stat_activity WHERE datname = current_database()"], capture_output=True, text=True)
+                f.write(snap.stdout + snap.stderr)
+            if shutil.which("gdb"):
+                dump = subprocess.run(["gdb", "-p", str(server.proc.pid), "-batch", "-ex", "thread apply all bt 25"],
+                                      capture_output=True, text=True, timeout=120)
+                f.write(dump.stdout + dump.stderr)
+        print(f"{server.name}, {name}: no answer at all; what the server was doing then is in {path}", file=sys.stderr)
     return rps, pct(50), pct(99), (int(bad.group(1)) if bad else 0) + (sum(map(int, errors.groups())) if errors else 0), total
 
 

@@ -58,7 +58,7 @@ struct CurrentUserMiddleware: AsyncMiddleware {
 
     func respond(to req: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         if req.hasSession, let raw = req.session.data[Self.sessionKey] {
-            let now = Date().timeIntervalSince1970
+            let now = req.now.timeIntervalSince1970
             let seen = req.session.data[Self.seenKey].flatMap(TimeInterval.init) ?? now
             if now - seen > Self.idleLimit {
                 req.session.destroy()

@@ -63,9 +63,9 @@ struct Audit {
     private func write(_ action: Action, participants: [UUID?], project: UUID?, detail: String, actorEmail: String?,
                        on db: (any Database)?) async throws {
         let actor = req.actor
-        let now = Date(), email = actorEmail ?? actor?.email ?? "", detail = String(detail.prefix(500)), address = req.clientAddress
+        let now = req.now, email = actorEmail ?? actor?.email ?? "", detail = String(detail.prefix(500)), address = req.clientAddress
         let rows = participants.map {
-            AuditBatch.Row(id: .timeOrdered(at: now), at: now, actorID: actor?.userID, actorEmail: email, action: action.rawValue, participantID: $0,
+            AuditBatch.Row(id: req.application.ids.make(now), at: now, actorID: actor?.userID, actorEmail: email, action: action.rawValue, participantID: $0,
                            projectID: project, detail: detail, clientAddress: address)
         }
         if let db {

@@ -22,10 +22,10 @@ public enum ActivityBench {
         }
         var floorRows = 0
         try await measure("floor: the report's two reads to the end", max(5, repetitions / 5)) {
-            floorRows = try await ActivityRows.floor(on: app.db, project: world.project, today: CalendarDate.today().iso)
+            floorRows = try await ActivityRows.floor(on: app.db, project: world.project, today: Clock.system.today.iso)
         }
         try await measure("activity report computed (\(floorRows) rows, no page)", max(5, repetitions / 5)) {
-            _ = try await ActivityReport.compute(project: world.project, filter: .init(), today: .today(), on: app.db)
+            _ = try await ActivityReport.compute(project: world.project, filter: .init(), today: Clock.system.today, on: app.db)
         }
         try await measure("activity report, whole project", max(5, repetitions / 5)) {
             let res = try await ParticipantBench.get(app, SiteURL.projectActivityReport(.value(world.project)).relativeURL(), cookie: world.cookie)

@@ -33,7 +33,7 @@ public enum LoadBench {
             SELECT participant_id FROM enrolments WHERE project_id = \(bind: first.project_id) ORDER BY participant_id LIMIT 10
             """).all(decoding: [String: UUID].self).compactMap { $0["participant_id"] }
         // One session per day per activity: a group for each year of held sessions.
-        let now = Date(), today = CalendarDate.today()
+        let now = Date(), today = Clock.system.today
         let groups = (0..<max(1, (sessions + 364) / 365)).map { _ in UUID() }
         try await ActivityBench.insert(app.db, "activities", ["id", "created_at", "project_id", "kind", "name", "description", "weekdays", "week_interval",
                                                              "from_date", "to_date", "start_time", "end_time", "category", "feed_token"],

@@ -53,7 +53,7 @@ enum DemoActivities {
     /// PARTY's cooking group and its webinar for professionals; Yhdistämö's four-session training.
     static func seedMore(projects: [String: UUID], sites: [UUID: [Site]], worker: UUID, manager: UUID, peer: UUID,
                          rng: inout DemoRandom, on db: any Database) async throws {
-        let today = CalendarDate.today()
+        let today = Clock.system.today
         // RUORI2: a weekly peer group from eight weeks ago to eight weeks ahead.
         let ruori = projects["S21019"]!
         let ruoriSite = sites[ruori]?.first?.id

@@ -83,7 +83,7 @@ enum DemoDirectory {
     /// Seeds the directory and a provider account for the velkaneuvonta (debt advice) provider.
     static func seed(on db: any Database, providerUser: UUID?) async throws {
         var orgs: [String: Organisation] = [:]
-        let today = CalendarDate.today()
+        let today = Clock.system.today
         for e in entries {
             let org: Organisation
             if let o = orgs[e.provider] { org = o } else {

@@ -34,7 +34,7 @@ enum DemoMeasures {
                     let gain = Double(rng.int(0...3))
                     for time in 0..<times {
                         let date = start.adding(days: 14 + time * 90)
-                        guard date <= CalendarDate.today() else { break }
+                        guard date <= Clock.system.today else { break }
                         let answers = values(d, goals: goals, time: time, gain: gain, rng: &rng)
                         guard case .success(let r) = InstrumentScoring.score(d, Answers(values: answers)) else { continue }
                         let a = Assessment()

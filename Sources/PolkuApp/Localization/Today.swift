@@ -2,8 +2,8 @@ import Foundation
 import PolkuCore
 
 extension CalendarDate {
-    /// Today in Finland: a note written at 00:30 belongs to the Finnish day, not the UTC one.
-    static func today(_ now: Date = Date()) -> CalendarDate {
+    /// The Finnish day of `now` (see `Clock.today`): a note written at 00:30 belongs to the Finnish day, not the UTC one.
+    static func inFinland(_ now: Date) -> CalendarDate {
         var cal = Calendar(identifier: .gregorian)
         cal.timeZone = TimeZone(identifier: "Europe/Helsinki")!
         let c = cal.dateComponents([.year, .month, .day], from: now)

@@ -45,7 +45,7 @@ import Vapor
             #expect(try await client.post(SiteURL.session(.value(a.id!), .value(sessions[0].id!)).relativeURL(), ["version": "0", "head_on_site": "4"]).status == .seeOther)
             let refused = try await client.post(SiteURL.sessionEdit(.value(a.id!), .value(sessions[0].id!)).relativeURL(), ["date": "4.3.2024", "start": "10", "end": "12", "cancelled": "on"])
             #expect(refused.status == .unprocessableEntity && refused.body.contains("ei voi perua"))
-            let ahead = CalendarDate.today().adding(days: 3)
+            let ahead = Clock.system.today.adding(days: 3)
             let refusedAhead = try await client.post(SiteURL.sessionEdit(.value(a.id!), .value(sessions[0].id!)).relativeURL(), ["date": ahead.iso, "start": "10", "end": "12"])
             #expect(refusedAhead.status == .unprocessableEntity)
             #expect(try await ActivitySession.find(sessions[0].id, on: app.db)!.date == "2024-03-04")
@@ -54,7 +54,7 @@ import Vapor
             let dup = try await client.post(SiteURL.activitySessions(.value(a.id!)).relativeURL(), ["date": "1.4.2024", "start": "14", "end": "15"])
             #expect(dup.status == .unprocessableEntity && dup.body.contains("on jo kerta"))
             #expect(try await Activity.find(a.id, on: app.db)!.toDate == "2024-04-01", "the period covers the new session")
-            let report = try await ActivityReport.compute(project: world.ownProject, filter: .init(), today: .today(), on: app.db)
+            let report = try await ActivityReport.compute(project: world.ownProject, filter: .init(), today: Clock.system.today, on: app.db)
             #expect(report.total.sessionsHeld == 4, "4 generated + 1 added − 1 cancelled")
             // A viewer cannot change sessions.
             let viewer = TestClient(app)
@@ -91,13 +91,13 @@ import Vapor
             #expect(show.body.contains("2/3") && show.body.contains("67 %"))
             let person = try await client.get(SiteURL.participant(.value(world.ownParticipant)).relativeURL())
             #expect(person.body.contains("Vertaisryhmä") && person.body.contains("2/3") && person.body.contains("67 %"))
-            let report = try await ActivityReport.compute(project: world.ownProject, filter: .init(), today: .today(), on: app.db)
+            let report = try await ActivityReport.compute(project: world.ownProject, filter: .init(), today: Clock.system.today, on: app.db)
             #expect(report.groups.count == 1 && report.groups[0].members == 1 && report.groups[0].rate.map { abs($0 - 2.0 / 3.0) < 0.0001 } == true)
             #expect(report.total.uniqueParticipants == 1 && report.total.namedAttendances == 3)
             // Leaving: the membership ends today, the history stays.
             let member = try #require(try await ActivityMember.query(on: app.db).first())
             #expect(try await client.post(SiteURL.activityMemberLeave(.value(a.id!), .value(member.id!)).relativeURL()).status == .seeOther)
-            #expect(try await ActivityMember.find(member.id, on: app.db)!.leftOn == CalendarDate.today().iso)
+            #expect(try await ActivityMember.find(member.id, on: app.db)!.leftOn == Clock.system.today.iso)
         }
     }
 
@@ -122,7 +122,7 @@ import Vapor
                                                   "head_women": "11", "head_men": "6", "head_age_55_plus": "4"]).status == .seeOther)
             let again = try await client.get(path)
             #expect(again.body.contains("Maija &lt;script&gt;") && !again.body.contains("<script>alert"))
-            let report = try await ActivityReport.compute(project: world.ownProject, filter: .init(by: .kind), today: .today(), on: app.db)
+            let report = try await ActivityReport.compute(project: world.ownProject, filter: .init(by: .kind), today: Clock.system.today, on: app.db)
             #expect(report.total.guests == 16 && report.total.headCount == 20 && report.total.totalAttendances == 36)
             #expect(report.total.headByGender == [.female: 11, .male: 6] && report.total.headByAge == [.from55: 4])
             #expect(report.lines.map(\.key) == ["training"])
@@ -153,16 +153,16 @@ import Vapor
                 "kind": "event", "category": "wellbeing_event", "name": "Hyvinvointipäivä", "from": "10.1.2024", "start": "12", "end": "15"]).status == .seeOther)
             let s = try #require(try await ActivitySession.query(on: app.db).first())
             #expect(try await client.post(SiteURL.session(.value(s.$activity.id), .value(s.id!)).relativeURL(), ["version": "0", "p_\(world.ownParticipant)": "on", "head_on_site": "40"]).status == .seeOther)
-            let all = try await ActivityReport.compute(project: world.ownProject, filter: .init(), today: .today(), on: app.db)
+            let all = try await ActivityReport.compute(project: world.ownProject, filter: .init(), today: Clock.system.today, on: app.db)
             #expect(all.recruited == 1)
             // Counted in the period they were enrolled in, not the event's.
-            let january = try await ActivityReport.compute(project: world.ownProject, filter: .init(from: CalendarDate(parsing: "2024-01-01"), to: CalendarDate(parsing: "2024-01-31")), today: .today(), on: app.db)
+            let january = try await ActivityReport.compute(project: world.ownProject, filter: .init(from: CalendarDate(parsing: "2024-01-01"), to: CalendarDate(parsing: "2024-01-31")), today: Clock.system.today, on: app.db)
             #expect(january.recruited == 0 && january.total.sessionsHeld == 1)
-            let february = try await ActivityReport.compute(project: world.ownProject, filter: .init(from: CalendarDate(parsing: "2024-02-01"), to: CalendarDate(parsing: "2024-02-29")), today: .today(), on: app.db)
+            let february = try await ActivityReport.compute(project: world.ownProject, filter: .init(from: CalendarDate(parsing: "2024-02-01"), to: CalendarDate(parsing: "2024-02-29")), today: Clock.system.today, on: app.db)
             #expect(february.recruited == 1 && february.total.sessionsHeld == 0)
             // Coming to an event after starting is not recruitment.
             s.date = "2024-02-01"; try await s.save(on: app.db)
-            #expect(try await ActivityReport.compute(project: world.ownProject, filter: .init(), today: .today(), on: app.db).recruited == 0)
+            #expect(try await ActivityReport.compute(project: world.ownProject, filter: .init(), today: Clock.system.today, on: app.db).recruited == 0)
         }
     }
 

@@ -51,7 +51,7 @@ import Vapor
             // Untick: the attendance goes, the session keeps its count.
             #expect(try await client.post(path, ["version": "1", "head_on_site": "3"]).status == .seeOther)
             #expect(try await Attendance.query(on: app.db).count() == 0)
-            let report = try await ActivityReport.compute(project: world.ownProject, filter: .init(), today: .today(), on: app.db)
+            let report = try await ActivityReport.compute(project: world.ownProject, filter: .init(), today: Clock.system.today, on: app.db)
             #expect(report.total.sessionsHeld == 4 && report.total.headCount == 3 && report.total.uniqueParticipants == 0)
             let reportPage = try await client.get(SiteURL.projectActivityReport(.value(world.ownProject)).relativeURL([("from", "1.3.2024"), ("to", "10.3.2024")]))
             #expect(reportPage.status == .ok && reportPage.body.contains("Toiminnot lukuina"))
@@ -67,7 +67,7 @@ import Vapor
             let world = try await World.make(app)
             let client = TestClient(app)
             try await client.login(world.users[.worker]!)
-            let next = CalendarDate.today().adding(days: 10).iso
+            let next = Clock.system.today.adding(days: 10).iso
             #expect(try await client.post(SiteURL.projectActivities(.value(world.ownProject)).relativeURL(), [
                 "kind": "event", "name": "Hyvinvointitapahtuma", "from": next, "start": "12", "end": "15"]).status == .seeOther)
             let future = try #require(try await ActivitySession.query(on: app.db).first())

@@ -8,6 +8,8 @@ import Vapor
 
 @Suite struct ParticipantImportTests {
     static let actor = ParticipantImport.Actor(id: nil, email: "test import", address: "test")
+    /// Noon in Helsinki on the last day of 2024: the examples' dates are all on or before it.
+    static let lastDayOf2024 = Date(timeIntervalSince1970: 1_735_639_200)
 
     static func project(_ app: Application, _ world: World) async throws -> Project {
         let project = try #require(try await Project.find(world.ownProject, on: app.db))
@@ -24,12 +26,12 @@ import Vapor
             let file = try Data(contentsOf: url)
             let bom = Data([0xEF, 0xBB, 0xBF]) + file
             guard case .imported(let first) = try await ParticipantImport.run(bom, project: project, actor: Self.actor, on: app.db,
-                                                                               today: CalendarDate(parsing: "2024-12-31")!) else {
+                                                                               clock: .fixed(Self.lastDayOf2024)) else {
                 Issue.record("refused"); return
             }
             #expect(first == .init(created: 3, updated: 0, unchanged: 0))
             guard case .imported(let again) = try await ParticipantImport.run(file, project: project, actor: Self.actor, on: app.db,
-                                                                               today: CalendarDate(parsing: "2024-12-31")!) else {
+                                                                               clock: .fixed(Self.lastDayOf2024)) else {
                 Issue.record("refused"); return
             }
             #expect(again == .init(created: 0, updated: 0, unchanged: 3))

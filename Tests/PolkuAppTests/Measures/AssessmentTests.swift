@@ -28,7 +28,7 @@ import Vapor
             let missing = try await health.post(SiteURL.participantAssessments(.value(world.ownParticipant)).relativeURL(), partial)
             #expect(missing.status == .unprocessableEntity && missing.body.contains("Tähän tarvitaan vastaus"))
             #expect(missing.body.contains(#"name="a_1" value="3" checked"#))
-            let future = try await health.post(SiteURL.participantAssessments(.value(world.ownParticipant)).relativeURL(), Self.who5(world, date: CalendarDate.today().adding(days: 2).iso, [3, 3, 3, 3, 3]))
+            let future = try await health.post(SiteURL.participantAssessments(.value(world.ownParticipant)).relativeURL(), Self.who5(world, date: Clock.system.today.adding(days: 2).iso, [3, 3, 3, 3, 3]))
             #expect(future.status == .unprocessableEntity && future.body.contains("tulevaisuudessa"))
             let bad = try await health.post(SiteURL.participantAssessments(.value(world.ownParticipant)).relativeURL(), Self.who5(world, date: "1.3.2024", [3, 3, 9, 3, 3]))
             #expect(bad.status == .unprocessableEntity && bad.body.contains("väliltä 0–5"))

@@ -38,7 +38,7 @@ import Vapor
             let created = try await provider.post(SiteURL.organisationServices(.value(org)).relativeURL(), Self.service)
             #expect(created.status == .seeOther)
             let s = try #require(try await Service.query(on: app.db).first())
-            #expect(s.areas == ",pori,ulvila," && s.languages == ",fi,ar," && s.checkedOn == CalendarDate.today().iso)
+            #expect(s.areas == ",pori,ulvila," && s.languages == ",fi,ar," && s.checkedOn == Clock.system.today.iso)
             // Another organisation's worker, or a project worker, cannot touch it.
             let worker = TestClient(app)
             try await worker.login(world.users[.worker]!)
@@ -77,7 +77,7 @@ import Vapor
                 let s = Service()
                 s.$organisation.id = org; s.name = String(format: "Palvelu %02d", i); s.description = "Kuvaus"; s.category = .sports
                 s.threshold = .open; s.targetGroups = ""; s.areas = ",pori,"; s.languages = ",fi,"; s.cost = ""; s.whereWhen = ""
-                s.contact = "x"; s.active = true; s.checkedOn = CalendarDate.today().adding(days: i == 3 ? -200 : -10).iso
+                s.contact = "x"; s.active = true; s.checkedOn = Clock.system.today.adding(days: i == 3 ? -200 : -10).iso
                 s.index(organisationName: "Org")
                 try await s.create(on: app.db)
             }
@@ -100,7 +100,7 @@ import Vapor
             #expect(list.body.contains("1 palvelun tiedot on tarkistettu yli puoli vuotta sitten"))
             let stale = try #require(try await Service.query(on: app.db).filter(\.$name == "Palvelu 03").first())
             #expect(try await provider.post(SiteURL.serviceChecked(.value(stale.id!)).relativeURL()).status == .seeOther)
-            #expect(try await Service.find(stale.id, on: app.db)?.checkedOn == CalendarDate.today().iso)
+            #expect(try await Service.find(stale.id, on: app.db)?.checkedOn == Clock.system.today.iso)
             let staff = TestClient(app)
             try await staff.login(world.users[.worker]!)
             #expect(try await staff.get(SiteURL.directoryService(.value(stale.id!)).relativeURL()).body.contains("Tiedot tarkistettu"))

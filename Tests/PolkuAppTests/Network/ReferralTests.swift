@@ -11,7 +11,7 @@ import Vapor
         let s = Service()
         s.$organisation.id = org; s.name = name; s.description = "Apua velkoihin"; s.category = .debtAndFinances; s.threshold = .low
         s.targetGroups = ""; s.areas = ",pori,"; s.languages = ",fi,"; s.cost = ""; s.whereWhen = ""; s.contact = "x"; s.active = active
-        s.checkedOn = CalendarDate.today().iso
+        s.checkedOn = Clock.system.today.iso
         s.index(organisationName: "Org")
         try await s.create(on: app.db)
         return s

@@ -103,24 +103,24 @@ import Vapor
             #expect(p.leavers == 50 && p.solutionCount == 14, "14 of 50 is 28 %")
             // Lähde mukaan!'s and Kunnolla Töihin's activity figures, from session and attendance records.
             let lahde = try #require(try await Project.query(on: app.db).filter(\.$code == "S20250").first())
-            let activities = try await ActivityReport.compute(project: lahde.id!, filter: .init(), today: .today(), on: app.db)
+            let activities = try await ActivityReport.compute(project: lahde.id!, filter: .init(), today: Clock.system.today, on: app.db)
             func line(_ c: Activity.Category) -> ActivityTally<UUID>? { activities.lines.first { $0.key == c.rawValue }?.tally }
             #expect(line(.communityCoaching)?.sessionsHeld == 125 && line(.communityCoaching)?.uniqueParticipants == 74)
             #expect(line(.employmentEvent)?.sessionsHeld == 15 && line(.employmentEvent)?.totalAttendances == 214)
             #expect(line(.communityEvent)?.sessionsHeld == 32 && line(.communityEvent)?.totalAttendances == 379)
             #expect(line(.publicEvent)?.sessionsHeld == 16 && line(.publicEvent)?.totalAttendances == 2369)
             let kunnolla = try #require(try await Project.query(on: app.db).filter(\.$code == "S20013").first())
-            let seminar = try await ActivityReport.compute(project: kunnolla.id!, filter: .init(), today: .today(), on: app.db)
+            let seminar = try await ActivityReport.compute(project: kunnolla.id!, filter: .init(), today: Clock.system.today, on: app.db)
             #expect(seminar.total.headCount == 160 && seminar.total.onlineHeadCount == 60)
             // RUORI2's wellbeing events brought in two people; its peer group meets this week.
             let ruori = try #require(try await Project.query(on: app.db).filter(\.$code == "S21019").first())
-            let ruoriReport = try await ActivityReport.compute(project: ruori.id!, filter: .init(), today: .today(), on: app.db)
+            let ruoriReport = try await ActivityReport.compute(project: ruori.id!, filter: .init(), today: Clock.system.today, on: app.db)
             #expect(ruoriReport.recruited == 2 && ruoriReport.groups.count == 1 && (ruoriReport.groups[0].rate ?? 0) > 0.5)
-            let week = CalendarDate.today().adding(days: 1 - CalendarDate.today().weekday)
+            let week = Clock.system.today.adding(days: 1 - Clock.system.today.weekday)
             let thisWeek = try await ActivitySession.query(on: app.db).filter(\.$date >= week.iso).filter(\.$date <= week.adding(days: 6).iso).count()
             #expect(thisWeek >= 1)
             // Trainings count their attendees by organisation: PARTY's webinar 49, Yhdistämö's course 4 sessions.
-            let partyReport = try await ActivityReport.compute(project: party.id!, filter: .init(by: .kind), today: .today(), on: app.db)
+            let partyReport = try await ActivityReport.compute(project: party.id!, filter: .init(by: .kind), today: Clock.system.today, on: app.db)
             #expect(partyReport.lines.first { $0.key == "training" }?.tally.guests == 49)
             // Assessments: Kunnolla Töihin has repeat WHO-5 and WHODAS measurements to show change from.
             let kunnollaMeasures = try await MeasuresReport.compute(project: kunnolla.id!, filter: .init(), on: app.db)

@@ -17,7 +17,7 @@ struct LoginThrottling {
         ["pair:" + email.lowercased() + "|" + address, "address:" + address]
     }
 
-    func verdict(for keys: [String], now: Date = Date()) async throws -> Verdict {
+    func verdict(for keys: [String], now: Date) async throws -> Verdict {
         let rows = try await LoginThrottle.query(on: db).filter(\.$id ~~ keys).all()
         var worst = 0
         for row in rows {
@@ -31,7 +31,7 @@ struct LoginThrottling {
         return .allowed(delayMilliseconds: over > 0 ? min(over, 8) * settings.loginDelayMilliseconds : 0)
     }
 
-    func recordFailure(for keys: [String], now: Date = Date()) async throws {
+    func recordFailure(for keys: [String], now: Date) async throws {
         for key in keys {
             let row = try await LoginThrottle.find(key, on: db)
                 ?? LoginThrottle(key: key, failures: 0, lastFailureAt: now)

@@ -18,7 +18,7 @@ enum ActivityFeedController {
             return ICalendar.Event(uid: "\(s.id!.uuidString.lowercased())@\(host)", date: date, start: start, end: end, summary: a.name,
                                    location: a.site?.name, description: a.description, cancelled: s.cancelled, sequence: s.version)
         }
-        let stamp = ISO8601DateFormatter.string(from: Date(), timeZone: TimeZone(identifier: "UTC")!, formatOptions: [.withYear, .withMonth, .withDay, .withTime, .withTimeZone])
+        let stamp = ISO8601DateFormatter.string(from: req.now, timeZone: TimeZone(identifier: "UTC")!, formatOptions: [.withYear, .withMonth, .withDay, .withTime, .withTimeZone])
             .replacingOccurrences(of: "-", with: "").replacingOccurrences(of: ":", with: "")
         let res = Response(status: .ok, body: .init(string: ICalendar(name: a.name, events: events, stamp: stamp).render()))
         res.headers.contentType = HTTPMediaType(type: "text", subType: "calendar", parameters: ["charset": "utf-8"])

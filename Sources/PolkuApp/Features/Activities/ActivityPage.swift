@@ -214,7 +214,7 @@ enum ActivityPage {
         let a = ctx.activity
         var state = FormState.read(req, fields: ["participant_id", "joined_on"])
         let participant = state.uuid("participant_id")
-        let joined = state.date("joined_on") ?? CalendarDate.today().iso
+        let joined = state.date("joined_on") ?? req.today.iso
         if a.kind != .group { state.errors["participant_id"] = "activity.error.members_groups_only" }
         if let participant, state.isValid {
             // Only the project's own participants can join; someone already in the group is told so.
@@ -240,7 +240,7 @@ enum ActivityPage {
         let ctx = try await context(req)
         guard let m = try await ActivityMember.query(on: req.db).filter(\.$id == (try req.id("member"))).filter(\.$activity.$id == ctx.activity.id!).first()
         else { throw Abort(.notFound) }
-        let today = CalendarDate.today().iso
+        let today = req.today.iso
         m.leftOn = max(today, m.joinedOn)
         try await req.db.transaction { db in
             try await m.save(on: db)

@@ -29,7 +29,7 @@ enum ActivityReportController {
     @Sendable static func show(req: Request) async throws -> Response {
         let ctx = try await context(req)
         let t = req.t
-        let report = ctx.state.isValid ? try await ActivityReport.compute(project: ctx.project.id!, filter: ctx.filter, today: .today(), t: t, on: req.db) : ActivityReport()
+        let report = ctx.state.isValid ? try await ActivityReport.compute(project: ctx.project.id!, filter: ctx.filter, today: req.today, t: t, on: req.db) : ActivityReport()
         let id = ctx.project.id!
         let f = Fields(t: t, state: ctx.state)
         let query: [(String, String)] = ["from", "to", "site", "kind", "by"].compactMap { key in ctx.state[key].isEmpty ? nil : (key, ctx.state[key]) }
@@ -155,7 +155,7 @@ enum ActivityReportController {
         let ctx = try await context(req)
         guard ctx.state.isValid else { throw Abort(.badRequest, reason: "Bad report filter") }
         let t = Texts(lang: .fi)
-        return (try await ActivityReport.compute(project: ctx.project.id!, filter: ctx.filter, today: .today(), t: t, on: req.db), ctx, t)
+        return (try await ActivityReport.compute(project: ctx.project.id!, filter: ctx.filter, today: req.today, t: t, on: req.db), ctx, t)
     }
 
     @Sendable static func csv(req: Request) async throws -> Response {

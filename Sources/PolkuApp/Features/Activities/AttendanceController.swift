@@ -163,7 +163,7 @@ enum AttendanceController {
         var state = FormState()
         state.values = posted.filter { $0.key.hasPrefix("p_") || countFields.contains($0.key) || ["version", "guests", "organisations", "add_participant"].contains($0.key) }
         if let problem = AttendanceRules.problem(sessionDate: CalendarDate(parsing: ctx.session.date)!, cancelled: ctx.session.cancelled,
-                                                 today: CalendarDate.today()) {
+                                                 today: req.today) {
             return try await page(req, ctx, state: state, status: .unprocessableEntity, message: t("activity.error." + problem.rawValue))
         }
         var counts: [String: Int] = [:]
@@ -207,17 +207,17 @@ enum AttendanceController {
             try await sql.delete(from: SessionOrganisation.schema).where("session_id", .equal, sessionID).run()
             if !ticked.isEmpty {
                 var insert = sql.insert(into: Attendance.schema).columns("id", "session_id", "participant_id")
-                for p in ticked { insert = insert.values(SQLBind(UUID.timeOrdered()), SQLBind(sessionID), SQLBind(p)) }
+                for p in ticked { insert = insert.values(SQLBind(req.newID()), SQLBind(sessionID), SQLBind(p)) }
                 try await insert.run()
             }
             if !guests.isEmpty {
                 var insert = sql.insert(into: SessionGuest.schema).columns("id", "session_id", "name", "organisation")
-                for g in guests { insert = insert.values(SQLBind(UUID()), SQLBind(sessionID), SQLBind(g.name), SQLBind(g.organisation)) }
+                for g in guests { insert = insert.values(SQLBind(req.newID()), SQLBind(sessionID), SQLBind(g.name), SQLBind(g.organisation)) }
                 try await insert.run()
             }
             if !orgs.isEmpty {
                 var insert = sql.insert(into: SessionOrganisation.schema).columns("id", "session_id", "organisation", "attendees")
-                for o in orgs { insert = insert.values(SQLBind(UUID()), SQLBind(sessionID), SQLBind(o.organisation), SQLBind(o.attendees)) }
+                for o in orgs { insert = insert.values(SQLBind(req.newID()), SQLBind(sessionID), SQLBind(o.organisation), SQLBind(o.attendees)) }
                 try await insert.run()
             }
             try await req.audit.record(.attendanceRecord, participants: ticked, project: ctx.activity.$project.id, detail: "session \(sessionID)", on: db)

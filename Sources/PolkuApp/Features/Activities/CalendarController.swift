@@ -17,7 +17,7 @@ enum CalendarController {
         let actor = try req.guardedActor()
         var state = FormState.read(req.query, fields: ["view", "date", "project", "site", "worker"])
         let view = state.choice("view", View.self, required: false) ?? .week
-        let anchor = state.date("date").flatMap(CalendarDate.init(parsing:)) ?? .today()
+        let anchor = state.date("date").flatMap(CalendarDate.init(parsing:)) ?? req.today
         var projects = try await Project.query(on: req.db).sort(\.$name).all()
         if !actor.isAdmin { projects = projects.filter { actor.access(to: $0.id!).seesAggregates } }
         let project = state.uuid("project", required: false)
@@ -88,7 +88,7 @@ enum CalendarController {
             h("nav", ["aria-label": t("calendar.nav"), "class": "pager"]) {
                 h("a", ["href": link(previous, view)]) { view == .week ? t("calendar.previous_week") : t("calendar.previous_month") }
                 " "
-                h("a", ["href": link(.today(), view)]) { t("calendar.today") }
+                h("a", ["href": link(req.today, view)]) { t("calendar.today") }
                 " "
                 h("a", ["href": link(next, view)]) { view == .week ? t("calendar.next_week") : t("calendar.next_month") }
             }

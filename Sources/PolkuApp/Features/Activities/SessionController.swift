@@ -58,7 +58,7 @@ enum SessionController {
             """).first(decoding: N.self)?.n ?? 0
         let hasAttendance = recorded > 0 || s.headOnSite != nil || s.headOnline != nil
         if let problem = AttendanceRules.changeProblem(hasAttendance: hasAttendance, cancelling: cancelling,
-                                                       newDate: CalendarDate(parsing: date)!, today: .today()) {
+                                                       newDate: CalendarDate(parsing: date)!, today: req.today) {
             return page(req, ctx, s, state: state, status: .unprocessableEntity, message: req.t("activity.error." + problem.rawValue))
         }
         s.date = date; s.startTime = start.description; s.endTime = end.description; s.cancelled = cancelling

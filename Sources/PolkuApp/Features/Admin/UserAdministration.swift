@@ -32,7 +32,7 @@ public enum UserAdministration {
         try await app.db.transaction { db in
             try await user.create(on: db)
             try await Membership(userID: user.id!, projectID: project, role: role).create(on: db)
-            try await AuditEvent(at: Date(), actorID: nil, actorEmail: "polku user create", action: Audit.Action.userCreate.rawValue,
+            try await AuditEvent(id: app.newID(), at: app.clock.now(), actorID: nil, actorEmail: "polku user create", action: Audit.Action.userCreate.rawValue,
                                  participantID: nil, projectID: project, detail: "\(email) \(role.rawValue)", clientAddress: "cli").create(on: db)
         }
         return user.id!

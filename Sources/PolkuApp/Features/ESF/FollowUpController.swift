@@ -22,7 +22,7 @@ enum FollowUpController {
     @Sendable static func index(req: Request) async throws -> Response {
         let id = try req.guardedProject().id
         guard let project = try await Project.find(id, on: req.db) else { throw Abort(.notFound) }
-        let rows = try await due(project: id, today: CalendarDate.today(), on: req.db)
+        let rows = try await due(project: id, today: req.today, on: req.db)
         try await req.audit.record(.participantList, participants: rows.map(\.participant_id), project: id, detail: "follow-up due")
         let t = req.t
         return req.page(t("followup.title", project.name), breadcrumbs: [(t("projects.title"), SiteURL.projects.relativeURL()), (project.name, SiteURL.project(.value(id)).relativeURL())]) {

@@ -67,7 +67,7 @@ enum ParticipationDataController {
         e.thirdCountNational = yn("third_country_national")
         e.homeless = yn("homeless")
         e.rural = yn("rural")
-        let today = CalendarDate.today()
+        let today = req.today
         let exitDate = state.date("exit_date")
         if let exitDate {
             if exitDate < e.startDate { state.errors["exit_date"] = "error.before_start" }

@@ -25,7 +25,8 @@ enum ImportController {
         }
         let data = Data(buffer: file.data)
         let outcome = try await ParticipantImport.run(data, project: project,
-                                                      actor: .init(id: actor.userID, email: actor.email, address: req.clientAddress), on: req.db)
+                                                      actor: .init(id: actor.userID, email: actor.email, address: req.clientAddress), on: req.db,
+                                                      clock: req.application.clock, ids: req.application.ids)
         if case .refused = outcome { return page(req, project: project, outcome: outcome, status: .unprocessableEntity) }
         return page(req, project: project, outcome: outcome)
     }

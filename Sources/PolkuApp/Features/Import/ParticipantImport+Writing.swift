@@ -7,7 +7,10 @@ extension ParticipantImport {
     struct Actor: Sendable { let id: UUID?; let email: String; let address: String }
 
     /// Reads, checks and (only if every row is right) writes a file, in one transaction.
-    static func run(_ data: Data, project: Project, actor: Actor, on db: any Database, today: CalendarDate = .today()) async throws -> Outcome {
+    /// `clock` dates the rows and decides what "in the future" means; `ids` names the new rows.
+    static func run(_ data: Data, project: Project, actor: Actor, on db: any Database,
+                    clock: Clock = .system, ids: IDGenerator = .timeOrdered) async throws -> Outcome {
+        let today = clock.today
         let table: CSVTable
         do { table = try CSVTable.parse(data) } catch let p as CSVTable.Problem {
             return .refused([Problem(line: p.line, column: nil, message: p.message)])
@@ -19,13 +22,13 @@ extension ParticipantImport {
         let (records, problems) = validate(table, sites: siteIDs, ownOutcomes: ownByName, today: today)
         if !problems.isEmpty { return .refused(problems) }
         if records.isEmpty { return .refused([Problem(line: 1, column: nil, message: "import.no_rows")]) }
-        let summary = try await db.transaction { db in try await write(records, project: project, actor: actor, on: db) }
+        let summary = try await db.transaction { db in try await write(records, project: project, actor: actor, on: db, now: clock.now(), ids: ids) }
         return .imported(summary)
     }
 
     struct Existing: Decodable { let id: UUID; let participant_id: UUID; let import_key: String; let import_hash: String? }
 
-    static func write(_ records: [Record], project: Project, actor: Actor, on db: any Database) async throws -> Summary {
+    static func write(_ records: [Record], project: Project, actor: Actor, on db: any Database, now: Date, ids: IDGenerator) async throws -> Summary {
         let sql = db as! any SQLDatabase
         let projectID = project.id!
         let plan = project.phasePlan
@@ -35,7 +38,6 @@ extension ParticipantImport {
         let byKey = Dictionary(existing.map { ($0.import_key, $0) }, uniquingKeysWith: { a, _ in a })
         var summary = Summary()
         var newRecords: [Record] = []
-        let now = Date()
         for record in records {
             guard let old = byKey[record.key] else { newRecords.append(record); continue }
             let hash = record.fingerprint
@@ -49,7 +51,7 @@ extension ParticipantImport {
             var update = sql.update("enrolments")
             for (column, value) in enrolmentValues(record, plan: plan) { update = update.set(SQLIdentifier(column), to: value) }
             try await update.set("import_hash", to: hash).where("id", .equal, old.id).run()
-            try await audit(sql, actor, participant: old.participant_id, project: projectID, detail: "import update", at: now)
+            try await audit(sql, actor, participant: old.participant_id, project: projectID, detail: "import update", at: now, id: ids.make(now))
             summary.updated += 1
         }
         for chunk in stride(from: 0, to: newRecords.count, by: 250).map({ Array(newRecords[$0..<min($0 + 250, newRecords.count)]) }) {
@@ -57,18 +59,18 @@ extension ParticipantImport {
             var events: [[any SQLExpression]] = []
             var enrolmentColumns: [String] = []
             for r in chunk {
-                let pid = UUID(), eid = UUID()
+                let pid = ids.make(now), eid = ids.make(now)
                 people.append([pid, now, now, r.firstName, r.lastName, SearchKey.make(r.lastName, r.firstName), r.birthDate,
                                r.gender.rawValue, r.municipality, r.language, r.email as String?, r.phone as String?].map(bind))
                 let values = enrolmentValues(r, plan: plan)
                 enrolmentColumns = values.map(\.0)
                 enrolments.append([bind(eid), bind(now), bind(pid), bind(projectID), bind(r.siteID), bind(r.startDate),
                                    bind(r.key), bind(r.fingerprint)] + values.map { $0.1 })
-                changes.append([UUID(), now, eid, nil as String?, plan.first, r.startDate, actor.id].map(bind))
+                changes.append([ids.make(now), now, eid, nil as String?, plan.first, r.startDate, actor.id].map(bind))
                 if let exit = r.exitDate, plan.exit != plan.first {
-                    changes.append([UUID(), now, eid, plan.first, plan.exit, exit, actor.id].map(bind))
+                    changes.append([ids.make(now), now, eid, plan.first, plan.exit, exit, actor.id].map(bind))
                 }
-                events.append([UUID(), now, actor.id, actor.email, Audit.Action.participantImport.rawValue, pid, projectID, "import create", actor.address].map(bind))
+                events.append([ids.make(now), now, actor.id, actor.email, Audit.Action.participantImport.rawValue, pid, projectID, "import create", actor.address].map(bind))
             }
             try await insert(sql, "participants", ["id", "created_at", "updated_at", "first_name", "last_name", "search_key", "birth_date",
                                                    "gender", "municipality", "language", "email", "phone"], people)
@@ -107,8 +109,8 @@ extension ParticipantImport {
         try await builder.run()
     }
 
-    static func audit(_ sql: any SQLDatabase, _ actor: Actor, participant: UUID, project: UUID, detail: String, at: Date) async throws {
+    static func audit(_ sql: any SQLDatabase, _ actor: Actor, participant: UUID, project: UUID, detail: String, at: Date, id: UUID) async throws {
         try await insert(sql, "audit_events", ["id", "at", "actor_id", "actor_email", "action", "participant_id", "project_id", "detail", "client_address"],
-                         [[UUID(), at, actor.id, actor.email, Audit.Action.participantImport.rawValue, participant, project, detail, actor.address].map(bind)])
+                         [[id, at, actor.id, actor.email, Audit.Action.participantImport.rawValue, participant, project, detail, actor.address].map(bind)])
     }
 }

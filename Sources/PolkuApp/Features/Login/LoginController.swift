@@ -45,7 +45,7 @@ enum LoginController {
 
         let throttling = LoginThrottling(db: req.db, settings: req.application.settings)
         let keys = LoginThrottling.keys(email: email, address: req.clientAddress)
-        switch try await throttling.verdict(for: keys) {
+        switch try await throttling.verdict(for: keys, now: req.now) {
         case .wait(let seconds):
             try await req.audit.record(.loginFailed, detail: "throttled", actorEmail: email)
             let res = form(req, state: state, status: .tooManyRequests, message: req.t("login.wait", String(seconds)))
@@ -59,7 +59,7 @@ enum LoginController {
         let hash = user?.passwordHash ?? Self.dummyHash
         let matches = (try? await req.password.async.verify(password, created: hash)) ?? false
         guard let user, matches, user.isActive else {
-            try await throttling.recordFailure(for: keys)
+            try await throttling.recordFailure(for: keys, now: req.now)
             try await req.audit.record(.loginFailed, detail: user?.isActive == false ? "inactive" : "", actorEmail: email)
             return form(req, state: state, status: .unauthorized, message: req.t("login.failed"))
         }

@@ -39,7 +39,7 @@ enum AssessmentController {
         let ctx = try await context(req, projectText: pick.count == 2 ? pick[0] : (try? req.query.get(String.self, at: "project")) ?? "",
                                     key: pick.count == 2 ? pick[1] : (try? req.query.get(String.self, at: "instrument")) ?? "")
         var state = FormState()
-        state.values["date"] = CalendarDate.today().iso
+        state.values["date"] = req.today.iso
         try await req.audit.record(.participantView, participant: ctx.scope.participantID, project: ctx.project, detail: "assessment form \(ctx.definition.key)")
         return form(req, ctx, state: state)
     }
@@ -128,7 +128,7 @@ enum AssessmentController {
         let d = ctx.definition
         var state = FormState.read(req, fields: fields(ctx))
         let date = state.date("date", required: true)
-        if let date, date > CalendarDate.today().iso { state.errors["date"] = "measure.error.future" }
+        if let date, date > req.today.iso { state.errors["date"] = "measure.error.future" }
         var values: [String: Double] = [:]
         var fieldOf: [String: String] = [:]
         for row in rows(ctx, t: req.t) {

@@ -136,7 +136,7 @@ enum DirectoryCSV {
                 s.$organisation.id = org.id!
                 var st = p.values
                 _ = ServiceEditor.apply(&st, to: s)
-                let checked = CalendarDateFormatter.parse(p.values["checked_on"])?.iso ?? CalendarDate.today().iso
+                let checked = CalendarDateFormatter.parse(p.values["checked_on"])?.iso ?? req.today.iso
                 s.checkedOn = checked
                 s.index(organisationName: org.name)
                 try await s.save(on: db)

@@ -62,7 +62,7 @@ enum DirectoryController {
                             " · " + Service.listItems(s.areas).map(display).joined(separator: ", ")
                             " · " + Service.listItems(s.languages).map { t("service.language." + $0) }.joined(separator: ", ")
                         }
-                        if staff, let checked = CalendarDate(parsing: s.checked_on), ServiceFreshness.isStale(checked: checked, today: .today()) {
+                        if staff, let checked = CalendarDate(parsing: s.checked_on), ServiceFreshness.isStale(checked: checked, today: req.today) {
                             h("p", ["class": "notice"]) { t("service.stale", t.date(s.checked_on)) }
                         }
                     }
@@ -97,7 +97,7 @@ enum DirectoryController {
                 h("dt") { t("service.contact") }; h("dd") { s.contact }
                 h("dt") { t("service.checked") }; h("dd") { t.date(s.checkedOn) }
             }
-            if staff, let checked = CalendarDate(parsing: s.checkedOn), ServiceFreshness.isStale(checked: checked, today: .today()) {
+            if staff, let checked = CalendarDate(parsing: s.checkedOn), ServiceFreshness.isStale(checked: checked, today: req.today) {
                 h("p", ["class": "notice"]) { t("service.stale", t.date(s.checkedOn)) }
             }
             if canEdit {

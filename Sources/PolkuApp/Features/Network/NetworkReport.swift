@@ -70,7 +70,7 @@ enum NetworkReport {
         }
         var allDays: [Int] = []
         for r in startedRows {
-            let d = ReferralTiming.days(sentDay: CalendarDate.today(r.sent_at), startedDay: CalendarDate.today(r.started_at))
+            let d = ReferralTiming.days(sentDay: CalendarDate.inFinland(r.sent_at), startedDay: CalendarDate.inFinland(r.started_at))
             allDays.append(d)
             for a in Service.listItems(r.areas) { areas[a, default: AreaLine()].days.append(d) }
         }

@@ -99,12 +99,12 @@ enum ReferralController {
         let shared = ["name"] + shareable.filter { state["share_\($0)"] == "on" }
         let r = Referral()
         r.$participant.id = pid; r.$service.id = serviceID; r.$project.id = project; r.state = .sent
-        r.consentOn = CalendarDate.today().iso; r.shared = shared.joined(separator: ","); r.message = shared.contains("message") ? message : ""
+        r.consentOn = req.today.iso; r.shared = shared.joined(separator: ","); r.message = shared.contains("message") ? message : ""
         r.$createdBy.id = scope.actor.userID
         try await req.db.transaction { db in
             try await r.create(on: db)
             let e = ReferralEvent()
-            e.$referral.id = r.id!; e.at = Date(); e.fromState = nil; e.toState = .sent; e.$user.id = scope.actor.userID
+            e.$referral.id = r.id!; e.at = req.now; e.fromState = nil; e.toState = .sent; e.$user.id = scope.actor.userID
             try await e.create(on: db)
             let c = Consent()
             c.$participant.id = pid; c.purpose = .dataSharing; c.date = r.consentOn; c.given = true; c.$recordedBy.id = scope.actor.userID
@@ -208,7 +208,7 @@ enum ReferralController {
         try await req.db.transaction { db in
             try await r.save(on: db)
             let e = ReferralEvent()
-            e.$referral.id = r.id!; e.at = Date(); e.fromState = from; e.toState = target; e.reason = reason.nilIfEmpty; e.$user.id = actor.userID
+            e.$referral.id = r.id!; e.at = req.now; e.fromState = from; e.toState = target; e.reason = reason.nilIfEmpty; e.$user.id = actor.userID
             try await e.create(on: db)
             try await req.audit.record(.referralUpdate, participant: r.$participant.id, project: r.$project.id, detail: "\(from.rawValue) → \(target.rawValue)", on: db)
         }
@@ -218,7 +218,7 @@ enum ReferralController {
     @Sendable static func withdraw(req: Request) async throws -> Response {
         guard let (r, side) = req.guarded.referral, case .referring = side else { throw Abort(.forbidden) }
         let scope = try await req.authz.writeParticipant(r.$participant.id, in: r.$project.id)
-        r.consentWithdrawnOn = CalendarDate.today().iso
+        r.consentWithdrawnOn = req.today.iso
         try await req.db.transaction { db in
             try await r.save(on: db)
             let c = Consent()

@@ -89,7 +89,7 @@ enum ServiceEditor {
         guard let org = try await Organisation.find(id, on: req.db) else { throw Abort(.notFound) }
         let services = try await Service.query(on: req.db).filter(\.$organisation.$id == id).sort(\.$name).all()
         let t = req.t
-        let today = CalendarDate.today()
+        let today = req.today
         return req.page(t("provider.services.title", org.name), breadcrumbs: [(t("directory.title"), SiteURL.directory.relativeURL())], status: status) {
             h("p") { h("a", ["href": SiteURL.organisationReferrals(.value(id)).relativeURL()]) { t("provider.inbox.link") } }
             let stale = services.filter { s in CalendarDate(parsing: s.checkedOn).map { ServiceFreshness.isStale(checked: $0, today: today) } ?? true }
@@ -136,7 +136,7 @@ enum ServiceEditor {
         let s = Service()
         s.$organisation.id = id
         guard apply(&state, to: s) else { return try await page(req, organisation: id, state: state, status: .unprocessableEntity) }
-        s.checkedOn = CalendarDate.today().iso
+        s.checkedOn = req.today.iso
         s.index(organisationName: org.name)
         try await s.create(on: req.db)
         return req.redirect(SiteURL.directoryService(.value(s.id!)).relativeURL())
@@ -165,7 +165,7 @@ enum ServiceEditor {
         var state = FormState.read(req, fields: fields)
         guard apply(&state, to: s) else { return editPage(req, s, state: state, status: .unprocessableEntity) }
         // Saving the details is checking them.
-        s.checkedOn = CalendarDate.today().iso
+        s.checkedOn = req.today.iso
         s.index(organisationName: org.name)
         try await s.save(on: req.db)
         return req.redirect(SiteURL.directoryService(.value(s.id!)).relativeURL())
@@ -173,7 +173,7 @@ enum ServiceEditor {
 
     @Sendable static func checked(req: Request) async throws -> Response {
         let (s, _) = try await service(req)
-        s.checkedOn = CalendarDate.today().iso
+        s.checkedOn = req.today.iso
         try await s.save(on: req.db)
         return req.redirect(SiteURL.organisationServices(.value(s.$organisation.id)).relativeURL())
     }

@@ -24,7 +24,7 @@ enum OwnSpaceController {
         }
         let token = [UInt8].random(count: 24).map { String(format: "%02x", $0) }.joined()
         let inv = Invitation()
-        inv.$participant.id = pid; inv.tokenHash = hash(token); inv.expiresAt = Date().addingTimeInterval(Double(invitationDays) * 86400)
+        inv.$participant.id = pid; inv.tokenHash = hash(token); inv.expiresAt = req.now.addingTimeInterval(Double(invitationDays) * 86400)
         inv.$createdBy.id = scope.actor.userID
         try await req.db.transaction { db in
             try await inv.create(on: db)
@@ -48,7 +48,7 @@ enum OwnSpaceController {
     static func invitation(_ req: Request) async throws -> Invitation? {
         guard let token = req.parameters.get("token"), token.count == 48, token.allSatisfy(\.isHexDigit) else { return nil }
         guard let inv = try await Invitation.query(on: req.db).filter(\.$tokenHash == hash(token)).first(),
-              inv.usedAt == nil, inv.expiresAt > Date() else { return nil }
+              inv.usedAt == nil, inv.expiresAt > req.now else { return nil }
         // Once the participant has an account, every other invitation of theirs is spent.
         guard try await User.query(on: req.db).filter(\.$participantID == inv.$participant.id).count() == 0 else { return nil }
         return inv
@@ -96,7 +96,7 @@ enum OwnSpaceController {
         let user = User(email: email, name: "\(p.firstName) \(p.lastName)", passwordHash: try await req.password.async.hash(state["password"]),
                         language: req.lang.rawValue)
         user.participantID = p.id
-        let now = Date()
+        let now = req.now
         try await req.db.transaction { db in
             try await user.create(on: db)
             // Making the account ends every open invitation of this participant, not only this one.
@@ -119,7 +119,7 @@ enum OwnSpaceController {
             WHERE a.participant_id = \(bind: pid) GROUP BY i.key ORDER BY i.key
             """).all(decoding: Row.self)
         let projects = try await Enrolment.query(on: req.db).filter(\.$participant.$id == pid).all().map(\.$project.id)
-        let activities = try await ActivityQueries.ofParticipant(pid, projects: projects, today: .today(), on: req.db)
+        let activities = try await ActivityQueries.ofParticipant(pid, projects: projects, today: req.today, on: req.db)
         try await req.audit.record(.participantView, participant: pid, detail: "own space")
         let t = req.t
         return req.page(t("me.title")) {

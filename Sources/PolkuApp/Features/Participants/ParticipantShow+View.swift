@@ -307,7 +307,8 @@ extension ParticipantShow {
         return entries.sorted { ($0.date, $0.order) > ($1.date, $1.order) }
     }
 
+    /// The Finnish day of a moment; a row without one sorts first and shows no day.
     static func dateOnly(_ date: Date?) -> String {
-        CalendarDate.today(date ?? Date()).iso
+        date.map { CalendarDate.inFinland($0).iso } ?? ""
     }
 }

@@ -85,7 +85,7 @@ enum ParticipantsController {
         let actor = try req.guardedActor()
         var form = ParticipantForm(state: FormState())
         form.state.values["project_id"] = (try? req.query.get(String.self, at: "project")) ?? ""
-        form.state.values["start_date"] = CalendarDate.today().iso
+        form.state.values["start_date"] = req.today.iso
         form.state.values["language"] = "fi"
         return try await newPage(req, form: form, actor: actor)
     }
@@ -117,7 +117,7 @@ enum ParticipantsController {
         let actor = try req.guardedActor()
         var form = ParticipantForm(state: FormState.read(req, fields: ParticipantForm.fields + ParticipantForm.enrolFields))
         let participant = Participant()
-        let today = CalendarDate.today()
+        let today = req.today
         _ = form.apply(to: participant, today: today)
         let projectID = form.state.uuid("project_id")
         if let projectID, !actor.projectsWritingPeople.contains(projectID) { form.state.errors["project_id"] = "error.choice" }
@@ -187,7 +187,7 @@ enum ParticipantsController {
         let scope = try req.guardedParticipant()
         guard let p = try await Participant.find(scope.participantID, on: req.db) else { throw Abort(.notFound) }
         var form = ParticipantForm(state: FormState.read(req, fields: ParticipantForm.fields))
-        guard form.apply(to: p, today: CalendarDate.today()) else {
+        guard form.apply(to: p, today: req.today) else {
             return editPage(req, form: form, participant: p, status: .unprocessableEntity)
         }
         try await req.db.transaction { db in

@@ -12,7 +12,7 @@ enum PathController {
         let given = state["given"]
         if given != "yes" && given != "no" { state.errors["given"] = "error.choice" }
         let date = state.date("consent_date", required: true)
-        if let date, let d = CalendarDate(parsing: date), d > CalendarDate.today() { state.errors["consent_date"] = "error.future" }
+        if let date, let d = CalendarDate(parsing: date), d > req.today { state.errors["consent_date"] = "error.future" }
         guard state.isValid, let purpose, let date else { return try await again(req, scope, state) }
         let consent = Consent()
         consent.$participant.id = scope.participantID

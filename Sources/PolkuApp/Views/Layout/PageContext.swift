@@ -25,6 +25,6 @@ struct PageContext {
 
 extension Request {
     var pageContext: PageContext {
-        PageContext(lang: lang, actor: actor, today: .today(), back: Page.back(self), csrfToken: { [unowned self] in self.csrfToken })
+        PageContext(lang: lang, actor: actor, today: today, back: Page.back(self), csrfToken: { [unowned self] in self.csrfToken })
     }
 }

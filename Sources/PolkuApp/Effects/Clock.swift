@@ -1,0 +1,62 @@
+import Foundation
+import NIOConcurrencyHelpers
+import PolkuCore
+import Vapor
+
+/// The one place the application asks what time it is, so a test can fix the time and check what a
+/// user would see on that day (a phase change dated tomorrow refused, a form's date filled in).
+struct Clock: Sendable {
+    let now: @Sendable () -> Date
+
+    static let system = Clock { Date() }
+
+    /// Always `date`.
+    static func fixed(_ date: Date) -> Clock { Clock { date } }
+
+    /// Today in Finland at `now()`.
+    var today: CalendarDate { CalendarDate.inFinland(now()) }
+}
+
+/// Where new ids come from: time-ordered in use (indexes stay compact), counted in tests so that
+/// the ids a test sees are the same on every run.
+struct IDGenerator: Sendable {
+    let make: @Sendable (Date) -> UUID
+
+    static let timeOrdered = IDGenerator { UUID.timeOrdered(at: $0) }
+
+    /// 00000000-0000-4000-8000-000000000001, …02, … in the order they are asked for.
+    static func counting() -> IDGenerator {
+        let next = NIOLockedValueBox<UInt64>(0)
+        return IDGenerator { _ in
+            let n = next.withLockedValue { $0 += 1; return $0 }
+            return UUID(uuidString: String(format: "00000000-0000-4000-8000-%012llX", n))!
+        }
+    }
+}
+
+extension Application {
+    private struct ClockKey: StorageKey { typealias Value = Clock }
+    private struct IDGeneratorKey: StorageKey { typealias Value = IDGenerator }
+
+    var clock: Clock {
+        get { storage[ClockKey.self] ?? .system }
+        set { storage[ClockKey.self] = newValue }
+    }
+
+    var ids: IDGenerator {
+        get { storage[IDGeneratorKey.self] ?? .timeOrdered }
+        set { storage[IDGeneratorKey.self] = newValue }
+    }
+
+    /// A new id, from the application's generator at the application's time.
+    func newID() -> UUID { ids.make(clock.now()) }
+}
+
+extension Request {
+    /// The application's time (`Application.clock`).
+    var now: Date { application.clock.now() }
+    /// Today in Finland by the application's clock.
+    var today: CalendarDate { application.clock.today }
+    /// A new id from the application's generator.
+    func newID() -> UUID { application.newID() }
+}
