@@ -2,14 +2,14 @@
 import PackageDescription
 
 let strict: [SwiftSetting] = [
-    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("ExistentialAny")
 ]
 
 let package = Package(
     name: "polku",
     platforms: [.macOS(.v14)],
     products: [
-        .executable(name: "polku", targets: ["polku"]),
+        .executable(name: "polku", targets: ["polku"])
     ],
     dependencies: [
         .package(url: "https://github.com/vapor/vapor.git", from: "4.122.3"),

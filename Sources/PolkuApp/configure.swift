@@ -27,8 +27,9 @@ public func configure(_ app: Application, settings: Settings) async throws {
     app.sessions.configuration.cookieName = "polku_session"
     let secure = settings.secureCookies
     app.sessions.configuration.cookieFactory = { id in
-        HTTPCookies.Value(string: id.string, expires: nil, maxAge: nil, domain: nil, path: "/",
-                          isSecure: secure, isHTTPOnly: true, sameSite: .lax)
+        HTTPCookies.Value(
+            string: id.string, expires: nil, maxAge: nil, domain: nil, path: "/",
+            isSecure: secure, isHTTPOnly: true, sameSite: .lax)
     }
 
     app.middleware = Middlewares()

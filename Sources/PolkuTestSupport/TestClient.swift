@@ -60,7 +60,8 @@ public final class TestClient: @unchecked Sendable {
     public func upload(_ path: String, field: String, filename: String, content: String) async throws -> Page {
         if csrf == nil { try await get(SiteURL.login.relativeURL()) }
         let boundary = "polku-test-boundary"
-        let body = "--\(boundary)\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n\(csrf ?? "")\r\n"
+        let body =
+            "--\(boundary)\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n\(csrf ?? "")\r\n"
             + "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(field)\"; filename=\"\(filename)\"\r\nContent-Type: text/csv\r\n\r\n"
             + content + "\r\n--\(boundary)--\r\n"
         return try await send(.POST, path, body: body, contentType: "multipart/form-data; boundary=\(boundary)")
@@ -116,7 +117,9 @@ public final class TestClient: @unchecked Sendable {
             let type = attr(tag, "type") ?? "text"
             if type == "checkbox" || type == "radio" {
                 if tag.contains(" checked") { values[name] = attr(tag, "value") ?? "on" }
-            } else { values[name] = attr(tag, "value") ?? "" }
+            } else {
+                values[name] = attr(tag, "value") ?? ""
+            }
         }
         for match in form.matches(of: /<select[^>]*>[\s\S]*?<\/select>/) {
             let tag = form[match.range]

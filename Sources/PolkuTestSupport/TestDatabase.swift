@@ -10,7 +10,6 @@ public enum TestDatabase: String, CaseIterable, Sendable {
     case sqlite, postgres
 }
 
-
 /// Creates one migrated template database per test process and clones it for each test
 /// (`CREATE DATABASE … TEMPLATE …`), as Swift Package Index's tests do: migrations run once.
 actor PostgresDatabases {
@@ -65,7 +64,7 @@ actor PostgresDatabases {
             do {
                 try await sql().raw(SQLQueryString("DROP DATABASE IF EXISTS \(unsafeRaw: name) WITH (FORCE)")).run()
                 return
-            } catch where attempt < 10 {
+            } catch  where attempt < 10 {
                 try await Task.sleep(for: .milliseconds(200))
             }
         }
@@ -124,8 +123,10 @@ public func testSettings(_ database: Settings.Database) -> Settings {
 /// swift-metrics can be bootstrapped once per process; the tests share one Prometheus registry.
 private let metricsBootstrap: Void = MetricsRegistry.bootstrap()
 
-public func withPolku(_ db: TestDatabase, adjust: (inout Settings) -> Void = { _ in },
-                      _ body: (Application) async throws -> Void) async throws {
+public func withPolku(
+    _ db: TestDatabase, adjust: (inout Settings) -> Void = { _ in },
+    _ body: (Application) async throws -> Void
+) async throws {
     _ = metricsBootstrap
     let database: Settings.Database
     var cleanup: () async throws -> Void

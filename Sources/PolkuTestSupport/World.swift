@@ -75,8 +75,9 @@ public struct World: Sendable {
         let goal = Goal()
         goal.$participant.id = ownP; goal.$project.id = own.id!; goal.text = "Työkokeiluun"; goal.status = .open
         try await goal.create(on: db)
-        return World(ownProject: own.id!, otherProject: other.id!, ownSite: site.id!, ownParticipant: ownP,
-                     otherParticipant: otherP, ownEnrolment: ownE, ownGoal: goal.id!, users: users)
+        return World(
+            ownProject: own.id!, otherProject: other.id!, ownSite: site.id!, ownParticipant: ownP,
+            otherParticipant: otherP, ownEnrolment: ownE, ownGoal: goal.id!, users: users)
     }
 
     /// Audit events written so far, newest last.

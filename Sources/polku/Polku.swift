@@ -118,7 +118,9 @@ struct Demo: AsyncParsableCommand {
         case .seeded(let accounts):
             print("\nDemo data added: five seed projects and fictitious participants.")
             print("Demo accounts (password for all: \(DemoData.password)):")
-            for a in accounts { print("  \(a.email.padding(toLength: 30, withPad: " ", startingAt: 0)) \(a.role.padding(toLength: 20, withPad: " ", startingAt: 0)) \(a.projects)") }
+            for a in accounts {
+                print("  \(a.email.padding(toLength: 30, withPad: " ", startingAt: 0)) \(a.role.padding(toLength: 20, withPad: " ", startingAt: 0)) \(a.projects)")
+            }
             print(address.map { "Open \($0) and log in.\n" } ?? "Start the server with polku serve and log in.\n")
         }
     }
@@ -144,8 +146,9 @@ struct UserCommand: AsyncParsableCommand {
             }
             let app = try await Bootstrap.application(try db.settings())
             do {
-                let id = try await UserAdministration.create(app, email: email, name: name ?? email, password: password,
-                                                             role: role, projectCode: project)
+                let id = try await UserAdministration.create(
+                    app, email: email, name: name ?? email, password: password,
+                    role: role, projectCode: project)
                 print("Created user \(email) (\(id)) with role \(role).")
             } catch {
                 try? await app.asyncShutdown()
@@ -206,8 +209,7 @@ struct Import: AsyncParsableCommand {
             let app = try await Bootstrap.application(try db.settings())
             app.logger.logLevel = .warning
             let result: (ok: Bool, report: String)
-            do { result = try await ImportCLI.participants(app, projectCode: project, file: file) }
-            catch { try? await app.asyncShutdown(); throw error }
+            do { result = try await ImportCLI.participants(app, projectCode: project, file: file) } catch { try? await app.asyncShutdown(); throw error }
             try await app.asyncShutdown()
             print(result.report)
             if !result.ok { throw ExitCode.failure }
@@ -222,7 +224,10 @@ struct Bench: AsyncParsableCommand {
     @ArgumentParser.Option(help: "Projects to spread them over.") var projects = 10
     @ArgumentParser.Option(help: "Repetitions per measurement.") var repetitions = 50
     @ArgumentParser.Option(help: "Attendance records to generate for the activities benchmark.") var attendances = 1_000_000
-    @ArgumentParser.Option(help: "participants (issue 2: lists and pages), esf (report and import) activities (issue 4), measures (issue 5) or network (issue 6); all if not given. load-data: fill the database given with --database-url for scripts/load.py (issue 11) and print what it needs as JSON.") var only: String?
+    @ArgumentParser.Option(
+        help:
+            "participants (issue 2: lists and pages), esf (report and import) activities (issue 4), measures (issue 5) or network (issue 6); all if not given. load-data: fill the database given with --database-url for scripts/load.py (issue 11) and print what it needs as JSON."
+    ) var only: String?
     @ArgumentParser.Option(help: "With --only load-data: held sessions to create, one per attendance save.") var sessions = 40_000
 
     func run() async throws {

@@ -15,8 +15,9 @@ private func t(_ s: String) -> ClockTime { ClockTime(parsing: s)! }
     }
 
     @Test func weeklyOnTuesdaysWithOneCancelledAndOneMoved() {
-        let s = Schedule(weekdays: [2], from: d("2024-03-01"), to: d("2024-03-31"), start: t("10.00"), end: t("12.00"),
-                         cancelled: [d("2024-03-12")], moved: [d("2024-03-19"): (d("2024-03-21"), t("13:00"), t("15:00"))])
+        let s = Schedule(
+            weekdays: [2], from: d("2024-03-01"), to: d("2024-03-31"), start: t("10.00"), end: t("12.00"),
+            cancelled: [d("2024-03-12")], moved: [d("2024-03-19"): (d("2024-03-21"), t("13:00"), t("15:00"))])
         let o = s.occurrences()
         #expect(o.map(\.date) == [d("2024-03-05"), d("2024-03-12"), d("2024-03-21"), d("2024-03-26")])
         #expect(o.map(\.isCancelled) == [false, true, false, false])

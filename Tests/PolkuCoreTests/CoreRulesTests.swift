@@ -3,8 +3,10 @@ import PolkuCore
 import Testing
 
 @Suite struct BusinessIDTests {
-    @Test(arguments: ["0138780-9", "2759165-6", "0220266-9", "0153082-0", "0204819-8", "0132322-3",
-                      "0132239-4", "2430975-8", "0941232-7", "0139533-1"])
+    @Test(arguments: [
+        "0138780-9", "2759165-6", "0220266-9", "0153082-0", "0204819-8", "0132322-3",
+        "0132239-4", "2430975-8", "0941232-7", "0139533-1",
+    ])
     func seedBusinessIDsAreValid(_ id: String) {
         #expect(BusinessID(id)?.value == id)
     }
@@ -116,8 +118,10 @@ import Testing
             #expect(UUID(text: id.uuidString.lowercased()) == id)
             #expect(UUID(text: Substring(id.uuidString)) == id)
         }
-        for bad in ["", "00010203-0405-0607-0809-ABCDEF10FEF", "00010203-0405-0607-0809-ABCDEF10FEFFF", "00010203x0405-0607-0809-ABCDEF10FEFF",
-                    "0001020G-0405-0607-0809-ABCDEF10FEFF", "{00010203-0405-0607-0809-ABCDEF10FE}", "00010203-0405-0607-0809-ABCDEF10FEFÄ"] {
+        for bad in [
+            "", "00010203-0405-0607-0809-ABCDEF10FEF", "00010203-0405-0607-0809-ABCDEF10FEFFF", "00010203x0405-0607-0809-ABCDEF10FEFF",
+            "0001020G-0405-0607-0809-ABCDEF10FEFF", "{00010203-0405-0607-0809-ABCDEF10FE}", "00010203-0405-0607-0809-ABCDEF10FEFÄ",
+        ] {
             #expect(UUID(text: bad) == nil, "\(bad)")
             #expect(UUID(uuidString: bad) == nil, "Foundation agrees: \(bad)")
         }
@@ -155,7 +159,7 @@ import Testing
         let zone = try #require(TimeZone(identifier: "Europe/Helsinki"))
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = zone
-        let start = Date(timeIntervalSince1970: 1_420_070_400) // 2015-01-01
+        let start = Date(timeIntervalSince1970: 1_420_070_400)  // 2015-01-01
         for hour in stride(from: 0, to: 24 * 365 * 13, by: 1) {
             let date = start.addingTimeInterval(Double(hour) * 3_600 + 59 * 60 + 59)
             let c = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)

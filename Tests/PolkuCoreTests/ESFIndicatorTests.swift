@@ -4,12 +4,15 @@ import Testing
 private func d(_ s: String) -> CalendarDate { CalendarDate(parsing: s)! }
 
 /// A complete entry record; tests change what they are about.
-private func entry(born: String = "1980-01-01", entered: String = "2024-03-01", status: LabourStatus = .unemployed,
-                   months: Int? = 3, isced: Int = 3, gender: ESFGender = .female) -> EntryData {
-    EntryData(entryDate: d(entered), birthDate: d(born), gender: gender, labourStatus: status,
-              unemployedMonths: status == .unemployed ? months : nil, education: ISCED(isced),
-              disability: .no, foreignBackground: .no, minority: .no, otherDisadvantage: .no,
-              thirdCountNational: false, homeless: false, rural: false)
+private func entry(
+    born: String = "1980-01-01", entered: String = "2024-03-01", status: LabourStatus = .unemployed,
+    months: Int? = 3, isced: Int = 3, gender: ESFGender = .female
+) -> EntryData {
+    EntryData(
+        entryDate: d(entered), birthDate: d(born), gender: gender, labourStatus: status,
+        unemployedMonths: status == .unemployed ? months : nil, education: ISCED(isced),
+        disability: .no, foreignBackground: .no, minority: .no, otherDisadvantage: .no,
+        thirdCountNational: false, homeless: false, rural: false)
 }
 
 private func left(_ exit: String = "2024-09-01", _ events: [(String, SituationOnLeaving)], qualification: Bool = false) -> ExitData {

@@ -23,10 +23,12 @@ import Testing
     }
 
     @Test func aFeedHasItsSessionsInHelsinkiTime() {
-        let cal = ICalendar(name: "Reeraa!, ryhmä", events: [
-            .init(uid: "s1@polku", date: d("2024-03-05"), start: t("10.00"), end: t("12.00"), summary: "Reeraa!", location: "Pihlava"),
-            .init(uid: "s2@polku", date: d("2024-03-12"), start: t("9.30"), end: t("11"), summary: "Reeraa!", cancelled: true, sequence: 2),
-        ], stamp: "20241124T120000Z")
+        let cal = ICalendar(
+            name: "Reeraa!, ryhmä",
+            events: [
+                .init(uid: "s1@polku", date: d("2024-03-05"), start: t("10.00"), end: t("12.00"), summary: "Reeraa!", location: "Pihlava"),
+                .init(uid: "s2@polku", date: d("2024-03-12"), start: t("9.30"), end: t("11"), summary: "Reeraa!", cancelled: true, sequence: 2),
+            ], stamp: "20241124T120000Z")
         let text = cal.render()
         #expect(text.hasPrefix("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n") && text.hasSuffix("END:VCALENDAR\r\n"))
         #expect(!text.replacingOccurrences(of: "\r\n", with: "").contains("\n"), "every line ends in CRLF")

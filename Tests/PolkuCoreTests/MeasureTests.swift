@@ -126,7 +126,8 @@ import Testing
         #expect(problems("{}").first?.contains("required field is missing") == true)
         let good = String(decoding: try Data(contentsOf: Self.folder.appendingPathComponent("who5.json")), as: UTF8.self)
         #expect(problems(good).isEmpty)
-        #expect(problems(good.replacingOccurrences(of: #"{"id": "1", "scale": "time","#, with: #"{"id": "1", "scale": "time", "reversed": true,"#))
+        #expect(
+            problems(good.replacingOccurrences(of: #"{"id": "1", "scale": "time","#, with: #"{"id": "1", "scale": "time", "reversed": true,"#))
                 == ["items[0].reversed: unknown field"])
         #expect(problems(good.replacingOccurrences(of: #"{"id": "2", "scale": "time""#, with: #"{"id": "2", "scale": "often""#)) == [#"items[1].scale: no scale "often""#])
         #expect(problems(good.replacingOccurrences(of: #"{"id": "2","#, with: #"{"id": "1","#)) == [#"items[1].id: "1" appears twice"#])

@@ -31,16 +31,20 @@ import Testing
     }
 
     @Test func suggestionsFitGoalsAreaLanguageAndWeakResultsAndSayWhy() {
-        let person = ServiceSuggestion.Person(goalWords: ServiceSuggestion.words("Velat järjestykseen ja työkokeiluun keväällä"),
-                                              municipality: "Pori", language: "fi", weakCategories: [.health: "WHO-5"])
-        let debt = ServiceSuggestion.Candidate(words: ServiceSuggestion.words("Velkaneuvonta ja talousneuvonta"), category: .debtAndFinances,
-                                               areas: ["Pori", "Ulvila"], languages: ["fi", "sv"], threshold: .low)
+        let person = ServiceSuggestion.Person(
+            goalWords: ServiceSuggestion.words("Velat järjestykseen ja työkokeiluun keväällä"),
+            municipality: "Pori", language: "fi", weakCategories: [.health: "WHO-5"])
+        let debt = ServiceSuggestion.Candidate(
+            words: ServiceSuggestion.words("Velkaneuvonta ja talousneuvonta"), category: .debtAndFinances,
+            areas: ["Pori", "Ulvila"], languages: ["fi", "sv"], threshold: .low)
         #expect(ServiceSuggestion.reasons(for: person, debt) == [.goal(word: "velat"), .area("Pori"), .lowThreshold])
-        let trial = ServiceSuggestion.Candidate(words: ServiceSuggestion.words("Työkokeilu yhdistyksen kahvilassa"), category: .socialRehabilitation,
-                                                areas: [], languages: [], threshold: .referral)
+        let trial = ServiceSuggestion.Candidate(
+            words: ServiceSuggestion.words("Työkokeilu yhdistyksen kahvilassa"), category: .socialRehabilitation,
+            areas: [], languages: [], threshold: .referral)
         #expect(ServiceSuggestion.reasons(for: person, trial) == [.goal(word: "työkokeiluun")])
-        let gym = ServiceSuggestion.Candidate(words: ServiceSuggestion.words("Matalan kynnyksen kuntosali"), category: .health,
-                                              areas: ["pori"], languages: ["fi"], threshold: .open)
+        let gym = ServiceSuggestion.Candidate(
+            words: ServiceSuggestion.words("Matalan kynnyksen kuntosali"), category: .health,
+            areas: ["pori"], languages: ["fi"], threshold: .open)
         #expect(ServiceSuggestion.reasons(for: person, gym) == [.weakDomain("WHO-5"), .area("Pori"), .lowThreshold])
         // Another town, or only in languages the person does not speak: never suggested.
         var elsewhere = debt; elsewhere.areas = ["Oulu"]

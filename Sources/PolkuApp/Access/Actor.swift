@@ -63,8 +63,10 @@ struct CurrentUserMiddleware: AsyncMiddleware {
             if now - seen > Self.idleLimit {
                 req.session.destroy()
             } else if let id = UUID(text: raw),
-                      let actor = try await Self.load(id, on: req.db, epoch: req.session.data[Self.epochKey].flatMap { Int($0) } ?? 0,
-                                                      rows: req.storage[PrefetchedIdentity.self].flatMap { $0.user == raw ? $0.rows : nil }) {
+                let actor = try await Self.load(
+                    id, on: req.db, epoch: req.session.data[Self.epochKey].flatMap { Int($0) } ?? 0,
+                    rows: req.storage[PrefetchedIdentity.self].flatMap { $0.user == raw ? $0.rows : nil })
+            {
                 req.actor = actor
                 if now - seen > Self.seenResolution || req.session.data[Self.seenKey] == nil {
                     req.session.data[Self.seenKey] = String(Int(now))
@@ -95,9 +97,11 @@ struct CurrentUserMiddleware: AsyncMiddleware {
         if let prefetched {
             rows = prefetched
         } else {
-            rows = try await (db as! any SQLDatabase).raw("""
+            rows = try await (db as! any SQLDatabase).raw(
+                """
                 SELECT \(IdentityRow.columns) FROM users u LEFT JOIN memberships m ON m.user_id = u.id WHERE u.id = \(bind: id)
-                """).all(decoding: IdentityRow.self)
+                """
+            ).all(decoding: IdentityRow.self)
         }
         guard let user = rows.first, let email = user.email, let name = user.name, user.is_active == true else { return nil }
         if let epoch, epoch != (user.session_epoch ?? 0) { return nil }

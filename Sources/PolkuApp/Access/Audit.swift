@@ -45,8 +45,10 @@ struct Audit {
         case export = "export"
     }
 
-    func record(_ action: Action, participant: UUID? = nil, project: UUID? = nil, detail: String = "",
-                actorEmail: String? = nil, on db: (any Database)? = nil) async throws {
+    func record(
+        _ action: Action, participant: UUID? = nil, project: UUID? = nil, detail: String = "",
+        actorEmail: String? = nil, on db: (any Database)? = nil
+    ) async throws {
         try await write(action, participants: [participant], project: project, detail: detail, actorEmail: actorEmail, on: db)
     }
 
@@ -60,13 +62,16 @@ struct Audit {
     /// (a page read, a list shown) goes to the process's `AuditBatch`, which writes the events of
     /// all requests waiting at that moment in one statement; the request still waits for that
     /// commit, so an answered request always has its event.
-    private func write(_ action: Action, participants: [UUID?], project: UUID?, detail: String, actorEmail: String?,
-                       on db: (any Database)?) async throws {
+    private func write(
+        _ action: Action, participants: [UUID?], project: UUID?, detail: String, actorEmail: String?,
+        on db: (any Database)?
+    ) async throws {
         let actor = req.actor
         let now = req.now, email = actorEmail ?? actor?.email ?? "", detail = String(detail.prefix(500)), address = req.clientAddress
         let rows = participants.map {
-            AuditBatch.Row(id: req.application.ids.make(now), at: now, actorID: actor?.userID, actorEmail: email, action: action.rawValue, participantID: $0,
-                           projectID: project, detail: detail, clientAddress: address)
+            AuditBatch.Row(
+                id: req.application.ids.make(now), at: now, actorID: actor?.userID, actorEmail: email, action: action.rawValue, participantID: $0,
+                projectID: project, detail: detail, clientAddress: address)
         }
         if let db {
             try await AuditBatch.insert(rows, on: db as! any SQLDatabase)

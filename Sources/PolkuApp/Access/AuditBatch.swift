@@ -68,8 +68,9 @@ actor AuditBatch {
             var insert = sql.insert(into: AuditEvent.schema)
                 .columns("id", "at", "actor_id", "actor_email", "action", "participant_id", "project_id", "detail", "client_address")
             for r in rows[start..<min(start + rowsPerStatement, rows.count)] {
-                insert = insert.values(id(r.id), SQLBind(r.at), id(r.actorID), SQLBind(r.actorEmail), SQLBind(r.action),
-                                       id(r.participantID), id(r.projectID), SQLBind(r.detail), SQLBind(r.clientAddress))
+                insert = insert.values(
+                    id(r.id), SQLBind(r.at), id(r.actorID), SQLBind(r.actorEmail), SQLBind(r.action),
+                    id(r.participantID), id(r.projectID), SQLBind(r.detail), SQLBind(r.clientAddress))
             }
             try await insert.run()
         }

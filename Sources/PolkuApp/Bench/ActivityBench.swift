@@ -32,7 +32,8 @@ public enum ActivityBench {
             guard res.status == .ok else { throw Abort(.internalServerError, reason: "report answered \(res.status)") }
         }
         try await measure("activity report, one year by site", max(5, repetitions / 5)) {
-            let res = try await ParticipantBench.get(app, SiteURL.projectActivityReport(.value(world.project)).relativeURL([("from", "1.1.2024"), ("to", "31.12.2024"), ("by", "site")]), cookie: world.cookie)
+            let res = try await ParticipantBench.get(
+                app, SiteURL.projectActivityReport(.value(world.project)).relativeURL([("from", "1.1.2024"), ("to", "31.12.2024"), ("by", "site")]), cookie: world.cookie)
             guard res.status == .ok else { throw Abort(.internalServerError, reason: "report answered \(res.status)") }
         }
         try await measure("attendance page of a session", repetitions) {
@@ -54,8 +55,9 @@ public enum ActivityBench {
         var headers = HTTPHeaders()
         headers.add(name: .cookie, value: "polku_session=\(cookie)")
         headers.contentType = .urlEncodedForm
-        let req = Request(application: app, method: .POST, url: URI(string: path), headers: headers,
-                          collectedBody: ByteBuffer(string: body), on: app.eventLoopGroup.next())
+        let req = Request(
+            application: app, method: .POST, url: URI(string: path), headers: headers,
+            collectedBody: ByteBuffer(string: body), on: app.eventLoopGroup.next())
         return try await app.responder.respond(to: req).get()
     }
 
@@ -94,14 +96,19 @@ public enum ActivityBench {
                     let id = UUID()
                     members.append(id)
                     let firstName = rng.pick(DemoData.firstNames), last = rng.pick(DemoData.lastNames)
-                    people.append([SQLBind(id), SQLBind(now), SQLBind(now), SQLBind(firstName), SQLBind(last), SQLBind(SearchKey.make(last, firstName)),
-                                   SQLBind("1980-05-1\(rng.int(0...9))"), SQLBind(rng.int(0...1) == 0 ? "female" : "male"), SQLBind("Pori"), SQLBind("fi")])
-                    enrolments.append([SQLBind(UUID()), SQLBind(now), SQLBind(id), SQLBind(projectID), SQLBind("coaching"), SQLBind("2023-0\(rng.int(1...9))-01"),
-                                       SQLBind(siteIDs[rng.int(0...3)])])
+                    people.append([
+                        SQLBind(id), SQLBind(now), SQLBind(now), SQLBind(firstName), SQLBind(last), SQLBind(SearchKey.make(last, firstName)),
+                        SQLBind("1980-05-1\(rng.int(0...9))"), SQLBind(rng.int(0...1) == 0 ? "female" : "male"), SQLBind("Pori"), SQLBind("fi"),
+                    ])
+                    enrolments.append([
+                        SQLBind(UUID()), SQLBind(now), SQLBind(id), SQLBind(projectID), SQLBind("coaching"), SQLBind("2023-0\(rng.int(1...9))-01"),
+                        SQLBind(siteIDs[rng.int(0...3)]),
+                    ])
                 }
                 groupsMembers.append(members)
             }
-            try await insert(app.db, "participants", ["id", "created_at", "updated_at", "first_name", "last_name", "search_key", "birth_date", "gender", "municipality", "language"], people)
+            try await insert(
+                app.db, "participants", ["id", "created_at", "updated_at", "first_name", "last_name", "search_key", "birth_date", "gender", "municipality", "language"], people)
             try await insert(app.db, "enrolments", ["id", "created_at", "participant_id", "project_id", "phase", "start_date", "site_id"], enrolments)
             var activities: [[any SQLExpression]] = [], members: [[any SQLExpression]] = [], sessions: [[any SQLExpression]] = [], rows: [[any SQLExpression]] = []
             var firstSession: (activity: UUID, session: UUID)? = nil
@@ -109,15 +116,19 @@ public enum ActivityBench {
             for (gi, group) in groupsMembers.enumerated() {
                 let activity = UUID()
                 let site = siteIDs[gi % siteIDs.count]
-                activities.append([SQLBind(activity), SQLBind(now), SQLBind(projectID), SQLBind(site), SQLBind("group"), SQLBind("Ryhmä \(gi + 1)"), SQLBind(""),
-                                   SQLBind("1,4"), SQLBind(1), SQLBind(start.iso), SQLBind("2025-12-31"), SQLBind("10:00"), SQLBind("12:00"),
-                                   SQLBind(gi % 2 == 0 ? "peer_group" : "social_rehabilitation_group"), SQLBind(FeedToken.make())])
+                activities.append([
+                    SQLBind(activity), SQLBind(now), SQLBind(projectID), SQLBind(site), SQLBind("group"), SQLBind("Ryhmä \(gi + 1)"), SQLBind(""),
+                    SQLBind("1,4"), SQLBind(1), SQLBind(start.iso), SQLBind("2025-12-31"), SQLBind("10:00"), SQLBind("12:00"),
+                    SQLBind(gi % 2 == 0 ? "peer_group" : "social_rehabilitation_group"), SQLBind(FeedToken.make()),
+                ])
                 for m in group { members.append([SQLBind(UUID()), SQLBind(activity), SQLBind(m), SQLBind(start.iso)]) }
                 for si in 0..<sessionsPerGroup {
                     let session = UUID()
                     let date = start.adding(days: (si / 2) * 7 + (si % 2) * 3)
-                    sessions.append([SQLBind(session), SQLBind(activity), SQLBind(date.iso), SQLBind(date.iso), SQLBind("10:00"), SQLBind("12:00"),
-                                     SQLBind(false), SQLBind(0)])
+                    sessions.append([
+                        SQLBind(session), SQLBind(activity), SQLBind(date.iso), SQLBind(date.iso), SQLBind("10:00"), SQLBind("12:00"),
+                        SQLBind(false), SQLBind(0),
+                    ])
                     if firstSession == nil { firstSession = (activity, session) }
                     let skip = Set((0..<(membersPerGroup - presentPerSession)).map { _ in rng.int(0...(membersPerGroup - 1)) })
                     var present = group.enumerated().filter { !skip.contains($0.offset) }.map(\.element)
@@ -131,14 +142,20 @@ public enum ActivityBench {
             for e in 0..<10 {
                 let activity = UUID(), session = UUID()
                 let date = start.adding(days: 30 * e + 5)
-                activities.append([SQLBind(activity), SQLBind(now), SQLBind(projectID), SQLBind(siteIDs[e % 4]), SQLBind("event"), SQLBind("Tapahtuma \(e + 1)"),
-                                   SQLBind(""), SQLBind(nil as String?), SQLBind(nil as Int?), SQLBind(date.iso), SQLBind(date.iso), SQLBind("12:00"), SQLBind("15:00"),
-                                   SQLBind("public_event"), SQLBind(FeedToken.make())])
+                activities.append([
+                    SQLBind(activity), SQLBind(now), SQLBind(projectID), SQLBind(siteIDs[e % 4]), SQLBind("event"), SQLBind("Tapahtuma \(e + 1)"),
+                    SQLBind(""), SQLBind(nil as String?), SQLBind(nil as Int?), SQLBind(date.iso), SQLBind(date.iso), SQLBind("12:00"), SQLBind("15:00"),
+                    SQLBind("public_event"), SQLBind(FeedToken.make()),
+                ])
                 sessions.append([SQLBind(session), SQLBind(activity), SQLBind(date.iso), SQLBind(date.iso), SQLBind("12:00"), SQLBind("15:00"), SQLBind(false), SQLBind(0)])
                 rows.append([SQLBind(UUID()), SQLBind(session), SQLBind(groupsMembers[e][0])])
             }
-            try await insert(app.db, "activities", ["id", "created_at", "project_id", "site_id", "kind", "name", "description", "weekdays", "week_interval",
-                                                  "from_date", "to_date", "start_time", "end_time", "category", "feed_token"], activities)
+            try await insert(
+                app.db, "activities",
+                [
+                    "id", "created_at", "project_id", "site_id", "kind", "name", "description", "weekdays", "week_interval",
+                    "from_date", "to_date", "start_time", "end_time", "category", "feed_token",
+                ], activities)
             try await insert(app.db, "activity_members", ["id", "activity_id", "participant_id", "joined_on"], members)
             try await insert(app.db, "activity_sessions", ["id", "activity_id", "scheduled_date", "date", "start_time", "end_time", "cancelled", "version"], sessions)
             try await insert(app.db, "attendances", ["id", "session_id", "participant_id"], rows)

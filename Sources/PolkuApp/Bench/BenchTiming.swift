@@ -11,6 +11,7 @@ enum BenchTiming {
             times.append(Double(DispatchTime.now().uptimeNanoseconds - t0) / 1_000_000)
         }
         let m = times.dropFirst(2).sorted()
-        return "\(label.padding(toLength: width, withPad: " ", startingAt: 0)) median \(String(format: "%7.2f", m[m.count / 2])) ms   p95 \(String(format: "%7.2f", m[Int(Double(m.count - 1) * 0.95)])) ms   (n=\(m.count))"
+        return
+            "\(label.padding(toLength: width, withPad: " ", startingAt: 0)) median \(String(format: "%7.2f", m[m.count / 2])) ms   p95 \(String(format: "%7.2f", m[Int(Double(m.count - 1) * 0.95)])) ms   (n=\(m.count))"
     }
 }

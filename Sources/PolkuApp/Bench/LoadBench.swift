@@ -27,22 +27,34 @@ public enum LoadBench {
         let (cookie, sample) = try await ParticipantBench.generate(app, participants: participants, projects: 10)
         let sql = app.db as! any SQLDatabase
         struct Row: Decodable { let participant_id: UUID; let project_id: UUID }
-        guard let first = try await sql.raw("SELECT participant_id, project_id FROM enrolments WHERE participant_id = \(bind: sample.participant)")
-            .first(decoding: Row.self) else { throw Abort(.internalServerError, reason: "no sample enrolment") }
-        let members = try await sql.raw("""
+        guard
+            let first = try await sql.raw("SELECT participant_id, project_id FROM enrolments WHERE participant_id = \(bind: sample.participant)")
+                .first(decoding: Row.self)
+        else { throw Abort(.internalServerError, reason: "no sample enrolment") }
+        let members = try await sql.raw(
+            """
             SELECT participant_id FROM enrolments WHERE project_id = \(bind: first.project_id) ORDER BY participant_id LIMIT 10
-            """).all(decoding: [String: UUID].self).compactMap { $0["participant_id"] }
+            """
+        ).all(decoding: [String: UUID].self).compactMap { $0["participant_id"] }
         // One session per day per activity: a group for each year of held sessions.
         let now = Date(), today = Clock.system.today
         let groups = (0..<max(1, (sessions + 364) / 365)).map { _ in UUID() }
-        try await ActivityBench.insert(app.db, "activities", ["id", "created_at", "project_id", "kind", "name", "description", "weekdays", "week_interval",
-                                                             "from_date", "to_date", "start_time", "end_time", "category", "feed_token"],
-                                       groups.enumerated().map { i, id in
-                                           [SQLBind(id), SQLBind(now), SQLBind(first.project_id), SQLBind("group"), SQLBind("Kuormaryhmä \(i + 1)"), SQLBind(""),
-                                            SQLBind("1,2,3,4,5"), SQLBind(1), SQLBind(today.adding(days: -400).iso), SQLBind(today.iso),
-                                            SQLBind("10:00"), SQLBind("12:00"), SQLBind("peer_group"), SQLBind(FeedToken.make())] })
-        try await ActivityBench.insert(app.db, "activity_members", ["id", "activity_id", "participant_id", "joined_on"],
-                                       groups.flatMap { g in members.map { [SQLBind(UUID()), SQLBind(g), SQLBind($0), SQLBind(today.adding(days: -400).iso)] } })
+        try await ActivityBench.insert(
+            app.db, "activities",
+            [
+                "id", "created_at", "project_id", "kind", "name", "description", "weekdays", "week_interval",
+                "from_date", "to_date", "start_time", "end_time", "category", "feed_token",
+            ],
+            groups.enumerated().map { i, id in
+                [
+                    SQLBind(id), SQLBind(now), SQLBind(first.project_id), SQLBind("group"), SQLBind("Kuormaryhmä \(i + 1)"), SQLBind(""),
+                    SQLBind("1,2,3,4,5"), SQLBind(1), SQLBind(today.adding(days: -400).iso), SQLBind(today.iso),
+                    SQLBind("10:00"), SQLBind("12:00"), SQLBind("peer_group"), SQLBind(FeedToken.make()),
+                ]
+            })
+        try await ActivityBench.insert(
+            app.db, "activity_members", ["id", "activity_id", "participant_id", "joined_on"],
+            groups.flatMap { g in members.map { [SQLBind(UUID()), SQLBind(g), SQLBind($0), SQLBind(today.adding(days: -400).iso)] } })
         var paths: [String] = [], rows: [[any SQLExpression]] = []
         for i in 0..<sessions {
             let id = UUID(), group = groups[i / 365]
@@ -52,8 +64,9 @@ public enum LoadBench {
         }
         try await ActivityBench.insert(app.db, "activity_sessions", ["id", "activity_id", "scheduled_date", "date", "start_time", "end_time", "cancelled", "version"], rows)
         try await sql.raw(SQLQueryString(sql.dialect.name == "postgresql" ? "VACUUM ANALYZE" : "ANALYZE")).run()
-        return World(cookie: cookie, csrf: "bench", participant: sample.participant.uuidString, project: first.project_id.uuidString, searchTerm: sample.searchTerm,
-                     personSearch: sample.personSearch,
-                     sessions: paths, members: members.map(\.uuidString))
+        return World(
+            cookie: cookie, csrf: "bench", participant: sample.participant.uuidString, project: first.project_id.uuidString, searchTerm: sample.searchTerm,
+            personSearch: sample.personSearch,
+            sessions: paths, members: members.map(\.uuidString))
     }
 }

@@ -61,8 +61,10 @@ public enum MeasureBench {
         while made < assessments {
             let person = UUID()
             let first = rng.pick(DemoData.firstNames), last = rng.pick(DemoData.lastNames)
-            people.append([SQLBind(person), SQLBind(now), SQLBind(now), SQLBind(first), SQLBind(last), SQLBind(SearchKey.make(last, first)),
-                           SQLBind("1985-03-1\(rng.int(0...9))"), SQLBind("female"), SQLBind("Pori"), SQLBind("fi")])
+            people.append([
+                SQLBind(person), SQLBind(now), SQLBind(now), SQLBind(first), SQLBind(last), SQLBind(SearchKey.make(last, first)),
+                SQLBind("1985-03-1\(rng.int(0...9))"), SQLBind("female"), SQLBind("Pori"), SQLBind("fi"),
+            ])
             enrolments.append([SQLBind(UUID()), SQLBind(now), SQLBind(person), SQLBind(project), SQLBind("coaching"), SQLBind(start.iso)])
             // The first person has 50 WHO-5 times, for the history page; the rest 2–4 of each instrument.
             let times = heavy == nil ? 50 : 1 + rng.int(1...2)
@@ -72,16 +74,20 @@ public enum MeasureBench {
                     var values: [String: Double] = [:]
                     for item in d.items { values[item.id] = Double(instrument.key == "who5" ? min(5, rng.int(1...3) + t % 3) : max(1, rng.int(2...4) - t % 2)) }
                     guard case .success(let r) = InstrumentScoring.score(d, Answers(values: values)) else { continue }
-                    rows.append([SQLBind(UUID()), SQLBind(now), SQLBind(person), SQLBind(project), SQLBind(instrument.id!),
-                                 SQLBind(start.adding(days: 10 + t * 30).iso), SQLBind(AnswerCoding.encode(values)), SQLBind(r.total), SQLBind(r.scaled),
-                                 SQLBind(String(decoding: try encoder.encode(r), as: UTF8.self)), SQLBind(user.id!)])
+                    rows.append([
+                        SQLBind(UUID()), SQLBind(now), SQLBind(person), SQLBind(project), SQLBind(instrument.id!),
+                        SQLBind(start.adding(days: 10 + t * 30).iso), SQLBind(AnswerCoding.encode(values)), SQLBind(r.total), SQLBind(r.scaled),
+                        SQLBind(String(decoding: try encoder.encode(r), as: UTF8.self)), SQLBind(user.id!),
+                    ])
                     made += 1
                 }
             }
         }
-        try await ActivityBench.insert(app.db, "participants", ["id", "created_at", "updated_at", "first_name", "last_name", "search_key", "birth_date", "gender", "municipality", "language"], people)
+        try await ActivityBench.insert(
+            app.db, "participants", ["id", "created_at", "updated_at", "first_name", "last_name", "search_key", "birth_date", "gender", "municipality", "language"], people)
         try await ActivityBench.insert(app.db, "enrolments", ["id", "created_at", "participant_id", "project_id", "phase", "start_date"], enrolments)
-        try await ActivityBench.insert(app.db, "assessments", ["id", "created_at", "participant_id", "project_id", "instrument_id", "date", "answers", "total", "scaled", "scores", "assessed_by"], rows)
+        try await ActivityBench.insert(
+            app.db, "assessments", ["id", "created_at", "participant_id", "project_id", "instrument_id", "date", "answers", "total", "scaled", "scores", "assessed_by"], rows)
         try await sql.raw(SQLQueryString(sql.dialect.name == "postgresql" ? "VACUUM ANALYZE" : "ANALYZE")).run()
         let cookie = "bench-\(UUID().uuidString)"
         let session = SessionRecord(key: SessionID(string: cookie), data: SessionData(initialData: ["user_id": user.id!.uuidString, "csrf": "bench"]))

@@ -34,7 +34,9 @@ public enum ParticipantBench {
             let measured = times.dropFirst(3).sorted()
             let median = measured[measured.count / 2]
             let p95 = measured[Int(Double(measured.count - 1) * 0.95)]
-            lines.append("\(label.padding(toLength: 32, withPad: " ", startingAt: 0)) median \(String(format: "%6.2f", median)) ms   p95 \(String(format: "%6.2f", p95)) ms   (n=\(measured.count))")
+            lines.append(
+                "\(label.padding(toLength: 32, withPad: " ", startingAt: 0)) median \(String(format: "%6.2f", median)) ms   p95 \(String(format: "%6.2f", p95)) ms   (n=\(measured.count))"
+            )
         }
         return lines.joined(separator: "\n")
     }
@@ -81,14 +83,18 @@ public enum ParticipantBench {
                 if sample == nil { sample = id }
                 let first = rng.pick(DemoData.firstNames), last = rng.pick(DemoData.lastNames) + String(rng.int(1...999))
                 let now = Date()
-                people.append([SQLBind(id), SQLBind(now), SQLBind(now), SQLBind(first), SQLBind(last), SQLBind(SearchKey.make(last, first)),
-                               SQLBind("19\(rng.int(60...99))-0\(rng.int(1...9))-1\(rng.int(0...9))"), SQLBind("female"),
-                               SQLBind("Pori"), SQLBind("fi")])
+                people.append([
+                    SQLBind(id), SQLBind(now), SQLBind(now), SQLBind(first), SQLBind(last), SQLBind(SearchKey.make(last, first)),
+                    SQLBind("19\(rng.int(60...99))-0\(rng.int(1...9))-1\(rng.int(0...9))"), SQLBind("female"),
+                    SQLBind("Pori"), SQLBind("fi"),
+                ])
                 let project = projectIDs[rng.int(0...(projectIDs.count - 1))]
                 enrolments.append([SQLBind(UUID()), SQLBind(now), SQLBind(id), SQLBind(project), SQLBind("coaching"), SQLBind("2024-02-01")])
                 for k in 0..<3 {
-                    notes.append([SQLBind(UUID()), SQLBind(now.addingTimeInterval(Double(k))), SQLBind(id), SQLBind(project),
-                                  SQLBind(k == 2 ? "health" : "normal"), SQLBind("Tapaaminen \(k + 1): keskusteltiin tavoitteista."), SQLBind(user.id!)])
+                    notes.append([
+                        SQLBind(UUID()), SQLBind(now.addingTimeInterval(Double(k))), SQLBind(id), SQLBind(project),
+                        SQLBind(k == 2 ? "health" : "normal"), SQLBind("Tapaaminen \(k + 1): keskusteltiin tavoitteista."), SQLBind(user.id!),
+                    ])
                 }
             }
             let (peopleRows, enrolmentRows, noteRows) = (people, enrolments, notes)
@@ -108,10 +114,14 @@ public enum ParticipantBench {
         // the trigram index's pending list flushed.
         try await sql.raw(SQLQueryString(sql.dialect.name == "postgresql" ? "VACUUM ANALYZE" : "ANALYZE")).run()
         let cookie = "bench-\(UUID().uuidString)"
-        let session = SessionRecord(key: SessionID(string: cookie), data: SessionData(initialData: [
-            "user_id": user.id!.uuidString, "csrf": "bench"]))
+        let session = SessionRecord(
+            key: SessionID(string: cookie),
+            data: SessionData(initialData: [
+                "user_id": user.id!.uuidString, "csrf": "bench",
+            ]))
         try await session.create(on: app.db)
-        let person = try await sql.raw("SELECT search_key FROM participants WHERE id = \(bind: sample!)").first()?
+        let person =
+            try await sql.raw("SELECT search_key FROM participants WHERE id = \(bind: sample!)").first()?
             .decode(column: "search_key", as: String.self) ?? ""
         return (cookie, Sample(participant: sample!, searchTerm: "kuvitelma1", personSearch: person))
     }

@@ -10,11 +10,13 @@ enum DemoActivities {
     static func seed(lahde: UUID, lahdeParticipants: [UUID], kunnolla: UUID, rng: inout DemoRandom, on db: any Database) async throws {
         // Community coaching: twice a week from June 2015, the first 125 sessions; every one of the 74
         // people comes at least once.
-        let group = activity(lahde, .group, .communityCoaching, "Yhteisövalmennus (Kaapeli / Lähde mukaan! / Reeraa!)",
-                             from: "2015-06-02", to: "2017-05-31", weekdays: "2,4")
+        let group = activity(
+            lahde, .group, .communityCoaching, "Yhteisövalmennus (Kaapeli / Lähde mukaan! / Reeraa!)",
+            from: "2015-06-02", to: "2017-05-31", weekdays: "2,4")
         try await group.create(on: db)
-        let schedule = Schedule(weekdays: [2, 4], from: CalendarDate(parsing: "2015-06-02")!, to: CalendarDate(parsing: "2017-05-31")!,
-                                start: ClockTime(hour: 10, minute: 0)!, end: ClockTime(hour: 12, minute: 0)!)
+        let schedule = Schedule(
+            weekdays: [2, 4], from: CalendarDate(parsing: "2015-06-02")!, to: CalendarDate(parsing: "2017-05-31")!,
+            start: ClockTime(hour: 10, minute: 0)!, end: ClockTime(hour: 12, minute: 0)!)
         let pool = Array(lahdeParticipants.prefix(74))
         for p in pool { try await member(group, p, joined: "2015-06-02", on: db) }
         for (i, o) in schedule.occurrences().prefix(125).enumerated() {
@@ -34,8 +36,10 @@ enum DemoActivities {
     }
 
     /// `count` one-off events whose head counts add up to `total`, a few weeks apart.
-    static func events(_ project: UUID, _ category: Activity.Category, _ name: String, count: Int, total: Int, start: String,
-                       rng: inout DemoRandom, on db: any Database) async throws {
+    static func events(
+        _ project: UUID, _ category: Activity.Category, _ name: String, count: Int, total: Int, start: String,
+        rng: inout DemoRandom, on db: any Database
+    ) async throws {
         var date = CalendarDate(parsing: start)!
         for i in 0..<count {
             let heads = total / count + (i < total % count ? 1 : 0)
@@ -51,8 +55,10 @@ enum DemoActivities {
     /// The rest of the seeds' activities: RUORI2's peer group running this season (so that this
     /// week's calendar has sessions) and its wellbeing events that brought in new participants;
     /// PARTY's cooking group and its webinar for professionals; Yhdistämö's four-session training.
-    static func seedMore(projects: [String: UUID], sites: [UUID: [Site]], worker: UUID, manager: UUID, peer: UUID,
-                         rng: inout DemoRandom, on db: any Database) async throws {
+    static func seedMore(
+        projects: [String: UUID], sites: [UUID: [Site]], worker: UUID, manager: UUID, peer: UUID,
+        rng: inout DemoRandom, on db: any Database
+    ) async throws {
         let today = Clock.system.today
         // RUORI2: a weekly peer group from eight weeks ago to eight weeks ahead.
         let ruori = projects["S21019"]!
@@ -66,8 +72,9 @@ enum DemoActivities {
         try await ActivityQueries.setOrganisers(activity: peerGroup.id!, users: [worker, peer], on: db)
         let members = Array(ruoriPeople.prefix(9).map(\.$participant.id))
         for (i, p) in members.enumerated() { try await member(peerGroup, p, joined: (i < 7 ? from : from.adding(days: 21)).iso, on: db) }
-        let weekly = Schedule(weekdays: [3], from: from, to: to, start: ClockTime(hour: 13, minute: 0)!, end: ClockTime(hour: 15, minute: 0)!,
-                              cancelled: [from.adding(days: 28)])
+        let weekly = Schedule(
+            weekdays: [3], from: from, to: to, start: ClockTime(hour: 13, minute: 0)!, end: ClockTime(hour: 15, minute: 0)!,
+            cancelled: [from.adding(days: 28)])
         for o in weekly.occurrences() {
             let s = try await session(peerGroup, date: o.date.iso, on: db)
             s.startTime = "13:00"; s.endTime = "15:00"; s.cancelled = o.isCancelled
@@ -98,8 +105,10 @@ enum DemoActivities {
         try await cooking.create(on: db)
         try await ActivityQueries.setOrganisers(activity: cooking.id!, users: [manager], on: db)
         for p in partyPeople { try await member(cooking, p, joined: "2021-09-06", on: db) }
-        for o in Schedule(weekdays: [1], from: CalendarDate(parsing: "2021-09-06")!, to: CalendarDate(parsing: "2021-11-29")!,
-                          start: ClockTime(hour: 10, minute: 0)!, end: ClockTime(hour: 12, minute: 0)!).occurrences() {
+        for o in Schedule(
+            weekdays: [1], from: CalendarDate(parsing: "2021-09-06")!, to: CalendarDate(parsing: "2021-11-29")!,
+            start: ClockTime(hour: 10, minute: 0)!, end: ClockTime(hour: 12, minute: 0)!
+        ).occurrences() {
             let s = try await session(cooking, date: o.date.iso, on: db)
             for p in partyPeople where rng.int(0...9) < 7 { try await Attendance(sessionID: s.id!, participantID: p).create(on: db) }
         }
@@ -132,8 +141,10 @@ enum DemoActivities {
         try await o.create(on: db)
     }
 
-    static func activity(_ project: UUID, _ kind: Activity.Kind, _ category: Activity.Category, _ name: String,
-                         from: String, to: String, weekdays: String?) -> Activity {
+    static func activity(
+        _ project: UUID, _ kind: Activity.Kind, _ category: Activity.Category, _ name: String,
+        from: String, to: String, weekdays: String?
+    ) -> Activity {
         let a = Activity()
         a.$project.id = project; a.kind = kind; a.category = category; a.name = name; a.description = ""
         a.fromDate = from; a.toDate = to; a.startTime = "10:00"; a.endTime = "12:00"; a.weekdays = weekdays

@@ -36,7 +36,8 @@ public enum DemoData {
                 try await p.create(on: db)
                 let id = p.id!
                 projectIDs[spec.code] = id
-                let links: [(String, ProjectOrganisation.Role)] = spec.administrators.map { ($0, .administrator) }
+                let links: [(String, ProjectOrganisation.Role)] =
+                    spec.administrators.map { ($0, .administrator) }
                     + spec.coImplementers.map { ($0, .coImplementer) } + spec.partners.map { ($0, .partner) } + spec.funders.map { ($0, .funder) }
                 for (name, role) in links {
                     try await ProjectOrganisation(projectID: id, organisationID: orgIDs[name]!, role: role).create(on: db)
@@ -85,20 +86,23 @@ public enum DemoData {
                 let outcomes = spec.code == "S20519" ? DemoProjects.partyOutcomes : []
                 // Lähde mukaan!'s community coaching had 74 participants: the project needs at least that many.
                 let minimum = spec.code == "S20250" ? 80 : outcomes.count
-                try await participants(count: max(participantsPerProject, minimum), project: projectID, spec: spec,
-                                       sites: sitesByProject[projectID] ?? [], outcomes: outcomes,
-                                       author: staffIDs[.projectManager]!, health: staffIDs[.healthProfessional]!, rng: &rng, on: db)
+                try await participants(
+                    count: max(participantsPerProject, minimum), project: projectID, spec: spec,
+                    sites: sitesByProject[projectID] ?? [], outcomes: outcomes,
+                    author: staffIDs[.projectManager]!, health: staffIDs[.healthProfessional]!, rng: &rng, on: db)
             }
             if let duuniin = subProjectIDs["S20250-DUUNIIN"], let spec = DemoProjects.projects.first(where: { $0.code == "S20250" }) {
-                try await participants(count: DemoProjects.duuniinOutcomes.count, project: duuniin, spec: spec, sites: [],
-                                       outcomes: DemoProjects.duuniinOutcomes, municipality: "Pori",
-                                       author: staffIDs[.projectManager]!, health: staffIDs[.healthProfessional]!, rng: &rng, on: db)
+                try await participants(
+                    count: DemoProjects.duuniinOutcomes.count, project: duuniin, spec: spec, sites: [],
+                    outcomes: DemoProjects.duuniinOutcomes, municipality: "Pori",
+                    author: staffIDs[.projectManager]!, health: staffIDs[.healthProfessional]!, rng: &rng, on: db)
             }
             let lahde = projectIDs["S20250"]!
             let lahdePeople = try await Enrolment.query(on: db).filter(\.$project.$id == lahde).sort(\.$startDate).all().map(\.$participant.id)
             try await DemoActivities.seed(lahde: lahde, lahdeParticipants: lahdePeople, kunnolla: projectIDs["S20013"]!, rng: &rng, on: db)
-            try await DemoActivities.seedMore(projects: projectIDs, sites: sitesByProject, worker: staffIDs[.worker]!, manager: staffIDs[.projectManager]!,
-                                              peer: staffIDs[.peer]!, rng: &rng, on: db)
+            try await DemoActivities.seedMore(
+                projects: projectIDs, sites: sitesByProject, worker: staffIDs[.worker]!, manager: staffIDs[.projectManager]!,
+                peer: staffIDs[.peer]!, rng: &rng, on: db)
             try await DemoMeasures.seed(projects: projectIDs, assessor: staffIDs[.healthProfessional]!, rng: &rng, on: db)
             let provider = User(email: "provider@demo.polku.invalid", name: "Pirjo Palveluntarjoaja (demo)", passwordHash: hash)
             try await provider.create(on: db)
@@ -124,14 +128,18 @@ public enum DemoData {
     static let maleNames = ["Eero", "Juho", "Mikko", "Onni", "Sami", "Ville", "Åke", "Ahmed", "Jari", "Kalle", "Tuomas"]
     static let firstNames = femaleNames + maleNames
     /// Surnames that are plainly invented, so nobody mistakes a demo person for a real one.
-    static let lastNames = ["Esimerkki", "Kuvitelma", "Testinen", "Mallinen", "Keksitty", "Demonen", "Harjoitus", "Kokeilu",
-                            "Leikkinen", "Näytekäs", "Malli-Øster", "Sepite"]
+    static let lastNames = [
+        "Esimerkki", "Kuvitelma", "Testinen", "Mallinen", "Keksitty", "Demonen", "Harjoitus", "Kokeilu",
+        "Leikkinen", "Näytekäs", "Malli-Øster", "Sepite",
+    ]
 
     /// `outcomes[i]`, when given, makes participant i a leaver with that outcome; the rest are still in
     /// the project, or (without `outcomes`) leave at random.
-    static func participants(count: Int, project: UUID, spec: DemoProjects.Spec, sites: [Site], outcomes: [ServiceOutcome] = [],
-                             municipality: String = "Oulu", author: UUID, health: UUID,
-                             rng: inout DemoRandom, on db: any Database) async throws {
+    static func participants(
+        count: Int, project: UUID, spec: DemoProjects.Spec, sites: [Site], outcomes: [ServiceOutcome] = [],
+        municipality: String = "Oulu", author: UUID, health: UUID,
+        rng: inout DemoRandom, on db: any Database
+    ) async throws {
         let plan = PhasePlan(phases: spec.phases)
         let start = CalendarDate(parsing: spec.start)!
         var made = 0
@@ -153,7 +161,9 @@ public enum DemoData {
             e.startDate = entry.iso
             let index = made
             made += 1
-            let outcome: ServiceOutcome? = index < outcomes.count ? outcomes[index]
+            let outcome: ServiceOutcome? =
+                index < outcomes.count
+                ? outcomes[index]
                 : outcomes.isEmpty && rng.int(0...2) == 0 ? rng.pick(ServiceOutcome.allCases) : nil
             let reached = outcome != nil ? plan.phases.count - 1 : rng.int(0...(plan.phases.count - 2))
             e.phase = plan.phases[reached]
@@ -213,10 +223,14 @@ public enum DemoData {
         if rng.int(0...11) == 0 { e.isced = nil }
     }
 
-    static let goals = ["Säännöllinen päivärytmi", "Työkokeiluun syksyllä", "Ammatillinen koulutus haussa keväällä",
-                        "Velkaneuvontaan ajanvaraus", "Ryhmätoimintaan kerran viikossa", "Kuntosalille kahdesti viikossa"]
-    static let notes = ["Tapaaminen sujui hyvin, seuraava tapaaminen kahden viikon päästä.", "Osallistui ryhmään aktiivisesti.",
-                        "Keskusteltiin työnhausta ja ansioluettelosta.", "Ohjattu talous- ja velkaneuvontaan."]
+    static let goals = [
+        "Säännöllinen päivärytmi", "Työkokeiluun syksyllä", "Ammatillinen koulutus haussa keväällä",
+        "Velkaneuvontaan ajanvaraus", "Ryhmätoimintaan kerran viikossa", "Kuntosalille kahdesti viikossa",
+    ]
+    static let notes = [
+        "Tapaaminen sujui hyvin, seuraava tapaaminen kahden viikon päästä.", "Osallistui ryhmään aktiivisesti.",
+        "Keskusteltiin työnhausta ja ansioluettelosta.", "Ohjattu talous- ja velkaneuvontaan.",
+    ]
     static let healthNotes = ["Uniongelmia; ohjattu työttömien terveystarkastukseen.", "Fysioterapeutin arvio: selkävaiva rajoittaa raskasta työtä."]
 }
 

@@ -27,7 +27,8 @@ enum DemoMeasures {
                 for (n, e) in enrolments.enumerated() {
                     let start = CalendarDate(parsing: e.startDate)!
                     let times = 2 + n % 3
-                    let goals = d.scoring.method == .goals
+                    let goals =
+                        d.scoring.method == .goals
                         ? try await Goal.query(on: db).filter(\.$participant.$id == e.$participant.id).filter(\.$project.$id == project).all().map { $0.id!.uuidString }
                         : []
                     if d.scoring.method == .goals && goals.isEmpty { continue }
@@ -42,8 +43,11 @@ enum DemoMeasures {
                         a.date = date.iso; a.answers = AnswerCoding.encode(answers); a.total = r.total; a.scaled = r.scaled
                         a.scores = String(decoding: try JSONEncoder().encode(r), as: UTF8.self)
                         if d.scoring.method == .profile && time == 0 {
-                            a.extras = String(decoding: try JSONEncoder().encode(Answers(values: [:], important: ["work", "money"],
-                                                                                         areaGoals: ["work": "Työkokeilupaikka kevääksi"])), as: UTF8.self)
+                            a.extras = String(
+                                decoding: try JSONEncoder().encode(
+                                    Answers(
+                                        values: [:], important: ["work", "money"],
+                                        areaGoals: ["work": "Työkokeilupaikka kevääksi"])), as: UTF8.self)
                         }
                         a.$assessedBy.id = assessor
                         try await a.create(on: db)

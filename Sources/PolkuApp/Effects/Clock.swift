@@ -28,7 +28,9 @@ struct IDGenerator: Sendable {
     static func counting() -> IDGenerator {
         let next = NIOLockedValueBox<UInt64>(0)
         return IDGenerator { _ in
-            let n = next.withLockedValue { $0 += 1; return $0 }
+            let n = next.withLockedValue {
+                $0 += 1; return $0
+            }
             return UUID(uuidString: String(format: "00000000-0000-4000-8000-%012llX", n))!
         }
     }

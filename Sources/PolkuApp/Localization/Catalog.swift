@@ -30,7 +30,8 @@ enum Catalog {
 
     static var files: [URL] {
         guard let folder = Bundle.module.resourceURL,
-              let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return [] }
+            let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path)
+        else { return [] }
         return names.filter { $0.hasSuffix(".strings.txt") }.sorted().map { folder.appendingPathComponent($0) }
     }
 

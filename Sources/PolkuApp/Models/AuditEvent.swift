@@ -16,8 +16,10 @@ final class AuditEvent: Model, @unchecked Sendable {
     @Field(key: "client_address") var clientAddress: String
 
     init() {}
-    init(id: UUID, at: Date, actorID: UUID?, actorEmail: String, action: String, participantID: UUID?,
-         projectID: UUID?, detail: String, clientAddress: String) {
+    init(
+        id: UUID, at: Date, actorID: UUID?, actorEmail: String, action: String, participantID: UUID?,
+        projectID: UUID?, detail: String, clientAddress: String
+    ) {
         self.id = id
         self.at = at; self.actorID = actorID; self.actorEmail = actorEmail; self.action = action
         self.participantID = participantID; self.projectID = projectID; self.detail = detail

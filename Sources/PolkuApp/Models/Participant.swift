@@ -143,8 +143,10 @@ final class Note: Model, @unchecked Sendable {
 extension Enrolment {
     /// Starts a participation: the enrolment in the project's first phase and its first phase change.
     @discardableResult
-    static func start(participant: UUID, project: Project, site: UUID?, date: String, by user: UUID,
-                      on db: any Database) async throws -> Enrolment {
+    static func start(
+        participant: UUID, project: Project, site: UUID?, date: String, by user: UUID,
+        on db: any Database
+    ) async throws -> Enrolment {
         let e = Enrolment()
         e.$participant.id = participant; e.$project.id = try project.requireID(); e.$site.id = site
         e.phase = project.phasePlan.first; e.startDate = date

@@ -40,8 +40,10 @@ final class Service: Model, @unchecked Sendable {
 
     /// Recomputes the search words after an edit.
     func index(organisationName: String) {
-        searchText = SearchKey.make([name, nameSv ?? "", nameEn ?? "", description, descriptionSv ?? "", descriptionEn ?? "", targetGroups,
-                                     Service.listItems(areas).joined(separator: " "), organisationName])
+        searchText = SearchKey.make([
+            name, nameSv ?? "", nameEn ?? "", description, descriptionSv ?? "", descriptionEn ?? "", targetGroups,
+            Service.listItems(areas).joined(separator: " "), organisationName,
+        ])
     }
 
     func localizedName(_ lang: String) -> String { (lang == "sv" ? nameSv : lang == "en" ? nameEn : nil) ?? name }

@@ -18,13 +18,18 @@ public struct JSONLogHandler: LogHandler {
         set { metadata[key] = newValue }
     }
 
-    public func log(level: Logger.Level, message: Logger.Message, metadata extra: Logger.Metadata?,
-                    source: String, file: String, function: String, line: UInt) {
-        var object: [String: String] = ["ts": ISO8601DateFormatter().string(from: Date()), "level": level.rawValue,
-                                        "logger": label, "msg": message.description]
+    public func log(
+        level: Logger.Level, message: Logger.Message, metadata extra: Logger.Metadata?,
+        source: String, file: String, function: String, line: UInt
+    ) {
+        var object: [String: String] = [
+            "ts": ISO8601DateFormatter().string(from: Date()), "level": level.rawValue,
+            "logger": label, "msg": message.description,
+        ]
         for (k, v) in metadata.merging(extra ?? [:], uniquingKeysWith: { $1 }) { object[k] = v.description }
         if let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]),
-           let text = String(data: data, encoding: .utf8) {
+            let text = String(data: data, encoding: .utf8)
+        {
             write(text + "\n")
         }
     }

@@ -9,9 +9,11 @@ struct RequestMetricsMiddleware: AsyncMiddleware {
         let path = req.route.map { "/" + $0.path.map(\.description).joined(separator: "/") } ?? "unmatched"
         let dims = [("method", req.method.rawValue), ("path", path), ("status", String(response.status.code))]
         Counter(label: "polku_http_requests_total", dimensions: dims).increment()
-        Timer(label: "polku_http_request_duration_seconds", dimensions: [("method", req.method.rawValue), ("path", path)],
-              preferredDisplayUnit: .seconds)
-            .recordNanoseconds(Int64(DispatchTime.now().uptimeNanoseconds - start))
+        Timer(
+            label: "polku_http_request_duration_seconds", dimensions: [("method", req.method.rawValue), ("path", path)],
+            preferredDisplayUnit: .seconds
+        )
+        .recordNanoseconds(Int64(DispatchTime.now().uptimeNanoseconds - start))
         return response
     }
 }

@@ -66,7 +66,7 @@ struct Guard: AsyncMiddleware {
             return g
         case .operatorToken:
             guard let token = req.application.settings.metricsToken, !token.isEmpty,
-                  let sent = req.headers.bearerAuthorization?.token, ConstantTime.equal(sent, token)
+                let sent = req.headers.bearerAuthorization?.token, ConstantTime.equal(sent, token)
             else { throw Abort(.notFound) }
             return g
         case .signedIn:
@@ -106,15 +106,18 @@ struct Guard: AsyncMiddleware {
             guard admitted else { throw Abort(.forbidden) }
             g.organisation = org
         case .serviceKeeper:
-            guard let org = try await (req.db as! any SQLDatabase).select().column("organisation_id").from("services")
-                .where("id", .equal, SQLBind(try req.id())).first(decodingColumn: "organisation_id", as: UUID.self)
+            guard
+                let org = try await (req.db as! any SQLDatabase).select().column("organisation_id").from("services")
+                    .where("id", .equal, SQLBind(try req.id())).first(decodingColumn: "organisation_id", as: UUID.self)
             else { throw Abort(.notFound) }
             let admitted = actor.isAdmin ? true : try await req.authz.isProviderStaff(actor, org)
             guard admitted else { throw Abort(.forbidden) }
             g.organisation = org
         case .referral(let needed):
-            guard let r = try await Referral.query(on: req.db).filter(\.$id == (try req.id()))
-                .with(\.$service, { $0.with(\.$organisation) }).first() else { throw Abort(.notFound) }
+            guard
+                let r = try await Referral.query(on: req.db).filter(\.$id == (try req.id()))
+                    .with(\.$service, { $0.with(\.$organisation) }).first()
+            else { throw Abort(.notFound) }
             let side = try await ReferralController.access(req, r, actor: actor)
             switch (needed, side) {
             case (.either, _), (.provider, .provider), (.referrer, .referring): break
@@ -161,8 +164,9 @@ struct Guard: AsyncMiddleware {
     }
 
     static func activityProject(_ req: Request) async throws -> UUID {
-        guard let project = try await (req.db as! any SQLDatabase).select().column("project_id").from("activities")
-            .where("id", .equal, SQLBind(try req.id())).first(decodingColumn: "project_id", as: UUID.self)
+        guard
+            let project = try await (req.db as! any SQLDatabase).select().column("project_id").from("activities")
+                .where("id", .equal, SQLBind(try req.id())).first(decodingColumn: "project_id", as: UUID.self)
         else { throw Abort(.notFound) }
         return project
     }

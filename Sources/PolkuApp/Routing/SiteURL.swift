@@ -169,12 +169,14 @@ enum SiteURL: Sendable {
 
     /// The path of a link, with an optional query (encoded here, never by hand).
     func relativeURL(_ query: [(String, String)] = []) -> String {
-        let path = "/" + segments.map {
-            switch $0 {
-            case .constant(let word): return word
-            case .parameter(let name, let value): return value.map(Self.encode) ?? ":" + name
-            }
-        }.joined(separator: "/")
+        let path =
+            "/"
+            + segments.map {
+                switch $0 {
+                case .constant(let word): return word
+                case .parameter(let name, let value): return value.map(Self.encode) ?? ":" + name
+                }
+            }.joined(separator: "/")
         guard !query.isEmpty else { return path }
         return path + "?" + query.map { Self.encode($0.0) + "=" + Self.encode($0.1) }.joined(separator: "&")
     }
@@ -193,7 +195,9 @@ enum SiteURL: Sendable {
         out.reserveCapacity(s.utf8.count * 3)
         let hex = Array("0123456789ABCDEF".utf8)
         for b in s.utf8 {
-            if unreserved(b) { out.unicodeScalars.append(Unicode.Scalar(b)) } else {
+            if unreserved(b) {
+                out.unicodeScalars.append(Unicode.Scalar(b))
+            } else {
                 out.unicodeScalars.append("%")
                 out.unicodeScalars.append(Unicode.Scalar(hex[Int(b >> 4)]))
                 out.unicodeScalars.append(Unicode.Scalar(hex[Int(b & 0xF)]))

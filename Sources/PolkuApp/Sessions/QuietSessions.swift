@@ -23,13 +23,16 @@ struct QuietSessions: SessionDriver {
         let promise = request.eventLoop.makePromise(of: SessionData?.self)
         promise.completeWithTask {
             let sql = request.db as! any SQLDatabase
-            let user: SQLQueryString = sql.dialect.name == "postgresql"
+            let user: SQLQueryString =
+                sql.dialect.name == "postgresql"
                 ? "CASE WHEN s.data->>'user_id' ~ '^[0-9A-Fa-f-]{36}$' THEN (s.data->>'user_id')::uuid END"
                 : "json_extract(s.data, '$.user_id')"
-            let rows = try await sql.raw("""
+            let rows = try await sql.raw(
+                """
                 SELECT CAST(s.data AS TEXT) AS data, \(CurrentUserMiddleware.IdentityRow.columns) FROM _fluent_sessions s
                 LEFT JOIN users u ON u.id = \(user) LEFT JOIN memberships m ON m.user_id = u.id WHERE s.key = \(bind: sessionID.string)
-                """).all()
+                """
+            ).all()
             guard let first = rows.first else { return nil }
             let text = try first.decode(column: "data", as: String.self)
             let data = try JSONDecoder().decode([String: String].self, from: Data(text.utf8))

@@ -14,8 +14,10 @@ public struct ICalendar: Sendable {
         /// Bumped whenever the session changes, so that subscribers replace their copy.
         public var sequence: Int
 
-        public init(uid: String, date: CalendarDate, start: ClockTime, end: ClockTime, summary: String, location: String? = nil,
-                    description: String? = nil, cancelled: Bool = false, sequence: Int = 0) {
+        public init(
+            uid: String, date: CalendarDate, start: ClockTime, end: ClockTime, summary: String, location: String? = nil,
+            description: String? = nil, cancelled: Bool = false, sequence: Int = 0
+        ) {
             self.uid = uid; self.date = date; self.start = start; self.end = end; self.summary = summary
             self.location = location; self.description = description; self.cancelled = cancelled; self.sequence = sequence
         }
@@ -34,20 +36,26 @@ public struct ICalendar: Sendable {
 
     /// The feed's text: CRLF line ends, long lines folded at 75 octets.
     public func render() -> String {
-        var lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Polku//Polku activities//FI", "CALSCALE:GREGORIAN", "METHOD:PUBLISH",
-                     "X-WR-CALNAME:" + Self.escape(name), "X-WR-TIMEZONE:" + Self.timeZone]
+        var lines = [
+            "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Polku//Polku activities//FI", "CALSCALE:GREGORIAN", "METHOD:PUBLISH",
+            "X-WR-CALNAME:" + Self.escape(name), "X-WR-TIMEZONE:" + Self.timeZone,
+        ]
         // EU summer time: from the last Sunday of March 03:00 to the last Sunday of October 04:00 local.
-        lines += ["BEGIN:VTIMEZONE", "TZID:" + Self.timeZone,
-                  "BEGIN:DAYLIGHT", "TZOFFSETFROM:+0200", "TZOFFSETTO:+0300", "TZNAME:EEST", "DTSTART:19810329T030000",
-                  "RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU", "END:DAYLIGHT",
-                  "BEGIN:STANDARD", "TZOFFSETFROM:+0300", "TZOFFSETTO:+0200", "TZNAME:EET", "DTSTART:19961027T040000",
-                  "RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU", "END:STANDARD", "END:VTIMEZONE"]
+        lines += [
+            "BEGIN:VTIMEZONE", "TZID:" + Self.timeZone,
+            "BEGIN:DAYLIGHT", "TZOFFSETFROM:+0200", "TZOFFSETTO:+0300", "TZNAME:EEST", "DTSTART:19810329T030000",
+            "RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU", "END:DAYLIGHT",
+            "BEGIN:STANDARD", "TZOFFSETFROM:+0300", "TZOFFSETTO:+0200", "TZNAME:EET", "DTSTART:19961027T040000",
+            "RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU", "END:STANDARD", "END:VTIMEZONE",
+        ]
         for e in events {
-            lines += ["BEGIN:VEVENT", "UID:" + Self.escape(e.uid), "DTSTAMP:" + stamp,
-                      "DTSTART;TZID=\(Self.timeZone):" + Self.local(e.date, e.start),
-                      "DTEND;TZID=\(Self.timeZone):" + Self.local(e.date, e.end),
-                      "SUMMARY:" + Self.escape(e.summary), "SEQUENCE:\(e.sequence)",
-                      "STATUS:" + (e.cancelled ? "CANCELLED" : "CONFIRMED")]
+            lines += [
+                "BEGIN:VEVENT", "UID:" + Self.escape(e.uid), "DTSTAMP:" + stamp,
+                "DTSTART;TZID=\(Self.timeZone):" + Self.local(e.date, e.start),
+                "DTEND;TZID=\(Self.timeZone):" + Self.local(e.date, e.end),
+                "SUMMARY:" + Self.escape(e.summary), "SEQUENCE:\(e.sequence)",
+                "STATUS:" + (e.cancelled ? "CANCELLED" : "CONFIRMED"),
+            ]
             if let l = e.location, !l.isEmpty { lines.append("LOCATION:" + Self.escape(l)) }
             if let d = e.description, !d.isEmpty { lines.append("DESCRIPTION:" + Self.escape(d)) }
             lines.append("END:VEVENT")

@@ -14,8 +14,10 @@ public struct Schedule: Sendable, Equatable {
     /// A session moved from one date to another (and possibly another time).
     public var moved: [CalendarDate: (date: CalendarDate, start: ClockTime, end: ClockTime)]
 
-    public init(weekdays: Set<Int>, interval: Int = 1, from: CalendarDate, to: CalendarDate, start: ClockTime, end: ClockTime,
-                cancelled: Set<CalendarDate> = [], moved: [CalendarDate: (date: CalendarDate, start: ClockTime, end: ClockTime)] = [:]) {
+    public init(
+        weekdays: Set<Int>, interval: Int = 1, from: CalendarDate, to: CalendarDate, start: ClockTime, end: ClockTime,
+        cancelled: Set<CalendarDate> = [], moved: [CalendarDate: (date: CalendarDate, start: ClockTime, end: ClockTime)] = [:]
+    ) {
         self.weekdays = weekdays; self.interval = interval; self.from = from; self.to = to; self.start = start; self.end = end
         self.cancelled = cancelled; self.moved = moved
     }
@@ -83,7 +85,8 @@ public struct ClockTime: Comparable, Hashable, Sendable, CustomStringConvertible
     public init?(parsing text: String) {
         let parts = text.split(whereSeparator: { $0 == ":" || $0 == "." }).map(String.init)
         guard (1...2).contains(parts.count), let h = Int(parts[0]), let m = parts.count == 2 ? Int(parts[1]) : 0,
-              parts.count == 1 || parts[1].count == 2 else { return nil }
+            parts.count == 1 || parts[1].count == 2
+        else { return nil }
         self.init(hour: h, minute: m)
     }
     public var description: String {

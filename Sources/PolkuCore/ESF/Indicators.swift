@@ -279,7 +279,11 @@ public struct IndicatorTally<Indicator: IndicatorCode>: Sendable {
 
     private static func slot(_ i: Indicator, _ g: ESFGender) -> Int {
         let gender: Int
-        switch g { case .female: gender = 0; case .male: gender = 1; case .nonBinary: gender = 2 }
+        switch g {
+        case .female: gender = 0;
+        case .male: gender = 1;
+        case .nonBinary: gender = 2
+        }
         return i.ordinal * 3 + gender
     }
 

@@ -54,10 +54,12 @@ public struct EntryData: Sendable, Equatable {
     public var homeless: Bool?
     public var rural: Bool?
 
-    public init(entryDate: CalendarDate, birthDate: CalendarDate, gender: ESFGender? = nil, labourStatus: LabourStatus? = nil,
-                unemployedMonths: Int? = nil, education: ISCED? = nil, disability: SensitiveAnswer? = nil,
-                foreignBackground: SensitiveAnswer? = nil, minority: SensitiveAnswer? = nil,
-                otherDisadvantage: SensitiveAnswer? = nil, thirdCountNational: Bool? = nil, homeless: Bool? = nil, rural: Bool? = nil) {
+    public init(
+        entryDate: CalendarDate, birthDate: CalendarDate, gender: ESFGender? = nil, labourStatus: LabourStatus? = nil,
+        unemployedMonths: Int? = nil, education: ISCED? = nil, disability: SensitiveAnswer? = nil,
+        foreignBackground: SensitiveAnswer? = nil, minority: SensitiveAnswer? = nil,
+        otherDisadvantage: SensitiveAnswer? = nil, thirdCountNational: Bool? = nil, homeless: Bool? = nil, rural: Bool? = nil
+    ) {
         self.entryDate = entryDate; self.birthDate = birthDate; self.gender = gender; self.labourStatus = labourStatus
         self.unemployedMonths = unemployedMonths; self.education = education; self.disability = disability
         self.foreignBackground = foreignBackground; self.minority = minority; self.otherDisadvantage = otherDisadvantage

@@ -26,7 +26,9 @@ public enum DefinitionCheck {
         } catch let DecodingError.typeMismatch(_, context), let DecodingError.valueNotFound(_, context) {
             return .failure(DefinitionProblems(problems: [DefinitionProblem(path: path(context.codingPath), message: "wrong type: \(context.debugDescription)")]))
         } catch let DecodingError.dataCorrupted(context) {
-            return .failure(DefinitionProblems(problems: [DefinitionProblem(path: path(context.codingPath), message: context.codingPath.isEmpty ? "not valid JSON" : context.debugDescription)]))
+            return .failure(
+                DefinitionProblems(problems: [DefinitionProblem(path: path(context.codingPath), message: context.codingPath.isEmpty ? "not valid JSON" : context.debugDescription)])
+            )
         } catch {
             return .failure(DefinitionProblems(problems: [DefinitionProblem(path: "", message: "not valid JSON")]))
         }
@@ -96,8 +98,10 @@ public enum DefinitionCheck {
             if d.scoring.method == .measurements && d.scales[item.scale]?.unit == nil { add("items[\(i)].scale", "a measurement needs a unit") }
         }
         if d.scoring.domainScores != nil && d.items.contains(where: { $0.domain == nil }) { add("scoring.domainScores", "every item needs a domain") }
-        if d.scoring.missing.maxMissing < 0 || d.scoring.missing.maxMissing >= max(1, d.items.count) && d.scoring.method != .goals
-            && d.scoring.method != .measurements && d.scoring.method != .entered && d.scoring.method != .profile {
+        if d.scoring.missing.maxMissing < 0
+            || d.scoring.missing.maxMissing >= max(1, d.items.count) && d.scoring.method != .goals
+                && d.scoring.method != .measurements && d.scoring.method != .entered && d.scoring.method != .profile
+        {
             add("scoring.missing.maxMissing", "must be 0 or more and below the number of items")
         }
         if let r = d.scoring.rescale {

@@ -49,4 +49,3 @@ public enum PhaseRefusal: String, Sendable, Equatable {
     case samePhase = "phase.same"
     case alreadyExited = "phase.exited"
 }
-

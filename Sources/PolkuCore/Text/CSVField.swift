@@ -17,7 +17,8 @@ public enum CSVField {
     /// Undoes `encode`'s neutralising apostrophe when a file Polku exported is imported again.
     public static func decodeImported(_ value: String) -> String {
         guard value.hasPrefix("'"), let second = value.dropFirst().unicodeScalars.first,
-              formulaStarts.contains(Character(second)) else { return value }
+            formulaStarts.contains(Character(second))
+        else { return value }
         return String(value.dropFirst())
     }
 }

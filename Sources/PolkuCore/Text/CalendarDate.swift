@@ -6,7 +6,8 @@ public struct CalendarDate: Comparable, Hashable, Sendable, Codable, CustomStrin
 
     public init?(year: Int, month: Int, day: Int) {
         guard (1900...2200).contains(year), (1...12).contains(month),
-              (1...Self.days(in: month, of: year)).contains(day) else { return nil }
+            (1...Self.days(in: month, of: year)).contains(day)
+        else { return nil }
         self.year = year; self.month = month; self.day = day
     }
 
@@ -34,12 +35,14 @@ public struct CalendarDate: Comparable, Hashable, Sendable, Codable, CustomStrin
         if t.contains("-") {
             let p = t.split(separator: "-", omittingEmptySubsequences: false)
             guard p.count == 3, p[0].count == 4, let y = Int(p[0]), let m = Int(p[1]), let d = Int(p[2]),
-                  p[1].count == 2, p[2].count == 2 else { return nil }
+                p[1].count == 2, p[2].count == 2
+            else { return nil }
             self.init(year: y, month: m, day: d)
         } else {
             let p = t.split(separator: ".", omittingEmptySubsequences: false)
             guard p.count == 3, p[2].count == 4, (1...2).contains(p[0].count), (1...2).contains(p[1].count),
-                  let d = Int(p[0]), let m = Int(p[1]), let y = Int(p[2]) else { return nil }
+                let d = Int(p[0]), let m = Int(p[1]), let y = Int(p[2])
+            else { return nil }
             self.init(year: y, month: m, day: d)
         }
     }

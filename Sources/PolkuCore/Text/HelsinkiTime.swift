@@ -38,7 +38,7 @@ public struct HelsinkiTime: Equatable, Sendable {
     /// Seconds since 1970 of 01:00 UTC on the last Sunday of `month` (31 days in March and October).
     private static func lastSundayOneAM(year: Int, month: Int) -> Int {
         let last = days(year: year, month: month, day: 31)
-        let weekday = (last + 4) % 7 // 1970-01-01 was a Thursday; 0 = Sunday
+        let weekday = (last + 4) % 7  // 1970-01-01 was a Thursday; 0 = Sunday
         return (last - weekday) * 86_400 + 3_600
     }
 

@@ -11,7 +11,8 @@ public enum Placeholders {
             out += rest[..<open]
             let afterOpen = rest.index(after: open)
             if let close = rest[afterOpen...].firstIndex(of: "}"),
-               let n = Int(rest[afterOpen..<close]), n >= 0, n < values.count, String(n) == rest[afterOpen..<close] {
+                let n = Int(rest[afterOpen..<close]), n >= 0, n < values.count, String(n) == rest[afterOpen..<close]
+            {
                 out += values[n]
                 rest = rest[rest.index(after: close)...]
             } else {

@@ -32,12 +32,15 @@ extension UUID {
         var rng = SystemRandomNumberGenerator()
         let ms = UInt64(max(0, date.timeIntervalSince1970 * 1000))
         let a = rng.next() as UInt64, b = rng.next() as UInt64
-        return UUID(uuid: (UInt8(truncatingIfNeeded: ms >> 40), UInt8(truncatingIfNeeded: ms >> 32), UInt8(truncatingIfNeeded: ms >> 24),
-                           UInt8(truncatingIfNeeded: ms >> 16), UInt8(truncatingIfNeeded: ms >> 8), UInt8(truncatingIfNeeded: ms),
-                           0x70 | UInt8(truncatingIfNeeded: a & 0x0F), UInt8(truncatingIfNeeded: a >> 8),
-                           0x80 | UInt8(truncatingIfNeeded: (a >> 16) & 0x3F), UInt8(truncatingIfNeeded: a >> 24),
-                           UInt8(truncatingIfNeeded: b), UInt8(truncatingIfNeeded: b >> 8), UInt8(truncatingIfNeeded: b >> 16),
-                           UInt8(truncatingIfNeeded: b >> 24), UInt8(truncatingIfNeeded: b >> 32), UInt8(truncatingIfNeeded: b >> 40)))
+        return UUID(
+            uuid: (
+                UInt8(truncatingIfNeeded: ms >> 40), UInt8(truncatingIfNeeded: ms >> 32), UInt8(truncatingIfNeeded: ms >> 24),
+                UInt8(truncatingIfNeeded: ms >> 16), UInt8(truncatingIfNeeded: ms >> 8), UInt8(truncatingIfNeeded: ms),
+                0x70 | UInt8(truncatingIfNeeded: a & 0x0F), UInt8(truncatingIfNeeded: a >> 8),
+                0x80 | UInt8(truncatingIfNeeded: (a >> 16) & 0x3F), UInt8(truncatingIfNeeded: a >> 24),
+                UInt8(truncatingIfNeeded: b), UInt8(truncatingIfNeeded: b >> 8), UInt8(truncatingIfNeeded: b >> 16),
+                UInt8(truncatingIfNeeded: b >> 24), UInt8(truncatingIfNeeded: b >> 32), UInt8(truncatingIfNeeded: b >> 40)
+            ))
     }
 }
 
@@ -47,11 +50,15 @@ extension UUID {
     public init?(text: some StringProtocol) {
         var bytes: [UInt8] = Array(repeating: 0, count: 16)
         var ok = true
-        let count: Int? = text.utf8.withContiguousStorageIfAvailable { Self.parse($0, into: &bytes, ok: &ok) }
+        let count: Int? =
+            text.utf8.withContiguousStorageIfAvailable { Self.parse($0, into: &bytes, ok: &ok) }
             ?? Self.parse(Array(text.utf8), into: &bytes, ok: &ok)
         guard ok, count == 16 else { return nil }
-        self.init(uuid: (bytes[0], bytes[1], bytes[2], bytes[3], bytes[4], bytes[5], bytes[6], bytes[7],
-                         bytes[8], bytes[9], bytes[10], bytes[11], bytes[12], bytes[13], bytes[14], bytes[15]))
+        self.init(
+            uuid: (
+                bytes[0], bytes[1], bytes[2], bytes[3], bytes[4], bytes[5], bytes[6], bytes[7],
+                bytes[8], bytes[9], bytes[10], bytes[11], bytes[12], bytes[13], bytes[14], bytes[15]
+            ))
     }
 
     private static func parse(_ chars: some RandomAccessCollection<UInt8>, into bytes: inout [UInt8], ok: inout Bool) -> Int {

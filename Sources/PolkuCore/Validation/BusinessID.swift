@@ -8,8 +8,9 @@ public struct BusinessID: Sendable, Equatable, CustomStringConvertible {
         if t.count == 8, t.dropLast(2).allSatisfy(\.isNumber) { t = "0" + t }
         let parts = t.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 2, parts[0].count == 7, parts[1].count == 1,
-              parts[0].allSatisfy({ $0.isASCII && $0.isNumber }),
-              let check = Int(parts[1]) else { return nil }
+            parts[0].allSatisfy({ $0.isASCII && $0.isNumber }),
+            let check = Int(parts[1])
+        else { return nil }
         let weights = [7, 9, 10, 5, 8, 4, 2]
         let digits = parts[0].compactMap { $0.wholeNumberValue }
         let remainder = zip(digits, weights).map(*).reduce(0, +) % 11

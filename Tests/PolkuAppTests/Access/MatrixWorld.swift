@@ -65,10 +65,11 @@ struct MatrixWorld {
         try await spare.create(on: db)
         let membership = Membership(userID: spare.id!, projectID: world.otherProject, role: .viewer)
         try await membership.create(on: db)
-        return MatrixWorld(base: world, providerEmail: providerEmail, ownOrganisation: ownOrg, otherOrganisation: otherOrg.id!,
-                           ownService: ownService.id!, otherService: otherService.id!, ownReferral: ownReferral, otherReferral: otherReferral,
-                           ownActivity: ownActivity, otherActivity: otherActivity, ownSession: ownSession, otherSession: otherSession,
-                           ownMember: ownMember, otherEnrolment: otherEnrolment, spareUser: spare.id!, spareMembership: membership.id!)
+        return MatrixWorld(
+            base: world, providerEmail: providerEmail, ownOrganisation: ownOrg, otherOrganisation: otherOrg.id!,
+            ownService: ownService.id!, otherService: otherService.id!, ownReferral: ownReferral, otherReferral: otherReferral,
+            ownActivity: ownActivity, otherActivity: otherActivity, ownSession: ownSession, otherSession: otherSession,
+            ownMember: ownMember, otherEnrolment: otherEnrolment, spareUser: spare.id!, spareMembership: membership.id!)
     }
 
     /// The concrete path of `route` for a target: each parameter filled by what the path names.

@@ -24,41 +24,65 @@ import Vapor
         [
             Route(name: "participant page", method: .GET, path: { SiteURL.participant(.value(participant($0))).relativeURL() }, form: { _ in [:] }, allowed: staff),
             Route(name: "edit form", method: .GET, path: { SiteURL.participantEdit(.value(participant($0))).relativeURL() }, form: { _ in [:] }, allowed: staff),
-            Route(name: "update", method: .POST, path: { SiteURL.participant(.value(participant($0))).relativeURL() }, form: { _ in
-                ["first_name": "Uusi", "last_name": "Nimi", "birth_date": "1.2.1990", "gender": "female", "municipality": "Pori", "language": "fi"]
-            }, allowed: staff),
-            Route(name: "normal note", method: .POST, path: { SiteURL.participantNotes(.value(participant($0))).relativeURL() }, form: {
-                ["project_id": (enrolmentOwn ? $0.ownProject : $0.otherProject).uuidString, "sensitivity": "normal", "body": "uusi"]
-            }, allowed: staff),
-            Route(name: "health note", method: .POST, path: { SiteURL.participantNotes(.value(participant($0))).relativeURL() }, form: {
-                ["project_id": (enrolmentOwn ? $0.ownProject : $0.otherProject).uuidString, "sensitivity": "health", "body": "uusi"]
-            }, allowed: [.healthProfessional]),
-            Route(name: "goal", method: .POST, path: { SiteURL.participantGoals(.value(participant($0))).relativeURL() }, form: {
-                ["project_id": (enrolmentOwn ? $0.ownProject : $0.otherProject).uuidString, "goal_text": "Tavoite"]
-            }, allowed: staff),
-            Route(name: "ESF data form", method: .GET, path: { SiteURL.enrolmentESF(.value(participant($0)), .value($0.ownEnrolment)).relativeURL() },
-                  form: { _ in [:] }, allowed: enrolmentOwn ? staff : []),
-            Route(name: "ESF data save", method: .POST, path: { SiteURL.enrolmentESF(.value(participant($0)), .value($0.ownEnrolment)).relativeURL() },
-                  form: { _ in
-                var full = Dictionary(uniqueKeysWithValues: ParticipationDataController.fields.map { ($0, "") })
-                full["labour_status"] = "unemployed"; full["unemployed_months"] = "14"
-                return full
-            }, allowed: enrolmentOwn ? staff : []),
-            Route(name: "health assessment (WHO-5)", method: .POST, path: { SiteURL.participantAssessments(.value(participant($0))).relativeURL() }, form: {
-                ["project": (enrolmentOwn ? $0.ownProject : $0.otherProject).uuidString, "instrument": "who5", "date": "1.3.2024",
-                 "a_1": "3", "a_2": "3", "a_3": "3", "a_4": "3", "a_5": "3"]
-            }, allowed: [.healthProfessional]),
-            Route(name: "health history (WHO-5)", method: .GET, path: { SiteURL.participantMeasure(.value(participant($0)), .value("who5")).relativeURL() }, form: { _ in [:] },
-                  allowed: [.healthProfessional]),
-            Route(name: "assessment form (life map)", method: .GET,
-                  path: { SiteURL.participantAssessmentNew(.value(participant($0))).relativeURL([("project", "\(enrolmentOwn ? $0.ownProject : $0.otherProject)"), ("instrument", "polku-life")]) },
-                  form: { _ in [:] }, allowed: staff),
-            Route(name: "assessment (life map)", method: .POST, path: { SiteURL.participantAssessments(.value(participant($0))).relativeURL() }, form: {
-                ["project": (enrolmentOwn ? $0.ownProject : $0.otherProject).uuidString, "instrument": "polku-life", "date": "1.3.2024", "a_home": "5"]
-            }, allowed: staff),
-            Route(name: "consent", method: .POST, path: { SiteURL.participantConsents(.value(participant($0))).relativeURL() }, form: { _ in
-                ["purpose": "service", "given": "yes", "consent_date": "2024-02-01"]
-            }, allowed: staff),
+            Route(
+                name: "update", method: .POST, path: { SiteURL.participant(.value(participant($0))).relativeURL() },
+                form: { _ in
+                    ["first_name": "Uusi", "last_name": "Nimi", "birth_date": "1.2.1990", "gender": "female", "municipality": "Pori", "language": "fi"]
+                }, allowed: staff),
+            Route(
+                name: "normal note", method: .POST, path: { SiteURL.participantNotes(.value(participant($0))).relativeURL() },
+                form: {
+                    ["project_id": (enrolmentOwn ? $0.ownProject : $0.otherProject).uuidString, "sensitivity": "normal", "body": "uusi"]
+                }, allowed: staff),
+            Route(
+                name: "health note", method: .POST, path: { SiteURL.participantNotes(.value(participant($0))).relativeURL() },
+                form: {
+                    ["project_id": (enrolmentOwn ? $0.ownProject : $0.otherProject).uuidString, "sensitivity": "health", "body": "uusi"]
+                }, allowed: [.healthProfessional]),
+            Route(
+                name: "goal", method: .POST, path: { SiteURL.participantGoals(.value(participant($0))).relativeURL() },
+                form: {
+                    ["project_id": (enrolmentOwn ? $0.ownProject : $0.otherProject).uuidString, "goal_text": "Tavoite"]
+                }, allowed: staff),
+            Route(
+                name: "ESF data form", method: .GET, path: { SiteURL.enrolmentESF(.value(participant($0)), .value($0.ownEnrolment)).relativeURL() },
+                form: { _ in [:] }, allowed: enrolmentOwn ? staff : []),
+            Route(
+                name: "ESF data save", method: .POST, path: { SiteURL.enrolmentESF(.value(participant($0)), .value($0.ownEnrolment)).relativeURL() },
+                form: { _ in
+                    var full = Dictionary(uniqueKeysWithValues: ParticipationDataController.fields.map { ($0, "") })
+                    full["labour_status"] = "unemployed"; full["unemployed_months"] = "14"
+                    return full
+                }, allowed: enrolmentOwn ? staff : []),
+            Route(
+                name: "health assessment (WHO-5)", method: .POST, path: { SiteURL.participantAssessments(.value(participant($0))).relativeURL() },
+                form: {
+                    [
+                        "project": (enrolmentOwn ? $0.ownProject : $0.otherProject).uuidString, "instrument": "who5", "date": "1.3.2024",
+                        "a_1": "3", "a_2": "3", "a_3": "3", "a_4": "3", "a_5": "3",
+                    ]
+                }, allowed: [.healthProfessional]),
+            Route(
+                name: "health history (WHO-5)", method: .GET, path: { SiteURL.participantMeasure(.value(participant($0)), .value("who5")).relativeURL() }, form: { _ in [:] },
+                allowed: [.healthProfessional]),
+            Route(
+                name: "assessment form (life map)", method: .GET,
+                path: {
+                    SiteURL.participantAssessmentNew(.value(participant($0))).relativeURL([
+                        ("project", "\(enrolmentOwn ? $0.ownProject : $0.otherProject)"), ("instrument", "polku-life"),
+                    ])
+                },
+                form: { _ in [:] }, allowed: staff),
+            Route(
+                name: "assessment (life map)", method: .POST, path: { SiteURL.participantAssessments(.value(participant($0))).relativeURL() },
+                form: {
+                    ["project": (enrolmentOwn ? $0.ownProject : $0.otherProject).uuidString, "instrument": "polku-life", "date": "1.3.2024", "a_home": "5"]
+                }, allowed: staff),
+            Route(
+                name: "consent", method: .POST, path: { SiteURL.participantConsents(.value(participant($0))).relativeURL() },
+                form: { _ in
+                    ["purpose": "service", "given": "yes", "consent_date": "2024-02-01"]
+                }, allowed: staff),
         ]
     }
 

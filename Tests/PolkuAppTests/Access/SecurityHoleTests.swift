@@ -30,9 +30,15 @@ import Vapor
             let worker = TestClient(app)
             try await worker.login(world.users[.worker]!)
             for (first, last) in [("Anna", "Aalto"), ("Ville", "Virtanen")] {
-                #expect(try await worker.post(SiteURL.participants.relativeURL(), ["first_name": first, "last_name": last, "birth_date": "1.1.1990", "gender": "female",
-                                                                "municipality": "Pori", "language": "fi", "project_id": world.ownProject.uuidString,
-                                                                "start_date": "1.2.2024"]).status == .seeOther)
+                #expect(
+                    try await worker.post(
+                        SiteURL.participants.relativeURL(),
+                        [
+                            "first_name": first, "last_name": last, "birth_date": "1.1.1990", "gender": "female",
+                            "municipality": "Pori", "language": "fi", "project_id": world.ownProject.uuidString,
+                            "start_date": "1.2.2024",
+                        ]
+                    ).status == .seeOther)
             }
             let first = try await worker.get(SiteURL.participants.relativeURL())
             #expect(first.body.contains("Aalto, Anna") && first.body.contains("Virtanen, Ville"))
@@ -59,7 +65,8 @@ import Vapor
             let victim = TestClient(app)
             try await victim.get(SiteURL.invite(.value(token)).relativeURL())
             let planted = try #require(victim.cookies["polku_session"])
-            let made = try await victim.post(SiteURL.invite(.value(token)).relativeURL(), ["email": "aake@example.invalid", "password": "vihreä hevonen 42", "again": "vihreä hevonen 42"])
+            let made = try await victim.post(
+                SiteURL.invite(.value(token)).relativeURL(), ["email": "aake@example.invalid", "password": "vihreä hevonen 42", "again": "vihreä hevonen 42"])
             #expect(made.status == .seeOther && made.location == SiteURL.me.relativeURL())
             #expect(victim.cookies["polku_session"] != planted, "the session id changed with the identity")
             let attacker = TestClient(app)
@@ -77,19 +84,25 @@ import Vapor
             let second = try await Self.invite(app, world)
             let person = TestClient(app)
             try await person.get(SiteURL.invite(.value(first)).relativeURL())
-            #expect(try await person.post(SiteURL.invite(.value(first)).relativeURL(), ["email": "aake@example.invalid", "password": "vihreä hevonen 42", "again": "vihreä hevonen 42"]).status == .seeOther)
+            #expect(
+                try await person.post(
+                    SiteURL.invite(.value(first)).relativeURL(), ["email": "aake@example.invalid", "password": "vihreä hevonen 42", "again": "vihreä hevonen 42"]
+                ).status == .seeOther)
             let other = TestClient(app)
             let page = try await other.get(SiteURL.invite(.value(second)).relativeURL())
             #expect(page.status == .notFound && !page.body.contains("Åke"))
-            let post = try await other.post(SiteURL.invite(.value(second)).relativeURL(), ["email": "toinen@example.invalid", "password": "vihreä hevonen 43", "again": "vihreä hevonen 43"])
+            let post = try await other.post(
+                SiteURL.invite(.value(second)).relativeURL(), ["email": "toinen@example.invalid", "password": "vihreä hevonen 43", "again": "vihreä hevonen 43"])
             #expect(post.status == .notFound)
             #expect(try await User.query(on: app.db).filter(\.$participantID == world.ownParticipant).count() == 1)
         }
     }
 
     @Test func redirectsStayOnThisSite() {
-        for bad in ["/\t/evil.invalid", "/%09/evil.invalid", "//evil.invalid", "/\\evil.invalid", "\\\\evil.invalid", "https://evil.invalid",
-                    "/\n/evil.invalid", "javascript:alert(1)", "/%2F/evil.invalid", "/%5Cevil.invalid", ""] {
+        for bad in [
+            "/\t/evil.invalid", "/%09/evil.invalid", "//evil.invalid", "/\\evil.invalid", "\\\\evil.invalid", "https://evil.invalid",
+            "/\n/evil.invalid", "javascript:alert(1)", "/%2F/evil.invalid", "/%5Cevil.invalid", "",
+        ] {
             #expect(LoginController.safeNext(bad) == SiteURL.home.relativeURL(), "\(bad.debugDescription) must not leave the site")
         }
         let search = SiteURL.participants.relativeURL([("q", "a b")])
@@ -122,13 +135,20 @@ import Vapor
             #expect(directory.body.contains("\"'=HYPERLINK(") && !directory.body.contains(";\"=HYPERLINK"))
             let worker = TestClient(app)
             try await worker.login(world.users[.worker]!)
-            #expect(try await worker.post(SiteURL.projectActivities(.value(world.ownProject)).relativeURL(), [
-                "kind": "event", "category": "peer_group", "name": "@SUM(1+1)", "from": "5.6.2024", "start": "9", "end": "11"]).status == .seeOther)
+            #expect(
+                try await worker.post(
+                    SiteURL.projectActivities(.value(world.ownProject)).relativeURL(),
+                    [
+                        "kind": "event", "category": "peer_group", "name": "@SUM(1+1)", "from": "5.6.2024", "start": "9", "end": "11",
+                    ]
+                ).status == .seeOther)
             let activities = try await worker.get(SiteURL.projectActivityReportCSV(.value(world.ownProject)).relativeURL([("by", "activity")]))
             #expect(activities.body.contains("'@SUM(1+1)") && !activities.body.contains(";@SUM"))
             let manager = TestClient(app)
             try await manager.login(world.users[.projectManager]!)
-            #expect(try await manager.post(SiteURL.projectPart(.value(world.ownProject), .outcomes).relativeURL(), ["outcome_name": "+Jatko", "outcome_maps_to": "other_service"]).status == .seeOther)
+            #expect(
+                try await manager.post(SiteURL.projectPart(.value(world.ownProject), .outcomes).relativeURL(), ["outcome_name": "+Jatko", "outcome_maps_to": "other_service"])
+                    .status == .seeOther)
             let esf = try await manager.get(SiteURL.projectReportCSV(.value(world.ownProject)).relativeURL())
             #expect(esf.status == .ok && !esf.body.contains(";+Jatko") && !esf.body.contains("\n+Jatko"))
             #expect(try await manager.get(SiteURL.projectReportXLSX(.value(world.ownProject)).relativeURL()).status == .ok)
@@ -165,8 +185,12 @@ import Vapor
             let admin = TestClient(app)
             try await admin.login(world.users[.admin]!)
             func create(_ password: String) async throws -> TestClient.Page {
-                try await admin.post(SiteURL.adminUsers.relativeURL(), ["name": "Maija Mallikas", "email": "maija.mallikas@example.invalid", "password": password,
-                                                      "role": "worker", "project_id": world.ownProject.uuidString])
+                try await admin.post(
+                    SiteURL.adminUsers.relativeURL(),
+                    [
+                        "name": "Maija Mallikas", "email": "maija.mallikas@example.invalid", "password": password,
+                        "role": "worker", "project_id": world.ownProject.uuidString,
+                    ])
             }
             let repeated = try await create("aaaaaaaaaa")
             #expect(repeated.status == .unprocessableEntity && repeated.body.contains("liian yleinen"))
@@ -226,7 +250,8 @@ import Vapor
             #expect(try await pm.get(SiteURL.organisationEdit(.value(partner.id!)).relativeURL()).status == .ok)
             #expect(try await pm.get(SiteURL.organisationEdit(.value(providerOrg)).relativeURL()).status == .forbidden)
             let list = try await pm.get(SiteURL.organisations.relativeURL())
-            #expect(list.body.contains(SiteURL.organisationEdit(.value(partner.id!)).relativeURL()) && !list.body.contains(SiteURL.organisationEdit(.value(providerOrg)).relativeURL()))
+            #expect(
+                list.body.contains(SiteURL.organisationEdit(.value(partner.id!)).relativeURL()) && !list.body.contains(SiteURL.organisationEdit(.value(providerOrg)).relativeURL()))
         }
     }
 

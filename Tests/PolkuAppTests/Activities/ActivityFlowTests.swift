@@ -11,9 +11,12 @@ import Vapor
 /// exports, recruitment through events, the calendar, the feed, and two workers saving at once.
 @Suite struct ActivityFlowTests {
     static func group(_ client: TestClient, _ world: World, from: String = "4.3.2024", to: String = "25.3.2024") async throws -> Activity {
-        let res = try await client.post(SiteURL.projectActivities(.value(world.ownProject)).relativeURL(), [
-            "kind": "group", "category": "peer_group", "name": "Vertaisryhmä", "from": from, "to": to, "start": "10.00", "end": "12.00",
-            "wd_1": "on", "site_id": world.ownSite.uuidString, "target_group": "Nuoret <aikuiset>"])
+        let res = try await client.post(
+            SiteURL.projectActivities(.value(world.ownProject)).relativeURL(),
+            [
+                "kind": "group", "category": "peer_group", "name": "Vertaisryhmä", "from": from, "to": to, "start": "10.00", "end": "12.00",
+                "wd_1": "on", "site_id": world.ownSite.uuidString, "target_group": "Nuoret <aikuiset>",
+            ])
         #expect(res.status == .seeOther)
         let id = UUID(uuidString: String(res.location!.split(separator: SiteURL.home.relativeURL()).last!))!
         return try await Activity.find(id, on: client.app.db)!
@@ -39,11 +42,15 @@ import Vapor
             let bad = try await client.post(edit, ["date": "13.3.2024", "start": "15", "end": "13"])
             #expect(bad.status == .unprocessableEntity && bad.body.contains("value=\"15\""))
             // Cancelled: it stays in the list as cancelled and counts nowhere.
-            #expect(try await client.post(SiteURL.sessionEdit(.value(a.id!), .value(sessions[2].id!)).relativeURL(), ["date": "18.3.2024", "start": "10", "end": "12", "cancelled": "on"]).status == .seeOther)
+            #expect(
+                try await client.post(
+                    SiteURL.sessionEdit(.value(a.id!), .value(sessions[2].id!)).relativeURL(), ["date": "18.3.2024", "start": "10", "end": "12", "cancelled": "on"]
+                ).status == .seeOther)
             #expect(try await ActivitySession.find(sessions[2].id, on: app.db)!.cancelled)
             // A session with attendance recorded cannot be cancelled or moved ahead.
             #expect(try await client.post(SiteURL.session(.value(a.id!), .value(sessions[0].id!)).relativeURL(), ["version": "0", "head_on_site": "4"]).status == .seeOther)
-            let refused = try await client.post(SiteURL.sessionEdit(.value(a.id!), .value(sessions[0].id!)).relativeURL(), ["date": "4.3.2024", "start": "10", "end": "12", "cancelled": "on"])
+            let refused = try await client.post(
+                SiteURL.sessionEdit(.value(a.id!), .value(sessions[0].id!)).relativeURL(), ["date": "4.3.2024", "start": "10", "end": "12", "cancelled": "on"])
             #expect(refused.status == .unprocessableEntity && refused.body.contains("ei voi perua"))
             let ahead = Clock.system.today.adding(days: 3)
             let refusedAhead = try await client.post(SiteURL.sessionEdit(.value(a.id!), .value(sessions[0].id!)).relativeURL(), ["date": ahead.iso, "start": "10", "end": "12"])
@@ -72,16 +79,21 @@ import Vapor
             let a = try await Self.group(client, world)
             let page = try await client.get(SiteURL.activity(.value(a.id!)).relativeURL())
             #expect(page.body.contains("Nuoret &lt;aikuiset&gt;"))
-            #expect(try await client.post(SiteURL.activityMembers(.value(a.id!)).relativeURL(), ["participant_id": world.ownParticipant.uuidString, "joined_on": "10.3.2024"]).status == .seeOther)
+            #expect(
+                try await client.post(SiteURL.activityMembers(.value(a.id!)).relativeURL(), ["participant_id": world.ownParticipant.uuidString, "joined_on": "10.3.2024"]).status
+                    == .seeOther)
             let sessions = try await ActivitySession.query(on: app.db).filter(\.$activity.$id == a.id!).sort(\.$date).all()
             // The participant came on 4.3. (before joining, as a visitor added from the project) and on 11.3. and 25.3.
             let first = try await client.get(SiteURL.session(.value(a.id!), .value(sessions[0].id!)).relativeURL())
             #expect(!first.body.contains("p_\(world.ownParticipant)"), "not yet a member on 4.3.")
             #expect(first.body.contains("name=\"add_participant\""))
-            #expect(try await client.post(SiteURL.session(.value(a.id!), .value(sessions[0].id!)).relativeURL(), ["version": "0", "add_participant": world.ownParticipant.uuidString]).status == .seeOther)
+            #expect(
+                try await client.post(SiteURL.session(.value(a.id!), .value(sessions[0].id!)).relativeURL(), ["version": "0", "add_participant": world.ownParticipant.uuidString])
+                    .status == .seeOther)
             for s in [sessions[1], sessions[3]] {
                 #expect(try await client.get(SiteURL.session(.value(a.id!), .value(s.id!)).relativeURL()).body.contains("p_\(world.ownParticipant)"))
-                #expect(try await client.post(SiteURL.session(.value(a.id!), .value(s.id!)).relativeURL(), ["version": "0", "p_\(world.ownParticipant)": "on"]).status == .seeOther)
+                #expect(
+                    try await client.post(SiteURL.session(.value(a.id!), .value(s.id!)).relativeURL(), ["version": "0", "p_\(world.ownParticipant)": "on"]).status == .seeOther)
             }
             // Someone from another project cannot be slipped in.
             let sneaky = try await client.post(SiteURL.session(.value(a.id!), .value(sessions[2].id!)).relativeURL(), ["version": "0", "p_\(world.otherParticipant)": "on"])
@@ -107,8 +119,13 @@ import Vapor
             let world = try await World.make(app)
             let client = TestClient(app)
             try await client.login(world.users[.worker]!)
-            #expect(try await client.post(SiteURL.projectActivities(.value(world.ownProject)).relativeURL(), [
-                "kind": "training", "category": "professional_training", "name": "Webinaari", "from": "5.6.2024", "start": "9", "end": "11"]).status == .seeOther)
+            #expect(
+                try await client.post(
+                    SiteURL.projectActivities(.value(world.ownProject)).relativeURL(),
+                    [
+                        "kind": "training", "category": "professional_training", "name": "Webinaari", "from": "5.6.2024", "start": "9", "end": "11",
+                    ]
+                ).status == .seeOther)
             let s = try #require(try await ActivitySession.query(on: app.db).first())
             let path = SiteURL.session(.value(s.$activity.id), .value(s.id!)).relativeURL()
             let form = try await client.get(path)
@@ -117,9 +134,15 @@ import Vapor
             #expect(bad.status == .unprocessableEntity && bad.body.contains("rivi 2") && bad.body.contains("Kela; kolme"))
             let badBreakdown = try await client.post(path, ["version": "0", "head_on_site": "10", "head_women": "8", "head_men": "4"])
             #expect(badBreakdown.status == .unprocessableEntity && badBreakdown.body.contains("ei täsmää"))
-            #expect(try await client.post(path, ["version": "0", "organisations": "Porin kaupunki; 12\nKela; 3",
-                                                  "guests": "Maija <script>alert(1)</script>; Sininauha", "head_online": "20",
-                                                  "head_women": "11", "head_men": "6", "head_age_55_plus": "4"]).status == .seeOther)
+            #expect(
+                try await client.post(
+                    path,
+                    [
+                        "version": "0", "organisations": "Porin kaupunki; 12\nKela; 3",
+                        "guests": "Maija <script>alert(1)</script>; Sininauha", "head_online": "20",
+                        "head_women": "11", "head_men": "6", "head_age_55_plus": "4",
+                    ]
+                ).status == .seeOther)
             let again = try await client.get(path)
             #expect(again.body.contains("Maija &lt;script&gt;") && !again.body.contains("<script>alert"))
             let report = try await ActivityReport.compute(project: world.ownProject, filter: .init(by: .kind), today: Clock.system.today, on: app.db)
@@ -149,16 +172,26 @@ import Vapor
             let client = TestClient(app)
             try await client.login(world.users[.worker]!)
             // The participant started on 1.2.2024; they first came to an open event on 10.1.2024.
-            #expect(try await client.post(SiteURL.projectActivities(.value(world.ownProject)).relativeURL(), [
-                "kind": "event", "category": "wellbeing_event", "name": "Hyvinvointipäivä", "from": "10.1.2024", "start": "12", "end": "15"]).status == .seeOther)
+            #expect(
+                try await client.post(
+                    SiteURL.projectActivities(.value(world.ownProject)).relativeURL(),
+                    [
+                        "kind": "event", "category": "wellbeing_event", "name": "Hyvinvointipäivä", "from": "10.1.2024", "start": "12", "end": "15",
+                    ]
+                ).status == .seeOther)
             let s = try #require(try await ActivitySession.query(on: app.db).first())
-            #expect(try await client.post(SiteURL.session(.value(s.$activity.id), .value(s.id!)).relativeURL(), ["version": "0", "p_\(world.ownParticipant)": "on", "head_on_site": "40"]).status == .seeOther)
+            #expect(
+                try await client.post(
+                    SiteURL.session(.value(s.$activity.id), .value(s.id!)).relativeURL(), ["version": "0", "p_\(world.ownParticipant)": "on", "head_on_site": "40"]
+                ).status == .seeOther)
             let all = try await ActivityReport.compute(project: world.ownProject, filter: .init(), today: Clock.system.today, on: app.db)
             #expect(all.recruited == 1)
             // Counted in the period they were enrolled in, not the event's.
-            let january = try await ActivityReport.compute(project: world.ownProject, filter: .init(from: CalendarDate(parsing: "2024-01-01"), to: CalendarDate(parsing: "2024-01-31")), today: Clock.system.today, on: app.db)
+            let january = try await ActivityReport.compute(
+                project: world.ownProject, filter: .init(from: CalendarDate(parsing: "2024-01-01"), to: CalendarDate(parsing: "2024-01-31")), today: Clock.system.today, on: app.db)
             #expect(january.recruited == 0 && january.total.sessionsHeld == 1)
-            let february = try await ActivityReport.compute(project: world.ownProject, filter: .init(from: CalendarDate(parsing: "2024-02-01"), to: CalendarDate(parsing: "2024-02-29")), today: Clock.system.today, on: app.db)
+            let february = try await ActivityReport.compute(
+                project: world.ownProject, filter: .init(from: CalendarDate(parsing: "2024-02-01"), to: CalendarDate(parsing: "2024-02-29")), today: Clock.system.today, on: app.db)
             #expect(february.recruited == 1 && february.total.sessionsHeld == 0)
             // Coming to an event after starting is not recruitment.
             s.date = "2024-02-01"; try await s.save(on: app.db)
@@ -210,8 +243,13 @@ import Vapor
             let first = TestClient(app), second = TestClient(app)
             try await first.login(world.users[.worker]!)
             try await second.login(world.users[.worker]!)
-            #expect(try await first.post(SiteURL.projectActivities(.value(world.ownProject)).relativeURL(), [
-                "kind": "event", "name": "Info", "from": "10.1.2024", "start": "12", "end": "15"]).status == .seeOther)
+            #expect(
+                try await first.post(
+                    SiteURL.projectActivities(.value(world.ownProject)).relativeURL(),
+                    [
+                        "kind": "event", "name": "Info", "from": "10.1.2024", "start": "12", "end": "15",
+                    ]
+                ).status == .seeOther)
             let s = try #require(try await ActivitySession.query(on: app.db).first())
             let path = SiteURL.session(.value(s.$activity.id), .value(s.id!)).relativeURL()
             _ = try await first.get(path)
@@ -247,18 +285,20 @@ enum ICSParse {
         for raw in text.components(separatedBy: "\r\n").dropLast() {
             if raw.contains("\n") || raw.contains("\r") { throw Bad(reason: "bare line break") }
             if raw.utf8.count > 75 { throw Bad(reason: "line over 75 octets") }
-            if raw.hasPrefix(" ") { guard !lines.isEmpty else { throw Bad(reason: "fold first") }; lines[lines.count - 1] += raw.dropFirst() }
-            else { lines.append(raw) }
+            if raw.hasPrefix(" ") { guard !lines.isEmpty else { throw Bad(reason: "fold first") }; lines[lines.count - 1] += raw.dropFirst() } else { lines.append(raw) }
         }
         var stack: [String] = [], events: [[String: String]] = [], current: [String: String]? = nil
         for line in lines {
             guard let colon = line.firstIndex(of: ":") else { throw Bad(reason: "no colon: \(line)") }
             let name = String(line[..<colon]), value = String(line[line.index(after: colon)...])
-            if name == "BEGIN" { stack.append(value); if value == "VEVENT" { current = [:] } }
-            else if name == "END" {
+            if name == "BEGIN" {
+                stack.append(value); if value == "VEVENT" { current = [:] }
+            } else if name == "END" {
                 guard stack.popLast() == value else { throw Bad(reason: "unbalanced \(value)") }
                 if value == "VEVENT", let c = current { events.append(c); current = nil }
-            } else if current != nil { current![name] = value }
+            } else if current != nil {
+                current![name] = value
+            }
         }
         guard stack.isEmpty, lines.first == "BEGIN:VCALENDAR" else { throw Bad(reason: "not one calendar") }
         return events

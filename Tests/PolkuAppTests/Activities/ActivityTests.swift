@@ -13,13 +13,19 @@ import Vapor
             let client = TestClient(app)
             try await client.login(world.users[.worker]!)
             // A schedule without weekdays is refused, with what was typed kept.
-            let bad = try await client.post(SiteURL.projectActivities(.value(world.ownProject)).relativeURL(), [
-                "kind": "group", "name": "Reeraa! <ryhmä>", "from": "1.3.2024", "to": "31.3.2024", "start": "10.00", "end": "12.00"])
+            let bad = try await client.post(
+                SiteURL.projectActivities(.value(world.ownProject)).relativeURL(),
+                [
+                    "kind": "group", "name": "Reeraa! <ryhmä>", "from": "1.3.2024", "to": "31.3.2024", "start": "10.00", "end": "12.00",
+                ])
             #expect(bad.status == .unprocessableEntity && bad.body.contains("Valitse ryhmälle ainakin yksi viikonpäivä"))
             #expect(bad.body.contains("value=\"Reeraa! &lt;ryhmä&gt;\""))
-            let created = try await client.post(SiteURL.projectActivities(.value(world.ownProject)).relativeURL(), [
-                "kind": "group", "name": "Reeraa! <ryhmä>", "from": "1.3.2024", "to": "31.3.2024", "start": "10.00", "end": "12.00",
-                "wd_2": "on", "site_id": world.ownSite.uuidString])
+            let created = try await client.post(
+                SiteURL.projectActivities(.value(world.ownProject)).relativeURL(),
+                [
+                    "kind": "group", "name": "Reeraa! <ryhmä>", "from": "1.3.2024", "to": "31.3.2024", "start": "10.00", "end": "12.00",
+                    "wd_2": "on", "site_id": world.ownSite.uuidString,
+                ])
             #expect(created.status == .seeOther)
             let activity = try #require(try await Activity.query(on: app.db).first())
             let sessions = try await ActivitySession.query(on: app.db).filter(\.$activity.$id == activity.id!).sort(\.$date).all()
@@ -30,9 +36,13 @@ import Vapor
             #expect(page.body.contains("Järjestäjät") && page.body.contains(">worker<") == false)
             #expect(try await ActivityQueries.organisers(activity: activity.id!, on: app.db).count == 1)
             // The group's checklist is its members: join the participant to the group first.
-            #expect(try await client.post(SiteURL.activityMembers(.value(activity.id!)).relativeURL(), ["participant_id": world.otherParticipant.uuidString]).status == .unprocessableEntity,
-                    "another project's participant cannot join")
-            #expect(try await client.post(SiteURL.activityMembers(.value(activity.id!)).relativeURL(), ["participant_id": world.ownParticipant.uuidString, "joined_on": "1.3.2024"]).status == .seeOther)
+            #expect(
+                try await client.post(SiteURL.activityMembers(.value(activity.id!)).relativeURL(), ["participant_id": world.otherParticipant.uuidString]).status
+                    == .unprocessableEntity,
+                "another project's participant cannot join")
+            #expect(
+                try await client.post(SiteURL.activityMembers(.value(activity.id!)).relativeURL(), ["participant_id": world.ownParticipant.uuidString, "joined_on": "1.3.2024"])
+                    .status == .seeOther)
             let twice = try await client.post(SiteURL.activityMembers(.value(activity.id!)).relativeURL(), ["participant_id": world.ownParticipant.uuidString])
             #expect(twice.status == .unprocessableEntity && twice.body.contains("jo ryhmän jäsen"))
 
@@ -68,8 +78,13 @@ import Vapor
             let client = TestClient(app)
             try await client.login(world.users[.worker]!)
             let next = Clock.system.today.adding(days: 10).iso
-            #expect(try await client.post(SiteURL.projectActivities(.value(world.ownProject)).relativeURL(), [
-                "kind": "event", "name": "Hyvinvointitapahtuma", "from": next, "start": "12", "end": "15"]).status == .seeOther)
+            #expect(
+                try await client.post(
+                    SiteURL.projectActivities(.value(world.ownProject)).relativeURL(),
+                    [
+                        "kind": "event", "name": "Hyvinvointitapahtuma", "from": next, "start": "12", "end": "15",
+                    ]
+                ).status == .seeOther)
             let future = try #require(try await ActivitySession.query(on: app.db).first())
             let res = try await client.post(SiteURL.session(.value(future.$activity.id), .value(future.id!)).relativeURL(), ["version": "0", "head_on_site": "100"])
             #expect(res.status == .unprocessableEntity && res.body.contains("vasta tulossa"))

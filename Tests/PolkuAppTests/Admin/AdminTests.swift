@@ -15,10 +15,15 @@ import Vapor
             // Bad input: short password, a project role without a project, a taken e-mail.
             let bad = try await admin.post(SiteURL.adminUsers.relativeURL(), ["name": "Uusi Ohjaaja", "email": world.users[.worker]!, "password": "lyhyt", "role": "worker"])
             #expect(bad.status == .unprocessableEntity)
-            #expect(bad.body.contains("Tällä sähköpostilla on jo käyttäjä") && bad.body.contains("vähintään 10 merkkiä") && bad.body.contains("Valitse joko hanke tai organisaatio"))
+            #expect(
+                bad.body.contains("Tällä sähköpostilla on jo käyttäjä") && bad.body.contains("vähintään 10 merkkiä") && bad.body.contains("Valitse joko hanke tai organisaatio"))
             #expect(bad.body.contains("value=\"Uusi Ohjaaja\""))
-            let created = try await admin.post(SiteURL.adminUsers.relativeURL(), ["name": "Uusi Ohjaaja", "email": "Uusi@Own.Test", "password": "pitkä salasana tässä",
-                                                                "role": "worker", "project_id": world.ownProject.uuidString])
+            let created = try await admin.post(
+                SiteURL.adminUsers.relativeURL(),
+                [
+                    "name": "Uusi Ohjaaja", "email": "Uusi@Own.Test", "password": "pitkä salasana tässä",
+                    "role": "worker", "project_id": world.ownProject.uuidString,
+                ])
             #expect(created.status == .seeOther)
             let user = try #require(try await User.query(on: app.db).filter(\.$email == "uusi@own.test").first())
             #expect(user.passwordHash.hasPrefix("$2"), "bcrypt")
@@ -26,13 +31,17 @@ import Vapor
             try await newcomer.login("uusi@own.test", "pitkä salasana tässä")
             #expect(try await newcomer.get(SiteURL.participant(.value(world.ownParticipant)).relativeURL()).status == .ok)
             // A health role in the project, then revoke the worker role.
-            #expect(try await admin.post(SiteURL.adminUserMemberships(.value(user.id!)).relativeURL(), ["role": "health_professional", "project_id": world.ownProject.uuidString]).status == .seeOther)
+            #expect(
+                try await admin.post(SiteURL.adminUserMemberships(.value(user.id!)).relativeURL(), ["role": "health_professional", "project_id": world.ownProject.uuidString])
+                    .status == .seeOther)
             #expect(try await newcomer.get(SiteURL.participant(.value(world.ownParticipant)).relativeURL()).body.contains("HEALTHMARK"))
             let worker = try #require(try await Membership.query(on: app.db).filter(\.$user.$id == user.id!).filter(\.$role == .worker).first())
             #expect(try await admin.post(SiteURL.adminUserMembershipDelete(.value(user.id!), .value(worker.id!)).relativeURL()).status == .seeOther)
             #expect(try await Membership.query(on: app.db).filter(\.$user.$id == user.id!).count() == 1)
             // Admin alone is global: giving it with a project is refused.
-            #expect(try await admin.post(SiteURL.adminUserMemberships(.value(user.id!)).relativeURL(), ["role": "admin", "project_id": world.ownProject.uuidString]).status == .unprocessableEntity)
+            #expect(
+                try await admin.post(SiteURL.adminUserMemberships(.value(user.id!)).relativeURL(), ["role": "admin", "project_id": world.ownProject.uuidString]).status
+                    == .unprocessableEntity)
             let actions = try await World.auditEvents(app).map(\.action)
             #expect(actions.contains("user.create") && actions.contains("membership.grant") && actions.contains("membership.revoke"))
         }
@@ -51,13 +60,21 @@ import Vapor
             let admin = TestClient(app)
             try await admin.login(world.users[.admin]!)
             for (email, org) in [("org@own.test", runner.id!), ("partner@own.test", partner.id!)] {
-                let created = try await admin.post(SiteURL.adminUsers.relativeURL(), ["name": "Org worker", "email": email, "password": "pitkä salasana tässä",
-                                                                    "role": "worker", "organisation_id": org.uuidString])
+                let created = try await admin.post(
+                    SiteURL.adminUsers.relativeURL(),
+                    [
+                        "name": "Org worker", "email": email, "password": "pitkä salasana tässä",
+                        "role": "worker", "organisation_id": org.uuidString,
+                    ])
                 #expect(created.status == .seeOther)
             }
             // Both a project and an organisation is ambiguous, and refused.
-            let both = try await admin.post(SiteURL.adminUsers.relativeURL(), ["name": "X", "email": "both@own.test", "password": "pitkä salasana tässä", "role": "worker",
-                                                             "organisation_id": runner.id!.uuidString, "project_id": world.ownProject.uuidString])
+            let both = try await admin.post(
+                SiteURL.adminUsers.relativeURL(),
+                [
+                    "name": "X", "email": "both@own.test", "password": "pitkä salasana tässä", "role": "worker",
+                    "organisation_id": runner.id!.uuidString, "project_id": world.ownProject.uuidString,
+                ])
             #expect(both.status == .unprocessableEntity)
             let worker = TestClient(app)
             try await worker.login("org@own.test", "pitkä salasana tässä")
@@ -91,7 +108,8 @@ import Vapor
             worker.forwardedFor = "198.51.100.7"
             try await worker.login(world.users[.worker]!)
             try await worker.get(SiteURL.participant(.value(world.ownParticipant)).relativeURL())
-            try await worker.post(SiteURL.participantNotes(.value(world.ownParticipant)).relativeURL(), ["project_id": world.ownProject.uuidString, "sensitivity": "normal", "body": "uusi"])
+            try await worker.post(
+                SiteURL.participantNotes(.value(world.ownParticipant)).relativeURL(), ["project_id": world.ownProject.uuidString, "sensitivity": "normal", "body": "uusi"])
             let health = TestClient(app)
             try await health.login(world.users[.healthProfessional]!)
             try await health.get(SiteURL.participant(.value(world.ownParticipant)).relativeURL())

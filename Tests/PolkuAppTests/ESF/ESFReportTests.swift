@@ -53,9 +53,11 @@ import Vapor
             try await client.login(world.users[.projectManager]!)
             let page = try await client.get(SiteURL.projectReport(.value(world.ownProject)).relativeURL())
             #expect(page.status == .ok)
-            for text in ["EECO01", "Osallistujat yhteensä", "EECR04", "CO09", "Avoimet työmarkkinat", "Kuntouttava työtoiminta",
-                         "Ratkaisu (työ, opiskelu tai työkyvyttömyysetuus) löytyi 2 päättäneelle 4:stä (50 %)", "Puuttuvat tiedot",
-                         "Fagerström, Testi", "Korkein suoritettu koulutus"] {
+            for text in [
+                "EECO01", "Osallistujat yhteensä", "EECR04", "CO09", "Avoimet työmarkkinat", "Kuntouttava työtoiminta",
+                "Ratkaisu (työ, opiskelu tai työkyvyttömyysetuus) löytyi 2 päättäneelle 4:stä (50 %)", "Puuttuvat tiedot",
+                "Fagerström, Testi", "Korkein suoritettu koulutus",
+            ] {
                 #expect(page.body.contains(text), "report shows \(text)")
             }
             // Figures link to the people behind them, by gender too.
@@ -182,8 +184,12 @@ import Foundation
             let world = try await World.make(app)
             let manager = TestClient(app)
             try await manager.login(world.users[.projectManager]!)
-            #expect(try await manager.post(SiteURL.projectPart(.value(world.ownProject), .outcomes).relativeURL(), ["outcome_name": "Jatkovalmennus", "outcome_maps_to": "other_service"]).status == .seeOther)
-            let duplicate = try await manager.post(SiteURL.projectPart(.value(world.ownProject), .outcomes).relativeURL(), ["outcome_name": "Jatkovalmennus", "outcome_maps_to": "other_service"])
+            #expect(
+                try await manager.post(
+                    SiteURL.projectPart(.value(world.ownProject), .outcomes).relativeURL(), ["outcome_name": "Jatkovalmennus", "outcome_maps_to": "other_service"]
+                ).status == .seeOther)
+            let duplicate = try await manager.post(
+                SiteURL.projectPart(.value(world.ownProject), .outcomes).relativeURL(), ["outcome_name": "Jatkovalmennus", "outcome_maps_to": "other_service"])
             #expect(duplicate.status == .unprocessableEntity && duplicate.body.contains("Tämä on jo lisätty"))
             let own = try #require(try await ProjectOutcome.query(on: app.db).first())
             let path = SiteURL.enrolmentESF(.value(world.ownParticipant), .value(world.ownEnrolment)).relativeURL()
@@ -207,7 +213,9 @@ import Foundation
             #expect(imported.projectOutcomeID == own.id && imported.serviceOutcome == .otherService)
             let worker = TestClient(app)
             try await worker.login(world.users[.worker]!)
-            #expect(try await worker.post(SiteURL.projectPart(.value(world.ownProject), .outcomes).relativeURL(), ["outcome_name": "X", "outcome_maps_to": "other_service"]).status == .forbidden)
+            #expect(
+                try await worker.post(SiteURL.projectPart(.value(world.ownProject), .outcomes).relativeURL(), ["outcome_name": "X", "outcome_maps_to": "other_service"]).status
+                    == .forbidden)
         }
     }
 }

@@ -22,9 +22,11 @@ import Vapor
             #expect(page.body.contains("Palkkatukityö on työtä"), "plain-language explanation")
 
             // Entry data, with a declined sensitive answer: complete.
-            let entry = ["labour_status": "unemployed", "unemployed_months": "14", "isced": "3", "disability": "declined",
-                         "foreign_background": "no", "minority": "declined", "other_disadvantage": "no",
-                         "third_country_national": "no", "homeless": "no", "rural": "yes"]
+            let entry = [
+                "labour_status": "unemployed", "unemployed_months": "14", "isced": "3", "disability": "declined",
+                "foreign_background": "no", "minority": "declined", "other_disadvantage": "no",
+                "third_country_national": "no", "homeless": "no", "rural": "yes",
+            ]
             #expect(try await client.submit(page: path, action: path, entry).status == .seeOther)
             page = try await client.get(path + "?saved=1")
             #expect(page.body.contains("Tiedot tallennettu") && !page.body.contains("Seurantatiedoista puuttuu"))
@@ -45,18 +47,22 @@ import Vapor
 
             // Exit and follow-up.
             var exit = entry
-            exit.merge(["exit_date": "1.6.2024", "service_outcome": "apprenticeship", "exit_situation": "employed",
-                        "exit_situation_date": "3.6.2024", "qualification_gained": "no",
-                        "followup_date": "2.12.2024", "followup_employed": "yes"]) { $1 }
+            exit.merge([
+                "exit_date": "1.6.2024", "service_outcome": "apprenticeship", "exit_situation": "employed",
+                "exit_situation_date": "3.6.2024", "qualification_gained": "no",
+                "followup_date": "2.12.2024", "followup_employed": "yes",
+            ]) { $1 }
             #expect(try await client.post(path, exit).status == .seeOther)
             enrolment = try #require(try await Enrolment.find(world.ownEnrolment, on: app.db))
             #expect(enrolment.endDate == "2024-06-01" && enrolment.phase == "exit")
             #expect(enrolment.labourStatus == .unemployed && enrolment.disability == .declined && enrolment.rural == true)
             #expect(enrolment.serviceOutcome == .apprenticeship && enrolment.exitSituation == .employed && enrolment.followUpEmployed == true)
             // The stored record gives the indicators the rules say.
-            let rows = try await (app.db as! any SQLDatabase).raw(SQLQueryString(
-                "SELECT \(ParticipationRow.columns) FROM enrolments e JOIN participants p ON p.id = e.participant_id WHERE e.id = ")
-                + SQLQueryString("\(bind: world.ownEnrolment)")).all(decoding: ParticipationRow.self)
+            let rows = try await (app.db as! any SQLDatabase).raw(
+                SQLQueryString(
+                    "SELECT \(ParticipationRow.columns) FROM enrolments e JOIN participants p ON p.id = e.participant_id WHERE e.id = ")
+                    + SQLQueryString("\(bind: world.ownEnrolment)")
+            ).all(decoding: ParticipationRow.self)
             let participation = try #require(rows.first?.participation)
             let plus = IndicatorRules.esfPlus(participation)
             #expect(plus.isSuperset(of: [.eeco01, .eeco02, .eeco03, .eeco10, .eeco17, .eecr04, .eecr05]))

@@ -25,13 +25,19 @@ import Vapor
             let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../../docs/examples/participants.csv").standardized
             let file = try Data(contentsOf: url)
             let bom = Data([0xEF, 0xBB, 0xBF]) + file
-            guard case .imported(let first) = try await ParticipantImport.run(bom, project: project, actor: Self.actor, on: app.db,
-                                                                               clock: .fixed(Self.lastDayOf2024)) else {
+            guard
+                case .imported(let first) = try await ParticipantImport.run(
+                    bom, project: project, actor: Self.actor, on: app.db,
+                    clock: .fixed(Self.lastDayOf2024))
+            else {
                 Issue.record("refused"); return
             }
             #expect(first == .init(created: 3, updated: 0, unchanged: 0))
-            guard case .imported(let again) = try await ParticipantImport.run(file, project: project, actor: Self.actor, on: app.db,
-                                                                               clock: .fixed(Self.lastDayOf2024)) else {
+            guard
+                case .imported(let again) = try await ParticipantImport.run(
+                    file, project: project, actor: Self.actor, on: app.db,
+                    clock: .fixed(Self.lastDayOf2024))
+            else {
                 Issue.record("refused"); return
             }
             #expect(again == .init(created: 0, updated: 0, unchanged: 3))

@@ -23,8 +23,11 @@ import Testing
                 for match in line.matches(of: literal) {
                     let body = String(match.output[1].substring ?? "")
                     let interpolated = match.output[2].substring == "\\("
-                    if body.hasSuffix(".") || (interpolated && body.contains(".")) { prefixes.insert(body) }
-                    else if !interpolated && body.contains(".") { if rawValue { rawValues.insert(body) } else { keys.insert(body) } }
+                    if body.hasSuffix(".") || (interpolated && body.contains(".")) {
+                        prefixes.insert(body)
+                    } else if !interpolated && body.contains(".") {
+                        if rawValue { rawValues.insert(body) } else { keys.insert(body) }
+                    }
                 }
             }
         }
@@ -53,8 +56,7 @@ import Testing
         // in paths (`"report.csv"`) are not keys.
         let files: Set<Substring> = ["csv", "xlsx", "json", "ics", "txt", "css"]
         let missing = try Self.literals().keys.filter { k in
-            !files.contains(k.split(separator: ".").last ?? "") &&
-                prefixesOfKeys.contains(String(k.split(separator: ".")[0])) && !known.contains(k)
+            !files.contains(k.split(separator: ".").last ?? "") && prefixesOfKeys.contains(String(k.split(separator: ".")[0])) && !known.contains(k)
                 && !known.contains { $0.hasPrefix(k + ".") }
         }
         #expect(missing.isEmpty, "named in code, in no catalog: \(missing.sorted())")

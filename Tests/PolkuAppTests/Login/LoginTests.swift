@@ -51,7 +51,12 @@ import Vapor
 
     @Test(arguments: TestDatabase.allCases)
     func repeatedFailuresAreSlowedThenRefused(db: TestDatabase) async throws {
-        try await withPolku(db, adjust: { $0.loginLockAfter = 5; $0.loginSlowAfter = 2; $0.loginDelayMilliseconds = 20; $0.trustForwardedFor = true }) { app in
+        try await withPolku(
+            db,
+            adjust: {
+                $0.loginLockAfter = 5; $0.loginSlowAfter = 2; $0.loginDelayMilliseconds = 20; $0.trustForwardedFor = true
+            }
+        ) { app in
             let world = try await World.make(app)
             let client = TestClient(app)
             try await client.get(SiteURL.login.relativeURL())
@@ -83,14 +88,16 @@ import Vapor
             let world = try await World.make(app)
             let client = TestClient(app)
             try await client.login(world.users[.worker]!)
-            let missing = try await client.post(SiteURL.participantNotes(.value(world.ownParticipant)).relativeURL(),
-                                                 ["project_id": world.ownProject.uuidString, "sensitivity": "normal", "body": "Kirjoitettu <teksti>"], csrf: false)
+            let missing = try await client.post(
+                SiteURL.participantNotes(.value(world.ownParticipant)).relativeURL(),
+                ["project_id": world.ownProject.uuidString, "sensitivity": "normal", "body": "Kirjoitettu <teksti>"], csrf: false)
             #expect(missing.status == .forbidden)
             // Nothing is lost: the same fields come back, with a fresh token, to send again.
             #expect(missing.body.contains("Lähetä uudelleen") && missing.body.contains("value=\"Kirjoitettu &lt;teksti&gt;\""))
             let kept = TestClient.formValues(missing.body, action: SiteURL.participantNotes(.value(world.ownParticipant)).relativeURL())
-            let wrong = try await client.post(SiteURL.participantNotes(.value(world.ownParticipant)).relativeURL(),
-                                              ["project_id": world.ownProject.uuidString, "sensitivity": "normal", "body": "x", "_csrf": "forged"], csrf: false)
+            let wrong = try await client.post(
+                SiteURL.participantNotes(.value(world.ownParticipant)).relativeURL(),
+                ["project_id": world.ownProject.uuidString, "sensitivity": "normal", "body": "x", "_csrf": "forged"], csrf: false)
             #expect(wrong.status == .forbidden)
             #expect(try await Note.query(on: app.db).filter(\.$participant.$id == world.ownParticipant).count() == 2)
             // Sending the kept form again saves the note as typed.
@@ -116,7 +123,8 @@ import Vapor
             let after = try await worker.get(SiteURL.participant(.value(world.ownParticipant)).relativeURL())
             #expect(after.status == .seeOther && after.location?.hasPrefix(SiteURL.login.relativeURL()) == true)
             #expect(!after.body.contains(World.ownLastName))
-            let post = try await worker.post(SiteURL.participantNotes(.value(world.ownParticipant)).relativeURL(), ["project_id": world.ownProject.uuidString, "sensitivity": "normal", "body": "x"])
+            let post = try await worker.post(
+                SiteURL.participantNotes(.value(world.ownParticipant)).relativeURL(), ["project_id": world.ownProject.uuidString, "sensitivity": "normal", "body": "x"])
             #expect([401, 403].contains(post.status.code))
             // And cannot log in again.
             #expect(try await TestClient(app).login(world.users[.worker]!).status == .unauthorized)

@@ -28,7 +28,8 @@ import Vapor
             let missing = try await health.post(SiteURL.participantAssessments(.value(world.ownParticipant)).relativeURL(), partial)
             #expect(missing.status == .unprocessableEntity && missing.body.contains("Tähän tarvitaan vastaus"))
             #expect(missing.body.contains(#"name="a_1" value="3" checked"#))
-            let future = try await health.post(SiteURL.participantAssessments(.value(world.ownParticipant)).relativeURL(), Self.who5(world, date: Clock.system.today.adding(days: 2).iso, [3, 3, 3, 3, 3]))
+            let future = try await health.post(
+                SiteURL.participantAssessments(.value(world.ownParticipant)).relativeURL(), Self.who5(world, date: Clock.system.today.adding(days: 2).iso, [3, 3, 3, 3, 3]))
             #expect(future.status == .unprocessableEntity && future.body.contains("tulevaisuudessa"))
             let bad = try await health.post(SiteURL.participantAssessments(.value(world.ownParticipant)).relativeURL(), Self.who5(world, date: "1.3.2024", [3, 3, 9, 3, 3]))
             #expect(bad.status == .unprocessableEntity && bad.body.contains("väliltä 0–5"))
@@ -72,8 +73,10 @@ import Vapor
             try await worker.login(world.users[.worker]!)
             let base = ["project": world.ownProject.uuidString, "date": "1.3.2024"]
             // The life map: a profile, the areas that matter and a goal (typed text is shown as text).
-            var life = base.merging(["instrument": "polku-life", "a_home": "3", "a_money": "2", "important_money": "on",
-                                     "goal_money": "Velat <järjestykseen>"]) { a, _ in a }
+            var life = base.merging([
+                "instrument": "polku-life", "a_home": "3", "a_money": "2", "important_money": "on",
+                "goal_money": "Velat <järjestykseen>",
+            ]) { a, _ in a }
             #expect(try await worker.post(SiteURL.participantAssessments(.value(world.ownParticipant)).relativeURL(), life).status == .seeOther)
             life["date"] = "1.9.2024"; life["a_money"] = "6"; life["a_home"] = "4"
             #expect(try await worker.post(SiteURL.participantAssessments(.value(world.ownParticipant)).relativeURL(), life).status == .seeOther)
@@ -85,11 +88,15 @@ import Vapor
             // The goal scale rates the participant's own goals.
             let goalForm = try await worker.get(SiteURL.participantAssessmentNew(.value(world.ownParticipant)).relativeURL([("pick", "\(world.ownProject):goal-scale")]))
             #expect(goalForm.body.contains("Työkokeiluun") && goalForm.body.contains("a_\(world.ownGoal)"))
-            #expect(try await worker.post(SiteURL.participantAssessments(.value(world.ownParticipant)).relativeURL(),
-                                          base.merging(["instrument": "goal-scale", "a_\(world.ownGoal)": "4"]) { a, _ in a }).status == .seeOther)
+            #expect(
+                try await worker.post(
+                    SiteURL.participantAssessments(.value(world.ownParticipant)).relativeURL(),
+                    base.merging(["instrument": "goal-scale", "a_\(world.ownGoal)": "4"]) { a, _ in a }
+                ).status == .seeOther)
             #expect(try await worker.get(SiteURL.participantMeasure(.value(world.ownParticipant), .value("goal-scale")).relativeURL()).body.contains("Työkokeiluun"))
             // Health instruments are refused to the worker, allowed to the health professional.
-            #expect(try await worker.get(SiteURL.participantAssessmentNew(.value(world.ownParticipant)).relativeURL([("pick", "\(world.ownProject):fitness")])).status == .forbidden)
+            #expect(
+                try await worker.get(SiteURL.participantAssessmentNew(.value(world.ownParticipant)).relativeURL([("pick", "\(world.ownProject):fitness")])).status == .forbidden)
             let health = TestClient(app)
             try await health.login(world.users[.healthProfessional]!)
             let fit = base.merging(["instrument": "fitness", "a_walk_2km_time": "18,3", "a_grip_right": "32.5"]) { a, _ in a }
@@ -124,8 +131,12 @@ import Vapor
             #expect(try await worker.post(SiteURL.projectInstruments(.value(world.ownProject)).relativeURL(), ["use_fitness": "on"]).status == .forbidden)
             let pm = TestClient(app)
             try await pm.login(world.users[.projectManager]!)
-            #expect(try await pm.post(SiteURL.projectInstruments(.value(world.ownProject)).relativeURL(), ["use_who5": "on"]).status == .badRequest, "a post that is not the form changes nothing")
-            #expect(try await pm.post(SiteURL.projectInstruments(.value(world.ownProject)).relativeURL(), ["instruments_form": "1", "use_who5": "on", "use_goal-scale": "on"]).status == .ok)
+            #expect(
+                try await pm.post(SiteURL.projectInstruments(.value(world.ownProject)).relativeURL(), ["use_who5": "on"]).status == .badRequest,
+                "a post that is not the form changes nothing")
+            #expect(
+                try await pm.post(SiteURL.projectInstruments(.value(world.ownProject)).relativeURL(), ["instruments_form": "1", "use_who5": "on", "use_goal-scale": "on"]).status
+                    == .ok)
             #expect(try await MeasureQueries.projectKeys(world.ownProject, on: app.db) == ["goal-scale", "who5"])
             // Six participants measured twice with WHO-5 (+8 … +20 on 0–100), one only once.
             let who5 = try #require(try await Instrument.query(on: app.db).filter(\.$key == "who5").first())
@@ -206,8 +217,9 @@ import Vapor
             a.answers = "S1=1"; a.scores = "{}"
             try await a.create(on: app.db)
             d.name = LocalizedText(fi: "WHODAS 2.0 (12), päivitetty")
-            let again = try await admin.upload(SiteURL.adminInstruments.relativeURL(), field: "file", filename: "whodas.json",
-                                               content: String(decoding: try JSONEncoder().encode(d), as: UTF8.self))
+            let again = try await admin.upload(
+                SiteURL.adminInstruments.relativeURL(), field: "file", filename: "whodas.json",
+                content: String(decoding: try JSONEncoder().encode(d), as: UTF8.self))
             #expect(again.status == .ok && again.body.contains("tallennettiin versioksi 2"))
             #expect(try await Instrument.find(whodas.id, on: app.db)?.definition?.items.first?.text?.fi == "Lisensoitu kysymys 1", "version 1 unchanged")
             #expect(try await Instrument.query(on: app.db).filter(\.$key == "whodas-12").filter(\.$version == 2).first()?.name == "WHODAS 2.0 (12), päivitetty")

@@ -50,9 +50,12 @@ import Vapor
             let all = try await visitor.get(SiteURL.directory.relativeURL())
             #expect(all.status == .ok && all.body.contains("Velkaneuvonta ja talous") && all.body.contains("Matala kynnys"))
             #expect(try await visitor.get(SiteURL.directory.relativeURL([("q", "velk")])).body.contains("Velkaneuvonta ja talous"))
-            #expect(try await visitor.get(SiteURL.directory.relativeURL([("q", "VELKOIHIN pori")])).body.contains("Velkaneuvonta ja talous"), "words match any case, all must match")
+            #expect(
+                try await visitor.get(SiteURL.directory.relativeURL([("q", "VELKOIHIN pori")])).body.contains("Velkaneuvonta ja talous"), "words match any case, all must match")
             #expect(!(try await visitor.get(SiteURL.directory.relativeURL([("q", "velka kuntosali")])).body.contains("Velkaneuvonta ja talous")))
-            #expect(try await visitor.get(SiteURL.directory.relativeURL([("area", "ulvila"), ("language", "ar"), ("category", "debt_finances"), ("threshold", "low")])).body.contains("Velkaneuvonta ja talous"))
+            #expect(
+                try await visitor.get(SiteURL.directory.relativeURL([("area", "ulvila"), ("language", "ar"), ("category", "debt_finances"), ("threshold", "low")])).body.contains(
+                    "Velkaneuvonta ja talous"))
             #expect(!(try await visitor.get(SiteURL.directory.relativeURL([("threshold", "referral")])).body.contains("Velkaneuvonta ja talous")))
             #expect(try await visitor.get(SiteURL.directory.relativeURL([("area", "Tampere")])).status == .badRequest)
             #expect(try await visitor.get(SiteURL.directory.relativeURL([("q", "%")])).status == .ok, "a % is searched as text")
@@ -117,15 +120,17 @@ import Vapor
             let good = "Porin Taloustuki ry;;third_sector;Velkaneuvonta;;;Apua velkoihin;debt_finances;;Pori;fi, sv;low;;;puh. 1;"
             let badCategory = "Porin Taloustuki ry;;third_sector;Rahakoulu;;;Kurssi;money;;Pori;fi;low;;;puh. 1;"
             let noArea = "Oulun Uinti ry;;;Uinti;;;Uintivuoro;sports;;;fi;open;;;puh. 2;"
-            let refused = try await admin.upload(SiteURL.adminDirectoryImport.relativeURL(), field: "file", filename: "d.csv",
-                                                 content: [header, good, badCategory, noArea].joined(separator: "\n"))
+            let refused = try await admin.upload(
+                SiteURL.adminDirectoryImport.relativeURL(), field: "file", filename: "d.csv",
+                content: [header, good, badCategory, noArea].joined(separator: "\n"))
             #expect(refused.status == .unprocessableEntity)
             #expect(refused.body.contains("Rivi 3: tuntematon aihe &quot;money&quot;") && refused.body.contains("Rivi 4: areas"), "\(refused.body.suffix(1500))")
             let services = try await Service.query(on: app.db).count()
             let orgs = try await Organisation.query(on: app.db).filter(\.$name == "Porin Taloustuki ry").count()
             #expect(services == 0 && orgs == 0, "nothing half-written")
-            let ok = try await admin.upload(SiteURL.adminDirectoryImport.relativeURL(), field: "file", filename: "d.csv",
-                                            content: [header, good, "Oulun Uinti ry;;;Uinti;;;Uintivuoro;sports;;Oulu;fi, so;open;1 €;;puh. 2;1.1.2024"].joined(separator: "\n"))
+            let ok = try await admin.upload(
+                SiteURL.adminDirectoryImport.relativeURL(), field: "file", filename: "d.csv",
+                content: [header, good, "Oulun Uinti ry;;;Uinti;;;Uintivuoro;sports;;Oulu;fi, so;open;1 €;;puh. 2;1.1.2024"].joined(separator: "\n"))
             #expect(ok.status == .ok && ok.body.contains("2 uutta palvelua, 0 päivitetty"))
             let again = try await admin.upload(SiteURL.adminDirectoryImport.relativeURL(), field: "file", filename: "d.csv", content: [header, good].joined(separator: "\n"))
             #expect(again.body.contains("0 uutta palvelua, 1 päivitetty"))

@@ -30,7 +30,9 @@ import Vapor
             #expect(form.status == .ok && form.body.contains("on antanut suostumuksensa"))
             let base = ["service": s.id!.uuidString, "project": world.ownProject.uuidString, "share_phone": "on", "message": "Soittakaa aamupäivisin <kiitos>"]
             let noConsent = try await worker.post(SiteURL.participantReferrals(.value(world.ownParticipant)).relativeURL(), base)
-            #expect(noConsent.status == .unprocessableEntity && noConsent.body.contains("ilman osallistujan suostumusta") && noConsent.body.contains("Soittakaa aamupäivisin &lt;kiitos&gt;"))
+            #expect(
+                noConsent.status == .unprocessableEntity && noConsent.body.contains("ilman osallistujan suostumusta")
+                    && noConsent.body.contains("Soittakaa aamupäivisin &lt;kiitos&gt;"))
             var toClosed = base; toClosed["service"] = closed.id!.uuidString; toClosed["consent"] = "on"
             #expect(try await worker.post(SiteURL.participantReferrals(.value(world.ownParticipant)).relativeURL(), toClosed).status == .unprocessableEntity)
             #expect(try await Referral.query(on: app.db).count() == 0)
@@ -84,8 +86,9 @@ import Vapor
             let s = try await Self.service(app, org: org)
             let worker = TestClient(app)
             try await worker.login(world.users[.worker]!)
-            _ = try await worker.post(SiteURL.participantReferrals(.value(world.ownParticipant)).relativeURL(),
-                                      ["service": s.id!.uuidString, "project": world.ownProject.uuidString, "consent": "on"])
+            _ = try await worker.post(
+                SiteURL.participantReferrals(.value(world.ownParticipant)).relativeURL(),
+                ["service": s.id!.uuidString, "project": world.ownProject.uuidString, "consent": "on"])
             let r = try #require(try await Referral.query(on: app.db).first())
             #expect(try await worker.post(SiteURL.referralWithdraw(.value(r.id!)).relativeURL()).status == .seeOther)
             let provider = TestClient(app)
@@ -109,7 +112,10 @@ import Vapor
             try await worker.login(world.users[.worker]!)
             #expect(!(try await worker.get(SiteURL.participant(.value(world.ownParticipant)).relativeURL()).body.contains("Ehdotetut palvelut")))
             // A goal about debts in Pori: the debt advice in Pori is suggested, with the goal as the reason.
-            #expect(try await worker.post(SiteURL.participantGoals(.value(world.ownParticipant)).relativeURL(), ["project_id": world.ownProject.uuidString, "goal_text": "Velat järjestykseen"]).status == .seeOther)
+            #expect(
+                try await worker.post(
+                    SiteURL.participantGoals(.value(world.ownParticipant)).relativeURL(), ["project_id": world.ownProject.uuidString, "goal_text": "Velat järjestykseen"]
+                ).status == .seeOther)
             let page = try await worker.get(SiteURL.participant(.value(world.ownParticipant)).relativeURL())
             #expect(page.body.contains("Ehdotetut palvelut") && page.body.contains("tavoite &quot;velat&quot;"))
             // A life map with housing at 2 suggests a housing service.
@@ -118,8 +124,9 @@ import Vapor
             let housing = try await Self.service(app, org: org2.id!, name: "Asumisneuvonta")
             housing.category = .housing; housing.searchText = "asumisneuvonta"
             try await housing.save(on: app.db)
-            _ = try await worker.post(SiteURL.participantAssessments(.value(world.ownParticipant)).relativeURL(),
-                                      ["project": world.ownProject.uuidString, "instrument": "polku-life", "date": "1.3.2024", "a_home": "2"])
+            _ = try await worker.post(
+                SiteURL.participantAssessments(.value(world.ownParticipant)).relativeURL(),
+                ["project": world.ownProject.uuidString, "instrument": "polku-life", "date": "1.3.2024", "a_home": "2"])
             let workerID = try #require(try await User.query(on: app.db).filter(\.$email == world.users[.worker]!).first()?.id)
             let actor = try #require(try await CurrentUserMiddleware.load(workerID, on: app.db))
             let scope = ParticipantScope(participantID: world.ownParticipant, actor: actor, projects: [world.ownProject: ProjectAccess(roles: [.worker])])

@@ -8,8 +8,10 @@ import Testing
 /// organisation that runs their project: docs/SECURITY.md): create, list, edit; bad input kept and
 /// named; a post that lacks a field of the form changes nothing.
 @Suite struct OrganisationTests {
-    static let valid = ["name": "Porin Nuorisosäätiö", "business_id": "0138780-9", "kind": "foundation",
-                        "municipality": "Pori", "website": "https://example.invalid"]
+    static let valid = [
+        "name": "Porin Nuorisosäätiö", "business_id": "0138780-9", "kind": "foundation",
+        "municipality": "Pori", "website": "https://example.invalid",
+    ]
 
     @Test(arguments: TestDatabase.allCases)
     func aManagerCreatesListsAndEditsAnOrganisation(db: TestDatabase) async throws {
@@ -22,8 +24,9 @@ import Testing
             let list = try await pm.get(SiteURL.organisations.relativeURL())
             #expect(list.body.contains("Porin Nuorisosäätiö") && list.body.contains("0138780-9"))
             let org = try #require(try await Organisation.query(on: app.db).filter(\.$name == "Porin Nuorisosäätiö").first())
-            #expect(try await pm.get(SiteURL.organisationEdit(.value(org.id!)).relativeURL()).status == .forbidden,
-                    "not an organisation of the manager's projects")
+            #expect(
+                try await pm.get(SiteURL.organisationEdit(.value(org.id!)).relativeURL()).status == .forbidden,
+                "not an organisation of the manager's projects")
             let admin = TestClient(app)
             try await admin.login(world.users[.admin]!)
             let form = try await admin.get(SiteURL.organisationEdit(.value(org.id!)).relativeURL())

@@ -44,12 +44,18 @@ import Vapor
             let results = try await me.get(SiteURL.myMeasure(.value("who5")).relativeURL())
             #expect(results.body.contains("tuloksesi oli 48/100") && results.body.contains("Tulos on noussut selvästi"))
             // Nothing else: not their staff record, not the lists, not another participant, not the reports.
-            for path in [SiteURL.participant(.value(world.ownParticipant)).relativeURL(), SiteURL.participants.relativeURL(), SiteURL.participant(.value(world.otherParticipant)).relativeURL(),
-                         SiteURL.participantMeasure(.value(world.ownParticipant), .value("who5")).relativeURL(), SiteURL.projectReport(.value(world.ownProject)).relativeURL(),
-                         SiteURL.projectMeasures(.value(world.ownProject)).relativeURL(), SiteURL.referrals.relativeURL(), SiteURL.adminUsers.relativeURL()] {
+            for path in [
+                SiteURL.participant(.value(world.ownParticipant)).relativeURL(), SiteURL.participants.relativeURL(),
+                SiteURL.participant(.value(world.otherParticipant)).relativeURL(),
+                SiteURL.participantMeasure(.value(world.ownParticipant), .value("who5")).relativeURL(), SiteURL.projectReport(.value(world.ownProject)).relativeURL(),
+                SiteURL.projectMeasures(.value(world.ownProject)).relativeURL(), SiteURL.referrals.relativeURL(), SiteURL.adminUsers.relativeURL(),
+            ] {
                 let page = try await me.get(path)
-                #expect([403, 404].contains(page.status.code) || (page.status == .ok && !page.body.contains("NORMALMARK") && !page.body.contains("HEALTHMARK")
-                         && !page.body.contains("Toisenhankkeinen")), "\(path) answered \(page.status)")
+                #expect(
+                    [403, 404].contains(page.status.code)
+                        || (page.status == .ok && !page.body.contains("NORMALMARK") && !page.body.contains("HEALTHMARK")
+                            && !page.body.contains("Toisenhankkeinen")),
+                    "\(path) answered \(page.status)")
                 #expect(!page.body.contains("HEALTHMARK") && !page.body.contains("NORMALMARK"), "\(path) leaks notes")
             }
             #expect(try await me.get(SiteURL.participant(.value(world.ownParticipant)).relativeURL()).status == .forbidden)

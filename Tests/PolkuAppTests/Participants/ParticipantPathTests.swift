@@ -18,11 +18,14 @@ import Vapor
             let eventsBefore = try await World.auditEvents(app).count
 
             // Add a participant with an odd name and consent.
-            let created = try await client.post(SiteURL.participants.relativeURL(), [
-                "first_name": "Åke", "last_name": "Nguyễn-Øster", "birth_date": "17.5.1990", "gender": "male",
-                "municipality": "Pori", "language": "sv", "email": "ake@example.invalid", "phone": "+358 40 123 4567",
-                "project_id": world.ownProject.uuidString, "site_id": world.ownSite.uuidString, "start_date": "2024-03-01",
-                "consent_service": "on"])
+            let created = try await client.post(
+                SiteURL.participants.relativeURL(),
+                [
+                    "first_name": "Åke", "last_name": "Nguyễn-Øster", "birth_date": "17.5.1990", "gender": "male",
+                    "municipality": "Pori", "language": "sv", "email": "ake@example.invalid", "phone": "+358 40 123 4567",
+                    "project_id": world.ownProject.uuidString, "site_id": world.ownSite.uuidString, "start_date": "2024-03-01",
+                    "consent_service": "on",
+                ])
             #expect(created.status == .seeOther)
             let path = try #require(created.location)
             let id = try #require(UUID(uuidString: String(path.split(separator: SiteURL.home.relativeURL()).last!)))
@@ -47,7 +50,9 @@ import Vapor
             #expect(try await Enrolment.find(enrolment.id, on: app.db)?.phase == "coaching")
 
             // Goals and notes.
-            #expect(try await client.post("\(path)/goals", ["project_id": world.ownProject.uuidString, "goal_text": "Työkokeiluun syksyllä", "target_date": "1.9.2024"]).status == .seeOther)
+            #expect(
+                try await client.post("\(path)/goals", ["project_id": world.ownProject.uuidString, "goal_text": "Työkokeiluun syksyllä", "target_date": "1.9.2024"]).status
+                    == .seeOther)
             let goal = try #require(try await Goal.query(on: app.db).filter(\.$participant.$id == id).first())
             #expect(try await client.post("\(path)/goals/\(goal.id!)", ["status": "achieved"]).status == .seeOther)
             #expect(try await client.post("\(path)/notes", ["project_id": world.ownProject.uuidString, "sensitivity": "normal", "body": "Hyvä tapaaminen."]).status == .seeOther)
@@ -118,13 +123,19 @@ import Vapor
             var people: [[any SQLExpression]] = [], enrolments: [[any SQLExpression]] = [], removed = UUID()
             for i in 0...ParticipantQueries.nameIndexLimit {
                 let id = UUID(), last = "Yleinen", first = "Nimi\(String(format: "%04d", i))"
-                people.append([SQLBind(id), SQLBind(now), SQLBind(now), SQLBind(first), SQLBind(last), SQLBind(SearchKey.make(last, first)),
-                               SQLBind("1980-05-10"), SQLBind("female"), SQLBind("Pori"), SQLBind("fi")])
+                people.append([
+                    SQLBind(id), SQLBind(now), SQLBind(now), SQLBind(first), SQLBind(last), SQLBind(SearchKey.make(last, first)),
+                    SQLBind("1980-05-10"), SQLBind("female"), SQLBind("Pori"), SQLBind("fi"),
+                ])
                 enrolments.append([SQLBind(UUID()), SQLBind(now), SQLBind(id), SQLBind(world.ownProject), SQLBind("intake"), SQLBind("2024-01-01")])
                 removed = id
             }
-            try await ActivityBench.insert(app.db, "participants", ["id", "created_at", "updated_at", "first_name", "last_name", "search_key",
-                                                                    "birth_date", "gender", "municipality", "language"], people)
+            try await ActivityBench.insert(
+                app.db, "participants",
+                [
+                    "id", "created_at", "updated_at", "first_name", "last_name", "search_key",
+                    "birth_date", "gender", "municipality", "language",
+                ], people)
             try await ActivityBench.insert(app.db, "enrolments", ["id", "created_at", "participant_id", "project_id", "phase", "start_date"], enrolments)
             let client = TestClient(app)
             try await client.login(world.users[.worker]!)
@@ -171,9 +182,10 @@ import Vapor
             let count = try await Enrolment.query(on: app.db).filter(\.$participant.$id == world.ownParticipant)
                 .filter(\.$project.$id == world.otherProject).count()
             #expect(count == 1)
-            #expect(try await PhaseChange.query(on: app.db).join(Enrolment.self, on: \PhaseChange.$enrolment.$id == \Enrolment.$id)
-                .filter(Enrolment.self, \.$project.$id == world.otherProject).filter(Enrolment.self, \.$participant.$id == world.ownParticipant).count() == 1,
-                    "no half-written enrolment")
+            #expect(
+                try await PhaseChange.query(on: app.db).join(Enrolment.self, on: \PhaseChange.$enrolment.$id == \Enrolment.$id)
+                    .filter(Enrolment.self, \.$project.$id == world.otherProject).filter(Enrolment.self, \.$participant.$id == world.ownParticipant).count() == 1,
+                "no half-written enrolment")
         }
     }
 }

@@ -18,8 +18,10 @@ import Testing
     func aWorkerGetsThePersonTheirProjectAndNoHealthData(db: TestDatabase) async throws {
         try await withPolku(db) { app in
             let world = try await World.make(app)
-            let m = try #require(try await ParticipantShow.query(scope: Self.scope(world, roles: [.worker], alsoWritesIn: true),
-                                                                  lang: .fi, today: CalendarDate(year: 2025, month: 1, day: 1)!, on: app.db))
+            let m = try #require(
+                try await ParticipantShow.query(
+                    scope: Self.scope(world, roles: [.worker], alsoWritesIn: true),
+                    lang: .fi, today: CalendarDate(year: 2025, month: 1, day: 1)!, on: app.db))
             #expect(m.data.person.last_name == World.ownLastName)
             #expect(m.data.enrolments.map(\.project_name) == ["Oma hanke"])
             #expect(m.data.notes.map(\.body) == [World.normalNote])
@@ -34,8 +36,10 @@ import Testing
     func aHealthProfessionalAlsoGetsHealthNotesAndWHO5(db: TestDatabase) async throws {
         try await withPolku(db) { app in
             let world = try await World.make(app)
-            let m = try #require(try await ParticipantShow.query(scope: Self.scope(world, roles: [.worker, .healthProfessional]),
-                                                                  lang: .fi, today: CalendarDate(year: 2025, month: 1, day: 1)!, on: app.db))
+            let m = try #require(
+                try await ParticipantShow.query(
+                    scope: Self.scope(world, roles: [.worker, .healthProfessional]),
+                    lang: .fi, today: CalendarDate(year: 2025, month: 1, day: 1)!, on: app.db))
             #expect(Set(m.data.notes.map(\.body)) == [World.normalNote, World.healthNote])
             #expect(Set(m.measureChoices.map(\.key)) == ["polku-life", "who5"])
             #expect(m.enrollable.isEmpty)

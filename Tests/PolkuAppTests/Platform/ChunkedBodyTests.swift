@@ -56,7 +56,8 @@ import Vapor
             write("GET \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\n" + (cookie.map { "Cookie: \($0)\r\n" } ?? "") + "\r\n")
         }
 
-        struct Answer { let status: Int; let headers: [(String, String)]; let body: String
+        struct Answer {
+            let status: Int; let headers: [(String, String)]; let body: String
             func header(_ name: String) -> [String] { headers.filter { $0.0.lowercased() == name.lowercased() }.map(\.1) }
         }
 

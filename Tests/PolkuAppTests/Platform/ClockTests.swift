@@ -36,8 +36,9 @@ import Testing
 
             let page = try await worker.get(SiteURL.participant(.value(world.ownParticipant)).relativeURL())
             #expect(page.status == .ok)
-            let read = try #require(try await AuditEvent.query(on: app.db).filter(\.$participantID == world.ownParticipant)
-                .filter(\.$action == Audit.Action.participantView.rawValue).first())
+            let read = try #require(
+                try await AuditEvent.query(on: app.db).filter(\.$participantID == world.ownParticipant)
+                    .filter(\.$action == Audit.Action.participantView.rawValue).first())
             #expect(read.at == Self.justAfterMidnight)
             #expect(read.id?.uuidString.hasPrefix("00000000-0000-4000-8000-") == true)
 

@@ -96,8 +96,10 @@ import Vapor
             let duuniin = try #require(try await Project.query(on: app.db).filter(\.$code == "S20250-DUUNIIN").first())
             let d = try await ESFReport.compute(project: duuniin.id!, filter: .init(), on: app.db)
             #expect(d.leavers == 29)
-            let expected: [ServiceOutcome: Int] = [.educationOrTraining: 6, .paySubsidisedWork: 2, .openLabourMarket: 2, .activeJobSeeker: 14,
-                                                   .vocationalRehabilitation: 1, .workTrial: 1, .apprenticeship: 2, .noKnownOutcome: 1]
+            let expected: [ServiceOutcome: Int] = [
+                .educationOrTraining: 6, .paySubsidisedWork: 2, .openLabourMarket: 2, .activeJobSeeker: 14,
+                .vocationalRehabilitation: 1, .workTrial: 1, .apprenticeship: 2, .noKnownOutcome: 1,
+            ]
             #expect(d.outcomes == expected)
             let p = try await ESFReport.compute(project: party.id!, filter: .init(), on: app.db)
             #expect(p.leavers == 50 && p.solutionCount == 14, "14 of 50 is 28 %")
@@ -142,7 +144,8 @@ import Vapor
             #expect(states == Set(ReferralState.allCases))
             #expect(try await Service.query(on: app.db).count() >= 20)
             let network = try await client.get(SiteURL.network.relativeURL())
-            #expect(network.status == .ok && network.body.contains("Ohjaukset tiloittain") && network.body.contains("Alueet rinnakkain")
+            #expect(
+                network.status == .ok && network.body.contains("Ohjaukset tiloittain") && network.body.contains("Alueet rinnakkain")
                     && network.body.contains("Oulu") && network.body.contains("Pori"))
             #expect(network.body.contains("mediaanina") && !network.body.contains("mediaanina – päivää"))
             let nothing = try await client.get(SiteURL.network.relativeURL([("from", "1.1.2000"), ("to", "31.12.2000")]))

@@ -30,8 +30,9 @@ import Vapor
         #expect(SiteURL.enrolmentESF(.value(id), .value(id)).relativeURL().hasSuffix("/esf"))
         #expect(SiteURL.participants.relativeURL([("q", "Åke & co"), ("after", "x/y")]) == "/participants?q=%C3%85ke%20%26%20co&after=x%2Fy")
         #expect(SiteURL.home.relativeURL() == "/")
-        #expect(SiteURL.projectPartDelete(.value(id), .steering, .value(id)).pathComponents.map(\.description)
-            == ["projects", ":id", "steering", ":part", "delete"])
+        #expect(
+            SiteURL.projectPartDelete(.value(id), .steering, .value(id)).pathComponents.map(\.description)
+                == ["projects", ":id", "steering", ":part", "delete"])
     }
 
     @Test(arguments: TestDatabase.allCases)

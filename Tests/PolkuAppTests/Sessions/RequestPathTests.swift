@@ -90,8 +90,14 @@ import Vapor
                 #expect(try await there.get(page).status == .ok)
                 #expect(try await thereToo.get(page).status == .ok)
                 // The first process changes the password: the worker's other sessions end in the second.
-                #expect(try await worker.post(SiteURL.accountPassword.relativeURL(), ["current": World.password, "new": "uusi pitkä salasana",
-                                                                                     "repeat": "uusi pitkä salasana"]).status == .ok)
+                #expect(
+                    try await worker.post(
+                        SiteURL.accountPassword.relativeURL(),
+                        [
+                            "current": World.password, "new": "uusi pitkä salasana",
+                            "repeat": "uusi pitkä salasana",
+                        ]
+                    ).status == .ok)
                 #expect(try await thereToo.get(page).status == .seeOther, "a session from before the password change")
                 #expect(try await there.get(page).status == .ok, "the session that changed it stays")
                 // The first process revokes the role: the second refuses the very next request.
@@ -121,4 +127,3 @@ import Vapor
         }
     }
 }
-

@@ -19,14 +19,17 @@ import Testing
         a.targetGroup = "Nuoret aikuiset"; a.coOrganisers = "Seurakunta"; a.feedToken = "feed-fixture"
         var m = ActivityPage.Model(activity: a, access: access, today: F.today)
         func session(_ n: Int, _ date: String, cancelled: Bool = false, named: Int = 0) -> ActivityPage.SessionRow {
-            .init(id: F.id(200 + n), date: date, start_time: "13:00", end_time: "15:00", cancelled: cancelled, scheduled_date: date,
-                  head_on_site: nil, head_online: nil, named: named, guests: n == 1 ? 2 : 0, trainees: 0)
+            .init(
+                id: F.id(200 + n), date: date, start_time: "13:00", end_time: "15:00", cancelled: cancelled, scheduled_date: date,
+                head_on_site: nil, head_online: nil, named: named, guests: n == 1 ? 2 : 0, trainees: 0)
         }
         m.sessions = [session(1, "2026-03-05", named: 2), session(2, "2026-03-12", cancelled: true), session(3, "2026-03-19")]
         m.organisers = [.init(id: F.id(100), name: "Tiina Työntekijä")]
         if access.seesParticipants {
-            m.members = [.init(id: F.id(60), participant_id: F.participant, first_name: "Aino", last_name: "Demonen", joined_on: "2026-02-05", left_on: nil),
-                         .init(id: F.id(61), participant_id: F.id(5), first_name: "Aino", last_name: "Demonen", joined_on: "2026-02-12", left_on: "2026-03-01")]
+            m.members = [
+                .init(id: F.id(60), participant_id: F.participant, first_name: "Aino", last_name: "Demonen", joined_on: "2026-02-05", left_on: nil),
+                .init(id: F.id(61), participant_id: F.id(5), first_name: "Aino", last_name: "Demonen", joined_on: "2026-02-12", left_on: "2026-03-01"),
+            ]
             m.rates = ([F.participant: (attended: 1, held: 1), F.id(5): (attended: 0, held: 0)], 1.0)
         }
         if access.writesParticipantData { m.candidates = [.init(id: F.id(6), first_name: "Eero", last_name: "Esimerkki")] }
@@ -35,15 +38,19 @@ import Testing
 
     @Test func aWorkerSeesMembersSessionsAndForms() {
         let worker = F.worker()
-        let html = ActivityPage.page(Self.model(access: ProjectAccess(roles: [.worker])), context: F.context(worker),
-                                     memberForm: FormState(), sessionForm: FormState()).render()
+        let html = ActivityPage.page(
+            Self.model(access: ProjectAccess(roles: [.worker])), context: F.context(worker),
+            memberForm: FormState(), sessionForm: FormState()
+        ).render()
         #expect(html.contains("Vertaisryhmä &lt;torstai&gt;"), "names are escaped")
         assertSnapshot(of: html, as: .html)
     }
 
     @Test func aViewerSeesNoNames() {
-        let html = ActivityPage.page(Self.model(access: ProjectAccess(roles: [.viewer])), context: F.context(F.worker(), lang: .sv),
-                                     memberForm: FormState(), sessionForm: FormState()).render()
+        let html = ActivityPage.page(
+            Self.model(access: ProjectAccess(roles: [.viewer])), context: F.context(F.worker(), lang: .sv),
+            memberForm: FormState(), sessionForm: FormState()
+        ).render()
         #expect(!html.contains("Demonen"))
         assertSnapshot(of: html, as: .html)
     }

@@ -15,12 +15,14 @@ import Testing
         let instrument = F.id(80)
         func result(_ n: Int, _ date: String, _ values: [Double]) throws -> MeasureQueries.Stored {
             let answers = Answers(values: Dictionary(uniqueKeysWithValues: zip(who5.items.map(\.id), values)))
-            return MeasureQueries.Stored(id: F.id(90 + n), project: F.project, date: date, answers: answers,
-                                         scores: try InstrumentScoring.score(who5, answers).get(), instrument: instrument, version: who5.version)
+            return MeasureQueries.Stored(
+                id: F.id(90 + n), project: F.project, date: date, answers: answers,
+                scores: try InstrumentScoring.score(who5, answers).get(), instrument: instrument, version: who5.version)
         }
-        return MeasureHistory.Model(participant: F.participant, firstName: "Aino", lastName: "Demonen", key: "who5",
-                                    history: [try result(1, "2026-01-12", [1, 2, 1, 2, 1]), try result(2, "2026-03-01", [3, 3, 4, 3, 3])],
-                                    latestDefinition: who5, definitions: [instrument: who5], goalTexts: [:])
+        return MeasureHistory.Model(
+            participant: F.participant, firstName: "Aino", lastName: "Demonen", key: "who5",
+            history: [try result(1, "2026-01-12", [1, 2, 1, 2, 1]), try result(2, "2026-03-01", [3, 3, 4, 3, 3])],
+            latestDefinition: who5, definitions: [instrument: who5], goalTexts: [:])
     }
 
     @Test func theTeamSeesScoresChangeAndTheTable() throws {

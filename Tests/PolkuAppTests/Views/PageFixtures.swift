@@ -13,8 +13,9 @@ enum PageFixtures {
     static let morning = Date(timeIntervalSince1970: 1_773_127_800)
 
     static func worker(health: Bool = false) -> Actor {
-        Actor(userID: id(100), email: "tiina.tyontekija@example.invalid", name: "Tiina Työntekijä", isAdmin: false,
-              rolesByProject: [project: health ? [.worker, .healthProfessional] : [.worker], otherProject: [.worker]])
+        Actor(
+            userID: id(100), email: "tiina.tyontekija@example.invalid", name: "Tiina Työntekijä", isAdmin: false,
+            rolesByProject: [project: health ? [.worker, .healthProfessional] : [.worker], otherProject: [.worker]])
     }
 
     static func context(_ actor: Actor?, lang: Lang = .fi, back: String = SiteURL.home.relativeURL()) -> PageContext {

@@ -15,30 +15,54 @@ import Testing
         let scope = ParticipantScope(participantID: F.participant, actor: actor, projects: [F.project: writable ? access : ProjectAccess(roles: [.viewer])])
         let enrolment = F.id(10)
         let data = Q.Show(
-            person: Q.Person(id: F.participant, first_name: "Aino", last_name: "Demonen", birth_date: "1990-03-15", gender: "female",
-                             municipality: "Pori", language: "fi", email: "aino@example.invalid", phone: nil, created_at: F.morning, accounts: 0),
-            enrolments: [Q.EnrolmentRow(id: enrolment, project_id: F.project, project_name: "Lähde mukaan!", project_code: "S30123",
-                                        phases: "", site_id: F.site, site_name: "Pori", phase: "coaching", start_date: "2026-01-12", end_date: nil)],
+            person: Q.Person(
+                id: F.participant, first_name: "Aino", last_name: "Demonen", birth_date: "1990-03-15", gender: "female",
+                municipality: "Pori", language: "fi", email: "aino@example.invalid", phone: nil, created_at: F.morning, accounts: 0),
+            enrolments: [
+                Q.EnrolmentRow(
+                    id: enrolment, project_id: F.project, project_name: "Lähde mukaan!", project_code: "S30123",
+                    phases: "", site_id: F.site, site_name: "Pori", phase: "coaching", start_date: "2026-01-12", end_date: nil)
+            ],
             phaseChanges: [Q.PhaseChangeRow(enrolment_id: enrolment, from_phase: "intake", to_phase: "coaching", date: "2026-02-01", created_at: F.morning)],
             consents: [Q.ConsentRow(purpose: "service", date: "2026-01-12", given: true, created_at: F.morning)],
-            goals: [Q.GoalRow(id: F.id(20), project_id: F.project, text: "Löytää työkokeilupaikka <kahvila>", status: "open",
-                              target_date: "2026-06-30", created_at: F.morning)],
-            notes: [Q.NoteRow(id: F.id(30), project_id: F.project, sensitivity: "normal", body: "Tavattiin.\nSovittiin seuraava aika.",
-                              author_name: "Tiina Työntekijä", created_at: F.morning)] + (access.seesHealthData ? [
-                    Q.NoteRow(id: F.id(31), project_id: F.project, sensitivity: "health", body: "Terveystieto, näkyy vain terveysroolille.",
-                              author_name: "Hilkka Hoitaja", created_at: F.morning)] : []),
+            goals: [
+                Q.GoalRow(
+                    id: F.id(20), project_id: F.project, text: "Löytää työkokeilupaikka <kahvila>", status: "open",
+                    target_date: "2026-06-30", created_at: F.morning)
+            ],
+            notes: [
+                Q.NoteRow(
+                    id: F.id(30), project_id: F.project, sensitivity: "normal", body: "Tavattiin.\nSovittiin seuraava aika.",
+                    author_name: "Tiina Työntekijä", created_at: F.morning)
+            ]
+                + (access.seesHealthData
+                    ? [
+                        Q.NoteRow(
+                            id: F.id(31), project_id: F.project, sensitivity: "health", body: "Terveystieto, näkyy vain terveysroolille.",
+                            author_name: "Hilkka Hoitaja", created_at: F.morning)
+                    ] : []),
             sites: [Q.SiteRow(id: F.id(40), project_id: F.otherProject, name: "Oulu")],
             participations: [:])
         var m = ParticipantShow.Model(scope: scope, data: data)
-        m.activities = [ActivityQueries.ParticipantActivity(
-            row: .init(activity_id: F.id(50), name: "Yhteisövalmennus", kind: "group", project_id: F.project, joined_on: "2026-01-15", left_on: nil),
-            attended: 7, heldWhileMember: 9)]
+        m.activities = [
+            ActivityQueries.ParticipantActivity(
+                row: .init(activity_id: F.id(50), name: "Yhteisövalmennus", kind: "group", project_id: F.project, joined_on: "2026-01-15", left_on: nil),
+                attended: 7, heldWhileMember: 9)
+        ]
         m.measures = [MeasureQueries.Summary(key: "who5", name: "WHO-5", health: true, project_id: F.project, n: 2, last: "2026-03-01")]
         m.measureChoices = writable ? [MeasureQueries.Choice(project: F.project, key: "polku-life", label: "Elämäntilannekartta")] : []
-        m.referrals = [ParticipantShow.Referral(id: F.id(60), state: "sent", service: "Velkaneuvonta", provider: "Porin seudun talous ry",
-                                                consent_on: "2026-03-02")]
-        m.suggestions = writable ? [Suggestions.Suggestion(id: F.id(70), name: "Asumisneuvonta", provider: "Pori", threshold: .open,
-                                                           reasons: [.area("home"), .lowThreshold])] : []
+        m.referrals = [
+            ParticipantShow.Referral(
+                id: F.id(60), state: "sent", service: "Velkaneuvonta", provider: "Porin seudun talous ry",
+                consent_on: "2026-03-02")
+        ]
+        m.suggestions =
+            writable
+            ? [
+                Suggestions.Suggestion(
+                    id: F.id(70), name: "Asumisneuvonta", provider: "Pori", threshold: .open,
+                    reasons: [.area("home"), .lowThreshold])
+            ] : []
         m.enrollable = writable ? [(F.otherProject, "RUORI2")] : []
         return m
     }

@@ -40,8 +40,9 @@ enum FormReplay {
         let target = req.url.path + (req.url.query.map { "?" + $0 } ?? "")
         let isPublic = req.route?.audience == .anyone
         if req.actor == nil && !isPublic {
-            return LoginController.form(req, state: FormState(), status: .unauthorized, message: req.t("replay.session"),
-                                        replay: (target, fields))
+            return LoginController.form(
+                req, state: FormState(), status: .unauthorized, message: req.t("replay.session"),
+                replay: (target, fields))
         }
         return page(req, action: target, fields: fields, status: .forbidden, message: req.t("replay.csrf"))
     }
@@ -61,8 +62,9 @@ enum FormReplay {
                 for (name, value) in fields where name != "password" {
                     h("input", ["type": "hidden", "name": name, "value": value])
                 }
-                if fields.isEmpty { h("p") { t("replay.nothing") } }
-                else if !visible.isEmpty {
+                if fields.isEmpty {
+                    h("p") { t("replay.nothing") }
+                } else if !visible.isEmpty {
                     h("details", ["open": ""]) {
                         h("summary") { t("replay.kept") }
                         h("ul", ["class": "replay"]) {

@@ -33,7 +33,8 @@ struct LoginThrottling {
 
     func recordFailure(for keys: [String], now: Date) async throws {
         for key in keys {
-            let row = try await LoginThrottle.find(key, on: db)
+            let row =
+                try await LoginThrottle.find(key, on: db)
                 ?? LoginThrottle(key: key, failures: 0, lastFailureAt: now)
             if now.timeIntervalSince(row.lastFailureAt) >= Double(settings.loginLockSeconds) { row.failures = 0 }
             row.failures += 1

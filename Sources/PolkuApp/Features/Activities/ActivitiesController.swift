@@ -5,7 +5,8 @@ import Vapor
 
 /// A project's activities: groups with a schedule, one-off events, trainings and individual coaching.
 enum ActivitiesController {
-    static let fields = ["kind", "category", "name", "description", "target_group", "co_organisers", "site_id", "from", "to", "start", "end", "interval"]
+    static let fields =
+        ["kind", "category", "name", "description", "target_group", "co_organisers", "site_id", "from", "to", "start", "end", "interval"]
         + (1...7).map { "wd_\($0)" }
 
     @Sendable static func index(req: Request) async throws -> Response {
@@ -20,20 +21,26 @@ enum ActivitiesController {
         let staff = canCreate ? try await ActivityQueries.staff(project: projectID, on: req.db) : []
         let t = req.t
         let f = Fields(t: t, state: state)
-        return req.page(t("activities.title", project.name), breadcrumbs: [(t("projects.title"), SiteURL.projects.relativeURL()), (project.name, SiteURL.project(.value(projectID)).relativeURL())],
-                        status: status) {
+        return req.page(
+            t("activities.title", project.name),
+            breadcrumbs: [(t("projects.title"), SiteURL.projects.relativeURL()), (project.name, SiteURL.project(.value(projectID)).relativeURL())],
+            status: status
+        ) {
             h("ul", ["class": "actions"]) {
                 h("li") { h("a", ["href": SiteURL.projectActivityReport(.value(projectID)).relativeURL()]) { t("activity_report.link") } }
                 h("li") { h("a", ["href": SiteURL.calendar.relativeURL([("project", "\(projectID)")])]) { t("calendar.link") } }
             }
-            if activities.isEmpty { h("p") { t("activities.none") } }
-            else {
+            if activities.isEmpty {
+                h("p") { t("activities.none") }
+            } else {
                 h("table") {
-                    h("thead") { h("tr") {
-                        h("th", ["scope": "col"]) { t("activity.name") }
-                        h("th", ["scope": "col"]) { t("activity.kind") }
-                        h("th", ["scope": "col"]) { t("project.period") }
-                    } }
+                    h("thead") {
+                        h("tr") {
+                            h("th", ["scope": "col"]) { t("activity.name") }
+                            h("th", ["scope": "col"]) { t("activity.kind") }
+                            h("th", ["scope": "col"]) { t("project.period") }
+                        }
+                    }
                     h("tbody") {
                         for a in activities {
                             h("tr") {
@@ -51,8 +58,9 @@ enum ActivitiesController {
                     csrfField(req)
                     f.summary()
                     f.select("kind", t("activity.kind"), options: Activity.Kind.allCases.map { ($0.rawValue, t("activity.kind." + $0.rawValue)) }, required: true)
-                    f.select("category", t("activity.category"), options: Activity.Category.allCases.map { ($0.rawValue, t("activity.category." + $0.rawValue)) },
-                             blank: t("activity.category.none"))
+                    f.select(
+                        "category", t("activity.category"), options: Activity.Category.allCases.map { ($0.rawValue, t("activity.category." + $0.rawValue)) },
+                        blank: t("activity.category.none"))
                     f.text("name", t("activity.name"), required: true)
                     f.textarea("description", t("activity.description"), rows: 3)
                     f.text("target_group", t("activity.target_group"), hint: t("activity.target_group.hint"))
@@ -110,10 +118,12 @@ enum ActivitiesController {
             return try await page(req, projectID: projectID, canCreate: true, state: state, status: .unprocessableEntity)
         }
         // A group repeats on its weekdays; anything else is one session (or one per day of a short course).
-        let schedule = Schedule(weekdays: kind == .group ? weekdays : Set(1...7), interval: kind == .group ? interval : 1,
-                                from: CalendarDate(parsing: from)!, to: CalendarDate(parsing: kind == .group ? to : from)!, start: start, end: end)
+        let schedule = Schedule(
+            weekdays: kind == .group ? weekdays : Set(1...7), interval: kind == .group ? interval : 1,
+            from: CalendarDate(parsing: from)!, to: CalendarDate(parsing: kind == .group ? to : from)!, start: start, end: end)
         if let problem = schedule.problem {
-            state.errors[problem == .noWeekdays ? "wd_1" : problem == .endBeforeStartTime ? "end" : problem == .badInterval ? "interval" : "to"] = "activity.error." + problem.rawValue
+            state.errors[problem == .noWeekdays ? "wd_1" : problem == .endBeforeStartTime ? "end" : problem == .badInterval ? "interval" : "to"] =
+                "activity.error." + problem.rawValue
             return try await page(req, projectID: projectID, canCreate: true, state: state, status: .unprocessableEntity)
         }
         a.kind = kind; a.fromDate = schedule.from.iso; a.toDate = schedule.to.iso; a.startTime = start.description; a.endTime = end.description

@@ -10,13 +10,15 @@ enum ActivityFeedController {
         guard let file = req.parameters.get("token"), file.hasSuffix(".ics") else { throw Abort(.notFound) }
         let token = String(file.dropLast(4))
         guard token.count == 36, token.allSatisfy(\.isHexDigit),
-              let a = try await Activity.query(on: req.db).filter(\.$feedToken == token).with(\.$site).first() else { throw Abort(.notFound) }
+            let a = try await Activity.query(on: req.db).filter(\.$feedToken == token).with(\.$site).first()
+        else { throw Abort(.notFound) }
         let sessions = try await ActivitySession.query(on: req.db).filter(\.$activity.$id == a.id!).sort(\.$date).all()
         let host = "polku.activities"
         let events = sessions.compactMap { s -> ICalendar.Event? in
             guard let date = CalendarDate(parsing: s.date), let start = ClockTime(parsing: s.startTime), let end = ClockTime(parsing: s.endTime) else { return nil }
-            return ICalendar.Event(uid: "\(s.id!.uuidString.lowercased())@\(host)", date: date, start: start, end: end, summary: a.name,
-                                   location: a.site?.name, description: a.description, cancelled: s.cancelled, sequence: s.version)
+            return ICalendar.Event(
+                uid: "\(s.id!.uuidString.lowercased())@\(host)", date: date, start: start, end: end, summary: a.name,
+                location: a.site?.name, description: a.description, cancelled: s.cancelled, sequence: s.version)
         }
         let stamp = ISO8601DateFormatter.string(from: req.now, timeZone: TimeZone(identifier: "UTC")!, formatOptions: [.withYear, .withMonth, .withDay, .withTime, .withTimeZone])
             .replacingOccurrences(of: "-", with: "").replacingOccurrences(of: ":", with: "")

@@ -26,8 +26,10 @@ enum ActivityPage {
         return try await render(req, ctx, memberForm: FormState(), sessionForm: FormState())
     }
 
-    static func render(_ req: Request, _ ctx: Context, memberForm: FormState, sessionForm: FormState,
-                       status: HTTPResponseStatus = .ok) async throws -> Response {
+    static func render(
+        _ req: Request, _ ctx: Context, memberForm: FormState, sessionForm: FormState,
+        status: HTTPResponseStatus = .ok
+    ) async throws -> Response {
         let context = req.pageContext
         let m = try await query(ctx, today: context.today, on: req.db)
         if !m.members.isEmpty {
@@ -51,13 +53,15 @@ enum ActivityPage {
     static func query(_ ctx: Context, today: CalendarDate, on db: any Database) async throws -> Model {
         let a = ctx.activity, id = a.id!
         var m = Model(activity: a, access: ctx.access, today: today)
-        m.sessions = try await (db as! any SQLDatabase).raw("""
+        m.sessions = try await (db as! any SQLDatabase).raw(
+            """
             SELECT s.id, s.date, s.start_time, s.end_time, s.cancelled, s.scheduled_date, s.head_on_site, s.head_online,
                    (SELECT COUNT(*) FROM attendances t WHERE t.session_id = s.id) AS named,
                    (SELECT COUNT(*) FROM session_guests g WHERE g.session_id = s.id) AS guests,
                    (SELECT CAST(COALESCE(SUM(o.attendees), 0) AS BIGINT) FROM session_organisations o WHERE o.session_id = s.id) AS trainees
             FROM activity_sessions s WHERE s.activity_id = \(bind: id) ORDER BY s.date, s.start_time
-            """).all(decoding: SessionRow.self)
+            """
+        ).all(decoding: SessionRow.self)
         m.organisers = try await ActivityQueries.organisers(activity: id, on: db)
         m.members = ctx.access.seesParticipants ? try await ActivityQueries.members(activity: id, on: db) : []
         m.rates = try await ActivityQueries.memberRates(activity: id, members: m.members, today: today, on: db)
@@ -66,18 +70,27 @@ enum ActivityPage {
     }
 
     /// The page for `m`; a failed member or session form comes back with what was typed.
-    static func page(_ m: Model, context: PageContext, memberForm: FormState, sessionForm: FormState,
-                     status: HTTPResponseStatus = .ok) -> Page {
+    static func page(
+        _ m: Model, context: PageContext, memberForm: FormState, sessionForm: FormState,
+        status: HTTPResponseStatus = .ok
+    ) -> Page {
         let a = m.activity, sessions = m.sessions, organisers = m.organisers, members = m.members, rates = m.rates
         let candidates = m.candidates, today = m.today, seesPeople = m.access.seesParticipants, id = a.id!
         let t = context.t
         let writes = m.access.writesParticipantData
         let feed = SiteURL.activityFeed(.value((a.feedToken ?? "") + ".ics")).relativeURL()
-        return Page(context, title: a.name, breadcrumbs: [(t("projects.title"), SiteURL.projects.relativeURL()), (a.project.name, SiteURL.project(.value(a.$project.id)).relativeURL()),
-                                              (t("activities.link"), SiteURL.projectActivities(.value(a.$project.id)).relativeURL())], status: status) {
+        return Page(
+            context, title: a.name,
+            breadcrumbs: [
+                (t("projects.title"), SiteURL.projects.relativeURL()), (a.project.name, SiteURL.project(.value(a.$project.id)).relativeURL()),
+                (t("activities.link"), SiteURL.projectActivities(.value(a.$project.id)).relativeURL()),
+            ], status: status
+        ) {
             h("p", ["class": "lead"]) {
-                [t("activity.kind." + a.kind.rawValue), a.category.map { t("activity.category." + $0.rawValue) }, a.site?.name,
-                 t("activity.time", a.startTime, a.endTime)].compactMap { $0 }.joined(separator: " · ")
+                [
+                    t("activity.kind." + a.kind.rawValue), a.category.map { t("activity.category." + $0.rawValue) }, a.site?.name,
+                    t("activity.time", a.startTime, a.endTime),
+                ].compactMap { $0 }.joined(separator: " · ")
             }
             h("dl", ["class": "facts"]) {
                 if !a.description.isEmpty { h("dt") { t("activity.description") }; h("dd") { a.description } }
@@ -101,22 +114,27 @@ enum ActivityPage {
             if a.kind == .group && seesPeople {
                 h("section", ["aria-labelledby": "members"]) {
                     h("h2", ["id": "members"]) { t("activity.members") }
-                    if members.isEmpty { h("p") { t("activity.members.none") } }
-                    else {
+                    if members.isEmpty {
+                        h("p") { t("activity.members.none") }
+                    } else {
                         h("table") {
-                            h("thead") { h("tr") {
-                                h("th", ["scope": "col"]) { t("participant.name") }
-                                h("th", ["scope": "col"]) { t("activity.member.joined") }
-                                h("th", ["scope": "col"]) { t("activity.member.left") }
-                                h("th", ["scope": "col", "class": "num"]) { t("activity.member.came") }
-                                h("th", ["scope": "col", "class": "num"]) { t("activity.member.rate") }
-                                if writes { h("th", ["scope": "col"]) { h("span", ["class": "visually-hidden"]) { t("activity.member.actions") } } }
-                            } }
+                            h("thead") {
+                                h("tr") {
+                                    h("th", ["scope": "col"]) { t("participant.name") }
+                                    h("th", ["scope": "col"]) { t("activity.member.joined") }
+                                    h("th", ["scope": "col"]) { t("activity.member.left") }
+                                    h("th", ["scope": "col", "class": "num"]) { t("activity.member.came") }
+                                    h("th", ["scope": "col", "class": "num"]) { t("activity.member.rate") }
+                                    if writes { h("th", ["scope": "col"]) { h("span", ["class": "visually-hidden"]) { t("activity.member.actions") } } }
+                                }
+                            }
                             h("tbody") {
                                 for m in members {
                                     let r = rates.perMember[m.participant_id]
                                     h("tr") {
-                                        h("th", ["scope": "row"]) { h("a", ["href": SiteURL.participant(.value(m.participant_id)).relativeURL()]) { "\(m.last_name), \(m.first_name)" } }
+                                        h("th", ["scope": "row"]) {
+                                            h("a", ["href": SiteURL.participant(.value(m.participant_id)).relativeURL()]) { "\(m.last_name), \(m.first_name)" }
+                                        }
                                         h("td") { t.date(m.joined_on) }
                                         h("td") { m.left_on.map { t.date($0) } ?? "–" }
                                         h("td", ["class": "num"]) { r.map { t("activity.member.came_of", $0.attended, $0.held) } ?? "–" }
@@ -124,7 +142,8 @@ enum ActivityPage {
                                         if writes {
                                             h("td") {
                                                 if m.left_on == nil {
-                                                    h("form", ["method": "post", "action": SiteURL.activityMemberLeave(.value(id), .value(m.id)).relativeURL(), "class": "inline"]) {
+                                                    h("form", ["method": "post", "action": SiteURL.activityMemberLeave(.value(id), .value(m.id)).relativeURL(), "class": "inline"])
+                                                    {
                                                         csrfField(context)
                                                         h("button", ["type": "submit", "class": "secondary"]) { t("activity.member.leave", m.first_name) }
                                                     }
@@ -141,8 +160,9 @@ enum ActivityPage {
                         h("form", ["method": "post", "action": SiteURL.activityMembers(.value(id)).relativeURL()]) {
                             csrfField(context)
                             f.summary()
-                            f.select("participant_id", t("activity.member.add"), options: candidates.map { ($0.id.uuidString, "\($0.last_name), \($0.first_name)") },
-                                     required: true, blank: t("activity.member.choose"))
+                            f.select(
+                                "participant_id", t("activity.member.add"), options: candidates.map { ($0.id.uuidString, "\($0.last_name), \($0.first_name)") },
+                                required: true, blank: t("activity.member.choose"))
                             f.date("joined_on", t("activity.member.joined"))
                             submit(t("activity.member.add.submit"))
                         }
@@ -152,14 +172,16 @@ enum ActivityPage {
             h("section", ["aria-labelledby": "sessions"]) {
                 h("h2", ["id": "sessions"]) { t("activity.sessions") }
                 h("table") {
-                    h("thead") { h("tr") {
-                        h("th", ["scope": "col"]) { t("activity.session.date") }
-                        h("th", ["scope": "col"]) { t("activity.session.state") }
-                        h("th", ["scope": "col", "class": "num"]) { t("activity.session.named") }
-                        h("th", ["scope": "col", "class": "num"]) { t("activity.session.others") }
-                        h("th", ["scope": "col", "class": "num"]) { t("activity.session.heads") }
-                        if writes { h("th", ["scope": "col"]) { h("span", ["class": "visually-hidden"]) { t("activity.member.actions") } } }
-                    } }
+                    h("thead") {
+                        h("tr") {
+                            h("th", ["scope": "col"]) { t("activity.session.date") }
+                            h("th", ["scope": "col"]) { t("activity.session.state") }
+                            h("th", ["scope": "col", "class": "num"]) { t("activity.session.named") }
+                            h("th", ["scope": "col", "class": "num"]) { t("activity.session.others") }
+                            h("th", ["scope": "col", "class": "num"]) { t("activity.session.heads") }
+                            if writes { h("th", ["scope": "col"]) { h("span", ["class": "visually-hidden"]) { t("activity.member.actions") } } }
+                        }
+                    }
                     h("tbody") {
                         for s in sessions {
                             let held = !s.cancelled && s.date <= today.iso
@@ -167,7 +189,9 @@ enum ActivityPage {
                                 h("td") {
                                     if writes && held {
                                         h("a", ["href": SiteURL.session(.value(id), .value(s.id)).relativeURL()]) { "\(t.date(s.date)) \(s.start_time)–\(s.end_time)" }
-                                    } else { "\(t.date(s.date)) \(s.start_time)–\(s.end_time)" }
+                                    } else {
+                                        "\(t.date(s.date)) \(s.start_time)–\(s.end_time)"
+                                    }
                                     if s.scheduled_date != s.date { h("span", ["class": "hint"]) { " " + t("activity.session.moved_from", t.date(s.scheduled_date)) } }
                                 }
                                 h("td") { s.cancelled ? t("activity.session.cancelled") : held ? t("activity.session.held") : t("activity.session.future") }
@@ -201,12 +225,14 @@ enum ActivityPage {
 
     /// The project's current participants who are not (still) in the group.
     static func memberCandidates(_ a: Activity, today: CalendarDate, on db: any Database) async throws -> [AttendanceController.Person] {
-        try await (db as! any SQLDatabase).raw("""
+        try await (db as! any SQLDatabase).raw(
+            """
             SELECT DISTINCT p.id, p.first_name, p.last_name, p.search_key FROM participants p JOIN enrolments e ON e.participant_id = p.id
             WHERE e.project_id = \(bind: a.$project.id) AND (e.end_date IS NULL OR e.end_date >= \(bind: today.iso))
               AND NOT EXISTS (SELECT 1 FROM activity_members m WHERE m.activity_id = \(bind: a.id!) AND m.participant_id = p.id)
             ORDER BY p.search_key, p.id
-            """).all(decoding: AttendanceController.Person.self)
+            """
+        ).all(decoding: AttendanceController.Person.self)
     }
 
     @Sendable static func addMember(req: Request) async throws -> Response {
@@ -219,8 +245,9 @@ enum ActivityPage {
         if let participant, state.isValid {
             // Only the project's own participants can join; someone already in the group is told so.
             let enrolled = try await Enrolment.query(on: req.db).filter(\.$participant.$id == participant).filter(\.$project.$id == a.$project.id).count() > 0
-            if !enrolled { state.errors["participant_id"] = "error.choice" }
-            else if try await ActivityMember.query(on: req.db).filter(\.$activity.$id == a.id!).filter(\.$participant.$id == participant).count() > 0 {
+            if !enrolled {
+                state.errors["participant_id"] = "error.choice"
+            } else if try await ActivityMember.query(on: req.db).filter(\.$activity.$id == a.id!).filter(\.$participant.$id == participant).count() > 0 {
                 state.errors["participant_id"] = "activity.error.already_member"
             }
         }
@@ -244,8 +271,9 @@ enum ActivityPage {
         m.leftOn = max(today, m.joinedOn)
         try await req.db.transaction { db in
             try await m.save(on: db)
-            try await req.audit.record(.participantUpdate, participant: m.$participant.id, project: ctx.activity.$project.id,
-                                       detail: "left activity \(ctx.activity.id!)", on: db)
+            try await req.audit.record(
+                .participantUpdate, participant: m.$participant.id, project: ctx.activity.$project.id,
+                detail: "left activity \(ctx.activity.id!)", on: db)
         }
         return req.redirect(SiteURL.activity(.value(ctx.activity.id!)).relativeURL(fragment: "members"))
     }

@@ -11,21 +11,25 @@ enum ActivityQueries {
     /// organisation that runs it. Organisers are chosen from them.
     static func staff(project: UUID, on db: any Database) async throws -> [Staff] {
         let roles = [Role.projectManager, .worker, .healthProfessional, .peer].map(\.rawValue)
-        return try await (db as! any SQLDatabase).raw("""
+        return try await (db as! any SQLDatabase).raw(
+            """
             SELECT DISTINCT u.id, u.name FROM users u JOIN memberships m ON m.user_id = u.id
             WHERE u.is_active = \(bind: true) AND m.role IN \(SQLBind.group(roles))
               AND (m.project_id = \(bind: project) OR m.organisation_id IN (
                    SELECT organisation_id FROM project_organisations WHERE project_id = \(bind: project)
                    AND role IN \(SQLBind.group([ProjectOrganisation.Role.administrator.rawValue, ProjectOrganisation.Role.coImplementer.rawValue]))))
             ORDER BY u.name
-            """).all(decoding: Staff.self)
+            """
+        ).all(decoding: Staff.self)
     }
 
     static func organisers(activity: UUID, on db: any Database) async throws -> [Staff] {
-        try await (db as! any SQLDatabase).raw("""
+        try await (db as! any SQLDatabase).raw(
+            """
             SELECT u.id, u.name FROM users u JOIN activity_organisers o ON o.user_id = u.id
             WHERE o.activity_id = \(bind: activity) ORDER BY u.name
-            """).all(decoding: Staff.self)
+            """
+        ).all(decoding: Staff.self)
     }
 
     static func setOrganisers(activity: UUID, users: [UUID], on db: any Database) async throws {
@@ -46,35 +50,45 @@ enum ActivityQueries {
     }
 
     static func members(activity: UUID, on db: any Database) async throws -> [Member] {
-        try await (db as! any SQLDatabase).raw("""
+        try await (db as! any SQLDatabase).raw(
+            """
             SELECT m.id, m.participant_id, p.first_name, p.last_name, m.joined_on, m.left_on
             FROM activity_members m JOIN participants p ON p.id = m.participant_id
             WHERE m.activity_id = \(bind: activity) ORDER BY p.search_key, p.id
-            """).all(decoding: Member.self)
+            """
+        ).all(decoding: Member.self)
     }
 
     struct Held: Decodable, Sendable { let date: String }
     struct Came: Decodable, Sendable { let participant_id: UUID; let date: String }
 
     /// Each member's attendance rate and the group's, from the sessions held up to `today`.
-    static func memberRates(activity: UUID, members: [Member], today: CalendarDate, on db: any Database)
-        async throws -> (perMember: [UUID: (attended: Int, held: Int)], group: Double?) {
+    static func memberRates(
+        activity: UUID, members: [Member], today: CalendarDate, on db: any Database
+    )
+        async throws -> (perMember: [UUID: (attended: Int, held: Int)], group: Double?)
+    {
         let sql = db as! any SQLDatabase
-        let held = try await sql.raw("""
+        let held = try await sql.raw(
+            """
             SELECT date FROM activity_sessions WHERE activity_id = \(bind: activity) AND cancelled = \(bind: false) AND date <= \(bind: today.iso)
-            """).all(decoding: Held.self).compactMap { CalendarDate(parsing: $0.date) }
-        let came = try await sql.raw("""
+            """
+        ).all(decoding: Held.self).compactMap { CalendarDate(parsing: $0.date) }
+        let came = try await sql.raw(
+            """
             SELECT a.participant_id, s.date FROM attendances a JOIN activity_sessions s ON s.id = a.session_id
             WHERE s.activity_id = \(bind: activity) AND s.cancelled = \(bind: false) AND s.date <= \(bind: today.iso)
-            """).all(decoding: Came.self)
+            """
+        ).all(decoding: Came.self)
         var attended: [UUID: Set<CalendarDate>] = [:]
         for c in came { if let d = CalendarDate(parsing: c.date) { attended[c.participant_id, default: []].insert(d) } }
         var perMember: [UUID: (Int, Int)] = [:]
         var memberships: [AttendanceRules.Membership] = []
         for m in members {
             guard let joined = CalendarDate(parsing: m.joined_on) else { continue }
-            let membership = AttendanceRules.Membership(joined: joined, left: m.left_on.flatMap(CalendarDate.init(parsing:)),
-                                                        attended: attended[m.participant_id] ?? [])
+            let membership = AttendanceRules.Membership(
+                joined: joined, left: m.left_on.flatMap(CalendarDate.init(parsing:)),
+                attended: attended[m.participant_id] ?? [])
             memberships.append(membership)
             perMember[m.participant_id] = (membership.attendedDuring(Set(held)), membership.heldDuring(held))
         }
@@ -103,22 +117,26 @@ enum ActivityQueries {
     static func ofParticipant(_ participant: UUID, projects: [UUID], today: CalendarDate, on db: any Database) async throws -> [ParticipantActivity] {
         guard !projects.isEmpty else { return [] }
         let sql = db as! any SQLDatabase
-        let rows = try await sql.raw("""
+        let rows = try await sql.raw(
+            """
             SELECT a.id AS activity_id, a.name, a.kind, a.project_id, m.joined_on, m.left_on
             FROM activities a LEFT JOIN activity_members m ON m.activity_id = a.id AND m.participant_id = \(bind: participant)
             WHERE a.project_id IN \(SQLBind.group(projects)) AND (m.id IS NOT NULL OR EXISTS (
                 SELECT 1 FROM attendances t JOIN activity_sessions s ON s.id = t.session_id
                 WHERE s.activity_id = a.id AND t.participant_id = \(bind: participant)))
             ORDER BY a.from_date DESC, a.name
-            """).all(decoding: ParticipantActivityRow.self)
+            """
+        ).all(decoding: ParticipantActivityRow.self)
         guard !rows.isEmpty else { return [] }
         struct Session: Decodable { let activity_id: UUID; let date: String; let came: Int }
-        let sessions = try await sql.raw("""
+        let sessions = try await sql.raw(
+            """
             SELECT s.activity_id, s.date, CASE WHEN EXISTS (SELECT 1 FROM attendances t WHERE t.session_id = s.id
                    AND t.participant_id = \(bind: participant)) THEN 1 ELSE 0 END AS came
             FROM activity_sessions s WHERE s.activity_id IN \(SQLBind.group(rows.map(\.activity_id)))
               AND s.cancelled = \(bind: false) AND s.date <= \(bind: today.iso)
-            """).all(decoding: Session.self)
+            """
+        ).all(decoding: Session.self)
         var held: [UUID: [CalendarDate]] = [:], came: [UUID: Set<CalendarDate>] = [:]
         for s in sessions {
             guard let d = CalendarDate(parsing: s.date) else { continue }

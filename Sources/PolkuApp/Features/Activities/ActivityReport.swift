@@ -41,10 +41,12 @@ struct ActivityReport: Sendable {
         if let from = filter.from { held.appendLiteral(" AND s.date >= "); held.appendInterpolation(bind: from.iso) }
         if let to = filter.to { held.appendLiteral(" AND s.date <= "); held.appendInterpolation(bind: to.iso) }
 
-        let activities = try await sql.raw("""
+        let activities = try await sql.raw(
+            """
             SELECT a.id, a.name, a.kind, a.category, a.site_id, st.name AS site_name FROM activities a LEFT JOIN sites st ON st.id = a.site_id
             WHERE \(activityWhere)
-            """).all(decoding: ActivityRow.self)
+            """
+        ).all(decoding: ActivityRow.self)
         let byID = Dictionary(uniqueKeysWithValues: activities.map { ($0.id, $0) })
         // The two large reads go through the drivers' decoders (see `ActivityRows`).
         var scope = "FROM activity_sessions s JOIN activities a ON a.id = s.activity_id WHERE a.project_id = {} AND s.cancelled = {} AND s.date <= {}"
@@ -59,10 +61,14 @@ struct ActivityReport: Sendable {
             people[session, default: []].append(participant)
         }
         var others: [UUID: Int] = [:]
-        for r in try await sql.raw("SELECT g.session_id, COUNT(*) AS n FROM session_guests g JOIN activity_sessions s ON s.id = g.session_id JOIN activities a ON a.id = s.activity_id WHERE \(activityWhere) AND \(held) GROUP BY g.session_id").all(decoding: CountRow.self) {
+        for r in try await sql.raw(
+            "SELECT g.session_id, COUNT(*) AS n FROM session_guests g JOIN activity_sessions s ON s.id = g.session_id JOIN activities a ON a.id = s.activity_id WHERE \(activityWhere) AND \(held) GROUP BY g.session_id"
+        ).all(decoding: CountRow.self) {
             others[r.session_id, default: 0] += r.n
         }
-        for r in try await sql.raw("SELECT o.session_id, CAST(SUM(o.attendees) AS BIGINT) AS n FROM session_organisations o JOIN activity_sessions s ON s.id = o.session_id JOIN activities a ON a.id = s.activity_id WHERE \(activityWhere) AND \(held) GROUP BY o.session_id").all(decoding: CountRow.self) {
+        for r in try await sql.raw(
+            "SELECT o.session_id, CAST(SUM(o.attendees) AS BIGINT) AS n FROM session_organisations o JOIN activity_sessions s ON s.id = o.session_id JOIN activities a ON a.id = s.activity_id WHERE \(activityWhere) AND \(held) GROUP BY o.session_id"
+        ).all(decoding: CountRow.self) {
             others[r.session_id, default: 0] += r.n
         }
 
@@ -73,10 +79,13 @@ struct ActivityReport: Sendable {
         for s in sessions {
             guard let a = byID[s.activity], let date = CalendarDate(parsing: s.date) else { continue }
             let h = s.heads
-            let heads: HeadCount? = h[0] == nil && h[1] == nil ? nil : HeadCount(
-                onSite: h[0] ?? 0, online: h[1] ?? 0,
-                byGender: [.female: h[2], .male: h[3], .nonBinary: h[4]].compactMapValues { $0 },
-                byAge: [.under18: h[5], .from18to29: h[6], .from30to54: h[7], .from55: h[8]].compactMapValues { $0 })
+            let heads: HeadCount? =
+                h[0] == nil && h[1] == nil
+                ? nil
+                : HeadCount(
+                    onSite: h[0] ?? 0, online: h[1] ?? 0,
+                    byGender: [.female: h[2], .male: h[3], .nonBinary: h[4]].compactMapValues { $0 },
+                    byAge: [.under18: h[5], .from18to29: h[6], .from30to54: h[7], .from55: h[8]].compactMapValues { $0 })
             let attendees = people[s.id] ?? []
             tallies[key(a, filter.by), default: ActivityTally<UUID>()].addSession(attendees: attendees, guests: others[s.id] ?? 0, headCount: heads)
             report.total.addSession(attendees: attendees, guests: others[s.id] ?? 0, headCount: heads)
@@ -89,16 +98,19 @@ struct ActivityReport: Sendable {
             .sorted { order($0.key, filter.by) < order($1.key, filter.by) || (order($0.key, filter.by) == order($1.key, filter.by) && $0.label < $1.label) }
 
         // Each group's attendance rate over its members' time in the group, within the period.
-        let members = try await sql.raw("""
+        let members = try await sql.raw(
+            """
             SELECT m.activity_id, m.participant_id, m.joined_on, m.left_on FROM activity_members m JOIN activities a ON a.id = m.activity_id
             WHERE \(activityWhere) AND a.kind = \(bind: Activity.Kind.group.rawValue)
-            """).all(decoding: MemberRow.self)
+            """
+        ).all(decoding: MemberRow.self)
         var membersByActivity: [UUID: [AttendanceRules.Membership]] = [:]
         for m in members {
             guard let joined = CalendarDate(parsing: m.joined_on) else { continue }
-            membersByActivity[m.activity_id, default: []].append(AttendanceRules.Membership(
-                joined: joined, left: m.left_on.flatMap(CalendarDate.init(parsing:)),
-                attended: cameByActivity[m.activity_id]?[m.participant_id] ?? []))
+            membersByActivity[m.activity_id, default: []].append(
+                AttendanceRules.Membership(
+                    joined: joined, left: m.left_on.flatMap(CalendarDate.init(parsing:)),
+                    attended: cameByActivity[m.activity_id]?[m.participant_id] ?? []))
         }
         report.groups = activities.filter { $0.kind == Activity.Kind.group.rawValue && (heldByActivity[$0.id] != nil || membersByActivity[$0.id] != nil) }
             .map { a in
@@ -113,12 +125,14 @@ struct ActivityReport: Sendable {
         // Each participant's first event attendance (only event rows are read), and their start.
         struct FirstContact: Decodable { let participant_id: UUID; let first_contact: String }
         struct Start: Decodable { let participant_id: UUID; let enrolled: String }
-        let contacts = try await sql.raw("""
+        let contacts = try await sql.raw(
+            """
             SELECT t.participant_id, MIN(s.date) AS first_contact FROM activities a JOIN activity_sessions s ON s.activity_id = a.id
             JOIN attendances t ON t.session_id = s.id
             WHERE a.project_id = \(bind: project) AND a.kind = \(bind: Activity.Kind.event.rawValue) AND s.cancelled = \(bind: false)
             GROUP BY t.participant_id
-            """).all(decoding: FirstContact.self)
+            """
+        ).all(decoding: FirstContact.self)
         var firstContact: [UUID: CalendarDate] = [:], enrolled: [UUID: CalendarDate] = [:]
         if !contacts.isEmpty {
             var startQuery: SQLQueryString = "SELECT participant_id, MIN(start_date) AS enrolled FROM enrolments WHERE project_id = \(bind: project)"

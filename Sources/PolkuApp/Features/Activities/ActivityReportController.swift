@@ -34,9 +34,14 @@ enum ActivityReportController {
         let f = Fields(t: t, state: ctx.state)
         let query: [(String, String)] = ["from", "to", "site", "kind", "by"].compactMap { key in ctx.state[key].isEmpty ? nil : (key, ctx.state[key]) }
         func n(_ v: Int) -> String { ctx.exact ? String(v) : SmallCount(v).description }
-        return req.page(t("activity_report.title", ctx.project.name), breadcrumbs: [(t("projects.title"), SiteURL.projects.relativeURL()), (ctx.project.name, SiteURL.project(.value(id)).relativeURL()),
-                                                                                     (t("activities.link"), SiteURL.projectActivities(.value(id)).relativeURL())],
-                        status: ctx.state.isValid ? .ok : .badRequest) {
+        return req.page(
+            t("activity_report.title", ctx.project.name),
+            breadcrumbs: [
+                (t("projects.title"), SiteURL.projects.relativeURL()), (ctx.project.name, SiteURL.project(.value(id)).relativeURL()),
+                (t("activities.link"), SiteURL.projectActivities(.value(id)).relativeURL()),
+            ],
+            status: ctx.state.isValid ? .ok : .badRequest
+        ) {
             h("form", ["method": "get", "action": SiteURL.projectActivityReport(.value(id)).relativeURL(), "class": "inline"]) {
                 f.summary()
                 f.date("from", t("report.from"))
@@ -52,15 +57,17 @@ enum ActivityReportController {
             }
             h("table") {
                 h("caption") { t("activity_report.title", ctx.project.name) }
-                h("thead") { h("tr") {
-                    h("th", ["scope": "col"]) { t("activity_report.by." + ctx.filter.by.rawValue) }
-                    h("th", ["scope": "col", "class": "num"]) { t("activity_report.sessions") }
-                    h("th", ["scope": "col", "class": "num"]) { t("activity_report.participants") }
-                    h("th", ["scope": "col", "class": "num"]) { t("activity_report.named") }
-                    h("th", ["scope": "col", "class": "num"]) { t("activity_report.others") }
-                    h("th", ["scope": "col", "class": "num"]) { t("activity_report.heads") }
-                    h("th", ["scope": "col", "class": "num"]) { t("activity_report.attendances") }
-                } }
+                h("thead") {
+                    h("tr") {
+                        h("th", ["scope": "col"]) { t("activity_report.by." + ctx.filter.by.rawValue) }
+                        h("th", ["scope": "col", "class": "num"]) { t("activity_report.sessions") }
+                        h("th", ["scope": "col", "class": "num"]) { t("activity_report.participants") }
+                        h("th", ["scope": "col", "class": "num"]) { t("activity_report.named") }
+                        h("th", ["scope": "col", "class": "num"]) { t("activity_report.others") }
+                        h("th", ["scope": "col", "class": "num"]) { t("activity_report.heads") }
+                        h("th", ["scope": "col", "class": "num"]) { t("activity_report.attendances") }
+                    }
+                }
                 h("tbody") {
                     for line in report.lines + [ActivityReport.Line(key: "total", label: t("report.total"), tally: report.total)] {
                         h("tr") {
@@ -77,14 +84,18 @@ enum ActivityReportController {
                     }
                 }
             }
-            h("p") { h("strong") { t("activity_report.recruited") + ": " }; n(report.recruited) }
+            h("p") {
+                h("strong") { t("activity_report.recruited") + ": " }; n(report.recruited)
+            }
             h("p", ["class": "hint"]) { t("activity_report.recruited.hint") }
             if !report.total.headByGender.isEmpty || !report.total.headByAge.isEmpty {
                 h("table") {
                     h("caption") { t("activity_report.heads_breakdown") }
                     h("tbody") {
                         for (label, value) in breakdown(report.total, t: t) {
-                            h("tr") { h("th", ["scope": "row"]) { label }; h("td", ["class": "num"]) { n(value) } }
+                            h("tr") {
+                                h("th", ["scope": "row"]) { label }; h("td", ["class": "num"]) { n(value) }
+                            }
                         }
                     }
                 }
@@ -92,12 +103,14 @@ enum ActivityReportController {
             if !report.groups.isEmpty {
                 h("table") {
                     h("caption") { t("activity_report.group_rates") }
-                    h("thead") { h("tr") {
-                        h("th", ["scope": "col"]) { t("activity.name") }
-                        h("th", ["scope": "col", "class": "num"]) { t("activity.members") }
-                        h("th", ["scope": "col", "class": "num"]) { t("activity_report.sessions") }
-                        h("th", ["scope": "col", "class": "num"]) { t("activity.member.rate") }
-                    } }
+                    h("thead") {
+                        h("tr") {
+                            h("th", ["scope": "col"]) { t("activity.name") }
+                            h("th", ["scope": "col", "class": "num"]) { t("activity.members") }
+                            h("th", ["scope": "col", "class": "num"]) { t("activity_report.sessions") }
+                            h("th", ["scope": "col", "class": "num"]) { t("activity.member.rate") }
+                        }
+                    }
                     h("tbody") {
                         for g in report.groups {
                             h("tr") {
@@ -129,13 +142,19 @@ enum ActivityReportController {
     /// The funder's table: counts from 1 to 4 of people always "<5"; sessions are not people.
     static func rows(_ r: ActivityReport, ctx: Context, t: Texts) -> [[Cell]] {
         let c = ESFReportExport.cell
-        var rows: [[Cell]] = [[.text(t("activity_report.by." + ctx.filter.by.rawValue)), .text(t("activity_report.sessions")), .text(t("activity_report.participants")),
-                               .text(t("activity_report.named")), .text(t("activity_report.others")), .text(t("activity_report.heads")),
-                               .text(t("attendance.head_online")), .text(t("activity_report.attendances"))]]
+        var rows: [[Cell]] = [
+            [
+                .text(t("activity_report.by." + ctx.filter.by.rawValue)), .text(t("activity_report.sessions")), .text(t("activity_report.participants")),
+                .text(t("activity_report.named")), .text(t("activity_report.others")), .text(t("activity_report.heads")),
+                .text(t("attendance.head_online")), .text(t("activity_report.attendances")),
+            ]
+        ]
         for line in r.lines + [ActivityReport.Line(key: "total", label: t("report.total"), tally: r.total)] {
             let x = line.tally
-            rows.append([.text(line.label), .number(x.sessionsHeld), c(x.uniqueParticipants), c(x.namedAttendances), c(x.guests),
-                         c(x.headCount), c(x.onlineHeadCount), c(x.totalAttendances)])
+            rows.append([
+                .text(line.label), .number(x.sessionsHeld), c(x.uniqueParticipants), c(x.namedAttendances), c(x.guests),
+                c(x.headCount), c(x.onlineHeadCount), c(x.totalAttendances),
+            ])
         }
         rows.append([])
         rows.append([.text(t("activity_report.recruited")), c(r.recruited)])

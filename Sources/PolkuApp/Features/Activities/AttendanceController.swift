@@ -11,7 +11,7 @@ enum AttendanceController {
 
     static func context(_ req: Request) async throws -> Context {
         guard let a = try await Activity.query(on: req.db).filter(\.$id == (try req.id())).with(\.$project).first(),
-              let s = try await ActivitySession.query(on: req.db).filter(\.$id == (try req.id("session"))).filter(\.$activity.$id == a.id!).first()
+            let s = try await ActivitySession.query(on: req.db).filter(\.$id == (try req.id("session"))).filter(\.$activity.$id == a.id!).first()
         else { throw Abort(.notFound) }
         // The route's guard admitted only those who write this activity's project's data.
         let actor = try req.guardedProject().actor
@@ -26,36 +26,44 @@ enum AttendanceController {
         let sql = db as! any SQLDatabase
         let date = ctx.session.date, session = ctx.session.id!
         if ctx.activity.kind == .group {
-            return try await sql.raw("""
+            return try await sql.raw(
+                """
                 SELECT p.id, p.first_name, p.last_name FROM participants p
                 WHERE EXISTS (SELECT 1 FROM activity_members m WHERE m.activity_id = \(bind: ctx.activity.id!) AND m.participant_id = p.id
                               AND m.joined_on <= \(bind: date) AND (m.left_on IS NULL OR m.left_on >= \(bind: date)))
                    OR EXISTS (SELECT 1 FROM attendances a WHERE a.session_id = \(bind: session) AND a.participant_id = p.id)
                 ORDER BY p.search_key, p.id
-                """).all(decoding: Person.self)
+                """
+            ).all(decoding: Person.self)
         }
-        return try await sql.raw("""
+        return try await sql.raw(
+            """
             SELECT p.id, p.first_name, p.last_name FROM participants p
             WHERE EXISTS (SELECT 1 FROM enrolments e WHERE e.participant_id = p.id AND e.project_id = \(bind: ctx.activity.$project.id)
                           AND (e.end_date IS NULL OR e.end_date >= \(bind: date)))
                OR EXISTS (SELECT 1 FROM attendances a WHERE a.session_id = \(bind: session) AND a.participant_id = p.id)
             ORDER BY p.search_key, p.id
-            """).all(decoding: Person.self)
+            """
+        ).all(decoding: Person.self)
     }
 
     /// Others in the project who could be added to a group's session (a visitor from another group).
     static func others(_ ctx: Context, excluding: Set<UUID>, on db: any Database) async throws -> [Person] {
         guard ctx.activity.kind == .group else { return [] }
-        return try await (db as! any SQLDatabase).raw("""
+        return try await (db as! any SQLDatabase).raw(
+            """
             SELECT p.id, p.first_name, p.last_name FROM participants p
             WHERE EXISTS (SELECT 1 FROM enrolments e WHERE e.participant_id = p.id AND e.project_id = \(bind: ctx.activity.$project.id)
                           AND (e.end_date IS NULL OR e.end_date >= \(bind: ctx.session.date)))
             ORDER BY p.search_key, p.id
-            """).all(decoding: Person.self).filter { !excluding.contains($0.id) }
+            """
+        ).all(decoding: Person.self).filter { !excluding.contains($0.id) }
     }
 
-    static let countFields = ["head_on_site", "head_online", "head_women", "head_men", "head_other_gender",
-                              "head_age_under_18", "head_age_18_29", "head_age_30_54", "head_age_55_plus"]
+    static let countFields = [
+        "head_on_site", "head_online", "head_women", "head_men", "head_other_gender",
+        "head_age_under_18", "head_age_18_29", "head_age_30_54", "head_age_55_plus",
+    ]
 
     @Sendable static func show(req: Request) async throws -> Response {
         let ctx = try await context(req)
@@ -81,8 +89,10 @@ enum AttendanceController {
         try await req.audit.record(.participantList, participants: people.map(\.id) + others.map(\.id), project: ctx.activity.$project.id, detail: "attendance form")
         let f = Fields(t: t, state: state)
         let s = ctx.session
-        return req.page(t("attendance.title", ctx.activity.name, t.date(s.date)),
-                        breadcrumbs: [(ctx.activity.name, SiteURL.activity(.value(ctx.activity.id!)).relativeURL())], status: status) {
+        return req.page(
+            t("attendance.title", ctx.activity.name, t.date(s.date)),
+            breadcrumbs: [(ctx.activity.name, SiteURL.activity(.value(ctx.activity.id!)).relativeURL())], status: status
+        ) {
             if let message { h("div", ["class": "error-summary", "role": "alert"]) { h("p") { message } } }
             h("form", ["method": "post", "action": SiteURL.session(.value(ctx.activity.id!), .value(s.id!)).relativeURL()]) {
                 csrfField(req)
@@ -96,8 +106,9 @@ enum AttendanceController {
                         for p in people { f.checkbox("p_\(p.id)", "\(p.last_name), \(p.first_name)") }
                     }
                     if !others.isEmpty {
-                        f.select("add_participant", t("attendance.add_participant"), options: others.map { ($0.id.uuidString, "\($0.last_name), \($0.first_name)") },
-                                 blank: t("attendance.add_participant.none"), hint: t("attendance.add_participant.hint"))
+                        f.select(
+                            "add_participant", t("attendance.add_participant"), options: others.map { ($0.id.uuidString, "\($0.last_name), \($0.first_name)") },
+                            blank: t("attendance.add_participant.none"), hint: t("attendance.add_participant.hint"))
                     }
                 } else {
                     f.textarea("organisations", t("attendance.organisations"), hint: t("attendance.organisations.hint"), rows: 5)
@@ -150,7 +161,8 @@ enum AttendanceController {
             if line.isEmpty { continue }
             let parts = line.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }
             guard parts.count == 2, !parts[0].isEmpty, parts[0].count <= 200, let n = Int(parts[1]), (1...HeadCount.plausibleMaximum).contains(n),
-                  seen.insert(parts[0].lowercased()).inserted else { return (out, i + 1) }
+                seen.insert(parts[0].lowercased()).inserted
+            else { return (out, i + 1) }
             out.append((parts[0], n))
         }
         return (out, nil)
@@ -162,16 +174,19 @@ enum AttendanceController {
         let posted = (try? req.content.decode([String: String].self)) ?? [:]
         var state = FormState()
         state.values = posted.filter { $0.key.hasPrefix("p_") || countFields.contains($0.key) || ["version", "guests", "organisations", "add_participant"].contains($0.key) }
-        if let problem = AttendanceRules.problem(sessionDate: CalendarDate(parsing: ctx.session.date)!, cancelled: ctx.session.cancelled,
-                                                 today: req.today) {
+        if let problem = AttendanceRules.problem(
+            sessionDate: CalendarDate(parsing: ctx.session.date)!, cancelled: ctx.session.cancelled,
+            today: req.today)
+        {
             return try await page(req, ctx, state: state, status: .unprocessableEntity, message: t("activity.error." + problem.rawValue))
         }
         var counts: [String: Int] = [:]
         for field in countFields { if let n = state.integer(field, range: 0...HeadCount.plausibleMaximum) { counts[field] = n } }
         if state.isValid {
-            let heads = HeadCount(onSite: counts["head_on_site"] ?? 0, online: counts["head_online"] ?? 0,
-                                  byGender: [.female: counts["head_women"], .male: counts["head_men"], .nonBinary: counts["head_other_gender"]].compactMapValues { $0 },
-                                  byAge: Dictionary(uniqueKeysWithValues: AgeBand.allCases.compactMap { b in counts["head_age_" + b.rawValue].map { (b, $0) } }))
+            let heads = HeadCount(
+                onSite: counts["head_on_site"] ?? 0, online: counts["head_online"] ?? 0,
+                byGender: [.female: counts["head_women"], .male: counts["head_men"], .nonBinary: counts["head_other_gender"]].compactMapValues { $0 },
+                byAge: Dictionary(uniqueKeysWithValues: AgeBand.allCases.compactMap { b in counts["head_age_" + b.rawValue].map { (b, $0) } }))
             if let problem = heads.problem {
                 state.errors[problem == .breakdownMismatch ? "head_women" : "head_on_site"] = "activity.error." + problem.rawValue
             }
@@ -186,10 +201,12 @@ enum AttendanceController {
         if let extra = state.uuid("add_participant", required: false) { present.insert(extra) }
         if ctx.activity.kind == .training { present = [] }
         if !present.isEmpty {
-            let known = try await (req.db as! any SQLDatabase).raw("""
+            let known = try await (req.db as! any SQLDatabase).raw(
+                """
                 SELECT DISTINCT participant_id FROM enrolments WHERE project_id = \(bind: ctx.activity.$project.id)
                 AND participant_id IN \(SQLBind.group(Array(present)))
-                """).all(decoding: [String: UUID].self).compactMap { $0["participant_id"] }
+                """
+            ).all(decoding: [String: UUID].self).compactMap { $0["participant_id"] }
             if Set(known) != present { state.errors["people"] = "attendance.error.not_in_project" }
         }
         guard state.isValid else { return try await page(req, ctx, state: state, status: .unprocessableEntity) }

@@ -65,8 +65,12 @@ enum CalendarController {
             for key in ["project", "site", "worker"] where !state[key].isEmpty { params.append((key, state[key])) }
             return SiteURL.calendar.relativeURL(params)
         }
-        let previous = view == .week ? anchor.adding(days: -7) : CalendarDate(year: anchor.month == 1 ? anchor.year - 1 : anchor.year, month: anchor.month == 1 ? 12 : anchor.month - 1, day: 1)!
-        let next = view == .week ? anchor.adding(days: 7) : CalendarDate(year: anchor.month == 12 ? anchor.year + 1 : anchor.year, month: anchor.month == 12 ? 1 : anchor.month + 1, day: 1)!
+        let previous =
+            view == .week
+            ? anchor.adding(days: -7) : CalendarDate(year: anchor.month == 1 ? anchor.year - 1 : anchor.year, month: anchor.month == 1 ? 12 : anchor.month - 1, day: 1)!
+        let next =
+            view == .week
+            ? anchor.adding(days: 7) : CalendarDate(year: anchor.month == 12 ? anchor.year + 1 : anchor.year, month: anchor.month == 12 ? 1 : anchor.month + 1, day: 1)!
         let heading = view == .week ? t("calendar.week", t.date(first.iso), t.date(last.iso)) : t("calendar.month", t("month.\(anchor.month)"), anchor.year)
         func session(_ r: Row) -> Node {
             h("li", ["class": r.cancelled ? "cancelled" : nil]) {
@@ -99,8 +103,11 @@ enum CalendarController {
                     let day = first.adding(days: i)
                     h("section", ["aria-labelledby": "d-\(day.iso)"]) {
                         h("h3", ["id": "d-\(day.iso)"]) { "\(t("weekday.\(day.weekday)")) \(t.date(day.iso))" }
-                        if let list = byDay[day.iso] { h("ul", ["class": "sessions"]) { for r in list { session(r) } } }
-                        else { h("p", ["class": "hint"]) { t("calendar.no_sessions") } }
+                        if let list = byDay[day.iso] {
+                            h("ul", ["class": "sessions"]) { for r in list { session(r) } }
+                        } else {
+                            h("p", ["class": "hint"]) { t("calendar.no_sessions") }
+                        }
                     }
                 }
             } else {

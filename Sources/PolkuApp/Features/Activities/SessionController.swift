@@ -7,8 +7,10 @@ import Vapor
 enum SessionController {
     static func context(_ req: Request) async throws -> (ActivityPage.Context, ActivitySession) {
         let ctx = try await ActivityPage.context(req)
-        guard let s = try await ActivitySession.query(on: req.db).filter(\.$id == (try req.id("session")))
-            .filter(\.$activity.$id == ctx.activity.id!).first() else { throw Abort(.notFound) }
+        guard
+            let s = try await ActivitySession.query(on: req.db).filter(\.$id == (try req.id("session")))
+                .filter(\.$activity.$id == ctx.activity.id!).first()
+        else { throw Abort(.notFound) }
         return (ctx, s)
     }
 
@@ -19,13 +21,18 @@ enum SessionController {
         return page(req, ctx, s, state: state)
     }
 
-    static func page(_ req: Request, _ ctx: ActivityPage.Context, _ s: ActivitySession, state: FormState,
-                     status: HTTPResponseStatus = .ok, message: String? = nil) -> Response {
+    static func page(
+        _ req: Request, _ ctx: ActivityPage.Context, _ s: ActivitySession, state: FormState,
+        status: HTTPResponseStatus = .ok, message: String? = nil
+    ) -> Response {
         let t = req.t
         let f = Fields(t: t, state: state)
         let a = ctx.activity
-        return req.page(t("session.edit.title", a.name, t.date(s.scheduledDate)),
-                        breadcrumbs: [(t("activities.link"), SiteURL.projectActivities(.value(a.$project.id)).relativeURL()), (a.name, SiteURL.activity(.value(a.id!)).relativeURL())], status: status) {
+        return req.page(
+            t("session.edit.title", a.name, t.date(s.scheduledDate)),
+            breadcrumbs: [(t("activities.link"), SiteURL.projectActivities(.value(a.$project.id)).relativeURL()), (a.name, SiteURL.activity(.value(a.id!)).relativeURL())],
+            status: status
+        ) {
             if let message { h("div", ["class": "error-summary", "role": "alert"]) { h("p") { message } } }
             h("p") { t("session.edit.intro") }
             h("form", ["method": "post", "action": SiteURL.sessionEdit(.value(a.id!), .value(s.id!)).relativeURL()]) {
@@ -52,13 +59,18 @@ enum SessionController {
         let cancelling = state["cancelled"] == "on"
         let sql = req.db as! any SQLDatabase
         struct N: Decodable { let n: Int }
-        let recorded = try await sql.raw("""
-            SELECT (SELECT COUNT(*) FROM attendances WHERE session_id = \(bind: s.id!)) + (SELECT COUNT(*) FROM session_guests WHERE session_id = \(bind: s.id!))
-                 + (SELECT COUNT(*) FROM session_organisations WHERE session_id = \(bind: s.id!)) AS n
-            """).first(decoding: N.self)?.n ?? 0
+        let recorded =
+            try await sql.raw(
+                """
+                SELECT (SELECT COUNT(*) FROM attendances WHERE session_id = \(bind: s.id!)) + (SELECT COUNT(*) FROM session_guests WHERE session_id = \(bind: s.id!))
+                     + (SELECT COUNT(*) FROM session_organisations WHERE session_id = \(bind: s.id!)) AS n
+                """
+            ).first(decoding: N.self)?.n ?? 0
         let hasAttendance = recorded > 0 || s.headOnSite != nil || s.headOnline != nil
-        if let problem = AttendanceRules.changeProblem(hasAttendance: hasAttendance, cancelling: cancelling,
-                                                       newDate: CalendarDate(parsing: date)!, today: req.today) {
+        if let problem = AttendanceRules.changeProblem(
+            hasAttendance: hasAttendance, cancelling: cancelling,
+            newDate: CalendarDate(parsing: date)!, today: req.today)
+        {
             return page(req, ctx, s, state: state, status: .unprocessableEntity, message: req.t("activity.error." + problem.rawValue))
         }
         s.date = date; s.startTime = start.description; s.endTime = end.description; s.cancelled = cancelling

@@ -36,8 +36,10 @@ enum AuditLogController {
             if !action.isEmpty { q = q.where("action", .equal, SQLBind(action)) }
             if let from, let d = isoStart(from) { q = q.where("at", .greaterThanOrEqual, SQLBind(d)) }
             if let to, let d = isoStart(to) { q = q.where("at", .lessThan, SQLBind(d.addingTimeInterval(86_400))) }
-            if let before, let anchor = try await sql.select().column("at").from("audit_events")
-                .where("id", .equal, SQLBind(before)).first(decodingColumn: "at", as: Date.self) {
+            if let before,
+                let anchor = try await sql.select().column("at").from("audit_events")
+                    .where("id", .equal, SQLBind(before)).first(decodingColumn: "at", as: Date.self)
+            {
                 q = q.where(SQLQueryString("(at < \(bind: anchor) OR (at = \(bind: anchor) AND id < \(bind: before)))"))
             }
         }
@@ -57,18 +59,22 @@ enum AuditLogController {
             }
             h("table") {
                 h("caption", ["class": "visually-hidden"]) { t("audit.title") }
-                h("thead") { h("tr") {
-                    for key in ["audit.at", "audit.actor", "audit.action", "audit.participant", "audit.detail", "audit.address"] {
-                        h("th", ["scope": "col"]) { t(key) }
+                h("thead") {
+                    h("tr") {
+                        for key in ["audit.at", "audit.actor", "audit.action", "audit.participant", "audit.detail", "audit.address"] {
+                            h("th", ["scope": "col"]) { t(key) }
+                        }
                     }
-                } }
+                }
                 h("tbody") {
                     for r in rows.prefix(50) {
                         h("tr") {
                             h("td") { t.dateTime(r.at) }
                             h("td") { r.actor_email }
                             h("td") { r.action }
-                            h("td") { if let pid = r.participant_id { h("a", ["href": SiteURL.adminAudit.relativeURL([("participant", "\(pid)")])]) { String(pid.uuidString.prefix(8)) } } }
+                            h("td") {
+                                if let pid = r.participant_id { h("a", ["href": SiteURL.adminAudit.relativeURL([("participant", "\(pid)")])]) { String(pid.uuidString.prefix(8)) } }
+                            }
                             h("td") { r.detail }
                             h("td") { r.client_address }
                         }
@@ -76,7 +82,9 @@ enum AuditLogController {
                 }
             }
             if rows.count > 50, let last = rows.prefix(50).last {
-                h("nav", ["aria-label": t("participants.paging")]) { h("a", ["href": SiteURL.adminAudit.relativeURL(next + [("before", last.id.uuidString)]), "rel": "next"]) { t("participants.next_page") } }
+                h("nav", ["aria-label": t("participants.paging")]) {
+                    h("a", ["href": SiteURL.adminAudit.relativeURL(next + [("before", last.id.uuidString)]), "rel": "next"]) { t("participants.next_page") }
+                }
             }
         }
     }

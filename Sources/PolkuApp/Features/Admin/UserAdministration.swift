@@ -6,11 +6,17 @@ import Vapor
 public enum UserAdministration {
     public enum Failure: Error, CustomStringConvertible {
         case invalid(String)
-        public var description: String { switch self { case .invalid(let m): m } }
+        public var description: String {
+            switch self {
+            case .invalid(let m): m
+            }
+        }
     }
 
-    public static func create(_ app: Application, email rawEmail: String, name: String, password: String,
-                              role rawRole: String, projectCode: String?) async throws -> UUID {
+    public static func create(
+        _ app: Application, email rawEmail: String, name: String, password: String,
+        role rawRole: String, projectCode: String?
+    ) async throws -> UUID {
         let email = rawEmail.trimmingCharacters(in: .whitespaces).lowercased()
         guard ParticipantForm.looksLikeEmail(email) else { throw Failure.invalid("not a valid e-mail address: \(rawEmail)") }
         guard let role = Role(rawValue: rawRole) else {
@@ -32,8 +38,10 @@ public enum UserAdministration {
         try await app.db.transaction { db in
             try await user.create(on: db)
             try await Membership(userID: user.id!, projectID: project, role: role).create(on: db)
-            try await AuditEvent(id: app.newID(), at: app.clock.now(), actorID: nil, actorEmail: "polku user create", action: Audit.Action.userCreate.rawValue,
-                                 participantID: nil, projectID: project, detail: "\(email) \(role.rawValue)", clientAddress: "cli").create(on: db)
+            try await AuditEvent(
+                id: app.newID(), at: app.clock.now(), actorID: nil, actorEmail: "polku user create", action: Audit.Action.userCreate.rawValue,
+                participantID: nil, projectID: project, detail: "\(email) \(role.rawValue)", clientAddress: "cli"
+            ).create(on: db)
         }
         return user.id!
     }

@@ -11,11 +11,13 @@ enum UsersController {
         return req.page(t("users.title")) {
             h("p") { h("a", ["class": "button", "href": SiteURL.adminUserNew.relativeURL()]) { t("users.new") } }
             h("table") {
-                h("thead") { h("tr") {
-                    h("th", ["scope": "col"]) { t("user.name") }
-                    h("th", ["scope": "col"]) { t("user.email") }
-                    h("th", ["scope": "col"]) { t("user.state") }
-                } }
+                h("thead") {
+                    h("tr") {
+                        h("th", ["scope": "col"]) { t("user.name") }
+                        h("th", ["scope": "col"]) { t("user.email") }
+                        h("th", ["scope": "col"]) { t("user.state") }
+                    }
+                }
                 h("tbody") {
                     for u in users {
                         h("tr") {
@@ -58,8 +60,9 @@ enum UsersController {
         group {
             f.select("role", t("membership.role"), options: Role.allCases.map { ($0.rawValue, t("role." + $0.rawValue)) }, required: true, blank: "")
             f.select("project_id", t("membership.project"), options: projects.map { ($0.id!.uuidString, $0.name) }, blank: t("membership.project.none"))
-            f.select("organisation_id", t("membership.organisation"), options: organisations.map { ($0.id!.uuidString, $0.name) },
-                     blank: t("membership.organisation.none"))
+            f.select(
+                "organisation_id", t("membership.organisation"), options: organisations.map { ($0.id!.uuidString, $0.name) },
+                blank: t("membership.organisation.none"))
         }
     }
 
@@ -122,17 +125,21 @@ enum UsersController {
             }
             h("h2") { t("user.memberships") }
             h("table") {
-                h("thead") { h("tr") {
-                    h("th", ["scope": "col"]) { t("membership.role") }
-                    h("th", ["scope": "col"]) { t("membership.project") }
-                    h("th", ["scope": "col"]) { t("form.actions") }
-                } }
+                h("thead") {
+                    h("tr") {
+                        h("th", ["scope": "col"]) { t("membership.role") }
+                        h("th", ["scope": "col"]) { t("membership.project") }
+                        h("th", ["scope": "col"]) { t("form.actions") }
+                    }
+                }
                 h("tbody") {
                     for m in memberships {
                         h("tr") {
                             h("td") { t("role." + m.role.rawValue) }
                             h("td") { m.project?.name ?? m.organisation.map { t("membership.in_organisation", $0.name) } ?? t("membership.project.none") }
-                            h("td") { removeButton(req, SiteURL.adminUserMembershipDelete(.value(user.id!), .value(m.id!)).relativeURL(), t("form.remove"), t("role." + m.role.rawValue)) }
+                            h("td") {
+                                removeButton(req, SiteURL.adminUserMembershipDelete(.value(user.id!), .value(m.id!)).relativeURL(), t("form.remove"), t("role." + m.role.rawValue))
+                            }
                         }
                     }
                 }
@@ -159,8 +166,9 @@ enum UsersController {
         if try await existing.first() == nil {
             try await req.db.transaction { db in
                 try await Membership(userID: user.id!, projectID: choice.project, organisationID: choice.organisation, role: choice.role).create(on: db)
-                try await req.audit.record(.membershipGrant, project: choice.project,
-                                           detail: "\(user.email) \(choice.role.rawValue)" + (choice.organisation.map { " org=\($0)" } ?? ""), on: db)
+                try await req.audit.record(
+                    .membershipGrant, project: choice.project,
+                    detail: "\(user.email) \(choice.role.rawValue)" + (choice.organisation.map { " org=\($0)" } ?? ""), on: db)
             }
         }
         return req.redirect(SiteURL.adminUser(.value(user.id!)).relativeURL())
@@ -169,8 +177,10 @@ enum UsersController {
     @Sendable static func revoke(req: Request) async throws -> Response {
         _ = try req.guardedActor()
         let userID = try req.id()
-        guard let m = try await Membership.query(on: req.db).filter(\.$id == (try req.id("membership")))
-            .filter(\.$user.$id == userID).first() else { throw Abort(.notFound) }
+        guard
+            let m = try await Membership.query(on: req.db).filter(\.$id == (try req.id("membership")))
+                .filter(\.$user.$id == userID).first()
+        else { throw Abort(.notFound) }
         try await req.db.transaction { db in
             try await m.delete(on: db)
             try await req.audit.record(.membershipRevoke, project: m.$project.id, detail: "\(userID) \(m.role.rawValue)", on: db)

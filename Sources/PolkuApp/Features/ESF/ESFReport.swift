@@ -78,8 +78,10 @@ struct ESFReport: Sendable {
             let plusSet = IndicatorRules.esfPlus(p).filter(\.isResult), oldSet = IndicatorRules.esf2014(p).filter(\.isResult)
             plus.addResults(p, rule: { _ in plusSet })
             esf2014.addResults(p, rule: { _ in oldSet })
-            if let code = collect, plusSet.contains(where: { $0.code == code }) || oldSet.contains(where: { $0.code == code })
-                || r.service_outcome == code || (code == "no_outcome" && r.outcome == nil) {
+            if let code = collect,
+                plusSet.contains(where: { $0.code == code }) || oldSet.contains(where: { $0.code == code })
+                    || r.service_outcome == code || (code == "no_outcome" && r.outcome == nil)
+            {
                 people.append(r.participant_id)
             }
             if let outcome = r.outcome { outcomes[outcome, default: 0] += 1 } else { leaversWithoutOutcome += 1 }

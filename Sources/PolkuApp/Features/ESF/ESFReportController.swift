@@ -46,16 +46,26 @@ enum ESFReportController {
         let code = (try? req.query.get(String.self, at: "code")) ?? ""
         let t = req.t
         let label: String
-        if ESFPlusIndicator(code: code) != nil || ESF2014Indicator(code: code) != nil { label = "\(code) \(t("indicator." + code))" }
-        else if ServiceOutcome(rawValue: code) != nil { label = t("outcome." + code) }
-        else if code == "no_outcome" { label = t("report.outcome.none") }
-        else { throw Abort(.notFound) }
+        if ESFPlusIndicator(code: code) != nil || ESF2014Indicator(code: code) != nil {
+            label = "\(code) \(t("indicator." + code))"
+        } else if ServiceOutcome(rawValue: code) != nil {
+            label = t("outcome." + code)
+        } else if code == "no_outcome" {
+            label = t("report.outcome.none")
+        } else {
+            throw Abort(.notFound)
+        }
         let ids = try await ESFReport.compute(project: ctx.project.id!, filter: ctx.filter, collecting: code, on: req.db).people
         let names = try await ReportPeople.names(ids, on: req.db)
         try await req.audit.record(.participantList, participants: ids, project: ctx.project.id, detail: "esf \(code)")
         let sorted = ids.sorted { (names[$0] ?? "") < (names[$1] ?? "") }
-        return req.page(t("report.people", label), breadcrumbs: [(t("projects.title"), SiteURL.projects.relativeURL()), (ctx.project.name, SiteURL.project(.value(ctx.project.id!)).relativeURL()),
-                                                                  (t("report.link"), SiteURL.projectReport(.value(ctx.project.id!)).relativeURL())]) {
+        return req.page(
+            t("report.people", label),
+            breadcrumbs: [
+                (t("projects.title"), SiteURL.projects.relativeURL()), (ctx.project.name, SiteURL.project(.value(ctx.project.id!)).relativeURL()),
+                (t("report.link"), SiteURL.projectReport(.value(ctx.project.id!)).relativeURL()),
+            ]
+        ) {
             if sorted.isEmpty { h("p") { t("report.people.none") } }
             h("ul") { for id in sorted { h("li") { h("a", ["href": SiteURL.participant(.value(id)).relativeURL()]) { names[id] ?? id.uuidString } } } }
         }
@@ -135,8 +145,10 @@ enum ESFReportExport {
     }
 
     static func xlsx(_ r: ESFReport, project: Project, t: Texts) throws -> Data {
-        try XLSXWorkbook(sheets: [.init(name: "Indikaattorit", rows: indicatorRows(r, t: t)),
-                                  .init(name: "Jatkopolut", rows: outcomeRows(r, t: t))]).data()
+        try XLSXWorkbook(sheets: [
+            .init(name: "Indikaattorit", rows: indicatorRows(r, t: t)),
+            .init(name: "Jatkopolut", rows: outcomeRows(r, t: t)),
+        ]).data()
     }
 
     /// `{"project": …, "indicators": {"EECO01": {"female": 3, …, "total": "<5"}}, "outcomes": {…}}`
@@ -164,7 +176,11 @@ enum ESFReportExport {
     /// Semicolon-separated (what Finnish Excel expects), quoted when needed.
     static func csvField(_ c: Cell) -> String {
         let s: String
-        switch c { case .text(let v): return CSVField.encode(v, quoting: ";\"\n\r"); case .number(let n): s = String(n); case .empty: s = "" }
+        switch c {
+        case .text(let v): return CSVField.encode(v, quoting: ";\"\n\r");
+        case .number(let n): s = String(n);
+        case .empty: s = ""
+        }
         return s
     }
 }

@@ -21,14 +21,16 @@ enum ESFReportView {
         func table<I: IndicatorCode>(_ caption: String, _ indicators: [I], _ tally: IndicatorTally<I>, code: (I) -> String) -> Node {
             h("table") {
                 h("caption", ["class": "visually-hidden"]) { caption }
-                h("thead") { h("tr") {
-                    h("th", ["scope": "col"]) { t("report.code") }
-                    h("th", ["scope": "col"]) { t("report.indicator") }
-                    h("th", ["scope": "col", "class": "num"]) { t("report.women") }
-                    h("th", ["scope": "col", "class": "num"]) { t("report.men") }
-                    h("th", ["scope": "col", "class": "num"]) { t("report.non_binary") }
-                    h("th", ["scope": "col", "class": "num"]) { t("report.total") }
-                } }
+                h("thead") {
+                    h("tr") {
+                        h("th", ["scope": "col"]) { t("report.code") }
+                        h("th", ["scope": "col"]) { t("report.indicator") }
+                        h("th", ["scope": "col", "class": "num"]) { t("report.women") }
+                        h("th", ["scope": "col", "class": "num"]) { t("report.men") }
+                        h("th", ["scope": "col", "class": "num"]) { t("report.non_binary") }
+                        h("th", ["scope": "col", "class": "num"]) { t("report.total") }
+                    }
+                }
                 h("tbody") {
                     for i in indicators {
                         h("tr") {
@@ -41,16 +43,22 @@ enum ESFReportView {
                 }
             }
         }
-        return Page(context, title: t("report.title", p.name), breadcrumbs: [(t("projects.title"), SiteURL.projects.relativeURL()), (p.name, SiteURL.project(.value(p.id!)).relativeURL())],
-                        status: ctx.state.isValid ? .ok : .badRequest) {
+        return Page(
+            context, title: t("report.title", p.name),
+            breadcrumbs: [(t("projects.title"), SiteURL.projects.relativeURL()), (p.name, SiteURL.project(.value(p.id!)).relativeURL())],
+            status: ctx.state.isValid ? .ok : .badRequest
+        ) {
             h("form", ["method": "get", "action": base, "class": "inline"]) {
                 f.date("from", t("report.from"))
                 f.date("to", t("report.to"))
                 f.select("site", t("report.site"), options: ctx.sites.map { ($0.id!.uuidString, $0.name) }, blank: t("report.site.all"))
-                f.select("gender", t("report.gender"), options: ESFGender.allCases.map { ($0.rawValue, t("report." + ($0 == .nonBinary ? "non_binary" : $0 == .female ? "women" : "men"))) },
-                         blank: t("report.gender.all"))
-                f.select("age_band", t("report.age_band"), options: ESFReport.AgeBand.allCases.map { ($0.rawValue, t("report.age_band." + $0.rawValue)) },
-                         blank: t("report.age_band.all"))
+                f.select(
+                    "gender", t("report.gender"),
+                    options: ESFGender.allCases.map { ($0.rawValue, t("report." + ($0 == .nonBinary ? "non_binary" : $0 == .female ? "women" : "men"))) },
+                    blank: t("report.gender.all"))
+                f.select(
+                    "age_band", t("report.age_band"), options: ESFReport.AgeBand.allCases.map { ($0.rawValue, t("report.age_band." + $0.rawValue)) },
+                    blank: t("report.age_band.all"))
                 submit(t("report.show"))
             }
             h("p", ["class": "hint"]) { t("report.period_rule") }
@@ -79,11 +87,13 @@ enum ESFReportView {
                 let recorded = r.outcomes.values.reduce(0, +)
                 h("table") {
                     h("caption", ["class": "visually-hidden"]) { t("report.outcomes") }
-                    h("thead") { h("tr") {
-                        h("th", ["scope": "col"]) { t("report.outcome") }
-                        h("th", ["scope": "col", "class": "num"]) { t("report.count") }
-                        h("th", ["scope": "col", "class": "num"]) { t("report.share") }
-                    } }
+                    h("thead") {
+                        h("tr") {
+                            h("th", ["scope": "col"]) { t("report.outcome") }
+                            h("th", ["scope": "col", "class": "num"]) { t("report.count") }
+                            h("th", ["scope": "col", "class": "num"]) { t("report.share") }
+                        }
+                    }
                     h("tbody") {
                         for o in ServiceOutcome.allCases where (r.outcomes[o] ?? 0) > 0 {
                             let n = r.outcomes[o]!
@@ -105,11 +115,13 @@ enum ESFReportView {
                 if !ctx.ownOutcomes.isEmpty {
                     h("table") {
                         h("caption") { t("report.own_outcomes") }
-                        h("thead") { h("tr") {
-                            h("th", ["scope": "col"]) { t("report.outcome") }
-                            h("th", ["scope": "col"]) { t("report.maps_to") }
-                            h("th", ["scope": "col", "class": "num"]) { t("report.count") }
-                        } }
+                        h("thead") {
+                            h("tr") {
+                                h("th", ["scope": "col"]) { t("report.outcome") }
+                                h("th", ["scope": "col"]) { t("report.maps_to") }
+                                h("th", ["scope": "col", "class": "num"]) { t("report.count") }
+                            }
+                        }
                         h("tbody") {
                             for own in ctx.ownOutcomes {
                                 h("tr") {
@@ -131,23 +143,33 @@ enum ESFReportView {
             }
             h("section", ["aria-labelledby": "missing-h"]) {
                 h("h2", ["id": "missing-h"]) { t("report.completeness") }
-                if r.missing.isEmpty { h("p") { t("report.completeness.none") } }
-                else {
+                if r.missing.isEmpty {
+                    h("p") { t("report.completeness.none") }
+                } else {
                     h("p") { t("report.completeness.count", plain(r.missing.count)) }
                     if ctx.seesPeople {
                         h("table") {
-                            h("thead") { h("tr") {
-                                h("th", ["scope": "col"]) { t("participant.name") }
-                                h("th", ["scope": "col"]) { t("report.completeness") }
-                                h("th", ["scope": "col"]) { t("form.actions") }
-                            } }
+                            h("thead") {
+                                h("tr") {
+                                    h("th", ["scope": "col"]) { t("participant.name") }
+                                    h("th", ["scope": "col"]) { t("report.completeness") }
+                                    h("th", ["scope": "col"]) { t("form.actions") }
+                                }
+                            }
                             h("tbody") {
                                 for m in r.missing.sorted(by: { (names[$0.participant] ?? "") < (names[$1.participant] ?? "") }) {
                                     h("tr") {
                                         h("td") { names[m.participant] ?? "" }
                                         h("td") { m.fields.map { t("esf.field." + $0.rawValue) }.joined(separator: ", ") }
-                                        h("td") { h("a", ["href": SiteURL.enrolmentESF(.value(m.participant), .value(m.enrolment)).relativeURL(),
-                                                          "aria-label": "\(t("report.completeness.fix")): \(names[m.participant] ?? "")"]) { t("report.completeness.fix") } }
+                                        h("td") {
+                                            h(
+                                                "a",
+                                                [
+                                                    "href": SiteURL.enrolmentESF(.value(m.participant), .value(m.enrolment)).relativeURL(),
+                                                    "aria-label": "\(t("report.completeness.fix")): \(names[m.participant] ?? "")",
+                                                ]
+                                            ) { t("report.completeness.fix") }
+                                        }
                                     }
                                 }
                             }

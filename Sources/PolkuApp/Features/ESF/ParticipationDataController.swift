@@ -6,9 +6,11 @@ import Vapor
 /// Entry, exit and six-month data of one participation, in one form with a section for each moment.
 /// Missing answers may be saved (the record is then marked incomplete); wrong ones may not.
 enum ParticipationDataController {
-    static let fields = ["labour_status", "unemployed_months", "isced", "disability", "foreign_background", "minority",
-                         "other_disadvantage", "third_country_national", "homeless", "rural", "exit_date", "exit_situation",
-                         "exit_situation_date", "qualification_gained", "service_outcome", "followup_date", "followup_employed"]
+    static let fields = [
+        "labour_status", "unemployed_months", "isced", "disability", "foreign_background", "minority",
+        "other_disadvantage", "third_country_national", "homeless", "rural", "exit_date", "exit_situation",
+        "exit_situation_date", "qualification_gained", "service_outcome", "followup_date", "followup_employed",
+    ]
 
     struct Context {
         let enrolment: Enrolment
@@ -20,8 +22,10 @@ enum ParticipationDataController {
     static func context(_ req: Request) async throws -> Context {
         let participantID = try req.guardedParticipant().participantID
         let enrolmentID = try req.id("enrolment")
-        guard let enrolment = try await Enrolment.query(on: req.db).filter(\.$id == enrolmentID)
-            .filter(\.$participant.$id == participantID).with(\.$project).with(\.$participant).first() else { throw Abort(.notFound) }
+        guard
+            let enrolment = try await Enrolment.query(on: req.db).filter(\.$id == enrolmentID)
+                .filter(\.$participant.$id == participantID).with(\.$project).with(\.$participant).first()
+        else { throw Abort(.notFound) }
         let scope = try await req.authz.writeParticipant(participantID, in: enrolment.$project.id)
         let own = try await ProjectOutcome.query(on: req.db).filter(\.$project.$id == enrolment.$project.id).sort(\.$name).all()
         return Context(enrolment: enrolment, participant: enrolment.participant, scope: scope, ownOutcomes: own)
@@ -36,15 +40,17 @@ enum ParticipationDataController {
     static func values(of e: Enrolment) -> FormState {
         func yn(_ b: Bool?) -> String { b.map { $0 ? "yes" : "no" } ?? "" }
         var s = FormState()
-        s.values = ["labour_status": e.labourStatus?.rawValue ?? "", "unemployed_months": e.unemployedMonths.map(String.init) ?? "",
-                    "isced": e.isced.map(String.init) ?? "", "disability": e.disability?.rawValue ?? "",
-                    "foreign_background": e.foreignBackground?.rawValue ?? "", "minority": e.minority?.rawValue ?? "",
-                    "other_disadvantage": e.otherDisadvantage?.rawValue ?? "", "third_country_national": yn(e.thirdCountNational),
-                    "homeless": yn(e.homeless), "rural": yn(e.rural), "exit_date": e.endDate ?? "",
-                    "exit_situation": e.exitSituation?.rawValue ?? "", "exit_situation_date": e.exitSituationDate ?? "",
-                    "qualification_gained": yn(e.qualificationGained),
-                    "service_outcome": e.projectOutcomeID.map { "own:\($0)" } ?? e.serviceOutcome?.rawValue ?? "",
-                    "followup_date": e.followUpDate ?? "", "followup_employed": yn(e.followUpEmployed)]
+        s.values = [
+            "labour_status": e.labourStatus?.rawValue ?? "", "unemployed_months": e.unemployedMonths.map(String.init) ?? "",
+            "isced": e.isced.map(String.init) ?? "", "disability": e.disability?.rawValue ?? "",
+            "foreign_background": e.foreignBackground?.rawValue ?? "", "minority": e.minority?.rawValue ?? "",
+            "other_disadvantage": e.otherDisadvantage?.rawValue ?? "", "third_country_national": yn(e.thirdCountNational),
+            "homeless": yn(e.homeless), "rural": yn(e.rural), "exit_date": e.endDate ?? "",
+            "exit_situation": e.exitSituation?.rawValue ?? "", "exit_situation_date": e.exitSituationDate ?? "",
+            "qualification_gained": yn(e.qualificationGained),
+            "service_outcome": e.projectOutcomeID.map { "own:\($0)" } ?? e.serviceOutcome?.rawValue ?? "",
+            "followup_date": e.followUpDate ?? "", "followup_employed": yn(e.followUpEmployed),
+        ]
         for i in (e.followUpImprovements ?? "").split(separator: ",") { s.values["improvement_" + i] = "on" }
         return s
     }
@@ -54,8 +60,12 @@ enum ParticipationDataController {
         let e = ctx.enrolment
         var state = try FormState.read(req, fields: fields + Improvement.allCases.map { "improvement_" + $0.rawValue }, requiring: fields)
         func yn(_ name: String) -> Bool? {
-            switch state[name] { case "yes": return true; case "no": return false; case "": return nil
-            default: state.errors[name] = "error.choice"; return nil }
+            switch state[name] {
+            case "yes": return true;
+            case "no": return false;
+            case "": return nil
+            default: state.errors[name] = "error.choice"; return nil
+            }
         }
         e.labourStatus = state.choice("labour_status", LabourStatus.self, required: false)
         e.unemployedMonths = state.integer("unemployed_months", range: 0...600)
@@ -122,15 +132,18 @@ enum ParticipationDataController {
         let missing = missingFields(state: state, enrolment: e, participant: p)
         let saved = (try? req.query.get(String.self, at: "saved")) == "1" && status == .ok
         func answers(_ name: String, _ label: String, hint: String) -> Node {
-            f.select(name, label, options: SensitiveAnswer.allCases.map { ($0.rawValue, t("answer." + $0.rawValue)) },
-                     blank: t("answer.not_asked"), hint: hint)
+            f.select(
+                name, label, options: SensitiveAnswer.allCases.map { ($0.rawValue, t("answer." + $0.rawValue)) },
+                blank: t("answer.not_asked"), hint: hint)
         }
         func yesNo(_ name: String, _ label: String, hint: String) -> Node {
             f.select(name, label, options: [("yes", t("answer.yes")), ("no", t("answer.no"))], blank: t("answer.not_asked"), hint: hint)
         }
-        return req.page(t("esf.title", "\(p.firstName) \(p.lastName)"),
-                        breadcrumbs: [(t("participants.title"), SiteURL.participants.relativeURL()), ("\(p.firstName) \(p.lastName)", SiteURL.participant(.value(p.id!)).relativeURL())],
-                        status: status) {
+        return req.page(
+            t("esf.title", "\(p.firstName) \(p.lastName)"),
+            breadcrumbs: [(t("participants.title"), SiteURL.participants.relativeURL()), ("\(p.firstName) \(p.lastName)", SiteURL.participant(.value(p.id!)).relativeURL())],
+            status: status
+        ) {
             h("p", ["class": "lead"]) { t("esf.intro", e.project.name) }
             if saved { h("p", ["role": "status", "class": "ok"]) { t("esf.saved") } }
             if !missing.isEmpty {
@@ -144,11 +157,13 @@ enum ParticipationDataController {
                 f.summary()
                 h("fieldset") {
                     h("legend") { t("esf.section.entry", t.date(e.startDate)) }
-                    f.select("labour_status", t("esf.field.labour_status"), options: LabourStatus.allCases.map { ($0.rawValue, t("labour." + $0.rawValue)) },
-                             blank: t("answer.not_asked"), hint: t("esf.hint.labour_status"))
+                    f.select(
+                        "labour_status", t("esf.field.labour_status"), options: LabourStatus.allCases.map { ($0.rawValue, t("labour." + $0.rawValue)) },
+                        blank: t("answer.not_asked"), hint: t("esf.hint.labour_status"))
                     f.text("unemployed_months", t("esf.field.unemployed_months"), hint: t("esf.hint.unemployed_months"))
-                    f.select("isced", t("esf.field.education"), options: (0...8).map { (String($0), t("isced.\($0)")) },
-                             blank: t("answer.not_asked"), hint: t("esf.hint.education"))
+                    f.select(
+                        "isced", t("esf.field.education"), options: (0...8).map { (String($0), t("isced.\($0)")) },
+                        blank: t("answer.not_asked"), hint: t("esf.hint.education"))
                     answers("disability", t("esf.field.disability"), hint: t("esf.hint.sensitive"))
                     answers("foreign_background", t("esf.field.foreign_background"), hint: t("esf.hint.foreign_background"))
                     answers("minority", t("esf.field.minority"), hint: t("esf.hint.sensitive"))
@@ -160,12 +175,14 @@ enum ParticipationDataController {
                 h("fieldset") {
                     h("legend") { t("esf.section.exit") }
                     f.date("exit_date", t("esf.field.exit_date"))
-                    f.select("service_outcome", t("esf.field.service_outcome"),
-                             options: ctx.ownOutcomes.map { ("own:\($0.id!)", "\($0.name) (\(t("outcome." + $0.mapsTo.rawValue)))") }
-                                + ServiceOutcome.allCases.map { ($0.rawValue, t("outcome." + $0.rawValue)) },
-                             blank: t("answer.not_recorded"))
-                    f.select("exit_situation", t("esf.field.exit_situation"), options: SituationOnLeaving.allCases.map { ($0.rawValue, t("situation." + $0.rawValue)) },
-                             blank: t("answer.not_recorded"), hint: t("esf.hint.exit_situation"))
+                    f.select(
+                        "service_outcome", t("esf.field.service_outcome"),
+                        options: ctx.ownOutcomes.map { ("own:\($0.id!)", "\($0.name) (\(t("outcome." + $0.mapsTo.rawValue)))") }
+                            + ServiceOutcome.allCases.map { ($0.rawValue, t("outcome." + $0.rawValue)) },
+                        blank: t("answer.not_recorded"))
+                    f.select(
+                        "exit_situation", t("esf.field.exit_situation"), options: SituationOnLeaving.allCases.map { ($0.rawValue, t("situation." + $0.rawValue)) },
+                        blank: t("answer.not_recorded"), hint: t("esf.hint.exit_situation"))
                     f.date("exit_situation_date", t("esf.field.exit_situation_date"))
                     yesNo("qualification_gained", t("esf.field.qualification_gained"), hint: t("esf.hint.qualification_gained"))
                 }
@@ -186,14 +203,15 @@ enum ParticipationDataController {
 
     /// What the record still lacks, judged by the same rule the reports use.
     static func missingFields(state: FormState, enrolment e: Enrolment, participant p: Participant) -> [EntryField] {
-        let row = ParticipationRow(enrolment_id: e.id!, participant_id: p.id!, site_id: nil, birth_date: p.birthDate, gender: p.gender.rawValue,
-                                   start_date: e.startDate, end_date: nil, labour_status: e.labourStatus?.rawValue,
-                                   unemployed_months: e.unemployedMonths, isced: e.isced, disability: e.disability?.rawValue,
-                                   foreign_background: e.foreignBackground?.rawValue, minority: e.minority?.rawValue,
-                                   other_disadvantage: e.otherDisadvantage?.rawValue, third_country_national: e.thirdCountNational,
-                                   homeless: e.homeless, rural: e.rural, exit_situation: nil, exit_situation_date: nil,
-                                   qualification_gained: nil, service_outcome: nil, followup_date: nil, followup_employed: nil,
-                                   followup_improvements: nil, project_outcome_id: nil)
+        let row = ParticipationRow(
+            enrolment_id: e.id!, participant_id: p.id!, site_id: nil, birth_date: p.birthDate, gender: p.gender.rawValue,
+            start_date: e.startDate, end_date: nil, labour_status: e.labourStatus?.rawValue,
+            unemployed_months: e.unemployedMonths, isced: e.isced, disability: e.disability?.rawValue,
+            foreign_background: e.foreignBackground?.rawValue, minority: e.minority?.rawValue,
+            other_disadvantage: e.otherDisadvantage?.rawValue, third_country_national: e.thirdCountNational,
+            homeless: e.homeless, rural: e.rural, exit_situation: nil, exit_situation_date: nil,
+            qualification_gained: nil, service_outcome: nil, followup_date: nil, followup_employed: nil,
+            followup_improvements: nil, project_outcome_id: nil)
         return row.entry?.missingFields ?? EntryField.allCases
     }
 }
@@ -208,4 +226,3 @@ extension EntryField {
         }
     }
 }
-

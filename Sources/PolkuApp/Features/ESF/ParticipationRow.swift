@@ -49,13 +49,14 @@ struct ParticipationRow: Decodable, Sendable {
 
     var entry: EntryData? {
         guard let entered = CalendarDate(parsing: start_date), let born = CalendarDate(parsing: birth_date) else { return nil }
-        return EntryData(entryDate: entered, birthDate: born, gender: Self.esfGender(gender),
-                         labourStatus: labour_status.flatMap(LabourStatus.init(rawValue:)), unemployedMonths: unemployed_months,
-                         education: isced.flatMap(ISCED.init), disability: disability.flatMap(SensitiveAnswer.init(rawValue:)),
-                         foreignBackground: foreign_background.flatMap(SensitiveAnswer.init(rawValue:)),
-                         minority: minority.flatMap(SensitiveAnswer.init(rawValue:)),
-                         otherDisadvantage: other_disadvantage.flatMap(SensitiveAnswer.init(rawValue:)),
-                         thirdCountNational: third_country_national, homeless: homeless, rural: rural)
+        return EntryData(
+            entryDate: entered, birthDate: born, gender: Self.esfGender(gender),
+            labourStatus: labour_status.flatMap(LabourStatus.init(rawValue:)), unemployedMonths: unemployed_months,
+            education: isced.flatMap(ISCED.init), disability: disability.flatMap(SensitiveAnswer.init(rawValue:)),
+            foreignBackground: foreign_background.flatMap(SensitiveAnswer.init(rawValue:)),
+            minority: minority.flatMap(SensitiveAnswer.init(rawValue:)),
+            otherDisadvantage: other_disadvantage.flatMap(SensitiveAnswer.init(rawValue:)),
+            thirdCountNational: third_country_national, homeless: homeless, rural: rural)
     }
 
     var participation: Participation? {

@@ -61,15 +61,17 @@ extension ParticipationRow {
         func bool(_ c: String) -> Bool? { row.column(c)?.integer.map { $0 != 0 } }
         func uuid(_ c: String) -> UUID? { text(c).flatMap(UUID.init(text:)) }
         guard let enrolment = uuid("enrolment_id"), let participant = uuid("participant_id"),
-              let birth = text("birth_date"), let gender = text("gender"), let start = text("start_date") else { return nil }
-        self.init(enrolment_id: enrolment, participant_id: participant, site_id: uuid("site_id"), birth_date: birth, gender: gender,
-                  start_date: start, end_date: text("end_date"), labour_status: text("labour_status"), unemployed_months: int("unemployed_months"),
-                  isced: int("isced"), disability: text("disability"), foreign_background: text("foreign_background"), minority: text("minority"),
-                  other_disadvantage: text("other_disadvantage"), third_country_national: bool("third_country_national"),
-                  homeless: bool("homeless"), rural: bool("rural"), exit_situation: text("exit_situation"),
-                  exit_situation_date: text("exit_situation_date"), qualification_gained: bool("qualification_gained"),
-                  service_outcome: text("service_outcome"), followup_date: text("followup_date"), followup_employed: bool("followup_employed"),
-                  followup_improvements: text("followup_improvements"), project_outcome_id: uuid("project_outcome_id"))
+            let birth = text("birth_date"), let gender = text("gender"), let start = text("start_date")
+        else { return nil }
+        self.init(
+            enrolment_id: enrolment, participant_id: participant, site_id: uuid("site_id"), birth_date: birth, gender: gender,
+            start_date: start, end_date: text("end_date"), labour_status: text("labour_status"), unemployed_months: int("unemployed_months"),
+            isced: int("isced"), disability: text("disability"), foreign_background: text("foreign_background"), minority: text("minority"),
+            other_disadvantage: text("other_disadvantage"), third_country_national: bool("third_country_national"),
+            homeless: bool("homeless"), rural: bool("rural"), exit_situation: text("exit_situation"),
+            exit_situation_date: text("exit_situation_date"), qualification_gained: bool("qualification_gained"),
+            service_outcome: text("service_outcome"), followup_date: text("followup_date"), followup_employed: bool("followup_employed"),
+            followup_improvements: text("followup_improvements"), project_outcome_id: uuid("project_outcome_id"))
     }
 
     /// Straight from the cells' bytes (`PostgresCells`), in the order of `columns`.
@@ -77,13 +79,14 @@ extension ParticipationRow {
         var c = PostgresCells(row)
         struct Missing: Error {}
         func required<T>(_ v: T?) throws -> T { guard let v else { throw Missing() }; return v }
-        self.init(enrolment_id: try required(c.uuid()), participant_id: try required(c.uuid()), site_id: try c.uuid(),
-                  birth_date: try required(c.string()), gender: try required(c.string()), start_date: try required(c.string()),
-                  end_date: try c.string(), labour_status: try c.string(), unemployed_months: try c.int(), isced: try c.int(),
-                  disability: try c.string(), foreign_background: try c.string(), minority: try c.string(),
-                  other_disadvantage: try c.string(), third_country_national: try c.bool(), homeless: try c.bool(), rural: try c.bool(),
-                  exit_situation: try c.string(), exit_situation_date: try c.string(), qualification_gained: try c.bool(),
-                  service_outcome: try c.string(), followup_date: try c.string(), followup_employed: try c.bool(),
-                  followup_improvements: try c.string(), project_outcome_id: try c.uuid())
+        self.init(
+            enrolment_id: try required(c.uuid()), participant_id: try required(c.uuid()), site_id: try c.uuid(),
+            birth_date: try required(c.string()), gender: try required(c.string()), start_date: try required(c.string()),
+            end_date: try c.string(), labour_status: try c.string(), unemployed_months: try c.int(), isced: try c.int(),
+            disability: try c.string(), foreign_background: try c.string(), minority: try c.string(),
+            other_disadvantage: try c.string(), third_country_national: try c.bool(), homeless: try c.bool(), rural: try c.bool(),
+            exit_situation: try c.string(), exit_situation_date: try c.string(), qualification_gained: try c.bool(),
+            service_outcome: try c.string(), followup_date: try c.string(), followup_employed: try c.bool(),
+            followup_improvements: try c.string(), project_outcome_id: try c.uuid())
     }
 }

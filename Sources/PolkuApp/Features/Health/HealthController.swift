@@ -22,8 +22,10 @@ enum HealthController {
         default: kind = "sqlite"
         }
         let res = Response(status: status)
-        try res.content.encode(HealthStatus(status: status == .ok ? "ok" : "unavailable", database: database,
-                                            databaseKind: kind, databaseLatencyMs: (ms * 100).rounded() / 100))
+        try res.content.encode(
+            HealthStatus(
+                status: status == .ok ? "ok" : "unavailable", database: database,
+                databaseKind: kind, databaseLatencyMs: (ms * 100).rounded() / 100))
         return res
     }
 

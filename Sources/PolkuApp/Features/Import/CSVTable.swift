@@ -35,7 +35,9 @@ struct CSVTable {
                 if c == "\"" {
                     if let next = chars.next() {
                         if next == "\"" { field.append("\"") } else { inQuotes = false; pending = next }
-                    } else { inQuotes = false }
+                    } else {
+                        inQuotes = false
+                    }
                 } else {
                     if c == "\n" || c == "\r\n" { line += 1 }
                     field.append(c)

@@ -24,17 +24,21 @@ enum ImportController {
             return page(req, project: project, outcome: .refused([.init(line: 0, column: nil, message: "import.no_file")]), status: .unprocessableEntity)
         }
         let data = Data(buffer: file.data)
-        let outcome = try await ParticipantImport.run(data, project: project,
-                                                      actor: .init(id: actor.userID, email: actor.email, address: req.clientAddress), on: req.db,
-                                                      clock: req.application.clock, ids: req.application.ids)
+        let outcome = try await ParticipantImport.run(
+            data, project: project,
+            actor: .init(id: actor.userID, email: actor.email, address: req.clientAddress), on: req.db,
+            clock: req.application.clock, ids: req.application.ids)
         if case .refused = outcome { return page(req, project: project, outcome: outcome, status: .unprocessableEntity) }
         return page(req, project: project, outcome: outcome)
     }
 
     static func page(_ req: Request, project: Project, outcome: ParticipantImport.Outcome?, status: HTTPResponseStatus = .ok) -> Response {
         let t = req.t
-        return req.page(t("import.title", project.name), breadcrumbs: [(t("projects.title"), SiteURL.projects.relativeURL()), (project.name, SiteURL.project(.value(project.id!)).relativeURL())],
-                        status: status) {
+        return req.page(
+            t("import.title", project.name),
+            breadcrumbs: [(t("projects.title"), SiteURL.projects.relativeURL()), (project.name, SiteURL.project(.value(project.id!)).relativeURL())],
+            status: status
+        ) {
             switch outcome {
             case .imported(let s):
                 h("div", ["class": "ok", "role": "status"]) { h("p") { t("import.done", s.created, s.updated, s.unchanged) } }
@@ -42,14 +46,18 @@ enum ImportController {
                 h("div", ["class": "error-summary", "role": "alert"]) {
                     h("p") { t("import.refused", problems.count) }
                     h("table") {
-                        h("thead") { h("tr") {
-                            h("th", ["scope": "col"]) { t("import.line") }
-                            h("th", ["scope": "col"]) { t("import.column") }
-                            h("th", ["scope": "col"]) { t("import.problem") }
-                        } }
+                        h("thead") {
+                            h("tr") {
+                                h("th", ["scope": "col"]) { t("import.line") }
+                                h("th", ["scope": "col"]) { t("import.column") }
+                                h("th", ["scope": "col"]) { t("import.problem") }
+                            }
+                        }
                         h("tbody") {
                             for p in problems.prefix(1000) {
-                                h("tr") { h("td") { p.line > 0 ? String(p.line) : "–" }; h("td") { p.column ?? "–" }; h("td") { message(p.message, t) } }
+                                h("tr") {
+                                    h("td") { p.line > 0 ? String(p.line) : "–" }; h("td") { p.column ?? "–" }; h("td") { message(p.message, t) }
+                                }
                             }
                         }
                     }

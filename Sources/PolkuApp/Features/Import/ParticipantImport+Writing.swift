@@ -8,8 +8,10 @@ extension ParticipantImport {
 
     /// Reads, checks and (only if every row is right) writes a file, in one transaction.
     /// `clock` dates the rows and decides what "in the future" means; `ids` names the new rows.
-    static func run(_ data: Data, project: Project, actor: Actor, on db: any Database,
-                    clock: Clock = .system, ids: IDGenerator = .timeOrdered) async throws -> Outcome {
+    static func run(
+        _ data: Data, project: Project, actor: Actor, on db: any Database,
+        clock: Clock = .system, ids: IDGenerator = .timeOrdered
+    ) async throws -> Outcome {
         let today = clock.today
         let table: CSVTable
         do { table = try CSVTable.parse(data) } catch let p as CSVTable.Problem {
@@ -32,9 +34,11 @@ extension ParticipantImport {
         let sql = db as! any SQLDatabase
         let projectID = project.id!
         let plan = project.phasePlan
-        let existing = try await sql.raw("""
+        let existing = try await sql.raw(
+            """
             SELECT id, participant_id, import_key, import_hash FROM enrolments WHERE project_id = \(bind: projectID) AND import_key IS NOT NULL
-            """).all(decoding: Existing.self)
+            """
+        ).all(decoding: Existing.self)
         let byKey = Dictionary(existing.map { ($0.import_key, $0) }, uniquingKeysWith: { a, _ in a })
         var summary = Summary()
         var newRecords: [Record] = []
@@ -60,25 +64,43 @@ extension ParticipantImport {
             var enrolmentColumns: [String] = []
             for r in chunk {
                 let pid = ids.make(now), eid = ids.make(now)
-                people.append([pid, now, now, r.firstName, r.lastName, SearchKey.make(r.lastName, r.firstName), r.birthDate,
-                               r.gender.rawValue, r.municipality, r.language, r.email as String?, r.phone as String?].map(bind))
+                people.append(
+                    [
+                        pid, now, now, r.firstName, r.lastName, SearchKey.make(r.lastName, r.firstName), r.birthDate,
+                        r.gender.rawValue, r.municipality, r.language, r.email as String?, r.phone as String?,
+                    ].map(bind))
                 let values = enrolmentValues(r, plan: plan)
                 enrolmentColumns = values.map(\.0)
-                enrolments.append([bind(eid), bind(now), bind(pid), bind(projectID), bind(r.siteID), bind(r.startDate),
-                                   bind(r.key), bind(r.fingerprint)] + values.map { $0.1 })
+                enrolments.append(
+                    [
+                        bind(eid), bind(now), bind(pid), bind(projectID), bind(r.siteID), bind(r.startDate),
+                        bind(r.key), bind(r.fingerprint),
+                    ] + values.map { $0.1 })
                 changes.append([ids.make(now), now, eid, nil as String?, plan.first, r.startDate, actor.id].map(bind))
                 if let exit = r.exitDate, plan.exit != plan.first {
                     changes.append([ids.make(now), now, eid, plan.first, plan.exit, exit, actor.id].map(bind))
                 }
                 events.append([ids.make(now), now, actor.id, actor.email, Audit.Action.participantImport.rawValue, pid, projectID, "import create", actor.address].map(bind))
             }
-            try await insert(sql, "participants", ["id", "created_at", "updated_at", "first_name", "last_name", "search_key", "birth_date",
-                                                   "gender", "municipality", "language", "email", "phone"], people)
-            try await insert(sql, "enrolments", ["id", "created_at", "participant_id", "project_id", "site_id", "start_date",
-                                                 "import_key", "import_hash"] + enrolmentColumns, enrolments)
+            try await insert(
+                sql, "participants",
+                [
+                    "id", "created_at", "updated_at", "first_name", "last_name", "search_key", "birth_date",
+                    "gender", "municipality", "language", "email", "phone",
+                ], people)
+            try await insert(
+                sql, "enrolments",
+                [
+                    "id", "created_at", "participant_id", "project_id", "site_id", "start_date",
+                    "import_key", "import_hash",
+                ] + enrolmentColumns, enrolments)
             try await insert(sql, "phase_changes", ["id", "created_at", "enrolment_id", "from_phase", "to_phase", "date", "changed_by"], changes)
-            try await insert(sql, "audit_events", ["id", "at", "actor_id", "actor_email", "action", "participant_id", "project_id",
-                                                   "detail", "client_address"], events)
+            try await insert(
+                sql, "audit_events",
+                [
+                    "id", "at", "actor_id", "actor_email", "action", "participant_id", "project_id",
+                    "detail", "client_address",
+                ], events)
             summary.created += chunk.count
         }
         return summary
@@ -86,15 +108,17 @@ extension ParticipantImport {
 
     /// The enrolment columns a record sets; the same list for inserts and updates.
     static func enrolmentValues(_ r: Record, plan: PhasePlan) -> [(String, any SQLExpression)] {
-        [("phase", bind(r.exitDate == nil ? plan.first : plan.exit)), ("end_date", bind(r.exitDate)),
-         ("labour_status", bind(r.labourStatus?.rawValue)), ("unemployed_months", bind(r.unemployedMonths)), ("isced", bind(r.isced)),
-         ("disability", bind(r.disability?.rawValue)), ("foreign_background", bind(r.foreignBackground?.rawValue)),
-         ("minority", bind(r.minority?.rawValue)), ("other_disadvantage", bind(r.otherDisadvantage?.rawValue)),
-         ("third_country_national", bind(r.thirdCountNational)), ("homeless", bind(r.homeless)), ("rural", bind(r.rural)),
-         ("service_outcome", bind(r.serviceOutcome?.rawValue)), ("exit_situation", bind(r.exitSituation?.rawValue)),
-         ("exit_situation_date", bind(r.exitSituationDate)), ("qualification_gained", bind(r.qualificationGained)),
-         ("followup_date", bind(r.followUpDate)), ("followup_employed", bind(r.followUpEmployed)),
-         ("followup_improvements", bind(r.followUpImprovements)), ("project_outcome_id", bind(r.projectOutcomeID))]
+        [
+            ("phase", bind(r.exitDate == nil ? plan.first : plan.exit)), ("end_date", bind(r.exitDate)),
+            ("labour_status", bind(r.labourStatus?.rawValue)), ("unemployed_months", bind(r.unemployedMonths)), ("isced", bind(r.isced)),
+            ("disability", bind(r.disability?.rawValue)), ("foreign_background", bind(r.foreignBackground?.rawValue)),
+            ("minority", bind(r.minority?.rawValue)), ("other_disadvantage", bind(r.otherDisadvantage?.rawValue)),
+            ("third_country_national", bind(r.thirdCountNational)), ("homeless", bind(r.homeless)), ("rural", bind(r.rural)),
+            ("service_outcome", bind(r.serviceOutcome?.rawValue)), ("exit_situation", bind(r.exitSituation?.rawValue)),
+            ("exit_situation_date", bind(r.exitSituationDate)), ("qualification_gained", bind(r.qualificationGained)),
+            ("followup_date", bind(r.followUpDate)), ("followup_employed", bind(r.followUpEmployed)),
+            ("followup_improvements", bind(r.followUpImprovements)), ("project_outcome_id", bind(r.projectOutcomeID)),
+        ]
     }
 
     static func bind(_ value: (any Encodable & Sendable)?) -> any SQLExpression {
@@ -110,7 +134,8 @@ extension ParticipantImport {
     }
 
     static func audit(_ sql: any SQLDatabase, _ actor: Actor, participant: UUID, project: UUID, detail: String, at: Date, id: UUID) async throws {
-        try await insert(sql, "audit_events", ["id", "at", "actor_id", "actor_email", "action", "participant_id", "project_id", "detail", "client_address"],
-                         [[id, at, actor.id, actor.email, Audit.Action.participantImport.rawValue, participant, project, detail, actor.address].map(bind)])
+        try await insert(
+            sql, "audit_events", ["id", "at", "actor_id", "actor_email", "action", "participant_id", "project_id", "detail", "client_address"],
+            [[id, at, actor.id, actor.email, Audit.Action.participantImport.rawValue, participant, project, detail, actor.address].map(bind)])
     }
 }

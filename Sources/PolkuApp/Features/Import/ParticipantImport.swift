@@ -9,11 +9,13 @@ import SQLKit
 /// same file imported again changes nothing. Two rows with one ID are one participation: the first
 /// entry's data and the last exit (PolkuCore's `Participation.merging` rule).
 struct ParticipantImport {
-    static let columns = ["participant_id", "first_name", "last_name", "birth_date", "gender", "municipality", "language",
-                          "email", "phone", "site", "start_date", "labour_status", "unemployed_months", "isced", "disability",
-                          "foreign_background", "minority", "other_disadvantage", "third_country_national", "homeless", "rural",
-                          "exit_date", "service_outcome", "exit_situation", "exit_situation_date", "qualification_gained",
-                          "followup_date", "followup_employed", "followup_improvements"]
+    static let columns = [
+        "participant_id", "first_name", "last_name", "birth_date", "gender", "municipality", "language",
+        "email", "phone", "site", "start_date", "labour_status", "unemployed_months", "isced", "disability",
+        "foreign_background", "minority", "other_disadvantage", "third_country_national", "homeless", "rural",
+        "exit_date", "service_outcome", "exit_situation", "exit_situation_date", "qualification_gained",
+        "followup_date", "followup_employed", "followup_improvements",
+    ]
     static let required = ["participant_id", "first_name", "last_name", "birth_date", "start_date"]
 
     struct Problem: Sendable, Equatable { let line: Int; let column: String?; let message: String }
@@ -68,8 +70,10 @@ struct ParticipantImport {
 
     // MARK: reading
 
-    static func validate(_ table: CSVTable, sites: [String: UUID], ownOutcomes: [String: ProjectOutcomeChoice] = [:],
-                         today: CalendarDate) -> ([Record], [Problem]) {
+    static func validate(
+        _ table: CSVTable, sites: [String: UUID], ownOutcomes: [String: ProjectOutcomeChoice] = [:],
+        today: CalendarDate
+    ) -> ([Record], [Problem]) {
         var problems = table.problems.map { Problem(line: $0.line, column: nil, message: $0.message) }
         let missingColumns = required.filter { !table.header.contains($0) }
         if !missingColumns.isEmpty {
@@ -162,8 +166,10 @@ struct ParticipantImport {
             let last = text("last_name", required: true, max: 100)
             let birth = date("birth_date", required: true)
             let start = date("start_date", required: true)
-            let gender = choice("gender", Participant.Gender.self,
-                                aliases: ["nainen": "female", "n": "female", "f": "female", "mies": "male", "m": "male", "muu": "other"]) ?? .unknown
+            let gender =
+                choice(
+                    "gender", Participant.Gender.self,
+                    aliases: ["nainen": "female", "n": "female", "f": "female", "mies": "male", "m": "male", "muu": "other"]) ?? .unknown
             let municipality = text("municipality", max: 100)
             let language = value("language").isEmpty ? "fi" : value("language").lowercased()
             if !ParticipantForm.languages.contains(language) { fail("language", "import.unknown_value") }
@@ -173,9 +179,10 @@ struct ParticipantImport {
             var siteID: UUID? = nil
             let site = value("site")
             if !site.isEmpty { siteID = sites[site.lowercased()]; if siteID == nil { fail("site", "import.unknown_site") } }
-            var r = Record(key: key, line: row.line, firstName: first, lastName: last, birthDate: birth ?? "", municipality: municipality,
-                           language: language, gender: gender, email: email.isEmpty ? nil : email, phone: phone.isEmpty ? nil : phone,
-                           siteID: siteID, startDate: start ?? "")
+            var r = Record(
+                key: key, line: row.line, firstName: first, lastName: last, birthDate: birth ?? "", municipality: municipality,
+                language: language, gender: gender, email: email.isEmpty ? nil : email, phone: phone.isEmpty ? nil : phone,
+                siteID: siteID, startDate: start ?? "")
             r.labourStatus = choice("labour_status", LabourStatus.self)
             r.unemployedMonths = int("unemployed_months", 0...600)
             r.isced = int("isced", 0...8)

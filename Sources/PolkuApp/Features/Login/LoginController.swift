@@ -11,8 +11,10 @@ enum LoginController {
 
     /// The login form. `replay` carries a form that was refused because the session had ended:
     /// its fields ride along hidden, and after login they are offered to send again.
-    static func form(_ req: Request, state: FormState, status: HTTPResponseStatus, message: String? = nil,
-                     replay: (action: String, fields: [(String, String)])? = nil) -> Response {
+    static func form(
+        _ req: Request, state: FormState, status: HTTPResponseStatus, message: String? = nil,
+        replay: (action: String, fields: [(String, String)])? = nil
+    ) -> Response {
         let t = req.t
         let fields = Fields(t: t, state: state)
         return req.page(t("login.title"), status: status) {
@@ -29,8 +31,9 @@ enum LoginController {
                     h("input", ["type": "hidden", "name": "_replay", "value": state["_replay"]])
                 }
                 fields.text("email", t("login.email"), type: "email", required: true, autocomplete: "username")
-                fields.text("password", t("login.password"), type: "password", required: true,
-                            autocomplete: "current-password", value: "")
+                fields.text(
+                    "password", t("login.password"), type: "password", required: true,
+                    autocomplete: "current-password", value: "")
                 submit(t("login.submit"))
             }
         }
@@ -67,8 +70,9 @@ enum LoginController {
         try await signIn(req, user)
         try await req.audit.record(.loginSucceeded)
         if !state["_replay_to"].isEmpty {
-            return FormReplay.page(req, action: state["_replay_to"], fields: FormReplay.decode(state["_replay"]),
-                                   status: .ok, message: req.t("replay.after_login"))
+            return FormReplay.page(
+                req, action: state["_replay_to"], fields: FormReplay.decode(state["_replay"]),
+                status: .ok, message: req.t("replay.after_login"))
         }
         if state["next"].isEmpty { return req.redirect(to: user.participantID != nil ? .me : .projects) }
         return req.redirect(safeNext(state["next"]))
@@ -116,7 +120,10 @@ enum LoginController {
         // Encoded the same way: a slash or backslash right after the first one, or any control character.
         let lower = next.lowercased()
         if lower.hasPrefix("/%2f") || lower.hasPrefix("/%5c") || lower.contains("%5c") || lower.contains("%7f")
-            || lower.contains(/%[01][0-9a-f]/) { return fallback }
+            || lower.contains(/%[01][0-9a-f]/)
+        {
+            return fallback
+        }
         return next
     }
 

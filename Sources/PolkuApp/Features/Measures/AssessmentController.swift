@@ -23,11 +23,13 @@ enum AssessmentController {
         guard let project = UUID(uuidString: projectText) else { throw Abort(.badRequest, reason: "Choose a project") }
         let scope = try await req.authz.writeParticipant(pid, in: project)
         guard try await MeasureQueries.projectKeys(project, on: req.db).contains(key),
-              let instrument = try await Instrument.query(on: req.db).filter(\.$key == key).sort(\.$version, .descending).first(),
-              let definition = instrument.definition else { throw Abort(.notFound) }
+            let instrument = try await Instrument.query(on: req.db).filter(\.$key == key).sort(\.$version, .descending).first(),
+            let definition = instrument.definition
+        else { throw Abort(.notFound) }
         guard scope.writes(definition.health ? .health : .normal, in: project) else { throw Abort(.forbidden) }
         guard let p = try await Participant.find(pid, on: req.db) else { throw Abort(.notFound) }
-        let goals = definition.scoring.method == .goals
+        let goals =
+            definition.scoring.method == .goals
             ? try await Goal.query(on: req.db).filter(\.$participant.$id == pid).filter(\.$project.$id == project).sort(\.$createdAt).all().map { ($0.id!, $0.text) }
             : []
         return Context(scope: scope, project: project, instrument: instrument, definition: definition, person: (p.firstName, p.lastName), goals: goals)
@@ -36,8 +38,9 @@ enum AssessmentController {
     @Sendable static func new(req: Request) async throws -> Response {
         // From the participant page's one select ("project:key"), or two parameters.
         let pick = ((try? req.query.get(String.self, at: "pick")) ?? "").split(separator: ":", maxSplits: 1).map(String.init)
-        let ctx = try await context(req, projectText: pick.count == 2 ? pick[0] : (try? req.query.get(String.self, at: "project")) ?? "",
-                                    key: pick.count == 2 ? pick[1] : (try? req.query.get(String.self, at: "instrument")) ?? "")
+        let ctx = try await context(
+            req, projectText: pick.count == 2 ? pick[0] : (try? req.query.get(String.self, at: "project")) ?? "",
+            key: pick.count == 2 ? pick[1] : (try? req.query.get(String.self, at: "instrument")) ?? "")
         var state = FormState()
         state.values["date"] = req.today.iso
         try await req.audit.record(.participantView, participant: ctx.scope.participantID, project: ctx.project, detail: "assessment form \(ctx.definition.key)")
@@ -65,8 +68,13 @@ enum AssessmentController {
         let lang = t.lang.rawValue
         let f = Fields(t: t, state: state)
         let pid = ctx.scope.participantID
-        return req.page(d.name.text(lang), breadcrumbs: [(t("participants.title"), SiteURL.participants.relativeURL()), ("\(ctx.person.first) \(ctx.person.last)", SiteURL.participant(.value(pid)).relativeURL())],
-                        status: status) {
+        return req.page(
+            d.name.text(lang),
+            breadcrumbs: [
+                (t("participants.title"), SiteURL.participants.relativeURL()), ("\(ctx.person.first) \(ctx.person.last)", SiteURL.participant(.value(pid)).relativeURL()),
+            ],
+            status: status
+        ) {
             if let desc = d.description { h("p", ["class": "lead"]) { desc.text(lang) } }
             if d.licence.kind == .external { h("p", ["class": "notice"]) { t("measure.external") } }
             if d.scoring.method == .goals && ctx.goals.isEmpty { h("p", ["class": "notice"]) { t("measure.no_goals") } }
@@ -178,7 +186,8 @@ enum AssessmentController {
             try await a.create(on: db)
             try await req.audit.record(.participantUpdate, participant: ctx.scope.participantID, project: ctx.project, detail: "assessment \(d.key) v\(d.version)", on: db)
         }
-        return req.redirect(SiteURL.participantMeasure(.value(ctx.scope.participantID), .value(d.key))
-            .relativeURL([("saved", a.id!.uuidString)], fragment: "a-\(a.id!)"))
+        return req.redirect(
+            SiteURL.participantMeasure(.value(ctx.scope.participantID), .value(d.key))
+                .relativeURL([("saved", a.id!.uuidString)], fragment: "a-\(a.id!)"))
     }
 }

@@ -9,7 +9,8 @@ import Vapor
 enum InstrumentLibrary {
     static func bundledFiles() -> [(name: String, data: Data)] {
         guard let folder = Bundle.module.url(forResource: "Instruments", withExtension: nil),
-              let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return [] }
+            let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path)
+        else { return [] }
         return names.filter { $0.hasSuffix(".json") }.sorted().compactMap { name in
             (try? Data(contentsOf: folder.appendingPathComponent(name))).map { (name, $0) }
         }

@@ -26,8 +26,10 @@ enum InstrumentsController {
             if let k = i.definition?.licence.kind, k != .bundled { text += " · " + t("instruments.licence." + k.rawValue) }
             return text
         }
-        return req.page(t("instruments.project.title", project.name),
-                        breadcrumbs: [(t("projects.title"), SiteURL.projects.relativeURL()), (project.name, SiteURL.project(.value(id)).relativeURL())]) {
+        return req.page(
+            t("instruments.project.title", project.name),
+            breadcrumbs: [(t("projects.title"), SiteURL.projects.relativeURL()), (project.name, SiteURL.project(.value(id)).relativeURL())]
+        ) {
             if let message { h("p", ["class": "ok", "role": "status"]) { message } }
             h("p") { h("a", ["href": SiteURL.projectMeasures(.value(id)).relativeURL()]) { t("measures_report.link") } }
             if canManage {
@@ -75,8 +77,9 @@ enum InstrumentsController {
     static func libraryPage(_ req: Request, problems: [String] = [], message: String? = nil, status: HTTPResponseStatus = .ok) async throws -> Response {
         let all = try await Instrument.query(on: req.db).sort(\.$key).sort(\.$version).all()
         struct Count: Decodable { let instrument_id: UUID; let n: Int }
-        let counts = Dictionary(uniqueKeysWithValues: try await (req.db as! any SQLDatabase)
-            .raw("SELECT instrument_id, COUNT(*) AS n FROM assessments GROUP BY instrument_id").all(decoding: Count.self).map { ($0.instrument_id, $0.n) })
+        let counts = Dictionary(
+            uniqueKeysWithValues: try await (req.db as! any SQLDatabase)
+                .raw("SELECT instrument_id, COUNT(*) AS n FROM assessments GROUP BY instrument_id").all(decoding: Count.self).map { ($0.instrument_id, $0.n) })
         let t = req.t
         return req.page(t("instruments.library.title"), status: status) {
             if let message { h("p", ["class": "ok", "role": "status"]) { message } }
@@ -87,13 +90,15 @@ enum InstrumentsController {
                 }
             }
             h("table") {
-                h("thead") { h("tr") {
-                    h("th", ["scope": "col"]) { t("instruments.key") }
-                    h("th", ["scope": "col", "class": "num"]) { t("instruments.version") }
-                    h("th", ["scope": "col"]) { t("activity.name") }
-                    h("th", ["scope": "col"]) { t("instruments.origin") }
-                    h("th", ["scope": "col", "class": "num"]) { t("instruments.answers") }
-                } }
+                h("thead") {
+                    h("tr") {
+                        h("th", ["scope": "col"]) { t("instruments.key") }
+                        h("th", ["scope": "col", "class": "num"]) { t("instruments.version") }
+                        h("th", ["scope": "col"]) { t("activity.name") }
+                        h("th", ["scope": "col"]) { t("instruments.origin") }
+                        h("th", ["scope": "col", "class": "num"]) { t("instruments.answers") }
+                    }
+                }
                 h("tbody") {
                     for i in all {
                         h("tr") {

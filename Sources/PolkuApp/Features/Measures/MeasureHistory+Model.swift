@@ -47,25 +47,32 @@ extension MeasureHistory {
 
     /// Reads what the page shows beside the results: the name, each version's definition (one query
     /// whatever the number of versions) and, for goal attainment, the goals. Nil if the person is gone.
-    static func query(participant: UUID, key: String, history: [MeasureQueries.Stored], latestDefinition: InstrumentDefinition,
-                      on db: any Database) async throws -> Model? {
+    static func query(
+        participant: UUID, key: String, history: [MeasureQueries.Stored], latestDefinition: InstrumentDefinition,
+        on db: any Database
+    ) async throws -> Model? {
         let sql = db as! any SQLDatabase
-        guard let name = try await sql.select().columns("first_name", "last_name").from("participants")
-            .where("id", .equal, participant).first(decoding: NameRow.self) else { return nil }
+        guard
+            let name = try await sql.select().columns("first_name", "last_name").from("participants")
+                .where("id", .equal, participant).first(decoding: NameRow.self)
+        else { return nil }
         var definitions: [UUID: InstrumentDefinition] = [:]
         let ids = Array(Set(history.map(\.instrument)))
         if !ids.isEmpty {
             for row in try await sql.select().columns("id", "definition").from("instruments")
-                .where("id", .in, SQLBind.group(ids)).all(decoding: DefinitionRow.self) {
+                .where("id", .in, SQLBind.group(ids)).all(decoding: DefinitionRow.self)
+            {
                 definitions[row.id] = Instrument.decoded(row.definition)
             }
         }
         var goalTexts: [String: String] = [:]
         if latestDefinition.scoring.method == .goals {
             for g in try await sql.select().columns("id", "text").from("goals").where("participant_id", .equal, participant)
-                .all(decoding: GoalTextRow.self) { goalTexts[g.id.uuidString] = g.text }
+                .all(decoding: GoalTextRow.self)
+            { goalTexts[g.id.uuidString] = g.text }
         }
-        return Model(participant: participant, firstName: name.first_name, lastName: name.last_name, key: key, history: history,
-                     latestDefinition: latestDefinition, definitions: definitions, goalTexts: goalTexts)
+        return Model(
+            participant: participant, firstName: name.first_name, lastName: name.last_name, key: key, history: history,
+            latestDefinition: latestDefinition, definitions: definitions, goalTexts: goalTexts)
     }
 }

@@ -45,8 +45,10 @@ enum MeasureQueries {
         return try await history(participant: participant, key: key, projects: projects, on: db) { _, _ in true }
     }
 
-    static func history(participant: UUID, key: String, projects: [UUID], on db: any Database,
-                        readable: (_ health: Bool, _ project: UUID) -> Bool) async throws -> [Stored] {
+    static func history(
+        participant: UUID, key: String, projects: [UUID], on db: any Database,
+        readable: (_ health: Bool, _ project: UUID) -> Bool
+    ) async throws -> [Stored] {
         try await histories(participant: participant, keys: [key], projects: projects, on: db, readable: readable)[key] ?? []
     }
 
@@ -55,15 +57,19 @@ enum MeasureQueries {
         try await histories(participant: participant, keys: keys, projects: scope.projectIDs, on: db) { scope.reads($0 ? .health : .normal, in: $1) }
     }
 
-    static func histories(participant: UUID, keys: [String], projects: [UUID], on db: any Database,
-                          readable: (_ health: Bool, _ project: UUID) -> Bool) async throws -> [String: [Stored]] {
+    static func histories(
+        participant: UUID, keys: [String], projects: [UUID], on db: any Database,
+        readable: (_ health: Bool, _ project: UUID) -> Bool
+    ) async throws -> [String: [Stored]] {
         guard !projects.isEmpty, !keys.isEmpty else { return [:] }
-        let rows = try await (db as! any SQLDatabase).raw("""
+        let rows = try await (db as! any SQLDatabase).raw(
+            """
             SELECT a.id, a.project_id, a.date, a.answers, a.extras, a.scores, a.instrument_id, i.version, i.health, i.key
             FROM assessments a JOIN instruments i ON i.id = a.instrument_id
             WHERE a.participant_id = \(bind: participant) AND i.key IN \(SQLBind.group(keys)) AND a.project_id IN \(SQLBind.group(projects))
             ORDER BY a.date, a.created_at
-            """).all(decoding: Row.self)
+            """
+        ).all(decoding: Row.self)
         let decoder = JSONDecoder()
         var out: [String: [Stored]] = [:]
         for r in rows where readable(r.health, r.project_id) {
@@ -87,12 +93,14 @@ enum MeasureQueries {
     /// Per instrument: how many times and when last, for the participant page.
     static func summaries(participant: UUID, scope: ParticipantScope, on db: any Database) async throws -> [Summary] {
         guard !scope.projectIDs.isEmpty else { return [] }
-        return try await (db as! any SQLDatabase).raw("""
+        return try await (db as! any SQLDatabase).raw(
+            """
             SELECT i.key, MIN(i.name) AS name, i.health, a.project_id, COUNT(*) AS n, MAX(a.date) AS last
             FROM assessments a JOIN instruments i ON i.id = a.instrument_id
             WHERE a.participant_id = \(bind: participant) AND a.project_id IN \(SQLBind.group(scope.projectIDs))
             GROUP BY i.key, i.health, a.project_id ORDER BY i.key
-            """).all(decoding: Summary.self).filter { scope.reads($0.health ? .health : .normal, in: $0.project_id) }
+            """
+        ).all(decoding: Summary.self).filter { scope.reads($0.health ? .health : .normal, in: $0.project_id) }
     }
 }
 
@@ -108,13 +116,15 @@ extension MeasureQueries {
         // read every stored version as a Fluent model); the definition only when a translated name is shown.
         struct Row: Decodable { let project_id: UUID; let key: String; let name: String; let health: Bool; let definition: String? }
         let definition: SQLQueryString = lang == "fi" ? "NULL" : "i.definition"
-        let rows = try await (db as! any SQLDatabase).raw("""
+        let rows = try await (db as! any SQLDatabase).raw(
+            """
             SELECT pi.project_id, i.key, i.name, i.health, \(definition) AS definition
             FROM project_instruments pi JOIN instruments i ON i.key = pi.instrument_key
             WHERE pi.project_id IN \(SQLBind.group(writable))
               AND i.version = (SELECT MAX(j.version) FROM instruments j WHERE j.key = i.key)
             ORDER BY i.key
-            """).all(decoding: Row.self)
+            """
+        ).all(decoding: Row.self)
         var out: [Choice] = []
         for project in writable.sorted(by: { (projectNames[$0] ?? "") < (projectNames[$1] ?? "") }) {
             for row in rows where row.project_id == project && scope.writes(row.health ? .health : .normal, in: project) {

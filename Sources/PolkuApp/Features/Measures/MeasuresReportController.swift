@@ -46,15 +46,19 @@ struct MeasuresReport: Sendable {
             values.append(.uuid(site))
         }
         let rows = Rows()
-        try await ActivityRows.run(db, scope, values, sqlite: { row in
-            guard let p = row.column("participant_id")?.string.flatMap(UUID.init(text:)),
-                  let i = row.column("instrument_id")?.string.flatMap(UUID.init(text:)),
-                  let date = row.column("date")?.string, let answers = row.column("answers")?.string else { return }
-            rows.items.append((p, i, date, answers))
-        }, postgres: { row in
-            let c = row.makeRandomAccess()
-            rows.items.append((try c[0].decode(UUID.self), try c[1].decode(UUID.self), try c[2].decode(String.self), try c[3].decode(String.self)))
-        })
+        try await ActivityRows.run(
+            db, scope, values,
+            sqlite: { row in
+                guard let p = row.column("participant_id")?.string.flatMap(UUID.init(text:)),
+                    let i = row.column("instrument_id")?.string.flatMap(UUID.init(text:)),
+                    let date = row.column("date")?.string, let answers = row.column("answers")?.string
+                else { return }
+                rows.items.append((p, i, date, answers))
+            },
+            postgres: { row in
+                let c = row.makeRandomAccess()
+                rows.items.append((try c[0].decode(UUID.self), try c[1].decode(UUID.self), try c[2].decode(String.self), try c[3].decode(String.self)))
+            })
         // Every stored answer set is scored (by its own version), then each participant's first and
         // latest time per instrument are compared. Entries are kept in one array and changed in place:
         // at 100,000 rows, copying results in and out of nested dictionaries cost more than scoring.
@@ -128,8 +132,11 @@ enum MeasuresReportController {
         let lang = t.lang.rawValue
         let f = Fields(t: t, state: state)
         func n(_ v: Int) -> String { SmallCount(v).description }
-        return req.page(t("measures_report.title", project.name), breadcrumbs: [(t("projects.title"), SiteURL.projects.relativeURL()), (project.name, SiteURL.project(.value(id)).relativeURL())],
-                        status: state.isValid ? .ok : .badRequest) {
+        return req.page(
+            t("measures_report.title", project.name),
+            breadcrumbs: [(t("projects.title"), SiteURL.projects.relativeURL()), (project.name, SiteURL.project(.value(id)).relativeURL())],
+            status: state.isValid ? .ok : .badRequest
+        ) {
             h("form", ["method": "get", "action": SiteURL.projectMeasures(.value(id)).relativeURL(), "class": "inline"]) {
                 f.summary()
                 f.date("from", t("report.from"))
@@ -151,11 +158,13 @@ enum MeasuresReportController {
                         }
                         h("table") {
                             h("caption") { t("measures_report.change_caption", line.name.text(lang)) }
-                            h("thead") { h("tr") {
-                                h("th", ["scope": "col"]) { t("measures_report.score") }
-                                h("th", ["scope": "col", "class": "num"]) { t("measures_report.average_change") }
-                                h("th", ["scope": "col", "class": "num"]) { t("measures_report.people") }
-                            } }
+                            h("thead") {
+                                h("tr") {
+                                    h("th", ["scope": "col"]) { t("measures_report.score") }
+                                    h("th", ["scope": "col", "class": "num"]) { t("measures_report.average_change") }
+                                    h("th", ["scope": "col", "class": "num"]) { t("measures_report.people") }
+                                }
+                            }
                             h("tbody") {
                                 for (scoreID, label) in labels(d, lang: lang, t: t) {
                                     if let avg = line.average(scoreID), let count = line.changeCounts[scoreID], count >= SmallCount.threshold {

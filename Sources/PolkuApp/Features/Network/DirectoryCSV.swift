@@ -7,8 +7,10 @@ import Vapor
 /// Import (admins): all or nothing, every bad row listed; providers are matched by business ID or
 /// name and created when new; a service is matched by provider and name and updated.
 enum DirectoryCSV {
-    static let columns = ["provider", "business_id", "sector", "name", "name_sv", "name_en", "description", "category", "target_groups",
-                          "areas", "languages", "threshold", "cost", "where_when", "contact", "checked_on"]
+    static let columns = [
+        "provider", "business_id", "sector", "name", "name_sv", "name_en", "description", "category", "target_groups",
+        "areas", "languages", "threshold", "cost", "where_when", "contact", "checked_on",
+    ]
 
     static func field(_ s: String) -> String { CSVField.encode(s) }
 
@@ -17,9 +19,11 @@ enum DirectoryCSV {
         var lines = [columns.joined(separator: ";")]
         for s in services {
             let o = s.organisation
-            let cells = [o.name, o.businessID ?? "", (o.sector ?? NetworkVocabulary.sector(of: o.kind)).rawValue, s.name, s.nameSv ?? "", s.nameEn ?? "",
-                         s.description, s.category.rawValue, s.targetGroups, Service.listItems(s.areas).map(DirectoryController.display).joined(separator: ", "),
-                         Service.listItems(s.languages).joined(separator: ", "), s.threshold.rawValue, s.cost, s.whereWhen, s.contact, s.checkedOn]
+            let cells = [
+                o.name, o.businessID ?? "", (o.sector ?? NetworkVocabulary.sector(of: o.kind)).rawValue, s.name, s.nameSv ?? "", s.nameEn ?? "",
+                s.description, s.category.rawValue, s.targetGroups, Service.listItems(s.areas).map(DirectoryController.display).joined(separator: ", "),
+                Service.listItems(s.languages).joined(separator: ", "), s.threshold.rawValue, s.cost, s.whereWhen, s.contact, s.checkedOn,
+            ]
             lines.append(cells.map(field).joined(separator: ";"))
         }
         try await req.audit.record(.export, detail: "directory csv, \(services.count) services")
@@ -94,9 +98,13 @@ enum DirectoryCSV {
                 let probe = Service()
                 if !ServiceEditor.apply(&check, to: probe) {
                     for (field, key) in check.errors.sorted(by: { $0.key < $1.key }) {
-                        if field == "category" { rowProblems.append(t("directory.import.category", row.fields["category"] ?? "")) }
-                        else if field == "threshold" { rowProblems.append(t("directory.import.threshold", row.fields["threshold"] ?? "")) }
-                        else { rowProblems.append("\(field): \(Fields(t: t, state: check).message(key))") }
+                        if field == "category" {
+                            rowProblems.append(t("directory.import.category", row.fields["category"] ?? ""))
+                        } else if field == "threshold" {
+                            rowProblems.append(t("directory.import.threshold", row.fields["threshold"] ?? ""))
+                        } else {
+                            rowProblems.append("\(field): \(Fields(t: t, state: check).message(key))")
+                        }
                     }
                 }
                 if !rowProblems.isEmpty { problems.append(t("directory.import.line", row.line) + ": " + rowProblems.joined(separator: "; ")) }
@@ -115,13 +123,14 @@ enum DirectoryCSV {
                     if let b = p.businessID { org = try await Organisation.query(on: db).filter(\.$businessID == b).first() }
                     if org == nil { org = try await Organisation.query(on: db).filter(\.$name == p.provider).first() }
                     if org == nil {
-                        let kind: Organisation.Kind = switch p.sector ?? .thirdSector {
-                        case .publicSector: .municipality
-                        case .thirdSector: .association
-                        case .parish: .parish
-                        case .company, .socialEnterprise: .company
-                        case .education: .university
-                        }
+                        let kind: Organisation.Kind =
+                            switch p.sector ?? .thirdSector {
+                            case .publicSector: .municipality
+                            case .thirdSector: .association
+                            case .parish: .parish
+                            case .company, .socialEnterprise: .company
+                            case .education: .university
+                            }
                         let o = Organisation(name: p.provider, businessID: p.businessID, kind: kind)
                         o.sector = p.sector
                         try await o.create(on: db)

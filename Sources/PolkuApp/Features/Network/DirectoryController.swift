@@ -45,10 +45,12 @@ enum DirectoryController {
             h("form", ["method": "get", "action": SiteURL.directory.relativeURL(), "role": "search", "class": "inline"]) {
                 fields.summary()
                 fields.text("q", t("directory.q"), type: "search", hint: t("directory.q.hint"))
-                fields.select("category", t("directory.category"), options: ServiceCategory.allCases.map { ($0.rawValue, t("service.category." + $0.rawValue)) }, blank: t("directory.any"))
+                fields.select(
+                    "category", t("directory.category"), options: ServiceCategory.allCases.map { ($0.rawValue, t("service.category." + $0.rawValue)) }, blank: t("directory.any"))
                 fields.select("area", t("directory.area"), options: areas.map { ($0, display($0)) }, blank: t("directory.any_area"))
                 fields.select("language", t("directory.language"), options: languages.map { ($0, t("service.language." + $0)) }, blank: t("directory.any"))
-                fields.select("threshold", t("directory.threshold"), options: Threshold.allCases.map { ($0.rawValue, t("service.threshold." + $0.rawValue)) }, blank: t("directory.any"))
+                fields.select(
+                    "threshold", t("directory.threshold"), options: Threshold.allCases.map { ($0.rawValue, t("service.threshold." + $0.rawValue)) }, blank: t("directory.any"))
                 submit(t("directory.search"))
             }
             h("h2", ["id": "results"]) { result.rows.isEmpty ? t("directory.none") : t("directory.results") }
@@ -88,7 +90,8 @@ enum DirectoryController {
             h("dl", ["class": "facts"]) {
                 h("dt") { t("service.provider") }; h("dd") { s.organisation.name + (staff ? " (\(t("sector." + sector.rawValue)))" : "") }
                 h("dt") { t("directory.category") }; h("dd") { t("service.category." + s.category.rawValue) }
-                h("dt") { t("directory.threshold") }; h("dd") { t("service.threshold." + s.threshold.rawValue) + " – " + t("service.threshold." + s.threshold.rawValue + ".explain") }
+                h("dt") { t("directory.threshold") };
+                h("dd") { t("service.threshold." + s.threshold.rawValue) + " – " + t("service.threshold." + s.threshold.rawValue + ".explain") }
                 if !s.targetGroups.isEmpty { h("dt") { t("service.target_groups") }; h("dd") { s.targetGroups } }
                 h("dt") { t("directory.area") }; h("dd") { Service.listItems(s.areas).map(display).joined(separator: ", ") }
                 h("dt") { t("directory.language") }; h("dd") { Service.listItems(s.languages).map { t("service.language." + $0) }.joined(separator: ", ") }

@@ -30,15 +30,19 @@ enum NetworkReport {
         for o in orgs { bySector[o.sector ?? NetworkVocabulary.sector(of: o.kind), default: 0] += 1 }
         let byCategory = try await sql.raw("SELECT category AS key, COUNT(*) AS n FROM services WHERE active = \(bind: true) GROUP BY category").all(decoding: Count.self)
         let byState = try await sql.raw("SELECT r.state AS key, COUNT(*) AS n FROM referrals r WHERE \(scope) GROUP BY r.state").all(decoding: Count.self)
-        let byProvider = try await sql.raw("""
+        let byProvider = try await sql.raw(
+            """
             SELECT o.name AS key, COUNT(*) AS n FROM referrals r JOIN services s ON s.id = r.service_id JOIN organisations o ON o.id = s.organisation_id
             WHERE \(scope) GROUP BY o.name ORDER BY COUNT(*) DESC, o.name LIMIT 20
-            """).all(decoding: Count.self)
+            """
+        ).all(decoding: Count.self)
         struct SectorRow: Decodable { let sector: String?; let kind: String; let n: Int }
-        let referralSectors = try await sql.raw("""
+        let referralSectors = try await sql.raw(
+            """
             SELECT o.sector, o.kind, COUNT(*) AS n FROM referrals r JOIN services s ON s.id = r.service_id JOIN organisations o ON o.id = s.organisation_id
             WHERE \(scope) GROUP BY o.sector, o.kind
-            """).all(decoding: SectorRow.self)
+            """
+        ).all(decoding: SectorRow.self)
         var referralsBySector: [Sector: Int] = [:]
         for r in referralSectors {
             let sector = r.sector.flatMap(Sector.init(rawValue:)) ?? Organisation.Kind(rawValue: r.kind).map(NetworkVocabulary.sector(of:)) ?? .thirdSector
@@ -46,18 +50,22 @@ enum NetworkReport {
         }
         // Days from sent to started, for the referrals that started, with their service's areas.
         struct Started: Decodable { let areas: String; let sent_at: Date; let started_at: Date }
-        let startedRows = try await sql.raw("""
+        let startedRows = try await sql.raw(
+            """
             SELECT s.areas, e1.at AS sent_at, e2.at AS started_at FROM referrals r JOIN services s ON s.id = r.service_id
             JOIN referral_events e1 ON e1.referral_id = r.id AND e1.to_state = \(bind: ReferralState.sent.rawValue)
             JOIN referral_events e2 ON e2.referral_id = r.id AND e2.to_state = \(bind: ReferralState.started.rawValue)
             WHERE \(scope)
-            """).all(decoding: Started.self)
+            """
+        ).all(decoding: Started.self)
         // Areas side by side: services, referrals and started referrals (counted in SQL), and the median days.
         let serviceAreas = try await sql.raw("SELECT areas AS key, COUNT(*) AS n FROM services WHERE active = \(bind: true) GROUP BY areas").all(decoding: Count.self)
         struct AreaState: Decodable { let areas: String; let state: String; let n: Int }
-        let referralAreas = try await sql.raw("""
+        let referralAreas = try await sql.raw(
+            """
             SELECT s.areas, r.state, COUNT(*) AS n FROM referrals r JOIN services s ON s.id = r.service_id WHERE \(scope) GROUP BY s.areas, r.state
-            """).all(decoding: AreaState.self)
+            """
+        ).all(decoding: AreaState.self)
         struct AreaLine { var services = 0; var referrals = 0; var started = 0; var days: [Int] = [] }
         var areas: [String: AreaLine] = [:]
         for c in serviceAreas { for a in Service.listItems(c.key ?? "") { areas[a, default: AreaLine()].services += c.n } }
@@ -99,21 +107,28 @@ enum NetworkReport {
                 submit(t("report.show"))
             }
             h("p", ["class": "hint"]) { t("network.filter_hint") + " " + t("report.suppressed") }
-            table(t("network.providers_by_sector"), [t("network.sector"), t("network.providers")],
-                  Sector.allCases.map { [t("sector." + $0.rawValue), String(bySector[$0] ?? 0)] })
-            table(t("network.services_by_category"), [t("directory.category"), t("network.services")],
-                  ServiceCategory.allCases.map { c in [t("service.category." + c.rawValue), String(byCategory.first { $0.key == c.rawValue }?.n ?? 0)] })
-            table(t("network.referrals_by_state"), [t("referral.state"), t("network.referrals")],
-                  ReferralState.allCases.map { s in [t("referral.state." + s.rawValue), n(byState.first { $0.key == s.rawValue }?.n ?? 0)] })
-            table(t("network.referrals_by_sector"), [t("network.sector"), t("network.referrals")],
-                  Sector.allCases.map { [t("sector." + $0.rawValue), n(referralsBySector[$0] ?? 0)] })
+            table(
+                t("network.providers_by_sector"), [t("network.sector"), t("network.providers")],
+                Sector.allCases.map { [t("sector." + $0.rawValue), String(bySector[$0] ?? 0)] })
+            table(
+                t("network.services_by_category"), [t("directory.category"), t("network.services")],
+                ServiceCategory.allCases.map { c in [t("service.category." + c.rawValue), String(byCategory.first { $0.key == c.rawValue }?.n ?? 0)] })
+            table(
+                t("network.referrals_by_state"), [t("referral.state"), t("network.referrals")],
+                ReferralState.allCases.map { s in [t("referral.state." + s.rawValue), n(byState.first { $0.key == s.rawValue }?.n ?? 0)] })
+            table(
+                t("network.referrals_by_sector"), [t("network.sector"), t("network.referrals")],
+                Sector.allCases.map { [t("sector." + $0.rawValue), n(referralsBySector[$0] ?? 0)] })
             table(t("network.referrals_by_provider"), [t("service.provider"), t("network.referrals")], byProvider.map { [$0.key ?? "–", n($0.n)] })
             h("p") { t("network.median_days", medianAll.map(String.init) ?? "–", n(allDays.count)) }
-            table(t("network.areas"), [t("directory.area"), t("network.services"), t("network.referrals"), t("network.started"), t("network.median")],
-                  areas.sorted { $0.key < $1.key }.map { a in
-                      [DirectoryController.display(a.key), String(a.value.services), n(a.value.referrals), n(a.value.started),
-                       a.value.days.count >= SmallCount.threshold ? ReferralTiming.median(a.value.days).map(String.init) ?? "–" : "–"]
-                  })
+            table(
+                t("network.areas"), [t("directory.area"), t("network.services"), t("network.referrals"), t("network.started"), t("network.median")],
+                areas.sorted { $0.key < $1.key }.map { a in
+                    [
+                        DirectoryController.display(a.key), String(a.value.services), n(a.value.referrals), n(a.value.started),
+                        a.value.days.count >= SmallCount.threshold ? ReferralTiming.median(a.value.days).map(String.init) ?? "–" : "–",
+                    ]
+                })
         }
     }
 }

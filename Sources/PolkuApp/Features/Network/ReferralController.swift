@@ -34,8 +34,11 @@ enum ReferralController {
         let suggestions = chosen == nil ? try await Suggestions.forParticipant(pid, scope: scope, on: req.db) : []
         let projects = try await Project.query(on: req.db).filter(\.$id ~~ scope.writableProjects).sort(\.$name).all()
         let fields = Fields(t: t, state: state)
-        return req.page(t("referral.new.title", "\(p.firstName) \(p.lastName)"),
-                        breadcrumbs: [(t("participants.title"), SiteURL.participants.relativeURL()), ("\(p.firstName) \(p.lastName)", SiteURL.participant(.value(pid)).relativeURL())], status: status) {
+        return req.page(
+            t("referral.new.title", "\(p.firstName) \(p.lastName)"),
+            breadcrumbs: [(t("participants.title"), SiteURL.participants.relativeURL()), ("\(p.firstName) \(p.lastName)", SiteURL.participant(.value(pid)).relativeURL())],
+            status: status
+        ) {
             if let s = chosen {
                 h("p", ["class": "lead"]) { t("referral.to", s.localizedName(lang), s.organisation.name) }
                 if !s.active { h("p", ["class": "notice"]) { t("service.inactive") } }
@@ -138,13 +141,17 @@ enum ReferralController {
         let p = try await Participant.find(r.$participant.id, on: req.db)
         let shared = Set(r.shared.split(separator: ",").map(String.init))
         let events = try await ReferralEvent.query(on: req.db).filter(\.$referral.$id == r.id!).with(\.$user).sort(\.$at).all()
-        try await req.audit.record(.referralView, participant: isProvider && withdrawn ? nil : r.$participant.id, project: r.$project.id,
-                                   detail: isProvider ? "provider view" : "referring view")
+        try await req.audit.record(
+            .referralView, participant: isProvider && withdrawn ? nil : r.$participant.id, project: r.$project.id,
+            detail: isProvider ? "provider view" : "referring view")
         let f = Fields(t: t, state: state)
         let who = withdrawn && isProvider ? t("referral.withdrawn.person") : p.map { "\($0.firstName) \($0.lastName)" } ?? "–"
-        return req.page(t("referral.title", r.service.name), breadcrumbs: isProvider
-                        ? [(t("provider.inbox.link"), SiteURL.organisationReferrals(.value(r.service.$organisation.id)).relativeURL())]
-                        : [(who, SiteURL.participant(.value(r.$participant.id)).relativeURL())], status: status) {
+        return req.page(
+            t("referral.title", r.service.name),
+            breadcrumbs: isProvider
+                ? [(t("provider.inbox.link"), SiteURL.organisationReferrals(.value(r.service.$organisation.id)).relativeURL())]
+                : [(who, SiteURL.participant(.value(r.$participant.id)).relativeURL())], status: status
+        ) {
             if let message { h("div", ["class": "error-summary", "role": "alert"]) { h("p") { message } } }
             h("dl", ["class": "facts"]) {
                 h("dt") { t("referral.person") }; h("dd") { who }
@@ -154,8 +161,12 @@ enum ReferralController {
                     if shared.contains("language") { h("dt") { t("participant.language") }; h("dd") { t("language." + p.language) } }
                     if shared.contains("message") && !r.message.isEmpty { h("dt") { t("referral.message") }; h("dd") { r.message } }
                 }
-                h("dt") { t("referral.service") }; h("dd") { h("a", ["href": SiteURL.directoryService(.value(r.$service.id)).relativeURL()]) { r.service.name + " – " + r.service.organisation.name } }
-                h("dt") { t("referral.state") }; h("dd") { h("strong") { t("referral.state." + r.state.rawValue) }; if let reason = r.reason { " – " + reason } }
+                h("dt") { t("referral.service") };
+                h("dd") { h("a", ["href": SiteURL.directoryService(.value(r.$service.id)).relativeURL()]) { r.service.name + " – " + r.service.organisation.name } }
+                h("dt") { t("referral.state") };
+                h("dd") {
+                    h("strong") { t("referral.state." + r.state.rawValue) }; if let reason = r.reason { " – " + reason }
+                }
                 h("dt") { t("referral.consent.on") }; h("dd") { t.date(r.consentOn) + (withdrawn ? " · " + t("referral.consent.withdrawn", t.date(r.consentWithdrawnOn)) : "") }
             }
             h("h2") { t("referral.history") }
@@ -250,12 +261,16 @@ enum ReferralController {
         q.appendLiteral(" ORDER BY r.created_at DESC LIMIT 500")
         let rows = try await (req.db as! any SQLDatabase).raw(q).all(decoding: InboxRow.self)
         let t = req.t
-        try await req.audit.record(.participantList, participants: rows.filter { $0.consent_withdrawn_on == nil }.map(\.participant_id), project: nil,
-                                   detail: "referral inbox \(org)")
+        try await req.audit.record(
+            .participantList, participants: rows.filter { $0.consent_withdrawn_on == nil }.map(\.participant_id), project: nil,
+            detail: "referral inbox \(org)")
         return req.page(t("provider.inbox.title", organisation.name), breadcrumbs: [(t("provider.services.link"), SiteURL.organisationServices(.value(org)).relativeURL())]) {
-            h("p") { h("a", ["href": openOnly ? SiteURL.organisationReferrals(.value(org)).relativeURL([("all", "1")]) : SiteURL.organisationReferrals(.value(org)).relativeURL()]) { openOnly ? t("provider.inbox.all") : t("provider.inbox.open") } }
-            if rows.isEmpty { h("p") { t("provider.inbox.none") } }
-            else { table(rows, t: t, hideWithdrawn: true) }
+            h("p") {
+                h("a", ["href": openOnly ? SiteURL.organisationReferrals(.value(org)).relativeURL([("all", "1")]) : SiteURL.organisationReferrals(.value(org)).relativeURL()]) {
+                    openOnly ? t("provider.inbox.all") : t("provider.inbox.open")
+                }
+            }
+            if rows.isEmpty { h("p") { t("provider.inbox.none") } } else { table(rows, t: t, hideWithdrawn: true) }
         }
     }
 
@@ -266,29 +281,32 @@ enum ReferralController {
         let t = req.t
         var rows: [InboxRow] = []
         if !projects.isEmpty {
-            rows = try await (req.db as! any SQLDatabase).raw("""
+            rows = try await (req.db as! any SQLDatabase).raw(
+                """
                 SELECT r.id, r.participant_id, r.state, r.created_at, s.name AS service, p.first_name, p.last_name, r.consent_withdrawn_on
                 FROM referrals r JOIN services s ON s.id = r.service_id JOIN participants p ON p.id = r.participant_id
                 WHERE r.project_id IN \(SQLBind.group(projects)) AND r.state IN \(SQLBind.group(ReferralState.allCases.filter(\.isOpen).map(\.rawValue)))
                 ORDER BY r.created_at DESC LIMIT 500
-                """).all(decoding: InboxRow.self)
+                """
+            ).all(decoding: InboxRow.self)
         }
         try await req.audit.record(.participantList, participants: rows.map(\.participant_id), project: nil, detail: "open referrals")
         return req.page(t("referrals.open.title")) {
-            if rows.isEmpty { h("p") { t("referrals.open.none") } }
-            else { table(rows, t: t, hideWithdrawn: false) }
+            if rows.isEmpty { h("p") { t("referrals.open.none") } } else { table(rows, t: t, hideWithdrawn: false) }
         }
     }
 
     /// One list of referrals; the provider's side no longer sees who a withdrawn referral is about.
     static func table(_ rows: [InboxRow], t: Texts, hideWithdrawn: Bool) -> Node {
         h("table") {
-            h("thead") { h("tr") {
-                h("th", ["scope": "col"]) { t("referral.person") }
-                h("th", ["scope": "col"]) { t("referral.service") }
-                h("th", ["scope": "col"]) { t("referral.state") }
-                h("th", ["scope": "col"]) { t("referral.sent") }
-            } }
+            h("thead") {
+                h("tr") {
+                    h("th", ["scope": "col"]) { t("referral.person") }
+                    h("th", ["scope": "col"]) { t("referral.service") }
+                    h("th", ["scope": "col"]) { t("referral.state") }
+                    h("th", ["scope": "col"]) { t("referral.sent") }
+                }
+            }
             h("tbody") {
                 for r in rows {
                     h("tr") {

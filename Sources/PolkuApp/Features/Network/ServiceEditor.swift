@@ -7,15 +7,20 @@ import Vapor
 /// needs an area and a contact; a form that fails keeps what was typed.
 enum ServiceEditor {
     static let languages = ["fi", "sv", "en", "ar", "ru", "so", "et", "fa", "uk", "se"]
-    static let fields = ["name", "name_sv", "name_en", "description", "description_sv", "description_en", "category", "target_groups",
-                         "areas", "threshold", "cost", "where_when", "contact", "active"] + languages.map { "lang_\($0)" }
+    static let fields =
+        [
+            "name", "name_sv", "name_en", "description", "description_sv", "description_en", "category", "target_groups",
+            "areas", "threshold", "cost", "where_when", "contact", "active",
+        ] + languages.map { "lang_\($0)" }
 
     static func values(of s: Service) -> FormState {
         var st = FormState()
-        st.values = ["name": s.name, "name_sv": s.nameSv ?? "", "name_en": s.nameEn ?? "", "description": s.description,
-                     "description_sv": s.descriptionSv ?? "", "description_en": s.descriptionEn ?? "", "category": s.category.rawValue,
-                     "target_groups": s.targetGroups, "areas": Service.listItems(s.areas).map(DirectoryController.display).joined(separator: ", "),
-                     "threshold": s.threshold.rawValue, "cost": s.cost, "where_when": s.whereWhen, "contact": s.contact, "active": s.active ? "on" : ""]
+        st.values = [
+            "name": s.name, "name_sv": s.nameSv ?? "", "name_en": s.nameEn ?? "", "description": s.description,
+            "description_sv": s.descriptionSv ?? "", "description_en": s.descriptionEn ?? "", "category": s.category.rawValue,
+            "target_groups": s.targetGroups, "areas": Service.listItems(s.areas).map(DirectoryController.display).joined(separator: ", "),
+            "threshold": s.threshold.rawValue, "cost": s.cost, "where_when": s.whereWhen, "contact": s.contact, "active": s.active ? "on" : "",
+        ]
         for l in Service.listItems(s.languages) { st.values["lang_\(l)"] = "on" }
         return st
     }
@@ -94,14 +99,17 @@ enum ServiceEditor {
             h("p") { h("a", ["href": SiteURL.organisationReferrals(.value(id)).relativeURL()]) { t("provider.inbox.link") } }
             let stale = services.filter { s in CalendarDate(parsing: s.checkedOn).map { ServiceFreshness.isStale(checked: $0, today: today) } ?? true }
             if !stale.isEmpty { h("p", ["class": "notice", "role": "status"]) { t("provider.services.stale", stale.count) } }
-            if services.isEmpty { h("p") { t("provider.services.none") } }
-            else {
+            if services.isEmpty {
+                h("p") { t("provider.services.none") }
+            } else {
                 h("table") {
-                    h("thead") { h("tr") {
-                        h("th", ["scope": "col"]) { t("service.name") }
-                        h("th", ["scope": "col"]) { t("service.checked") }
-                        h("th", ["scope": "col"]) { h("span", ["class": "visually-hidden"]) { t("activity.member.actions") } }
-                    } }
+                    h("thead") {
+                        h("tr") {
+                            h("th", ["scope": "col"]) { t("service.name") }
+                            h("th", ["scope": "col"]) { t("service.checked") }
+                            h("th", ["scope": "col"]) { h("span", ["class": "visually-hidden"]) { t("activity.member.actions") } }
+                        }
+                    }
                     h("tbody") {
                         for s in services {
                             let stale = CalendarDate(parsing: s.checkedOn).map { ServiceFreshness.isStale(checked: $0, today: today) } ?? true
@@ -155,7 +163,9 @@ enum ServiceEditor {
 
     static func editPage(_ req: Request, _ s: Service, state: FormState, status: HTTPResponseStatus = .ok) -> Response {
         let t = req.t
-        return req.page(t("service.edit.title", s.name), breadcrumbs: [(t("provider.services.link"), SiteURL.organisationServices(.value(s.$organisation.id)).relativeURL())], status: status) {
+        return req.page(
+            t("service.edit.title", s.name), breadcrumbs: [(t("provider.services.link"), SiteURL.organisationServices(.value(s.$organisation.id)).relativeURL())], status: status
+        ) {
             form(req, action: SiteURL.service(.value(s.id!)).relativeURL(), state: state, submitLabel: t("form.save"))
         }
     }

@@ -15,24 +15,33 @@ enum Suggestions {
         "skills": .education, "free_time": .leisureAndCulture, "daily_rhythm": .socialRehabilitation, "belonging": .peerSupport,
     ]
 
-    struct ServiceRow: Decodable { let id: UUID; let name: String; let organisation_name: String; let category: String; let threshold: String
-        let areas: String; let languages: String; let search_text: String }
+    struct ServiceRow: Decodable {
+        let id: UUID; let name: String; let organisation_name: String; let category: String; let threshold: String
+        let areas: String; let languages: String; let search_text: String
+    }
 
     static func forParticipant(_ pid: UUID, scope: ParticipantScope, limit: Int = 5, on db: any Database) async throws -> [Suggestion] {
         struct Facts: Decodable { let municipality: String; let language: String }
-        guard let p = try await (db as! any SQLDatabase).raw("SELECT municipality, language FROM participants WHERE id = \(bind: pid)")
-            .first(decoding: Facts.self) else { return [] }
+        guard
+            let p = try await (db as! any SQLDatabase).raw("SELECT municipality, language FROM participants WHERE id = \(bind: pid)")
+                .first(decoding: Facts.self)
+        else { return [] }
         struct GoalRow: Decodable { let text: String }
-        let goals = try await (db as! any SQLDatabase).raw("""
+        let goals = try await (db as! any SQLDatabase).raw(
+            """
             SELECT text FROM goals WHERE participant_id = \(bind: pid) AND project_id IN \(SQLBind.group(scope.projectIDs)) AND status = \(bind: "open")
-            """).all(decoding: GoalRow.self)
-        return try await forParticipant(pid, municipality: p.municipality, language: p.language, openGoals: goals.map(\.text),
-                                        scope: scope, limit: limit, on: db)
+            """
+        ).all(decoding: GoalRow.self)
+        return try await forParticipant(
+            pid, municipality: p.municipality, language: p.language, openGoals: goals.map(\.text),
+            scope: scope, limit: limit, on: db)
     }
 
     /// For a page that has read the person and their open goals (in the scope's projects) already.
-    static func forParticipant(_ pid: UUID, municipality: String, language: String, openGoals: [String], scope: ParticipantScope,
-                               limit: Int = 5, on db: any Database) async throws -> [Suggestion] {
+    static func forParticipant(
+        _ pid: UUID, municipality: String, language: String, openGoals: [String], scope: ParticipantScope,
+        limit: Int = 5, on db: any Database
+    ) async throws -> [Suggestion] {
         let sql = db as! any SQLDatabase
         var goalWords = Set<String>()
         for g in openGoals { goalWords.formUnion(ServiceSuggestion.words(g)) }
@@ -48,17 +57,20 @@ enum Suggestions {
         }
         let person = ServiceSuggestion.Person(goalWords: goalWords, municipality: municipality, language: language, weakCategories: weak)
         // Only services in the person's municipality are read (the area rule would drop the rest anyway).
-        let rows = try await sql.raw("""
+        let rows = try await sql.raw(
+            """
             SELECT s.id, s.name, o.name AS organisation_name, s.category, s.threshold, s.areas, s.languages, s.search_text
             FROM services s JOIN organisations o ON o.id = s.organisation_id
             WHERE s.active = \(bind: true) AND s.areas LIKE \(bind: "%," + ParticipantQueries.likeEscaped(municipality.lowercased()) + ",%") ESCAPE '!'
-            """).all(decoding: ServiceRow.self)
+            """
+        ).all(decoding: ServiceRow.self)
         var out: [Suggestion] = []
         for r in rows {
             guard let category = ServiceCategory(rawValue: r.category), let threshold = Threshold(rawValue: r.threshold) else { continue }
-            let candidate = ServiceSuggestion.Candidate(words: Set(r.search_text.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)),
-                                                        category: category, areas: Set(Service.listItems(r.areas)), languages: Set(Service.listItems(r.languages)),
-                                                        threshold: threshold)
+            let candidate = ServiceSuggestion.Candidate(
+                words: Set(r.search_text.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)),
+                category: category, areas: Set(Service.listItems(r.areas)), languages: Set(Service.listItems(r.languages)),
+                threshold: threshold)
             if let reasons = ServiceSuggestion.reasons(for: person, candidate) {
                 out.append(Suggestion(id: r.id, name: r.name, provider: r.organisation_name, threshold: threshold, reasons: reasons))
             }

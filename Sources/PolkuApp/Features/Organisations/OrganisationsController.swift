@@ -13,13 +13,15 @@ enum OrganisationsController {
         return req.page(t("organisations.title")) {
             if actor.createsProjects { h("p") { h("a", ["class": "button", "href": SiteURL.organisationNew.relativeURL()]) { t("organisations.new") } } }
             h("table") {
-                h("thead") { h("tr") {
-                    h("th", ["scope": "col"]) { t("organisation.name") }
-                    h("th", ["scope": "col"]) { t("organisation.business_id") }
-                    h("th", ["scope": "col"]) { t("organisation.kind") }
-                    h("th", ["scope": "col"]) { t("organisation.municipality") }
-                    if !editable.isEmpty { h("th", ["scope": "col"]) { t("form.actions") } }
-                } }
+                h("thead") {
+                    h("tr") {
+                        h("th", ["scope": "col"]) { t("organisation.name") }
+                        h("th", ["scope": "col"]) { t("organisation.business_id") }
+                        h("th", ["scope": "col"]) { t("organisation.kind") }
+                        h("th", ["scope": "col"]) { t("organisation.municipality") }
+                        if !editable.isEmpty { h("th", ["scope": "col"]) { t("form.actions") } }
+                    }
+                }
                 h("tbody") {
                     for o in orgs {
                         h("tr") {
@@ -56,8 +58,10 @@ enum OrganisationsController {
     @Sendable static func edit(req: Request) async throws -> Response {
         guard let org = try await Organisation.find(try req.id(), on: req.db) else { throw Abort(.notFound) }
         var state = FormState()
-        state.values = ["name": org.name, "business_id": org.businessID ?? "", "kind": org.kind.rawValue,
-                        "municipality": org.municipality ?? "", "website": org.website ?? ""]
+        state.values = [
+            "name": org.name, "business_id": org.businessID ?? "", "kind": org.kind.rawValue,
+            "municipality": org.municipality ?? "", "website": org.website ?? "",
+        ]
         return form(req, state: state, organisation: org)
     }
 
@@ -73,9 +77,7 @@ enum OrganisationsController {
     static func apply(_ state: inout FormState, to org: Organisation, on db: any Database) async throws -> Bool {
         org.name = state.text("name", required: true)
         let bid = state.text("business_id", max: 20)
-        if bid.isEmpty { org.businessID = nil }
-        else if let valid = BusinessID(bid) { org.businessID = valid.value }
-        else { state.errors["business_id"] = "error.business_id" }
+        if bid.isEmpty { org.businessID = nil } else if let valid = BusinessID(bid) { org.businessID = valid.value } else { state.errors["business_id"] = "error.business_id" }
         if let kind = state.choice("kind", Organisation.Kind.self) { org.kind = kind }
         let m = state.text("municipality", max: 120); org.municipality = m.isEmpty ? nil : m
         let w = state.text("website", max: 300); org.website = w.isEmpty ? nil : w
@@ -85,8 +87,10 @@ enum OrganisationsController {
     static func form(_ req: Request, state: FormState, organisation: Organisation?, status: HTTPResponseStatus = .ok) -> Response {
         let t = req.t
         let f = Fields(t: t, state: state)
-        return req.page(organisation.map { t("organisation.edit", $0.name) } ?? t("organisations.new"),
-                        breadcrumbs: [(t("organisations.title"), SiteURL.organisations.relativeURL())], status: status) {
+        return req.page(
+            organisation.map { t("organisation.edit", $0.name) } ?? t("organisations.new"),
+            breadcrumbs: [(t("organisations.title"), SiteURL.organisations.relativeURL())], status: status
+        ) {
             h("form", ["method": "post", "action": organisation.map { SiteURL.organisation(.value($0.id!)).relativeURL() } ?? SiteURL.organisations.relativeURL()]) {
                 csrfField(req)
                 f.summary()

@@ -35,7 +35,10 @@ enum OwnSpaceController {
 
     static func page(_ req: Request, pid: UUID, link: String?, message: String?) -> Response {
         let t = req.t
-        return req.page(t("own.invite.title"), breadcrumbs: [(t("participants.title"), SiteURL.participants.relativeURL()), (t("participant.page"), SiteURL.participant(.value(pid)).relativeURL())]) {
+        return req.page(
+            t("own.invite.title"),
+            breadcrumbs: [(t("participants.title"), SiteURL.participants.relativeURL()), (t("participant.page"), SiteURL.participant(.value(pid)).relativeURL())]
+        ) {
             if let message { h("p", ["class": "notice"]) { message } }
             if let link {
                 h("p") { t("own.invite.give", invitationDays) }
@@ -48,7 +51,8 @@ enum OwnSpaceController {
     static func invitation(_ req: Request) async throws -> Invitation? {
         guard let token = req.parameters.get("token"), token.count == 48, token.allSatisfy(\.isHexDigit) else { return nil }
         guard let inv = try await Invitation.query(on: req.db).filter(\.$tokenHash == hash(token)).first(),
-              inv.usedAt == nil, inv.expiresAt > req.now else { return nil }
+            inv.usedAt == nil, inv.expiresAt > req.now
+        else { return nil }
         // Once the participant has an account, every other invitation of theirs is spent.
         guard try await User.query(on: req.db).filter(\.$participantID == inv.$participant.id).count() == 0 else { return nil }
         return inv
@@ -93,8 +97,9 @@ enum OwnSpaceController {
             state.values["password"] = ""; state.values["again"] = ""
             return acceptForm(req, p, state: state, status: .unprocessableEntity)
         }
-        let user = User(email: email, name: "\(p.firstName) \(p.lastName)", passwordHash: try await req.password.async.hash(state["password"]),
-                        language: req.lang.rawValue)
+        let user = User(
+            email: email, name: "\(p.firstName) \(p.lastName)", passwordHash: try await req.password.async.hash(state["password"]),
+            language: req.lang.rawValue)
         user.participantID = p.id
         let now = req.now
         try await req.db.transaction { db in
@@ -114,10 +119,12 @@ enum OwnSpaceController {
         guard let pid = try req.guardedActor().participantID else { throw Abort(.forbidden) }
         guard let p = try await Participant.find(pid, on: req.db) else { throw Abort(.notFound) }
         struct Row: Decodable { let key: String; let name: String; let n: Int; let last: String }
-        let results = try await (req.db as! any SQLDatabase).raw("""
+        let results = try await (req.db as! any SQLDatabase).raw(
+            """
             SELECT i.key, MIN(i.name) AS name, COUNT(*) AS n, MAX(a.date) AS last FROM assessments a JOIN instruments i ON i.id = a.instrument_id
             WHERE a.participant_id = \(bind: pid) GROUP BY i.key ORDER BY i.key
-            """).all(decoding: Row.self)
+            """
+        ).all(decoding: Row.self)
         let projects = try await Enrolment.query(on: req.db).filter(\.$participant.$id == pid).all().map(\.$project.id)
         let activities = try await ActivityQueries.ofParticipant(pid, projects: projects, today: req.today, on: req.db)
         try await req.audit.record(.participantView, participant: pid, detail: "own space")
@@ -129,7 +136,9 @@ enum OwnSpaceController {
                 if results.isEmpty { h("p") { t("me.results.none") } }
                 h("ul") {
                     for r in results {
-                        h("li") { h("a", ["href": SiteURL.myMeasure(.value(r.key)).relativeURL()]) { r.name }; " – " + t("measure.summary", r.n, t.date(r.last)) }
+                        h("li") {
+                            h("a", ["href": SiteURL.myMeasure(.value(r.key)).relativeURL()]) { r.name }; " – " + t("measure.summary", r.n, t.date(r.last))
+                        }
                     }
                 }
             }

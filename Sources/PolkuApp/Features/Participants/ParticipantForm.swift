@@ -13,9 +13,11 @@ struct ParticipantForm {
 
     static func from(_ p: Participant) -> ParticipantForm {
         var s = FormState()
-        s.values = ["first_name": p.firstName, "last_name": p.lastName, "birth_date": p.birthDate,
-                    "gender": p.gender.rawValue, "municipality": p.municipality, "language": p.language,
-                    "email": p.email ?? "", "phone": p.phone ?? ""]
+        s.values = [
+            "first_name": p.firstName, "last_name": p.lastName, "birth_date": p.birthDate,
+            "gender": p.gender.rawValue, "municipality": p.municipality, "language": p.language,
+            "email": p.email ?? "", "phone": p.phone ?? "",
+        ]
         return ParticipantForm(state: s)
     }
 

@@ -31,10 +31,12 @@ enum ParticipantQueries {
             // The anchor is looked up only among the people this list may show: an id from outside
             // the actor's projects is the same as an unknown one (the first page), so a crafted
             // `after` does not reveal that a hidden person exists or where their name sorts.
-            anchor = try await sql.raw("""
+            anchor = try await sql.raw(
+                """
                 SELECT search_key FROM participants p WHERE p.id = \(bind: after)
                 AND EXISTS (SELECT 1 FROM enrolments e WHERE e.participant_id = p.id AND e.project_id IN \(SQLBind.group(projects)))
-                """).first()?.decode(column: "search_key", as: String.self)
+                """
+            ).first()?.decode(column: "search_key", as: String.self)
         }
         /// The search and where the page starts, on the `search_key` and `id` of the table named `t`.
         func conditions(_ t: String) -> [SQLQueryString] {
@@ -64,8 +66,9 @@ enum ParticipantQueries {
             // A search with few matches starts from the trigram index (migration 013) and sorts by the
             // copy of the key kept there; only the page's rows are then read from the people.
             query = SQLQueryString(columns + "(SELECT f.id FROM participant_names f")
-            append(["f.search_key LIKE \(bind: "%" + key + "%")"] + conditions("f")
-                   + ["EXISTS (SELECT 1 FROM enrolments e WHERE e.participant_id = f.id AND e.project_id IN \(SQLBind.group(projects)))"], to: &query)
+            append(
+                ["f.search_key LIKE \(bind: "%" + key + "%")"] + conditions("f")
+                    + ["EXISTS (SELECT 1 FROM enrolments e WHERE e.participant_id = f.id AND e.project_id IN \(SQLBind.group(projects)))"], to: &query)
             query.appendLiteral(" ORDER BY f.search_key, f.id LIMIT \(pageSize + 1)) q JOIN participants x ON x.id = q.id ORDER BY x.search_key, x.id")
         } else {
             // SQLite walks the ordered index and checks visibility row by row until the page is full.
@@ -84,9 +87,12 @@ enum ParticipantQueries {
     /// matches) 18 ms through the index, 9 ms by the walk; "aino" (4,202) 22 ms and 1 ms.
     private static func usesNameIndex(_ sql: any SQLDatabase, key: String) async throws -> Bool {
         guard key.count >= 3, !key.contains("%"), !key.contains("_") else { return false }
-        let matches = try await sql.raw("""
-            SELECT COUNT(*) AS n FROM (SELECT 1 FROM participant_names WHERE search_key LIKE \(bind: "%" + key + "%") LIMIT \(literal: nameIndexLimit + 1)) q
-            """).first()?.decode(column: "n", as: Int.self) ?? 0
+        let matches =
+            try await sql.raw(
+                """
+                SELECT COUNT(*) AS n FROM (SELECT 1 FROM participant_names WHERE search_key LIKE \(bind: "%" + key + "%") LIMIT \(literal: nameIndexLimit + 1)) q
+                """
+            ).first()?.decode(column: "n", as: Int.self) ?? 0
         return matches <= nameIndexLimit
     }
 
@@ -185,48 +191,77 @@ enum ParticipantQueries {
 
     static func show(on db: any Database, id: UUID, projects: [UUID], healthProjects: [UUID], siteProjects: [UUID]) async throws -> Show? {
         let sql = db as! any SQLDatabase
-        guard let person = try await sql.raw("""
-            SELECT p.id, p.first_name, p.last_name, p.birth_date, p.gender, p.municipality, p.language, p.email, p.phone, p.created_at,
-                   (SELECT COUNT(*) FROM users u WHERE u.participant_id = p.id) AS accounts
-            FROM participants p WHERE p.id = \(bind: id)
-            """).first(decoding: Person.self) else { return nil }
-        let enrolments = try await sql.raw("""
+        guard
+            let person = try await sql.raw(
+                """
+                SELECT p.id, p.first_name, p.last_name, p.birth_date, p.gender, p.municipality, p.language, p.email, p.phone, p.created_at,
+                       (SELECT COUNT(*) FROM users u WHERE u.participant_id = p.id) AS accounts
+                FROM participants p WHERE p.id = \(bind: id)
+                """
+            ).first(decoding: Person.self)
+        else { return nil }
+        let enrolments = try await sql.raw(
+            """
             SELECT e.id, e.project_id, pr.name AS project_name, pr.code AS project_code, pr.phases, e.site_id,
                    s.name AS site_name, e.phase, e.start_date, e.end_date
             FROM enrolments e JOIN projects pr ON pr.id = e.project_id LEFT JOIN sites s ON s.id = e.site_id
             WHERE e.participant_id = \(bind: id) AND e.project_id IN \(SQLBind.group(projects))
             ORDER BY e.start_date
-            """).all(decoding: EnrolmentRow.self)
+            """
+        ).all(decoding: EnrolmentRow.self)
         let enrolmentIDs = enrolments.map(\.id)
-        let changes = enrolmentIDs.isEmpty ? [] : try await sql.raw("""
-            SELECT enrolment_id, from_phase, to_phase, date, created_at FROM phase_changes
-            WHERE enrolment_id IN \(SQLBind.group(enrolmentIDs)) ORDER BY date, created_at
-            """).all(decoding: PhaseChangeRow.self)
-        let consents = try await sql.raw("""
+        let changes =
+            enrolmentIDs.isEmpty
+            ? []
+            : try await sql.raw(
+                """
+                SELECT enrolment_id, from_phase, to_phase, date, created_at FROM phase_changes
+                WHERE enrolment_id IN \(SQLBind.group(enrolmentIDs)) ORDER BY date, created_at
+                """
+            ).all(decoding: PhaseChangeRow.self)
+        let consents = try await sql.raw(
+            """
             SELECT purpose, date, given, created_at FROM consents WHERE participant_id = \(bind: id) ORDER BY date, created_at
-            """).all(decoding: ConsentRow.self)
-        let goals = try await sql.raw("""
+            """
+        ).all(decoding: ConsentRow.self)
+        let goals = try await sql.raw(
+            """
             SELECT id, project_id, text, status, target_date, created_at FROM goals
             WHERE participant_id = \(bind: id) AND project_id IN \(SQLBind.group(projects)) ORDER BY created_at
-            """).all(decoding: GoalRow.self)
+            """
+        ).all(decoding: GoalRow.self)
         // Health notes only from projects where this person is a health professional.
-        let healthClause: SQLQueryString = healthProjects.isEmpty
+        let healthClause: SQLQueryString =
+            healthProjects.isEmpty
             ? "n.sensitivity = 'normal'"
             : "(n.sensitivity = 'normal' OR n.project_id IN \(SQLBind.group(healthProjects)))"
-        let notes = try await sql.raw("""
+        let notes = try await sql.raw(
+            """
             SELECT n.id, n.project_id, n.sensitivity, n.body, u.name AS author_name, n.created_at
             FROM notes n LEFT JOIN users u ON u.id = n.author_id
             WHERE n.participant_id = \(bind: id) AND n.project_id IN \(SQLBind.group(projects)) AND \(healthClause)
             ORDER BY n.created_at DESC
-            """).all(decoding: NoteRow.self)
-        let sites = siteProjects.isEmpty ? [] : try await sql.raw("""
-            SELECT id, project_id, name FROM sites WHERE project_id IN \(SQLBind.group(siteProjects)) ORDER BY name
-            """).all(decoding: SiteRow.self)
-        let participations = enrolmentIDs.isEmpty ? [] : try await sql.raw(SQLQueryString(
-            "SELECT \(ParticipationRow.columns) FROM enrolments e JOIN participants p ON p.id = e.participant_id WHERE e.id IN ")
-            + SQLQueryString("\(SQLBind.group(enrolmentIDs))")).all(decoding: ParticipationRow.self)
-        return Show(person: person, enrolments: enrolments, phaseChanges: changes, consents: consents,
-                    goals: goals, notes: notes, sites: sites,
-                    participations: Dictionary(uniqueKeysWithValues: participations.map { ($0.enrolment_id, $0) }))
+            """
+        ).all(decoding: NoteRow.self)
+        let sites =
+            siteProjects.isEmpty
+            ? []
+            : try await sql.raw(
+                """
+                SELECT id, project_id, name FROM sites WHERE project_id IN \(SQLBind.group(siteProjects)) ORDER BY name
+                """
+            ).all(decoding: SiteRow.self)
+        let participations =
+            enrolmentIDs.isEmpty
+            ? []
+            : try await sql.raw(
+                SQLQueryString(
+                    "SELECT \(ParticipationRow.columns) FROM enrolments e JOIN participants p ON p.id = e.participant_id WHERE e.id IN ")
+                    + SQLQueryString("\(SQLBind.group(enrolmentIDs))")
+            ).all(decoding: ParticipationRow.self)
+        return Show(
+            person: person, enrolments: enrolments, phaseChanges: changes, consents: consents,
+            goals: goals, notes: notes, sites: sites,
+            participations: Dictionary(uniqueKeysWithValues: participations.map { ($0.enrolment_id, $0) }))
     }
 }

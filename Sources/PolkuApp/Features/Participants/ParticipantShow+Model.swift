@@ -37,9 +37,11 @@ extension ParticipantShow {
     /// Reads the page for `scope` (already checked by the participant guard); nil if the person is gone.
     static func query(scope: ParticipantScope, lang: Lang, today: CalendarDate, on db: any Database) async throws -> Model? {
         let writing = scope.actor.projectsWritingPeople
-        guard let data = try await ParticipantQueries.show(
-            on: db, id: scope.participantID, projects: scope.projectIDs, healthProjects: scope.healthProjects,
-            siteProjects: writing) else { return nil }
+        guard
+            let data = try await ParticipantQueries.show(
+                on: db, id: scope.participantID, projects: scope.projectIDs, healthProjects: scope.healthProjects,
+                siteProjects: writing)
+        else { return nil }
         var model = Model(scope: scope, data: data)
         let enrolled = Set(data.enrolments.map(\.project_id))
         let others = writing.filter { !enrolled.contains($0) }
@@ -51,11 +53,13 @@ extension ParticipantShow {
         let names = Dictionary(data.enrolments.map { ($0.project_id, $0.project_name) }, uniquingKeysWith: { a, _ in a })
         model.measures = try await MeasureQueries.summaries(participant: scope.participantID, scope: scope, on: db)
         model.measureChoices = try await MeasureQueries.choices(scope: scope, projectNames: names, lang: lang.rawValue, on: db)
-        model.referrals = try await (db as! any SQLDatabase).raw("""
+        model.referrals = try await (db as! any SQLDatabase).raw(
+            """
             SELECT r.id, r.state, s.name AS service, o.name AS provider, r.consent_on FROM referrals r
             JOIN services s ON s.id = r.service_id JOIN organisations o ON o.id = s.organisation_id
             WHERE r.participant_id = \(bind: scope.participantID) AND r.project_id IN \(SQLBind.group(scope.projectIDs)) ORDER BY r.consent_on DESC
-            """).all(decoding: Referral.self)
+            """
+        ).all(decoding: Referral.self)
         if !scope.writableProjects.isEmpty {
             model.suggestions = try await Suggestions.forParticipant(
                 scope.participantID, municipality: data.person.municipality, language: data.person.language,

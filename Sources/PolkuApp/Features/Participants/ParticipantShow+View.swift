@@ -39,8 +39,9 @@ extension ParticipantShow {
                 }
                 if !writable.isEmpty { h("p") { h("a", ["href": SiteURL.participantEdit(.value(pid)).relativeURL()]) { t("participant.edit") } } }
                 if !writable.isEmpty {
-                    if m.hasAccount { h("p", ["class": "hint"]) { t("own.has_account") } }
-                    else {
+                    if m.hasAccount {
+                        h("p", ["class": "hint"]) { t("own.has_account") }
+                    } else {
                         h("form", ["method": "post", "action": SiteURL.participantInvite(.value(pid)).relativeURL()]) {
                             csrfField(context)
                             h("button", ["type": "submit", "class": "secondary"]) { t("own.invite.button") }
@@ -75,7 +76,8 @@ extension ParticipantShow {
                             h("form", ["method": "post", "action": SiteURL.enrolmentPhase(.value(pid), .value(e.id)).relativeURL(), "class": "inline"]) {
                                 csrfField(context)
                                 formMarker("phase-\(e.id)")
-                                fields("phase-\(e.id)").select("to_phase", t("enrolment.move_to"),
+                                fields("phase-\(e.id)").select(
+                                    "to_phase", t("enrolment.move_to"),
                                     options: plan.phases.filter { $0 != e.phase }.map { ($0, PhaseNames.label($0, t)) }, required: true)
                                 fields("phase-\(e.id)").date("phase_date", t("enrolment.phase_date"), required: true)
                                 submit(t("enrolment.move"))
@@ -91,7 +93,10 @@ extension ParticipantShow {
                             formMarker("enrol")
                             let f = fields("enrol")
                             f.select("project_id", t("enrolment.project"), options: enrollable.map { ($0.id.uuidString, $0.name) }, required: true, blank: "")
-                            f.select("site_id", t("enrolment.site"), options: d.sites.filter { enrollableIDs.contains($0.project_id) }.map { ($0.id.uuidString, "\(enrollableNames[$0.project_id] ?? ""): \($0.name)") }, blank: t("enrolment.site.none"))
+                            f.select(
+                                "site_id", t("enrolment.site"),
+                                options: d.sites.filter { enrollableIDs.contains($0.project_id) }.map { ($0.id.uuidString, "\(enrollableNames[$0.project_id] ?? ""): \($0.name)") },
+                                blank: t("enrolment.site.none"))
                             f.date("start_date", t("enrolment.start"), required: true)
                             submit(t("enrolment.add.submit"))
                         }
@@ -100,8 +105,9 @@ extension ParticipantShow {
             }
             h("section", ["aria-labelledby": "consent-h"]) {
                 h("h2", ["id": "consent-h"]) { t("participant.section.consents") }
-                if d.consents.isEmpty { h("p") { t("consent.none") } }
-                else {
+                if d.consents.isEmpty {
+                    h("p") { t("consent.none") }
+                } else {
                     h("ul") { for c in d.consents { h("li") { t(c.given ? "consent.given_on" : "consent.withdrawn_on", t("consent.purpose." + c.purpose), t.date(c.date)) } } }
                 }
                 if !writable.isEmpty {
@@ -174,13 +180,15 @@ extension ParticipantShow {
                 h("section", ["aria-labelledby": "activities-h"]) {
                     h("h2", ["id": "activities-h"]) { t("participant.section.activities") }
                     h("table") {
-                        h("thead") { h("tr") {
-                            h("th", ["scope": "col"]) { t("activity.name") }
-                            h("th", ["scope": "col"]) { t("activity.kind") }
-                            h("th", ["scope": "col"]) { t("activity.member.joined") }
-                            h("th", ["scope": "col", "class": "num"]) { t("activity.member.came") }
-                            h("th", ["scope": "col", "class": "num"]) { t("activity.member.rate") }
-                        } }
+                        h("thead") {
+                            h("tr") {
+                                h("th", ["scope": "col"]) { t("activity.name") }
+                                h("th", ["scope": "col"]) { t("activity.kind") }
+                                h("th", ["scope": "col"]) { t("activity.member.joined") }
+                                h("th", ["scope": "col", "class": "num"]) { t("activity.member.came") }
+                                h("th", ["scope": "col", "class": "num"]) { t("activity.member.rate") }
+                            }
+                        }
                         h("tbody") {
                             for a in m.activities {
                                 h("tr") {
@@ -209,7 +217,9 @@ extension ParticipantShow {
                                     csrfField(context)
                                     h("label", ["for": "goal-\(g.id)", "class": "visually-hidden"]) { t("goal.status.change", g.text) }
                                     h("select", ["id": "goal-\(g.id)", "name": "status"]) {
-                                        for s in Goal.Status.allCases { h("option", ["value": s.rawValue, "selected": s.rawValue == g.status ? "" : nil]) { t("goal.status." + s.rawValue) } }
+                                        for s in Goal.Status.allCases {
+                                            h("option", ["value": s.rawValue, "selected": s.rawValue == g.status ? "" : nil]) { t("goal.status." + s.rawValue) }
+                                        }
                                     }
                                     h("button", ["type": "submit", "class": "secondary"]) { t("form.save") }
                                 }
@@ -238,8 +248,10 @@ extension ParticipantShow {
                         let f = fields("note")
                         projectChoice(f, t, writableEnrolments)
                         let canHealth = writableEnrolments.contains { scope.writes(.health, in: $0.project_id) }
-                        f.select("sensitivity", t("note.sensitivity"), options: Sensitivity.allCases
-                            .filter { $0 == .normal || canHealth }.map { ($0.rawValue, t("note.sensitivity." + $0.rawValue)) }, required: true)
+                        f.select(
+                            "sensitivity", t("note.sensitivity"),
+                            options: Sensitivity.allCases
+                                .filter { $0 == .normal || canHealth }.map { ($0.rawValue, t("note.sensitivity." + $0.rawValue)) }, required: true)
                         f.textarea("body", t("note.body"), required: true, rows: 4)
                         submit(t("note.add"))
                     }
@@ -289,20 +301,28 @@ extension ParticipantShow {
             entries.append(.init(date: e.start_date, order: .distantPast, text: t("timeline.enrolled"), project: e.project_name))
         }
         for c in d.phaseChanges where c.from_phase != nil {
-            entries.append(.init(date: c.date, order: c.created_at ?? .distantPast,
-                                 text: t("timeline.phase", PhaseNames.label(c.to_phase, t)), project: enrolmentProject[c.enrolment_id]))
+            entries.append(
+                .init(
+                    date: c.date, order: c.created_at ?? .distantPast,
+                    text: t("timeline.phase", PhaseNames.label(c.to_phase, t)), project: enrolmentProject[c.enrolment_id]))
         }
         for c in d.consents {
-            entries.append(.init(date: c.date, order: c.created_at ?? .distantPast,
-                                 text: t(c.given ? "timeline.consent_given" : "timeline.consent_withdrawn", t("consent.purpose." + c.purpose)), project: nil))
+            entries.append(
+                .init(
+                    date: c.date, order: c.created_at ?? .distantPast,
+                    text: t(c.given ? "timeline.consent_given" : "timeline.consent_withdrawn", t("consent.purpose." + c.purpose)), project: nil))
         }
         for g in d.goals {
-            entries.append(.init(date: dateOnly(g.created_at), order: g.created_at ?? .distantPast,
-                                 text: t("timeline.goal", g.text), project: projectNames[g.project_id]))
+            entries.append(
+                .init(
+                    date: dateOnly(g.created_at), order: g.created_at ?? .distantPast,
+                    text: t("timeline.goal", g.text), project: projectNames[g.project_id]))
         }
         for n in d.notes {
-            entries.append(.init(date: dateOnly(n.created_at), order: n.created_at ?? .distantPast,
-                                 text: t(n.sensitivity == "health" ? "timeline.health_note" : "timeline.note"), project: projectNames[n.project_id]))
+            entries.append(
+                .init(
+                    date: dateOnly(n.created_at), order: n.created_at ?? .distantPast,
+                    text: t(n.sensitivity == "health" ? "timeline.health_note" : "timeline.note"), project: projectNames[n.project_id]))
         }
         return entries.sorted { ($0.date, $0.order) > ($1.date, $1.order) }
     }

@@ -27,8 +27,9 @@ enum ParticipantsController {
         if let filter { query.append(("project", filter.uuidString)) }
         if !search.isEmpty { query.append(("q", search)) }
         // What was searched for is itself personal data (a name): the event says only that a search was made.
-        try await req.audit.record(.participantList, participants: page.rows.map(\.id), project: filter,
-                                   detail: search.isEmpty ? "list" : "search, \(search.count) characters")
+        try await req.audit.record(
+            .participantList, participants: page.rows.map(\.id), project: filter,
+            detail: search.isEmpty ? "list" : "search, \(search.count) characters")
         // Only the two columns the project filter shows.
         struct ProjectName: Decodable { let id: UUID; let name: String }
         let names = try await (req.db as! any SQLDatabase).select().column("id").column("name").from(Project.schema)
@@ -56,11 +57,13 @@ enum ParticipantsController {
             } else {
                 h("table") {
                     h("caption", ["class": "visually-hidden"]) { t("participants.title") }
-                    h("thead") { h("tr") {
-                        h("th", ["scope": "col"]) { t("participant.name") }
-                        h("th", ["scope": "col"]) { t("participant.birth_date") }
-                        h("th", ["scope": "col"]) { t("participant.municipality") }
-                    } }
+                    h("thead") {
+                        h("tr") {
+                            h("th", ["scope": "col"]) { t("participant.name") }
+                            h("th", ["scope": "col"]) { t("participant.birth_date") }
+                            h("th", ["scope": "col"]) { t("participant.municipality") }
+                        }
+                    }
                     h("tbody") {
                         for row in page.rows {
                             h("tr") {
@@ -104,7 +107,8 @@ enum ParticipantsController {
                 h("fieldset") {
                     h("legend") { t("participant.section.enrolment") }
                     f.select("project_id", t("enrolment.project"), options: projects.map { ($0.id!.uuidString, $0.name) }, required: true, blank: "")
-                    f.select("site_id", t("enrolment.site"), options: sites.map { ($0.id!.uuidString, "\(names[$0.$project.id] ?? ""): \($0.name)") }, blank: t("enrolment.site.none"))
+                    f.select(
+                        "site_id", t("enrolment.site"), options: sites.map { ($0.id!.uuidString, "\(names[$0.$project.id] ?? ""): \($0.name)") }, blank: t("enrolment.site.none"))
                     f.date("start_date", t("enrolment.start"), required: true)
                     f.checkbox("consent_service", t("consent.service.checkbox"))
                 }
@@ -153,8 +157,10 @@ enum ParticipantsController {
     }
 
     /// The participant page, also shown again (with the failed form) when a form on it fails.
-    static func render(_ req: Request, scope: ParticipantScope, form: FormState = FormState(),
-                       status: HTTPResponseStatus = .ok) async throws -> Response {
+    static func render(
+        _ req: Request, scope: ParticipantScope, form: FormState = FormState(),
+        status: HTTPResponseStatus = .ok
+    ) async throws -> Response {
         let context = req.pageContext
         guard let model = try await ParticipantShow.query(scope: scope, lang: context.lang, today: context.today, on: req.db)
         else { throw Abort(.notFound) }
@@ -172,8 +178,13 @@ enum ParticipantsController {
 
     static func editPage(_ req: Request, form: ParticipantForm, participant p: Participant, status: HTTPResponseStatus = .ok) -> Response {
         let t = req.t
-        return req.page(t("participant.edit"), breadcrumbs: [(t("participants.title"), SiteURL.participants.relativeURL()),
-                                                             ("\(p.firstName) \(p.lastName)", SiteURL.participant(.value(p.id!)).relativeURL())], status: status) {
+        return req.page(
+            t("participant.edit"),
+            breadcrumbs: [
+                (t("participants.title"), SiteURL.participants.relativeURL()),
+                ("\(p.firstName) \(p.lastName)", SiteURL.participant(.value(p.id!)).relativeURL()),
+            ], status: status
+        ) {
             h("form", ["method": "post", "action": SiteURL.participant(.value(p.id!)).relativeURL()]) {
                 csrfField(req)
                 Fields(t: t, state: form.state).summary()

@@ -37,11 +37,13 @@ enum PathController {
         }
         let start = state.date("start_date", required: true)
         guard state.isValid, let projectID, let start,
-              let project = try await Project.find(projectID, on: req.db) else { return try await again(req, scope, state) }
+            let project = try await Project.find(projectID, on: req.db)
+        else { return try await again(req, scope, state) }
         do {
             try await req.db.transaction { db in
-                try await Enrolment.start(participant: scope.participantID, project: project, site: siteID, date: start,
-                                          by: scope.actor.userID, on: db)
+                try await Enrolment.start(
+                    participant: scope.participantID, project: project, site: siteID, date: start,
+                    by: scope.actor.userID, on: db)
                 try await req.audit.record(.enrolmentCreate, participant: scope.participantID, project: projectID, on: db)
             }
         } catch let error as any DatabaseError where error.isConstraintFailure {
@@ -55,8 +57,10 @@ enum PathController {
     @Sendable static func changePhase(req: Request) async throws -> Response {
         let participantID = try req.id()
         let enrolmentID = try req.id("enrolment")
-        guard let enrolment = try await Enrolment.query(on: req.db).filter(\.$id == enrolmentID)
-            .filter(\.$participant.$id == participantID).with(\.$project).first() else { throw Abort(.notFound) }
+        guard
+            let enrolment = try await Enrolment.query(on: req.db).filter(\.$id == enrolmentID)
+                .filter(\.$participant.$id == participantID).with(\.$project).first()
+        else { throw Abort(.notFound) }
         let scope = try await req.authz.writeParticipant(participantID, in: enrolment.$project.id)
         var state = FormState.read(req, fields: ["to_phase", "phase_date"])
         let plan = enrolment.project.phasePlan
@@ -98,8 +102,10 @@ enum PathController {
 
     @Sendable static func updateGoal(req: Request) async throws -> Response {
         let participantID = try req.id()
-        guard let goal = try await Goal.query(on: req.db).filter(\.$id == (try req.id("goal")))
-            .filter(\.$participant.$id == participantID).first() else { throw Abort(.notFound) }
+        guard
+            let goal = try await Goal.query(on: req.db).filter(\.$id == (try req.id("goal")))
+                .filter(\.$participant.$id == participantID).first()
+        else { throw Abort(.notFound) }
         let scope = try await req.authz.writeParticipant(participantID, in: goal.$project.id)
         var state = FormState.read(req, fields: ["status"])
         guard let status = state.choice("status", Goal.Status.self) else { return try await again(req, scope, state) }

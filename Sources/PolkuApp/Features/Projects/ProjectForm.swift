@@ -4,23 +4,27 @@ import Vapor
 
 /// The project form: reads, validates and writes every fact the seeds record about a project.
 struct ProjectForm {
-    static let fields = ["code", "name", "summary", "funder", "priority_axis", "specific_objective", "status",
-                         "start_date", "end_date", "region", "budget_band", "planned_public_funding",
-                         "realised_public_funding", "planned_participants", "target_groups", "phases", "parent_id"]
+    static let fields = [
+        "code", "name", "summary", "funder", "priority_axis", "specific_objective", "status",
+        "start_date", "end_date", "region", "budget_band", "planned_public_funding",
+        "realised_public_funding", "planned_participants", "target_groups", "phases", "parent_id",
+    ]
 
     var state: FormState
 
     static func from(_ p: Project) -> ProjectForm {
         var s = FormState()
-        s.values = ["code": p.code, "name": p.name, "summary": p.summary, "funder": p.funder,
-                    "priority_axis": p.priorityAxis, "specific_objective": p.specificObjective,
-                    "status": p.status.rawValue, "start_date": p.startDate, "end_date": p.endDate,
-                    "region": p.region, "budget_band": p.budgetBand,
-                    "planned_public_funding": p.plannedPublicFunding.map(String.init) ?? "",
-                    "realised_public_funding": p.realisedPublicFunding.map(String.init) ?? "",
-                    "planned_participants": p.plannedParticipants.map(String.init) ?? "",
-                    "target_groups": p.targetGroups, "phases": p.phases,
-                    "parent_id": p.$parent.id?.uuidString ?? ""]
+        s.values = [
+            "code": p.code, "name": p.name, "summary": p.summary, "funder": p.funder,
+            "priority_axis": p.priorityAxis, "specific_objective": p.specificObjective,
+            "status": p.status.rawValue, "start_date": p.startDate, "end_date": p.endDate,
+            "region": p.region, "budget_band": p.budgetBand,
+            "planned_public_funding": p.plannedPublicFunding.map(String.init) ?? "",
+            "realised_public_funding": p.realisedPublicFunding.map(String.init) ?? "",
+            "planned_participants": p.plannedParticipants.map(String.init) ?? "",
+            "target_groups": p.targetGroups, "phases": p.phases,
+            "parent_id": p.$parent.id?.uuidString ?? "",
+        ]
         return ProjectForm(state: s)
     }
 
@@ -62,8 +66,11 @@ struct ProjectForm {
         }
         let parent = state.uuid("parent_id", required: false)
         if let parent {
-            if parent == project.id { state.errors["parent_id"] = "error.choice" }
-            else if try await Project.find(parent, on: db) == nil { state.errors["parent_id"] = "error.choice" }
+            if parent == project.id {
+                state.errors["parent_id"] = "error.choice"
+            } else if try await Project.find(parent, on: db) == nil {
+                state.errors["parent_id"] = "error.choice"
+            }
         }
         project.$parent.id = parent
         if !code.isEmpty {
@@ -85,13 +92,15 @@ struct ProjectForm {
                 f.text("code", t("project.code"), required: true, hint: t("project.code.hint"))
                 f.text("name", t("project.name"), required: true)
                 f.textarea("summary", t("project.summary"), rows: 6)
-                f.select("status", t("project.status"),
-                         options: Project.Status.allCases.map { ($0.rawValue, t("project.status." + $0.rawValue)) }, required: true)
+                f.select(
+                    "status", t("project.status"),
+                    options: Project.Status.allCases.map { ($0.rawValue, t("project.status." + $0.rawValue)) }, required: true)
                 f.date("start_date", t("project.start"), required: true)
                 f.date("end_date", t("project.end"), required: true)
                 f.text("region", t("project.region"))
-                f.select("parent_id", t("project.parent"), options: parents.map { ($0.id!.uuidString, "\($0.code) \($0.name)") },
-                         blank: t("project.parent.none"))
+                f.select(
+                    "parent_id", t("project.parent"), options: parents.map { ($0.id!.uuidString, "\($0.code) \($0.name)") },
+                    blank: t("project.parent.none"))
             }
             h("fieldset") {
                 h("legend") { t("project.section.funding") }

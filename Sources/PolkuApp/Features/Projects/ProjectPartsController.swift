@@ -19,6 +19,11 @@ enum ProjectPartsController {
         { @Sendable req in
             let id = try req.guardedProject().id
             let partID = try req.id("part")
+            if let reason = try await inUse(part, partID, on: req.db) {
+                var state = FormState()
+                state.errors["remove"] = reason
+                return try await again(req, id, state, status: .conflict)
+            }
             switch part {
             case .sites: try await Site.query(on: req.db).filter(\.$id == partID).filter(\.$project.$id == id).delete()
             case .organisations: try await ProjectOrganisation.query(on: req.db).filter(\.$id == partID).filter(\.$project.$id == id).delete()
@@ -46,8 +51,10 @@ enum ProjectPartsController {
         let org = state.uuid("organisation_id")
         let role = state.choice("organisation_role", ProjectOrganisation.Role.self)
         if let org, try await Organisation.find(org, on: req.db) == nil { state.errors["organisation_id"] = "error.choice" }
-        if let org, let role, try await ProjectOrganisation.query(on: req.db).filter(\.$project.$id == id)
-            .filter(\.$organisation.$id == org).filter(\.$role == role).first() != nil {
+        if let org, let role,
+            try await ProjectOrganisation.query(on: req.db).filter(\.$project.$id == id)
+                .filter(\.$organisation.$id == org).filter(\.$role == role).first() != nil
+        {
             state.errors["organisation_id"] = "error.duplicate"
         }
         guard state.isValid, let org, let role else { return try await again(req, id, state) }
@@ -57,8 +64,9 @@ enum ProjectPartsController {
 
     @Sendable static func addSteeringMember(req: Request) async throws -> Response {
         let id = try req.guardedProject().id
-        var state = try FormState.read(req, fields: ["steering_name", "steering_organisation", "steering_role"],
-                                       requiring: ["steering_organisation", "steering_role"])
+        var state = try FormState.read(
+            req, fields: ["steering_name", "steering_organisation", "steering_role"],
+            requiring: ["steering_organisation", "steering_role"])
         let name = state.text("steering_name", max: 120)
         let org = state.text("steering_organisation", required: true, max: 200)
         let role = state.text("steering_role", required: true, max: 120)
@@ -81,12 +89,27 @@ enum ProjectPartsController {
     }
 
     /// The project page again, with the failed form's values and errors in place.
-    private static func again(_ req: Request, _ id: UUID, _ state: FormState) async throws -> Response {
+    /// A site or an own outcome that people's enrolments (or activities) name stays: removing it would
+    /// quietly blank where they were enrolled or how they left, and the reports with it.
+    private static func inUse(_ part: SiteURL.ProjectPart, _ id: UUID, on db: any Database) async throws -> String? {
+        switch part {
+        case .sites:
+            let enrolled = try await Enrolment.query(on: db).filter(\.$site.$id == id).count()
+            let activities = try await Activity.query(on: db).filter(\.$site.$id == id).count()
+            return enrolled + activities > 0 ? "project.site.in_use" : nil
+        case .outcomes:
+            return try await Enrolment.query(on: db).filter(\.$projectOutcomeID == id).count() > 0 ? "project.outcome.in_use" : nil
+        case .organisations, .steering:
+            return nil
+        }
+    }
+
+    private static func again(_ req: Request, _ id: UUID, _ state: FormState, status: HTTPResponseStatus = .unprocessableEntity) async throws -> Response {
         let actor = try req.guardedActor()
         guard let model = try await ProjectShow.Model.query(id, on: req.db) else { throw Abort(.notFound) }
         req.failedPartForm = state
         let res = ProjectShow.render(req, model: model, access: actor.access(to: id), actor: actor)
-        res.status = .unprocessableEntity
+        res.status = status
         return res
     }
 }
@@ -107,19 +130,25 @@ enum ProjectPartsView {
         return h("section", ["aria-labelledby": SiteURL.ProjectPart.organisations.anchor]) {
             h("h2", ["id": SiteURL.ProjectPart.organisations.anchor]) { t("project.organisations") }
             h("table") {
-                h("thead") { h("tr") {
-                    h("th", ["scope": "col"]) { t("organisation.name") }
-                    h("th", ["scope": "col"]) { t("organisation.business_id") }
-                    h("th", ["scope": "col"]) { t("project.organisation_role") }
-                    if manages { h("th", ["scope": "col"]) { t("form.actions") } }
-                } }
+                h("thead") {
+                    h("tr") {
+                        h("th", ["scope": "col"]) { t("organisation.name") }
+                        h("th", ["scope": "col"]) { t("organisation.business_id") }
+                        h("th", ["scope": "col"]) { t("project.organisation_role") }
+                        if manages { h("th", ["scope": "col"]) { t("form.actions") } }
+                    }
+                }
                 h("tbody") {
                     for (link, org) in m.organisations {
                         h("tr") {
                             h("td") { org.name }
                             h("td") { org.businessID ?? "–" }
                             h("td") { t("project.organisation_role." + link.role.rawValue) }
-                            if manages { h("td") { removeButton(req, SiteURL.projectPartDelete(.value(m.project.id!), .organisations, .value(link.id!)).relativeURL(), t("form.remove"), org.name) } }
+                            if manages {
+                                h("td") {
+                                    removeButton(req, SiteURL.projectPartDelete(.value(m.project.id!), .organisations, .value(link.id!)).relativeURL(), t("form.remove"), org.name)
+                                }
+                            }
                         }
                     }
                 }
@@ -127,10 +156,12 @@ enum ProjectPartsView {
             if manages {
                 h("form", ["method": "post", "action": SiteURL.projectPart(.value(m.project.id!), .organisations).relativeURL(), "class": "inline"]) {
                     csrfField(req)
-                    f.select("organisation_id", t("project.add_organisation"),
-                             options: m.allOrganisations.map { ($0.id!.uuidString, $0.name) }, required: true, blank: "")
-                    f.select("organisation_role", t("project.organisation_role"),
-                             options: ProjectOrganisation.Role.allCases.map { ($0.rawValue, t("project.organisation_role." + $0.rawValue)) }, required: true)
+                    f.select(
+                        "organisation_id", t("project.add_organisation"),
+                        options: m.allOrganisations.map { ($0.id!.uuidString, $0.name) }, required: true, blank: "")
+                    f.select(
+                        "organisation_role", t("project.organisation_role"),
+                        options: ProjectOrganisation.Role.allCases.map { ($0.rawValue, t("project.organisation_role." + $0.rawValue)) }, required: true)
                     submit(t("form.add"))
                 }
             }
@@ -142,14 +173,17 @@ enum ProjectPartsView {
         let f = Fields(t: t, state: req.failedPartForm, prefix: "site-")
         return h("section", ["aria-labelledby": SiteURL.ProjectPart.sites.anchor]) {
             h("h2", ["id": SiteURL.ProjectPart.sites.anchor]) { t("project.sites") }
+            if let reason = req.failedPartForm.errors["remove"], reason == "project.site.in_use" { h("p", ["class": "error", "role": "alert"]) { t(reason) } }
             h("table") {
-                h("thead") { h("tr") {
-                    h("th", ["scope": "col"]) { t("site.name") }
-                    h("th", ["scope": "col"]) { t("site.municipality") }
-                    h("th", ["scope": "col"]) { t("site.kind") }
-                    if counts { h("th", ["scope": "col", "class": "num"]) { t("project.participants") } }
-                    if manages { h("th", ["scope": "col"]) { t("form.actions") } }
-                } }
+                h("thead") {
+                    h("tr") {
+                        h("th", ["scope": "col"]) { t("site.name") }
+                        h("th", ["scope": "col"]) { t("site.municipality") }
+                        h("th", ["scope": "col"]) { t("site.kind") }
+                        if counts { h("th", ["scope": "col", "class": "num"]) { t("project.participants") } }
+                        if manages { h("th", ["scope": "col"]) { t("form.actions") } }
+                    }
+                }
                 h("tbody") {
                     for site in m.sites {
                         h("tr") {
@@ -157,7 +191,9 @@ enum ProjectPartsView {
                             h("td") { site.municipality }
                             h("td") { t("site.kind." + site.kind.rawValue) }
                             if counts { h("td", ["class": "num"]) { String(m.participantsBySite[site.id!] ?? 0) } }
-                            if manages { h("td") { removeButton(req, SiteURL.projectPartDelete(.value(m.project.id!), .sites, .value(site.id!)).relativeURL(), t("form.remove"), site.name) } }
+                            if manages {
+                                h("td") { removeButton(req, SiteURL.projectPartDelete(.value(m.project.id!), .sites, .value(site.id!)).relativeURL(), t("form.remove"), site.name) }
+                            }
                         }
                     }
                 }
@@ -179,8 +215,10 @@ enum ProjectPartsView {
         let f = Fields(t: t, state: req.failedPartForm, prefix: "outcome-")
         return h("section", ["aria-labelledby": SiteURL.ProjectPart.outcomes.anchor]) {
             h("h2", ["id": SiteURL.ProjectPart.outcomes.anchor]) { t("report.own_outcomes") }
-            if m.ownOutcomes.isEmpty { h("p") { t("project.own_outcomes.none") } }
-            else {
+            if let reason = req.failedPartForm.errors["remove"], reason == "project.outcome.in_use" { h("p", ["class": "error", "role": "alert"]) { t(reason) } }
+            if m.ownOutcomes.isEmpty {
+                h("p") { t("project.own_outcomes.none") }
+            } else {
                 h("ul") {
                     for o in m.ownOutcomes {
                         h("li") {
@@ -207,19 +245,23 @@ enum ProjectPartsView {
         return h("section", ["aria-labelledby": SiteURL.ProjectPart.steering.anchor]) {
             h("h2", ["id": SiteURL.ProjectPart.steering.anchor]) { t("project.steering") }
             h("table") {
-                h("thead") { h("tr") {
-                    h("th", ["scope": "col"]) { t("steering.role") }
-                    h("th", ["scope": "col"]) { t("steering.organisation") }
-                    h("th", ["scope": "col"]) { t("steering.name") }
-                    if manages { h("th", ["scope": "col"]) { t("form.actions") } }
-                } }
+                h("thead") {
+                    h("tr") {
+                        h("th", ["scope": "col"]) { t("steering.role") }
+                        h("th", ["scope": "col"]) { t("steering.organisation") }
+                        h("th", ["scope": "col"]) { t("steering.name") }
+                        if manages { h("th", ["scope": "col"]) { t("form.actions") } }
+                    }
+                }
                 h("tbody") {
                     for s in m.steering {
                         h("tr") {
                             h("td") { s.role }
                             h("td") { s.organisation }
                             h("td") { s.name.isEmpty ? "–" : s.name }
-                            if manages { h("td") { removeButton(req, SiteURL.projectPartDelete(.value(m.project.id!), .steering, .value(s.id!)).relativeURL(), t("form.remove"), s.role) } }
+                            if manages {
+                                h("td") { removeButton(req, SiteURL.projectPartDelete(.value(m.project.id!), .steering, .value(s.id!)).relativeURL(), t("form.remove"), s.role) }
+                            }
                         }
                     }
                 }

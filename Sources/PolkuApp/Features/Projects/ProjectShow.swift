@@ -25,9 +25,11 @@ enum ProjectShow {
             let subs = try await Project.query(on: db).filter(\.$parent.$id == id).sort(\.$code).all()
             let parent = try await project.$parent.get(on: db)
             struct Row: Decodable { let site_id: UUID?; let phase: String; let n: Int }
-            let rows = try await (db as! any SQLDatabase).raw("""
+            let rows = try await (db as! any SQLDatabase).raw(
+                """
                 SELECT site_id, phase, COUNT(*) AS n FROM enrolments WHERE project_id = \(bind: id) GROUP BY site_id, phase
-                """).all(decoding: Row.self)
+                """
+            ).all(decoding: Row.self)
             var bySite: [UUID: Int] = [:], byPhase: [String: Int] = [:]
             for r in rows {
                 if let s = r.site_id { bySite[s, default: 0] += r.n }
@@ -36,12 +38,13 @@ enum ProjectShow {
             let orgs = try await Organisation.query(on: db).sort(\.$name).all()
             let own = try await ProjectOutcome.query(on: db).filter(\.$project.$id == id).sort(\.$name).all()
             let roleOrder = ProjectOrganisation.Role.allCases
-            return Model(project: project,
-                         organisations: links.map { ($0, $0.organisation) }
-                            .sorted { (roleOrder.firstIndex(of: $0.link.role)!, $0.organisation.name) < (roleOrder.firstIndex(of: $1.link.role)!, $1.organisation.name) },
-                         steering: steering, sites: sites, subProjects: subs, parent: parent,
-                         participants: rows.reduce(0) { $0 + $1.n }, participantsBySite: bySite,
-                         participantsByPhase: byPhase, allOrganisations: orgs, ownOutcomes: own)
+            return Model(
+                project: project,
+                organisations: links.map { ($0, $0.organisation) }
+                    .sorted { (roleOrder.firstIndex(of: $0.link.role)!, $0.organisation.name) < (roleOrder.firstIndex(of: $1.link.role)!, $1.organisation.name) },
+                steering: steering, sites: sites, subProjects: subs, parent: parent,
+                participants: rows.reduce(0) { $0 + $1.n }, participantsBySite: bySite,
+                participantsByPhase: byPhase, allOrganisations: orgs, ownOutcomes: own)
         }
     }
 
@@ -99,10 +102,16 @@ enum ProjectShow {
                     }
                     h("table") {
                         h("caption") { t("project.by_phase") }
-                        h("thead") { h("tr") { h("th", ["scope": "col"]) { t("project.phase") }; h("th", ["scope": "col", "class": "num"]) { t("project.participants") } } }
+                        h("thead") {
+                            h("tr") {
+                                h("th", ["scope": "col"]) { t("project.phase") }; h("th", ["scope": "col", "class": "num"]) { t("project.participants") }
+                            }
+                        }
                         h("tbody") {
                             for phase in p.phasePlan.phases {
-                                h("tr") { h("td") { PhaseNames.label(phase, t) }; h("td", ["class": "num"]) { String(m.participantsByPhase[phase] ?? 0) } }
+                                h("tr") {
+                                    h("td") { PhaseNames.label(phase, t) }; h("td", ["class": "num"]) { String(m.participantsByPhase[phase] ?? 0) }
+                                }
                             }
                         }
                     }
@@ -128,7 +137,9 @@ enum ProjectShow {
     }
 
     static func fact(_ label: String, _ value: String) -> Node {
-        group { h("dt") { label }; h("dd") { value.isEmpty ? "–" : value } }
+        group {
+            h("dt") { label }; h("dd") { value.isEmpty ? "–" : value }
+        }
     }
 }
 

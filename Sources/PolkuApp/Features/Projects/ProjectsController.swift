@@ -13,13 +13,15 @@ enum ProjectsController {
             if actor.createsProjects { h("p") { h("a", ["class": "button", "href": SiteURL.projectNew.relativeURL()]) { t("projects.new") } } }
             h("table") {
                 h("caption", ["class": "visually-hidden"]) { t("projects.title") }
-                h("thead") { h("tr") {
-                    h("th", ["scope": "col"]) { t("project.code") }
-                    h("th", ["scope": "col"]) { t("project.name") }
-                    h("th", ["scope": "col"]) { t("project.period") }
-                    h("th", ["scope": "col"]) { t("project.status") }
-                    h("th", ["scope": "col", "class": "num"]) { t("project.participants") }
-                } }
+                h("thead") {
+                    h("tr") {
+                        h("th", ["scope": "col"]) { t("project.code") }
+                        h("th", ["scope": "col"]) { t("project.name") }
+                        h("th", ["scope": "col"]) { t("project.period") }
+                        h("th", ["scope": "col"]) { t("project.status") }
+                        h("th", ["scope": "col", "class": "num"]) { t("project.participants") }
+                    }
+                }
                 h("tbody") {
                     for p in projects {
                         let visible = actor.isAdmin || actor.access(to: p.id!).seesAggregates
@@ -104,7 +106,8 @@ enum ProjectQueries {
     static func participantCounts(on db: any Database) async throws -> [UUID: Int] {
         struct Row: Decodable { let project_id: UUID; let n: Int }
         let rows = try await (db as! any SQLDatabase).raw(
-            "SELECT project_id, COUNT(*) AS n FROM enrolments GROUP BY project_id").all(decoding: Row.self)
+            "SELECT project_id, COUNT(*) AS n FROM enrolments GROUP BY project_id"
+        ).all(decoding: Row.self)
         return Dictionary(uniqueKeysWithValues: rows.map { ($0.project_id, $0.n) })
     }
 }

@@ -33,7 +33,8 @@ struct PostgresCells {
         let cell = try next()
         guard var bytes = cell.bytes else { return nil }
         if cell.format == .binary, cell.dataType == .uuid, bytes.readableBytes == 16,
-           let b = bytes.readBytes(length: 16) {
+            let b = bytes.readBytes(length: 16)
+        {
             return UUID(uuid: (b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7], b[8], b[9], b[10], b[11], b[12], b[13], b[14], b[15]))
         }
         if let text = bytes.readString(length: bytes.readableBytes), let id = UUID(text: text) { return id }

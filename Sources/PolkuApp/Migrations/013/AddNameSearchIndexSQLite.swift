@@ -18,23 +18,29 @@ struct AddNameSearchIndexSQLite: AsyncMigration {
         guard sql.dialect.name == "sqlite" else { return }
         try await sql.raw("CREATE VIRTUAL TABLE participant_names USING fts5(search_key, id UNINDEXED, tokenize = 'trigram')").run()
         try await sql.raw("INSERT INTO participant_names (search_key, id) SELECT search_key, id FROM participants").run()
-        try await sql.raw("""
+        try await sql.raw(
+            """
             CREATE TRIGGER participant_names_insert AFTER INSERT ON participants BEGIN
               INSERT INTO participant_names (search_key, id) VALUES (new.search_key, new.id);
             END
-            """).run()
-        try await sql.raw("""
+            """
+        ).run()
+        try await sql.raw(
+            """
             CREATE TRIGGER participant_names_update AFTER UPDATE OF search_key, id ON participants
             WHEN old.search_key IS NOT new.search_key OR old.id IS NOT new.id BEGIN
               DELETE FROM participant_names WHERE id = old.id;
               INSERT INTO participant_names (search_key, id) VALUES (new.search_key, new.id);
             END
-            """).run()
-        try await sql.raw("""
+            """
+        ).run()
+        try await sql.raw(
+            """
             CREATE TRIGGER participant_names_delete AFTER DELETE ON participants BEGIN
               DELETE FROM participant_names WHERE id = old.id;
             END
-            """).run()
+            """
+        ).run()
     }
 
     func revert(on db: any Database) async throws {

@@ -33,8 +33,10 @@ enum Chart {
     }
 
     /// A profile: one row per area, the first time as a light bar and the latest as a dark one.
-    static func profile(title: String, rows: [(label: String, first: Double?, latest: Double?)], min: Double, max: Double,
-                        firstLabel: String, latestLabel: String, id: String) -> Node {
+    static func profile(
+        title: String, rows: [(label: String, first: Double?, latest: Double?)], min: Double, max: Double,
+        firstLabel: String, latestLabel: String, id: String
+    ) -> Node {
         let w = 640.0, labelW = 270.0, rowH = 26.0, top = 30.0
         let hgt = top + Double(rows.count) * rowH + 10
         func bar(_ v: Double) -> Double { Swift.max(0, (v - min) / Swift.max(1e-9, max - min)) * (w - labelW - 40) }

@@ -33,8 +33,7 @@ struct FormState: Sendable {
     /// Trimmed text; an error key when required and empty or longer than `max`.
     mutating func text(_ name: String, required: Bool = false, max: Int = 200) -> String {
         let v = self[name].trimmingCharacters(in: .whitespacesAndNewlines)
-        if required && v.isEmpty { errors[name] = "error.required" }
-        else if v.count > max { errors[name] = "error.too_long:\(max)" }
+        if required && v.isEmpty { errors[name] = "error.required" } else if v.count > max { errors[name] = "error.too_long:\(max)" }
         return v
     }
 
@@ -87,16 +86,24 @@ struct Fields {
         return ids.isEmpty ? nil : ids.joined(separator: " ")
     }
 
-    func text(_ name: String, _ label: String, type: String = "text", required: Bool = false,
-              hint: String? = nil, autocomplete: String? = nil, value: String? = nil) -> Node {
+    func text(
+        _ name: String, _ label: String, type: String = "text", required: Bool = false,
+        hint: String? = nil, autocomplete: String? = nil, value: String? = nil
+    ) -> Node {
         h("div", ["class": state.errors[name] == nil ? "field" : "field invalid"]) {
-            h("label", ["for": id(name)]) { label; if required { h("span", ["class": "req"]) { " *" } } }
+            h("label", ["for": id(name)]) {
+                label; if required { h("span", ["class": "req"]) { " *" } }
+            }
             if let hint { h("p", ["class": "hint", "id": id(name) + "-hint"]) { hint } }
             error(name)
-            h("input", ["type": type, "id": id(name), "name": name, "value": value ?? state[name],
-                        "required": required ? "" : nil, "autocomplete": autocomplete,
-                        "aria-invalid": state.errors[name] == nil ? nil : "true",
-                        "aria-describedby": describedBy(name, hint: hint)])
+            h(
+                "input",
+                [
+                    "type": type, "id": id(name), "name": name, "value": value ?? state[name],
+                    "required": required ? "" : nil, "autocomplete": autocomplete,
+                    "aria-invalid": state.errors[name] == nil ? nil : "true",
+                    "aria-describedby": describedBy(name, hint: hint),
+                ])
         }
     }
 
@@ -106,24 +113,40 @@ struct Fields {
 
     func textarea(_ name: String, _ label: String, required: Bool = false, hint: String? = nil, rows: Int = 4) -> Node {
         h("div", ["class": state.errors[name] == nil ? "field" : "field invalid"]) {
-            h("label", ["for": id(name)]) { label; if required { h("span", ["class": "req"]) { " *" } } }
+            h("label", ["for": id(name)]) {
+                label; if required { h("span", ["class": "req"]) { " *" } }
+            }
             if let hint { h("p", ["class": "hint", "id": id(name) + "-hint"]) { hint } }
             error(name)
-            h("textarea", ["id": id(name), "name": name, "rows": String(rows), "required": required ? "" : nil,
-                           "aria-invalid": state.errors[name] == nil ? nil : "true",
-                           "aria-describedby": describedBy(name, hint: hint)]) { state[name] }
+            h(
+                "textarea",
+                [
+                    "id": id(name), "name": name, "rows": String(rows), "required": required ? "" : nil,
+                    "aria-invalid": state.errors[name] == nil ? nil : "true",
+                    "aria-describedby": describedBy(name, hint: hint),
+                ]
+            ) { state[name] }
         }
     }
 
-    func select(_ name: String, _ label: String, options: [(value: String, label: String)],
-                required: Bool = false, blank: String? = nil, hint: String? = nil) -> Node {
+    func select(
+        _ name: String, _ label: String, options: [(value: String, label: String)],
+        required: Bool = false, blank: String? = nil, hint: String? = nil
+    ) -> Node {
         h("div", ["class": state.errors[name] == nil ? "field" : "field invalid"]) {
-            h("label", ["for": id(name)]) { label; if required { h("span", ["class": "req"]) { " *" } } }
+            h("label", ["for": id(name)]) {
+                label; if required { h("span", ["class": "req"]) { " *" } }
+            }
             if let hint { h("p", ["class": "hint", "id": id(name) + "-hint"]) { hint } }
             error(name)
-            h("select", ["id": id(name), "name": name, "required": required ? "" : nil,
-                         "aria-invalid": state.errors[name] == nil ? nil : "true",
-                         "aria-describedby": describedBy(name, hint: hint)]) {
+            h(
+                "select",
+                [
+                    "id": id(name), "name": name, "required": required ? "" : nil,
+                    "aria-invalid": state.errors[name] == nil ? nil : "true",
+                    "aria-describedby": describedBy(name, hint: hint),
+                ]
+            ) {
                 if let blank { h("option", ["value": ""]) { blank } }
                 for option in options {
                     h("option", ["value": option.value, "selected": option.value == state[name] ? "" : nil]) { option.label }
@@ -134,8 +157,12 @@ struct Fields {
 
     func checkbox(_ name: String, _ label: String) -> Node {
         h("div", ["class": "field check"]) {
-            h("input", ["type": "checkbox", "id": id(name), "name": name, "value": "on",
-                        "checked": state[name] == "on" ? "" : nil])
+            h(
+                "input",
+                [
+                    "type": "checkbox", "id": id(name), "name": name, "value": "on",
+                    "checked": state[name] == "on" ? "" : nil,
+                ])
             h("label", ["for": id(name)]) { label }
         }
     }

@@ -50,8 +50,9 @@ struct ErrorPageMiddleware: AsyncMiddleware {
         if status == .unauthorized {
             // The session ended while a form was open: the login page keeps what was typed.
             let target = req.url.path + (req.url.query.map { "?" + $0 } ?? "")
-            return LoginController.form(req, state: FormState(), status: .unauthorized, message: req.t("replay.session"),
-                                        replay: (target, FormReplay.fields(of: req)))
+            return LoginController.form(
+                req, state: FormState(), status: .unauthorized, message: req.t("replay.session"),
+                replay: (target, FormReplay.fields(of: req)))
         }
         let t = req.t
         let key: String

@@ -8,8 +8,10 @@ struct Page {
     var status: HTTPResponseStatus = .ok
     let content: [Node]
 
-    init(_ context: PageContext, title: String, breadcrumbs: [(label: String, href: String)] = [],
-         status: HTTPResponseStatus = .ok, @NodeBuilder content: () -> [Node]) {
+    init(
+        _ context: PageContext, title: String, breadcrumbs: [(label: String, href: String)] = [],
+        status: HTTPResponseStatus = .ok, @NodeBuilder content: () -> [Node]
+    ) {
         self.context = context; self.title = title; self.breadcrumbs = breadcrumbs; self.status = status
         self.content = content()
     }
@@ -102,8 +104,13 @@ struct Page {
                 h("ul") {
                     for lang in Lang.allCases {
                         h("li") {
-                            h("a", ["href": SiteURL.language(.value(lang.rawValue)).relativeURL([("back", context.back)]), "lang": lang.rawValue,
-                                    "hreflang": lang.rawValue, "aria-current": lang == context.lang ? "true" : nil]) { lang.nativeName }
+                            h(
+                                "a",
+                                [
+                                    "href": SiteURL.language(.value(lang.rawValue)).relativeURL([("back", context.back)]), "lang": lang.rawValue,
+                                    "hreflang": lang.rawValue, "aria-current": lang == context.lang ? "true" : nil,
+                                ]
+                            ) { lang.nativeName }
                         }
                     }
                 }
@@ -141,8 +148,10 @@ func csrfField(_ req: Request) -> Node {
 
 extension Request {
     /// A page response; the caller builds the content.
-    func page(_ title: String, breadcrumbs: [(label: String, href: String)] = [], status: HTTPResponseStatus = .ok,
-              @NodeBuilder content: () -> [Node]) -> Response {
+    func page(
+        _ title: String, breadcrumbs: [(label: String, href: String)] = [], status: HTTPResponseStatus = .ok,
+        @NodeBuilder content: () -> [Node]
+    ) -> Response {
         Page(pageContext, title: title, breadcrumbs: breadcrumbs, status: status, content: content).response()
     }
 

@@ -11,91 +11,91 @@ enum Stylesheet {
     }
 
     static let css = """
-    *{box-sizing:border-box}
-    body{margin:0;font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;font-size:1.05rem;line-height:1.5;color:#1b1b1b;background:#fafaf7}
-    a{color:#0b4f8a}
-    a:hover{color:#062f52}
-    :focus-visible{outline:3px solid #b35900;outline-offset:2px}
-    .skip{position:absolute;left:-9999px;top:0;background:#fff;padding:.5rem}
-    .skip:focus{left:.5rem;z-index:10}
-    header.site{display:flex;flex-wrap:wrap;gap:1rem;align-items:center;padding:.5rem 1rem;background:#123c5a;color:#fff}
-    header.site a{color:#fff}
-    header.site .brand{font-weight:700;font-size:1.3rem;text-decoration:none}
-    header.site ul{list-style:none;display:flex;flex-wrap:wrap;gap:.75rem;margin:0;padding:0}
-    header.site .langs{margin-left:auto}
-    header.site .langs a[aria-current]{font-weight:700}
-    header.site form.logout button{background:transparent;color:#fff;border:1px solid #fff}
-    main{max-width:72rem;margin:0 auto;padding:1rem}
-    footer{max-width:72rem;margin:2rem auto;padding:1rem;color:#4a4a4a;font-size:.9rem}
-    .crumbs ol{list-style:none;display:flex;flex-wrap:wrap;gap:.25rem;padding:0;margin:0 0 .5rem}
-    .crumbs li+li::before{content:"›";margin-right:.25rem;color:#555}
-    table{border-collapse:collapse;width:100%;margin:.5rem 0 1rem;background:#fff}
-    th,td{border-bottom:1px solid #ccc;padding:.4rem .5rem;text-align:left;vertical-align:top}
-    th.num,td.num{text-align:right}
-    caption{text-align:left;font-weight:600;padding:.25rem 0}
-    .visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
-    dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:.25rem 1rem}
-    dl.facts dt{font-weight:600}
-    dl.facts dd{margin:0}
-    form{margin:.5rem 0 1rem}
-    form.narrow{max-width:28rem}
-    form.inline{display:flex;flex-wrap:wrap;gap:.75rem;align-items:flex-end}
-    form.inline-button{display:inline;margin:0}
-    fieldset{border:1px solid #bbb;margin:0 0 1rem;padding:.5rem 1rem}
-    legend{font-weight:600}
-    .field{margin:.5rem 0;display:flex;flex-direction:column;gap:.2rem}
-    .field.check{flex-direction:row;align-items:center;gap:.5rem}
-    .field.check input{width:1.5rem;height:1.5rem;margin:.35rem 0}
-    .field.check label{flex:1;padding:.35rem 0}
-    .field.invalid input,.field.invalid select,.field.invalid textarea{border-color:#b00020;border-width:2px}
-    input,select,textarea{font:inherit;padding:.35rem .45rem;border:1px solid #666;border-radius:3px;background:#fff;color:#1b1b1b;max-width:100%}
-    textarea{width:100%}
-    button,.button{font:inherit;display:inline-block;padding:.4rem .9rem;border:1px solid #0b4f8a;border-radius:3px;background:#0b4f8a;color:#fff;text-decoration:none;cursor:pointer}
-    button.secondary{background:#fff;color:#0b4f8a}
-    .actions{display:flex;gap:.5rem;flex-wrap:wrap}
-    .hint{margin:0;color:#4a4a4a;font-size:.92rem}
-    .req{color:#b00020}
-    .error{margin:0;color:#b00020;font-weight:600}
-    .error-summary{border:2px solid #b00020;padding:.25rem 1rem;background:#fff5f5;margin:.5rem 0}
-    .notice{border:2px solid #8a5a00;padding:.25rem 1rem;background:#fffaf0;margin:.5rem 0}
-    fieldset.checks{border:0;padding:0}
-    .ok{border:2px solid #1e6b34;padding:.25rem 1rem;background:#f2fbf4}
-    .card,.note{background:#fff;border:1px solid #ccc;border-radius:4px;padding:.5rem 1rem;margin:.5rem 0}
-    .note.health{border-left:6px solid #8a3b00}
-    .meta{color:#4a4a4a;font-size:.92rem}
-    ol.phases{list-style:none;display:flex;flex-wrap:wrap;gap:.25rem;padding:0}
-    ol.phases li{padding:.15rem .6rem;border:1px solid #999;border-radius:1rem}
-    ol.phases li[aria-current]{background:#123c5a;color:#fff;border-color:#123c5a}
-    ol.timeline{padding-left:1.25rem}
-    .lead{font-size:1.1rem;color:#333}
-    details summary{cursor:pointer;color:#0b4f8a;margin:.5rem 0}
-    ul.sessions{list-style:none;padding:0;margin:.25rem 0}
-    ul.sessions li{margin:.15rem 0}
-    ul.sessions li.cancelled a{text-decoration:line-through}
-    table.month{table-layout:fixed;width:100%}
-    table.month td{vertical-align:top;height:5rem;font-size:.9rem;border:1px solid #ccc}
-    table.month td.other-month{background:#f3f3f3}
-    table.month .day{font-weight:600}
-    nav.pager{display:flex;gap:1rem;flex-wrap:wrap;margin:.5rem 0}
-    fieldset.scale{border:1px solid #ccc;border-radius:4px;margin:.75rem 0;padding:.25rem .75rem}
-    fieldset.scale.invalid{border:2px solid #b00020}
-    .options{display:flex;flex-wrap:wrap;gap:.25rem .75rem}
-    label.option{display:flex;align-items:center;gap:.35rem;padding:.3rem 0;min-height:2rem}
-    label.option input{width:1.3rem;height:1.3rem}
-    .profile-extras{display:flex;flex-wrap:wrap;gap:0 1.5rem;margin:-.25rem 0 .75rem 1rem}
-    p.band{padding:.35rem .75rem;border-left:6px solid #666}
-    p.band.red{border-color:#b00020} p.band.amber{border-color:#8a5a00} p.band.green{border-color:#1e6b34}
-    p.score{font-size:1.25rem;font-weight:600}
-    svg.chart{max-width:640px;display:block;margin:.5rem 0 1rem}
-    div.scroll{overflow-x:auto}
-    ul.services{list-style:none;padding:0}
-    svg.chart .grid{stroke:#ddd;stroke-width:1}
-    svg.chart .series{fill:none;stroke:#0b4f8a;stroke-width:2.5}
-    svg.chart .point{fill:#0b4f8a}
-    svg.chart .tick{font-size:11px;fill:#333}
-    svg.chart .value{font-size:11px;fill:#123c5a;font-weight:600}
-    svg.chart rect.first{fill:#9fbfdc}
-    svg.chart rect.latest{fill:#123c5a}
-    @media print{header.site,nav,form,footer{display:none}svg.chart{break-inside:avoid}}
-    """
+        *{box-sizing:border-box}
+        body{margin:0;font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;font-size:1.05rem;line-height:1.5;color:#1b1b1b;background:#fafaf7}
+        a{color:#0b4f8a}
+        a:hover{color:#062f52}
+        :focus-visible{outline:3px solid #b35900;outline-offset:2px}
+        .skip{position:absolute;left:-9999px;top:0;background:#fff;padding:.5rem}
+        .skip:focus{left:.5rem;z-index:10}
+        header.site{display:flex;flex-wrap:wrap;gap:1rem;align-items:center;padding:.5rem 1rem;background:#123c5a;color:#fff}
+        header.site a{color:#fff}
+        header.site .brand{font-weight:700;font-size:1.3rem;text-decoration:none}
+        header.site ul{list-style:none;display:flex;flex-wrap:wrap;gap:.75rem;margin:0;padding:0}
+        header.site .langs{margin-left:auto}
+        header.site .langs a[aria-current]{font-weight:700}
+        header.site form.logout button{background:transparent;color:#fff;border:1px solid #fff}
+        main{max-width:72rem;margin:0 auto;padding:1rem}
+        footer{max-width:72rem;margin:2rem auto;padding:1rem;color:#4a4a4a;font-size:.9rem}
+        .crumbs ol{list-style:none;display:flex;flex-wrap:wrap;gap:.25rem;padding:0;margin:0 0 .5rem}
+        .crumbs li+li::before{content:"›";margin-right:.25rem;color:#555}
+        table{border-collapse:collapse;width:100%;margin:.5rem 0 1rem;background:#fff}
+        th,td{border-bottom:1px solid #ccc;padding:.4rem .5rem;text-align:left;vertical-align:top}
+        th.num,td.num{text-align:right}
+        caption{text-align:left;font-weight:600;padding:.25rem 0}
+        .visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
+        dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:.25rem 1rem}
+        dl.facts dt{font-weight:600}
+        dl.facts dd{margin:0}
+        form{margin:.5rem 0 1rem}
+        form.narrow{max-width:28rem}
+        form.inline{display:flex;flex-wrap:wrap;gap:.75rem;align-items:flex-end}
+        form.inline-button{display:inline;margin:0}
+        fieldset{border:1px solid #bbb;margin:0 0 1rem;padding:.5rem 1rem}
+        legend{font-weight:600}
+        .field{margin:.5rem 0;display:flex;flex-direction:column;gap:.2rem}
+        .field.check{flex-direction:row;align-items:center;gap:.5rem}
+        .field.check input{width:1.5rem;height:1.5rem;margin:.35rem 0}
+        .field.check label{flex:1;padding:.35rem 0}
+        .field.invalid input,.field.invalid select,.field.invalid textarea{border-color:#b00020;border-width:2px}
+        input,select,textarea{font:inherit;padding:.35rem .45rem;border:1px solid #666;border-radius:3px;background:#fff;color:#1b1b1b;max-width:100%}
+        textarea{width:100%}
+        button,.button{font:inherit;display:inline-block;padding:.4rem .9rem;border:1px solid #0b4f8a;border-radius:3px;background:#0b4f8a;color:#fff;text-decoration:none;cursor:pointer}
+        button.secondary{background:#fff;color:#0b4f8a}
+        .actions{display:flex;gap:.5rem;flex-wrap:wrap}
+        .hint{margin:0;color:#4a4a4a;font-size:.92rem}
+        .req{color:#b00020}
+        .error{margin:0;color:#b00020;font-weight:600}
+        .error-summary{border:2px solid #b00020;padding:.25rem 1rem;background:#fff5f5;margin:.5rem 0}
+        .notice{border:2px solid #8a5a00;padding:.25rem 1rem;background:#fffaf0;margin:.5rem 0}
+        fieldset.checks{border:0;padding:0}
+        .ok{border:2px solid #1e6b34;padding:.25rem 1rem;background:#f2fbf4}
+        .card,.note{background:#fff;border:1px solid #ccc;border-radius:4px;padding:.5rem 1rem;margin:.5rem 0}
+        .note.health{border-left:6px solid #8a3b00}
+        .meta{color:#4a4a4a;font-size:.92rem}
+        ol.phases{list-style:none;display:flex;flex-wrap:wrap;gap:.25rem;padding:0}
+        ol.phases li{padding:.15rem .6rem;border:1px solid #999;border-radius:1rem}
+        ol.phases li[aria-current]{background:#123c5a;color:#fff;border-color:#123c5a}
+        ol.timeline{padding-left:1.25rem}
+        .lead{font-size:1.1rem;color:#333}
+        details summary{cursor:pointer;color:#0b4f8a;margin:.5rem 0}
+        ul.sessions{list-style:none;padding:0;margin:.25rem 0}
+        ul.sessions li{margin:.15rem 0}
+        ul.sessions li.cancelled a{text-decoration:line-through}
+        table.month{table-layout:fixed;width:100%}
+        table.month td{vertical-align:top;height:5rem;font-size:.9rem;border:1px solid #ccc}
+        table.month td.other-month{background:#f3f3f3}
+        table.month .day{font-weight:600}
+        nav.pager{display:flex;gap:1rem;flex-wrap:wrap;margin:.5rem 0}
+        fieldset.scale{border:1px solid #ccc;border-radius:4px;margin:.75rem 0;padding:.25rem .75rem}
+        fieldset.scale.invalid{border:2px solid #b00020}
+        .options{display:flex;flex-wrap:wrap;gap:.25rem .75rem}
+        label.option{display:flex;align-items:center;gap:.35rem;padding:.3rem 0;min-height:2rem}
+        label.option input{width:1.3rem;height:1.3rem}
+        .profile-extras{display:flex;flex-wrap:wrap;gap:0 1.5rem;margin:-.25rem 0 .75rem 1rem}
+        p.band{padding:.35rem .75rem;border-left:6px solid #666}
+        p.band.red{border-color:#b00020} p.band.amber{border-color:#8a5a00} p.band.green{border-color:#1e6b34}
+        p.score{font-size:1.25rem;font-weight:600}
+        svg.chart{max-width:640px;display:block;margin:.5rem 0 1rem}
+        div.scroll{overflow-x:auto}
+        ul.services{list-style:none;padding:0}
+        svg.chart .grid{stroke:#ddd;stroke-width:1}
+        svg.chart .series{fill:none;stroke:#0b4f8a;stroke-width:2.5}
+        svg.chart .point{fill:#0b4f8a}
+        svg.chart .tick{font-size:11px;fill:#333}
+        svg.chart .value{font-size:11px;fill:#123c5a;font-weight:600}
+        svg.chart rect.first{fill:#9fbfdc}
+        svg.chart rect.latest{fill:#123c5a}
+        @media print{header.site,nav,form,footer{display:none}svg.chart{break-inside:avoid}}
+        """
 }
