@@ -97,7 +97,7 @@ struct CurrentUserMiddleware: AsyncMiddleware {
         if let prefetched {
             rows = prefetched
         } else {
-            rows = try await (db as! any SQLDatabase).raw(
+            rows = try await db.sql.raw(
                 """
                 SELECT \(IdentityRow.columns) FROM users u LEFT JOIN memberships m ON m.user_id = u.id WHERE u.id = \(bind: id)
                 """

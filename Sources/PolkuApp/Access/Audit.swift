@@ -74,7 +74,7 @@ struct Audit {
                 projectID: project, detail: detail, clientAddress: address)
         }
         if let db {
-            try await AuditBatch.insert(rows, on: db as! any SQLDatabase)
+            try await AuditBatch.insert(rows, on: db.sql)
         } else {
             try await req.application.auditBatch.write(rows)
         }

@@ -45,9 +45,9 @@ actor AuditBatch {
             do {
                 let db = database()
                 if rows.count <= Self.rowsPerStatement {
-                    try await Self.insert(rows, on: db as! any SQLDatabase)
+                    try await Self.insert(rows, on: db.sql)
                 } else {
-                    try await db.transaction { try await Self.insert(rows, on: $0 as! any SQLDatabase) }
+                    try await db.transaction { try await Self.insert(rows, on: $0.sql) }
                 }
                 for c in continuations { c.resume() }
             } catch {

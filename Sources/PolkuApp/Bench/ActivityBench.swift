@@ -15,7 +15,7 @@ public enum ActivityBench {
         let started = Date()
         let world = try await generate(app, attendances: attendances, projects: projects)
         let generated = Date().timeIntervalSince(started)
-        let total = try await (app.db as! any SQLDatabase).raw("SELECT COUNT(*) AS n FROM attendances").first(decoding: [String: Int].self)?["n"] ?? 0
+        let total = try await app.db.sql.raw("SELECT COUNT(*) AS n FROM attendances").first(decoding: [String: Int].self)?["n"] ?? 0
         var lines = ["Generated \(total) attendance records in \(projects) projects in \(String(format: "%.1f", generated)) s (\(ParticipantBench.kind(app)))."]
         func measure(_ label: String, _ n: Int, _ body: () async throws -> Void) async throws {
             lines.append(try await BenchTiming.line(label, n, body))
@@ -64,7 +64,7 @@ public enum ActivityBench {
     struct World { let cookie: String; let project: UUID; let activity: UUID; let session: UUID; let members: [UUID] }
 
     static func generate(_ app: Application, attendances: Int, projects: Int) async throws -> World {
-        let sql = app.db as! any SQLDatabase
+        let sql = app.db.sql
         var rng = DemoRandom(seed: 11)
         let user = User(email: "activity-bench@polku.invalid", name: "Bench", passwordHash: "x")
         try await user.create(on: app.db)
@@ -176,7 +176,7 @@ public enum ActivityBench {
         guard !rows.isEmpty else { return }
         let chunk = max(1, 30_000 / columns.count)
         try await db.transaction { db in
-            let tx = db as! any SQLDatabase
+            let tx = db.sql
             for start in stride(from: 0, to: rows.count, by: chunk) {
                 let part = Array(rows[start..<min(start + chunk, rows.count)])
                 try await tx.insert(into: table).columns(columns).values(part.first!).rows(part.dropFirst().map { $0 }).run()

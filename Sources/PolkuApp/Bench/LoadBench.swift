@@ -25,7 +25,7 @@ public enum LoadBench {
 
     public static func prepare(_ app: Application, participants: Int, sessions: Int) async throws -> World {
         let (cookie, sample) = try await ParticipantBench.generate(app, participants: participants, projects: 10)
-        let sql = app.db as! any SQLDatabase
+        let sql = app.db.sql
         struct Row: Decodable { let participant_id: UUID; let project_id: UUID }
         guard
             let first = try await sql.raw("SELECT participant_id, project_id FROM enrolments WHERE participant_id = \(bind: sample.participant)")

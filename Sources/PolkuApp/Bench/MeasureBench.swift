@@ -37,7 +37,7 @@ public enum MeasureBench {
     struct World { let cookie: String; let project: UUID; let heavy: UUID; let count: Int }
 
     static func generate(_ app: Application, assessments: Int) async throws -> World {
-        let sql = app.db as! any SQLDatabase
+        let sql = app.db.sql
         var rng = DemoRandom(seed: 5)
         let user = User(email: "measure-bench@polku.invalid", name: "Bench", passwordHash: "x")
         try await user.create(on: app.db)

@@ -51,7 +51,7 @@ public enum NetworkBench {
     struct World { let cookie: String; let user: UUID; let project: UUID; let participant: UUID }
 
     static func generate(_ app: Application, services: Int, referrals: Int) async throws -> World {
-        let sql = app.db as! any SQLDatabase
+        let sql = app.db.sql
         var rng = DemoRandom(seed: 3)
         let user = User(email: "network-bench@polku.invalid", name: "Bench", passwordHash: "x")
         try await user.create(on: app.db)

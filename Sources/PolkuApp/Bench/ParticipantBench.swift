@@ -58,7 +58,7 @@ public enum ParticipantBench {
     struct Sample { let participant: UUID; let searchTerm: String; let personSearch: String }
 
     static func generate(_ app: Application, participants: Int, projects: Int) async throws -> (String, Sample) {
-        let sql = app.db as! any SQLDatabase
+        let sql = app.db.sql
         var rng = DemoRandom(seed: 7)
         var projectIDs: [UUID] = []
         let user = User(email: "bench@polku.invalid", name: "Bench", passwordHash: "x")
@@ -99,7 +99,7 @@ public enum ParticipantBench {
             }
             let (peopleRows, enrolmentRows, noteRows) = (people, enrolments, notes)
             try await app.db.transaction { db in
-                let tx = db as! any SQLDatabase
+                let tx = db.sql
                 try await tx.insert(into: "participants")
                     .columns("id", "created_at", "updated_at", "first_name", "last_name", "search_key", "birth_date", "gender", "municipality", "language")
                     .values(peopleRows.first!).rows(peopleRows.dropFirst().map { $0 }).run()

@@ -107,7 +107,7 @@ struct Guard: AsyncMiddleware {
             g.organisation = org
         case .serviceKeeper:
             guard
-                let org = try await (req.db as! any SQLDatabase).select().column("organisation_id").from("services")
+                let org = try await req.db.sql.select().column("organisation_id").from("services")
                     .where("id", .equal, SQLBind(try req.id())).first(decodingColumn: "organisation_id", as: UUID.self)
             else { throw Abort(.notFound) }
             let admitted = actor.isAdmin ? true : try await req.authz.isProviderStaff(actor, org)
@@ -165,7 +165,7 @@ struct Guard: AsyncMiddleware {
 
     static func activityProject(_ req: Request) async throws -> UUID {
         guard
-            let project = try await (req.db as! any SQLDatabase).select().column("project_id").from("activities")
+            let project = try await req.db.sql.select().column("project_id").from("activities")
                 .where("id", .equal, SQLBind(try req.id())).first(decodingColumn: "project_id", as: UUID.self)
         else { throw Abort(.notFound) }
         return project

@@ -22,7 +22,7 @@ struct QuietSessions: SessionDriver {
     func readSession(_ sessionID: SessionID, for request: Request) -> EventLoopFuture<SessionData?> {
         let promise = request.eventLoop.makePromise(of: SessionData?.self)
         promise.completeWithTask {
-            let sql = request.db as! any SQLDatabase
+            let sql = request.db.sql
             let user: SQLQueryString =
                 sql.dialect.name == "postgresql"
                 ? "CASE WHEN s.data->>'user_id' ~ '^[0-9A-Fa-f-]{36}$' THEN (s.data->>'user_id')::uuid END"

@@ -22,7 +22,7 @@ enum SQLiteTuning {
     static func apply(_ app: Application, synchronous: String) async throws {
         let level = ["normal", "full"].contains(synchronous.lowercased()) ? synchronous.uppercased() : "NORMAL"
         for loop in app.eventLoopGroup.makeIterator() {
-            let db = app.databases.database(.sqlite, logger: app.logger, on: loop)! as! any SQLDatabase
+            let db = app.databases.database(.sqlite, logger: app.logger, on: loop)!.sql
             try await db.raw("PRAGMA journal_mode = WAL").run()
             try await db.raw(SQLQueryString("PRAGMA synchronous = \(unsafeRaw: level)")).run()
             try await db.raw("PRAGMA busy_timeout = 5000").run()
@@ -33,7 +33,7 @@ enum SQLiteTuning {
 
     /// What a connection reports, for tests and `polku bench`.
     static func state(_ db: any Database) async throws -> (journal: String, synchronous: Int, busyTimeout: Int) {
-        let sql = db as! any SQLDatabase
+        let sql = db.sql
         let journal = try await sql.raw("PRAGMA journal_mode").first()?.decode(column: "journal_mode", as: String.self) ?? ""
         let sync = try await sql.raw("PRAGMA synchronous").first()?.decode(column: "synchronous", as: Int.self) ?? -1
         let busy = try await sql.raw("PRAGMA busy_timeout").first()?.decode(column: "timeout", as: Int.self) ?? -1

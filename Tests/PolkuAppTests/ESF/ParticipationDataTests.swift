@@ -58,7 +58,7 @@ import Vapor
             #expect(enrolment.labourStatus == .unemployed && enrolment.disability == .declined && enrolment.rural == true)
             #expect(enrolment.serviceOutcome == .apprenticeship && enrolment.exitSituation == .employed && enrolment.followUpEmployed == true)
             // The stored record gives the indicators the rules say.
-            let rows = try await (app.db as! any SQLDatabase).raw(
+            let rows = try await app.db.sql.raw(
                 SQLQueryString(
                     "SELECT \(ParticipationRow.columns) FROM enrolments e JOIN participants p ON p.id = e.participant_id WHERE e.id = ")
                     + SQLQueryString("\(bind: world.ownEnrolment)")

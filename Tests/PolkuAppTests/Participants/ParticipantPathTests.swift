@@ -154,8 +154,8 @@ import Vapor
             #expect(try await client.get(SiteURL.participants.relativeURL([("q", "uusinimi")])).body.contains(link))
             #expect(!(try await client.get(SiteURL.participants.relativeURL([("q", World.ownLastName)])).body.contains(link)))
 
-            try await (app.db as! any SQLDatabase).delete(from: "enrolments").where("participant_id", .equal, SQLBind(removed)).run()
-            try await (app.db as! any SQLDatabase).delete(from: "participants").where("id", .equal, SQLBind(removed)).run()
+            try await app.db.sql.delete(from: "enrolments").where("participant_id", .equal, SQLBind(removed)).run()
+            try await app.db.sql.delete(from: "participants").where("id", .equal, SQLBind(removed)).run()
             #expect(!(try await client.get(SiteURL.participants.relativeURL([("q", last.lowercased())])).body.contains(last)))
         }
     }

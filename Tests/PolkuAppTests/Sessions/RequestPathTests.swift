@@ -10,7 +10,7 @@ import Vapor
 @Suite struct RequestPathTests {
     /// Counts updates of the session table with a trigger, the same way on both databases.
     static func countSessionWrites(_ app: Application, _ db: TestDatabase) async throws {
-        let sql = app.db as! any SQLDatabase
+        let sql = app.db.sql
         try await sql.raw("CREATE TABLE session_writes (n INTEGER NOT NULL)").run()
         try await sql.raw("INSERT INTO session_writes (n) VALUES (0)").run()
         switch db {
@@ -23,7 +23,7 @@ import Vapor
     }
 
     static func sessionWrites(_ app: Application) async throws -> Int {
-        try await (app.db as! any SQLDatabase).raw("SELECT n FROM session_writes").first()?.decode(column: "n", as: Int.self) ?? -1
+        try await app.db.sql.raw("SELECT n FROM session_writes").first()?.decode(column: "n", as: Int.self) ?? -1
     }
 
     @Test(arguments: TestDatabase.allCases)
@@ -52,7 +52,7 @@ import Vapor
             try await worker.login(world.users[.worker]!)
             let cookie = try #require(worker.cookies["polku_session"])
             // With the session row gone, a page would start a new session; the stylesheet does not look.
-            try await (app.db as! any SQLDatabase).raw("DELETE FROM _fluent_sessions").run()
+            try await app.db.sql.raw("DELETE FROM _fluent_sessions").run()
             let css = try await worker.get(SiteURL.styles.relativeURL())
             #expect(css.status == .ok && css.headers[.setCookie].isEmpty)
             #expect(worker.cookies["polku_session"] == cookie)

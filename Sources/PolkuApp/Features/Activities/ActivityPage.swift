@@ -53,7 +53,7 @@ enum ActivityPage {
     static func query(_ ctx: Context, today: CalendarDate, on db: any Database) async throws -> Model {
         let a = ctx.activity, id = a.id!
         var m = Model(activity: a, access: ctx.access, today: today)
-        m.sessions = try await (db as! any SQLDatabase).raw(
+        m.sessions = try await db.sql.raw(
             """
             SELECT s.id, s.date, s.start_time, s.end_time, s.cancelled, s.scheduled_date, s.head_on_site, s.head_online,
                    (SELECT COUNT(*) FROM attendances t WHERE t.session_id = s.id) AS named,
@@ -225,7 +225,7 @@ enum ActivityPage {
 
     /// The project's current participants who are not (still) in the group.
     static func memberCandidates(_ a: Activity, today: CalendarDate, on db: any Database) async throws -> [AttendanceController.Person] {
-        try await (db as! any SQLDatabase).raw(
+        try await db.sql.raw(
             """
             SELECT DISTINCT p.id, p.first_name, p.last_name, p.search_key FROM participants p JOIN enrolments e ON e.participant_id = p.id
             WHERE e.project_id = \(bind: a.$project.id) AND (e.end_date IS NULL OR e.end_date >= \(bind: today.iso))

@@ -11,7 +11,7 @@ enum ActivityQueries {
     /// organisation that runs it. Organisers are chosen from them.
     static func staff(project: UUID, on db: any Database) async throws -> [Staff] {
         let roles = [Role.projectManager, .worker, .healthProfessional, .peer].map(\.rawValue)
-        return try await (db as! any SQLDatabase).raw(
+        return try await db.sql.raw(
             """
             SELECT DISTINCT u.id, u.name FROM users u JOIN memberships m ON m.user_id = u.id
             WHERE u.is_active = \(bind: true) AND m.role IN \(SQLBind.group(roles))
@@ -24,7 +24,7 @@ enum ActivityQueries {
     }
 
     static func organisers(activity: UUID, on db: any Database) async throws -> [Staff] {
-        try await (db as! any SQLDatabase).raw(
+        try await db.sql.raw(
             """
             SELECT u.id, u.name FROM users u JOIN activity_organisers o ON o.user_id = u.id
             WHERE o.activity_id = \(bind: activity) ORDER BY u.name
@@ -33,7 +33,7 @@ enum ActivityQueries {
     }
 
     static func setOrganisers(activity: UUID, users: [UUID], on db: any Database) async throws {
-        let sql = db as! any SQLDatabase
+        let sql = db.sql
         try await sql.delete(from: "activity_organisers").where("activity_id", .equal, activity).run()
         for user in Set(users) {
             try await sql.insert(into: "activity_organisers").columns("activity_id", "user_id").values(SQLBind(activity), SQLBind(user)).run()
@@ -50,7 +50,7 @@ enum ActivityQueries {
     }
 
     static func members(activity: UUID, on db: any Database) async throws -> [Member] {
-        try await (db as! any SQLDatabase).raw(
+        try await db.sql.raw(
             """
             SELECT m.id, m.participant_id, p.first_name, p.last_name, m.joined_on, m.left_on
             FROM activity_members m JOIN participants p ON p.id = m.participant_id
@@ -68,7 +68,7 @@ enum ActivityQueries {
     )
         async throws -> (perMember: [UUID: (attended: Int, held: Int)], group: Double?)
     {
-        let sql = db as! any SQLDatabase
+        let sql = db.sql
         let held = try await sql.raw(
             """
             SELECT date FROM activity_sessions WHERE activity_id = \(bind: activity) AND cancelled = \(bind: false) AND date <= \(bind: today.iso)
@@ -116,7 +116,7 @@ enum ActivityQueries {
     /// sessions they came to and (for members) their attendance rate. Three queries, whatever the count.
     static func ofParticipant(_ participant: UUID, projects: [UUID], today: CalendarDate, on db: any Database) async throws -> [ParticipantActivity] {
         guard !projects.isEmpty else { return [] }
-        let sql = db as! any SQLDatabase
+        let sql = db.sql
         let rows = try await sql.raw(
             """
             SELECT a.id AS activity_id, a.name, a.kind, a.project_id, m.joined_on, m.left_on

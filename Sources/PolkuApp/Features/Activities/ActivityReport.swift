@@ -32,7 +32,7 @@ struct ActivityReport: Sendable {
     struct MemberRow: Decodable { let activity_id: UUID; let participant_id: UUID; let joined_on: String; let left_on: String? }
 
     static func compute(project: UUID, filter: Filter, today: CalendarDate, t: Texts? = nil, on db: any Database) async throws -> ActivityReport {
-        let sql = db as! any SQLDatabase
+        let sql = db.sql
         var activityWhere: SQLQueryString = "a.project_id = \(bind: project)"
         if let site = filter.site { activityWhere.appendLiteral(" AND a.site_id = "); activityWhere.appendInterpolation(bind: site) }
         if let kind = filter.kind { activityWhere.appendLiteral(" AND a.kind = "); activityWhere.appendInterpolation(bind: kind.rawValue) }

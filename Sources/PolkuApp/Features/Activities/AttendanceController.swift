@@ -23,7 +23,7 @@ enum AttendanceController {
     /// The checklist: a group's members on the session's day, or the project's participants who had
     /// not left by then; and always anyone already recorded for the session.
     static func people(_ ctx: Context, on db: any Database) async throws -> [Person] {
-        let sql = db as! any SQLDatabase
+        let sql = db.sql
         let date = ctx.session.date, session = ctx.session.id!
         if ctx.activity.kind == .group {
             return try await sql.raw(
@@ -50,7 +50,7 @@ enum AttendanceController {
     /// Others in the project who could be added to a group's session (a visitor from another group).
     static func others(_ ctx: Context, excluding: Set<UUID>, on db: any Database) async throws -> [Person] {
         guard ctx.activity.kind == .group else { return [] }
-        return try await (db as! any SQLDatabase).raw(
+        return try await db.sql.raw(
             """
             SELECT p.id, p.first_name, p.last_name FROM participants p
             WHERE EXISTS (SELECT 1 FROM enrolments e WHERE e.participant_id = p.id AND e.project_id = \(bind: ctx.activity.$project.id)
@@ -201,7 +201,7 @@ enum AttendanceController {
         if let extra = state.uuid("add_participant", required: false) { present.insert(extra) }
         if ctx.activity.kind == .training { present = [] }
         if !present.isEmpty {
-            let known = try await (req.db as! any SQLDatabase).raw(
+            let known = try await req.db.sql.raw(
                 """
                 SELECT DISTINCT participant_id FROM enrolments WHERE project_id = \(bind: ctx.activity.$project.id)
                 AND participant_id IN \(SQLBind.group(Array(present)))
@@ -213,7 +213,7 @@ enum AttendanceController {
         let s = ctx.session, sessionID = s.id!
         let ticked = present.sorted { $0.uuidString < $1.uuidString }, values = counts
         let saved: Bool = try await req.db.transaction { db in
-            let sql = db as! any SQLDatabase
+            let sql = db.sql
             // Optimistic lock: a save made from an older copy of the page changes nothing.
             var update = sql.update(ActivitySession.schema).set(SQLIdentifier("version"), to: SQLRaw("version + 1"))
             for field in countFields { update = update.set(SQLIdentifier(field), to: SQLBind(values[field])) }

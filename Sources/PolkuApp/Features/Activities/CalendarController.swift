@@ -55,7 +55,7 @@ enum CalendarController {
                 q.appendLiteral(")")
             }
             q.appendLiteral(" ORDER BY s.date, s.start_time, a.name LIMIT 2000")
-            rows = try await (req.db as! any SQLDatabase).raw(q).all(decoding: Row.self)
+            rows = try await req.db.sql.raw(q).all(decoding: Row.self)
         }
         let byDay = Dictionary(grouping: rows, by: \.date)
         let t = req.t

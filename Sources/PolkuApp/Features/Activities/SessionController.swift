@@ -57,7 +57,7 @@ enum SessionController {
         if let start, let end, end <= start { state.errors["end"] = "activity.error.schedule.end_time" }
         guard let date, let start, let end, state.isValid else { return page(req, ctx, s, state: state, status: .unprocessableEntity) }
         let cancelling = state["cancelled"] == "on"
-        let sql = req.db as! any SQLDatabase
+        let sql = req.db.sql
         struct N: Decodable { let n: Int }
         let recorded =
             try await sql.raw(

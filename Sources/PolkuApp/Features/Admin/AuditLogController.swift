@@ -27,7 +27,7 @@ enum AuditLogController {
         let from = state.date("from")
         let to = state.date("to")
         let before = state.uuid("before", required: false)
-        let sql = req.db as! any SQLDatabase
+        let sql = req.db.sql
         var q = sql.select().columns("id", "at", "actor_email", "action", "participant_id", "project_id", "detail", "client_address")
             .from("audit_events")
         if state.isValid {

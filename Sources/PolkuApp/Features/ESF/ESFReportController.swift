@@ -104,7 +104,7 @@ enum ReportPeople {
         let unique = Array(Set(ids))
         for start in stride(from: 0, to: unique.count, by: 500) {
             let chunk = Array(unique[start..<min(start + 500, unique.count)])
-            let rows = try await (db as! any SQLDatabase).select().columns("id", "first_name", "last_name").from("participants")
+            let rows = try await db.sql.select().columns("id", "first_name", "last_name").from("participants")
                 .where("id", .in, SQLBind.group(chunk)).all(decoding: Row.self)
             for r in rows { result[r.id] = "\(r.last_name), \(r.first_name)" }
         }

@@ -10,7 +10,7 @@ enum FollowUpController {
     static func due(project: UUID, today: CalendarDate, on db: any Database) async throws -> [Row] {
         // Six months = 183 days, the calendar half-year the SPEC's longer-term results use.
         let cutoff = today.adding(days: -183).iso
-        return try await (db as! any SQLDatabase).raw(
+        return try await db.sql.raw(
             """
             SELECT e.id AS enrolment_id, e.participant_id, p.first_name, p.last_name, e.end_date
             FROM enrolments e JOIN participants p ON p.id = e.participant_id

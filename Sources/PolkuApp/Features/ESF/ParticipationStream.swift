@@ -32,7 +32,7 @@ enum ParticipationStream {
             var query = SQLQueryString("SELECT \(ParticipationRow.columns) FROM enrolments e JOIN participants p ON p.id = e.participant_id WHERE e.project_id = ")
             query.appendInterpolation(bind: project)
             if let site { query.appendLiteral(" AND e.site_id = "); query.appendInterpolation(bind: site) }
-            try await (db as! any SQLDatabase).raw(query).run { row in
+            try await db.sql.raw(query).run { row in
                 if let r = try? ParticipationRow(row: row) { onRow(r) }
             }
         }

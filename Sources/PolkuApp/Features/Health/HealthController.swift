@@ -10,7 +10,7 @@ enum HealthController {
         var database = "up"
         var status = HTTPResponseStatus.ok
         do {
-            _ = try await (req.db as! any SQLDatabase).raw("SELECT 1 AS one").first()
+            _ = try await req.db.sql.raw("SELECT 1 AS one").first()
         } catch {
             database = "down"
             status = .serviceUnavailable
@@ -32,7 +32,7 @@ enum HealthController {
     @Sendable static func metrics(req: Request) async throws -> Response {
         // The database's state at scrape time: whether it answers, and how fast.
         let started = DispatchTime.now().uptimeNanoseconds
-        let up = (try? await (req.db as! any SQLDatabase).raw("SELECT 1 AS one").first()) != nil
+        let up = (try? await req.db.sql.raw("SELECT 1 AS one").first()) != nil
         Gauge(label: "polku_database_up").record(up ? 1 : 0)
         Gauge(label: "polku_database_pool_max_connections").record(DatabasePool.maxConnections(req.application))
         Gauge(label: "polku_database_ping_seconds")

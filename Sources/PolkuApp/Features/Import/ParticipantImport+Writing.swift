@@ -31,7 +31,7 @@ extension ParticipantImport {
     struct Existing: Decodable { let id: UUID; let participant_id: UUID; let import_key: String; let import_hash: String? }
 
     static func write(_ records: [Record], project: Project, actor: Actor, on db: any Database, now: Date, ids: IDGenerator) async throws -> Summary {
-        let sql = db as! any SQLDatabase
+        let sql = db.sql
         let projectID = project.id!
         let plan = project.phasePlan
         let existing = try await sql.raw(

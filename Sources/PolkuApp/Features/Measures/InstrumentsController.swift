@@ -78,7 +78,7 @@ enum InstrumentsController {
         let all = try await Instrument.query(on: req.db).sort(\.$key).sort(\.$version).all()
         struct Count: Decodable { let instrument_id: UUID; let n: Int }
         let counts = Dictionary(
-            uniqueKeysWithValues: try await (req.db as! any SQLDatabase)
+            uniqueKeysWithValues: try await req.db.sql
                 .raw("SELECT instrument_id, COUNT(*) AS n FROM assessments GROUP BY instrument_id").all(decoding: Count.self).map { ($0.instrument_id, $0.n) })
         let t = req.t
         return req.page(t("instruments.library.title"), status: status) {

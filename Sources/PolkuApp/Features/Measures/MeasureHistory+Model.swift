@@ -51,7 +51,7 @@ extension MeasureHistory {
         participant: UUID, key: String, history: [MeasureQueries.Stored], latestDefinition: InstrumentDefinition,
         on db: any Database
     ) async throws -> Model? {
-        let sql = db as! any SQLDatabase
+        let sql = db.sql
         guard
             let name = try await sql.select().columns("first_name", "last_name").from("participants")
                 .where("id", .equal, participant).first(decoding: NameRow.self)

@@ -6,12 +6,12 @@ import SQLKit
 /// Reads for the measures pages, scoped by the projects and sensitivities `Authorization` allows.
 enum MeasureQueries {
     static func projectKeys(_ project: UUID, on db: any Database) async throws -> [String] {
-        try await (db as! any SQLDatabase).select().column("instrument_key").from("project_instruments")
+        try await db.sql.select().column("instrument_key").from("project_instruments")
             .where("project_id", .equal, SQLBind(project)).all(decodingColumn: "instrument_key", as: String.self).sorted()
     }
 
     static func setProjectKeys(_ project: UUID, _ keys: [String], on db: any Database) async throws {
-        let sql = db as! any SQLDatabase
+        let sql = db.sql
         try await sql.delete(from: "project_instruments").where("project_id", .equal, SQLBind(project)).run()
         for key in Set(keys) {
             try await sql.insert(into: "project_instruments").columns("project_id", "instrument_key").values(SQLBind(project), SQLBind(key)).run()
@@ -62,7 +62,7 @@ enum MeasureQueries {
         readable: (_ health: Bool, _ project: UUID) -> Bool
     ) async throws -> [String: [Stored]] {
         guard !projects.isEmpty, !keys.isEmpty else { return [:] }
-        let rows = try await (db as! any SQLDatabase).raw(
+        let rows = try await db.sql.raw(
             """
             SELECT a.id, a.project_id, a.date, a.answers, a.extras, a.scores, a.instrument_id, i.version, i.health, i.key
             FROM assessments a JOIN instruments i ON i.id = a.instrument_id
@@ -93,7 +93,7 @@ enum MeasureQueries {
     /// Per instrument: how many times and when last, for the participant page.
     static func summaries(participant: UUID, scope: ParticipantScope, on db: any Database) async throws -> [Summary] {
         guard !scope.projectIDs.isEmpty else { return [] }
-        return try await (db as! any SQLDatabase).raw(
+        return try await db.sql.raw(
             """
             SELECT i.key, MIN(i.name) AS name, i.health, a.project_id, COUNT(*) AS n, MAX(a.date) AS last
             FROM assessments a JOIN instruments i ON i.id = a.instrument_id
@@ -116,7 +116,7 @@ extension MeasureQueries {
         // read every stored version as a Fluent model); the definition only when a translated name is shown.
         struct Row: Decodable { let project_id: UUID; let key: String; let name: String; let health: Bool; let definition: String? }
         let definition: SQLQueryString = lang == "fi" ? "NULL" : "i.definition"
-        let rows = try await (db as! any SQLDatabase).raw(
+        let rows = try await db.sql.raw(
             """
             SELECT pi.project_id, i.key, i.name, i.health, \(definition) AS definition
             FROM project_instruments pi JOIN instruments i ON i.key = pi.instrument_key

@@ -55,14 +55,14 @@ enum DirectoryQueries {
             q.appendLiteral("))")
         }
         q.appendLiteral(" ORDER BY s.name, s.id LIMIT \(pageSize + 1)")
-        let rows = try await (db as! any SQLDatabase).raw(q).all(decoding: Row.self)
+        let rows = try await db.sql.raw(q).all(decoding: Row.self)
         return (Array(rows.prefix(pageSize)), rows.count > pageSize)
     }
 
     /// The areas and languages the active services name, for the search form's choices.
     static func choices(on db: any Database) async throws -> (areas: [String], languages: [String]) {
         struct R: Decodable { let areas: String; let languages: String }
-        let rows = try await (db as! any SQLDatabase).raw("SELECT DISTINCT areas, languages FROM services WHERE active = \(bind: true)").all(decoding: R.self)
+        let rows = try await db.sql.raw("SELECT DISTINCT areas, languages FROM services WHERE active = \(bind: true)").all(decoding: R.self)
         var areas = Set<String>(), languages = Set<String>()
         for r in rows { areas.formUnion(Service.listItems(r.areas)); languages.formUnion(Service.listItems(r.languages)) }
         return (areas.sorted(), languages.sorted())

@@ -12,7 +12,7 @@ enum NetworkReport {
 
     @Sendable static func show(req: Request) async throws -> Response {
         let actor = try req.guardedActor()
-        let sql = req.db as! any SQLDatabase
+        let sql = req.db.sql
         // Referrals can be narrowed to a period (the day they were sent) and to one project.
         var state = FormState.read(req.query, fields: ["from", "to", "project"])
         let from = state.date("from"), to = state.date("to")

@@ -259,7 +259,7 @@ enum ReferralController {
             """
         if openOnly { q.appendLiteral(" AND r.state IN "); q.appendInterpolation(SQLBind.group(ReferralState.allCases.filter(\.isOpen).map(\.rawValue))) }
         q.appendLiteral(" ORDER BY r.created_at DESC LIMIT 500")
-        let rows = try await (req.db as! any SQLDatabase).raw(q).all(decoding: InboxRow.self)
+        let rows = try await req.db.sql.raw(q).all(decoding: InboxRow.self)
         let t = req.t
         try await req.audit.record(
             .participantList, participants: rows.filter { $0.consent_withdrawn_on == nil }.map(\.participant_id), project: nil,
@@ -281,7 +281,7 @@ enum ReferralController {
         let t = req.t
         var rows: [InboxRow] = []
         if !projects.isEmpty {
-            rows = try await (req.db as! any SQLDatabase).raw(
+            rows = try await req.db.sql.raw(
                 """
                 SELECT r.id, r.participant_id, r.state, r.created_at, s.name AS service, p.first_name, p.last_name, r.consent_withdrawn_on
                 FROM referrals r JOIN services s ON s.id = r.service_id JOIN participants p ON p.id = r.participant_id

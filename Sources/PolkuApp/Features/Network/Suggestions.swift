@@ -23,11 +23,11 @@ enum Suggestions {
     static func forParticipant(_ pid: UUID, scope: ParticipantScope, limit: Int = 5, on db: any Database) async throws -> [Suggestion] {
         struct Facts: Decodable { let municipality: String; let language: String }
         guard
-            let p = try await (db as! any SQLDatabase).raw("SELECT municipality, language FROM participants WHERE id = \(bind: pid)")
+            let p = try await db.sql.raw("SELECT municipality, language FROM participants WHERE id = \(bind: pid)")
                 .first(decoding: Facts.self)
         else { return [] }
         struct GoalRow: Decodable { let text: String }
-        let goals = try await (db as! any SQLDatabase).raw(
+        let goals = try await db.sql.raw(
             """
             SELECT text FROM goals WHERE participant_id = \(bind: pid) AND project_id IN \(SQLBind.group(scope.projectIDs)) AND status = \(bind: "open")
             """
@@ -42,7 +42,7 @@ enum Suggestions {
         _ pid: UUID, municipality: String, language: String, openGoals: [String], scope: ParticipantScope,
         limit: Int = 5, on db: any Database
     ) async throws -> [Suggestion] {
-        let sql = db as! any SQLDatabase
+        let sql = db.sql
         var goalWords = Set<String>()
         for g in openGoals { goalWords.formUnion(ServiceSuggestion.words(g)) }
         // Weak results: a low WHO-5 (health roles only) and life-map areas rated 3 or below.

@@ -119,7 +119,7 @@ enum OwnSpaceController {
         guard let pid = try req.guardedActor().participantID else { throw Abort(.forbidden) }
         guard let p = try await Participant.find(pid, on: req.db) else { throw Abort(.notFound) }
         struct Row: Decodable { let key: String; let name: String; let n: Int; let last: String }
-        let results = try await (req.db as! any SQLDatabase).raw(
+        let results = try await req.db.sql.raw(
             """
             SELECT i.key, MIN(i.name) AS name, COUNT(*) AS n, MAX(a.date) AS last FROM assessments a JOIN instruments i ON i.id = a.instrument_id
             WHERE a.participant_id = \(bind: pid) GROUP BY i.key ORDER BY i.key

@@ -24,7 +24,7 @@ enum ParticipantQueries {
 
     static func list(on db: any Database, projects: [UUID], search: String, after: UUID?) async throws -> ListPage {
         guard !projects.isEmpty else { return ListPage(rows: [], hasMore: false) }
-        let sql = db as! any SQLDatabase
+        let sql = db.sql
         let key = SearchKey.make(search)
         var anchor: String? = nil
         if let after {
@@ -190,7 +190,7 @@ enum ParticipantQueries {
     }
 
     static func show(on db: any Database, id: UUID, projects: [UUID], healthProjects: [UUID], siteProjects: [UUID]) async throws -> Show? {
-        let sql = db as! any SQLDatabase
+        let sql = db.sql
         guard
             let person = try await sql.raw(
                 """

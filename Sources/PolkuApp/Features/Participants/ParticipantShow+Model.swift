@@ -46,14 +46,14 @@ extension ParticipantShow {
         let enrolled = Set(data.enrolments.map(\.project_id))
         let others = writing.filter { !enrolled.contains($0) }
         if !others.isEmpty {
-            model.enrollable = try await (db as! any SQLDatabase).select().columns("id", "name").from("projects")
+            model.enrollable = try await db.sql.select().columns("id", "name").from("projects")
                 .where("id", .in, SQLBind.group(others)).orderBy("name").all(decoding: ProjectName.self).map { ($0.id, $0.name) }
         }
         model.activities = try await ActivityQueries.ofParticipant(scope.participantID, projects: scope.projectIDs, today: today, on: db)
         let names = Dictionary(data.enrolments.map { ($0.project_id, $0.project_name) }, uniquingKeysWith: { a, _ in a })
         model.measures = try await MeasureQueries.summaries(participant: scope.participantID, scope: scope, on: db)
         model.measureChoices = try await MeasureQueries.choices(scope: scope, projectNames: names, lang: lang.rawValue, on: db)
-        model.referrals = try await (db as! any SQLDatabase).raw(
+        model.referrals = try await db.sql.raw(
             """
             SELECT r.id, r.state, s.name AS service, o.name AS provider, r.consent_on FROM referrals r
             JOIN services s ON s.id = r.service_id JOIN organisations o ON o.id = s.organisation_id

@@ -32,7 +32,7 @@ enum ParticipantsController {
             detail: search.isEmpty ? "list" : "search, \(search.count) characters")
         // Only the two columns the project filter shows.
         struct ProjectName: Decodable { let id: UUID; let name: String }
-        let names = try await (req.db as! any SQLDatabase).select().column("id").column("name").from(Project.schema)
+        let names = try await req.db.sql.select().column("id").column("name").from(Project.schema)
             .where("id", .in, SQLBind.group(actor.projectsSeeingPeople)).orderBy("name").all(decoding: ProjectName.self)
         return req.page(t("participants.title")) {
             if !actor.projectsWritingPeople.isEmpty {

@@ -25,7 +25,7 @@ enum ProjectShow {
             let subs = try await Project.query(on: db).filter(\.$parent.$id == id).sort(\.$code).all()
             let parent = try await project.$parent.get(on: db)
             struct Row: Decodable { let site_id: UUID?; let phase: String; let n: Int }
-            let rows = try await (db as! any SQLDatabase).raw(
+            let rows = try await db.sql.raw(
                 """
                 SELECT site_id, phase, COUNT(*) AS n FROM enrolments WHERE project_id = \(bind: id) GROUP BY site_id, phase
                 """

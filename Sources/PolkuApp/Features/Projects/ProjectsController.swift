@@ -105,7 +105,7 @@ enum ProjectQueries {
     /// Enrolled participants per project, counted in SQL.
     static func participantCounts(on db: any Database) async throws -> [UUID: Int] {
         struct Row: Decodable { let project_id: UUID; let n: Int }
-        let rows = try await (db as! any SQLDatabase).raw(
+        let rows = try await db.sql.raw(
             "SELECT project_id, COUNT(*) AS n FROM enrolments GROUP BY project_id"
         ).all(decoding: Row.self)
         return Dictionary(uniqueKeysWithValues: rows.map { ($0.project_id, $0.n) })

@@ -23,12 +23,12 @@ struct CreateIndexes: AsyncMigration {
     ]
 
     func prepare(on db: any Database) async throws {
-        let sql = db as! any SQLDatabase
+        let sql = db.sql
         for statement in Self.statements { try await sql.raw(SQLQueryString(statement)).run() }
     }
 
     func revert(on db: any Database) async throws {
-        let sql = db as! any SQLDatabase
+        let sql = db.sql
         for statement in Self.statements {
             let name = statement.split(separator: " ")[2]
             try await sql.raw(SQLQueryString("DROP INDEX " + String(name))).run()

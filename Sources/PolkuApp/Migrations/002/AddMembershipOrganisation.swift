@@ -8,11 +8,11 @@ struct AddMembershipOrganisation: AsyncMigration {
         try await db.schema("memberships")
             .field("organisation_id", .uuid, .references("organisations", "id", onDelete: .cascade))
             .update()
-        try await (db as! any SQLDatabase).raw("CREATE INDEX memberships_organisation ON memberships (organisation_id)").run()
+        try await db.sql.raw("CREATE INDEX memberships_organisation ON memberships (organisation_id)").run()
     }
 
     func revert(on db: any Database) async throws {
-        try await (db as! any SQLDatabase).raw("DROP INDEX memberships_organisation").run()
+        try await db.sql.raw("DROP INDEX memberships_organisation").run()
         try await db.schema("memberships").deleteField("organisation_id").update()
     }
 }

@@ -8,14 +8,14 @@ import SQLKit
 /// the database owner may create it.
 struct AddNameTrigramIndex: AsyncMigration {
     func prepare(on db: any Database) async throws {
-        let sql = db as! any SQLDatabase
+        let sql = db.sql
         guard sql.dialect.name == "postgresql" else { return }
         try await sql.raw("CREATE EXTENSION IF NOT EXISTS pg_trgm").run()
         try await sql.raw("CREATE INDEX participants_search_key_trgm ON participants USING gin (search_key gin_trgm_ops)").run()
     }
 
     func revert(on db: any Database) async throws {
-        let sql = db as! any SQLDatabase
+        let sql = db.sql
         guard sql.dialect.name == "postgresql" else { return }
         try await sql.raw("DROP INDEX participants_search_key_trgm").run()
     }

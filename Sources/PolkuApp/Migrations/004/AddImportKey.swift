@@ -7,11 +7,11 @@ struct AddImportKey: AsyncMigration {
     func prepare(on db: any Database) async throws {
         try await db.schema("enrolments").field("import_key", .string).update()
         try await db.schema("enrolments").field("import_hash", .string).update()
-        try await (db as! any SQLDatabase).raw("CREATE UNIQUE INDEX enrolments_import_key ON enrolments (project_id, import_key)").run()
+        try await db.sql.raw("CREATE UNIQUE INDEX enrolments_import_key ON enrolments (project_id, import_key)").run()
     }
 
     func revert(on db: any Database) async throws {
-        try await (db as! any SQLDatabase).raw("DROP INDEX enrolments_import_key").run()
+        try await db.sql.raw("DROP INDEX enrolments_import_key").run()
         try await db.schema("enrolments").deleteField("import_hash").update()
         try await db.schema("enrolments").deleteField("import_key").update()
     }

@@ -38,7 +38,7 @@ struct CreateActivities: AsyncMigration {
             .field("participant_id", .uuid, .required, .references("participants", "id", onDelete: .cascade))
             .unique(on: "session_id", "participant_id")
             .create()
-        let sql = db as! any SQLDatabase
+        let sql = db.sql
         try await sql.raw("CREATE INDEX activities_project ON activities (project_id)").run()
         try await sql.raw("CREATE INDEX activity_sessions_activity ON activity_sessions (activity_id, date)").run()
         try await sql.raw("CREATE INDEX attendances_participant ON attendances (participant_id)").run()

@@ -40,7 +40,7 @@ struct ExtendActivities: AsyncMigration {
             .field("organisation", .string, .required)
             .field("attendees", .int, .required)
             .create()
-        let sql = db as! any SQLDatabase
+        let sql = db.sql
         try await sql.raw("CREATE INDEX activity_members_participant ON activity_members (participant_id)").run()
         try await sql.raw("CREATE INDEX activity_organisers_user ON activity_organisers (user_id)").run()
         try await sql.raw("CREATE INDEX session_guests_session ON session_guests (session_id)").run()
@@ -54,7 +54,7 @@ struct ExtendActivities: AsyncMigration {
     }
 
     func revert(on db: any Database) async throws {
-        try await (db as! any SQLDatabase).raw("DROP INDEX activities_feed_token").run()
+        try await db.sql.raw("DROP INDEX activities_feed_token").run()
         for table in ["session_organisations", "session_guests", "activity_members", "activity_organisers"] { try await db.schema(table).delete() }
         for field in Self.headColumns { try await db.schema("activity_sessions").deleteField(FieldKey(stringLiteral: field)).update() }
         for field in ["target_group", "co_organisers", "feed_token"] { try await db.schema("activities").deleteField(FieldKey(stringLiteral: field)).update() }

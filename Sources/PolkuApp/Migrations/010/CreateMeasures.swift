@@ -35,7 +35,7 @@ struct CreateMeasures: AsyncMigration {
             .field("scores", .string, .required)
             .field("assessed_by", .uuid, .references("users", "id", onDelete: .setNull))
             .create()
-        let sql = db as! any SQLDatabase
+        let sql = db.sql
         try await sql.raw("CREATE INDEX assessments_participant ON assessments (participant_id, instrument_id, date)").run()
         try await sql.raw("CREATE INDEX assessments_project ON assessments (project_id, instrument_id)").run()
     }

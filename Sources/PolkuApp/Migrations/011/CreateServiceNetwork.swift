@@ -52,7 +52,7 @@ struct CreateServiceNetwork: AsyncMigration {
             .field("reason", .string)
             .field("user_id", .uuid, .references("users", "id", onDelete: .setNull))
             .create()
-        let sql = db as! any SQLDatabase
+        let sql = db.sql
         try await sql.raw("CREATE INDEX services_name ON services (name, id)").run()
         try await sql.raw("CREATE INDEX services_organisation ON services (organisation_id)").run()
         try await sql.raw("CREATE INDEX services_category ON services (category)").run()

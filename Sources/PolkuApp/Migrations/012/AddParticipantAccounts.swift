@@ -16,11 +16,11 @@ struct AddParticipantAccounts: AsyncMigration {
             .field("created_by", .uuid, .references("users", "id", onDelete: .setNull))
             .unique(on: "token_hash")
             .create()
-        try await (db as! any SQLDatabase).raw("CREATE UNIQUE INDEX users_participant ON users (participant_id)").run()
+        try await db.sql.raw("CREATE UNIQUE INDEX users_participant ON users (participant_id)").run()
     }
 
     func revert(on db: any Database) async throws {
-        try await (db as! any SQLDatabase).raw("DROP INDEX users_participant").run()
+        try await db.sql.raw("DROP INDEX users_participant").run()
         try await db.schema("invitations").delete()
         try await db.schema("users").deleteField("participant_id").update()
     }

@@ -14,7 +14,7 @@ import SQLKit
 /// entry by id with a scan of the table (tens of milliseconds at 100,000): both are rare.
 struct AddNameSearchIndexSQLite: AsyncMigration {
     func prepare(on db: any Database) async throws {
-        let sql = db as! any SQLDatabase
+        let sql = db.sql
         guard sql.dialect.name == "sqlite" else { return }
         try await sql.raw("CREATE VIRTUAL TABLE participant_names USING fts5(search_key, id UNINDEXED, tokenize = 'trigram')").run()
         try await sql.raw("INSERT INTO participant_names (search_key, id) SELECT search_key, id FROM participants").run()
@@ -44,7 +44,7 @@ struct AddNameSearchIndexSQLite: AsyncMigration {
     }
 
     func revert(on db: any Database) async throws {
-        let sql = db as! any SQLDatabase
+        let sql = db.sql
         guard sql.dialect.name == "sqlite" else { return }
         for trigger in ["participant_names_insert", "participant_names_update", "participant_names_delete"] {
             try await sql.raw(SQLQueryString("DROP TRIGGER IF EXISTS \(unsafeRaw: trigger)")).run()
