@@ -89,11 +89,11 @@ public enum ActivityBench {
             // Participants: each group's members, enrolled from the start.
             var people: [[any SQLExpression]] = [], enrolments: [[any SQLExpression]] = []
             var groupsMembers: [[UUID]] = []
-            let now = Date()
+            let now = app.clock.now()
             for _ in 0..<groupsPerProject {
                 var members: [UUID] = []
                 for _ in 0..<membersPerGroup {
-                    let id = UUID()
+                    let id = app.newID()
                     members.append(id)
                     let firstName = rng.pick(DemoData.firstNames), last = rng.pick(DemoData.lastNames)
                     people.append([
@@ -101,7 +101,7 @@ public enum ActivityBench {
                         SQLBind("1980-05-1\(rng.int(0...9))"), SQLBind(rng.int(0...1) == 0 ? "female" : "male"), SQLBind("Pori"), SQLBind("fi"),
                     ])
                     enrolments.append([
-                        SQLBind(UUID()), SQLBind(now), SQLBind(id), SQLBind(projectID), SQLBind("coaching"), SQLBind("2023-0\(rng.int(1...9))-01"),
+                        SQLBind(app.newID()), SQLBind(now), SQLBind(id), SQLBind(projectID), SQLBind("coaching"), SQLBind("2023-0\(rng.int(1...9))-01"),
                         SQLBind(siteIDs[rng.int(0...3)]),
                     ])
                 }
@@ -114,16 +114,16 @@ public enum ActivityBench {
             var firstSession: (activity: UUID, session: UUID)? = nil
             let start = CalendarDate(parsing: "2023-01-02")!
             for (gi, group) in groupsMembers.enumerated() {
-                let activity = UUID()
+                let activity = app.newID()
                 let site = siteIDs[gi % siteIDs.count]
                 activities.append([
                     SQLBind(activity), SQLBind(now), SQLBind(projectID), SQLBind(site), SQLBind("group"), SQLBind("Ryhmä \(gi + 1)"), SQLBind(""),
                     SQLBind("1,4"), SQLBind(1), SQLBind(start.iso), SQLBind("2025-12-31"), SQLBind("10:00"), SQLBind("12:00"),
                     SQLBind(gi % 2 == 0 ? "peer_group" : "social_rehabilitation_group"), SQLBind(FeedToken.make()),
                 ])
-                for m in group { members.append([SQLBind(UUID()), SQLBind(activity), SQLBind(m), SQLBind(start.iso)]) }
+                for m in group { members.append([SQLBind(app.newID()), SQLBind(activity), SQLBind(m), SQLBind(start.iso)]) }
                 for si in 0..<sessionsPerGroup {
-                    let session = UUID()
+                    let session = app.newID()
                     let date = start.adding(days: (si / 2) * 7 + (si % 2) * 3)
                     sessions.append([
                         SQLBind(session), SQLBind(activity), SQLBind(date.iso), SQLBind(date.iso), SQLBind("10:00"), SQLBind("12:00"),
@@ -135,12 +135,12 @@ public enum ActivityBench {
                     // Keep exactly ten present so that the total is what was asked for.
                     while present.count > presentPerSession { present.removeLast() }
                     for m in group where present.count < presentPerSession && !present.contains(m) { present.append(m) }
-                    for m in present { rows.append([SQLBind(UUID()), SQLBind(session), SQLBind(m)]) }
+                    for m in present { rows.append([SQLBind(app.newID()), SQLBind(session), SQLBind(m)]) }
                 }
             }
             // Ten open events with head counts, where a few later participants first came.
             for e in 0..<10 {
-                let activity = UUID(), session = UUID()
+                let activity = app.newID(), session = app.newID()
                 let date = start.adding(days: 30 * e + 5)
                 activities.append([
                     SQLBind(activity), SQLBind(now), SQLBind(projectID), SQLBind(siteIDs[e % 4]), SQLBind("event"), SQLBind("Tapahtuma \(e + 1)"),
@@ -148,7 +148,7 @@ public enum ActivityBench {
                     SQLBind("public_event"), SQLBind(FeedToken.make()),
                 ])
                 sessions.append([SQLBind(session), SQLBind(activity), SQLBind(date.iso), SQLBind(date.iso), SQLBind("12:00"), SQLBind("15:00"), SQLBind(false), SQLBind(0)])
-                rows.append([SQLBind(UUID()), SQLBind(session), SQLBind(groupsMembers[e][0])])
+                rows.append([SQLBind(app.newID()), SQLBind(session), SQLBind(groupsMembers[e][0])])
             }
             try await insert(
                 app.db, "activities",

@@ -37,8 +37,8 @@ public enum LoadBench {
             """
         ).all(decoding: [String: UUID].self).compactMap { $0["participant_id"] }
         // One session per day per activity: a group for each year of held sessions.
-        let now = Date(), today = Clock.system.today
-        let groups = (0..<max(1, (sessions + 364) / 365)).map { _ in UUID() }
+        let now = app.clock.now(), today = Clock.system.today
+        let groups = (0..<max(1, (sessions + 364) / 365)).map { _ in app.newID() }
         try await ActivityBench.insert(
             app.db, "activities",
             [
@@ -54,10 +54,10 @@ public enum LoadBench {
             })
         try await ActivityBench.insert(
             app.db, "activity_members", ["id", "activity_id", "participant_id", "joined_on"],
-            groups.flatMap { g in members.map { [SQLBind(UUID()), SQLBind(g), SQLBind($0), SQLBind(today.adding(days: -400).iso)] } })
+            groups.flatMap { g in members.map { [SQLBind(app.newID()), SQLBind(g), SQLBind($0), SQLBind(today.adding(days: -400).iso)] } })
         var paths: [String] = [], rows: [[any SQLExpression]] = []
         for i in 0..<sessions {
-            let id = UUID(), group = groups[i / 365]
+            let id = app.newID(), group = groups[i / 365]
             let date = today.adding(days: -1 - (i % 365)).iso
             paths.append(SiteURL.session(.value(group), .value(id)).relativeURL())
             rows.append([SQLBind(id), SQLBind(group), SQLBind(date), SQLBind(date), SQLBind("10:00"), SQLBind("12:00"), SQLBind(false), SQLBind(0)])

@@ -54,18 +54,18 @@ public enum MeasureBench {
         let d5 = who5.definition!, dw = whodas.definition!
         let encoder = JSONEncoder()
         var people: [[any SQLExpression]] = [], enrolments: [[any SQLExpression]] = [], rows: [[any SQLExpression]] = []
-        let now = Date()
+        let now = app.clock.now()
         var heavy: UUID? = nil
         var made = 0
         let start = CalendarDate(parsing: "2023-02-01")!
         while made < assessments {
-            let person = UUID()
+            let person = app.newID()
             let first = rng.pick(DemoData.firstNames), last = rng.pick(DemoData.lastNames)
             people.append([
                 SQLBind(person), SQLBind(now), SQLBind(now), SQLBind(first), SQLBind(last), SQLBind(SearchKey.make(last, first)),
                 SQLBind("1985-03-1\(rng.int(0...9))"), SQLBind("female"), SQLBind("Pori"), SQLBind("fi"),
             ])
-            enrolments.append([SQLBind(UUID()), SQLBind(now), SQLBind(person), SQLBind(project), SQLBind("coaching"), SQLBind(start.iso)])
+            enrolments.append([SQLBind(app.newID()), SQLBind(now), SQLBind(person), SQLBind(project), SQLBind("coaching"), SQLBind(start.iso)])
             // The first person has 50 WHO-5 times, for the history page; the rest 2–4 of each instrument.
             let times = heavy == nil ? 50 : 1 + rng.int(1...2)
             if heavy == nil { heavy = person }
@@ -75,7 +75,7 @@ public enum MeasureBench {
                     for item in d.items { values[item.id] = Double(instrument.key == "who5" ? min(5, rng.int(1...3) + t % 3) : max(1, rng.int(2...4) - t % 2)) }
                     guard case .success(let r) = InstrumentScoring.score(d, Answers(values: values)) else { continue }
                     rows.append([
-                        SQLBind(UUID()), SQLBind(now), SQLBind(person), SQLBind(project), SQLBind(instrument.id!),
+                        SQLBind(app.newID()), SQLBind(now), SQLBind(person), SQLBind(project), SQLBind(instrument.id!),
                         SQLBind(start.adding(days: 10 + t * 30).iso), SQLBind(AnswerCoding.encode(values)), SQLBind(r.total), SQLBind(r.scaled),
                         SQLBind(String(decoding: try encoder.encode(r), as: UTF8.self)), SQLBind(user.id!),
                     ])

@@ -62,17 +62,17 @@ public enum NetworkBench {
         try await p.create(on: app.db)
         try await Membership(userID: user.id!, projectID: p.id!, role: .projectManager).create(on: app.db)
         try await Membership(userID: user.id!, projectID: p.id!, role: .worker).create(on: app.db)
-        let now = Date()
+        let now = app.clock.now()
         var orgs: [[any SQLExpression]] = [], orgIDs: [UUID] = []
         for i in 0..<250 {
-            let id = UUID(); orgIDs.append(id)
+            let id = app.newID(); orgIDs.append(id)
             orgs.append([SQLBind(id), SQLBind(now), SQLBind(now), SQLBind("Palveluntarjoaja \(i)"), SQLBind(Organisation.Kind.allCases[i % 8].rawValue)])
         }
         try await ActivityBench.insert(app.db, "organisations", ["id", "created_at", "updated_at", "name", "kind"], orgs)
         let words = ["velka", "neuvonta", "ryhmä", "kuntosali", "asuminen", "työkokeilu", "vertaistuki", "kahvila", "opinnot", "talous", "mieli", "uinti", "taide"]
         var rows: [[any SQLExpression]] = [], serviceIDs: [UUID] = []
         for i in 0..<services {
-            let id = UUID(); serviceIDs.append(id)
+            let id = app.newID(); serviceIDs.append(id)
             let name = "\(rng.pick(words).capitalized)palvelu \(i)"
             let description = (0..<8).map { _ in rng.pick(words) }.joined(separator: " ")
             let areas = Service.listKey(["kunta\(i % 40)", "kunta\((i * 7) % 40)"] + (i % 10 == 0 ? ["Pori"] : []))
@@ -93,12 +93,12 @@ public enum NetworkBench {
             ], rows)
         var people: [[any SQLExpression]] = [], enrolments: [[any SQLExpression]] = [], personIDs: [UUID] = []
         for i in 0..<20_000 {
-            let id = UUID(); personIDs.append(id)
+            let id = app.newID(); personIDs.append(id)
             people.append([
                 SQLBind(id), SQLBind(now), SQLBind(now), SQLBind("Etu\(i)"), SQLBind("Suku"), SQLBind("suku etu\(i)"), SQLBind("1980-01-01"),
                 SQLBind("female"), SQLBind(i == 0 ? "kunta7" : "kunta\(i % 40)"), SQLBind("fi"),
             ])
-            enrolments.append([SQLBind(UUID()), SQLBind(now), SQLBind(id), SQLBind(p.id!), SQLBind("coaching"), SQLBind("2024-01-01")])
+            enrolments.append([SQLBind(app.newID()), SQLBind(now), SQLBind(id), SQLBind(p.id!), SQLBind("coaching"), SQLBind("2024-01-01")])
         }
         try await ActivityBench.insert(
             app.db, "participants", ["id", "created_at", "updated_at", "first_name", "last_name", "search_key", "birth_date", "gender", "municipality", "language"], people)
@@ -111,15 +111,15 @@ public enum NetworkBench {
         }
         var refs: [[any SQLExpression]] = [], events: [[any SQLExpression]] = []
         for i in 0..<referrals {
-            let id = UUID()
+            let id = app.newID()
             let state = ReferralState.allCases[i % ReferralState.allCases.count]
             refs.append([
                 SQLBind(id), SQLBind(now), SQLBind(now), SQLBind(personIDs[i % personIDs.count]), SQLBind(serviceIDs[(i * 13) % serviceIDs.count]),
                 SQLBind(p.id!), SQLBind(state.rawValue), SQLBind("2025-01-01"), SQLBind("name"), SQLBind(""),
             ])
-            events.append([SQLBind(UUID()), SQLBind(id), SQLBind(now.addingTimeInterval(-Double(30 * 86400))), SQLBind("sent")])
+            events.append([SQLBind(app.newID()), SQLBind(id), SQLBind(now.addingTimeInterval(-Double(30 * 86400))), SQLBind("sent")])
             if state == .started || state == .completed {
-                events.append([SQLBind(UUID()), SQLBind(id), SQLBind(now.addingTimeInterval(-Double((i % 20) * 86400))), SQLBind("started")])
+                events.append([SQLBind(app.newID()), SQLBind(id), SQLBind(now.addingTimeInterval(-Double((i % 20) * 86400))), SQLBind("started")])
             }
         }
         try await ActivityBench.insert(

@@ -79,20 +79,20 @@ public enum ParticipantBench {
             let n = min(batch, participants - made)
             var people: [[any SQLExpression]] = [], enrolments: [[any SQLExpression]] = [], notes: [[any SQLExpression]] = []
             for _ in 0..<n {
-                let id = UUID()
+                let id = app.newID()
                 if sample == nil { sample = id }
                 let first = rng.pick(DemoData.firstNames), last = rng.pick(DemoData.lastNames) + String(rng.int(1...999))
-                let now = Date()
+                let now = app.clock.now()
                 people.append([
                     SQLBind(id), SQLBind(now), SQLBind(now), SQLBind(first), SQLBind(last), SQLBind(SearchKey.make(last, first)),
                     SQLBind("19\(rng.int(60...99))-0\(rng.int(1...9))-1\(rng.int(0...9))"), SQLBind("female"),
                     SQLBind("Pori"), SQLBind("fi"),
                 ])
                 let project = projectIDs[rng.int(0...(projectIDs.count - 1))]
-                enrolments.append([SQLBind(UUID()), SQLBind(now), SQLBind(id), SQLBind(project), SQLBind("coaching"), SQLBind("2024-02-01")])
+                enrolments.append([SQLBind(app.newID()), SQLBind(now), SQLBind(id), SQLBind(project), SQLBind("coaching"), SQLBind("2024-02-01")])
                 for k in 0..<3 {
                     notes.append([
-                        SQLBind(UUID()), SQLBind(now.addingTimeInterval(Double(k))), SQLBind(id), SQLBind(project),
+                        SQLBind(app.newID()), SQLBind(now.addingTimeInterval(Double(k))), SQLBind(id), SQLBind(project),
                         SQLBind(k == 2 ? "health" : "normal"), SQLBind("Tapaaminen \(k + 1): keskusteltiin tavoitteista."), SQLBind(user.id!),
                     ])
                 }

@@ -84,8 +84,12 @@ import Vapor
                     "municipality": script, "language": "fi", "project_id": world.ownProject.uuidString, "start_date": "2024-01-01",
                 ])
             let path = try #require(created.location)
-            #expect(try await client.post("\(path)/notes", ["project_id": world.ownProject.uuidString, "sensitivity": "normal", "body": script]).status == .seeOther)
-            #expect(try await client.post("\(path)/goals", ["project_id": world.ownProject.uuidString, "goal_text": quote]).status == .seeOther)
+            let pid = try #require(UUID(uuidString: String(path.split(separator: "/").last ?? "")))
+            #expect(
+                try await client.post(SiteURL.participantNotes(.value(pid)).relativeURL(), ["project_id": world.ownProject.uuidString, "sensitivity": "normal", "body": script])
+                    .status == .seeOther)
+            #expect(
+                try await client.post(SiteURL.participantGoals(.value(pid)).relativeURL(), ["project_id": world.ownProject.uuidString, "goal_text": quote]).status == .seeOther)
             #expect(
                 try await client.post(
                     SiteURL.projectPart(.value(world.ownProject), .sites).relativeURL(), ["site_name": script, "site_municipality": quote, "site_kind": "neighbourhood"]
@@ -96,7 +100,8 @@ import Vapor
             let stored = try #require(try await Participant.query(on: app.db).filter(\.$firstName == script).first())
             #expect(stored.lastName == quote, "stored exactly as typed")
             for page in [
-                try await client.get(path), try await client.get(SiteURL.participants.relativeURL([("q", "img")])), try await client.get(path + "/edit"),
+                try await client.get(path), try await client.get(SiteURL.participants.relativeURL([("q", "img")])),
+                try await client.get(SiteURL.participantEdit(.value(pid)).relativeURL()),
                 try await client.get(SiteURL.project(.value(world.ownProject)).relativeURL()), try await client.get(SiteURL.participantNew.relativeURL()),
             ] {
                 #expect(page.status == .ok)

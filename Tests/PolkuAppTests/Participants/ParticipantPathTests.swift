@@ -41,23 +41,36 @@ import Vapor
 
             // Move through phases.
             let enrolment = try #require(try await Enrolment.query(on: app.db).filter(\.$participant.$id == id).first())
-            #expect(try await client.post("\(path)/enrolments/\(enrolment.id!)/phase", ["to_phase": "start", "phase_date": "2024-03-15"]).status == .seeOther)
-            #expect(try await client.post("\(path)/enrolments/\(enrolment.id!)/phase", ["to_phase": "coaching", "phase_date": "2024-04-01"]).status == .seeOther)
+            #expect(
+                try await client.post(SiteURL.enrolmentPhase(.value(id), .value(enrolment.id!)).relativeURL(), ["to_phase": "start", "phase_date": "2024-03-15"]).status
+                    == .seeOther)
+            #expect(
+                try await client.post(SiteURL.enrolmentPhase(.value(id), .value(enrolment.id!)).relativeURL(), ["to_phase": "coaching", "phase_date": "2024-04-01"]).status
+                    == .seeOther)
             // A phase before the start date is refused and nothing changes.
-            let early = try await client.post("\(path)/enrolments/\(enrolment.id!)/phase", ["to_phase": "exit", "phase_date": "2024-01-01", "_form": "phase-\(enrolment.id!)"])
+            let early = try await client.post(
+                SiteURL.enrolmentPhase(.value(id), .value(enrolment.id!)).relativeURL(), ["to_phase": "exit", "phase_date": "2024-01-01", "_form": "phase-\(enrolment.id!)"])
             #expect(early.status == .unprocessableEntity)
             #expect(early.body.contains("ennen osallistumisen alkua"))
             #expect(try await Enrolment.find(enrolment.id, on: app.db)?.phase == "coaching")
 
             // Goals and notes.
             #expect(
-                try await client.post("\(path)/goals", ["project_id": world.ownProject.uuidString, "goal_text": "Työkokeiluun syksyllä", "target_date": "1.9.2024"]).status
+                try await client.post(
+                    SiteURL.participantGoals(.value(id)).relativeURL(),
+                    ["project_id": world.ownProject.uuidString, "goal_text": "Työkokeiluun syksyllä", "target_date": "1.9.2024"]
+                ).status
                     == .seeOther)
             let goal = try #require(try await Goal.query(on: app.db).filter(\.$participant.$id == id).first())
-            #expect(try await client.post("\(path)/goals/\(goal.id!)", ["status": "achieved"]).status == .seeOther)
-            #expect(try await client.post("\(path)/notes", ["project_id": world.ownProject.uuidString, "sensitivity": "normal", "body": "Hyvä tapaaminen."]).status == .seeOther)
+            #expect(try await client.post(SiteURL.participantGoal(.value(id), .value(goal.id!)).relativeURL(), ["status": "achieved"]).status == .seeOther)
+            #expect(
+                try await client.post(
+                    SiteURL.participantNotes(.value(id)).relativeURL(), ["project_id": world.ownProject.uuidString, "sensitivity": "normal", "body": "Hyvä tapaaminen."]
+                ).status == .seeOther)
             // A worker may not write a health note.
-            #expect(try await client.post("\(path)/notes", ["project_id": world.ownProject.uuidString, "sensitivity": "health", "body": "x"]).status == .forbidden)
+            #expect(
+                try await client.post(SiteURL.participantNotes(.value(id)).relativeURL(), ["project_id": world.ownProject.uuidString, "sensitivity": "health", "body": "x"]).status
+                    == .forbidden)
 
             page = try await client.get(path)
             #expect(page.body.contains("Valmennusvaihe"))

@@ -41,7 +41,7 @@ import Vapor
             let path = try #require(created.location)
             let id = try #require(UUID(uuidString: String(path.split(separator: SiteURL.home.relativeURL()).last!)))
             // The creator manages the new project.
-            #expect(try await client.get(path + "/edit").status == .ok)
+            #expect(try await client.get(SiteURL.projectEdit(.value(id)).relativeURL()).status == .ok)
             #expect(try await client.post(SiteURL.projects.relativeURL(), form).body.contains("Toisella hankkeella on jo tämä tunnus"))
 
             #expect(
@@ -54,9 +54,14 @@ import Vapor
                 try await client.post(path + SiteURL.organisations.relativeURL(), ["organisation_id": vates.id!.uuidString, "organisation_role": "co_implementer"]).status
                     == .unprocessableEntity)
             #expect(
-                try await client.post(path + "/sites", ["site_name": "Rauma – matalan kynnyksen palvelupiste", "site_municipality": "Rauma", "site_kind": "service_point"]).status
+                try await client.post(
+                    SiteURL.projectPart(.value(id), .sites).relativeURL(),
+                    ["site_name": "Rauma – matalan kynnyksen palvelupiste", "site_municipality": "Rauma", "site_kind": "service_point"]
+                ).status
                     == .seeOther)
-            #expect(try await client.post(path + "/steering", ["steering_role": "Puheenjohtaja", "steering_organisation": "Rauman kaupunki"]).status == .seeOther)
+            #expect(
+                try await client.post(SiteURL.projectPart(.value(id), .steering).relativeURL(), ["steering_role": "Puheenjohtaja", "steering_organisation": "Rauman kaupunki"])
+                    .status == .seeOther)
             let sub = try await client.post(
                 SiteURL.projects.relativeURL(),
                 [
