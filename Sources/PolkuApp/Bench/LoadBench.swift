@@ -31,9 +31,12 @@ public enum LoadBench {
             let first = try await sql.raw("SELECT participant_id, project_id FROM enrolments WHERE participant_id = \(bind: sample.participant)")
                 .first(decoding: Row.self)
         else { throw Abort(.internalServerError, reason: "no sample enrolment") }
+        // The members are ten others of the sample's project: the page measured is a typical person's,
+        // not one in every load group (24 daily groups for a year in the short check; issue 11's note).
         let members = try await sql.raw(
             """
-            SELECT participant_id FROM enrolments WHERE project_id = \(bind: first.project_id) ORDER BY participant_id LIMIT 10
+            SELECT participant_id FROM enrolments WHERE project_id = \(bind: first.project_id) AND participant_id <> \(bind: sample.participant)
+            ORDER BY participant_id LIMIT 10
             """
         ).all(decoding: [String: UUID].self).compactMap { $0["participant_id"] }
         // One session per day per activity: a group for each year of held sessions.

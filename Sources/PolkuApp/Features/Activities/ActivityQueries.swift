@@ -113,7 +113,7 @@ enum ActivityQueries {
     }
 
     /// The activities a participant is a member of or came to, in the given projects, with the
-    /// sessions they came to and (for members) their attendance rate. Three queries, whatever the count.
+    /// sessions they came to and (for members) their attendance rate. Two queries, whatever the count.
     static func ofParticipant(_ participant: UUID, projects: [UUID], today: CalendarDate, on db: any Database) async throws -> [ParticipantActivity] {
         guard !projects.isEmpty else { return [] }
         let sql = db.sql
@@ -128,29 +128,27 @@ enum ActivityQueries {
             """
         ).all(decoding: ParticipantActivityRow.self)
         guard !rows.isEmpty else { return [] }
-        struct Session: Decodable { let activity_id: UUID; let date: String; let came: Int }
-        let sessions = try await sql.raw(
+        // Counted in the database, not row by row here: a person in a daily group for a year would
+        // otherwise have every session decoded on each view of their page (the load check's "stall",
+        // issue 11). `inside` is `AttendanceRules.Membership.covers` (joined ≤ day ≤ left; everything for a
+        // non-member); days come as in `attendedDuring`: each day once.
+        struct Counts: Decodable { let activity_id: UUID; let held: Int; let came: Int }
+        let inside: SQLQueryString = "(m.joined_on IS NULL OR (s.date >= m.joined_on AND (m.left_on IS NULL OR s.date <= m.left_on)))"
+        let counts = try await sql.raw(
             """
-            SELECT s.activity_id, s.date, CASE WHEN EXISTS (SELECT 1 FROM attendances t WHERE t.session_id = s.id
-                   AND t.participant_id = \(bind: participant)) THEN 1 ELSE 0 END AS came
-            FROM activity_sessions s WHERE s.activity_id IN \(SQLBind.group(rows.map(\.activity_id)))
-              AND s.cancelled = \(bind: false) AND s.date <= \(bind: today.iso)
+            SELECT s.activity_id, SUM(CASE WHEN \(inside) THEN 1 ELSE 0 END) AS held,
+                   COUNT(DISTINCT CASE WHEN t.id IS NOT NULL AND \(inside) THEN s.date END) AS came
+            FROM activity_sessions s
+            LEFT JOIN activity_members m ON m.activity_id = s.activity_id AND m.participant_id = \(bind: participant)
+            LEFT JOIN attendances t ON t.session_id = s.id AND t.participant_id = \(bind: participant)
+            WHERE s.activity_id IN \(SQLBind.group(rows.map(\.activity_id))) AND s.cancelled = \(bind: false) AND s.date <= \(bind: today.iso)
+            GROUP BY s.activity_id
             """
-        ).all(decoding: Session.self)
-        var held: [UUID: [CalendarDate]] = [:], came: [UUID: Set<CalendarDate>] = [:]
-        for s in sessions {
-            guard let d = CalendarDate(parsing: s.date) else { continue }
-            held[s.activity_id, default: []].append(d)
-            if s.came == 1 { came[s.activity_id, default: []].insert(d) }
-        }
+        ).all(decoding: Counts.self)
+        let byActivity = Dictionary(counts.map { ($0.activity_id, $0) }, uniquingKeysWith: { a, _ in a })
         return rows.map { row in
-            let attended = came[row.activity_id] ?? []
-            guard let joined = row.joined_on.flatMap(CalendarDate.init(parsing:)) else {
-                return ParticipantActivity(row: row, attended: attended.count, heldWhileMember: nil)
-            }
-            let m = AttendanceRules.Membership(joined: joined, left: row.left_on.flatMap(CalendarDate.init(parsing:)), attended: attended)
-            let h = held[row.activity_id] ?? []
-            return ParticipantActivity(row: row, attended: m.attendedDuring(Set(h)), heldWhileMember: m.heldDuring(h))
+            let c = byActivity[row.activity_id]
+            return ParticipantActivity(row: row, attended: c?.came ?? 0, heldWhileMember: row.joined_on == nil ? nil : (c?.held ?? 0))
         }
     }
 }
