@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
 import Logging
+import NIOCore
+import NIOPosix
 import PolkuApp
 import Vapor
 
@@ -11,6 +13,16 @@ struct Polku: AsyncParsableCommand {
         abstract: "Polku: a platform for services that restore work ability and functional capacity.",
         subcommands: [Serve.self, Migrate.self, Demo.self, UserCommand.self, Report.self, Import.self, Bench.self],
         defaultSubcommand: Serve.self)
+
+    /// Swift concurrency's jobs run on NIO's event loops instead of a pool of their own (issue 11).
+    /// A page makes about fifteen database calls, each answered on an event loop; with two pools every
+    /// answer woke a thread of the other pool to resume the handler, and so did every middleware. Work
+    /// that blocks (SQLite's calls, bcrypt) runs on thread pools either way. Installed before any task
+    /// starts, as NIO requires.
+    static func main() async {
+        _ = NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor()
+        await main(nil)
+    }
 }
 
 /// Options every command shares: where the database is.

@@ -55,73 +55,39 @@ enum ActivityReportController {
                 h("li") { h("a", ["href": SiteURL.projectActivityReportCSV(.value(id)).relativeURL(query)]) { t("activity_report.csv") } }
                 h("li") { h("a", ["href": SiteURL.projectActivityReportXLSX(.value(id)).relativeURL(query)]) { t("activity_report.xlsx") } }
             }
-            h("table") {
-                h("caption") { t("activity_report.title", ctx.project.name) }
-                h("thead") {
-                    h("tr") {
-                        h("th", ["scope": "col"]) { t("activity_report.by." + ctx.filter.by.rawValue) }
-                        h("th", ["scope": "col", "class": "num"]) { t("activity_report.sessions") }
-                        h("th", ["scope": "col", "class": "num"]) { t("activity_report.participants") }
-                        h("th", ["scope": "col", "class": "num"]) { t("activity_report.named") }
-                        h("th", ["scope": "col", "class": "num"]) { t("activity_report.others") }
-                        h("th", ["scope": "col", "class": "num"]) { t("activity_report.heads") }
-                        h("th", ["scope": "col", "class": "num"]) { t("activity_report.attendances") }
-                    }
+            FigureTable(
+                caption: t("activity_report.title", ctx.project.name),
+                head: [
+                    t("activity_report.by." + ctx.filter.by.rawValue), t("activity_report.sessions"), t("activity_report.participants"), t("activity_report.named"),
+                    t("activity_report.others"), t("activity_report.heads"), t("activity_report.attendances"),
+                ],
+                strings: (report.lines + [ActivityReport.Line(key: "total", label: t("report.total"), tally: report.total)]).map { line in
+                    let tally = line.tally
+                    let online = tally.onlineHeadCount > 0 ? " (\(t("attendance.head_online").lowercased()) \(n(tally.onlineHeadCount)))" : ""
+                    return [
+                        line.label, String(tally.sessionsHeld), n(tally.uniqueParticipants), n(tally.namedAttendances), n(tally.guests),
+                        n(tally.headCount) + online, n(tally.totalAttendances),
+                    ]
                 }
-                h("tbody") {
-                    for line in report.lines + [ActivityReport.Line(key: "total", label: t("report.total"), tally: report.total)] {
-                        h("tr") {
-                            h("th", ["scope": "row"]) { line.label }
-                            h("td", ["class": "num"]) { String(line.tally.sessionsHeld) }
-                            h("td", ["class": "num"]) { n(line.tally.uniqueParticipants) }
-                            h("td", ["class": "num"]) { n(line.tally.namedAttendances) }
-                            h("td", ["class": "num"]) { n(line.tally.guests) }
-                            h("td", ["class": "num"]) {
-                                n(line.tally.headCount) + (line.tally.onlineHeadCount > 0 ? " (\(t("attendance.head_online").lowercased()) \(n(line.tally.onlineHeadCount)))" : "")
-                            }
-                            h("td", ["class": "num"]) { n(line.tally.totalAttendances) }
-                        }
-                    }
-                }
-            }
+            ).node
             h("p") {
                 h("strong") { t("activity_report.recruited") + ": " }; n(report.recruited)
             }
             h("p", ["class": "hint"]) { t("activity_report.recruited.hint") }
             if !report.total.headByGender.isEmpty || !report.total.headByAge.isEmpty {
-                h("table") {
-                    h("caption") { t("activity_report.heads_breakdown") }
-                    h("tbody") {
-                        for (label, value) in breakdown(report.total, t: t) {
-                            h("tr") {
-                                h("th", ["scope": "row"]) { label }; h("td", ["class": "num"]) { n(value) }
-                            }
-                        }
-                    }
-                }
+                FigureTable(caption: t("activity_report.heads_breakdown"), strings: breakdown(report.total, t: t).map { [$0.0, n($0.1)] }).node
             }
             if !report.groups.isEmpty {
-                h("table") {
-                    h("caption") { t("activity_report.group_rates") }
-                    h("thead") {
-                        h("tr") {
-                            h("th", ["scope": "col"]) { t("activity.name") }
-                            h("th", ["scope": "col", "class": "num"]) { t("activity.members") }
-                            h("th", ["scope": "col", "class": "num"]) { t("activity_report.sessions") }
-                            h("th", ["scope": "col", "class": "num"]) { t("activity.member.rate") }
-                        }
+                FigureTable(
+                    caption: t("activity_report.group_rates"),
+                    head: [t("activity.name"), t("activity.members"), t("activity_report.sessions"), t("activity.member.rate")],
+                    rows: report.groups.map { g in
+                        FigureTable.Row(
+                            label: h("a", ["href": SiteURL.activity(.value(g.activity)).relativeURL()]) { g.name },
+                            [n(g.members), String(g.held), (ctx.exact || g.members >= SmallCount.threshold) ? g.rate.map(ActivityPage.percent) ?? "–" : "–"]
+                                .map(Node.text))
                     }
-                    h("tbody") {
-                        for g in report.groups {
-                            h("tr") {
-                                h("th", ["scope": "row"]) { h("a", ["href": SiteURL.activity(.value(g.activity)).relativeURL()]) { g.name } }
-                                h("td", ["class": "num"]) { n(g.members) }
-                                h("td", ["class": "num"]) { String(g.held) }
-                                h("td", ["class": "num"]) { (ctx.exact || g.members >= SmallCount.threshold) ? g.rate.map(ActivityPage.percent) ?? "–" : "–" }
-                            }
-                        }
-                    }
-                }
+                ).node
             }
         }
     }
