@@ -6,29 +6,7 @@ import Vapor
 enum UsersController {
     @Sendable static func index(req: Request) async throws -> Response {
         _ = try req.guardedActor()
-        let t = req.t
-        let users = try await User.query(on: req.db).sort(\.$email).all()
-        return req.page(t("users.title")) {
-            h("p") { h("a", ["class": "button", "href": SiteURL.adminUserNew.relativeURL()]) { t("users.new") } }
-            h("table") {
-                h("thead") {
-                    h("tr") {
-                        h("th", ["scope": "col"]) { t("user.name") }
-                        h("th", ["scope": "col"]) { t("user.email") }
-                        h("th", ["scope": "col"]) { t("user.state") }
-                    }
-                }
-                h("tbody") {
-                    for u in users {
-                        h("tr") {
-                            h("td") { h("a", ["href": SiteURL.adminUser(.value(u.id!)).relativeURL()]) { u.name } }
-                            h("td") { u.email }
-                            h("td") { t(u.isActive ? "user.active" : "user.inactive") }
-                        }
-                    }
-                }
-            }
-        }
+        return UserPages.listPage(try await UserPages.list(on: req.db), context: req.pageContext).response()
     }
 
     static let fields = ["name", "email", "password", "role", "project_id", "organisation_id"]
@@ -39,31 +17,8 @@ enum UsersController {
     }
 
     static func newPage(_ req: Request, state: FormState, status: HTTPResponseStatus = .ok) async throws -> Response {
-        let t = req.t
-        let f = Fields(t: t, state: state)
-        let projects = try await Project.query(on: req.db).sort(\.$name).all()
-        let organisations = try await Organisation.query(on: req.db).sort(\.$name).all()
-        return req.page(t("users.new"), breadcrumbs: [(t("users.title"), SiteURL.adminUsers.relativeURL())], status: status) {
-            h("form", ["method": "post", "action": SiteURL.adminUsers.relativeURL()]) {
-                csrfField(req)
-                f.summary()
-                f.text("name", t("user.name"), required: true, autocomplete: "off")
-                f.text("email", t("user.email"), type: "email", required: true, autocomplete: "off")
-                f.text("password", t("user.password"), type: "password", required: true, hint: t("password.rules"), autocomplete: "new-password", value: "")
-                roleFields(f, t, projects: projects, organisations: organisations)
-                submit(t("form.save"))
-            }
-        }
-    }
-
-    static func roleFields(_ f: Fields, _ t: Texts, projects: [Project], organisations: [Organisation]) -> Node {
-        group {
-            f.select("role", t("membership.role"), options: Role.allCases.map { ($0.rawValue, t("role." + $0.rawValue)) }, required: true, blank: "")
-            f.select("project_id", t("membership.project"), options: projects.map { ($0.id!.uuidString, $0.name) }, blank: t("membership.project.none"))
-            f.select(
-                "organisation_id", t("membership.organisation"), options: organisations.map { ($0.id!.uuidString, $0.name) },
-                blank: t("membership.organisation.none"))
-        }
+        let model = UserPages.New(state: state, places: try await UserPages.places(on: req.db))
+        return UserPages.newPage(model, context: req.pageContext, status: status).response()
     }
 
     struct RoleChoice { let role: Role; let project: UUID?; let organisation: UUID? }
@@ -103,54 +58,12 @@ enum UsersController {
 
     @Sendable static func show(req: Request) async throws -> Response {
         _ = try req.guardedActor()
-        guard let user = try await User.find(try req.id(), on: req.db) else { throw Abort(.notFound) }
-        return try await showPage(req, user: user, state: FormState())
+        return try await showPage(req, user: try req.id(), state: FormState())
     }
 
-    static func showPage(_ req: Request, user: User, state: FormState, status: HTTPResponseStatus = .ok) async throws -> Response {
-        let t = req.t
-        let memberships = try await Membership.query(on: req.db).filter(\.$user.$id == user.id!).with(\.$project).with(\.$organisation).all()
-        let projects = try await Project.query(on: req.db).sort(\.$name).all()
-        let organisations = try await Organisation.query(on: req.db).sort(\.$name).all()
-        let f = Fields(t: t, state: state)
-        return req.page(user.name, breadcrumbs: [(t("users.title"), SiteURL.adminUsers.relativeURL())], status: status) {
-            h("dl", ["class": "facts"]) {
-                ProjectShow.fact(t("user.email"), user.email)
-                ProjectShow.fact(t("user.state"), t(user.isActive ? "user.active" : "user.inactive"))
-            }
-            h("form", ["method": "post", "action": SiteURL.adminUserActive(.value(user.id!)).relativeURL()]) {
-                csrfField(req)
-                h("input", ["type": "hidden", "name": "active", "value": user.isActive ? "no" : "yes"])
-                submit(t(user.isActive ? "user.deactivate" : "user.activate"))
-            }
-            h("h2") { t("user.memberships") }
-            h("table") {
-                h("thead") {
-                    h("tr") {
-                        h("th", ["scope": "col"]) { t("membership.role") }
-                        h("th", ["scope": "col"]) { t("membership.project") }
-                        h("th", ["scope": "col"]) { t("form.actions") }
-                    }
-                }
-                h("tbody") {
-                    for m in memberships {
-                        h("tr") {
-                            h("td") { t("role." + m.role.rawValue) }
-                            h("td") { m.project?.name ?? m.organisation.map { t("membership.in_organisation", $0.name) } ?? t("membership.project.none") }
-                            h("td") {
-                                removeButton(req, SiteURL.adminUserMembershipDelete(.value(user.id!), .value(m.id!)).relativeURL(), t("form.remove"), t("role." + m.role.rawValue))
-                            }
-                        }
-                    }
-                }
-            }
-            h("form", ["method": "post", "action": SiteURL.adminUserMemberships(.value(user.id!)).relativeURL(), "class": "inline"]) {
-                csrfField(req)
-                f.summary()
-                roleFields(f, t, projects: projects, organisations: organisations)
-                submit(t("membership.grant"))
-            }
-        }
+    static func showPage(_ req: Request, user: UUID, state: FormState, status: HTTPResponseStatus = .ok) async throws -> Response {
+        guard let model = try await UserPages.show(user, state: state, on: req.db) else { throw Abort(.notFound) }
+        return UserPages.showPage(model, context: req.pageContext, status: status).response()
     }
 
     @Sendable static func grant(req: Request) async throws -> Response {
@@ -158,7 +71,7 @@ enum UsersController {
         guard let user = try await User.find(try req.id(), on: req.db) else { throw Abort(.notFound) }
         var state = FormState.read(req, fields: ["role", "project_id", "organisation_id"])
         guard let choice = try await readRole(&state, on: req.db) else {
-            return try await showPage(req, user: user, state: state, status: .unprocessableEntity)
+            return try await showPage(req, user: user.id!, state: state, status: .unprocessableEntity)
         }
         var existing = Membership.query(on: req.db).filter(\.$user.$id == user.id!).filter(\.$role == choice.role)
         existing = choice.project.map { existing.filter(\.$project.$id == $0) } ?? existing.filter(\.$project.$id == nil)

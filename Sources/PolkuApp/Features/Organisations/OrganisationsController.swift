@@ -7,40 +7,7 @@ enum OrganisationsController {
 
     @Sendable static func index(req: Request) async throws -> Response {
         let actor = try req.guardedActor()
-        let t = req.t
-        let orgs = try await Organisation.query(on: req.db).sort(\.$name).all()
-        let editable = try await Guard.editableOrganisations(actor, among: orgs.compactMap(\.id), on: req.db)
-        return req.page(t("organisations.title")) {
-            if actor.createsProjects { h("p") { h("a", ["class": "button", "href": SiteURL.organisationNew.relativeURL()]) { t("organisations.new") } } }
-            h("table") {
-                h("thead") {
-                    h("tr") {
-                        h("th", ["scope": "col"]) { t("organisation.name") }
-                        h("th", ["scope": "col"]) { t("organisation.business_id") }
-                        h("th", ["scope": "col"]) { t("organisation.kind") }
-                        h("th", ["scope": "col"]) { t("organisation.municipality") }
-                        if !editable.isEmpty { h("th", ["scope": "col"]) { t("form.actions") } }
-                    }
-                }
-                h("tbody") {
-                    for o in orgs {
-                        h("tr") {
-                            h("td") { o.name }
-                            h("td") { o.businessID ?? "–" }
-                            h("td") { t("organisation.kind." + o.kind.rawValue) }
-                            h("td") { o.municipality ?? "" }
-                            if !editable.isEmpty {
-                                h("td") {
-                                    if editable.contains(o.id!) {
-                                        h("a", ["href": SiteURL.organisationEdit(.value(o.id!)).relativeURL(), "aria-label": "\(t("form.edit")): \(o.name)"]) { t("form.edit") }
-                                    }
-                                }
-                            }
-                        }
-                    }
-                }
-            }
-        }
+        return OrganisationPages.listPage(try await OrganisationPages.list(actor: actor, on: req.db), context: req.pageContext).response()
     }
 
     @Sendable static func new(req: Request) async throws -> Response {
@@ -85,22 +52,7 @@ enum OrganisationsController {
     }
 
     static func form(_ req: Request, state: FormState, organisation: Organisation?, status: HTTPResponseStatus = .ok) -> Response {
-        let t = req.t
-        let f = Fields(t: t, state: state)
-        return req.page(
-            organisation.map { t("organisation.edit", $0.name) } ?? t("organisations.new"),
-            breadcrumbs: [(t("organisations.title"), SiteURL.organisations.relativeURL())], status: status
-        ) {
-            h("form", ["method": "post", "action": organisation.map { SiteURL.organisation(.value($0.id!)).relativeURL() } ?? SiteURL.organisations.relativeURL()]) {
-                csrfField(req)
-                f.summary()
-                f.text("name", t("organisation.name"), required: true)
-                f.text("business_id", t("organisation.business_id"), hint: t("organisation.business_id.hint"))
-                f.select("kind", t("organisation.kind"), options: Organisation.Kind.allCases.map { ($0.rawValue, t("organisation.kind." + $0.rawValue)) }, required: true)
-                f.text("municipality", t("organisation.municipality"))
-                f.text("website", t("organisation.website"), type: "url")
-                submit(t("form.save"))
-            }
-        }
+        let model = OrganisationPages.Form(state: state, organisation: organisation.flatMap { o in o.id.map { ($0, o.name) } })
+        return OrganisationPages.formPage(model, context: req.pageContext, status: status).response()
     }
 }

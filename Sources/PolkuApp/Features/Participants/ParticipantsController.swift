@@ -4,84 +4,21 @@ import SQLKit
 import Vapor
 
 enum ParticipantsController {
+    /// The list (`ParticipantList`): a project the actor does not see is 404, a bad page anchor 400.
     @Sendable static func index(req: Request) async throws -> Response {
         let actor = try req.guardedActor()
-        let t = req.t
-        var projects = actor.projectsSeeingPeople
-        let search = String(((try? req.query.get(String.self, at: "q")) ?? "").prefix(100))
-        let projectParam = (try? req.query.get(String.self, at: "project")) ?? ""
-        var filter: UUID? = nil
-        if !projectParam.isEmpty {
-            guard let id = UUID(text: projectParam), projects.contains(id) else { throw Abort(.notFound) }
-            filter = id
-            projects = [id]
+        let input: ParticipantList.Input
+        switch ParticipantList.input(q: req.query["q"], project: req.query["project"], after: req.query["after"], actor: actor) {
+        case .success(let read): input = read
+        case .failure(.unknownProject): throw Abort(.notFound)
+        case .failure(.badAnchor): throw Abort(.badRequest)
         }
-        let afterParam = (try? req.query.get(String.self, at: "after")) ?? ""
-        var after: UUID? = nil
-        if !afterParam.isEmpty {
-            guard let id = UUID(text: afterParam) else { throw Abort(.badRequest) }
-            after = id
-        }
-        let page = try await ParticipantQueries.list(on: req.db, projects: projects, search: search, after: after)
-        var query: [(String, String)] = []
-        if let filter { query.append(("project", filter.uuidString)) }
-        if !search.isEmpty { query.append(("q", search)) }
+        let model = try await req.db.reading { db in try await ParticipantList.query(input, actor: actor, on: db) }
         // What was searched for is itself personal data (a name): the event says only that a search was made.
         try await req.audit.record(
-            .participantList, participants: page.rows.map(\.id), project: filter,
-            detail: search.isEmpty ? "list" : "search, \(search.count) characters")
-        // Only the two columns the project filter shows.
-        struct ProjectName: Decodable { let id: UUID; let name: String }
-        let names = try await req.db.sql.select().column("id").column("name").from(Project.schema)
-            .where("id", .in, SQLBind.group(actor.projectsSeeingPeople)).orderBy("name").all(decoding: ProjectName.self)
-        return req.page(t("participants.title")) {
-            if !actor.projectsWritingPeople.isEmpty {
-                h("p") { h("a", ["class": "button", "href": SiteURL.participantNew.relativeURL(filter.map { [("project", $0.uuidString)] } ?? [])]) { t("participants.new") } }
-            }
-            h("form", ["method": "get", "action": SiteURL.participants.relativeURL(), "role": "search", "class": "inline"]) {
-                h("div", ["class": "field"]) {
-                    h("label", ["for": "q"]) { t("participants.search") }
-                    h("input", ["type": "search", "id": "q", "name": "q", "value": search])
-                }
-                h("div", ["class": "field"]) {
-                    h("label", ["for": "project"]) { t("participants.project") }
-                    h("select", ["id": "project", "name": "project"]) {
-                        h("option", ["value": ""]) { t("participants.all_projects") }
-                        for p in names { h("option", ["value": p.id.uuidString, "selected": p.id == filter ? "" : nil]) { p.name } }
-                    }
-                }
-                submit(t("participants.search.submit"))
-            }
-            if page.rows.isEmpty {
-                h("p", ["role": "status"]) { t("participants.none") }
-            } else {
-                h("table") {
-                    h("caption", ["class": "visually-hidden"]) { t("participants.title") }
-                    h("thead") {
-                        h("tr") {
-                            h("th", ["scope": "col"]) { t("participant.name") }
-                            h("th", ["scope": "col"]) { t("participant.birth_date") }
-                            h("th", ["scope": "col"]) { t("participant.municipality") }
-                        }
-                    }
-                    h("tbody") {
-                        for row in page.rows {
-                            h("tr") {
-                                h("td") { h("a", ["href": SiteURL.participant(.value(row.id)).relativeURL()]) { "\(row.last_name), \(row.first_name)" } }
-                                h("td") { t.date(row.birth_date) }
-                                h("td") { row.municipality }
-                            }
-                        }
-                    }
-                }
-            }
-            h("nav", ["aria-label": t("participants.paging")]) {
-                if after != nil { h("a", ["href": SiteURL.participants.relativeURL(query)]) { t("participants.first_page") }; " " }
-                if page.hasMore, let last = page.rows.last {
-                    h("a", ["href": SiteURL.participants.relativeURL(query + [("after", last.id.uuidString)]), "rel": "next"]) { t("participants.next_page") }
-                }
-            }
-        }
+            .participantList, participants: model.rows.map(\.id), project: input.project,
+            detail: input.search.isEmpty ? "list" : "search, \(input.search.count) characters")
+        return ParticipantList.page(model, context: req.pageContext).response()
     }
 
     @Sendable static func new(req: Request) async throws -> Response {
@@ -162,7 +99,9 @@ enum ParticipantsController {
         status: HTTPResponseStatus = .ok
     ) async throws -> Response {
         let context = req.pageContext
-        guard let model = try await ParticipantShow.query(scope: scope, lang: context.lang, today: context.today, on: req.db)
+        let (lang, today) = (context.lang, context.today)
+        // On PostgreSQL one connection for the page's eighteen reads (`Database.reading`).
+        guard let model = try await req.db.reading({ db in try await ParticipantShow.query(scope: scope, lang: lang, today: today, on: db) })
         else { throw Abort(.notFound) }
         return ParticipantShow.page(model, context: context, form: form, status: status).response()
     }

@@ -281,10 +281,7 @@ enum ProjectPartsView {
 
 /// A small form that removes one thing; the accessible name says what it removes.
 func removeButton(_ req: Request, _ action: String, _ label: String, _ what: String) -> Node {
-    h("form", ["method": "post", "action": action, "class": "inline-button"]) {
-        csrfField(req)
-        h("button", ["type": "submit", "class": "secondary", "aria-label": "\(label): \(what)"]) { label }
-    }
+    removeButton(req.pageContext, action, label, what)
 }
 
 extension SiteURL.ProjectPart {

@@ -1,0 +1,74 @@
+import Fluent
+import Foundation
+@testable import PolkuApp
+import PolkuCore
+import PolkuTestSupport
+import SnapshotTesting
+import Testing
+
+/// The participant list: what the query string may ask, the query on both databases (only the actor's
+/// projects, search, pages of 25 that neither skip nor repeat anyone), and its HTML from a fixed model.
+@Suite struct ParticipantListTests {
+    typealias F = PageFixtures
+
+    static func model(after: UUID? = nil, hasMore: Bool) -> ParticipantList.Model {
+        let rows = [("Aalto", "Aino <A>", "1990-05-17"), ("Björk", "Bo", "1985-12-01")].enumerated().map { i, p in
+            ParticipantQueries.ListRow(id: F.id(400 + i), first_name: p.1, last_name: p.0, birth_date: p.2, municipality: "Pori", search_key: "")
+        }
+        return .init(
+            input: .init(search: "a", project: F.project, after: after), rows: rows, hasMore: hasMore,
+            projects: [.init(id: F.project, name: "RUORI2"), .init(id: F.otherProject, name: "Kunnolla")], canAdd: true)
+    }
+
+    @Test func whatTheQueryStringMayAsk() throws {
+        let actor = F.worker()
+        #expect(try ParticipantList.input(q: String(repeating: "x", count: 300), project: nil, after: nil, actor: actor).get().search.count == 100)
+        #expect(try ParticipantList.input(q: nil, project: F.project.uuidString, after: "", actor: actor).get().project == F.project)
+        #expect(ParticipantList.input(q: nil, project: F.id(99).uuidString, after: nil, actor: actor) == .failure(.unknownProject))
+        #expect(ParticipantList.input(q: nil, project: "kaikki", after: nil, actor: actor) == .failure(.unknownProject))
+        #expect(ParticipantList.input(q: nil, project: nil, after: "seuraava", actor: actor) == .failure(.badAnchor))
+    }
+
+    @Test func aPageWithMoreAfterIt() {
+        let html = ParticipantList.page(Self.model(hasMore: true), context: F.context(F.worker())).render()
+        #expect(html.contains("Aalto, Aino &lt;A&gt;") && html.contains("17.5.1990"))
+        #expect(html.contains("rel=\"next\"") && html.contains("after=\(F.id(401).uuidString)"), "the next page starts after the last one shown")
+        #expect(html.contains("q=a"), "paging keeps the search")
+        assertSnapshot(of: html, as: .html)
+    }
+
+    @Test func theLastPageLinksToTheFirst() {
+        let html = ParticipantList.page(Self.model(after: F.id(399), hasMore: false), context: F.context(F.worker(), lang: .sv)).render()
+        #expect(!html.contains("rel=\"next\"") && html.contains("href=\"/participants?project="))
+        assertSnapshot(of: html, as: .html)
+    }
+
+    @Test(arguments: TestDatabase.allCases)
+    func theQueryPagesThroughTheActorsPeople(db: TestDatabase) async throws {
+        try await withPolku(db) { app in
+            let world = try await World.make(app)
+            // 30 more people in the own project: two pages of 25 with the world's own participant.
+            for i in 0..<30 {
+                let p = Participant()
+                p.firstName = "Henkilö\(i)"; p.lastName = String(format: "Sivu%02d", i); p.searchKey = SearchKey.make(p.lastName, p.firstName)
+                p.birthDate = "1990-01-01"; p.gender = .female; p.municipality = "Pori"; p.language = "fi"
+                try await p.create(on: app.db)
+                let e = Enrolment()
+                e.$participant.id = p.id!; e.$project.id = world.ownProject; e.phase = "intake"; e.startDate = "2024-02-01"
+                try await e.create(on: app.db)
+            }
+            let actor = Actor(userID: UUID(), email: "w@test", name: "W", isAdmin: false, rolesByProject: [world.ownProject: [.worker]])
+            let first = try await ParticipantList.query(.init(), actor: actor, on: app.db)
+            #expect(first.rows.count == 25 && first.hasMore && first.projects.map(\.name) == ["Oma hanke"] && first.canAdd)
+            let second = try await ParticipantList.query(.init(after: first.rows.last!.id), actor: actor, on: app.db)
+            #expect(second.rows.count == 6 && !second.hasMore)
+            let seen = first.rows.map(\.id) + second.rows.map(\.id)
+            #expect(Set(seen).count == 31 && !seen.contains(world.otherParticipant), "everyone once, no one of the other project")
+            let found = try await ParticipantList.query(.init(search: "sivu07"), actor: actor, on: app.db)
+            #expect(found.rows.map(\.last_name) == ["Sivu07"])
+            let reader = Actor(userID: UUID(), email: "r@test", name: "R", isAdmin: false, rolesByProject: [world.otherProject: [.worker]])
+            let other = try await ParticipantList.query(.init(project: world.otherProject), actor: reader, on: app.db)
+            #expect(other.rows.map(\.id) == [world.otherParticipant])
+        }
+    }
+}
