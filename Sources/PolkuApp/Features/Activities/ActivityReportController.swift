@@ -14,16 +14,12 @@ enum ActivityReportController {
     }
 
     static func context(_ req: Request) async throws -> Context {
-        let (id, access, _) = try req.guardedProject()
-        guard let project = try await Project.find(id, on: req.db) else { throw Abort(.notFound) }
-        let sites = try await Site.query(on: req.db).filter(\.$project.$id == id).sort(\.$name).all()
-        var state = FormState.read(req.query, fields: ["from", "to", "site", "kind", "by"])
+        var r = try await ReportRequest.read(req, fields: ["from", "to", "site", "kind", "by"])
         var filter = ActivityReport.Filter()
-        let period = ReportPeriod.read(&state, sites: sites)
-        filter.from = period.from; filter.to = period.to; filter.site = period.site
-        filter.kind = state.choice("kind", Activity.Kind.self, required: false)
-        filter.by = state.choice("by", ActivityReport.Grouping.self, required: false) ?? .category
-        return Context(project: project, sites: sites, filter: filter, state: state, exact: access.seesParticipants)
+        filter.from = r.period.from; filter.to = r.period.to; filter.site = r.period.site
+        filter.kind = r.state.choice("kind", Activity.Kind.self, required: false)
+        filter.by = r.state.choice("by", ActivityReport.Grouping.self, required: false) ?? .category
+        return Context(project: r.project, sites: r.sites, filter: filter, state: r.state, exact: r.access.seesParticipants)
     }
 
     @Sendable static func show(req: Request) async throws -> Response {

@@ -16,17 +16,13 @@ enum ESFReportController {
     }
 
     static func context(_ req: Request) async throws -> Context {
-        let (id, access, _) = try req.guardedProject()
-        guard let project = try await Project.find(id, on: req.db) else { throw Abort(.notFound) }
-        let sites = try await Site.query(on: req.db).filter(\.$project.$id == id).sort(\.$name).all()
-        var state = FormState.read(req.query, fields: ["from", "to", "site", "gender", "age_band"])
+        var r = try await ReportRequest.read(req, fields: ["from", "to", "site", "gender", "age_band"])
         var filter = ESFReport.Filter()
-        let period = ReportPeriod.read(&state, sites: sites)
-        filter.from = period.from; filter.to = period.to; filter.site = period.site
-        filter.gender = state.choice("gender", ESFGender.self, required: false)
-        filter.ageBand = state.choice("age_band", ESFReport.AgeBand.self, required: false)
-        let own = try await ProjectOutcome.query(on: req.db).filter(\.$project.$id == id).sort(\.$name).all()
-        return Context(project: project, sites: sites, filter: filter, state: state, seesPeople: access.seesParticipants, ownOutcomes: own)
+        filter.from = r.period.from; filter.to = r.period.to; filter.site = r.period.site
+        filter.gender = r.state.choice("gender", ESFGender.self, required: false)
+        filter.ageBand = r.state.choice("age_band", ESFReport.AgeBand.self, required: false)
+        let own = try await ProjectOutcome.query(on: req.db).filter(\.$project.$id == r.project.requireID()).sort(\.$name).all()
+        return Context(project: r.project, sites: r.sites, filter: filter, state: r.state, seesPeople: r.access.seesParticipants, ownOutcomes: own)
     }
 
     @Sendable static func show(req: Request) async throws -> Response {

@@ -113,13 +113,11 @@ struct MeasuresReport: Sendable {
 
 enum MeasuresReportController {
     @Sendable static func show(req: Request) async throws -> Response {
-        let (id, access, _) = try req.guardedProject()
-        guard let project = try await Project.find(id, on: req.db) else { throw Abort(.notFound) }
-        let sites = try await Site.query(on: req.db).filter(\.$project.$id == id).sort(\.$name).all()
-        var state = FormState.read(req.query, fields: ["from", "to", "site"])
+        let r = try await ReportRequest.read(req, fields: ["from", "to", "site"])
+        let (project, access, sites, state) = (r.project, r.access, r.sites, r.state)
+        let id = try project.requireID()
         var filter = MeasuresReport.Filter()
-        let period = ReportPeriod.read(&state, sites: sites)
-        filter.from = period.from; filter.to = period.to; filter.site = period.site
+        filter.from = r.period.from; filter.to = r.period.to; filter.site = r.period.site
         var report = state.isValid ? try await MeasuresReport.compute(project: id, filter: filter, on: req.db) : MeasuresReport()
         try await req.audit.record(.reportView, project: id, detail: "measures")
         let instruments = try await InstrumentLibrary.latest(on: req.db)

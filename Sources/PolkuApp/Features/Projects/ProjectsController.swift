@@ -6,36 +6,7 @@ import Vapor
 enum ProjectsController {
     @Sendable static func index(req: Request) async throws -> Response {
         let actor = try req.guardedActor()
-        let t = req.t
-        let projects = try await Project.query(on: req.db).sort(\.$startDate, .descending).all()
-        let counts = try await ProjectQueries.participantCounts(on: req.db)
-        return req.page(t("projects.title")) {
-            if actor.createsProjects { h("p") { h("a", ["class": "button", "href": SiteURL.projectNew.relativeURL()]) { t("projects.new") } } }
-            h("table") {
-                h("caption", ["class": "visually-hidden"]) { t("projects.title") }
-                h("thead") {
-                    h("tr") {
-                        h("th", ["scope": "col"]) { t("project.code") }
-                        h("th", ["scope": "col"]) { t("project.name") }
-                        h("th", ["scope": "col"]) { t("project.period") }
-                        h("th", ["scope": "col"]) { t("project.status") }
-                        h("th", ["scope": "col", "class": "num"]) { t("project.participants") }
-                    }
-                }
-                h("tbody") {
-                    for p in projects {
-                        let visible = actor.isAdmin || actor.access(to: p.id!).seesAggregates
-                        h("tr") {
-                            h("td") { p.code }
-                            h("td") { h("a", ["href": SiteURL.project(.value(p.id!)).relativeURL()]) { p.name } }
-                            h("td") { "\(t.date(p.startDate))–\(t.date(p.endDate))" }
-                            h("td") { t("project.status." + p.status.rawValue) }
-                            h("td", ["class": "num"]) { visible ? String(counts[p.id!] ?? 0) : "–" }
-                        }
-                    }
-                }
-            }
-        }
+        return ProjectList.page(try await ProjectList.query(actor: actor, on: req.db), context: req.pageContext).response()
     }
 
     @Sendable static func new(req: Request) async throws -> Response {
