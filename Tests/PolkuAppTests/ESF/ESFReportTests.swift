@@ -122,9 +122,9 @@ import Vapor
             let e = try #require(try await Enrolment.query(on: app.db).filter(\.$participant.$id == castren.id!).first())
             e.followUpDate = "2024-12-05"; e.followUpEmployed = false
             try await e.save(on: app.db)
-            let due = try await FollowUpController.due(project: world.ownProject, today: CalendarDate(parsing: "2024-12-02")!, on: app.db)
+            let due = try await FollowUpPage.due(project: world.ownProject, today: CalendarDate(parsing: "2024-12-02")!, on: app.db)
             #expect(due.map(\.last_name) == ["Aaltonen", "Bergström", "Eskola"])
-            #expect(try await FollowUpController.due(project: world.ownProject, today: CalendarDate(parsing: "2024-11-30")!, on: app.db).isEmpty)
+            #expect(try await FollowUpPage.due(project: world.ownProject, today: CalendarDate(parsing: "2024-11-30")!, on: app.db).isEmpty)
             let client = TestClient(app)
             try await client.login(world.users[.worker]!)
             let page = try await client.get(SiteURL.projectFollowUps(.value(world.ownProject)).relativeURL())

@@ -9,19 +9,7 @@ enum AccountController {
     }
 
     static func page(_ req: Request, state: FormState, status: HTTPResponseStatus = .ok, done: Bool = false) -> Response {
-        let t = req.t
-        let f = Fields(t: t, state: state)
-        return req.page(t("account.password.title"), status: status) {
-            if done { h("p", ["role": "status", "class": "ok"]) { t("account.password.changed") } }
-            h("form", ["method": "post", "action": SiteURL.accountPassword.relativeURL(), "class": "narrow"]) {
-                csrfField(req)
-                f.summary()
-                f.text("current", t("account.password.current"), type: "password", required: true, autocomplete: "current-password", value: "")
-                f.text("new", t("account.password.new"), type: "password", required: true, hint: t("password.rules"), autocomplete: "new-password", value: "")
-                f.text("repeat", t("account.password.repeat"), type: "password", required: true, autocomplete: "new-password", value: "")
-                submit(t("account.password.submit"))
-            }
-        }
+        AccountPage.page(.init(state: state, done: done), context: req.pageContext, status: status).response()
     }
 
     @Sendable static func change(req: Request) async throws -> Response {

@@ -15,78 +15,8 @@ enum ActivitiesController {
     }
 
     static func page(_ req: Request, projectID: UUID, canCreate: Bool, state: FormState, status: HTTPResponseStatus = .ok) async throws -> Response {
-        guard let project = try await Project.find(projectID, on: req.db) else { throw Abort(.notFound) }
-        let activities = try await Activity.query(on: req.db).filter(\.$project.$id == projectID).sort(\.$fromDate, .descending).all()
-        let sites = try await Site.query(on: req.db).filter(\.$project.$id == projectID).sort(\.$name).all()
-        let staff = canCreate ? try await ActivityQueries.staff(project: projectID, on: req.db) : []
-        let t = req.t
-        let f = Fields(t: t, state: state)
-        return req.page(
-            t("activities.title", project.name),
-            breadcrumbs: [(t("projects.title"), SiteURL.projects.relativeURL()), (project.name, SiteURL.project(.value(projectID)).relativeURL())],
-            status: status
-        ) {
-            h("ul", ["class": "actions"]) {
-                h("li") { h("a", ["href": SiteURL.projectActivityReport(.value(projectID)).relativeURL()]) { t("activity_report.link") } }
-                h("li") { h("a", ["href": SiteURL.calendar.relativeURL([("project", "\(projectID)")])]) { t("calendar.link") } }
-            }
-            if activities.isEmpty {
-                h("p") { t("activities.none") }
-            } else {
-                h("table") {
-                    h("thead") {
-                        h("tr") {
-                            h("th", ["scope": "col"]) { t("activity.name") }
-                            h("th", ["scope": "col"]) { t("activity.kind") }
-                            h("th", ["scope": "col"]) { t("project.period") }
-                        }
-                    }
-                    h("tbody") {
-                        for a in activities {
-                            h("tr") {
-                                h("td") { h("a", ["href": SiteURL.activity(.value(a.id!)).relativeURL()]) { a.name } }
-                                h("td") { t("activity.kind." + a.kind.rawValue) }
-                                h("td") { a.fromDate == a.toDate ? t.date(a.fromDate) : "\(t.date(a.fromDate))–\(t.date(a.toDate))" }
-                            }
-                        }
-                    }
-                }
-            }
-            if canCreate {
-                h("h2") { t("activities.new") }
-                h("form", ["method": "post", "action": SiteURL.projectActivities(.value(projectID)).relativeURL()]) {
-                    csrfField(req)
-                    f.summary()
-                    f.select("kind", t("activity.kind"), options: Activity.Kind.allCases.map { ($0.rawValue, t("activity.kind." + $0.rawValue)) }, required: true)
-                    f.select(
-                        "category", t("activity.category"), options: Activity.Category.allCases.map { ($0.rawValue, t("activity.category." + $0.rawValue)) },
-                        blank: t("activity.category.none"))
-                    f.text("name", t("activity.name"), required: true)
-                    f.textarea("description", t("activity.description"), rows: 3)
-                    f.text("target_group", t("activity.target_group"), hint: t("activity.target_group.hint"))
-                    if !staff.isEmpty {
-                        h("fieldset", ["class": "checks"]) {
-                            h("legend") { t("activity.organisers") }
-                            h("p", ["class": "hint"]) { t("activity.organisers.hint") }
-                            for u in staff { f.checkbox("org_\(u.id)", u.name) }
-                        }
-                    }
-                    f.text("co_organisers", t("activity.co_organisers"), hint: t("activity.co_organisers.hint"))
-                    f.select("site_id", t("enrolment.site"), options: sites.map { ($0.id!.uuidString, $0.name) }, blank: t("enrolment.site.none"))
-                    f.date("from", t("activity.from"), required: true)
-                    f.date("to", t("activity.to"))
-                    f.text("start", t("activity.start"), required: true, hint: t("activity.time.hint"))
-                    f.text("end", t("activity.end"), required: true, hint: t("activity.time.hint"))
-                    h("fieldset", ["class": "checks"]) {
-                        h("legend") { t("activity.weekdays") }
-                        h("p", ["class": "hint"]) { t("activity.weekdays.hint") }
-                        for d in 1...7 { f.checkbox("wd_\(d)", t("weekday.\(d)")) }
-                    }
-                    f.text("interval", t("activity.interval"), hint: t("activity.interval.hint"))
-                    submit(t("form.save"))
-                }
-            }
-        }
+        guard let model = try await ActivityList.query(project: projectID, canCreate: canCreate, state: state, on: req.db) else { throw Abort(.notFound) }
+        return ActivityList.page(model, context: req.pageContext, status: status).response()
     }
 
     @Sendable static func create(req: Request) async throws -> Response {

@@ -114,83 +114,8 @@ struct MeasuresReport: Sendable {
 enum MeasuresReportController {
     @Sendable static func show(req: Request) async throws -> Response {
         let r = try await ReportRequest.read(req, fields: ["from", "to", "site"])
-        let (project, access, sites, state) = (r.project, r.access, r.sites, r.state)
-        let id = try project.requireID()
-        var filter = MeasuresReport.Filter()
-        filter.from = r.period.from; filter.to = r.period.to; filter.site = r.period.site
-        var report = state.isValid ? try await MeasuresReport.compute(project: id, filter: filter, on: req.db) : MeasuresReport()
-        try await req.audit.record(.reportView, project: id, detail: "measures")
-        let instruments = try await InstrumentLibrary.latest(on: req.db)
-        // Health instruments' figures, even as suppressed aggregates, only for the project's health
-        // professionals (docs/SECURITY.md): health data is for health roles and the person.
-        let healthKeys = Set(instruments.filter { $0.definition?.health == true }.map(\.key))
-        let hidesHealth = !access.seesHealthData && report.lines.contains { healthKeys.contains($0.key) }
-        if !access.seesHealthData { report.lines.removeAll { healthKeys.contains($0.key) } }
-        let t = req.t
-        let lang = t.lang.rawValue
-        let f = Fields(t: t, state: state)
-        func n(_ v: Int) -> String { SmallCount(v).description }
-        return req.page(
-            t("measures_report.title", project.name),
-            breadcrumbs: [(t("projects.title"), SiteURL.projects.relativeURL()), (project.name, SiteURL.project(.value(id)).relativeURL())],
-            status: state.isValid ? .ok : .badRequest
-        ) {
-            h("form", ["method": "get", "action": SiteURL.projectMeasures(.value(id)).relativeURL(), "class": "inline"]) {
-                f.summary()
-                f.date("from", t("report.from"))
-                f.date("to", t("report.to"))
-                f.select("site", t("enrolment.site"), options: sites.map { ($0.id!.uuidString, $0.name) }, blank: t("report.site.all"))
-                submit(t("report.show"))
-            }
-            h("p", ["class": "hint"]) { t("measures_report.rule") }
-            if hidesHealth { h("p", ["class": "notice"]) { t("measures_report.health_hidden") } }
-            if report.lines.isEmpty { h("p") { t("measures_report.none") } }
-            for line in report.lines {
-                let d = instruments.first { $0.key == line.key }?.definition
-                h("section", ["aria-labelledby": "m-\(line.key)"]) {
-                    h("h2", ["id": "m-\(line.key)"]) { line.name.text(lang) }
-                    h("p") { t("measures_report.counts", n(line.measured), n(line.repeated)) }
-                    if line.repeated >= SmallCount.threshold {
-                        if let rule = d?.change {
-                            h("p") { t("measures_report.meaningful", n(line.meaningfulUp), n(line.meaningfulDown), Chart.number(rule.meaningful)) }
-                        }
-                        h("table") {
-                            h("caption") { t("measures_report.change_caption", line.name.text(lang)) }
-                            h("thead") {
-                                h("tr") {
-                                    h("th", ["scope": "col"]) { t("measures_report.score") }
-                                    h("th", ["scope": "col", "class": "num"]) { t("measures_report.average_change") }
-                                    h("th", ["scope": "col", "class": "num"]) { t("measures_report.people") }
-                                }
-                            }
-                            h("tbody") {
-                                for (scoreID, label) in labels(d, lang: lang, t: t) {
-                                    if let avg = line.average(scoreID), let count = line.changeCounts[scoreID], count >= SmallCount.threshold {
-                                        h("tr") {
-                                            h("th", ["scope": "row"]) { label }
-                                            h("td", ["class": "num"]) { (avg > 0 ? "+" : "") + String(format: "%.1f", avg).replacingOccurrences(of: ".", with: ",") }
-                                            h("td", ["class": "num"]) { String(count) }
-                                        }
-                                    }
-                                }
-                            }
-                        }
-                    } else {
-                        h("p", ["class": "hint"]) { t("measures_report.too_few") }
-                    }
-                }
-            }
-        }
-    }
-
-    /// The scores a change is shown for, in the instrument's order.
-    static func labels(_ d: InstrumentDefinition?, lang: String, t: Texts) -> [(String, String)] {
-        guard let d else { return [("total", t("measure.total_short"))] }
-        var out: [(String, String)] = []
-        if d.hasTotal { out.append(("total", t("measure.total_short"))) }
-        if d.scoring.rescale != nil { out.append(("scaled", "0–100")) }
-        for dm in d.domains { out.append(("d:" + dm.id, dm.name.text(lang))) }
-        if !d.hasTotal { for item in d.items { out.append(("i:" + item.id, item.text?.text(lang) ?? item.id)) } }
-        return out
+        let model = try await MeasuresReportPage.query(r, on: req.db)
+        try await req.audit.record(.reportView, project: model.project.id, detail: "measures")
+        return MeasuresReportPage.page(model, context: req.pageContext).response()
     }
 }
