@@ -9,34 +9,12 @@ enum LoginController {
         return form(req, state: state, status: .ok)
     }
 
-    /// The login form. `replay` carries a form that was refused because the session had ended:
-    /// its fields ride along hidden, and after login they are offered to send again.
+    /// The login form (`LoginPage`).
     static func form(
         _ req: Request, state: FormState, status: HTTPResponseStatus, message: String? = nil,
         replay: (action: String, fields: [(String, String)])? = nil
     ) -> Response {
-        let t = req.t
-        let fields = Fields(t: t, state: state)
-        return req.page(t("login.title"), status: status) {
-            h("p") { t("login.intro") }
-            if let message { h("div", ["class": "error-summary", "role": "alert"]) { h("p") { message } } }
-            h("form", ["method": "post", "action": SiteURL.login.relativeURL(), "class": "narrow"]) {
-                csrfField(req)
-                h("input", ["type": "hidden", "name": "next", "value": state["next"]])
-                if let replay {
-                    h("input", ["type": "hidden", "name": "_replay_to", "value": replay.action])
-                    h("input", ["type": "hidden", "name": "_replay", "value": FormReplay.encode(replay.fields)])
-                } else if !state["_replay_to"].isEmpty {
-                    h("input", ["type": "hidden", "name": "_replay_to", "value": state["_replay_to"]])
-                    h("input", ["type": "hidden", "name": "_replay", "value": state["_replay"]])
-                }
-                fields.text("email", t("login.email"), type: "email", required: true, autocomplete: "username")
-                fields.text(
-                    "password", t("login.password"), type: "password", required: true,
-                    autocomplete: "current-password", value: "")
-                submit(t("login.submit"))
-            }
-        }
+        LoginPage.page(.init(state: state, message: message, replay: replay), context: req.pageContext, status: status).response()
     }
 
     @Sendable static func login(req: Request) async throws -> Response {
