@@ -6,6 +6,7 @@ import Vapor
 enum ActivityReportController {
     struct Context {
         let project: Project
+        let projectID: UUID
         let sites: [Site]
         let filter: ActivityReport.Filter
         let state: FormState
@@ -19,19 +20,25 @@ enum ActivityReportController {
         filter.from = r.period.from; filter.to = r.period.to; filter.site = r.period.site
         filter.kind = r.state.choice("kind", Activity.Kind.self, required: false)
         filter.by = r.state.choice("by", ActivityReport.Grouping.self, required: false) ?? .category
-        return Context(project: r.project, sites: r.sites, filter: filter, state: r.state, exact: r.access.seesParticipants)
+        return Context(project: r.project, projectID: try r.project.requireID(), sites: r.sites, filter: filter, state: r.state, exact: r.access.seesParticipants)
     }
 
     @Sendable static func show(req: Request) async throws -> Response {
         let ctx = try await context(req)
-        let t = req.t
-        let report = ctx.state.isValid ? try await ActivityReport.compute(project: ctx.project.id!, filter: ctx.filter, today: req.today, t: t, on: req.db) : ActivityReport()
-        let id = ctx.project.id!
+        let report = ctx.state.isValid ? try await ActivityReport.compute(project: ctx.projectID, filter: ctx.filter, today: req.today, t: req.t, on: req.db) : ActivityReport()
+        return page(ctx, report, context: req.pageContext).response()
+    }
+
+    /// The report: its filter form (GET), the CSV and XLSX links with the same filter, and its tables.
+    /// Those who do not see the project's people see counts under 5 as "<5".
+    static func page(_ ctx: Context, _ report: ActivityReport, context: PageContext) -> Page {
+        let t = context.t
+        let id = ctx.projectID
         let f = Fields(t: t, state: ctx.state)
         let query: [(String, String)] = ["from", "to", "site", "kind", "by"].compactMap { key in ctx.state[key].isEmpty ? nil : (key, ctx.state[key]) }
         func n(_ v: Int) -> String { ctx.exact ? String(v) : SmallCount(v).description }
-        return req.page(
-            t("activity_report.title", ctx.project.name),
+        return Page(
+            context, title: t("activity_report.title", ctx.project.name),
             breadcrumbs: [
                 (t("projects.title"), SiteURL.projects.relativeURL()), (ctx.project.name, SiteURL.project(.value(id)).relativeURL()),
                 (t("activities.link"), SiteURL.projectActivities(.value(id)).relativeURL()),
@@ -42,7 +49,7 @@ enum ActivityReportController {
                 f.summary()
                 f.date("from", t("report.from"))
                 f.date("to", t("report.to"))
-                f.select("site", t("enrolment.site"), options: ctx.sites.map { ($0.id!.uuidString, $0.name) }, blank: t("report.site.all"))
+                f.select("site", t("enrolment.site"), options: ctx.sites.compactMap { s in s.id.map { ($0.uuidString, s.name) } }, blank: t("report.site.all"))
                 f.select("kind", t("activity.kind"), options: Activity.Kind.allCases.map { ($0.rawValue, t("activity.kind." + $0.rawValue)) }, blank: t("report.site.all"))
                 f.select("by", t("activity_report.by"), options: ActivityReport.Grouping.allCases.map { ($0.rawValue, t("activity_report.by." + $0.rawValue)) })
                 submit(t("report.show"))
@@ -136,7 +143,7 @@ enum ActivityReportController {
         let ctx = try await context(req)
         guard ctx.state.isValid else { throw Abort(.badRequest, reason: "Bad report filter") }
         let t = Texts(lang: .fi)
-        return (try await ActivityReport.compute(project: ctx.project.id!, filter: ctx.filter, today: req.today, t: t, on: req.db), ctx, t)
+        return (try await ActivityReport.compute(project: ctx.projectID, filter: ctx.filter, today: req.today, t: t, on: req.db), ctx, t)
     }
 
     @Sendable static func csv(req: Request) async throws -> Response {
