@@ -34,18 +34,7 @@ enum OwnSpaceController {
     }
 
     static func page(_ req: Request, pid: UUID, link: String?, message: String?) -> Response {
-        let t = req.t
-        return req.page(
-            t("own.invite.title"),
-            breadcrumbs: [(t("participants.title"), SiteURL.participants.relativeURL()), (t("participant.page"), SiteURL.participant(.value(pid)).relativeURL())]
-        ) {
-            if let message { h("p", ["class": "notice"]) { message } }
-            if let link {
-                h("p") { t("own.invite.give", invitationDays) }
-                h("p", ["class": "score"]) { h("code") { link } }
-                h("p", ["class": "hint"]) { t("own.invite.once") }
-            }
-        }
+        OwnSpacePages.invitePage(.init(participant: pid, link: link, message: message, days: invitationDays), context: req.pageContext).response()
     }
 
     static func invitation(_ req: Request) async throws -> Invitation? {
@@ -60,7 +49,7 @@ enum OwnSpaceController {
 
     @Sendable static func accept(req: Request) async throws -> Response {
         guard let inv = try await invitation(req), let p = try await Participant.find(inv.$participant.id, on: req.db) else {
-            return req.page(req.t("own.invite.title"), status: .notFound) { h("p") { req.t("own.invite.invalid") } }
+            return OwnSpacePages.invalidInvitation(context: req.pageContext).response()
         }
         var state = FormState()
         state.values["email"] = p.email ?? ""
@@ -68,24 +57,12 @@ enum OwnSpaceController {
     }
 
     static func acceptForm(_ req: Request, _ p: Participant, state: FormState, status: HTTPResponseStatus = .ok) -> Response {
-        let t = req.t
-        let f = Fields(t: t, state: state)
-        return req.page(t("own.accept.title"), status: status) {
-            h("p", ["class": "lead"]) { t("own.accept.intro", p.firstName) }
-            h("form", ["method": "post", "action": req.url.path]) {
-                csrfField(req)
-                f.summary()
-                f.text("email", t("login.email"), type: "email", required: true, autocomplete: "username")
-                f.text("password", t("own.accept.password"), type: "password", required: true, hint: t("own.accept.password.hint"), autocomplete: "new-password")
-                f.text("again", t("own.accept.again"), type: "password", required: true, autocomplete: "new-password")
-                submit(t("own.accept.submit"))
-            }
-        }
+        OwnSpacePages.acceptPage(.init(firstName: p.firstName, action: req.url.path, state: state), context: req.pageContext, status: status).response()
     }
 
     @Sendable static func create(req: Request) async throws -> Response {
         guard let inv = try await invitation(req), let p = try await Participant.find(inv.$participant.id, on: req.db) else {
-            return req.page(req.t("own.invite.title"), status: .notFound) { h("p") { req.t("own.invite.invalid") } }
+            return OwnSpacePages.invalidInvitation(context: req.pageContext).response()
         }
         var state = FormState.read(req, fields: ["email", "password", "again"])
         let email = state.text("email", required: true, max: 200).lowercased()
@@ -117,41 +94,8 @@ enum OwnSpaceController {
     /// "Omat tietoni": the participant's own results and activities.
     @Sendable static func me(req: Request) async throws -> Response {
         guard let pid = try req.guardedActor().participantID else { throw Abort(.forbidden) }
-        guard let p = try await Participant.find(pid, on: req.db) else { throw Abort(.notFound) }
-        struct Row: Decodable { let key: String; let name: String; let n: Int; let last: String }
-        let results = try await req.db.sql.raw(
-            """
-            SELECT i.key, MIN(i.name) AS name, COUNT(*) AS n, MAX(a.date) AS last FROM assessments a JOIN instruments i ON i.id = a.instrument_id
-            WHERE a.participant_id = \(bind: pid) GROUP BY i.key ORDER BY i.key
-            """
-        ).all(decoding: Row.self)
-        let projects = try await Enrolment.query(on: req.db).filter(\.$participant.$id == pid).all().map(\.$project.id)
-        let activities = try await ActivityQueries.ofParticipant(pid, projects: projects, today: req.today, on: req.db)
+        guard let model = try await OwnSpacePages.me(pid, today: req.today, on: req.db) else { throw Abort(.notFound) }
         try await req.audit.record(.participantView, participant: pid, detail: "own space")
-        let t = req.t
-        return req.page(t("me.title")) {
-            h("p", ["class": "lead"]) { t("me.hello", p.firstName) }
-            h("section", ["aria-labelledby": "my-results"]) {
-                h("h2", ["id": "my-results"]) { t("me.results") }
-                if results.isEmpty { h("p") { t("me.results.none") } }
-                h("ul") {
-                    for r in results {
-                        h("li") {
-                            h("a", ["href": SiteURL.myMeasure(.value(r.key)).relativeURL()]) { r.name }; " – " + t("measure.summary", r.n, t.date(r.last))
-                        }
-                    }
-                }
-            }
-            h("section", ["aria-labelledby": "my-activities"]) {
-                h("h2", ["id": "my-activities"]) { t("me.activities") }
-                if activities.isEmpty { h("p") { t("me.activities.none") } }
-                h("ul") {
-                    for a in activities {
-                        h("li") { a.row.name + " – " + (a.heldWhileMember.map { t("me.came_of", a.attended, $0) } ?? t("me.came", a.attended)) }
-                    }
-                }
-            }
-            h("p") { h("a", ["href": SiteURL.directory.relativeURL()]) { t("me.directory") } }
-        }
+        return OwnSpacePages.mePage(model, context: req.pageContext).response()
     }
 }

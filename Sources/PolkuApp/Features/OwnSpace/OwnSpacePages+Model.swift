@@ -1,0 +1,54 @@
+import Fluent
+import Foundation
+import PolkuCore
+import SQLKit
+
+/// The pages of the participant's own space: the worker's page with a new invitation link, the
+/// participant's account form, and "Omat tietoni" (their own results and activities, in plain words).
+enum OwnSpacePages {
+    /// The worker's page after making an invitation: the link (shown once) or why there is none.
+    struct Invite {
+        var participant: UUID
+        var link: String?
+        var message: String?
+        /// How many days the link works.
+        var days: Int
+    }
+
+    /// The participant's form for their own account; `action` is the invitation's own address.
+    struct Accept {
+        var firstName: String
+        var action: String
+        var state: FormState
+    }
+
+    struct Result: Decodable, Equatable { let key: String; let name: String; let n: Int; let last: String }
+
+    /// "Omat tietoni".
+    struct Me {
+        var firstName: String
+        var results: [Result] = []
+        var activities: [ActivityQueries.ParticipantActivity] = []
+    }
+
+    /// The participant's own page: their results in every instrument (health ones too: the data is
+    /// theirs) and the activities of every project they are in; nil if the person is gone.
+    static func me(_ participant: UUID, today: CalendarDate, on db: any Database) async throws -> Me? {
+        let sql = db.sql
+        struct Person: Decodable { let first_name: String }
+        guard let p = try await sql.select().column("first_name").from(Participant.schema).where("id", .equal, participant).first(decoding: Person.self)
+        else { return nil }
+        let results = try await sql.raw(
+            """
+            SELECT i.key, MIN(i.name) AS name, COUNT(*) AS n, MAX(a.date) AS last FROM assessments a JOIN instruments i ON i.id = a.instrument_id
+            WHERE a.participant_id = \(bind: participant) GROUP BY i.key ORDER BY i.key
+            """
+        ).all(decoding: Result.self)
+        struct Project: Decodable { let project_id: UUID }
+        let projects = try await sql.select().column("project_id").from(Enrolment.schema).where("participant_id", .equal, participant)
+            .all(decoding: Project.self).map(\.project_id)
+        return Me(
+            firstName: p.first_name, results: results,
+            activities: try await ActivityQueries.ofParticipant(participant, projects: projects, today: today, on: db))
+    }
+}

@@ -1,0 +1,69 @@
+import Vapor
+
+extension OwnSpacePages {
+    static func invitePage(_ m: Invite, context: PageContext) -> Page {
+        let t = context.t
+        return Page(
+            context, title: t("own.invite.title"),
+            breadcrumbs: [
+                (t("participants.title"), SiteURL.participants.relativeURL()), (t("participant.page"), SiteURL.participant(.value(m.participant)).relativeURL()),
+            ]
+        ) {
+            if let message = m.message { h("p", ["class": "notice"]) { message } }
+            if let link = m.link {
+                h("p") { t("own.invite.give", m.days) }
+                h("p", ["class": "score"]) { h("code") { link } }
+                h("p", ["class": "hint"]) { t("own.invite.once") }
+            }
+        }
+    }
+
+    /// An invitation that is unknown, used or expired: one plain sentence, 404.
+    static func invalidInvitation(context: PageContext) -> Page {
+        Page(context, title: context.t("own.invite.title"), status: .notFound) { h("p") { context.t("own.invite.invalid") } }
+    }
+
+    static func acceptPage(_ m: Accept, context: PageContext, status: HTTPResponseStatus = .ok) -> Page {
+        let t = context.t
+        let f = Fields(t: t, state: m.state)
+        return Page(context, title: t("own.accept.title"), status: status) {
+            h("p", ["class": "lead"]) { t("own.accept.intro", m.firstName) }
+            h("form", ["method": "post", "action": m.action]) {
+                csrfField(context)
+                f.summary()
+                f.text("email", t("login.email"), type: "email", required: true, autocomplete: "username")
+                f.text("password", t("own.accept.password"), type: "password", required: true, hint: t("own.accept.password.hint"), autocomplete: "new-password")
+                f.text("again", t("own.accept.again"), type: "password", required: true, autocomplete: "new-password")
+                submit(t("own.accept.submit"))
+            }
+        }
+    }
+
+    static func mePage(_ m: Me, context: PageContext) -> Page {
+        let t = context.t
+        return Page(context, title: t("me.title")) {
+            h("p", ["class": "lead"]) { t("me.hello", m.firstName) }
+            h("section", ["aria-labelledby": "my-results"]) {
+                h("h2", ["id": "my-results"]) { t("me.results") }
+                if m.results.isEmpty { h("p") { t("me.results.none") } }
+                h("ul") {
+                    for r in m.results {
+                        h("li") {
+                            h("a", ["href": SiteURL.myMeasure(.value(r.key)).relativeURL()]) { r.name }; " – " + t("measure.summary", r.n, t.date(r.last))
+                        }
+                    }
+                }
+            }
+            h("section", ["aria-labelledby": "my-activities"]) {
+                h("h2", ["id": "my-activities"]) { t("me.activities") }
+                if m.activities.isEmpty { h("p") { t("me.activities.none") } }
+                h("ul") {
+                    for a in m.activities {
+                        h("li") { a.row.name + " – " + (a.heldWhileMember.map { t("me.came_of", a.attended, $0) } ?? t("me.came", a.attended)) }
+                    }
+                }
+            }
+            h("p") { h("a", ["href": SiteURL.directory.relativeURL()]) { t("me.directory") } }
+        }
+    }
+}

@@ -1,0 +1,50 @@
+import Foundation
+@testable import PolkuApp
+import PolkuCore
+import PolkuTestSupport
+import SnapshotTesting
+import Testing
+
+/// The participant's own space from fixed models (plain words, their own results, a refused account
+/// form without passwords sent back) and "Omat tietoni"'s query on both databases.
+@Suite struct OwnSpacePagesTests {
+    typealias F = PageFixtures
+
+    @Test func omatTietoni() {
+        let row = ActivityQueries.ParticipantActivityRow(activity_id: F.id(1_300), name: "Kävelyryhmä", kind: "group", project_id: F.project, joined_on: "2026-01-08", left_on: nil)
+        let m = OwnSpacePages.Me(
+            firstName: "Aino <A>", results: [.init(key: "who5", name: "WHO-5", n: 2, last: "2026-03-01")],
+            activities: [.init(row: row, attended: 6, heldWhileMember: 8)])
+        let html = OwnSpacePages.mePage(m, context: F.context(nil)).render()
+        #expect(html.contains("Aino &lt;A&gt;") && html.contains(SiteURL.myMeasure(.value("who5")).relativeURL()) && html.contains("1.3.2026"))
+        assertSnapshot(of: html, as: .html)
+    }
+
+    @Test func aRefusedAccountFormKeepsTheEmailOnly() {
+        var state = FormState()
+        state.values = ["email": "aino@example.invalid", "password": "", "again": ""]
+        state.errors = ["again": "own.accept.mismatch"]
+        let html = OwnSpacePages.acceptPage(
+            .init(firstName: "Aino", action: SiteURL.invite(.value(String(repeating: "a", count: 48))).relativeURL(), state: state), context: F.context(nil, lang: .sv),
+            status: .unprocessableEntity
+        ).render()
+        #expect(html.contains("value=\"aino@example.invalid\"") && html.contains("aria-invalid=\"true\""))
+        assertSnapshot(of: html, as: .html)
+    }
+
+    @Test func theInvitationLinkIsShownOnce() {
+        let html = OwnSpacePages.invitePage(.init(participant: F.participant, link: "/invite/abc", days: 14), context: F.context(F.worker())).render()
+        #expect(html.contains("<code>/invite/abc</code>") && html.contains("14"))
+        #expect(OwnSpacePages.invalidInvitation(context: F.context(nil)).status == .notFound)
+    }
+
+    @Test(arguments: TestDatabase.allCases)
+    func theQueryReadsOnlyTheirOwn(db: TestDatabase) async throws {
+        try await withPolku(db) { app in
+            let world = try await World.make(app)
+            let me = try #require(try await OwnSpacePages.me(world.ownParticipant, today: F.today, on: app.db))
+            #expect(me.firstName == World.ownName && me.results.isEmpty && me.activities.isEmpty)
+            #expect(try await OwnSpacePages.me(UUID(), today: F.today, on: app.db) == nil)
+        }
+    }
+}
