@@ -10,70 +10,9 @@ enum DirectoryController {
     static func display(_ area: String) -> String { area.prefix(1).uppercased() + area.dropFirst() }
 
     @Sendable static func index(req: Request) async throws -> Response {
-        var state = FormState.read(req.query, fields: ["q", "category", "area", "language", "threshold", "after"])
-        var f = DirectoryQueries.Filter()
-        f.words = SearchKey.make(state.text("q", max: 200)).split(separator: " ").map(String.init)
-        f.category = state.choice("category", ServiceCategory.self, required: false)
-        f.threshold = state.choice("threshold", Threshold.self, required: false)
-        let (areas, languages) = try await DirectoryQueries.choices(on: req.db)
-        if !state["area"].isEmpty { if areas.contains(state["area"].lowercased()) { f.area = state["area"] } else { state.errors["area"] = "error.choice" } }
-        if !state["language"].isEmpty { if languages.contains(state["language"]) { f.language = state["language"] } else { state.errors["language"] = "error.choice" } }
-        var after: (String, UUID)? = nil
-        if let id = state.uuid("after", required: false), let s = try await Service.find(id, on: req.db) { after = (s.name, id) }
-        let result: (rows: [DirectoryQueries.Row], more: Bool) = state.isValid ? try await DirectoryQueries.search(f, after: after, on: req.db) : ([], false)
-        let t = req.t
-        let lang = t.lang.rawValue
-        let staff = req.actor != nil
-        let mine = try await req.authz.providerOrganisations()
-        let myOrganisations = mine.isEmpty ? [] : try await Organisation.query(on: req.db).filter(\.$id ~~ mine).sort(\.$name).all()
-        let fields = Fields(t: t, state: state)
-        func link(after id: UUID) -> String {
-            var items = [("after", id.uuidString)]
-            for key in ["q", "category", "area", "language", "threshold"] where !state[key].isEmpty { items.append((key, state[key])) }
-            return SiteURL.directory.relativeURL(items)
-        }
-        return req.page(t("directory.title"), status: state.isValid ? .ok : .badRequest) {
-            h("p", ["class": "lead"]) { t("directory.intro") }
-            for o in myOrganisations {
-                h("p", ["class": "notice"]) {
-                    o.name + ": "
-                    h("a", ["href": SiteURL.organisationServices(.value(o.id!)).relativeURL()]) { t("provider.services.link") }
-                    " · "
-                    h("a", ["href": SiteURL.organisationReferrals(.value(o.id!)).relativeURL()]) { t("provider.inbox.link") }
-                }
-            }
-            h("form", ["method": "get", "action": SiteURL.directory.relativeURL(), "role": "search", "class": "inline"]) {
-                fields.summary()
-                fields.text("q", t("directory.q"), type: "search", hint: t("directory.q.hint"))
-                fields.select(
-                    "category", t("directory.category"), options: ServiceCategory.allCases.map { ($0.rawValue, t("service.category." + $0.rawValue)) }, blank: t("directory.any"))
-                fields.select("area", t("directory.area"), options: areas.map { ($0, display($0)) }, blank: t("directory.any_area"))
-                fields.select("language", t("directory.language"), options: languages.map { ($0, t("service.language." + $0)) }, blank: t("directory.any"))
-                fields.select(
-                    "threshold", t("directory.threshold"), options: Threshold.allCases.map { ($0.rawValue, t("service.threshold." + $0.rawValue)) }, blank: t("directory.any"))
-                submit(t("directory.search"))
-            }
-            h("h2", ["id": "results"]) { result.rows.isEmpty ? t("directory.none") : t("directory.results") }
-            h("ul", ["class": "services", "aria-labelledby": "results"]) {
-                for s in result.rows {
-                    h("li", ["class": "card"]) {
-                        h("h3") { h("a", ["href": SiteURL.directoryService(.value(s.id)).relativeURL()]) { (lang == "sv" ? s.name_sv : lang == "en" ? s.name_en : nil) ?? s.name } }
-                        h("p") { s.organisation_name + " · " + t("service.category." + s.category) }
-                        h("p") {
-                            h("strong") { t("service.threshold." + s.threshold) }
-                            " · " + Service.listItems(s.areas).map(display).joined(separator: ", ")
-                            " · " + Service.listItems(s.languages).map { t("service.language." + $0) }.joined(separator: ", ")
-                        }
-                        if staff, let checked = CalendarDate(parsing: s.checked_on), ServiceFreshness.isStale(checked: checked, today: req.today) {
-                            h("p", ["class": "notice"]) { t("service.stale", t.date(s.checked_on)) }
-                        }
-                    }
-                }
-            }
-            if result.more, let last = result.rows.last { h("p") { h("a", ["href": link(after: last.id)]) { t("directory.more") } } }
-            h("p") { h("a", ["href": SiteURL.directoryCSV.relativeURL()]) { t("directory.csv") } }
-            if let actor = req.actor, actor.isAdmin || !actor.projectsManaged.isEmpty { h("p") { h("a", ["href": SiteURL.network.relativeURL()]) { t("network.link") } } }
-        }
+        let state = FormState.read(req.query, fields: DirectorySearch.fields)
+        let model = try await DirectorySearch.query(state, actor: req.actor, providerOf: try await req.authz.providerOrganisations(), on: req.db)
+        return DirectorySearch.page(model, context: req.pageContext).response()
     }
 
     @Sendable static func show(req: Request) async throws -> Response {
