@@ -41,7 +41,7 @@ import Testing
             #expect(reader.project.name == "Oma hanke" && reader.activities.map(\.name) == ["Uusi", "Vanha"] && reader.sites.isEmpty && reader.staff.isEmpty)
             let writer = try #require(try await ActivityList.query(project: world.ownProject, canCreate: true, state: FormState(), on: app.db))
             #expect(writer.sites.map(\.name) == ["Pihlava"] && !writer.staff.isEmpty)
-            #expect(try await ActivityList.query(project: UUID(), canCreate: true, state: FormState(), on: app.db) == nil)
+            #expect(try await ActivityList.query(project: F.id(1_501), canCreate: true, state: FormState(), on: app.db) == nil)
         }
     }
 }

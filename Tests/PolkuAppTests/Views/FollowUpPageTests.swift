@@ -29,7 +29,7 @@ import Testing
             let world = try await World.make(app)
             let m = try #require(try await FollowUpPage.query(project: world.ownProject, today: F.today, on: app.db))
             #expect(m.project.name == "Oma hanke" && m.rows.isEmpty, "the world's own participant has not left")
-            #expect(try await FollowUpPage.query(project: UUID(), today: F.today, on: app.db) == nil)
+            #expect(try await FollowUpPage.query(project: F.id(1_501), today: F.today, on: app.db) == nil)
         }
     }
 }

@@ -44,7 +44,7 @@ import Testing
             #expect(choice.all.contains { $0.key == "who5" && $0.health } && Set(choice.all.map(\.key)).count == choice.all.count, "one line per instrument")
             let library = try await InstrumentPages.library(on: app.db)
             #expect(library.instruments.count >= choice.all.count && library.answers.isEmpty)
-            #expect(try await InstrumentPages.project(UUID(), canManage: true, on: app.db) == nil)
+            #expect(try await InstrumentPages.project(F.id(1_501), canManage: true, on: app.db) == nil)
         }
     }
 }

@@ -62,7 +62,7 @@ import Testing
                     try await e.create(on: app.db)
                 }
             }
-            let manager = Actor(userID: UUID(), email: "pm@test", name: "PM", isAdmin: false, rolesByProject: [world.ownProject: [.projectManager]])
+            let manager = Actor(userID: F.id(1_500), email: "pm@test", name: "PM", isAdmin: false, rolesByProject: [world.ownProject: [.projectManager]])
             var state = FormState()
             let all = try await NetworkReport.query(state, actor: manager, on: app.db)
             #expect(all.projects.map(\.name) == ["Oma hanke"], "only the project they manage is offered")

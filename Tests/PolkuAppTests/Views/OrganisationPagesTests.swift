@@ -39,11 +39,11 @@ import Testing
             for (name, kind) in [("Ö-yhdistys", Organisation.Kind.association), ("Aalto-säätiö", .foundation)] {
                 try await Organisation(name: name, kind: kind).create(on: app.db)
             }
-            let admin = Actor(userID: UUID(), email: "a@test", name: "A", isAdmin: true, rolesByProject: [:])
+            let admin = Actor(userID: F.id(1_500), email: "a@test", name: "A", isAdmin: true, rolesByProject: [:])
             let list = try await OrganisationPages.list(actor: admin, on: app.db)
             #expect(list.rows.map(\.name) == ["Aalto-säätiö", "Ö-yhdistys"] && list.rows.map(\.kind) == ["foundation", "association"])
             #expect(list.editable == Set(list.rows.map(\.id)) && list.canCreate)
-            let worker = Actor(userID: UUID(), email: "w@test", name: "W", isAdmin: false, rolesByProject: [UUID(): [.worker]])
+            let worker = Actor(userID: F.id(1_500), email: "w@test", name: "W", isAdmin: false, rolesByProject: [F.id(1_502): [.worker]])
             let seen = try await OrganisationPages.list(actor: worker, on: app.db)
             #expect(seen.rows.count == 2 && seen.editable.isEmpty && !seen.canCreate)
         }

@@ -33,8 +33,9 @@ import Testing
     }
 
     @Test func theInvitationLinkIsShownOnce() {
-        let html = OwnSpacePages.invitePage(.init(participant: F.participant, link: "/invite/abc", days: 14), context: F.context(F.worker())).render()
-        #expect(html.contains("<code>/invite/abc</code>") && html.contains("14"))
+        let link = SiteURL.invite(.value(String(repeating: "b", count: 48))).relativeURL()
+        let html = OwnSpacePages.invitePage(.init(participant: F.participant, link: link, days: 14), context: F.context(F.worker())).render()
+        #expect(html.contains("<code>\(link)</code>") && html.contains("14"))
         #expect(OwnSpacePages.invalidInvitation(context: F.context(nil)).status == .notFound)
     }
 
@@ -44,7 +45,7 @@ import Testing
             let world = try await World.make(app)
             let me = try #require(try await OwnSpacePages.me(world.ownParticipant, today: F.today, on: app.db))
             #expect(me.firstName == World.ownName && me.results.isEmpty && me.activities.isEmpty)
-            #expect(try await OwnSpacePages.me(UUID(), today: F.today, on: app.db) == nil)
+            #expect(try await OwnSpacePages.me(F.id(1_501), today: F.today, on: app.db) == nil)
         }
     }
 }

@@ -25,7 +25,7 @@ import Testing
     func theQuery(db: TestDatabase) async throws {
         try await withPolku(db) { app in
             let world = try await World.make(app)
-            let worker = Actor(userID: UUID(), email: "w@test", name: "W", isAdmin: false, rolesByProject: [world.ownProject: [.worker]])
+            let worker = Actor(userID: F.id(1_500), email: "w@test", name: "W", isAdmin: false, rolesByProject: [world.ownProject: [.worker]])
             let m = try await ProjectList.query(actor: worker, on: app.db)
             #expect(Set(m.rows.map(\.id)) == [world.ownProject, world.otherProject] && !m.canCreate)
             #expect(m.participants == [world.ownProject: 1], "the other project's count is not the worker's to see")
