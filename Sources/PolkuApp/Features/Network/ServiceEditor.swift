@@ -50,38 +50,6 @@ enum ServiceEditor {
         return state.isValid
     }
 
-    static func form(_ req: Request, action: String, state: FormState, submitLabel: String) -> Node {
-        let t = req.t
-        let f = Fields(t: t, state: state)
-        return h("form", ["method": "post", "action": action]) {
-            csrfField(req)
-            f.summary()
-            f.text("name", t("service.name"), required: true)
-            f.textarea("description", t("service.description"), required: true, hint: t("service.description.hint"), rows: 4)
-            f.select("category", t("directory.category"), options: ServiceCategory.allCases.map { ($0.rawValue, t("service.category." + $0.rawValue)) }, required: true)
-            f.select("threshold", t("directory.threshold"), options: Threshold.allCases.map { ($0.rawValue, t("service.threshold." + $0.rawValue)) }, required: true)
-            f.text("target_groups", t("service.target_groups"), hint: t("service.target_groups.hint"))
-            f.text("areas", t("directory.area"), required: true, hint: t("service.areas.hint"))
-            h("fieldset", ["class": "checks"]) {
-                h("legend") { t("directory.language") }
-                f.error("lang_fi")
-                for l in languages { f.checkbox("lang_\(l)", t("service.language." + l)) }
-            }
-            f.text("cost", t("service.cost"), hint: t("service.cost.hint"))
-            f.textarea("where_when", t("service.where_when"), rows: 2)
-            f.textarea("contact", t("service.contact"), required: true, hint: t("service.contact.hint"), rows: 2)
-            h("details", ["open": ["name_sv", "name_en", "description_sv", "description_en"].contains { !state[$0].isEmpty } ? "" : nil]) {
-                h("summary") { t("service.translations") }
-                f.text("name_sv", t("service.name") + " (svenska)")
-                f.textarea("description_sv", t("service.description") + " (svenska)", rows: 3)
-                f.text("name_en", t("service.name") + " (English)")
-                f.textarea("description_en", t("service.description") + " (English)", rows: 3)
-            }
-            f.checkbox("active", t("service.active"))
-            submit(submitLabel)
-        }
-    }
-
     @Sendable static func index(req: Request) async throws -> Response {
         let id = try req.id()
         _ = try req.guardedOrganisation()
@@ -91,49 +59,8 @@ enum ServiceEditor {
     }
 
     static func page(_ req: Request, organisation id: UUID, state: FormState, status: HTTPResponseStatus = .ok) async throws -> Response {
-        guard let org = try await Organisation.find(id, on: req.db) else { throw Abort(.notFound) }
-        let services = try await Service.query(on: req.db).filter(\.$organisation.$id == id).sort(\.$name).all()
-        let t = req.t
-        let today = req.today
-        return req.page(t("provider.services.title", org.name), breadcrumbs: [(t("directory.title"), SiteURL.directory.relativeURL())], status: status) {
-            h("p") { h("a", ["href": SiteURL.organisationReferrals(.value(id)).relativeURL()]) { t("provider.inbox.link") } }
-            let stale = services.filter { s in CalendarDate(parsing: s.checkedOn).map { ServiceFreshness.isStale(checked: $0, today: today) } ?? true }
-            if !stale.isEmpty { h("p", ["class": "notice", "role": "status"]) { t("provider.services.stale", stale.count) } }
-            if services.isEmpty {
-                h("p") { t("provider.services.none") }
-            } else {
-                h("table") {
-                    h("thead") {
-                        h("tr") {
-                            h("th", ["scope": "col"]) { t("service.name") }
-                            h("th", ["scope": "col"]) { t("service.checked") }
-                            h("th", ["scope": "col"]) { h("span", ["class": "visually-hidden"]) { t("activity.member.actions") } }
-                        }
-                    }
-                    h("tbody") {
-                        for s in services {
-                            let stale = CalendarDate(parsing: s.checkedOn).map { ServiceFreshness.isStale(checked: $0, today: today) } ?? true
-                            h("tr") {
-                                h("th", ["scope": "row"]) {
-                                    h("a", ["href": SiteURL.directoryService(.value(s.id!)).relativeURL()]) { s.name }
-                                    if !s.active { " (" + t("service.inactive.short") + ")" }
-                                }
-                                h("td") { t.date(s.checkedOn) + (stale ? " – " + t("service.stale.short") : "") }
-                                h("td") {
-                                    h("a", ["href": SiteURL.serviceEdit(.value(s.id!)).relativeURL()]) { t("service.edit") }
-                                    h("form", ["method": "post", "action": SiteURL.serviceChecked(.value(s.id!)).relativeURL(), "class": "inline"]) {
-                                        csrfField(req)
-                                        h("button", ["type": "submit", "class": "secondary"]) { t("service.mark_checked", s.name) }
-                                    }
-                                }
-                            }
-                        }
-                    }
-                }
-            }
-            h("h2") { t("provider.services.new") }
-            form(req, action: SiteURL.organisationServices(.value(id)).relativeURL(), state: state, submitLabel: t("form.save"))
-        }
+        guard let model = try await ServicePages.services(of: id, state: state, on: req.db) else { throw Abort(.notFound) }
+        return ServicePages.servicesPage(model, context: req.pageContext, status: status).response()
     }
 
     @Sendable static func create(req: Request) async throws -> Response {
@@ -162,12 +89,8 @@ enum ServiceEditor {
     }
 
     static func editPage(_ req: Request, _ s: Service, state: FormState, status: HTTPResponseStatus = .ok) -> Response {
-        let t = req.t
-        return req.page(
-            t("service.edit.title", s.name), breadcrumbs: [(t("provider.services.link"), SiteURL.organisationServices(.value(s.$organisation.id)).relativeURL())], status: status
-        ) {
-            form(req, action: SiteURL.service(.value(s.id!)).relativeURL(), state: state, submitLabel: t("form.save"))
-        }
+        let model = ServicePages.Edit(service: s.id.map { ServicePages.Choice(id: $0, name: s.name) }, organisation: s.$organisation.id, state: state)
+        return ServicePages.editPage(model, context: req.pageContext, status: status).response()
     }
 
     @Sendable static func update(req: Request) async throws -> Response {
