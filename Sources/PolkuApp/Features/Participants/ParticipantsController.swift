@@ -31,27 +31,8 @@ enum ParticipantsController {
     }
 
     static func newPage(_ req: Request, form: ParticipantForm, actor: Actor, status: HTTPResponseStatus = .ok) async throws -> Response {
-        let t = req.t
-        let projects = try await Project.query(on: req.db).filter(\.$id ~~ actor.projectsWritingPeople).sort(\.$name).all()
-        let sites = try await Site.query(on: req.db).filter(\.$project.$id ~~ actor.projectsWritingPeople).sort(\.$name).all()
-        let names = Dictionary(uniqueKeysWithValues: projects.map { ($0.id!, $0.name) })
-        let f = Fields(t: t, state: form.state)
-        return req.page(t("participants.new"), breadcrumbs: [(t("participants.title"), SiteURL.participants.relativeURL())], status: status) {
-            h("form", ["method": "post", "action": SiteURL.participants.relativeURL()]) {
-                csrfField(req)
-                f.summary()
-                form.fieldsNodes(t)
-                h("fieldset") {
-                    h("legend") { t("participant.section.enrolment") }
-                    f.select("project_id", t("enrolment.project"), options: projects.map { ($0.id!.uuidString, $0.name) }, required: true, blank: "")
-                    f.select(
-                        "site_id", t("enrolment.site"), options: sites.map { ($0.id!.uuidString, "\(names[$0.$project.id] ?? ""): \($0.name)") }, blank: t("enrolment.site.none"))
-                    f.date("start_date", t("enrolment.start"), required: true)
-                    f.checkbox("consent_service", t("consent.service.checkbox"))
-                }
-                submit(t("form.save"))
-            }
-        }
+        let model = try await ParticipantFormPages.new(form, actor: actor, on: req.db)
+        return ParticipantFormPages.newPage(model, context: req.pageContext, status: status).response()
     }
 
     @Sendable static func create(req: Request) async throws -> Response {
@@ -116,21 +97,9 @@ enum ParticipantsController {
     }
 
     static func editPage(_ req: Request, form: ParticipantForm, participant p: Participant, status: HTTPResponseStatus = .ok) -> Response {
-        let t = req.t
-        return req.page(
-            t("participant.edit"),
-            breadcrumbs: [
-                (t("participants.title"), SiteURL.participants.relativeURL()),
-                ("\(p.firstName) \(p.lastName)", SiteURL.participant(.value(p.id!)).relativeURL()),
-            ], status: status
-        ) {
-            h("form", ["method": "post", "action": SiteURL.participant(.value(p.id!)).relativeURL()]) {
-                csrfField(req)
-                Fields(t: t, state: form.state).summary()
-                form.fieldsNodes(t)
-                submit(t("form.save"))
-            }
-        }
+        guard let id = p.id else { return Response(status: .notFound) }
+        let model = ParticipantFormPages.Edit(form: form, participant: id, name: "\(p.firstName) \(p.lastName)")
+        return ParticipantFormPages.editPage(model, context: req.pageContext, status: status).response()
     }
 
     @Sendable static func update(req: Request) async throws -> Response {
