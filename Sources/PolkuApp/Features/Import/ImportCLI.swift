@@ -15,7 +15,7 @@ public enum ImportCLI {
             return (true, t("import.done", s.created, s.updated, s.unchanged))
         case .refused(let problems):
             var lines = [t("import.refused", problems.count)]
-            for p in problems { lines.append("rivi \(p.line)\(p.column.map { ", \($0)" } ?? ""): \(ImportController.message(p.message, t))") }
+            for p in problems { lines.append("rivi \(p.line)\(p.column.map { ", \($0)" } ?? ""): \(ImportPage.message(p.message, t))") }
             return (false, lines.joined(separator: "\n"))
         }
     }

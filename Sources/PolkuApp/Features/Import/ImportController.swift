@@ -2,7 +2,7 @@ import Fluent
 import PolkuCore
 import Vapor
 
-/// The upload page for a project's participant spreadsheet.
+/// The upload page for a project's participant spreadsheet (`ImportPage`).
 enum ImportController {
     static func project(_ req: Request) async throws -> (Project, Actor) {
         let id = try req.id()
@@ -13,39 +13,52 @@ enum ImportController {
 
     @Sendable static func show(req: Request) async throws -> Response {
         let (project, _) = try await project(req)
-        return page(req, project: project, outcome: nil)
+        return try page(req, project: project, outcome: nil)
     }
-
-    struct Upload: Content { var file: File? }
 
     @Sendable static func upload(req: Request) async throws -> Response {
         let (project, actor) = try await project(req)
-        guard let file = try? req.content.decode(Upload.self).file, file.data.readableBytes > 0 else {
-            return page(req, project: project, outcome: .refused([.init(line: 0, column: nil, message: "import.no_file")]), status: .unprocessableEntity)
+        guard let data = FileUpload.read(req) else {
+            return try page(req, project: project, outcome: .refused([.init(line: 0, column: nil, message: "import.no_file")]), status: .unprocessableEntity)
         }
-        let data = Data(buffer: file.data)
         let outcome = try await ParticipantImport.run(
             data, project: project,
             actor: .init(id: actor.userID, email: actor.email, address: req.clientAddress), on: req.db,
             clock: req.application.clock, ids: req.application.ids)
-        if case .refused = outcome { return page(req, project: project, outcome: outcome, status: .unprocessableEntity) }
-        return page(req, project: project, outcome: outcome)
+        if case .refused = outcome { return try page(req, project: project, outcome: outcome, status: .unprocessableEntity) }
+        return try page(req, project: project, outcome: outcome)
     }
 
-    static func page(_ req: Request, project: Project, outcome: ParticipantImport.Outcome?, status: HTTPResponseStatus = .ok) -> Response {
-        let t = req.t
-        return req.page(
-            t("import.title", project.name),
-            breadcrumbs: [(t("projects.title"), SiteURL.projects.relativeURL()), (project.name, SiteURL.project(.value(project.id!)).relativeURL())],
+    static func page(_ req: Request, project: Project, outcome: ParticipantImport.Outcome?, status: HTTPResponseStatus = .ok) throws -> Response {
+        let model = ImportPage.Model(project: try project.requireID(), name: project.name, outcome: outcome)
+        return ImportPage.page(model, context: req.pageContext, status: status).response()
+    }
+}
+
+/// The participant import's page: the form, and what the last file did (how many people it added,
+/// changed or left as they were) or every problem that refused it, by line and column.
+enum ImportPage {
+    struct Model {
+        var project: UUID
+        var name: String
+        var outcome: ParticipantImport.Outcome?
+    }
+
+    static func page(_ m: Model, context: PageContext, status: HTTPResponseStatus = .ok) -> Page {
+        let t = context.t
+        return Page(
+            context, title: t("import.title", m.name),
+            breadcrumbs: [(t("projects.title"), SiteURL.projects.relativeURL()), (m.name, SiteURL.project(.value(m.project)).relativeURL())],
             status: status
         ) {
-            switch outcome {
+            switch m.outcome {
             case .imported(let s):
                 h("div", ["class": "ok", "role": "status"]) { h("p") { t("import.done", s.created, s.updated, s.unchanged) } }
             case .refused(let problems):
                 h("div", ["class": "error-summary", "role": "alert"]) {
                     h("p") { t("import.refused", problems.count) }
                     h("table") {
+                        h("caption", ["class": "visually-hidden"]) { t("import.refused", problems.count) }
                         h("thead") {
                             h("tr") {
                                 h("th", ["scope": "col"]) { t("import.line") }
@@ -67,17 +80,11 @@ enum ImportController {
             h("p") { t("import.intro") }
             h("p") { t("import.columns") }
             h("p") { h("code") { ParticipantImport.columns.joined(separator: ";") } }
-            h("form", ["method": "post", "action": SiteURL.projectImport(.value(project.id!)).relativeURL(), "enctype": "multipart/form-data"]) {
-                csrfField(req)
-                h("div", ["class": "field"]) {
-                    h("label", ["for": "f-file"]) { t("import.file") }
-                    h("input", ["type": "file", "id": "f-file", "name": "file", "accept": ".csv,text/csv", "required": ""])
-                }
-                submit(t("import.submit"))
-            }
+            FileUpload.form(context, action: SiteURL.projectImport(.value(m.project)).relativeURL(), label: t("import.file"), accept: ".csv,text/csv", submit: t("import.submit"))
         }
     }
 
+    /// A problem's message: a key, or `key:argument`.
     static func message(_ key: String, _ t: Texts) -> String {
         let parts = key.split(separator: ":").map(String.init)
         return parts.count > 1 ? t(parts[0], parts[1]) : t(key)

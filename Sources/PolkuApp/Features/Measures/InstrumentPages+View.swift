@@ -75,14 +75,9 @@ extension InstrumentPages {
             }
             h("h2") { t("instruments.upload") }
             h("p") { t("instruments.upload.hint") }
-            h("form", ["method": "post", "action": SiteURL.adminInstruments.relativeURL(), "enctype": "multipart/form-data"]) {
-                csrfField(context)
-                h("div", ["class": "field"]) {
-                    h("label", ["for": "f-file"]) { t("instruments.upload.file") }
-                    h("input", ["type": "file", "id": "f-file", "name": "file", "accept": ".json,application/json", "required": ""])
-                }
-                submit(t("instruments.upload.submit"))
-            }
+            FileUpload.form(
+                context, action: SiteURL.adminInstruments.relativeURL(), label: t("instruments.upload.file"), accept: ".json,application/json",
+                submit: t("instruments.upload.submit"))
         }
     }
 }

@@ -40,14 +40,12 @@ enum InstrumentsController {
         return InstrumentPages.libraryPage(model, context: req.pageContext, status: status).response()
     }
 
-    struct Upload: Content { var file: File? }
-
     @Sendable static func upload(req: Request) async throws -> Response {
         _ = try req.guardedActor()
-        guard let file = try? req.content.decode(Upload.self).file, file.data.readableBytes > 0 else {
+        guard let data = FileUpload.read(req) else {
             return try await libraryPage(req, problems: [req.t("instruments.upload.empty")], status: .unprocessableEntity)
         }
-        switch try await InstrumentLibrary.upload(Data(buffer: file.data), on: req.db) {
+        switch try await InstrumentLibrary.upload(data, on: req.db) {
         case .failure(let problems):
             return try await libraryPage(req, problems: problems.problems.map(\.description), status: .unprocessableEntity)
         case .success(let result):

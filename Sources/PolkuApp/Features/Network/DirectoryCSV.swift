@@ -39,8 +39,13 @@ enum DirectoryCSV {
     }
 
     static func page(_ req: Request, problems: [String], message: String?, status: HTTPResponseStatus = .ok) -> Response {
-        let t = req.t
-        return req.page(t("directory.import.title"), breadcrumbs: [(t("directory.title"), SiteURL.directory.relativeURL())], status: status) {
+        importPage(problems: problems, message: message, context: req.pageContext, status: status).response()
+    }
+
+    /// The directory import form, with what the last file brought or why it was refused.
+    static func importPage(problems: [String], message: String?, context: PageContext, status: HTTPResponseStatus = .ok) -> Page {
+        let t = context.t
+        return Page(context, title: t("directory.import.title"), breadcrumbs: [(t("directory.title"), SiteURL.directory.relativeURL())], status: status) {
             if let message { h("p", ["class": "ok", "role": "status"]) { message } }
             if !problems.isEmpty {
                 h("div", ["class": "error-summary", "role": "alert"]) {
@@ -49,29 +54,21 @@ enum DirectoryCSV {
                 }
             }
             h("p") { t("directory.import.hint", columns.joined(separator: ", ")) }
-            h("form", ["method": "post", "action": SiteURL.adminDirectoryImport.relativeURL(), "enctype": "multipart/form-data"]) {
-                csrfField(req)
-                h("div", ["class": "field"]) {
-                    h("label", ["for": "f-file"]) { t("import.file") }
-                    h("input", ["type": "file", "id": "f-file", "name": "file", "accept": ".csv,text/csv", "required": ""])
-                }
-                submit(t("directory.import.submit"))
-            }
+            FileUpload.form(
+                context, action: SiteURL.adminDirectoryImport.relativeURL(), label: t("import.file"), accept: ".csv,text/csv", submit: t("directory.import.submit"))
         }
     }
-
-    struct Upload: Content { var file: File? }
 
     struct Parsed { var provider: String; var businessID: String?; var sector: Sector?; var values: FormState; var line: Int }
 
     @Sendable static func importFile(req: Request) async throws -> Response {
         _ = try req.guardedActor()
         let t = req.t
-        guard let file = try? req.content.decode(Upload.self).file, file.data.readableBytes > 0 else {
+        guard let data = FileUpload.read(req) else {
             return page(req, problems: [t("instruments.upload.empty")], message: nil, status: .unprocessableEntity)
         }
         let table: CSVTable
-        do { table = try CSVTable.parse(Data(buffer: file.data)) } catch let p as CSVTable.Problem {
+        do { table = try CSVTable.parse(data) } catch let p as CSVTable.Problem {
             return page(req, problems: [t(p.message)], message: nil, status: .unprocessableEntity)
         }
         var problems = table.problems.map { t("directory.import.line", $0.line) + ": " + t($0.message) }

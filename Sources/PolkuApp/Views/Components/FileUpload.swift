@@ -1,0 +1,26 @@
+import Foundation
+import Vapor
+
+/// A form that sends one file, and reading that file back. The participant import, the directory import
+/// and the instrument library share both halves instead of three copies.
+enum FileUpload {
+    /// The form: one required file field named `file`, posted as multipart to `action`.
+    static func form(_ context: PageContext, action: String, label: String, accept: String, submit submitLabel: String) -> Node {
+        h("form", ["method": "post", "action": action, "enctype": "multipart/form-data"]) {
+            csrfField(context)
+            h("div", ["class": "field"]) {
+                h("label", ["for": "f-file"]) { label }
+                h("input", ["type": "file", "id": "f-file", "name": "file", "accept": accept, "required": ""])
+            }
+            submit(submitLabel)
+        }
+    }
+
+    private struct Posted: Content { var file: File? }
+
+    /// The posted file's bytes; nil when no file, or an empty one, was sent.
+    static func read(_ req: Request) -> Data? {
+        guard let file = try? req.content.decode(Posted.self).file, file.data.readableBytes > 0 else { return nil }
+        return Data(buffer: file.data)
+    }
+}
