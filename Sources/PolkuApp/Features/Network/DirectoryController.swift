@@ -19,33 +19,9 @@ enum DirectoryController {
         guard let s = try await Service.query(on: req.db).filter(\.$id == (try req.id())).with(\.$organisation).first() else { throw Abort(.notFound) }
         let staff = req.actor != nil
         guard s.active || staff else { throw Abort(.notFound) }
-        let t = req.t
-        let lang = t.lang.rawValue
-        let sector = s.organisation.sector ?? NetworkVocabulary.sector(of: s.organisation.kind)
         let canEdit = try await req.actor.asyncMap { $0.isAdmin ? true : try await req.authz.isProviderStaff($0, s.$organisation.id) } ?? false
-        return req.page(s.localizedName(lang), breadcrumbs: [(t("directory.title"), SiteURL.directory.relativeURL())]) {
-            if !s.active { h("p", ["class": "notice"]) { t("service.inactive") } }
-            h("p", ["class": "lead"]) { s.localizedDescription(lang) }
-            h("dl", ["class": "facts"]) {
-                h("dt") { t("service.provider") }; h("dd") { s.organisation.name + (staff ? " (\(t("sector." + sector.rawValue)))" : "") }
-                h("dt") { t("directory.category") }; h("dd") { t("service.category." + s.category.rawValue) }
-                h("dt") { t("directory.threshold") };
-                h("dd") { t("service.threshold." + s.threshold.rawValue) + " – " + t("service.threshold." + s.threshold.rawValue + ".explain") }
-                if !s.targetGroups.isEmpty { h("dt") { t("service.target_groups") }; h("dd") { s.targetGroups } }
-                h("dt") { t("directory.area") }; h("dd") { Service.listItems(s.areas).map(display).joined(separator: ", ") }
-                h("dt") { t("directory.language") }; h("dd") { Service.listItems(s.languages).map { t("service.language." + $0) }.joined(separator: ", ") }
-                if !s.cost.isEmpty { h("dt") { t("service.cost") }; h("dd") { s.cost } }
-                if !s.whereWhen.isEmpty { h("dt") { t("service.where_when") }; h("dd") { s.whereWhen } }
-                h("dt") { t("service.contact") }; h("dd") { s.contact }
-                h("dt") { t("service.checked") }; h("dd") { t.date(s.checkedOn) }
-            }
-            if staff, let checked = CalendarDate(parsing: s.checkedOn), ServiceFreshness.isStale(checked: checked, today: req.today) {
-                h("p", ["class": "notice"]) { t("service.stale", t.date(s.checkedOn)) }
-            }
-            if canEdit {
-                h("p") { h("a", ["href": SiteURL.serviceEdit(.value(s.id!)).relativeURL()]) { t("service.edit") } }
-            }
-        }
+        let model = try ServiceDetail(s, lang: req.lang.rawValue, staff: staff, canEdit: canEdit)
+        return ServiceDetail.page(model, context: req.pageContext).response()
     }
 }
 
