@@ -81,11 +81,14 @@ struct ProjectForm {
         return state.isValid
     }
 
-    func render(_ req: Request, action: String, parents: [Project]) -> Node {
-        let t = req.t
+    /// A project others can sit under, as the parent choice names it.
+    struct Parent: Decodable, Equatable { let id: UUID; let code: String; let name: String }
+
+    func render(_ context: PageContext, action: String, parents: [Parent]) -> Node {
+        let t = context.t
         let f = Fields(t: t, state: state)
         return h("form", ["method": "post", "action": action]) {
-            csrfField(req)
+            csrfField(context)
             f.summary()
             h("fieldset") {
                 h("legend") { t("project.section.basics") }
@@ -99,7 +102,7 @@ struct ProjectForm {
                 f.date("end_date", t("project.end"), required: true)
                 f.text("region", t("project.region"))
                 f.select(
-                    "parent_id", t("project.parent"), options: parents.map { ($0.id!.uuidString, "\($0.code) \($0.name)") },
+                    "parent_id", t("project.parent"), options: parents.map { ($0.id.uuidString, "\($0.code) \($0.name)") },
                     blank: t("project.parent.none"))
             }
             h("fieldset") {

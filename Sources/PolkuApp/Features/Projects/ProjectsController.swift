@@ -17,15 +17,8 @@ enum ProjectsController {
     }
 
     static func page(_ req: Request, form: ProjectForm, project: Project?, status: HTTPResponseStatus = .ok) async throws -> Response {
-        let t = req.t
-        let parents = try await Project.query(on: req.db).filter(\.$parent.$id == nil).sort(\.$code).all()
-            .filter { $0.id != project?.id }
-        let title = project.map { t("project.edit", $0.name) } ?? t("projects.new")
-        var crumbs = [(label: t("projects.title"), href: SiteURL.projects.relativeURL())]
-        if let project { crumbs.append((project.name, SiteURL.project(.value(project.id!)).relativeURL())) }
-        return req.page(title, breadcrumbs: crumbs, status: status) {
-            form.render(req, action: project.map { SiteURL.project(.value($0.id!)).relativeURL() } ?? SiteURL.projects.relativeURL(), parents: parents)
-        }
+        let model = try await ProjectFormPage.query(form, project: project.flatMap { p in p.id.map { ($0, p.name) } }, on: req.db)
+        return ProjectFormPage.page(model, context: req.pageContext, status: status).response()
     }
 
     @Sendable static func create(req: Request) async throws -> Response {
