@@ -47,7 +47,7 @@ enum ActivityPage {
         var organisers: [ActivityQueries.Staff] = []
         var members: [ActivityQueries.Member] = []
         var rates: (perMember: [UUID: (attended: Int, held: Int)], group: Double?) = ([:], nil)
-        var candidates: [AttendanceController.Person] = []
+        var candidates: [AttendancePage.Person] = []
     }
 
     static func query(_ ctx: Context, today: CalendarDate, on db: any Database) async throws -> Model {
@@ -224,7 +224,7 @@ enum ActivityPage {
     static func percent(_ rate: Double) -> String { "\(Int((rate * 100).rounded())) %" }
 
     /// The project's current participants who are not (still) in the group.
-    static func memberCandidates(_ a: Activity, today: CalendarDate, on db: any Database) async throws -> [AttendanceController.Person] {
+    static func memberCandidates(_ a: Activity, today: CalendarDate, on db: any Database) async throws -> [AttendancePage.Person] {
         try await db.sql.raw(
             """
             SELECT DISTINCT p.id, p.first_name, p.last_name, p.search_key FROM participants p JOIN enrolments e ON e.participant_id = p.id
@@ -232,7 +232,7 @@ enum ActivityPage {
               AND NOT EXISTS (SELECT 1 FROM activity_members m WHERE m.activity_id = \(bind: a.id!) AND m.participant_id = p.id)
             ORDER BY p.search_key, p.id
             """
-        ).all(decoding: AttendanceController.Person.self)
+        ).all(decoding: AttendancePage.Person.self)
     }
 
     @Sendable static func addMember(req: Request) async throws -> Response {

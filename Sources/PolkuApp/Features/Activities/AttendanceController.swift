@@ -18,48 +18,6 @@ enum AttendanceController {
         return Context(activity: a, session: s, actor: actor)
     }
 
-    struct Person: Decodable, Sendable { let id: UUID; let first_name: String; let last_name: String }
-
-    /// The checklist: a group's members on the session's day, or the project's participants who had
-    /// not left by then; and always anyone already recorded for the session.
-    static func people(_ ctx: Context, on db: any Database) async throws -> [Person] {
-        let sql = db.sql
-        let date = ctx.session.date, session = ctx.session.id!
-        if ctx.activity.kind == .group {
-            return try await sql.raw(
-                """
-                SELECT p.id, p.first_name, p.last_name FROM participants p
-                WHERE EXISTS (SELECT 1 FROM activity_members m WHERE m.activity_id = \(bind: ctx.activity.id!) AND m.participant_id = p.id
-                              AND m.joined_on <= \(bind: date) AND (m.left_on IS NULL OR m.left_on >= \(bind: date)))
-                   OR EXISTS (SELECT 1 FROM attendances a WHERE a.session_id = \(bind: session) AND a.participant_id = p.id)
-                ORDER BY p.search_key, p.id
-                """
-            ).all(decoding: Person.self)
-        }
-        return try await sql.raw(
-            """
-            SELECT p.id, p.first_name, p.last_name FROM participants p
-            WHERE EXISTS (SELECT 1 FROM enrolments e WHERE e.participant_id = p.id AND e.project_id = \(bind: ctx.activity.$project.id)
-                          AND (e.end_date IS NULL OR e.end_date >= \(bind: date)))
-               OR EXISTS (SELECT 1 FROM attendances a WHERE a.session_id = \(bind: session) AND a.participant_id = p.id)
-            ORDER BY p.search_key, p.id
-            """
-        ).all(decoding: Person.self)
-    }
-
-    /// Others in the project who could be added to a group's session (a visitor from another group).
-    static func others(_ ctx: Context, excluding: Set<UUID>, on db: any Database) async throws -> [Person] {
-        guard ctx.activity.kind == .group else { return [] }
-        return try await db.sql.raw(
-            """
-            SELECT p.id, p.first_name, p.last_name FROM participants p
-            WHERE EXISTS (SELECT 1 FROM enrolments e WHERE e.participant_id = p.id AND e.project_id = \(bind: ctx.activity.$project.id)
-                          AND (e.end_date IS NULL OR e.end_date >= \(bind: ctx.session.date)))
-            ORDER BY p.search_key, p.id
-            """
-        ).all(decoding: Person.self).filter { !excluding.contains($0.id) }
-    }
-
     static let countFields = [
         "head_on_site", "head_online", "head_women", "head_men", "head_other_gender",
         "head_age_under_18", "head_age_18_29", "head_age_30_54", "head_age_55_plus",
@@ -82,61 +40,10 @@ enum AttendanceController {
     }
 
     static func page(_ req: Request, _ ctx: Context, state: FormState, status: HTTPResponseStatus = .ok, message: String? = nil) async throws -> Response {
-        let t = req.t
-        let isTraining = ctx.activity.kind == .training
-        let people = isTraining ? [] : try await people(ctx, on: req.db)
-        let others = try await others(ctx, excluding: Set(people.map(\.id)), on: req.db)
-        try await req.audit.record(.participantList, participants: people.map(\.id) + others.map(\.id), project: ctx.activity.$project.id, detail: "attendance form")
-        let f = Fields(t: t, state: state)
-        let s = ctx.session
-        return req.page(
-            t("attendance.title", ctx.activity.name, t.date(s.date)),
-            breadcrumbs: [(ctx.activity.name, SiteURL.activity(.value(ctx.activity.id!)).relativeURL())], status: status
-        ) {
-            if let message { h("div", ["class": "error-summary", "role": "alert"]) { h("p") { message } } }
-            h("form", ["method": "post", "action": SiteURL.session(.value(ctx.activity.id!), .value(s.id!)).relativeURL()]) {
-                csrfField(req)
-                h("input", ["type": "hidden", "name": "version", "value": state["version"]])
-                f.summary()
-                if !isTraining {
-                    h("fieldset", ["class": "checks"]) {
-                        h("legend") { ctx.activity.kind == .group ? t("attendance.members_present") : t("attendance.present") }
-                        if people.isEmpty { h("p") { ctx.activity.kind == .group ? t("activity.members.none") : t("participants.none") } }
-                        f.error("people")
-                        for p in people { f.checkbox("p_\(p.id)", "\(p.last_name), \(p.first_name)") }
-                    }
-                    if !others.isEmpty {
-                        f.select(
-                            "add_participant", t("attendance.add_participant"), options: others.map { ($0.id.uuidString, "\($0.last_name), \($0.first_name)") },
-                            blank: t("attendance.add_participant.none"), hint: t("attendance.add_participant.hint"))
-                    }
-                } else {
-                    f.textarea("organisations", t("attendance.organisations"), hint: t("attendance.organisations.hint"), rows: 5)
-                }
-                f.textarea("guests", t("attendance.guests"), hint: isTraining ? t("attendance.guests.training_hint") : t("attendance.guests.hint"), rows: 3)
-                h("fieldset") {
-                    h("legend") { t("attendance.heads") }
-                    h("p", ["class": "hint"]) { t("attendance.heads.hint") }
-                    f.text("head_on_site", t("attendance.head_on_site"), type: "number")
-                    f.text("head_online", t("attendance.head_online"), type: "number")
-                    h("details", ["open": (countFields.dropFirst(2).contains { !state[$0].isEmpty } || !state.isValid) ? "" : nil]) {
-                        h("summary") { t("attendance.breakdown") }
-                        h("p", ["class": "hint"]) { t("attendance.breakdown.hint") }
-                        h("fieldset") {
-                            h("legend") { t("attendance.by_gender") }
-                            f.text("head_women", t("attendance.women"), type: "number")
-                            f.text("head_men", t("attendance.men"), type: "number")
-                            f.text("head_other_gender", t("attendance.other_gender"), type: "number")
-                        }
-                        h("fieldset") {
-                            h("legend") { t("attendance.by_age") }
-                            for band in AgeBand.allCases { f.text("head_age_" + band.rawValue, t("report.age_band." + band.rawValue), type: "number") }
-                        }
-                    }
-                }
-                submit(t("form.save"))
-            }
-        }
+        let model = try await AttendancePage.query(ctx, state: state, message: message, on: req.db)
+        try await req.audit.record(
+            .participantList, participants: model.people.map(\.id) + model.others.map(\.id), project: ctx.activity.$project.id, detail: "attendance form")
+        return model.page(context: req.pageContext, status: status).response()
     }
 
     /// "Name" or "Name; Organisation" per line.

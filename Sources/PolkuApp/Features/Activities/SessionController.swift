@@ -25,26 +25,11 @@ enum SessionController {
         _ req: Request, _ ctx: ActivityPage.Context, _ s: ActivitySession, state: FormState,
         status: HTTPResponseStatus = .ok, message: String? = nil
     ) -> Response {
-        let t = req.t
-        let f = Fields(t: t, state: state)
         let a = ctx.activity
-        return req.page(
-            t("session.edit.title", a.name, t.date(s.scheduledDate)),
-            breadcrumbs: [(t("activities.link"), SiteURL.projectActivities(.value(a.$project.id)).relativeURL()), (a.name, SiteURL.activity(.value(a.id!)).relativeURL())],
-            status: status
-        ) {
-            if let message { h("div", ["class": "error-summary", "role": "alert"]) { h("p") { message } } }
-            h("p") { t("session.edit.intro") }
-            h("form", ["method": "post", "action": SiteURL.sessionEdit(.value(a.id!), .value(s.id!)).relativeURL()]) {
-                csrfField(req)
-                f.summary()
-                f.date("date", t("activity.session.day"), required: true)
-                f.text("start", t("activity.start"), required: true, hint: t("activity.time.hint"))
-                f.text("end", t("activity.end"), required: true, hint: t("activity.time.hint"))
-                f.checkbox("cancelled", t("session.edit.cancelled"))
-                submit(t("form.save"))
-            }
-        }
+        let model = SessionEditPage(
+            projectID: a.$project.id, activityID: a.id!, activityName: a.name, sessionID: s.id!, scheduled: s.scheduledDate,
+            state: state, message: message.map { req.t($0) })
+        return model.page(context: req.pageContext, status: status).response()
     }
 
     @Sendable static func update(req: Request) async throws -> Response {
@@ -71,7 +56,7 @@ enum SessionController {
             hasAttendance: hasAttendance, cancelling: cancelling,
             newDate: CalendarDate(parsing: date)!, today: req.today)
         {
-            return page(req, ctx, s, state: state, status: .unprocessableEntity, message: req.t("activity.error." + problem.rawValue))
+            return page(req, ctx, s, state: state, status: .unprocessableEntity, message: "activity.error." + problem.rawValue)
         }
         s.date = date; s.startTime = start.description; s.endTime = end.description; s.cancelled = cancelling
         s.version += 1

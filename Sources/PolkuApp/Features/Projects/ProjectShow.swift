@@ -48,12 +48,14 @@ enum ProjectShow {
         }
     }
 
-    static func render(_ req: Request, model m: Model, access: ProjectAccess, actor: Actor) -> Response {
-        let t = req.t
+    static func page(
+        _ m: Model, access: ProjectAccess, actor: Actor, partForm: FormState = FormState(), context: PageContext, status: HTTPResponseStatus = .ok
+    ) -> Page {
+        let t = context.t
         let p = m.project
         let counts = actor.isAdmin || access.seesAggregates
         let manages = access.managesProject
-        return req.page(p.name, breadcrumbs: [(t("projects.title"), SiteURL.projects.relativeURL())]) {
+        return Page(context, title: p.name, breadcrumbs: [(t("projects.title"), SiteURL.projects.relativeURL())], status: status) {
             h("p", ["class": "lead"]) { "\(p.code) · \(t("project.status." + p.status.rawValue)) · \(t.date(p.startDate))–\(t.date(p.endDate))" }
             h("div", ["class": "actions"]) {
                 if manages { h("a", ["class": "button", "href": SiteURL.projectEdit(.value(p.id!)).relativeURL()]) { t("project.edit.link") } }
@@ -123,10 +125,10 @@ enum ProjectShow {
                 h("h2", ["id": "tg-h"]) { t("project.target_groups") }
                 h("ul") { for g in p.targetGroups.split(separator: "\n") { h("li") { String(g) } } }
             }
-            ProjectPartsView.organisations(req, model: m, manages: manages)
-            ProjectPartsView.sites(req, model: m, manages: manages, counts: counts)
-            ProjectPartsView.steering(req, model: m, manages: manages)
-            ProjectPartsView.outcomes(req, model: m, manages: manages)
+            ProjectPartsView.organisations(context, partForm, model: m, manages: manages)
+            ProjectPartsView.sites(context, partForm, model: m, manages: manages, counts: counts)
+            ProjectPartsView.steering(context, partForm, model: m, manages: manages)
+            ProjectPartsView.outcomes(context, partForm, model: m, manages: manages)
             if !m.subProjects.isEmpty {
                 h("section", ["aria-labelledby": "sub-h"]) {
                     h("h2", ["id": "sub-h"]) { t("project.subprojects") }

@@ -61,7 +61,7 @@ enum ProjectsController {
         let actor = try req.guardedActor()
         let access = actor.access(to: id)
         guard let model = try await ProjectShow.Model.query(id, on: req.db) else { throw Abort(.notFound) }
-        return ProjectShow.render(req, model: model, access: access, actor: actor)
+        return ProjectShow.page(model, access: access, actor: actor, context: req.pageContext).response()
     }
 }
 

@@ -1,0 +1,67 @@
+import PolkuCore
+import Vapor
+
+extension AttendancePage {
+    func page(context: PageContext, status: HTTPResponseStatus = .ok) -> Page {
+        let t = context.t
+        let isTraining = kind == .training
+        let f = Fields(t: t, state: state)
+        return Page(
+            context, title: t("attendance.title", activityName, t.date(date)),
+            breadcrumbs: [(activityName, SiteURL.activity(.value(activityID)).relativeURL())], status: status
+        ) {
+            if let message { h("div", ["class": "error-summary", "role": "alert"]) { h("p") { message } } }
+            h("form", ["method": "post", "action": SiteURL.session(.value(activityID), .value(sessionID)).relativeURL()]) {
+                csrfField(context)
+                h("input", ["type": "hidden", "name": "version", "value": state["version"]])
+                f.summary()
+                if !isTraining {
+                    checklist(f, t)
+                } else {
+                    f.textarea("organisations", t("attendance.organisations"), hint: t("attendance.organisations.hint"), rows: 5)
+                }
+                f.textarea("guests", t("attendance.guests"), hint: isTraining ? t("attendance.guests.training_hint") : t("attendance.guests.hint"), rows: 3)
+                heads(f, t)
+                submit(t("form.save"))
+            }
+        }
+    }
+
+    @NodeBuilder private func checklist(_ f: Fields, _ t: Texts) -> [Node] {
+        h("fieldset", ["class": "checks"]) {
+            h("legend") { kind == .group ? t("attendance.members_present") : t("attendance.present") }
+            if people.isEmpty { h("p") { kind == .group ? t("activity.members.none") : t("participants.none") } }
+            f.error("people")
+            for p in people { f.checkbox("p_\(p.id)", "\(p.last_name), \(p.first_name)") }
+        }
+        if !others.isEmpty {
+            f.select(
+                "add_participant", t("attendance.add_participant"), options: others.map { ($0.id.uuidString, "\($0.last_name), \($0.first_name)") },
+                blank: t("attendance.add_participant.none"), hint: t("attendance.add_participant.hint"))
+        }
+    }
+
+    /// The head count, with the breakdown by gender and age folded unless something is in it.
+    private func heads(_ f: Fields, _ t: Texts) -> Node {
+        h("fieldset") {
+            h("legend") { t("attendance.heads") }
+            h("p", ["class": "hint"]) { t("attendance.heads.hint") }
+            f.text("head_on_site", t("attendance.head_on_site"), type: "number")
+            f.text("head_online", t("attendance.head_online"), type: "number")
+            h("details", ["open": (AttendanceController.countFields.dropFirst(2).contains { !state[$0].isEmpty } || !state.isValid) ? "" : nil]) {
+                h("summary") { t("attendance.breakdown") }
+                h("p", ["class": "hint"]) { t("attendance.breakdown.hint") }
+                h("fieldset") {
+                    h("legend") { t("attendance.by_gender") }
+                    f.text("head_women", t("attendance.women"), type: "number")
+                    f.text("head_men", t("attendance.men"), type: "number")
+                    f.text("head_other_gender", t("attendance.other_gender"), type: "number")
+                }
+                h("fieldset") {
+                    h("legend") { t("attendance.by_age") }
+                    for band in AgeBand.allCases { f.text("head_age_" + band.rawValue, t("report.age_band." + band.rawValue), type: "number") }
+                }
+            }
+        }
+    }
+}
