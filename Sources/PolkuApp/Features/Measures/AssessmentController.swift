@@ -47,82 +47,16 @@ enum AssessmentController {
         return form(req, ctx, state: state)
     }
 
-    /// Item rows: the instrument's items, or for a goal scale the participant's goals.
-    static func rows(_ ctx: Context, t: Texts) -> [(field: String, label: String, hint: String?, item: InstrumentDefinition.Item)] {
-        let d = ctx.definition
-        let lang = t.lang.rawValue
-        if d.scoring.method == .goals, let item = d.items.first {
-            return ctx.goals.map { ("a_\($0.id)", $0.text, item.text?.text(lang), item) }
-        }
-        return d.items.map { item in
-            let domain = item.domain.flatMap { id in d.domains.first { $0.id == id } }?.name.text(lang)
-            // Without licensed texts the form shows the item's code and domain.
-            let label = item.text?.text(lang) ?? ([item.id, domain].compactMap { $0 }.joined(separator: " – "))
-            return ("a_\(item.id)", label, item.text == nil ? t("measure.item_code_only") : nil, item)
-        }
-    }
-
     static func form(_ req: Request, _ ctx: Context, state: FormState, status: HTTPResponseStatus = .ok) -> Response {
-        let t = req.t
-        let d = ctx.definition
-        let lang = t.lang.rawValue
-        let f = Fields(t: t, state: state)
-        let pid = ctx.scope.participantID
-        return req.page(
-            d.name.text(lang),
-            breadcrumbs: [
-                (t("participants.title"), SiteURL.participants.relativeURL()), ("\(ctx.person.first) \(ctx.person.last)", SiteURL.participant(.value(pid)).relativeURL()),
-            ],
-            status: status
-        ) {
-            if let desc = d.description { h("p", ["class": "lead"]) { desc.text(lang) } }
-            if d.licence.kind == .external { h("p", ["class": "notice"]) { t("measure.external") } }
-            if d.scoring.method == .goals && ctx.goals.isEmpty { h("p", ["class": "notice"]) { t("measure.no_goals") } }
-            h("form", ["method": "post", "action": SiteURL.participantAssessments(.value(pid)).relativeURL()]) {
-                csrfField(req)
-                h("input", ["type": "hidden", "name": "project", "value": ctx.project.uuidString])
-                h("input", ["type": "hidden", "name": "instrument", "value": d.key])
-                f.summary()
-                f.date("date", t("measure.date"), required: true)
-                for row in rows(ctx, t: t) {
-                    let scale = d.scale(of: row.item)!
-                    let whole = (scale.step ?? 1) >= 1 && scale.min == scale.min.rounded()
-                    let count = Int(scale.max - scale.min) + 1
-                    if whole && count <= 11 && d.scoring.method != .measurements && d.scoring.method != .entered {
-                        h("fieldset", ["class": state.errors[row.field] == nil ? "scale" : "scale invalid", "id": "f-" + row.field]) {
-                            h("legend") { row.label }
-                            if let hint = row.hint { h("p", ["class": "hint"]) { hint } }
-                            f.error(row.field)
-                            h("div", ["class": "options"]) {
-                                for v in 0..<count {
-                                    let value = Int(scale.min) + v
-                                    let label = scale.labels?[String(value)]?.text(lang)
-                                    h("label", ["class": "option"]) {
-                                        h("input", ["type": "radio", "name": row.field, "value": String(value), "checked": state[row.field] == String(value) ? "" : nil])
-                                        h("span") { label.map { "\(value) – \($0)" } ?? String(value) }
-                                    }
-                                }
-                            }
-                        }
-                    } else {
-                        f.text(row.field, row.label + (scale.unit.map { " (\($0))" } ?? ""), hint: t("measure.range", Chart.number(scale.min), Chart.number(scale.max)))
-                    }
-                    if d.scoring.method == .profile {
-                        let id = String(row.field.dropFirst(2))
-                        h("div", ["class": "profile-extras"]) {
-                            f.checkbox("important_\(id)", t("measure.important", row.label))
-                            f.text("goal_\(id)", t("measure.area_goal", row.label))
-                        }
-                    }
-                }
-                submit(t("form.save"))
-            }
-            h("p", ["class": "meta"]) { d.licence.notice.text(lang) }
-        }
+        let model = AssessmentForm(
+            participantID: ctx.scope.participantID, project: ctx.project, personName: "\(ctx.person.first) \(ctx.person.last)",
+            definition: ctx.definition, goals: ctx.goals.map { .init(id: $0.id, text: $0.text) }, state: state)
+        return model.page(context: req.pageContext, status: status).response()
     }
 
     static func fields(_ ctx: Context) -> [String] {
-        var out = ["date", "project", "instrument"] + rows(ctx, t: Texts(lang: .fi)).map(\.field)
+        var out =
+            ["date", "project", "instrument"] + AssessmentForm.rows(ctx.definition, goals: ctx.goals.map { .init(id: $0.id, text: $0.text) }, t: Texts(lang: .fi)).map(\.field)
         if ctx.definition.scoring.method == .profile {
             for item in ctx.definition.items { out += ["important_\(item.id)", "goal_\(item.id)"] }
         }
@@ -139,7 +73,7 @@ enum AssessmentController {
         if let date, date > req.today.iso { state.errors["date"] = "measure.error.future" }
         var values: [String: Double] = [:]
         var fieldOf: [String: String] = [:]
-        for row in rows(ctx, t: req.t) {
+        for row in AssessmentForm.rows(ctx.definition, goals: ctx.goals.map { .init(id: $0.id, text: $0.text) }, t: req.t) {
             let raw = state[row.field].trimmingCharacters(in: .whitespaces).replacingOccurrences(of: ",", with: ".")
             let id = String(row.field.dropFirst(2))
             fieldOf[id] = row.field
