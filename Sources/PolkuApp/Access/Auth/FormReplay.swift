@@ -44,21 +44,21 @@ enum FormReplay {
                 req, state: FormState(), status: .unauthorized, message: req.t("replay.session"),
                 replay: (target, fields))
         }
-        return page(req, action: target, fields: fields, status: .forbidden, message: req.t("replay.csrf"))
+        return page(action: target, fields: fields, message: req.t("replay.csrf"), context: req.pageContext, status: .forbidden).response()
     }
 
     /// The kept fields, shown so the person sees what will be sent, and a button to send them.
-    static func page(_ req: Request, action: String, fields: [(String, String)], status: HTTPResponseStatus, message: String) -> Response {
-        let t = req.t
+    static func page(action: String, fields: [(String, String)], message: String, context: PageContext, status: HTTPResponseStatus) -> Page {
+        let t = context.t
         // What a person typed, not the form's own codes (ids, choices): those ride along hidden.
         let visible = fields.filter { name, value in
             name != "password" && !value.isEmpty && UUID(uuidString: value) == nil
                 && !(value.count <= 24 && value.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_" || $0 == "-") })
         }
-        return req.page(t("replay.title"), status: status) {
+        return Page(context, title: t("replay.title"), status: status) {
             h("div", ["class": "notice", "role": "alert"]) { h("p") { message } }
             h("form", ["method": "post", "action": LoginController.safeNext(action)]) {
-                csrfField(req)
+                csrfField(context)
                 for (name, value) in fields where name != "password" {
                     h("input", ["type": "hidden", "name": name, "value": value])
                 }

@@ -54,17 +54,8 @@ enum ESFReportController {
         let ids = try await ESFReport.compute(project: ctx.project.id!, filter: ctx.filter, collecting: code, on: req.db).people
         let names = try await ReportPeople.names(ids, on: req.db)
         try await req.audit.record(.participantList, participants: ids, project: ctx.project.id, detail: "esf \(code)")
-        let sorted = ids.sorted { (names[$0] ?? "") < (names[$1] ?? "") }
-        return req.page(
-            t("report.people", label),
-            breadcrumbs: [
-                (t("projects.title"), SiteURL.projects.relativeURL()), (ctx.project.name, SiteURL.project(.value(ctx.project.id!)).relativeURL()),
-                (t("report.link"), SiteURL.projectReport(.value(ctx.project.id!)).relativeURL()),
-            ]
-        ) {
-            if sorted.isEmpty { h("p") { t("report.people.none") } }
-            h("ul") { for id in sorted { h("li") { h("a", ["href": SiteURL.participant(.value(id)).relativeURL()]) { names[id] ?? id.uuidString } } } }
-        }
+        let people = ids.map { (id: $0, name: names[$0] ?? $0.uuidString) }
+        return ReportPeople.page(label, project: (ctx.project.id!, ctx.project.name), people: people, context: req.pageContext).response()
     }
 
     @Sendable static func csv(req: Request) async throws -> Response {
@@ -88,23 +79,6 @@ enum ESFReportController {
         res.headers.contentType = HTTPMediaType(type: "application", subType: "vnd.openxmlformats-officedocument.spreadsheetml.sheet")
         res.headers.contentDisposition = .init(.attachment, filename: "esf-\(ctx.project.code).xlsx")
         return res
-    }
-}
-
-enum ReportPeople {
-    /// "Last, First" for the given participants, in one query.
-    static func names(_ ids: [UUID], on db: any Database) async throws -> [UUID: String] {
-        guard !ids.isEmpty else { return [:] }
-        struct Row: Decodable { let id: UUID; let first_name: String; let last_name: String }
-        var result: [UUID: String] = [:]
-        let unique = Array(Set(ids))
-        for start in stride(from: 0, to: unique.count, by: 500) {
-            let chunk = Array(unique[start..<min(start + 500, unique.count)])
-            let rows = try await db.sql.select().columns("id", "first_name", "last_name").from("participants")
-                .where("id", .in, SQLBind.group(chunk)).all(decoding: Row.self)
-            for r in rows { result[r.id] = "\(r.last_name), \(r.first_name)" }
-        }
-        return result
     }
 }
 

@@ -125,80 +125,13 @@ enum ParticipationDataController {
     }
 
     static func page(_ req: Request, _ ctx: Context, state: FormState, status: HTTPResponseStatus = .ok) -> Response {
-        let t = req.t
-        let f = Fields(t: t, state: state)
-        let p = ctx.participant
-        let e = ctx.enrolment
-        let missing = missingFields(state: state, enrolment: e, participant: p)
-        let saved = (try? req.query.get(String.self, at: "saved")) == "1" && status == .ok
-        func answers(_ name: String, _ label: String, hint: String) -> Node {
-            f.select(
-                name, label, options: SensitiveAnswer.allCases.map { ($0.rawValue, t("answer." + $0.rawValue)) },
-                blank: t("answer.not_asked"), hint: hint)
-        }
-        func yesNo(_ name: String, _ label: String, hint: String) -> Node {
-            f.select(name, label, options: [("yes", t("answer.yes")), ("no", t("answer.no"))], blank: t("answer.not_asked"), hint: hint)
-        }
-        return req.page(
-            t("esf.title", "\(p.firstName) \(p.lastName)"),
-            breadcrumbs: [(t("participants.title"), SiteURL.participants.relativeURL()), ("\(p.firstName) \(p.lastName)", SiteURL.participant(.value(p.id!)).relativeURL())],
-            status: status
-        ) {
-            h("p", ["class": "lead"]) { t("esf.intro", e.project.name) }
-            if saved { h("p", ["role": "status", "class": "ok"]) { t("esf.saved") } }
-            if !missing.isEmpty {
-                h("div", ["class": "notice", "role": "note"]) {
-                    h("p") { t("esf.missing", missing.count) }
-                    h("ul") { for m in missing { h("li") { h("a", ["href": "#f-" + m.formField]) { t("esf.field." + m.rawValue) } } } }
-                }
-            }
-            h("form", ["method": "post", "action": SiteURL.enrolmentESF(.value(p.id!), .value(e.id!)).relativeURL()]) {
-                csrfField(req)
-                f.summary()
-                h("fieldset") {
-                    h("legend") { t("esf.section.entry", t.date(e.startDate)) }
-                    f.select(
-                        "labour_status", t("esf.field.labour_status"), options: LabourStatus.allCases.map { ($0.rawValue, t("labour." + $0.rawValue)) },
-                        blank: t("answer.not_asked"), hint: t("esf.hint.labour_status"))
-                    f.text("unemployed_months", t("esf.field.unemployed_months"), hint: t("esf.hint.unemployed_months"))
-                    f.select(
-                        "isced", t("esf.field.education"), options: (0...8).map { (String($0), t("isced.\($0)")) },
-                        blank: t("answer.not_asked"), hint: t("esf.hint.education"))
-                    answers("disability", t("esf.field.disability"), hint: t("esf.hint.sensitive"))
-                    answers("foreign_background", t("esf.field.foreign_background"), hint: t("esf.hint.foreign_background"))
-                    answers("minority", t("esf.field.minority"), hint: t("esf.hint.sensitive"))
-                    answers("other_disadvantage", t("esf.field.other_disadvantage"), hint: t("esf.hint.sensitive"))
-                    yesNo("third_country_national", t("esf.field.third_country_national"), hint: t("esf.hint.third_country_national"))
-                    yesNo("homeless", t("esf.field.homeless"), hint: t("esf.hint.homeless"))
-                    yesNo("rural", t("esf.field.rural"), hint: t("esf.hint.rural"))
-                }
-                h("fieldset") {
-                    h("legend") { t("esf.section.exit") }
-                    f.date("exit_date", t("esf.field.exit_date"))
-                    f.select(
-                        "service_outcome", t("esf.field.service_outcome"),
-                        options: ctx.ownOutcomes.map { ("own:\($0.id!)", "\($0.name) (\(t("outcome." + $0.mapsTo.rawValue)))") }
-                            + ServiceOutcome.allCases.map { ($0.rawValue, t("outcome." + $0.rawValue)) },
-                        blank: t("answer.not_recorded"))
-                    f.select(
-                        "exit_situation", t("esf.field.exit_situation"), options: SituationOnLeaving.allCases.map { ($0.rawValue, t("situation." + $0.rawValue)) },
-                        blank: t("answer.not_recorded"), hint: t("esf.hint.exit_situation"))
-                    f.date("exit_situation_date", t("esf.field.exit_situation_date"))
-                    yesNo("qualification_gained", t("esf.field.qualification_gained"), hint: t("esf.hint.qualification_gained"))
-                }
-                h("fieldset") {
-                    h("legend") { t("esf.section.followup") }
-                    f.date("followup_date", t("esf.field.followup_date"))
-                    yesNo("followup_employed", t("esf.field.followup_employed"), hint: t("esf.hint.followup_employed"))
-                    h("fieldset", ["class": "checks"]) {
-                        h("legend") { t("esf.field.improvements") }
-                        h("p", ["class": "hint"]) { t("esf.hint.improvements") }
-                        for i in Improvement.allCases { f.checkbox("improvement_" + i.rawValue, t("improvement." + i.rawValue)) }
-                    }
-                }
-                submit(t("form.save"))
-            }
-        }
+        let p = ctx.participant, e = ctx.enrolment
+        let model = ParticipationDataForm(
+            participantID: p.id!, enrolmentID: e.id!, personName: "\(p.firstName) \(p.lastName)", projectName: e.project.name, startDate: e.startDate,
+            ownOutcomes: ctx.ownOutcomes.map { .init(id: $0.id!, name: $0.name, mapsTo: $0.mapsTo) },
+            missing: missingFields(state: state, enrolment: e, participant: p),
+            saved: (try? req.query.get(String.self, at: "saved")) == "1" && status == .ok, state: state)
+        return model.page(context: req.pageContext, status: status).response()
     }
 
     /// What the record still lacks, judged by the same rule the reports use.

@@ -49,8 +49,9 @@ enum LoginController {
         try await req.audit.record(.loginSucceeded)
         if !state["_replay_to"].isEmpty {
             return FormReplay.page(
-                req, action: state["_replay_to"], fields: FormReplay.decode(state["_replay"]),
-                status: .ok, message: req.t("replay.after_login"))
+                action: state["_replay_to"], fields: FormReplay.decode(state["_replay"]), message: req.t("replay.after_login"),
+                context: req.pageContext, status: .ok
+            ).response()
         }
         if state["next"].isEmpty { return req.redirect(to: user.participantID != nil ? .me : .projects) }
         return req.redirect(safeNext(state["next"]))

@@ -54,7 +54,13 @@ struct ErrorPageMiddleware: AsyncMiddleware {
                 req, state: FormState(), status: .unauthorized, message: req.t("replay.session"),
                 replay: (target, FormReplay.fields(of: req)))
         }
-        let t = req.t
+        return Self.page(status, reason: reason, context: req.pageContext).response()
+    }
+
+    /// The error page itself: what happened and the way home, in the reader's language. A refused
+    /// token (403 "csrf") says so, since the person can act on it.
+    static func page(_ status: HTTPResponseStatus, reason: String?, context: PageContext) -> Page {
+        let t = context.t
         let key: String
         switch status.code {
         case 400: key = "errorpage.400"
@@ -68,7 +74,7 @@ struct ErrorPageMiddleware: AsyncMiddleware {
         case 503: key = "errorpage.503"
         default: key = "errorpage.500"
         }
-        return req.page(t(key + ".title"), status: status) {
+        return Page(context, title: t(key + ".title"), status: status) {
             h("p") { t(key + ".body") }
             h("p") { h("a", ["href": SiteURL.home.relativeURL()]) { t("errorpage.home") } }
         }

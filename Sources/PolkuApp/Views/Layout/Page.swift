@@ -141,19 +141,6 @@ func csrfField(_ context: PageContext) -> Node {
     h("input", ["type": "hidden", "name": CSRFMiddleware.field, "value": context.csrfToken])
 }
 
-/// For the views that still take a `Request` (issue 12 moves them to `PageContext` one by one).
-func csrfField(_ req: Request) -> Node {
-    h("input", ["type": "hidden", "name": CSRFMiddleware.field, "value": req.csrfToken])
-}
-
 extension Request {
-    /// A page response; the caller builds the content.
-    func page(
-        _ title: String, breadcrumbs: [(label: String, href: String)] = [], status: HTTPResponseStatus = .ok,
-        @NodeBuilder content: () -> [Node]
-    ) -> Response {
-        Page(pageContext, title: title, breadcrumbs: breadcrumbs, status: status, content: content).response()
-    }
-
     func redirect(_ to: String) -> Response { redirect(to: to, redirectType: .normal) }
 }
