@@ -56,10 +56,21 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        // The demo data and the benchmarks: used by the `polku` command, not linked into the server library.
+        .target(
+            name: "PolkuTools",
+            dependencies: [
+                "PolkuApp", "PolkuCore",
+                .product(name: "Vapor", package: "vapor"),
+                .product(name: "Fluent", package: "fluent"),
+                .product(name: "SQLKit", package: "sql-kit"),
+            ],
+            swiftSettings: strict
+        ),
         .executableTarget(
             name: "polku",
             dependencies: [
-                "PolkuApp",
+                "PolkuApp", "PolkuTools",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -76,7 +87,7 @@ let package = Package(
         .testTarget(
             name: "PolkuAppTests",
             dependencies: [
-                "PolkuApp", "PolkuTestSupport",
+                "PolkuApp", "PolkuTools", "PolkuTestSupport",
                 .product(name: "VaporTesting", package: "vapor"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 .product(name: "SnapshotTesting", package: "swift-snapshot-testing"),

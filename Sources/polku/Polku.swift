@@ -4,6 +4,7 @@ import Logging
 import NIOCore
 import NIOPosix
 import PolkuApp
+import PolkuTools
 import Vapor
 
 @main

@@ -5,7 +5,7 @@ import SQLKit
 import Vapor
 
 /// The signed-in person and the roles they hold, loaded once per request.
-struct Actor: Sendable {
+package struct Actor: Sendable {
     let userID: UUID
     let email: String
     let name: String
@@ -46,7 +46,7 @@ extension Request {
 
 /// Loads the signed-in user from the session. A session whose user was deactivated (or deleted)
 /// is ended here, so an old cookie stops working at once.
-struct CurrentUserMiddleware: AsyncMiddleware {
+package struct CurrentUserMiddleware: AsyncMiddleware {
     static let sessionKey = "user_id"
     static let seenKey = "seen"
     /// The user's session epoch when this session logged in, compared with `User.sessionEpoch`.
@@ -56,7 +56,7 @@ struct CurrentUserMiddleware: AsyncMiddleware {
     /// How stale "last seen" may get before it is written again (a write per request would be waste).
     static let seenResolution: TimeInterval = 300
 
-    func respond(to req: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+    package func respond(to req: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         if req.hasSession, let raw = req.session.data[Self.sessionKey] {
             let now = req.now.timeIntervalSince1970
             let seen = req.session.data[Self.seenKey].flatMap(TimeInterval.init) ?? now
@@ -81,7 +81,7 @@ struct CurrentUserMiddleware: AsyncMiddleware {
     /// A user and one of their memberships, as one row of the identity query (a user without a
     /// membership is one row with no role). The columns are optional because the session read joins
     /// them to the session row, where there may be no such user.
-    struct IdentityRow: Decodable, Sendable {
+    package struct IdentityRow: Decodable, Sendable {
         let email: String?; let name: String?; let is_active: Bool?; let session_epoch: Int?; let participant_id: UUID?
         let role: String?; let project_id: UUID?; let organisation_id: UUID?
         static let columns: SQLQueryString = "u.email, u.name, u.is_active, u.session_epoch, u.participant_id, m.role, m.project_id, m.organisation_id"
@@ -92,7 +92,7 @@ struct CurrentUserMiddleware: AsyncMiddleware {
 
     /// The user and their memberships in one query (a row per membership), without Fluent models:
     /// this runs on every signed-in request. `rows` are used when the session read brought them already.
-    static func load(_ id: UUID, on db: any Database, epoch: Int? = nil, rows prefetched: [IdentityRow]? = nil) async throws -> Actor? {
+    package static func load(_ id: UUID, on db: any Database, epoch: Int? = nil, rows prefetched: [IdentityRow]? = nil) async throws -> Actor? {
         let rows: [IdentityRow]
         if let prefetched {
             rows = prefetched

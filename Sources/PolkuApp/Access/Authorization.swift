@@ -61,10 +61,14 @@ struct Authorization {
 }
 
 /// The projects through which one person sees one participant.
-struct ParticipantScope {
+package struct ParticipantScope {
     let participantID: UUID
     let actor: Actor
     let projects: [UUID: ProjectAccess]
+
+    package init(participantID: UUID, actor: Actor, projects: [UUID: ProjectAccess]) {
+        self.participantID = participantID; self.actor = actor; self.projects = projects
+    }
 
     var projectIDs: [UUID] { Array(projects.keys) }
     var healthProjects: [UUID] { projects.filter { $0.value.seesHealthData }.map(\.key) }

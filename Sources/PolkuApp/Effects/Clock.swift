@@ -5,21 +5,21 @@ import Vapor
 
 /// The one place the application asks what time it is, so a test can fix the time and check what a
 /// user would see on that day (a phase change dated tomorrow refused, a form's date filled in).
-struct Clock: Sendable {
-    let now: @Sendable () -> Date
+package struct Clock: Sendable {
+    package let now: @Sendable () -> Date
 
-    static let system = Clock { Date() }
+    package static let system = Clock { Date() }
 
     /// Always `date`.
     static func fixed(_ date: Date) -> Clock { Clock { date } }
 
     /// Today in Finland at `now()`.
-    var today: CalendarDate { CalendarDate.inFinland(now()) }
+    package var today: CalendarDate { CalendarDate.inFinland(now()) }
 }
 
 /// Where new ids come from: time-ordered in use (indexes stay compact), counted in tests so that
 /// the ids a test sees are the same on every run.
-struct IDGenerator: Sendable {
+package struct IDGenerator: Sendable {
     let make: @Sendable (Date) -> UUID
 
     static let timeOrdered = IDGenerator { UUID.timeOrdered(at: $0) }
@@ -40,7 +40,7 @@ extension Application {
     private struct ClockKey: StorageKey { typealias Value = Clock }
     private struct IDGeneratorKey: StorageKey { typealias Value = IDGenerator }
 
-    var clock: Clock {
+    package var clock: Clock {
         get { storage[ClockKey.self] ?? .system }
         set { storage[ClockKey.self] = newValue }
     }
@@ -51,7 +51,7 @@ extension Application {
     }
 
     /// A new id, from the application's generator at the application's time.
-    func newID() -> UUID { ids.make(clock.now()) }
+    package func newID() -> UUID { ids.make(clock.now()) }
 }
 
 extension Request {

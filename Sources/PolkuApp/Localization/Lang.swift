@@ -16,7 +16,7 @@ public enum Lang: String, CaseIterable, Sendable {
 
 /// Looks up UI text. A missing Swedish text falls back to Finnish, then English, so the
 /// mechanism takes Swedish as soon as its strings are written.
-struct Texts: Sendable {
+package struct Texts: Sendable {
     let lang: Lang
 
     func callAsFunction(_ key: String) -> String {

@@ -4,7 +4,7 @@ import SQLKit
 extension Database {
     /// Polku's two drivers (SQLite and PostgreSQL) are both SQL databases; the queries that need SQL
     /// say so here instead of casting at each call.
-    var sql: any SQLDatabase {
+    package var sql: any SQLDatabase {
         guard let sql = self as? any SQLDatabase else { preconditionFailure("Polku runs on SQL databases only, not \(type(of: self))") }
         return sql
     }
@@ -16,7 +16,7 @@ extension Database {
     /// the driver keeps one connection per event loop: holding it through a whole page would make the
     /// loop's other requests wait while this one decodes and renders, so there each query takes it in
     /// turn as before.
-    func reading<T: Sendable>(_ body: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
+    package func reading<T: Sendable>(_ body: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
         if sql.dialect.name == "sqlite" { return try await body(self) }
         return try await withConnection(body)
     }

@@ -2,29 +2,29 @@ import Fluent
 import Foundation
 import PolkuCore
 
-final class Organisation: Model, @unchecked Sendable {
-    static let schema = "organisations"
+package final class Organisation: Model, @unchecked Sendable {
+    package static let schema = "organisations"
 
-    @ID(key: .id) var id: UUID?
-    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
-    @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
+    @ID(key: .id) package var id: UUID?
+    @Timestamp(key: "created_at", on: .create) package var createdAt: Date?
+    @Timestamp(key: "updated_at", on: .update) package var updatedAt: Date?
 
-    @Field(key: "name") var name: String
-    @OptionalField(key: "business_id") var businessID: String?
-    @Field(key: "kind") var kind: Kind
-    @OptionalField(key: "municipality") var municipality: String?
-    @OptionalField(key: "website") var website: String?
+    @Field(key: "name") package var name: String
+    @OptionalField(key: "business_id") package var businessID: String?
+    @Field(key: "kind") package var kind: Kind
+    @OptionalField(key: "municipality") package var municipality: String?
+    @OptionalField(key: "website") package var website: String?
     /// The provider's sector in the service network, when the kind of organisation does not say it.
-    @OptionalField(key: "sector") var sector: Sector?
+    @OptionalField(key: "sector") package var sector: Sector?
 
-    init() {}
+    package init() {}
 
-    init(id: UUID? = nil, name: String, businessID: String? = nil, kind: Kind, municipality: String? = nil, website: String? = nil) {
+    package init(id: UUID? = nil, name: String, businessID: String? = nil, kind: Kind, municipality: String? = nil, website: String? = nil) {
         self.id = id; self.name = name; self.businessID = businessID; self.kind = kind
         self.municipality = municipality; self.website = website
     }
 
-    enum Kind: String, Codable, CaseIterable, Sendable {
+    package enum Kind: String, Codable, CaseIterable, Sendable {
         case municipality, state, foundation, association, university, company, parish, other
     }
 }

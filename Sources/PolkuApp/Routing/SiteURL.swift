@@ -4,14 +4,14 @@ import Vapor
 
 /// A path parameter: `.key` when a route is registered, `.value` when a link is built (as Swift
 /// Package Index's `SiteURL` does), so the route and every link to it come from one case.
-enum Parameter<Value: Sendable>: Sendable {
+package enum Parameter<Value: Sendable>: Sendable {
     case key
     case value(Value)
 }
 
 /// Every path Polku answers. Routes are registered from these cases and every link, redirect and
 /// form action is built from them: a renamed path cannot leave a dead link or an unguarded twin.
-enum SiteURL: Sendable {
+package enum SiteURL: Sendable {
     case home, health, metrics, styles
     case login, logout, language(Parameter<String>)
     case accountPassword
@@ -54,7 +54,7 @@ enum SiteURL: Sendable {
     case adminAudit, adminInstruments, adminDirectoryImport
 
     /// The parts a project manager adds to and removes from a project's page.
-    enum ProjectPart: String, Sendable, CaseIterable { case sites, organisations, outcomes, steering }
+    package enum ProjectPart: String, Sendable, CaseIterable { case sites, organisations, outcomes, steering }
 
     /// One piece of a path: a fixed word, or a named parameter with its value when a link is built.
     enum Segment: Equatable {
@@ -168,7 +168,7 @@ enum SiteURL: Sendable {
     }
 
     /// The path of a link, with an optional query (encoded here, never by hand).
-    func relativeURL(_ query: [(String, String)] = []) -> String {
+    package func relativeURL(_ query: [(String, String)] = []) -> String {
         let path =
             "/"
             + segments.map {

@@ -1,5 +1,6 @@
 import Fluent
 @testable import PolkuApp
+@testable import PolkuTools
 import PolkuCore
 import PolkuTestSupport
 import SQLKit

@@ -1,6 +1,7 @@
 import Fluent
 import Logging
 @testable import PolkuApp
+@testable import PolkuTools
 import PolkuCore
 import PolkuTestSupport
 import Foundation

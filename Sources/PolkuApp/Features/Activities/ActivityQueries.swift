@@ -4,7 +4,7 @@ import PolkuCore
 import SQLKit
 
 /// Small SQL reads for the activity pages: no Fluent models on lists, no query per row.
-enum ActivityQueries {
+package enum ActivityQueries {
     struct Staff: Decodable, Sendable { let id: UUID; let name: String }
 
     /// The project's working staff (not viewers): those with a role in the project, or in an
@@ -32,7 +32,7 @@ enum ActivityQueries {
         ).all(decoding: Staff.self)
     }
 
-    static func setOrganisers(activity: UUID, users: [UUID], on db: any Database) async throws {
+    package static func setOrganisers(activity: UUID, users: [UUID], on db: any Database) async throws {
         let sql = db.sql
         try await sql.delete(from: "activity_organisers").where("activity_id", .equal, activity).run()
         for user in Set(users) {

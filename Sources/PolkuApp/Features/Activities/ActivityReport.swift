@@ -8,15 +8,19 @@ import Vapor
 /// unique named participants, attendances (named, guests, trainees by organisation, heads), head
 /// counts by gender and age band, each group's attendance rate, and the people recruited through
 /// events. Counting is PolkuCore's (`ActivityTally`, `AttendanceRules`); this only reads rows.
-struct ActivityReport: Sendable {
-    enum Grouping: String, CaseIterable, Sendable { case category, kind, site, activity }
+package struct ActivityReport: Sendable {
+    package enum Grouping: String, CaseIterable, Sendable { case category, kind, site, activity }
 
-    struct Filter: Sendable {
+    package struct Filter: Sendable {
         var from: CalendarDate?
         var to: CalendarDate?
         var site: UUID?
         var kind: Activity.Kind?
         var by: Grouping = .category
+
+        package init(from: CalendarDate? = nil, to: CalendarDate? = nil, site: UUID? = nil, kind: Activity.Kind? = nil, by: Grouping = .category) {
+            self.from = from; self.to = to; self.site = site; self.kind = kind; self.by = by
+        }
     }
 
     struct Line: Sendable { let key: String; let label: String; var tally: ActivityTally<UUID> }
@@ -31,7 +35,7 @@ struct ActivityReport: Sendable {
     struct CountRow: Decodable { let session_id: UUID; let n: Int }
     struct MemberRow: Decodable { let activity_id: UUID; let participant_id: UUID; let joined_on: String; let left_on: String? }
 
-    static func compute(project: UUID, filter: Filter, today: CalendarDate, t: Texts? = nil, on db: any Database) async throws -> ActivityReport {
+    package static func compute(project: UUID, filter: Filter, today: CalendarDate, t: Texts? = nil, on db: any Database) async throws -> ActivityReport {
         let sql = db.sql
         var activityWhere: SQLQueryString = "a.project_id = \(bind: project)"
         if let site = filter.site { activityWhere.appendLiteral(" AND a.site_id = "); activityWhere.appendInterpolation(bind: site) }

@@ -7,7 +7,7 @@ import SQLKit
 /// The activity report's two large reads (every held session and every attendance of a project)
 /// decoded with the drivers' own decoders, as `ParticipationStream` does for the ESF report: through
 /// SQLKit's generic `Decodable` path the decoding cost more than the queries.
-enum ActivityRows {
+package enum ActivityRows {
     /// A condition's values; the SQL text uses `{}` where each goes, in order.
     enum Value: Sendable { case uuid(UUID), text(String), bool(Bool) }
 
@@ -99,7 +99,7 @@ enum ActivityRows {
 
     /// The activity report's floor for `polku bench` (issue 11): its two large reads through the same
     /// driver, every row read to the end and nothing done with it.
-    static func floor(on db: any Database, project: UUID, today: String) async throws -> Int {
+    package static func floor(on db: any Database, project: UUID, today: String) async throws -> Int {
         final class Count: @unchecked Sendable { var n = 0 }
         let count = Count()
         let scope = "FROM activity_sessions s JOIN activities a ON a.id = s.activity_id WHERE a.project_id = {} AND s.cancelled = {} AND s.date <= {}"

@@ -9,19 +9,23 @@ import SQLKit
 ///
 /// Period rule: output indicators count the participants who entered in the period; result
 /// indicators count those who left in it (six-month results: those who left in it and were followed up).
-struct ESFReport: Sendable {
-    struct Filter: Sendable, Equatable {
+package struct ESFReport: Sendable {
+    package struct Filter: Sendable, Equatable {
         var from: CalendarDate?
         var to: CalendarDate?
         var site: UUID?
         var gender: ESFGender?
         var ageBand: AgeBand?
 
+        package init(from: CalendarDate? = nil, to: CalendarDate? = nil, site: UUID? = nil, gender: ESFGender? = nil, ageBand: AgeBand? = nil) {
+            self.from = from; self.to = to; self.site = site; self.gender = gender; self.ageBand = ageBand
+        }
+
         func entered(_ date: CalendarDate) -> Bool { (from.map { date >= $0 } ?? true) && (to.map { date <= $0 } ?? true) }
     }
 
     /// ESF+ age bands at entry.
-    typealias AgeBand = PolkuCore.AgeBand
+    package typealias AgeBand = PolkuCore.AgeBand
 
     struct Missing: Sendable { let enrolment: UUID; let participant: UUID; let fields: [EntryField] }
 
@@ -40,7 +44,7 @@ struct ESFReport: Sendable {
     var people: [UUID] = []
 
     /// Reads only the columns the rules need, as plain rows, and applies the rules to each.
-    static func compute(project: UUID, filter: Filter, collecting code: String? = nil, on db: any Database) async throws -> ESFReport {
+    package static func compute(project: UUID, filter: Filter, collecting code: String? = nil, on db: any Database) async throws -> ESFReport {
         // Rows are streamed: each is decoded and counted as it arrives, none are kept.
         let accumulator = Accumulator()
         accumulator.withLock { $0.collect = code }

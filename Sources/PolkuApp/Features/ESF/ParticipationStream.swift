@@ -8,7 +8,7 @@ import SQLKit
 /// decoder. Through SQLKit's generic `Decodable` path the decoding took most of a 100,000-row report
 /// (measured with perf, 2026-11-24: about 1 s of 1.6 s on SQLite); the drivers' typed decoders avoid
 /// that. The SQL is the same on both databases; only the reading differs.
-enum ParticipationStream {
+package enum ParticipationStream {
     static func sql(placeholder: (Int) -> String, site: Bool) -> String {
         "SELECT \(ParticipationRow.columns) FROM enrolments e JOIN participants p ON p.id = e.participant_id WHERE e.project_id = \(placeholder(1))"
             + (site ? " AND e.site_id = \(placeholder(2))" : "")
@@ -42,7 +42,7 @@ enum ParticipationStream {
 extension ParticipationStream {
     /// The report's floor for `polku bench` (issue 11): the same SELECT through the same driver,
     /// every row read to the end and nothing done with it. The report is held to twice this.
-    static func floor(on db: any Database, project: UUID) async throws -> Int {
+    package static func floor(on db: any Database, project: UUID) async throws -> Int {
         final class Count: @unchecked Sendable { var n = 0 }
         let count = Count()
         if let sqlite = db as? any SQLiteDatabase {

@@ -4,11 +4,14 @@ import PolkuCore
 import SQLKit
 
 extension ParticipantImport {
-    struct Actor: Sendable { let id: UUID?; let email: String; let address: String }
+    package struct Actor: Sendable {
+        let id: UUID?; let email: String; let address: String
+        package init(id: UUID?, email: String, address: String) { self.id = id; self.email = email; self.address = address }
+    }
 
     /// Reads, checks and (only if every row is right) writes a file, in one transaction.
     /// `clock` dates the rows and decides what "in the future" means; `ids` names the new rows.
-    static func run(
+    package static func run(
         _ data: Data, project: Project, actor: Actor, on db: any Database,
         clock: Clock = .system, ids: IDGenerator = .timeOrdered
     ) async throws -> Outcome {

@@ -8,8 +8,8 @@ import SQLKit
 /// every problem is reported with its line. Rows are matched by the file's participant ID, so the
 /// same file imported again changes nothing. Two rows with one ID are one participation: the first
 /// entry's data and the last exit (PolkuCore's `Participation.merging` rule).
-struct ParticipantImport {
-    static let columns = [
+package struct ParticipantImport {
+    package static let columns = [
         "participant_id", "first_name", "last_name", "birth_date", "gender", "municipality", "language",
         "email", "phone", "site", "start_date", "labour_status", "unemployed_months", "isced", "disability",
         "foreign_background", "minority", "other_disadvantage", "third_country_national", "homeless", "rural",
@@ -18,7 +18,7 @@ struct ParticipantImport {
     ]
     static let required = ["participant_id", "first_name", "last_name", "birth_date", "start_date"]
 
-    struct Problem: Sendable, Equatable { let line: Int; let column: String?; let message: String }
+    package struct Problem: Sendable, Equatable { let line: Int; let column: String?; let message: String }
 
     /// One participation as it will be stored.
     struct Record: Sendable {
@@ -61,9 +61,9 @@ struct ParticipantImport {
 
     struct ProjectOutcomeChoice: Sendable { let id: UUID; let mapsTo: ServiceOutcome }
 
-    struct Summary: Sendable, Equatable { var created = 0; var updated = 0; var unchanged = 0 }
+    package struct Summary: Sendable, Equatable { package var created = 0; package var updated = 0; package var unchanged = 0 }
 
-    enum Outcome: Sendable {
+    package enum Outcome: Sendable {
         case imported(Summary)
         case refused([Problem])
     }

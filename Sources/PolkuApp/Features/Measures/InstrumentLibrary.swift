@@ -6,7 +6,7 @@ import Vapor
 
 /// The instruments a deployment has: the definitions shipped in `Features/Measures/Instruments` and those an
 /// admin uploaded, each version stored whole. A version that has answers is never changed.
-enum InstrumentLibrary {
+package enum InstrumentLibrary {
     static func bundledFiles() -> [(name: String, data: Data)] {
         guard let folder = Bundle.module.url(forResource: "Instruments", withExtension: nil),
             let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path)
@@ -84,7 +84,7 @@ enum InstrumentLibrary {
     }
 
     /// The newest version of each instrument.
-    static func latest(on db: any Database) async throws -> [Instrument] {
+    package static func latest(on db: any Database) async throws -> [Instrument] {
         let all = try await Instrument.query(on: db).sort(\.$key).sort(\.$version, .descending).all()
         var seen = Set<String>()
         return all.filter { seen.insert($0.key).inserted }

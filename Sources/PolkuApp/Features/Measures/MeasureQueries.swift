@@ -4,13 +4,13 @@ import PolkuCore
 import SQLKit
 
 /// Reads for the measures pages, scoped by the projects and sensitivities `Authorization` allows.
-enum MeasureQueries {
+package enum MeasureQueries {
     static func projectKeys(_ project: UUID, on db: any Database) async throws -> [String] {
         try await db.sql.select().column("instrument_key").from("project_instruments")
             .where("project_id", .equal, SQLBind(project)).all(decodingColumn: "instrument_key", as: String.self).sorted()
     }
 
-    static func setProjectKeys(_ project: UUID, _ keys: [String], on db: any Database) async throws {
+    package static func setProjectKeys(_ project: UUID, _ keys: [String], on db: any Database) async throws {
         let sql = db.sql
         try await sql.delete(from: "project_instruments").where("project_id", .equal, SQLBind(project)).run()
         for key in Set(keys) {

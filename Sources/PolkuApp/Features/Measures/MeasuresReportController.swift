@@ -8,8 +8,11 @@ import Vapor
 /// Per instrument: how many participants have a first and a repeat measurement in the period, and the
 /// average change from their first to their latest time, per score and domain (or area). Every stored
 /// answer set is scored again with PolkuCore by the version it was given in; nothing is scored in SQL.
-struct MeasuresReport: Sendable {
-    struct Filter: Sendable { var from: CalendarDate?; var to: CalendarDate?; var site: UUID? }
+package struct MeasuresReport: Sendable {
+    package struct Filter: Sendable {
+        var from: CalendarDate?; var to: CalendarDate?; var site: UUID?
+        package init(from: CalendarDate? = nil, to: CalendarDate? = nil, site: UUID? = nil) { self.from = from; self.to = to; self.site = site }
+    }
 
     struct Line: Sendable {
         let key: String
@@ -25,12 +28,12 @@ struct MeasuresReport: Sendable {
 
     var lines: [Line] = []
     /// Answer sets scored for the report, and those that no longer score (a stored answer outside its scale).
-    var scored = 0
+    package var scored = 0
     var unscorable = 0
 
     final class Rows: @unchecked Sendable { var items: [(UUID, UUID, String, String)] = [] }
 
-    static func compute(project: UUID, filter: Filter, on db: any Database) async throws -> MeasuresReport {
+    package static func compute(project: UUID, filter: Filter, on db: any Database) async throws -> MeasuresReport {
         let instruments = try await Instrument.query(on: db).all()
         var prepared: [UUID: PreparedInstrument] = [:]
         for i in instruments { if let d = i.definition { prepared[i.id!] = PreparedInstrument(d) } }

@@ -6,8 +6,8 @@ import SQLKit
 /// Services that fit a participant, with the reasons: their goals, area and language, and weak
 /// results in their latest assessments. The rules are PolkuCore's `ServiceSuggestion`; this reads
 /// the participant's facts and the services in their area.
-enum Suggestions {
-    struct Suggestion: Sendable { let id: UUID; let name: String; let provider: String; let threshold: Threshold; let reasons: [SuggestionReason] }
+package enum Suggestions {
+    package struct Suggestion: Sendable { let id: UUID; let name: String; let provider: String; let threshold: Threshold; let reasons: [SuggestionReason] }
 
     /// Life-map areas and the topics that help with them.
     static let lifeAreaCategories: [String: ServiceCategory] = [
@@ -20,7 +20,7 @@ enum Suggestions {
         let areas: String; let languages: String; let search_text: String
     }
 
-    static func forParticipant(_ pid: UUID, scope: ParticipantScope, limit: Int = 5, on db: any Database) async throws -> [Suggestion] {
+    package static func forParticipant(_ pid: UUID, scope: ParticipantScope, limit: Int = 5, on db: any Database) async throws -> [Suggestion] {
         struct Facts: Decodable { let municipality: String; let language: String }
         guard
             let p = try await db.sql.raw("SELECT municipality, language FROM participants WHERE id = \(bind: pid)")

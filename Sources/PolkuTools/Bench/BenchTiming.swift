@@ -1,3 +1,4 @@
+import PolkuApp
 import Foundation
 
 /// Runs a measured step n times after two warm-up runs and formats median and p95, the way every

@@ -1,3 +1,4 @@
+import PolkuApp
 import Fluent
 import Foundation
 import PolkuCore

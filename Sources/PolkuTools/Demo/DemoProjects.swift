@@ -1,3 +1,4 @@
+import PolkuApp
 import PolkuCore
 
 /// The five seed projects' public facts (from `shared/seeds/`). Steering groups are given as roles and
