@@ -42,7 +42,12 @@ public func configure(_ app: Application, settings: Settings) async throws {
     try routes(app)
     app.methodIndex = MethodIndex(app.routes.all)
 
-    if case .sqlite = settings.database { try await SQLiteTuning.apply(app, synchronous: settings.sqliteSynchronous) }
+    if case .sqlite(let path) = settings.database {
+        try await SQLiteTuning.apply(app, synchronous: settings.sqliteSynchronous)
+        let reads = SQLiteReads(path: path)
+        app.sqliteReads = reads
+        app.lifecycle.use(SQLiteReadsShutdown(reads: reads))
+    }
     if settings.autoMigrate {
         // One line at start-up instead of two per migration.
         app.fluent.migrationLogLevel = .debug

@@ -12,20 +12,41 @@ package struct Actor: Sendable {
     let isAdmin: Bool
     let rolesByProject: [UUID: Set<Role>]
     /// For a participant's own account: the participant they are. Such an actor has no project roles.
-    var participantID: UUID? = nil
+    let participantID: UUID?
+    /// The names of the projects in `rolesByProject`, read with the roles, so that a page's project
+    /// filter or choice needs no query of its own.
+    let projectNames: [UUID: String]
+    /// Projects through whose enrolments this person sees participants, in a fixed order (the same
+    /// binds, so the same SQL, on every request). Worked out once: every list and page asks for it.
+    let projectsSeeingPeople: [UUID]
+    /// Projects where this person may add participants and write their data.
+    let projectsWritingPeople: [UUID]
+
+    init(
+        userID: UUID, email: String, name: String, isAdmin: Bool, rolesByProject: [UUID: Set<Role>],
+        participantID: UUID? = nil, projectNames: [UUID: String] = [:]
+    ) {
+        self.userID = userID
+        self.email = email
+        self.name = name
+        self.isAdmin = isAdmin
+        self.rolesByProject = rolesByProject
+        self.participantID = participantID
+        self.projectNames = projectNames
+        func projects(_ can: (ProjectAccess) -> Bool) -> [UUID] {
+            rolesByProject.filter { can(ProjectAccess(roles: $0.value)) }.map { ($0.key.uuidString, $0.key) }.sorted { $0.0 < $1.0 }.map(\.1)
+        }
+        projectsSeeingPeople = projects(\.seesParticipants)
+        projectsWritingPeople = projects(\.writesParticipantData)
+    }
 
     func access(to project: UUID) -> ProjectAccess {
         ProjectAccess(roles: rolesByProject[project] ?? [])
     }
 
-    /// Projects through whose enrolments this person sees participants.
-    var projectsSeeingPeople: [UUID] {
-        rolesByProject.filter { ProjectAccess(roles: $0.value).seesParticipants }.map(\.key).sorted { $0.uuidString < $1.uuidString }
-    }
-
-    /// Projects where this person may add participants and write their data.
-    var projectsWritingPeople: [UUID] {
-        rolesByProject.filter { ProjectAccess(roles: $0.value).writesParticipantData }.map(\.key)
+    /// `projects` with their names, by name (for a filter or a choice on a page).
+    func named(_ projects: [UUID]) -> [(id: UUID, name: String)] {
+        projects.compactMap { id in projectNames[id].map { (id, $0) } }.sorted { $0.name < $1.name }
     }
 
     var projectsManaged: [UUID] {
@@ -64,7 +85,7 @@ package struct CurrentUserMiddleware: AsyncMiddleware {
                 req.session.destroy()
             } else if let id = UUID(text: raw),
                 let actor = try await Self.load(
-                    id, on: req.db, epoch: req.session.data[Self.epochKey].flatMap { Int($0) } ?? 0,
+                    id, on: req.readDatabase, epoch: req.session.data[Self.epochKey].flatMap { Int($0) } ?? 0,
                     rows: req.storage[PrefetchedIdentity.self].flatMap { $0.user == raw ? $0.rows : nil })
             {
                 req.actor = actor
@@ -83,9 +104,14 @@ package struct CurrentUserMiddleware: AsyncMiddleware {
     /// them to the session row, where there may be no such user.
     package struct IdentityRow: Decodable, Sendable {
         let email: String?; let name: String?; let is_active: Bool?; let session_epoch: Int?; let participant_id: UUID?
-        let role: String?; let project_id: UUID?; let organisation_id: UUID?
-        static let columns: SQLQueryString = "u.email, u.name, u.is_active, u.session_epoch, u.participant_id, m.role, m.project_id, m.organisation_id"
+        let role: String?; let project_id: UUID?; let organisation_id: UUID?; let project_name: String?
+        static let columns: SQLQueryString =
+            "u.email, u.name, u.is_active, u.session_epoch, u.participant_id, m.role, m.project_id, m.organisation_id, mp.name AS project_name"
+        /// What joins the memberships and their projects' names to the users `u`.
+        static let joins: SQLQueryString = "LEFT JOIN memberships m ON m.user_id = u.id LEFT JOIN projects mp ON mp.id = m.project_id"
     }
+
+    private struct OrganisationLink: Decodable { let project_id: UUID; let organisation_id: UUID; let name: String }
 
     /// The identity rows that `QuietSessions` read together with the session, for the user the session names.
     struct PrefetchedIdentity: StorageKey { typealias Value = (user: String, rows: [IdentityRow]) }
@@ -99,7 +125,7 @@ package struct CurrentUserMiddleware: AsyncMiddleware {
         } else {
             rows = try await db.sql.raw(
                 """
-                SELECT \(IdentityRow.columns) FROM users u LEFT JOIN memberships m ON m.user_id = u.id WHERE u.id = \(bind: id)
+                SELECT \(IdentityRow.columns) FROM users u \(IdentityRow.joins) WHERE u.id = \(bind: id)
                 """
             ).all(decoding: IdentityRow.self)
         }
@@ -108,23 +134,34 @@ package struct CurrentUserMiddleware: AsyncMiddleware {
         var roles: [UUID: Set<Role>] = [:]
         var isAdmin = false
         var byOrganisation: [UUID: Set<Role>] = [:]
+        var names: [UUID: String] = [:]
         for m in rows {
             guard let role = m.role.flatMap(Role.init(rawValue:)) else { continue }
             if role == .admin { isAdmin = true }
-            if let project = m.project_id { roles[project, default: []].insert(role) }
+            if let project = m.project_id {
+                roles[project, default: []].insert(role)
+                names[project] = m.project_name
+            }
             if let organisation = m.organisation_id { byOrganisation[organisation, default: []].insert(role) }
         }
         if !byOrganisation.isEmpty {
             // An organisation's role reaches the projects it runs, not those it merely partners or funds.
-            let links = try await ProjectOrganisation.query(on: db)
-                .filter(\.$organisation.$id ~~ Array(byOrganisation.keys))
-                .filter(\.$role ~~ [.administrator, .coImplementer]).all()
-            for link in links { roles[link.$project.id, default: []].formUnion(byOrganisation[link.$organisation.id] ?? []) }
+            let links = try await db.sql.raw(
+                """
+                SELECT po.project_id, po.organisation_id, p.name FROM project_organisations po JOIN projects p ON p.id = po.project_id
+                WHERE po.organisation_id IN \(SQLBind.group(Array(byOrganisation.keys)))
+                AND po.role IN \(SQLBind.group([ProjectOrganisation.Role.administrator.rawValue, ProjectOrganisation.Role.coImplementer.rawValue]))
+                """
+            ).all(decoding: OrganisationLink.self)
+            for link in links {
+                roles[link.project_id, default: []].formUnion(byOrganisation[link.organisation_id] ?? [])
+                names[link.project_id] = link.name
+            }
         }
         if let participant = user.participant_id {
             // A participant's account never carries staff roles, whatever memberships say.
             return Actor(userID: id, email: email, name: name, isAdmin: false, rolesByProject: [:], participantID: participant)
         }
-        return Actor(userID: id, email: email, name: name, isAdmin: isAdmin, rolesByProject: roles)
+        return Actor(userID: id, email: email, name: name, isAdmin: isAdmin, rolesByProject: roles, projectNames: names)
     }
 }

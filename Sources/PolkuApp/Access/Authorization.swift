@@ -39,7 +39,7 @@ struct Authorization {
         let actor = try actor()
         let visible = actor.projectsSeeingPeople
         guard !visible.isEmpty else { throw Abort(.notFound) }
-        let sql = req.db.sql
+        let sql = req.readDatabase.sql
         let rows = try await sql.select()
             .column("project_id")
             .from("enrolments")

@@ -9,15 +9,3 @@ extension Database {
         return sql
     }
 }
-
-extension Database {
-    /// Runs a page's reads on one connection where that saves work (issue 11). On PostgreSQL each of a
-    /// page's dozen queries would otherwise take a connection from the pool and give it back. On SQLite
-    /// the driver keeps one connection per event loop: holding it through a whole page would make the
-    /// loop's other requests wait while this one decodes and renders, so there each query takes it in
-    /// turn as before.
-    package func reading<T: Sendable>(_ body: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
-        if sql.dialect.name == "sqlite" { return try await body(self) }
-        return try await withConnection(body)
-    }
-}

@@ -22,7 +22,7 @@ struct QuietSessions: SessionDriver {
     func readSession(_ sessionID: SessionID, for request: Request) -> EventLoopFuture<SessionData?> {
         let promise = request.eventLoop.makePromise(of: SessionData?.self)
         promise.completeWithTask {
-            let sql = request.db.sql
+            let sql = request.readDatabase.sql
             let user: SQLQueryString =
                 sql.dialect.name == "postgresql"
                 ? "CASE WHEN s.data->>'user_id' ~ '^[0-9A-Fa-f-]{36}$' THEN (s.data->>'user_id')::uuid END"
@@ -30,7 +30,7 @@ struct QuietSessions: SessionDriver {
             let rows = try await sql.raw(
                 """
                 SELECT CAST(s.data AS TEXT) AS data, \(CurrentUserMiddleware.IdentityRow.columns) FROM _fluent_sessions s
-                LEFT JOIN users u ON u.id = \(user) LEFT JOIN memberships m ON m.user_id = u.id WHERE s.key = \(bind: sessionID.string)
+                LEFT JOIN users u ON u.id = \(user) \(CurrentUserMiddleware.IdentityRow.joins) WHERE s.key = \(bind: sessionID.string)
                 """
             ).all()
             guard let first = rows.first else { return nil }

@@ -10,7 +10,9 @@ import Testing
     static func scope(_ world: World, roles: Set<Role>, alsoWritesIn other: Bool = false) -> ParticipantScope {
         var byProject: [UUID: Set<Role>] = [world.ownProject: roles]
         if other { byProject[world.otherProject] = [.worker] }
-        let actor = Actor(userID: UUID(), email: "query@test", name: "Query", isAdmin: false, rolesByProject: byProject)
+        let actor = Actor(
+            userID: PageFixtures.id(1_600), email: "query@test", name: "Query", isAdmin: false, rolesByProject: byProject,
+            projectNames: [world.ownProject: "Oma hanke", world.otherProject: "Toinen hanke"])
         return ParticipantScope(participantID: world.ownParticipant, actor: actor, projects: [world.ownProject: ProjectAccess(roles: roles)])
     }
 

@@ -59,7 +59,9 @@ import Testing
                 e.$participant.id = p.id!; e.$project.id = world.ownProject; e.phase = "intake"; e.startDate = "2024-02-01"
                 try await e.create(on: app.db)
             }
-            let actor = Actor(userID: F.id(1_500), email: "w@test", name: "W", isAdmin: false, rolesByProject: [world.ownProject: [.worker]])
+            // The worker as every request loads them: their roles and their projects' names in one read.
+            let workerID = try #require(try await User.query(on: app.db).filter(\.$email == world.users[.worker]!).first()?.id)
+            let actor = try #require(try await CurrentUserMiddleware.load(workerID, on: app.db))
             let first = try await ParticipantList.query(.init(), actor: actor, on: app.db)
             #expect(first.rows.count == 25 && first.hasMore && first.projects.map(\.name) == ["Oma hanke"] && first.canAdd)
             let second = try await ParticipantList.query(.init(after: first.rows.last!.id), actor: actor, on: app.db)
@@ -68,7 +70,9 @@ import Testing
             #expect(Set(seen).count == 31 && !seen.contains(world.otherParticipant), "everyone once, no one of the other project")
             let found = try await ParticipantList.query(.init(search: "sivu07"), actor: actor, on: app.db)
             #expect(found.rows.map(\.last_name) == ["Sivu07"])
-            let reader = Actor(userID: F.id(1_500), email: "r@test", name: "R", isAdmin: false, rolesByProject: [world.otherProject: [.worker]])
+            let reader = Actor(
+                userID: F.id(1_500), email: "r@test", name: "R", isAdmin: false, rolesByProject: [world.otherProject: [.worker]],
+                projectNames: [world.otherProject: "Toinen hanke"])
             let other = try await ParticipantList.query(.init(project: world.otherProject), actor: reader, on: app.db)
             #expect(other.rows.map(\.id) == [world.otherParticipant])
         }

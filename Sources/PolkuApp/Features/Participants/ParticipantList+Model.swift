@@ -55,18 +55,12 @@ enum ParticipantList {
         return .success(input)
     }
 
-    /// Reads one page of the list: the people and the projects for the filter (id and name only).
+    /// Reads one page of the list; the projects for the filter came with the actor.
     static func query(_ input: Input, actor: Actor, on db: any Database) async throws -> Model {
         let projects = input.project.map { [$0] } ?? actor.projectsSeeingPeople
         let page = try await ParticipantQueries.list(on: db, projects: projects, search: input.search, after: input.after)
         var model = Model(input: input, rows: page.rows, hasMore: page.hasMore, canAdd: !actor.projectsWritingPeople.isEmpty)
-        if !actor.projectsSeeingPeople.isEmpty {
-            model.projects = try await db.sql.select().column("id").column("name").from(Project.schema)
-                .where("id", .in, SQLBind.group(actor.projectsSeeingPeople)).orderBy("name").all(decoding: ProjectName.self)
-                .map { Choice(id: $0.id, name: $0.name) }
-        }
+        model.projects = actor.named(actor.projectsSeeingPeople).map { Choice(id: $0.id, name: $0.name) }
         return model
     }
-
-    private struct ProjectName: Decodable { let id: UUID; let name: String }
 }

@@ -16,8 +16,6 @@ extension ParticipantShow {
         let consent_on: String
     }
 
-    struct ProjectName: Decodable { let id: UUID; let name: String }
-
     /// Everything the page shows; `page(_:context:)` needs nothing else.
     struct Model {
         let scope: ParticipantScope
@@ -45,10 +43,7 @@ extension ParticipantShow {
         var model = Model(scope: scope, data: data)
         let enrolled = Set(data.enrolments.map(\.project_id))
         let others = writing.filter { !enrolled.contains($0) }
-        if !others.isEmpty {
-            model.enrollable = try await db.sql.select().columns("id", "name").from("projects")
-                .where("id", .in, SQLBind.group(others)).orderBy("name").all(decoding: ProjectName.self).map { ($0.id, $0.name) }
-        }
+        model.enrollable = scope.actor.named(others)
         model.activities = try await ActivityQueries.ofParticipant(scope.participantID, projects: scope.projectIDs, today: today, on: db)
         let names = Dictionary(data.enrolments.map { ($0.project_id, $0.project_name) }, uniquingKeysWith: { a, _ in a })
         model.measures = try await MeasureQueries.summaries(participant: scope.participantID, scope: scope, on: db)

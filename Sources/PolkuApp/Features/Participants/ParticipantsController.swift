@@ -13,7 +13,7 @@ enum ParticipantsController {
         case .failure(.unknownProject): throw Abort(.notFound)
         case .failure(.badAnchor): throw Abort(.badRequest)
         }
-        let model = try await req.db.reading { db in try await ParticipantList.query(input, actor: actor, on: db) }
+        let model = try await req.reading { db in try await ParticipantList.query(input, actor: actor, on: db) }
         // What was searched for is itself personal data (a name): the event says only that a search was made.
         try await req.audit.record(
             .participantList, participants: model.rows.map(\.id), project: input.project,
@@ -82,7 +82,7 @@ enum ParticipantsController {
         let context = req.pageContext
         let (lang, today) = (context.lang, context.today)
         // On PostgreSQL one connection for the page's eighteen reads (`Database.reading`).
-        guard let model = try await req.db.reading({ db in try await ParticipantShow.query(scope: scope, lang: lang, today: today, on: db) })
+        guard let model = try await req.reading({ db in try await ParticipantShow.query(scope: scope, lang: lang, today: today, on: db) })
         else { throw Abort(.notFound) }
         return ParticipantShow.page(model, context: context, form: form, status: status).response()
     }

@@ -1,0 +1,53 @@
+import Fluent
+@testable import PolkuApp
+import PolkuTestSupport
+import SQLKit
+import Testing
+import Vapor
+
+/// The hot reads' own SQLite connections (issue 11): they see what was just saved, answer what the
+/// driver answers, refuse to write, and survive a bad statement.
+@Suite struct SQLiteReadsTests {
+    @Test(arguments: TestDatabase.allCases)
+    func aPageReadSeesWhatWasJustSaved(db: TestDatabase) async throws {
+        try await withPolku(db) { app in
+            let world = try await World.make(app)
+            // SQLite files have the readers; PostgreSQL reads a page on one pooled connection instead.
+            #expect((app.sqliteReads != nil) == (db == .sqlite))
+            let worker = TestClient(app)
+            try await worker.login(world.users[.worker]!)
+            let page = SiteURL.participant(.value(world.ownParticipant)).relativeURL()
+            for i in 0..<3 {
+                let body = "Muistiinpano \(i): tapasimme kirjastolla."
+                let saved = try await worker.post(
+                    SiteURL.participantNotes(.value(world.ownParticipant)).relativeURL(),
+                    ["project_id": world.ownProject.uuidString, "sensitivity": "normal", "body": body])
+                #expect(saved.status == .seeOther)
+                #expect(try await worker.get(page).body.contains(body), "the page right after the save shows note \(i)")
+            }
+        }
+    }
+
+    @Test func theReadersAnswerAsTheDriverDoesAndNeverWrite() async throws {
+        try await withPolku(.sqlite) { app in
+            let world = try await World.make(app)
+            let reads = try #require(app.sqliteReads)
+            let direct = reads.database(over: app.db).sql
+            let query: SQLQueryString = """
+                SELECT id, first_name, birth_date, created_at FROM participants WHERE id IN \(SQLBind.group([world.ownParticipant, world.otherParticipant])) ORDER BY id
+                """
+            struct Row: Decodable, Equatable { let id: UUID; let first_name: String; let birth_date: String; let created_at: Date? }
+            let viaDriver = try await app.db.sql.raw(query).all(decoding: Row.self)
+            #expect(viaDriver.count == 2)
+            // Twice: the second time from the kept statement, with its binds cleared and set again.
+            #expect(try await direct.raw(query).all(decoding: Row.self) == viaDriver)
+            #expect(try await direct.raw(query).all(decoding: Row.self) == viaDriver)
+            let writes = try? await direct.raw("DELETE FROM participants").run()
+            #expect(writes == nil, "a reader refuses to write")
+            let bad = try? await direct.raw("SELECT no_such_column FROM participants").run()
+            #expect(bad == nil)
+            let count = try await direct.raw("SELECT COUNT(*) AS n FROM participants").first()?.decode(column: "n", as: Int.self)
+            #expect(count == 2, "after a refusal the connections still read, and nothing was deleted")
+        }
+    }
+}
