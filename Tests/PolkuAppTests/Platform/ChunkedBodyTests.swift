@@ -108,8 +108,18 @@ import Vapor
 
     static func withServer(_ db: TestDatabase, _ body: @escaping (Application, Int) async throws -> Void) async throws {
         try await withPolku(db) { app in
-            let port = Int.random(in: 20_000...40_000)
-            try await app.server.start(address: .hostname("127.0.0.1", port: port))
+            // Below Linux's ephemeral ports (32768 up), where the tests' own database connections
+            // could hold the one drawn; another draw if it is taken all the same.
+            var port = 0
+            for attempt in 1...5 {
+                port = Int.random(in: 20_000...32_000)
+                do {
+                    try await app.server.start(address: .hostname("127.0.0.1", port: port))
+                    break
+                } catch where attempt < 5 {
+                    continue
+                }
+            }
             do { try await body(app, port) } catch { await app.server.shutdown(); throw error }
             await app.server.shutdown()
         }

@@ -120,7 +120,7 @@ import Vapor
                 for _ in 0..<40 { group.addTask { try await worker.get(SiteURL.participants.relativeURL()).status } }
                 return try await group.reduce(into: [HTTPStatus]()) { $0.append($1) }
             }
-            #expect(statuses.allSatisfy { $0 == .ok })
+            #expect(statuses.allSatisfy { $0 == .ok }, "\(statuses.filter { $0 != .ok })")
             let views = try await AuditEvent.query(on: app.db).filter(\.$action == "participant.view").filter(\.$participantID == world.ownParticipant).count()
             let listed = try await AuditEvent.query(on: app.db).filter(\.$action == "participant.list").filter(\.$participantID == world.ownParticipant).count()
             #expect(views == 40 && listed == 40, "views \(views), listed \(listed)")
