@@ -239,7 +239,7 @@ struct Bench: AsyncParsableCommand {
     @ArgumentParser.Option(help: "Attendance records to generate for the activities benchmark.") var attendances = 1_000_000
     @ArgumentParser.Option(
         help:
-            "participants (issue 2: lists and pages), esf (report and import) activities (issue 4), measures (issue 5) or network (issue 6); all if not given. load-data: fill the database given with --database-url for scripts/load.py (issue 11) and print what it needs as JSON."
+            "participants (issue 2: lists and pages), esf (report and import), report-growth (issue 11: the ESF report at --participants ÷ 100, ÷ 10 and all; run it with --participants 1000000), activities (issue 4), measures (issue 5) or network (issue 6); all if not given. load-data: fill the database given with --database-url for scripts/load.py (issue 11) and print what it needs as JSON."
     ) var only: String?
     @ArgumentParser.Option(help: "With --only load-data: held sessions to create, one per attendance save.") var sessions = 40_000
 
@@ -257,6 +257,10 @@ struct Bench: AsyncParsableCommand {
             }
             if only == nil || only == "esf" {
                 print(try await ESFBench.run(app, participants: participants, repetitions: max(3, repetitions / 5)))
+            }
+            if only == "report-growth" {
+                let sizes = [participants / 100, participants / 10, participants].filter { $0 > 0 }
+                print(try await ReportGrowthBench.run(app, sizes: sizes, repetitions: max(3, repetitions / 10)))
             }
             if only == nil || only == "activities" {
                 print(try await ActivityBench.run(app, attendances: attendances, projects: 20, repetitions: repetitions))
