@@ -264,3 +264,20 @@ private func left(_ exit: String = "2024-09-01", _ events: [(String, SituationOn
         #expect(d("2024-03-01").adding(days: -1) == d("2024-02-29"))
     }
 }
+
+@Suite struct IndicatorSetTests {
+    @Test func resultsAreTheCRCodes() {
+        for i in ESF2014Indicator.allCases { #expect(i.isResult == i.code.hasPrefix("CR"), "\(i.code)") }
+        for i in ESFPlusIndicator.allCases { #expect(i.isResult == i.code.hasPrefix("EECR"), "\(i.code)") }
+    }
+
+    @Test func itBehavesAsASetOfTheIndicators() {
+        var set: IndicatorSet<ESFPlusIndicator> = [.eecr06, .eeco01]
+        #expect(set.insert(.eeco10).inserted && !set.insert(.eeco10).inserted)
+        #expect(Array(set) == [.eeco01, .eeco10, .eecr06], "in the indicators' order")
+        #expect(set.count == 3 && set.filter(\.isResult) == [.eecr06] && set.results == [.eecr06])
+        #expect(set.remove(.eeco01) == .eeco01 && set.remove(.eeco01) == nil && set == [.eeco10, .eecr06])
+        #expect(Set(ESFPlusIndicator.allCases) == Set(IndicatorSet<ESFPlusIndicator>(ESFPlusIndicator.allCases)))
+        #expect(IndicatorSet<ESF2014Indicator>(ESF2014Indicator.allCases).count == ESF2014Indicator.allCases.count)
+    }
+}

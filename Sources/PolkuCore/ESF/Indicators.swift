@@ -67,7 +67,8 @@ public enum ESF2014Indicator: IndicatorCode {
         }
     }
 
-    public var isResult: Bool { code.hasPrefix("CR") }
+    /// CR01–CR09 follow CO19.
+    public static let firstResultOrdinal = 16
 }
 
 /// ESF+ 2021–2027 common indicators for participants (Reg. 2021/1057 Annex I). EECO18–19 are entities.
@@ -132,7 +133,8 @@ public enum ESFPlusIndicator: IndicatorCode {
         }
     }
 
-    public var isResult: Bool { code.hasPrefix("EECR") }
+    /// EECR01–EECR06 follow EECO17.
+    public static let firstResultOrdinal = 17
 }
 
 /// What the two indicator lists share. Plain enums (no raw values): their equality and hashing use
@@ -140,7 +142,8 @@ public enum ESFPlusIndicator: IndicatorCode {
 public protocol IndicatorCode: CaseIterable, Hashable, Sendable, Comparable {
     var code: String { get }
     var ordinal: Int { get }
-    var isResult: Bool { get }
+    /// The result indicators are the last cases, from this ordinal on.
+    static var firstResultOrdinal: Int { get }
 }
 
 extension IndicatorCode {
@@ -149,6 +152,8 @@ extension IndicatorCode {
         self = match
     }
     public static func < (a: Self, b: Self) -> Bool { a.ordinal < b.ordinal }
+    /// A result (CR, EECR) rather than an output: a comparison, not a string test, as reports ask it per person.
+    public var isResult: Bool { ordinal >= Self.firstResultOrdinal }
 }
 
 /// The indicator rules: one implementation of each, applied by every report and export.
@@ -167,10 +172,10 @@ public enum IndicatorRules {
 
     /// The 2014–2020 indicators a participation counts in. An incomplete record counts in none: the
     /// report lists it among the records to complete instead.
-    public static func esf2014(_ p: Participation) -> Set<ESF2014Indicator> {
+    public static func esf2014(_ p: Participation) -> IndicatorSet<ESF2014Indicator> {
         let e = p.entry
         guard e.isComplete, let status = e.labourStatus else { return [] }
-        var out: Set<ESF2014Indicator> = []
+        var out: IndicatorSet<ESF2014Indicator> = []
         let age = e.ageAtEntry
         let inactiveNotInEducation = status == .inactiveOther
         switch status {
@@ -221,10 +226,10 @@ public enum IndicatorRules {
     }
 
     /// The ESF+ indicators a participation counts in.
-    public static func esfPlus(_ p: Participation) -> Set<ESFPlusIndicator> {
+    public static func esfPlus(_ p: Participation) -> IndicatorSet<ESFPlusIndicator> {
         let e = p.entry
         guard e.isComplete, let status = e.labourStatus else { return [] }
-        var out: Set<ESFPlusIndicator> = [.eeco01]
+        var out: IndicatorSet<ESFPlusIndicator> = [.eeco01]
         switch status {
         case .unemployed: out.insert(.eeco02); if e.isLongTermUnemployed { out.insert(.eeco03) }
         case .inactiveInEducation, .inactiveOther: out.insert(.eeco04)
@@ -277,17 +282,17 @@ public struct IndicatorTally<Indicator: IndicatorCode>: Sendable {
 
     public init() {}
 
-    private static func slot(_ i: Indicator, _ g: ESFGender) -> Int {
-        let gender: Int
+    private static func column(_ g: ESFGender) -> Int {
         switch g {
-        case .female: gender = 0;
-        case .male: gender = 1;
-        case .nonBinary: gender = 2
+        case .female: 0
+        case .male: 1
+        case .nonBinary: 2
         }
-        return i.ordinal * 3 + gender
     }
 
-    public mutating func add(_ p: Participation, rule: (Participation) -> Set<Indicator>) {
+    private static func slot(_ i: Indicator, _ g: ESFGender) -> Int { i.ordinal * 3 + column(g) }
+
+    public mutating func add(_ p: Participation, rule: (Participation) -> IndicatorSet<Indicator>) {
         participants += 1
         if !p.entry.isComplete { incomplete += 1; return }
         if let exit = p.exit {
@@ -295,16 +300,18 @@ public struct IndicatorTally<Indicator: IndicatorCode>: Sendable {
             if exit.situationUponLeaving == nil { leaversWithoutSituation += 1 }
         }
         guard let gender = p.entry.gender else { return }
-        for indicator in rule(p) { counts[Self.slot(indicator, gender)] += 1 }
+        let g = Self.column(gender)
+        for ordinal in rule(p).ordinals { counts[ordinal * 3 + g] += 1 }
     }
 
     /// Adds only a leaver's results: for reports where outputs count by the entry date and results by
     /// the exit date, so a person may be in one period's outputs and another's results.
-    public mutating func addResults(_ p: Participation, rule: (Participation) -> Set<Indicator>) {
+    public mutating func addResults(_ p: Participation, rule: (Participation) -> IndicatorSet<Indicator>) {
         guard p.entry.isComplete, let exit = p.exit, let gender = p.entry.gender else { return }
         leavers += 1
         if exit.situationUponLeaving == nil { leaversWithoutSituation += 1 }
-        for indicator in rule(p) { counts[Self.slot(indicator, gender)] += 1 }
+        let g = Self.column(gender)
+        for ordinal in rule(p).ordinals { counts[ordinal * 3 + g] += 1 }
     }
 
     public func count(_ indicator: Indicator) -> Int {

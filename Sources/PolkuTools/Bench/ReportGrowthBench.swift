@@ -85,7 +85,9 @@ public enum ReportGrowthBench {
                         SQLBind(followed ? left.adding(days: 183).iso : nil), SQLBind(followed ? rng.int(0...1) == 0 : nil),
                     ]
                 } else {
-                    row += (0..<7).map { _ in SQLBind(String?.none) }
+                    // Typed nulls: PostgreSQL refuses a text NULL for a boolean column.
+                    let none = SQLBind(String?.none), noAnswer = SQLBind(Bool?.none)
+                    row += [none, none, none, none, noAnswer, none, noAnswer]
                 }
                 enrolments.append(row)
             }

@@ -116,7 +116,7 @@ import Vapor
                 do {
                     try await app.server.start(address: .hostname("127.0.0.1", port: port))
                     break
-                } catch where attempt < 5 {
+                } catch  where attempt < 5 {
                     continue
                 }
             }

@@ -118,7 +118,7 @@ enum AttendanceController {
         }
         guard state.isValid else { return try await page(req, ctx, state: state, status: .unprocessableEntity) }
         let s = ctx.session, sessionID = s.id!
-        let ticked = present.sorted { $0.uuidString < $1.uuidString }, values = counts
+        let ticked = present.map { ($0.uuidString, $0) }.sorted { $0.0 < $1.0 }.map(\.1), values = counts
         let saved: Bool = try await req.db.transaction { db in
             let sql = db.sql
             // Optimistic lock: a save made from an older copy of the page changes nothing.

@@ -52,7 +52,8 @@ package struct ESFReport: Sendable {
             accumulator.withLock { $0.add(r, filter: filter) }
         }
         var report = accumulator.withLock { $0 }
-        report.missing.sort { $0.participant.uuidString < $1.participant.uuidString }
+        // Each id spelled once (a comparison that spells both would do it n log n times).
+        report.missing = report.missing.map { ($0.participant.uuidString, $0) }.sorted { $0.0 < $1.0 }.map(\.1)
         return report
     }
 
@@ -79,7 +80,7 @@ package struct ESFReport: Sendable {
         if leftInPeriod {
             leavers += 1
             // Results only: the outputs were counted (or not) by the entry date.
-            let plusSet = IndicatorRules.esfPlus(p).filter(\.isResult), oldSet = IndicatorRules.esf2014(p).filter(\.isResult)
+            let plusSet = IndicatorRules.esfPlus(p).results, oldSet = IndicatorRules.esf2014(p).results
             plus.addResults(p, rule: { _ in plusSet })
             esf2014.addResults(p, rule: { _ in oldSet })
             if let code = collect,
