@@ -46,7 +46,7 @@ public func configure(_ app: Application, settings: Settings) async throws {
         try await SQLiteTuning.apply(app, synchronous: settings.sqliteSynchronous)
         let reads = SQLiteReads(path: path)
         app.sqliteReads = reads
-        reads.startCheckpoints(on: app.eventLoopGroup.next(), threadPool: app.threadPool)
+        reads.startCheckpoints(on: app.eventLoopGroup.next())
         app.lifecycle.use(SQLiteReadsShutdown(reads: reads))
     }
     if settings.autoMigrate {

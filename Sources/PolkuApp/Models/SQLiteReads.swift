@@ -48,6 +48,11 @@ package final class SQLiteReads: Sendable {
             return all
         }
         for connection in connections { connection.close() }
+        let thread = checkpointThread.withLockedValue { thread in
+            defer { thread = nil }
+            return thread
+        }
+        try? thread?.syncShutdownGracefully()
         checkpointer.withLockedValue {
             $0?.close()
             $0 = nil
@@ -56,17 +61,25 @@ package final class SQLiteReads: Sendable {
 
     private let checkpoints = NIOLockedValueBox<RepeatedTask?>(nil)
     private let checkpointer = NIOLockedValueBox<ReadConnection?>(nil)
+    private let checkpointThread = NIOLockedValueBox<NIOThreadPool?>(nil)
 
-    /// Copies the WAL into the database once a second, off every request's path. SQLite's own
+    /// Copies the WAL into the database five times a second, off every request's path. SQLite's own
     /// checkpoint runs inside the commit that fills 1,000 pages of WAL, and that commit (often an
     /// audit batch that pages wait for) then waited for a thousand page writes and an fsync: page
     /// views stalled 80–250 ms every few seconds, even at 8 connections. `SQLiteTuning` turns the
     /// automatic checkpoint off on the driver's connections. A passive checkpoint waits for no one;
     /// durability does not depend on it (a commit is safe once it is in the WAL).
-    func startCheckpoints(on loop: any EventLoop, threadPool: NIOThreadPool) {
+    func startCheckpoints(on loop: any EventLoop) {
         let path = self.path
-        let task = loop.scheduleRepeatedTask(initialDelay: .seconds(1), delay: .seconds(1)) { [weak self] _ in
-            threadPool.submit { state in
+        // A thread of its own: on the driver's pool (two threads here) a checkpoint's page writes
+        // and fsync would hold up the audit batches and saves queued behind it.
+        let thread = NIOThreadPool(numberOfThreads: 1)
+        thread.start()
+        checkpointThread.withLockedValue { $0 = thread }
+        // Five times a second: a list view writes 25 audit events, and at a thousand views a second
+        // a second's WAL is ~40 MB, which every read then has to look through.
+        let task = loop.scheduleRepeatedTask(initialDelay: .milliseconds(200), delay: .milliseconds(200)) { [weak self] _ in
+            thread.submit { state in
                 guard state == .active, let self else { return }
                 self.checkpointer.withLockedValue { connection in
                     if connection == nil { connection = try? ReadConnection(path: path, writable: true) }
@@ -291,16 +304,15 @@ extension Application {
 extension Request {
     /// Runs a page's reads where they cost least (issue 11): on SQLite on `SQLiteReads`; on
     /// PostgreSQL on one connection (each of a page's dozen queries would otherwise take a
-    /// connection from the pool and give it back), as prepared statements.
+    /// connection from the pool and give it back).
     package func reading<T: Sendable>(_ body: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
         if let reads = application.sqliteReads { return try await body(reads.database(over: db)) }
         guard db.sql.dialect.name == "postgresql" else { return try await body(db) }
-        return try await db.withConnection { try await body(PostgresPreparedDatabase(base: $0)) }
+        return try await db.withConnection(body)
     }
 
     /// The database for a read on every request's path (the session, a guard's check).
     var readDatabase: any Database {
-        if let reads = application.sqliteReads { return reads.database(over: db) }
-        return db.sql.dialect.name == "postgresql" ? PostgresPreparedDatabase(base: db) : db
+        application.sqliteReads.map { $0.database(over: db) } ?? db
     }
 }
