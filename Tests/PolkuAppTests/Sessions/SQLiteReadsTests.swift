@@ -50,4 +50,30 @@ import Vapor
             #expect(count == 2, "after a refusal the connections still read, and nothing was deleted")
         }
     }
+
+    /// Commits never checkpoint (a page waiting for an audit batch would wait for the copy too); the
+    /// readers' own thread copies the WAL into the database file a few times a second.
+    @Test func theWALReachesTheDatabaseFileOffTheCommits() async throws {
+        try await withPolku(.sqlite) { app in
+            guard case .sqlite(let path) = app.settings.database else { Issue.record("not a SQLite file"); return }
+            for loop in app.eventLoopGroup.makeIterator() {
+                let sql = app.databases.database(.sqlite, logger: app.logger, on: loop)!.sql
+                let auto = try await sql.raw("PRAGMA wal_autocheckpoint").first()?.decode(column: "wal_autocheckpoint", as: Int.self)
+                #expect(auto == 0, "no checkpoint inside a commit")
+            }
+            func fileSize() throws -> Int { (try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0 }
+            try await app.db.sql.raw("CREATE TABLE filler (n INTEGER NOT NULL, body TEXT NOT NULL)").run()
+            let before = try fileSize()
+            for i in 0..<20 {
+                try await app.db.sql.raw("INSERT INTO filler (n, body) VALUES (\(bind: i), \(bind: String(repeating: "x", count: 100_000)))").run()
+            }
+            var grown = false
+            for _ in 0..<30 where !grown {
+                try await Task.sleep(for: .milliseconds(100))
+                grown = try fileSize() >= before + 1_500_000
+            }
+            let after = try fileSize()
+            #expect(grown, "2 MB written: the database file grew from \(before) to \(after) bytes")
+        }
+    }
 }
