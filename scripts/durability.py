@@ -1,9 +1,11 @@
 #!/usr/bin/env python3
-"""kill -9 loses no acknowledged write (issue 11): Polku on SQLite (WAL, synchronous=NORMAL) serves
-eight writers saving notes as fast as they can; the server is killed with SIGKILL mid-load; every note
+"""kill -9 loses no acknowledged write (issue 11), and SIGTERM stops the server gracefully (issue 13).
+Polku on SQLite (WAL, synchronous=NORMAL) serves eight writers saving notes as fast as they can and
+four readers opening the participant's page; the server is killed with SIGKILL mid-load; every note
 whose save was answered (303) must then be in the database file, read by SQLite itself after the crash.
-Repeated over rounds, restarting the server on the same file each time. With --postgres URL (an empty
-database) the same is done on PostgreSQL.
+Then the same with SIGTERM: the server must also answer every request it accepted without a 5xx and
+exit by itself with status 0 within its shutdown deadline. Repeated over rounds, restarting the server
+on the same file each time. With --postgres URL (an empty database) the same is done on PostgreSQL.
 
 Usage: durability.py POLKU_BINARY [--rounds 3] [--seconds 3] [--postgres URL]"""
 import argparse, json, os, random, signal, sqlite3, subprocess, tempfile, threading, time, urllib.error, urllib.request, uuid
@@ -35,8 +37,9 @@ def run(name, url, read_bodies, port):
         raise SystemExit(f"{name}: load-data failed: {out.stderr[-2000:]}")
     world = json.loads(out.stdout.strip().splitlines()[-1])
     path = f"http://127.0.0.1:{port}/participants/{world['participant']}/notes"
-    acknowledged, lost_total = [], 0
-    for round in range(args.rounds):
+    page = f"http://127.0.0.1:{port}/participants/{world['participant']}"
+    acknowledged, lost_total, faults = [], 0, []
+    for round, sig in [(r, s) for s in (signal.SIGKILL, signal.SIGTERM) for r in range(args.rounds)]:
         server = subprocess.Popen([binary, "serve", "--port", str(port)], cwd=work, env=env, stdout=open(os.path.join(work, f"{name}.log"), "a"),
                                   stderr=subprocess.STDOUT, start_new_session=True)
         for _ in range(240):
@@ -57,25 +60,53 @@ def run(name, url, read_bodies, port):
                 try:
                     opener.open(req, timeout=10)
                 except urllib.error.HTTPError as e:
-                    if e.code == 303:
-                        with lock:
+                    with lock:
+                        if e.code == 303:
                             acknowledged.append(body)
+                        elif e.code >= 500 and sig == signal.SIGTERM:
+                            faults.append(f"note save answered {e.code}")
                 except Exception:
-                    pass  # the server was killed: this save was never acknowledged
-        threads = [threading.Thread(target=writer) for _ in range(args.writers)]
+                    pass  # the server was killed or had stopped accepting: this save was never acknowledged
+
+        def reader():
+            while not stop.is_set():
+                req = urllib.request.Request(page, headers={"Cookie": f"polku_session={world['cookie']}"})
+                try:
+                    opener.open(req, timeout=10).read()
+                except urllib.error.HTTPError as e:
+                    if e.code >= 500 and sig == signal.SIGTERM:
+                        with lock:
+                            faults.append(f"participant page answered {e.code}")
+                except Exception:
+                    pass
+        threads = [threading.Thread(target=writer) for _ in range(args.writers)] + [threading.Thread(target=reader) for _ in range(4)]
         for t in threads:
             t.start()
         time.sleep(args.seconds * random.uniform(0.6, 1.4))
-        os.killpg(server.pid, signal.SIGKILL)
-        server.wait()
+        if sig == signal.SIGKILL:
+            os.killpg(server.pid, signal.SIGKILL)
+            server.wait()
+        else:
+            server.send_signal(signal.SIGTERM)
+            try:
+                code = server.wait(timeout=20)
+                if code != 0:
+                    faults.append(f"exit status {code} after SIGTERM")
+            except subprocess.TimeoutExpired:
+                faults.append("still running 20 s after SIGTERM")
+                os.killpg(server.pid, signal.SIGKILL)
+                server.wait()
         stop.set()
         for t in threads:
             t.join()
         stored = read_bodies()
         lost = [b for b in acknowledged if b not in stored]
         lost_total += len(lost)
-        print(f"{name} round {round + 1}: {len(acknowledged)} acknowledged so far, {len(lost)} lost after kill -9", flush=True)
-    return lost_total, len(acknowledged)
+        how = "kill -9" if sig == signal.SIGKILL else "SIGTERM"
+        print(f"{name} {how} round {round + 1}: {len(acknowledged)} acknowledged so far, {len(lost)} lost", flush=True)
+    for f in sorted(set(faults)):
+        print(f"{name}: {f} ({faults.count(f)}×); log: {os.path.join(work, name + '.log')}", flush=True)
+    return lost_total + len(faults), len(acknowledged)
 
 
 def sqlite_bodies(file):
@@ -102,5 +133,5 @@ failed |= lost > 0 or acked == 0
 if args.postgres:
     lost, acked = run("PostgreSQL", args.postgres, postgres_bodies(args.postgres), 8197)
     failed |= lost > 0 or acked == 0
-print("durability: " + ("FAILED" if failed else "every acknowledged write survived kill -9"))
+print("durability: " + ("FAILED" if failed else "every acknowledged write survived kill -9 and SIGTERM; SIGTERM drained without a 5xx and exited 0"))
 raise SystemExit(1 if failed else 0)

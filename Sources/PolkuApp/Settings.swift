@@ -38,6 +38,10 @@ public struct Settings: Sendable {
     public var jsonLogs: Bool = false
     /// Take the client address from `X-Forwarded-For` (only behind a proxy that sets it).
     public var trustForwardedFor: Bool = false
+    /// How long a stopping server (SIGTERM, SIGINT) lets the requests it accepted finish before it
+    /// exits anyway (`POLKU_SHUTDOWN_SECONDS`). Keep it below the supervisor's own stop timeout
+    /// (systemd's `TimeoutStopSec`, 90 s by default; Docker's `--stop-timeout`, 10 s).
+    public var shutdownSeconds: Int = 8
     /// bcrypt's cost; 12 in production, lower in tests only so that they stay fast.
     public var bcryptCost: Int = 12
 

@@ -33,6 +33,9 @@ public func configure(_ app: Application, settings: Settings) async throws {
     }
 
     app.middleware = Middlewares()
+    let inFlight = InFlightRequests()
+    app.inFlight = inFlight
+    app.middleware.use(InFlightMiddleware(requests: inFlight))
     app.middleware.use(RequestMetricsMiddleware())
     app.middleware.use(SecurityHeaders(hsts: settings.secureCookies))
     app.middleware.use(ErrorPageMiddleware())

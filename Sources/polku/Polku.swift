@@ -40,6 +40,10 @@ struct DatabaseOptions: ParsableArguments {
         s.trustForwardedFor = env["POLKU_TRUST_PROXY"] == "1"
         s.metricsToken = env["POLKU_METRICS_TOKEN"].flatMap { $0.isEmpty ? nil : $0 }
         if let sync = env["POLKU_SQLITE_SYNCHRONOUS"], !sync.isEmpty { s.sqliteSynchronous = sync }
+        if let text = env["POLKU_SHUTDOWN_SECONDS"], !text.isEmpty {
+            guard let seconds = Int(text), seconds >= 0 else { throw ValidationError("POLKU_SHUTDOWN_SECONDS must be a whole number of seconds, not \(text)") }
+            s.shutdownSeconds = seconds
+        }
         s.jsonLogs = (env["POLKU_ENV"] ?? "development") == "production"
         return s
     }
@@ -92,6 +96,13 @@ struct Serve: AsyncParsableCommand {
         } catch {
             try? await app.asyncShutdown()
             throw error
+        }
+        // SIGTERM or SIGINT: stop accepting, answer what was accepted, then close the pools.
+        guard await app.stopServing(deadline: .seconds(Int64(settings.shutdownSeconds))) else {
+            // Closing the pools under running requests would crash them; what they were doing was
+            // never acknowledged, and every acknowledged write is already committed.
+            fflush(nil)
+            _exit(0)
         }
         try await app.asyncShutdown()
     }
