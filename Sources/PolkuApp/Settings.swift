@@ -32,6 +32,8 @@ public struct Settings: Sendable {
     /// SQLite's `synchronous` in WAL mode: "normal" (no acknowledged write lost when the process is
     /// killed) or "full" (none lost on power loss either, at an fsync per commit). `POLKU_SQLITE_SYNCHRONOUS`.
     public var sqliteSynchronous: String = "normal"
+    /// How long a write waits for SQLite's lock before the request is answered 503 (busy).
+    public var sqliteBusyMilliseconds: Int = 5_000
     /// Run migrations at start (the server does; `polku migrate` does it explicitly).
     public var autoMigrate: Bool = true
     /// Log one JSON object per line (production) or readable text (development).

@@ -46,7 +46,7 @@ public func configure(_ app: Application, settings: Settings) async throws {
     app.methodIndex = MethodIndex(app.routes.all)
 
     if case .sqlite(let path) = settings.database {
-        try await SQLiteTuning.apply(app, synchronous: settings.sqliteSynchronous)
+        try await SQLiteTuning.apply(app, synchronous: settings.sqliteSynchronous, busyMilliseconds: settings.sqliteBusyMilliseconds)
         let reads = SQLiteReads(path: path)
         app.sqliteReads = reads
         reads.startCheckpoints(on: app.eventLoopGroup.next())

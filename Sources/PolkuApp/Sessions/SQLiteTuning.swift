@@ -12,20 +12,20 @@ import Vapor
 ///   loses nothing acknowledged; only a power loss or an OS crash can lose the last commits before a
 ///   checkpoint. `FULL` also survives those, at an fsync per commit.
 /// - `busy_timeout=5000`: a writer that finds the database locked sleeps and retries for up to 5 s
-///   (this replaces the spinning handler).
+///   (this replaces the spinning handler); past it the request is answered 503 (`DatabaseOutage`).
 /// - `mmap_size` 256 MB and a 32 MB page cache per connection: a list read its pages with thousands
 ///   of `pread` calls into a 2 MB cache; mapped pages are read in place (writes still go through
 ///   the WAL, so this changes nothing of durability).
 /// The journal mode is stored in the file; the other two are per connection, so they are set on
 /// each event loop's connection (the driver keeps one per loop for the life of the process).
 enum SQLiteTuning {
-    static func apply(_ app: Application, synchronous: String) async throws {
+    static func apply(_ app: Application, synchronous: String, busyMilliseconds: Int = 5_000) async throws {
         let level = ["normal", "full"].contains(synchronous.lowercased()) ? synchronous.uppercased() : "NORMAL"
         for loop in app.eventLoopGroup.makeIterator() {
             let db = app.databases.database(.sqlite, logger: app.logger, on: loop)!.sql
             try await db.raw("PRAGMA journal_mode = WAL").run()
             try await db.raw(SQLQueryString("PRAGMA synchronous = \(unsafeRaw: level)")).run()
-            try await db.raw("PRAGMA busy_timeout = 5000").run()
+            try await db.raw(SQLQueryString("PRAGMA busy_timeout = \(unsafeRaw: String(max(0, busyMilliseconds)))")).run()
             try await db.raw("PRAGMA mmap_size = 268435456").run()
             try await db.raw("PRAGMA cache_size = -32000").run()
             // `SQLiteReads` checkpoints once a second instead, off the commits' path.

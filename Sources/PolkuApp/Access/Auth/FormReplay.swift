@@ -48,7 +48,10 @@ enum FormReplay {
     }
 
     /// The kept fields, shown so the person sees what will be sent, and a button to send them.
-    static func page(action: String, fields: [(String, String)], message: String, context: PageContext, status: HTTPResponseStatus) -> Page {
+    /// `token` keeps the token the form was sent with, where the session could not be read to make one.
+    static func page(
+        action: String, fields: [(String, String)], message: String, context: PageContext, status: HTTPResponseStatus, token: String? = nil
+    ) -> Page {
         let t = context.t
         // What a person typed, not the form's own codes (ids, choices): those ride along hidden.
         let visible = fields.filter { name, value in
@@ -58,7 +61,11 @@ enum FormReplay {
         return Page(context, title: t("replay.title"), status: status) {
             h("div", ["class": "notice", "role": "alert"]) { h("p") { message } }
             h("form", ["method": "post", "action": LoginController.safeNext(action)]) {
-                csrfField(context)
+                if let token {
+                    h("input", ["type": "hidden", "name": CSRFMiddleware.field, "value": token])
+                } else {
+                    csrfField(context)
+                }
                 for (name, value) in fields where name != "password" {
                     h("input", ["type": "hidden", "name": name, "value": value])
                 }

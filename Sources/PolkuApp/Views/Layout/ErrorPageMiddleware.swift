@@ -13,6 +13,7 @@ struct ErrorPageMiddleware: AsyncMiddleware {
     }
 
     func answer(_ error: any Error, for req: Request) -> Response {
+        if DatabaseOutage.isOutage(error) { return unavailable(error, for: req) }
         var status: HTTPResponseStatus
         var reason: String? = nil
         if let abort = error as? any AbortError {
@@ -33,6 +34,25 @@ struct ErrorPageMiddleware: AsyncMiddleware {
         }
         let res = respond(status, reason: reason, for: req)
         if !allow.isEmpty { res.headers.replaceOrAdd(name: .allow, value: allow.map(\.rawValue).joined(separator: ", ")) }
+        return res
+    }
+
+    /// The database cannot be reached: 503 with `Retry-After`; a form's fields come back with a button
+    /// to send them again (with the token they were sent with: the session is still there).
+    private func unavailable(_ error: any Error, for req: Request) -> Response {
+        req.logger.warning("503 on \(req.method) \(req.url.path): the database is unreachable (\(String(reflecting: error)))")
+        let fields = req.method == .POST ? FormReplay.fields(of: req) : []
+        let res: Response
+        if fields.isEmpty {
+            res = respond(.serviceUnavailable, reason: req.t("errorpage.503.body"), for: req)
+        } else {
+            let target = req.url.path + (req.url.query.map { "?" + $0 } ?? "")
+            res = FormReplay.page(
+                action: target, fields: fields, message: req.t("replay.unavailable"), context: req.pageContext,
+                status: .serviceUnavailable, token: FormReplay.field(CSRFMiddleware.field, in: req)
+            ).response()
+        }
+        res.headers.replaceOrAdd(name: .retryAfter, value: String(DatabaseOutage.retryAfterSeconds))
         return res
     }
 
