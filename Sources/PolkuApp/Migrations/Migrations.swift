@@ -24,6 +24,7 @@ enum Migrations {
         CreateServiceNetwork(),
         AddParticipantAccounts(),
         AddNameSearchIndexSQLite(),
+        CreateFormSubmissions(),
     ]
 
     static func register(on app: Application) {

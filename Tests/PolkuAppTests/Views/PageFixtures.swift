@@ -19,7 +19,7 @@ enum PageFixtures {
     }
 
     static func context(_ actor: Actor?, lang: Lang = .fi, back: String = SiteURL.home.relativeURL()) -> PageContext {
-        PageContext(lang: lang, actor: actor, today: today, back: back, csrfToken: { "csrf-fixture" })
+        PageContext(lang: lang, actor: actor, today: today, back: back, csrfToken: { "csrf-fixture" }, formKey: { "form-fixture-key" })
     }
 }
 

@@ -61,11 +61,7 @@ enum FormReplay {
         return Page(context, title: t("replay.title"), status: status) {
             h("div", ["class": "notice", "role": "alert"]) { h("p") { message } }
             h("form", ["method": "post", "action": LoginController.safeNext(action)]) {
-                if let token {
-                    h("input", ["type": "hidden", "name": CSRFMiddleware.field, "value": token])
-                } else {
-                    csrfField(context)
-                }
+                formFields(token: token ?? context.csrfToken, context: context)
                 for (name, value) in fields where name != "password" {
                     h("input", ["type": "hidden", "name": name, "value": value])
                 }

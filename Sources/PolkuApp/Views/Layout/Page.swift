@@ -137,8 +137,16 @@ struct Page {
     }
 }
 
+/// The session's token and the form's one-time key: every form that posts carries both.
 func csrfField(_ context: PageContext) -> Node {
-    h("input", ["type": "hidden", "name": CSRFMiddleware.field, "value": context.csrfToken])
+    formFields(token: context.csrfToken, context: context)
+}
+
+func formFields(token: String, context: PageContext) -> Node {
+    .group([
+        h("input", ["type": "hidden", "name": CSRFMiddleware.field, "value": token]),
+        h("input", ["type": "hidden", "name": FormOnceMiddleware.field, "value": context.newFormKey()]),
+    ])
 }
 
 extension Request {

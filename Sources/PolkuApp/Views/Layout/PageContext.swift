@@ -14,9 +14,15 @@ struct PageContext {
     var back: String
     /// Made when a form first asks for it: a signed-out visitor of a page without forms gets no session.
     private let token: () -> String
+    /// A new one-time key for each form drawn (`FormOnceMiddleware`); fixed in snapshot tests.
+    let newFormKey: () -> String
 
-    init(lang: Lang, actor: Actor?, today: CalendarDate, back: String, csrfToken: @escaping () -> String) {
+    init(
+        lang: Lang, actor: Actor?, today: CalendarDate, back: String, csrfToken: @escaping () -> String,
+        formKey: @escaping () -> String = FormOnce.newKey
+    ) {
         self.lang = lang; self.actor = actor; self.today = today; self.back = back; self.token = csrfToken
+        self.newFormKey = formKey
     }
 
     var t: Texts { Texts(lang: lang) }
