@@ -34,6 +34,10 @@ public struct Settings: Sendable {
     public var sqliteSynchronous: String = "normal"
     /// How long a write waits for SQLite's lock before the request is answered 503 (busy).
     public var sqliteBusyMilliseconds: Int = 5_000
+    /// Run due jobs in this process (`polku serve` does; tests run them with `Jobs.runDue`), looking
+    /// for them every `jobPollSeconds`.
+    public var runJobs: Bool = false
+    public var jobPollSeconds: Double = 5
     /// Run migrations at start (the server does; `polku migrate` does it explicitly).
     public var autoMigrate: Bool = true
     /// Log one JSON object per line (production) or readable text (development).

@@ -52,6 +52,7 @@ public func configure(_ app: Application, settings: Settings) async throws {
         reads.startCheckpoints(on: app.eventLoopGroup.next())
         app.lifecycle.use(SQLiteReadsShutdown(reads: reads))
     }
+    if settings.runJobs { app.lifecycle.use(JobRunner(pollSeconds: settings.jobPollSeconds)) }
     if settings.autoMigrate {
         // One line at start-up instead of two per migration.
         app.fluent.migrationLogLevel = .debug

@@ -158,6 +158,8 @@ private func adminRoutes(_ app: Application) {
     admin.post(.adminInstruments, use: InstrumentsController.upload)
     admin.get(.adminDirectoryImport, use: DirectoryCSV.importPage)
     admin.post(.adminDirectoryImport, maxBody: "64mb", use: DirectoryCSV.importFile)
+    admin.get(.adminJobs, use: JobsPage.index)
+    admin.post(.adminJobRun(.key), use: JobsPage.runNow)
 }
 
 extension Request {

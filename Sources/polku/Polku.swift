@@ -88,7 +88,8 @@ struct Serve: AsyncParsableCommand {
     @ArgumentParser.Flag(name: .long, help: "Fill an empty database with the seed projects and demo users.") var demo = false
 
     func run() async throws {
-        let settings = try db.settings()
+        var settings = try db.settings()
+        settings.runJobs = true
         let app = try await Bootstrap.application(settings, arguments: ["polku", "serve", "--hostname", hostname, "--port", String(port)])
         do {
             if demo { try await Demo.seed(app, address: "http://\(hostname.contains(":") ? "[\(hostname)]" : hostname):\(port)") }

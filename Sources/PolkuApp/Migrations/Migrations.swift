@@ -25,6 +25,7 @@ enum Migrations {
         AddParticipantAccounts(),
         AddNameSearchIndexSQLite(),
         CreateFormSubmissions(),
+        CreateJobs(),
     ]
 
     static func register(on app: Application) {

@@ -11,8 +11,14 @@ struct QuietSessions: SessionDriver {
 
     private struct ReadKey: StorageKey { typealias Value = [String: String] }
 
+    /// A new session is stamped "seen" when it is made, so that the cleanup job can tell when an
+    /// unused one (a login form's token) has idled past the limit.
     func createSession(_ data: SessionData, for request: Request) -> EventLoopFuture<SessionID> {
-        base.createSession(data, for: request)
+        var data = data
+        if data[CurrentUserMiddleware.seenKey] == nil {
+            data[CurrentUserMiddleware.seenKey] = String(Int(request.now.timeIntervalSince1970))
+        }
+        return base.createSession(data, for: request)
     }
 
     /// Read with one query instead of the driver's Fluent model and a second one for the user (every

@@ -1,0 +1,95 @@
+import Foundation
+import NIOConcurrencyHelpers
+import SQLKit
+import Vapor
+
+/// Runs due jobs in this process: every `pollSeconds` it claims jobs until none is due (issue 13).
+/// Every `polku serve` runs one; the claim makes sure each job runs once however many there are.
+final class JobRunner: LifecycleHandler, Sendable {
+    let worker: String
+    let pollSeconds: Double
+    private let task = NIOLockedValueBox<Task<Void, Never>?>(nil)
+
+    init(pollSeconds: Double) {
+        worker = "\(ProcessInfo.processInfo.hostName):\(ProcessInfo.processInfo.processIdentifier)"
+        self.pollSeconds = pollSeconds
+    }
+
+    func didBootAsync(_ app: Application) async throws {
+        try await JobQueue.scheduleRecurring(on: app.db.sql, now: app.clock.now())
+        let loop = Task { [worker, pollSeconds] in
+            while !Task.isCancelled {
+                do {
+                    _ = try await Jobs.runDue(app, worker: worker)
+                } catch {
+                    app.logger.warning("Jobs could not be claimed: \(String(reflecting: error))")
+                }
+                try? await Task.sleep(for: .seconds(pollSeconds))
+            }
+        }
+        task.withLockedValue { $0 = loop }
+    }
+
+    /// Stops claiming; a job already running is finished first, so its state is written.
+    func shutdownAsync(_ app: Application) async {
+        let loop = task.withLockedValue { t in
+            defer { t = nil }
+            return t
+        }
+        loop?.cancel()
+        await loop?.value
+    }
+}
+
+/// The work of each kind, and running what is due.
+enum Jobs {
+    /// Claims and runs due jobs until none is left; returns how many ran.
+    @discardableResult
+    static func runDue(_ app: Application, worker: String = "test", limit: Int = 100) async throws -> Int {
+        var ran = 0
+        while ran < limit, let job = try await JobQueue.claim(worker: worker, now: app.clock.now(), on: app.db.sql) {
+            ran += 1
+            do {
+                let result = try await work(job, app: app)
+                try await JobQueue.succeeded(job, result: result, now: app.clock.now(), on: app.db.sql)
+                app.logger.info("Job \(job.kind) done: \(result)")
+            } catch {
+                app.logger.warning("Job \(job.kind) failed (attempt \(job.attempts)): \(String(reflecting: error))")
+                try await JobQueue.failed(job, error: String(describing: error), now: app.clock.now(), on: app.db.sql)
+            }
+        }
+        return ran
+    }
+
+    static func work(_ job: ClaimedJob, app: Application) async throws -> String {
+        guard let kind = JobKind(rawValue: job.kind) else { throw Abort(.internalServerError, reason: "unknown job kind \(job.kind)") }
+        switch kind {
+        case .cleanup: return try await Cleanup.run(on: app.db.sql, now: app.clock.now())
+        }
+    }
+}
+
+/// What no one needs any more: sessions idle past the limit, invitations that expired unused, and
+/// form keys older than a day. Returns what it removed, for the admin's job list.
+enum Cleanup {
+    static func run(on sql: any SQLDatabase, now: Date) async throws -> String {
+        let idleSince = Int(now.timeIntervalSince1970 - CurrentUserMiddleware.idleLimit)
+        let seen: SQLQueryString =
+            sql.dialect.name == "postgresql"
+            ? "CASE WHEN data->>'seen' ~ '^[0-9]+$' THEN (data->>'seen')::bigint END"
+            : "CAST(json_extract(data, '$.seen') AS INTEGER)"
+        // A session without "seen" has never been signed in to (a token for the login form); it
+        // is kept for as long as a signed-in one would be, counted from when it was made.
+        let sessions = try await count(
+            sql, "DELETE FROM _fluent_sessions WHERE COALESCE(\(seen), 0) < \(bind: idleSince) RETURNING 1")
+        let invitations = try await count(
+            sql, "DELETE FROM invitations WHERE used_at IS NULL AND expires_at < \(bind: now) RETURNING 1")
+        let keys = try await count(
+            sql, "DELETE FROM form_submissions WHERE created_at < \(bind: now.addingTimeInterval(-86_400)) RETURNING 1")
+        return "sessions=\(sessions) invitations=\(invitations) form_keys=\(keys)"
+    }
+
+    private static func count(_ sql: any SQLDatabase, _ query: SQLQueryString) async throws -> Int {
+        try await sql.raw(query).all().count
+    }
+}
