@@ -38,6 +38,10 @@ public struct Settings: Sendable {
     /// for them every `jobPollSeconds`.
     public var runJobs: Bool = false
     public var jobPollSeconds: Double = 5
+    /// This deployment has been set up (`POLKU_INITIALISED=1`): a database without users is then a
+    /// wrong path, a wrong URL or a lost file, and Polku refuses to start on it instead of serving an
+    /// empty service.
+    public var initialised: Bool = false
     /// Run migrations at start (the server does; `polku migrate` does it explicitly).
     public var autoMigrate: Bool = true
     /// Log one JSON object per line (production) or readable text (development).

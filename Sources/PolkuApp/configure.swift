@@ -6,6 +6,9 @@ import Vapor
 /// Configures a Polku application. The executable and the tests both call this, with their own settings.
 public func configure(_ app: Application, settings: Settings) async throws {
     app.settings = settings
+    if settings.initialised, case .sqlite(let path) = settings.database, !FileManager.default.fileExists(atPath: path) {
+        throw DeploymentError.noDatabase(path)
+    }
     switch settings.database {
     case .sqlite(let path):
         app.databases.use(.sqlite(.file(path)), as: .sqlite)
@@ -52,6 +55,7 @@ public func configure(_ app: Application, settings: Settings) async throws {
         reads.startCheckpoints(on: app.eventLoopGroup.next())
         app.lifecycle.use(SQLiteReadsShutdown(reads: reads))
     }
+    if settings.initialised { try await DeploymentError.checkHasUsers(app) }
     if settings.runJobs { app.lifecycle.use(JobRunner(pollSeconds: settings.jobPollSeconds)) }
     if settings.autoMigrate {
         // One line at start-up instead of two per migration.

@@ -12,7 +12,9 @@ struct Polku: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "polku",
         abstract: "Polku: a platform for services that restore work ability and functional capacity.",
-        subcommands: [Serve.self, Migrate.self, Demo.self, UserCommand.self, Report.self, Import.self, Bench.self],
+        subcommands: [
+            Serve.self, Migrate.self, Demo.self, UserCommand.self, Report.self, Import.self, BackupCommand.self, RestoreCommand.self, Bench.self,
+        ],
         defaultSubcommand: Serve.self)
 
     /// Swift concurrency's jobs run on NIO's event loops instead of a pool of their own (issue 11).
@@ -45,6 +47,7 @@ struct DatabaseOptions: ParsableArguments {
             s.shutdownSeconds = seconds
         }
         s.jsonLogs = (env["POLKU_ENV"] ?? "development") == "production"
+        s.initialised = env["POLKU_INITIALISED"] == "1"
         return s
     }
 }
@@ -106,6 +109,44 @@ struct Serve: AsyncParsableCommand {
             _exit(0)
         }
         try await app.asyncShutdown()
+    }
+}
+
+struct BackupCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "backup",
+        abstract: "Write a consistent backup of the database while Polku runs (SQLite: a database file; PostgreSQL: a pg_dump archive).")
+    @ArgumentParser.OptionGroup var db: DatabaseOptions
+    @ArgumentParser.Option(help: "The backup file to write; it must not exist.") var output: String
+
+    func run() async throws {
+        var settings = try db.settings()
+        settings.autoMigrate = false
+        let app = try await Bootstrap.application(settings)
+        do {
+            let summary = try await Backup.write(app, to: output)
+            print("Backup written: \(summary)")
+        } catch {
+            try? await app.asyncShutdown()
+            throw error
+        }
+        try await app.asyncShutdown()
+    }
+}
+
+struct RestoreCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "restore",
+        abstract: "Restore a backup made by polku backup into the database (stop the server first).")
+    @ArgumentParser.OptionGroup var db: DatabaseOptions
+    @ArgumentParser.Argument(help: "The backup file.") var file: String
+    @ArgumentParser.Flag(help: "Overwrite a database that already holds data.") var replace = false
+
+    func run() async throws {
+        let settings = try db.settings()
+        Bootstrap.logging(json: settings.jsonLogs)
+        let summary = try await Backup.restore(from: file, into: settings, replacing: replace, logger: Logger(label: "polku.restore"))
+        print("Restored into \(summary)")
     }
 }
 
