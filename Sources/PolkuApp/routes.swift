@@ -160,6 +160,8 @@ private func adminRoutes(_ app: Application) {
     admin.post(.adminDirectoryImport, maxBody: "64mb", use: DirectoryCSV.importFile)
     admin.get(.adminJobs, use: JobsPage.index)
     admin.post(.adminJobRun(.key), use: JobsPage.runNow)
+    admin.get(.adminErasure, use: ErasurePage.show)
+    admin.post(.adminErasure, use: ErasurePage.erase)
 }
 
 extension Request {

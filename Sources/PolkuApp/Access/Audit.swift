@@ -21,6 +21,10 @@ struct Audit {
         case noteCreate = "note.create"
         case participationView = "participation.view"
         case participantImport = "participant.import"
+        /// An admin erased one person on request; the event keeps the reason, not who it was.
+        case participantErase = "participant.erase"
+        /// The retention job anonymised the people whose time was up.
+        case retentionRun = "retention.run"
         case attendanceRecord = "attendance.record"
         case participationUpdate = "participation.update"
         case loginSucceeded = "login.succeeded"

@@ -26,6 +26,7 @@ enum Migrations {
         AddNameSearchIndexSQLite(),
         CreateFormSubmissions(),
         CreateJobs(),
+        AddRetention(),
     ]
 
     static func register(on app: Application) {

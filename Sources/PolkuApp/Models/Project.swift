@@ -24,6 +24,9 @@ package final class Project: Model, @unchecked Sendable {
     @OptionalField(key: "planned_public_funding") package var plannedPublicFunding: Int?
     @OptionalField(key: "realised_public_funding") package var realisedPublicFunding: Int?
     @OptionalField(key: "planned_participants") package var plannedParticipants: Int?
+    /// How long participants' personal data are kept (`RetentionRule`); nil: not decided, so kept.
+    @OptionalField(key: "retention_months") package var retentionMonths: Int?
+    @OptionalField(key: "retention_basis") package var retentionBasis: String?
     /// One target group per line.
     @Field(key: "target_groups") package var targetGroups: String
     /// One phase per line; see `PhasePlan`.

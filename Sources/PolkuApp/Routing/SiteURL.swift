@@ -51,7 +51,7 @@ package enum SiteURL: Sendable {
 
     case adminUsers, adminUserNew, adminUser(Parameter<UUID>)
     case adminUserMemberships(Parameter<UUID>), adminUserMembershipDelete(Parameter<UUID>, Parameter<UUID>), adminUserActive(Parameter<UUID>)
-    case adminAudit, adminInstruments, adminDirectoryImport, adminJobs, adminJobRun(Parameter<UUID>)
+    case adminAudit, adminInstruments, adminDirectoryImport, adminJobs, adminJobRun(Parameter<UUID>), adminErasure
 
     /// The parts a project manager adds to and removes from a project's page.
     package enum ProjectPart: String, Sendable, CaseIterable { case sites, organisations, outcomes, steering }
@@ -155,6 +155,7 @@ package enum SiteURL: Sendable {
         case .adminInstruments: return c("admin", "instruments")
         case .adminDirectoryImport: return c("admin", "directory", "import")
         case .adminJobs: return c("admin", "jobs")
+        case .adminErasure: return c("admin", "erasure")
         case .adminJobRun(let j): return c("admin", "jobs") + [p("id", j)] + c("run")
         }
     }

@@ -121,6 +121,8 @@ public enum DemoData {
         p.priorityAxis = spec.axis; p.specificObjective = spec.objective; p.status = .ended
         p.startDate = spec.start; p.endDate = spec.end; p.region = spec.region; p.budgetBand = spec.budget
         p.plannedParticipants = spec.planned; p.targetGroups = spec.targetGroups.joined(separator: "\n")
+        // ESF projects keep their documents for years after the end; the demo says five.
+        p.retentionMonths = 60; p.retentionBasis = RetentionRule.Basis.projectEnd.rawValue
         p.phases = spec.phases.joined(separator: "\n")
         return p
     }

@@ -8,6 +8,7 @@ struct ProjectForm {
         "code", "name", "summary", "funder", "priority_axis", "specific_objective", "status",
         "start_date", "end_date", "region", "budget_band", "planned_public_funding",
         "realised_public_funding", "planned_participants", "target_groups", "phases", "parent_id",
+        "retention_months", "retention_basis",
     ]
 
     var state: FormState
@@ -24,6 +25,7 @@ struct ProjectForm {
             "planned_participants": p.plannedParticipants.map(String.init) ?? "",
             "target_groups": p.targetGroups, "phases": p.phases,
             "parent_id": p.$parent.id?.uuidString ?? "",
+            "retention_months": p.retentionMonths.map(String.init) ?? "", "retention_basis": p.retentionBasis ?? "",
         ]
         return ProjectForm(state: s)
     }
@@ -63,6 +65,12 @@ struct ProjectForm {
             project.phases = plan.lines
         } else {
             state.errors["phases"] = "error.phases"
+        }
+        // Retention: both or neither (neither keeps the data until someone decides).
+        project.retentionMonths = state.integer("retention_months", range: RetentionRule.allowedMonths)
+        project.retentionBasis = state.choice("retention_basis", RetentionRule.Basis.self, required: project.retentionMonths != nil)?.rawValue
+        if project.retentionBasis != nil, project.retentionMonths == nil, state.errors["retention_months"] == nil {
+            state.errors["retention_months"] = "error.required"
         }
         let parent = state.uuid("parent_id", required: false)
         if let parent {
@@ -119,6 +127,14 @@ struct ProjectForm {
                 h("legend") { t("project.section.people") }
                 f.textarea("target_groups", t("project.target_groups"), hint: t("hint.one_per_line"))
                 f.textarea("phases", t("project.phases"), hint: t("project.phases.hint"))
+            }
+            h("fieldset") {
+                h("legend") { t("project.section.retention") }
+                f.text("retention_months", t("project.retention_months"), hint: t("project.retention_months.hint"))
+                f.select(
+                    "retention_basis", t("project.retention_basis"),
+                    options: RetentionRule.Basis.allCases.map { ($0.rawValue, t("project.retention_basis." + $0.rawValue)) },
+                    blank: t("project.retention_basis.none"))
             }
             submit(t("form.save"))
         }

@@ -86,6 +86,10 @@ enum ProjectShow {
                     fact(t("project.budget_band"), p.budgetBand)
                     fact(t("project.planned_funding"), t.euros(p.plannedPublicFunding))
                     fact(t("project.realised_funding"), t.euros(p.realisedPublicFunding))
+                    fact(
+                        t("project.section.retention"),
+                        p.retentionMonths.map { t("project.retention.rule", String($0), t("project.retention_basis." + (p.retentionBasis ?? "exit"))) }
+                            ?? t("project.retention_basis.none"))
                     if let parent = m.parent {
                         h("dt") { t("project.parent") }
                         h("dd") { h("a", ["href": SiteURL.project(.value(parent.id!)).relativeURL()]) { parent.name } }

@@ -7,11 +7,14 @@ import Vapor
 enum JobKind: String, CaseIterable, Sendable {
     /// Ended sessions, unused expired invitations and old form keys.
     case cleanup
+    /// Anonymises the participants whose projects' retention time has passed (`RetentionRun`).
+    case retention
 
     /// How often a recurring kind runs; nil for a job that runs once.
     var interval: TimeInterval? {
         switch self {
         case .cleanup: 3600
+        case .retention: 86_400
         }
     }
 }

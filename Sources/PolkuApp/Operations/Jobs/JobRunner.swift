@@ -65,6 +65,7 @@ enum Jobs {
         guard let kind = JobKind(rawValue: job.kind) else { throw Abort(.internalServerError, reason: "unknown job kind \(job.kind)") }
         switch kind {
         case .cleanup: return try await Cleanup.run(on: app.db.sql, now: app.clock.now())
+        case .retention: return try await RetentionRun.run(app).description
         }
     }
 }

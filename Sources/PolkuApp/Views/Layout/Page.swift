@@ -85,6 +85,7 @@ struct Page {
                             h("li") { h("a", ["href": SiteURL.adminAudit.relativeURL()]) { t("nav.audit") } }
                             h("li") { h("a", ["href": SiteURL.adminInstruments.relativeURL()]) { t("nav.instruments") } }
                             h("li") { h("a", ["href": SiteURL.adminJobs.relativeURL()]) { t("nav.jobs") } }
+                            h("li") { h("a", ["href": SiteURL.adminErasure.relativeURL()]) { t("nav.erasure") } }
                         }
                         h("li") { h("a", ["href": SiteURL.accountPassword.relativeURL()]) { t("nav.account") } }
                     }
