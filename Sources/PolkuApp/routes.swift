@@ -137,6 +137,7 @@ private func participantRoutes(_ app: Application) {
     writers.post(.participantGoals(.key), use: PathController.addGoal)
     writers.post(.participantGoal(.key, .key), use: PathController.updateGoal)
     writers.post(.participantNotes(.key), use: PathController.addNote)
+    writers.get(.participantExport(.key), use: PersonExport.download)
     writers.get(.participantReferralNew(.key), use: ReferralController.new)
     writers.post(.participantReferrals(.key), use: ReferralController.create)
     writers.get(.participantAssessmentNew(.key), use: AssessmentController.new)

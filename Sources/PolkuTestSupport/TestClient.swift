@@ -29,6 +29,8 @@ public final class TestClient: @unchecked Sendable {
         public let status: HTTPStatus
         public let headers: HTTPHeaders
         public let body: String
+        /// The body as sent, for files (a ZIP, a workbook).
+        public let bytes: Data
         public var location: String? { headers.first(name: .location) }
     }
 
@@ -87,7 +89,7 @@ public final class TestClient: @unchecked Sendable {
         if let range = text.range(of: #"name="_csrf" value="[^"]+""#, options: .regularExpression) {
             csrf = String(text[range].dropFirst(#"name="_csrf" value=""#.count).dropLast())
         }
-        return Page(status: res.status, headers: res.headers, body: text)
+        return Page(status: res.status, headers: res.headers, body: text, bytes: Data(buffer: res.body))
     }
 
     /// Sends the form at `action` on the page at `page` as a browser would: every field with the

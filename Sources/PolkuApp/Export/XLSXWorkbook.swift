@@ -18,13 +18,8 @@ struct XLSXWorkbook {
     var sheets: [Sheet] = []
 
     func data() throws -> Data {
-        let archive = try Archive(accessMode: .create)
-        func add(_ path: String, _ text: String) throws {
-            let bytes = Data(text.utf8)
-            try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(bytes.count), compressionMethod: .deflate) { position, size in
-                bytes.subdata(in: Int(position)..<Int(position) + size)
-            }
-        }
+        let package = try ZipPackage()
+        func add(_ path: String, _ text: String) throws { try package.add(path, text) }
         try add(
             "[Content_Types].xml",
             """
@@ -78,7 +73,7 @@ struct XLSXWorkbook {
         for (index, sheet) in sheets.enumerated() {
             try add("xl/worksheets/sheet\(index + 1).xml", Self.sheetXML(sheet))
         }
-        guard let data = archive.data else { throw XLSXError.noData }
+        guard let data = package.data else { throw XLSXError.noData }
         return data
     }
 

@@ -45,7 +45,7 @@ package enum SiteURL: Sendable {
     case participantGoals(Parameter<UUID>), participantGoal(Parameter<UUID>, Parameter<UUID>), participantNotes(Parameter<UUID>)
     case participantReferralNew(Parameter<UUID>), participantReferrals(Parameter<UUID>)
     case participantAssessmentNew(Parameter<UUID>), participantAssessments(Parameter<UUID>)
-    case participantMeasure(Parameter<UUID>, Parameter<String>), participantInvite(Parameter<UUID>)
+    case participantMeasure(Parameter<UUID>, Parameter<String>), participantInvite(Parameter<UUID>), participantExport(Parameter<UUID>)
 
     case invite(Parameter<String>), me, myMeasure(Parameter<String>)
 
@@ -135,6 +135,7 @@ package enum SiteURL: Sendable {
         case .enrolmentESF(let i, let e): return Self.participant(i).segments + c("enrolments") + [p("enrolment", e)] + c("esf")
         case .participantGoals(let i): return Self.participant(i).segments + c("goals")
         case .participantGoal(let i, let g): return Self.participant(i).segments + c("goals") + [p("goal", g)]
+        case .participantExport(let i): return Self.participant(i).segments + c("personal-data.zip")
         case .participantNotes(let i): return Self.participant(i).segments + c("notes")
         case .participantReferralNew(let i): return Self.participant(i).segments + c("referrals", "new")
         case .participantReferrals(let i): return Self.participant(i).segments + c("referrals")

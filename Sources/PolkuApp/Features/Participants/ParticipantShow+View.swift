@@ -37,7 +37,15 @@ extension ParticipantShow {
                     ProjectShow.fact(t("participant.email"), p.email ?? "")
                     ProjectShow.fact(t("participant.phone"), p.phone ?? "")
                 }
-                if !writable.isEmpty { h("p") { h("a", ["href": SiteURL.participantEdit(.value(pid)).relativeURL()]) { t("participant.edit") } } }
+                if !writable.isEmpty {
+                    h("p") { h("a", ["href": SiteURL.participantEdit(.value(pid)).relativeURL()]) { t("participant.edit") } }
+                    h("p") {
+                        h("a", ["href": SiteURL.participantExport(.value(pid)).relativeURL(), "download": "", "aria-describedby": "export-hint"]) {
+                            t("export.download")
+                        }
+                    }
+                    h("p", ["class": "hint", "id": "export-hint"]) { t("export.download.hint") }
+                }
                 if !writable.isEmpty {
                     if m.hasAccount {
                         h("p", ["class": "hint"]) { t("own.has_account") }
