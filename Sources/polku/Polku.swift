@@ -292,9 +292,11 @@ struct Bench: AsyncParsableCommand {
     @ArgumentParser.Option(help: "Attendance records to generate for the activities benchmark.") var attendances = 1_000_000
     @ArgumentParser.Option(
         help:
-            "participants (issue 2: lists and pages), esf (report and import), report-growth (issue 11: the ESF report at --participants ÷ 100, ÷ 10 and all; run it with --participants 1000000), activities (issue 4), measures (issue 5) or network (issue 6); all if not given. load-data: fill the database given with --database-url for scripts/load.py (issue 11) and print what it needs as JSON."
+            "participants (issue 2: lists and pages), esf (report and import), report-growth (issue 11: the ESF report at --participants ÷ 100, ÷ 10 and all; run it with --participants 1000000), activities (issue 4), measures (issue 5) or network (issue 6); all if not given. Issue 13, one at a time: writers (--writers people saving notes for --seconds), backup (--participants and --attendances), retention (--participants). load-data: fill the database given with --database-url for scripts/load.py (issue 11) and print what it needs as JSON."
     ) var only: String?
     @ArgumentParser.Option(help: "With --only load-data: held sessions to create, one per attendance save.") var sessions = 40_000
+    @ArgumentParser.Option(help: "With --only writers: people saving notes at once.") var writers = 30
+    @ArgumentParser.Option(help: "With --only writers: how long they write.") var seconds = 10.0
 
     func run() async throws {
         if only == "load-data" { return try await loadData() }
@@ -324,6 +326,10 @@ struct Bench: AsyncParsableCommand {
             if only == nil || only == "network" {
                 print(try await NetworkBench.run(app, services: 5_000, referrals: 200_000, repetitions: repetitions))
             }
+            // Issue 13, each on a database of its own (they change what they generate).
+            if only == "writers" { print(try await OperationsBench.writers(app, writers: writers, seconds: seconds)) }
+            if only == "backup" { print(try await OperationsBench.backup(app, participants: participants, attendances: attendances)) }
+            if only == "retention" { print(try await OperationsBench.retention(app, participants: participants)) }
         } catch {
             try? await app.asyncShutdown()
             throw error

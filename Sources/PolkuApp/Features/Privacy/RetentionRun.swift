@@ -6,11 +6,11 @@ import Vapor
 
 /// The daily retention job: finds the participants whose every enrolment's retention time has
 /// passed (`Retention.dueOn`) and anonymises them (`Anonymiser`). Reads only the columns it needs.
-enum RetentionRun {
-    struct Outcome: CustomStringConvertible {
+package enum RetentionRun {
+    package struct Outcome: CustomStringConvertible {
         var checked = 0
         var anonymised = 0
-        var description: String { "checked=\(checked) anonymised=\(anonymised)" }
+        package var description: String { "checked=\(checked) anonymised=\(anonymised)" }
     }
 
     private struct Row: Decodable {
@@ -42,7 +42,7 @@ enum RetentionRun {
         return (enrolments.count, due.sorted { $0.uuidString < $1.uuidString })
     }
 
-    static func run(_ app: Application) async throws -> Outcome {
+    package static func run(_ app: Application) async throws -> Outcome {
         let sql = app.db.sql
         let now = app.clock.now()
         let (checked, due) = try await due(on: sql, today: app.clock.today)
