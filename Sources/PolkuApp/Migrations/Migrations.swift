@@ -27,6 +27,7 @@ enum Migrations {
         CreateFormSubmissions(),
         CreateJobs(),
         AddRetention(),
+        IndexNameSearchRows(),
     ]
 
     static func register(on app: Application) {

@@ -62,14 +62,14 @@ struct FormOnceMiddleware: AsyncMiddleware {
 }
 
 /// The one-time keys of forms, kept in `form_submissions`.
-enum FormOnce {
+package enum FormOnce {
     enum Claim: Equatable {
         case claimed, otherBody, running
         case answered(status: Int, location: String?)
     }
 
     /// 16 random bytes, URL-safe: unguessable, so one person cannot spend another's key.
-    static func newKey() -> String {
+    package static func newKey() -> String {
         [UInt8].random(count: 16).base64.replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
             .replacingOccurrences(of: "=", with: "")
     }

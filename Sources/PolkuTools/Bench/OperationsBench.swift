@@ -9,7 +9,7 @@ import Vapor
 /// participants with every report's figures compared before and after.
 public enum OperationsBench {
     /// `writers` tasks save notes through the whole middleware stack for `seconds`; the latency of
-    /// each save is measured.
+    /// each save is measured. Each save carries a new form key, as a note form drawn in a browser does.
     public static func writers(_ app: Application, writers: Int, seconds: Double) async throws -> String {
         let world = try await LoadBench.prepare(app, participants: 1_000, sessions: 1)
         let path = "/participants/\(world.participant)/notes"
@@ -21,7 +21,7 @@ public enum OperationsBench {
                     var times: [Double] = [], failed = 0, n = 0
                     while DispatchTime.now().uptimeNanoseconds < until {
                         n += 1
-                        let body = "_csrf=\(csrf)&project_id=\(project)&sensitivity=normal&body=Kirjoittaja+\(w)+muistiinpano+\(n)"
+                        let body = "_csrf=\(csrf)&_once=\(FormOnce.newKey())&project_id=\(project)&sensitivity=normal&body=Kirjoittaja+\(w)+muistiinpano+\(n)"
                         let t0 = DispatchTime.now().uptimeNanoseconds
                         let res = try await ActivityBench.post(app, path, body: body, cookie: cookie)
                         times.append(Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e6)

@@ -103,4 +103,23 @@ import Vapor
             #expect(try await worker.get(SiteURL.adminErasure.relativeURL()).status == .forbidden)
         }
     }
+
+    /// The name search forgets an anonymised name at once, and many people are anonymised quickly
+    /// (on SQLite each renamed person used to cost a scan of the whole name index).
+    @Test(arguments: TestDatabase.allCases)
+    func theNameSearchForgetsAnonymisedNames(db: TestDatabase) async throws {
+        try await withPolku(db) { app in
+            let world = try await World.make(app)
+            let worker = TestClient(app)
+            try await worker.login(world.users[.worker]!)
+            let search = SiteURL.participants.relativeURL([("q", World.ownLastName)])
+            #expect(try await worker.get(search).body.contains(SiteURL.participant(.value(world.ownParticipant)).relativeURL()))
+            #expect(try await Anonymiser.anonymise([world.ownParticipant], now: Date(), on: app.db) == 1)
+            #expect(!(try await worker.get(search).body.contains(SiteURL.participant(.value(world.ownParticipant)).relativeURL())))
+            // Renamed back by hand, the person is found by the new name.
+            try await app.db.sql.raw("UPDATE participants SET last_name = 'Uusinimi', search_key = 'uusinimi' WHERE id = \(bind: world.ownParticipant)").run()
+            let renamed = try await worker.get(SiteURL.participants.relativeURL([("q", "Uusinimi")]))
+            #expect(renamed.body.contains(SiteURL.participant(.value(world.ownParticipant)).relativeURL()))
+        }
+    }
 }
