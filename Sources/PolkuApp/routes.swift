@@ -79,7 +79,7 @@ private func projectRoutes(_ app: Application) {
     managers.post(.projectInstruments(.key), use: InstrumentsController.saveProject)
     managers.get(.projectImport(.key), use: ImportController.show)
     // A spreadsheet of 100,000 rows is about 20 MB.
-    managers.post(.projectImport(.key), maxBody: "64mb", use: ImportController.upload)
+    managers.upload(.projectImport(.key), maxBody: "64mb", use: ImportController.upload)
     for part in SiteURL.ProjectPart.allCases {
         managers.post(.projectPart(.key, part), use: ProjectPartsController.add(part))
         managers.post(.projectPartDelete(.key, part, .key), use: ProjectPartsController.remove(part))
@@ -158,7 +158,7 @@ private func adminRoutes(_ app: Application) {
     admin.get(.adminInstruments, use: InstrumentsController.library)
     admin.post(.adminInstruments, use: InstrumentsController.upload)
     admin.get(.adminDirectoryImport, use: DirectoryCSV.importPage)
-    admin.post(.adminDirectoryImport, maxBody: "64mb", use: DirectoryCSV.importFile)
+    admin.upload(.adminDirectoryImport, maxBody: "16mb", use: DirectoryCSV.importFile)
     admin.get(.adminJobs, use: JobsPage.index)
     admin.post(.adminJobRun(.key), use: JobsPage.runNow)
     admin.get(.adminErasure, use: ErasurePage.show)

@@ -7,6 +7,7 @@ import Vapor
 struct GuardedRoutes {
     static let audienceKey = "polku.audience"
     static let maxBodyKey = "polku.maxBody"
+    static let streamedKey = "polku.streamed"
 
     let audience: Audience
     private let builder: any RoutesBuilder
@@ -32,6 +33,23 @@ struct GuardedRoutes {
         return mark(builder.on(.POST, url.pathComponents, body: .collect(maxSize: limit), use: handler), maxBody: limit)
     }
 
+    /// A file upload: the body is read a piece at a time (`StreamedUpload`), the file written to a
+    /// temporary file and the CSRF token checked before `handler` runs; the file is removed after.
+    @discardableResult
+    func upload(_ url: SiteURL, maxBody: ByteCount, use handler: @escaping @Sendable (Request, StreamedUpload) async throws -> Response) -> Route {
+        let limit = maxBody.value
+        let route = builder.on(.POST, url.pathComponents, body: .stream) { req in
+            let upload: StreamedUpload
+            do { upload = try await StreamedUpload.receive(req, maxBody: limit) } catch is StreamedUpload.Refused {
+                return try await FormReplay.refusal(req)
+            }
+            defer { upload.remove() }
+            return try await handler(req, upload)
+        }
+        route.userInfo[Self.streamedKey] = true
+        return mark(route, maxBody: maxBody)
+    }
+
     private func mark(_ route: Route, maxBody: ByteCount) -> Route {
         route.userInfo[Self.audienceKey] = audience
         route.userInfo[Self.maxBodyKey] = maxBody.value
@@ -44,6 +62,8 @@ extension Route {
     var audience: Audience? { userInfo[GuardedRoutes.audienceKey] as? Audience }
     /// The largest body the route accepts.
     var maxBody: Int? { userInfo[GuardedRoutes.maxBodyKey] as? Int }
+    /// A file upload whose body its handler reads a piece at a time (and checks the token of).
+    var isStreamedUpload: Bool { userInfo[GuardedRoutes.streamedKey] as? Bool ?? false }
     /// `GET /participants/:id`, as the public allow-list writes it.
     var signature: String { "\(method.rawValue) /" + path.map(\.description).joined(separator: "/") }
 }

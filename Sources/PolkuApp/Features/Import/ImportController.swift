@@ -16,13 +16,13 @@ enum ImportController {
         return try page(req, project: project, outcome: nil)
     }
 
-    @Sendable static func upload(req: Request) async throws -> Response {
+    @Sendable static func upload(req: Request, upload: StreamedUpload) async throws -> Response {
         let (project, actor) = try await project(req)
-        guard let data = FileUpload.read(req) else {
+        guard let file = upload.file else {
             return try page(req, project: project, outcome: .refused([.init(line: 0, column: nil, message: "import.no_file")]), status: .unprocessableEntity)
         }
         let outcome = try await ParticipantImport.run(
-            data, project: project,
+            .file(file), project: project,
             actor: .init(id: actor.userID, email: actor.email, address: req.clientAddress), on: req.db,
             clock: req.application.clock, ids: req.application.ids)
         if case .refused = outcome { return try page(req, project: project, outcome: outcome, status: .unprocessableEntity) }

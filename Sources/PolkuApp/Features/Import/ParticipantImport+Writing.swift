@@ -15,34 +15,65 @@ extension ParticipantImport {
         _ data: Data, project: Project, actor: Actor, on db: any Database,
         clock: Clock = .system, ids: IDGenerator = .timeOrdered
     ) async throws -> Outcome {
-        let today = clock.today
-        let table: CSVTable
-        do { table = try CSVTable.parse(data) } catch let p as CSVTable.Problem {
-            return .refused([Problem(line: p.line, column: nil, message: p.message)])
-        }
+        try await run(.data(data), project: project, actor: actor, on: db, clock: clock, ids: ids)
+    }
+
+    /// The file is read twice: once to check every row (nothing is written if any is wrong), once
+    /// to write, a chunk at a time, in one transaction.
+    static func run(
+        _ source: CSVTable.Source, project: Project, actor: Actor, on db: any Database,
+        clock: Clock = .system, ids: IDGenerator = .timeOrdered
+    ) async throws -> Outcome {
         let sites = try await Site.query(on: db).filter(\.$project.$id == project.id!).all()
         let siteIDs = Dictionary(sites.map { ($0.name.lowercased(), $0.id!) }, uniquingKeysWith: { a, _ in a })
         let own = try await ProjectOutcome.query(on: db).filter(\.$project.$id == project.id!).all()
         let ownByName = Dictionary(own.map { ($0.name.lowercased(), ProjectOutcomeChoice(id: $0.id!, mapsTo: $0.mapsTo)) }, uniquingKeysWith: { a, _ in a })
-        let (records, problems) = validate(table, sites: siteIDs, ownOutcomes: ownByName, today: today)
+        var check = FileCheck(sites: siteIDs, ownOutcomes: ownByName, today: clock.today)
+        let header: [String]
+        do { header = try await CSVTable.read(source) { check.take($0) } } catch let p as CSVTable.Problem {
+            return .refused([Problem(line: p.line, column: nil, message: p.message)])
+        }
+        let problems = check.allProblems(header: header)
         if !problems.isEmpty { return .refused(problems) }
-        if records.isEmpty { return .refused([Problem(line: 1, column: nil, message: "import.no_rows")]) }
-        let summary = try await db.transaction { db in try await write(records, project: project, actor: actor, on: db, now: clock.now(), ids: ids) }
+        if check.keys.isEmpty { return .refused([Problem(line: 1, column: nil, message: "import.no_rows")]) }
+        let checked = check
+        let summary = try await db.transaction { db in
+            let existing = try await existingEnrolments(of: project, on: db)
+            var stream = RecordStream(check: checked)
+            var summary = Summary()
+            func write(_ records: [Record]) async throws {
+                let s = try await Self.write(records, existing: existing, project: project, actor: actor, on: db, now: clock.now(), ids: ids)
+                summary.created += s.created; summary.updated += s.updated; summary.unchanged += s.unchanged
+            }
+            try await CSVTable.read(source) { row in
+                guard case .success(let row) = row else { return }
+                stream.take(row)
+                if stream.chunk.count >= 500 { try await write(stream.takeChunk()) }
+            }
+            try await write(stream.takeChunk())
+            return summary
+        }
         return .imported(summary)
     }
 
     struct Existing: Decodable { let id: UUID; let participant_id: UUID; let import_key: String; let import_hash: String? }
 
-    static func write(_ records: [Record], project: Project, actor: Actor, on db: any Database, now: Date, ids: IDGenerator) async throws -> Summary {
+    /// The project's imported enrolments by their file key: what a new file updates or leaves alone.
+    static func existingEnrolments(of project: Project, on db: any Database) async throws -> [String: Existing] {
+        let existing = try await db.sql.raw(
+            """
+            SELECT id, participant_id, import_key, import_hash FROM enrolments WHERE project_id = \(bind: project.id!) AND import_key IS NOT NULL
+            """
+        ).all(decoding: Existing.self)
+        return Dictionary(existing.map { ($0.import_key, $0) }, uniquingKeysWith: { a, _ in a })
+    }
+
+    static func write(
+        _ records: [Record], existing byKey: [String: Existing], project: Project, actor: Actor, on db: any Database, now: Date, ids: IDGenerator
+    ) async throws -> Summary {
         let sql = db.sql
         let projectID = project.id!
         let plan = project.phasePlan
-        let existing = try await sql.raw(
-            """
-            SELECT id, participant_id, import_key, import_hash FROM enrolments WHERE project_id = \(bind: projectID) AND import_key IS NOT NULL
-            """
-        ).all(decoding: Existing.self)
-        let byKey = Dictionary(existing.map { ($0.import_key, $0) }, uniquingKeysWith: { a, _ in a })
         var summary = Summary()
         var newRecords: [Record] = []
         for record in records {

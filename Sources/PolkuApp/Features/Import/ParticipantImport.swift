@@ -70,46 +70,18 @@ package struct ParticipantImport {
 
     // MARK: reading
 
-    static func validate(
-        _ table: CSVTable, sites: [String: UUID], ownOutcomes: [String: ProjectOutcomeChoice] = [:],
-        today: CalendarDate
-    ) -> ([Record], [Problem]) {
-        var problems = table.problems.map { Problem(line: $0.line, column: nil, message: $0.message) }
-        let missingColumns = required.filter { !table.header.contains($0) }
-        if !missingColumns.isEmpty {
-            return ([], [Problem(line: 1, column: missingColumns.joined(separator: ", "), message: "import.missing_columns")])
+    /// Several rows for one person are one participation: the first entry's data and the last exit.
+    static func merged(_ rows: [Record]) -> Record {
+        let spells = rows.sorted { $0.startDate < $1.startDate }
+        var merged = spells[0]
+        if spells.count > 1, let last = spells.last {
+            merged.exitDate = last.exitDate; merged.serviceOutcome = last.serviceOutcome; merged.exitSituation = last.exitSituation
+            merged.projectOutcomeID = last.projectOutcomeID
+            merged.exitSituationDate = last.exitSituationDate; merged.qualificationGained = last.qualificationGained
+            merged.followUpDate = last.followUpDate; merged.followUpEmployed = last.followUpEmployed
+            merged.followUpImprovements = last.followUpImprovements
         }
-        let unknown = table.header.filter { !columns.contains($0) }
-        if !unknown.isEmpty { problems.append(Problem(line: 1, column: unknown.joined(separator: ", "), message: "import.unknown_columns")) }
-        var byKey: [String: [Record]] = [:]
-        var order: [String] = []
-        for row in table.rows {
-            var reader = RowReader(row: row, today: today)
-            if let record = reader.record(sites: sites, ownOutcomes: ownOutcomes) {
-                if byKey[record.key] == nil { order.append(record.key) }
-                byKey[record.key, default: []].append(record)
-            }
-            problems += reader.problems
-        }
-        // Several rows for one person: first entry, last exit.
-        var records: [Record] = []
-        records.reserveCapacity(order.count)
-        for key in order {
-            let spells = byKey[key]!.sorted { $0.startDate < $1.startDate }
-            var merged = spells[0]
-            if spells.count > 1, let last = spells.last {
-                merged.exitDate = last.exitDate; merged.serviceOutcome = last.serviceOutcome; merged.exitSituation = last.exitSituation
-                merged.projectOutcomeID = last.projectOutcomeID
-                merged.exitSituationDate = last.exitSituationDate; merged.qualificationGained = last.qualificationGained
-                merged.followUpDate = last.followUpDate; merged.followUpEmployed = last.followUpEmployed
-                merged.followUpImprovements = last.followUpImprovements
-                if spells.map({ "\($0.firstName)|\($0.lastName)|\($0.birthDate)" }).reduce(into: Set<String>(), { $0.insert($1) }).count > 1 {
-                    problems.append(Problem(line: last.line, column: "participant_id", message: "import.same_id_other_person"))
-                }
-            }
-            records.append(merged)
-        }
-        return (records, problems.sorted { ($0.line, $0.column ?? "") < ($1.line, $1.column ?? "") })
+        return merged
     }
 
     struct RowReader {

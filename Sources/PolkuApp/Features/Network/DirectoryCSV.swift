@@ -61,10 +61,11 @@ enum DirectoryCSV {
 
     struct Parsed { var provider: String; var businessID: String?; var sector: Sector?; var values: FormState; var line: Int }
 
-    @Sendable static func importFile(req: Request) async throws -> Response {
+    /// The directory's file is read whole (it is at most 16 MB: tens of thousands of services).
+    @Sendable static func importFile(req: Request, upload: StreamedUpload) async throws -> Response {
         _ = try req.guardedActor()
         let t = req.t
-        guard let data = FileUpload.read(req) else {
+        guard let file = upload.file, let data = try? Data(contentsOf: file) else {
             return page(req, problems: [t("instruments.upload.empty")], message: nil, status: .unprocessableEntity)
         }
         let table: CSVTable

@@ -1,0 +1,87 @@
+#!/usr/bin/env python3
+"""A large participant import as a project manager makes it in the browser (issue 13): Polku with demo
+data on SQLite, a CSV of --megabytes MB (valid rows, or with --bad every 1000th row wrong) uploaded to a
+project's import page; prints the answer, the time, and the server's peak and final RSS (VmHWM, VmRSS).
+With --max-rss MB it fails when the peak passes that.
+
+Usage: import_memory.py POLKU_BINARY [--megabytes 60] [--bad] [--max-rss 200]"""
+import argparse, http.cookiejar, os, re, subprocess, tempfile, time, urllib.error, urllib.parse, urllib.request, uuid
+
+ap = argparse.ArgumentParser()
+ap.add_argument("binary")
+ap.add_argument("--megabytes", type=float, default=60)
+ap.add_argument("--bad", action="store_true")
+ap.add_argument("--max-rss", type=float)
+ap.add_argument("--port", type=int, default=8431)
+args = ap.parse_args()
+work = tempfile.mkdtemp(prefix="polku-import-")
+base = f"http://127.0.0.1:{args.port}"
+
+
+def status(pid, field):
+    for line in open(f"/proc/{pid}/status"):
+        if line.startswith(field + ":"):
+            return int(line.split()[1]) / 1024
+    return 0
+
+
+def csv_file(path, megabytes, bad):
+    header = "participant_id;first_name;last_name;birth_date;gender;municipality;language;email;phone;site;start_date;labour_status;unemployed_months;isced;disability;foreign_background;minority;other_disadvantage;third_country_national;homeless;rural;exit_date;service_outcome;exit_situation;exit_situation_date;qualification_gained;followup_date;followup_employed;followup_improvements\n"
+    rows = 0
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(header)
+        size = len(header)
+        while size < megabytes * 1_000_000:
+            rows += 1
+            birth = "32.13.1990" if bad and rows % 1000 == 0 else f"{1 + rows % 28}.{1 + rows % 12}.{1960 + rows % 40}"
+            line = (f"M-{rows:07d};Etunimi{rows % 97};Sukunimi{rows % 991};{birth};{'nainen' if rows % 2 else 'mies'};Pori;fi;;;;"
+                    f"1.{1 + rows % 12}.2024;unemployed;{rows % 30};3;ei;ei;ei;ei;ei;ei;ei;;;;;;;;\n")
+            f.write(line)
+            size += len(line.encode())
+    return rows
+
+
+jar = http.cookiejar.CookieJar()
+opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
+server = subprocess.Popen([args.binary, "serve", "--demo", "--port", str(args.port)], cwd=work,
+                          stdout=open(os.path.join(work, "server.log"), "w"), stderr=subprocess.STDOUT)
+try:
+    for _ in range(600):
+        try:
+            urllib.request.urlopen(base + "/health", timeout=1)
+            break
+        except Exception:
+            time.sleep(0.25)
+    page = opener.open(base + "/login").read().decode()
+    token = re.search(r'name="_csrf" value="([^"]+)"', page).group(1)
+    opener.open(base + "/login", urllib.parse.urlencode({"_csrf": token, "email": "pm@demo.polku.invalid", "password": "polku-demo-2026"}).encode())
+    projects = opener.open(base + "/projects").read().decode()
+    project = re.search(r'href="/projects/([0-9A-Fa-f-]{36})"', projects).group(1)
+    form = opener.open(f"{base}/projects/{project}/import").read().decode()
+    token = re.search(r'name="_csrf" value="([^"]+)"', form).group(1)
+    path = os.path.join(work, "participants.csv")
+    rows = csv_file(path, args.megabytes, args.bad)
+    boundary = "----polku" + uuid.uuid4().hex
+    head = (f"--{boundary}\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n{token}\r\n"
+            f"--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"participants.csv\"\r\nContent-Type: text/csv\r\n\r\n").encode()
+    body = head + open(path, "rb").read() + f"\r\n--{boundary}--\r\n".encode()
+    before = status(server.pid, "VmRSS")
+    t0 = time.time()
+    req = urllib.request.Request(f"{base}/projects/{project}/import", data=body, headers={"Content-Type": f"multipart/form-data; boundary={boundary}"})
+    try:
+        answer = opener.open(req, timeout=900)
+        code, text = answer.status, answer.read().decode()
+    except urllib.error.HTTPError as e:
+        code, text = e.code, e.read().decode()
+    seconds = time.time() - t0
+    peak, after = status(server.pid, "VmHWM"), status(server.pid, "VmRSS")
+    summary = re.sub(r"<[^>]+>", " ", text[text.find("<main"):text.find("</main>")])
+    summary = " ".join(summary.split())[:300]
+    print(f"import of {os.path.getsize(path) / 1e6:.1f} MB ({rows} rows{', every 1000th bad' if args.bad else ''}): {code} in {seconds:.1f} s; "
+          f"RSS before {before:.0f} MB, peak {peak:.0f} MB, after {after:.0f} MB")
+    print(f"page says: {summary}")
+    failed = code >= 500 or (args.max_rss is not None and peak > args.max_rss)
+finally:
+    server.terminate()
+    server.wait(timeout=30)
+raise SystemExit(1 if failed else 0)
