@@ -34,7 +34,7 @@ struct CSVTable {
     /// being one) to `body`, in order; returns the header (lower-cased, trimmed). Throws for a file
     /// that cannot be read at all: not UTF-8, an unclosed quote, no header.
     @discardableResult
-    static func read(_ source: Source, _ body: (Result<Row, Problem>) async throws -> Void) async throws -> [String] {
+    static func read(_ source: Source, pieces: Int = 256 * 1024, _ body: (Result<Row, Problem>) async throws -> Void) async throws -> [String] {
         var rows = Rows()
         switch source {
         case .data(let data):
@@ -42,7 +42,7 @@ struct CSVTable {
         case .file(let url):
             guard let handle = try? FileHandle(forReadingFrom: url) else { throw Problem(line: 0, message: "import.empty") }
             defer { try? handle.close() }
-            while let chunk = try handle.read(upToCount: 256 * 1024), !chunk.isEmpty {
+            while let chunk = try handle.read(upToCount: pieces), !chunk.isEmpty {
                 for r in try rows.take(chunk) { try await body(r) }
             }
         }
@@ -91,6 +91,7 @@ struct CSVTable {
 /// bytes of UTF-8 text between them are kept as they are and checked when a field ends.
 private struct CSVMachine {
     private var started = false
+    private var firstLine: [UInt8] = []
     private var separator: UInt8 = UInt8(ascii: ",")
     private var field: [UInt8] = []
     private var fields: [String] = []
@@ -102,21 +103,31 @@ private struct CSVMachine {
     private var recordLine = 1
 
     mutating func feed(_ chunk: Data, _ emit: (Int, [String]) -> Void) throws {
-        var bytes = [UInt8](chunk)
-        if !started {
-            started = true
-            if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
-            let first = bytes.prefix { $0 != 0x0A && $0 != 0x0D }
-            let semicolons = first.filter { $0 == UInt8(ascii: ";") }.count, commas = first.filter { $0 == UInt8(ascii: ",") }.count
-            separator = semicolons > commas ? UInt8(ascii: ";") : UInt8(ascii: ",")
+        guard started else {
+            // The separator is decided by the header line, so bytes wait until it is whole.
+            firstLine += chunk
+            if firstLine.contains(0x0A) || firstLine.contains(0x0D) { try start(emit) }
+            return
         }
-        for b in bytes { try step(b, emit) }
+        for b in chunk { try step(b, emit) }
     }
 
     mutating func finish(_ emit: (Int, [String]) -> Void) throws {
+        if !started { try start(emit) }
         if quotePending { quotePending = false; inQuotes = false }
         if inQuotes { throw CSVTable.Problem(line: recordLine, message: "import.unclosed_quote") }
         if !field.isEmpty || !fields.isEmpty { try endRecord(emit) }
+    }
+
+    private mutating func start(_ emit: (Int, [String]) -> Void) throws {
+        started = true
+        var bytes = firstLine
+        firstLine = []
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        let header = bytes.prefix { $0 != 0x0A && $0 != 0x0D }
+        let semicolons = header.filter { $0 == UInt8(ascii: ";") }.count, commas = header.filter { $0 == UInt8(ascii: ",") }.count
+        separator = semicolons > commas ? UInt8(ascii: ";") : UInt8(ascii: ",")
+        for b in bytes { try step(b, emit) }
     }
 
     private mutating func step(_ b: UInt8, _ emit: (Int, [String]) -> Void) throws {
