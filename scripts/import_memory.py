@@ -14,6 +14,7 @@ ap.add_argument("--bad", action="store_true")
 ap.add_argument("--max-rss", type=float)
 ap.add_argument("--port", type=int, default=8431)
 args = ap.parse_args()
+binary = os.path.abspath(args.binary)
 work = tempfile.mkdtemp(prefix="polku-import-")
 base = f"http://127.0.0.1:{args.port}"
 
@@ -43,7 +44,7 @@ def csv_file(path, megabytes, bad):
 
 jar = http.cookiejar.CookieJar()
 opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
-server = subprocess.Popen([args.binary, "serve", "--demo", "--port", str(args.port)], cwd=work,
+server = subprocess.Popen([binary, "serve", "--demo", "--port", str(args.port)], cwd=work,
                           stdout=open(os.path.join(work, "server.log"), "w"), stderr=subprocess.STDOUT)
 try:
     for _ in range(600):

@@ -165,9 +165,7 @@ public enum ActivityBench {
             }
         }
         try await sql.raw(SQLQueryString(sql.dialect.name == "postgresql" ? "VACUUM ANALYZE" : "ANALYZE")).run()
-        let cookie = "bench-\(UUID().uuidString)"
-        let session = SessionRecord(key: SessionID(string: cookie), data: SessionData(initialData: ["user_id": user.id!.uuidString, "csrf": "bench"]))
-        try await session.create(on: app.db)
+        let cookie = try await BenchSession.make(app, user: user.id!)
         let w = first!
         return World(cookie: cookie, project: w.project, activity: w.activity, session: w.session, members: w.members)
     }

@@ -46,8 +46,7 @@ public enum ESFBench {
             try await BenchTiming.line("ESF report computed (\(floorRows) rows, no page)", repetitions, width: 48) {
                 _ = try await ESFReport.compute(project: projectID, filter: .init(), on: app.db)
             })
-        let cookie = "bench-esf-\(UUID().uuidString)"
-        try await SessionRecord(key: SessionID(string: cookie), data: SessionData(initialData: ["user_id": user.id!.uuidString])).create(on: app.db)
+        let cookie = try await BenchSession.make(app, user: user.id!, prefix: "bench-esf")
         for (label, path) in [
             ("ESF report page", SiteURL.projectReport(.value(project.id!)).relativeURL()), ("ESF report XLSX", SiteURL.projectReportXLSX(.value(project.id!)).relativeURL()),
             ("ESF report, one site and period", SiteURL.projectReport(.value(project.id!)).relativeURL([("from", "2022-01-01"), ("to", "2022-12-31"), ("gender", "female")])),

@@ -90,9 +90,7 @@ public enum MeasureBench {
         try await ActivityBench.insert(
             app.db, "assessments", ["id", "created_at", "participant_id", "project_id", "instrument_id", "date", "answers", "total", "scaled", "scores", "assessed_by"], rows)
         try await sql.raw(SQLQueryString(sql.dialect.name == "postgresql" ? "VACUUM ANALYZE" : "ANALYZE")).run()
-        let cookie = "bench-\(UUID().uuidString)"
-        let session = SessionRecord(key: SessionID(string: cookie), data: SessionData(initialData: ["user_id": user.id!.uuidString, "csrf": "bench"]))
-        try await session.create(on: app.db)
+        let cookie = try await BenchSession.make(app, user: user.id!)
         return World(cookie: cookie, project: project, heavy: heavy!, count: made)
     }
 }

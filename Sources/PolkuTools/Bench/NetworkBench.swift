@@ -127,8 +127,7 @@ public enum NetworkBench {
             app.db, "referrals", ["id", "created_at", "updated_at", "participant_id", "service_id", "project_id", "state", "consent_on", "shared", "message"], refs)
         try await ActivityBench.insert(app.db, "referral_events", ["id", "referral_id", "at", "to_state"], events)
         try await sql.raw(SQLQueryString(sql.dialect.name == "postgresql" ? "VACUUM ANALYZE" : "ANALYZE")).run()
-        let cookie = "bench-\(UUID().uuidString)"
-        try await SessionRecord(key: SessionID(string: cookie), data: SessionData(initialData: ["user_id": user.id!.uuidString, "csrf": "bench"])).create(on: app.db)
+        let cookie = try await BenchSession.make(app, user: user.id!)
         return World(cookie: cookie, user: user.id!, project: p.id!, participant: personIDs[0])
     }
 }

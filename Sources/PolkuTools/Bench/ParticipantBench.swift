@@ -114,13 +114,7 @@ public enum ParticipantBench {
         // As autovacuum would have done by the time anyone searches: statistics, and on PostgreSQL
         // the trigram index's pending list flushed.
         try await sql.raw(SQLQueryString(sql.dialect.name == "postgresql" ? "VACUUM ANALYZE" : "ANALYZE")).run()
-        let cookie = "bench-\(UUID().uuidString)"
-        let session = SessionRecord(
-            key: SessionID(string: cookie),
-            data: SessionData(initialData: [
-                "user_id": user.id!.uuidString, "csrf": "bench",
-            ]))
-        try await session.create(on: app.db)
+        let cookie = try await BenchSession.make(app, user: user.id!)
         let person =
             try await sql.raw("SELECT search_key FROM participants WHERE id = \(bind: sample!)").first()?
             .decode(column: "search_key", as: String.self) ?? ""
