@@ -44,7 +44,9 @@ def csv_file(path, megabytes, bad):
 
 jar = http.cookiejar.CookieJar()
 opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
-server = subprocess.Popen([binary, "serve", "--demo", "--port", str(args.port)], cwd=work,
+# Always a new SQLite file, whatever DATABASE_URL the caller has (scripts/test exports PostgreSQL's).
+env = dict(os.environ, DATABASE_URL=f"sqlite://{os.path.join(work, 'import.sqlite')}")
+server = subprocess.Popen([binary, "serve", "--demo", "--port", str(args.port)], cwd=work, env=env,
                           stdout=open(os.path.join(work, "server.log"), "w"), stderr=subprocess.STDOUT)
 try:
     for _ in range(600):
