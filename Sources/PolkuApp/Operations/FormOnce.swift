@@ -27,7 +27,7 @@ struct FormOnceMiddleware: AsyncMiddleware {
         let sql = req.db.sql
         let start = ContinuousClock.now
         while true {
-            switch try await FormOnce.claim(key, body: body, on: sql) {
+            switch try await FormOnce.claim(key, body: body, now: req.now, on: sql) {
             case .claimed:
                 return try await answerAndRecord(req, key: key, on: sql, next: next)
             case .otherBody:
@@ -83,10 +83,10 @@ package enum FormOnce {
     }
 
     /// Claims `key` for this post, or says what became of the post that claimed it first.
-    static func claim(_ key: String, body: String, on sql: any SQLDatabase) async throws -> Claim {
+    static func claim(_ key: String, body: String, now: Date, on sql: any SQLDatabase) async throws -> Claim {
         let inserted = try await sql.raw(
             """
-            INSERT INTO form_submissions (form_key, body_hash, created_at) VALUES (\(bind: key), \(bind: body), \(bind: Date()))
+            INSERT INTO form_submissions (form_key, body_hash, created_at) VALUES (\(bind: key), \(bind: body), \(bind: now))
             ON CONFLICT (form_key) DO NOTHING RETURNING form_key
             """
         ).first()

@@ -8,7 +8,7 @@ import Vapor
 enum BenchSession {
     static func make(_ app: Application, user: UUID, prefix: String = "bench") async throws -> String {
         let cookie = "\(prefix)-\(UUID().uuidString)"
-        let data: [String: String] = ["user_id": user.uuidString, "csrf": "bench", "seen": String(Int(Date().timeIntervalSince1970))]
+        let data: [String: String] = ["user_id": user.uuidString, "csrf": "bench", "seen": String(Int(app.clock.now().timeIntervalSince1970))]
         try await SessionRecord(key: SessionID(string: cookie), data: SessionData(initialData: data)).create(on: app.db)
         return cookie
     }

@@ -12,7 +12,7 @@ public enum OperationsBench {
     /// each save is measured. Each save carries a new form key, as a note form drawn in a browser does.
     public static func writers(_ app: Application, writers: Int, seconds: Double) async throws -> String {
         let world = try await LoadBench.prepare(app, participants: 1_000, sessions: 1)
-        let path = "/participants/\(world.participant)/notes"
+        let path = SiteURL.participantNotes(.value(UUID(uuidString: world.participant)!)).relativeURL()
         let (csrf, project, cookie) = (world.csrf, world.project, world.cookie)
         let until = DispatchTime.now().uptimeNanoseconds + UInt64(seconds * 1e9)
         let results = try await withThrowingTaskGroup(of: ([Double], Int).self) { group in

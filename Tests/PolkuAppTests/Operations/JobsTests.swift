@@ -21,7 +21,7 @@ import Vapor
     @Test(arguments: TestDatabase.allCases)
     func twoProcessesRunEachJobOnce(db: TestDatabase) async throws {
         try await withPolku(db) { app in
-            for _ in 0..<40 { try await JobQueue.enqueue(.cleanup, at: app.clock.now(), on: app.db.sql) }
+            for _ in 0..<40 { try await JobQueue.enqueue(.cleanup, at: app.clock.now(), app: app) }
             try await withSecondPolku(sharing: app) { other in
                 async let a = Jobs.runDue(app, worker: "first")
                 async let b = Jobs.runDue(other, worker: "second")
@@ -97,7 +97,7 @@ import Vapor
                 VALUES (\(bind: UUID()), \(bind: world.ownParticipant), 'expired-hash', \(bind: now.addingTimeInterval(-86_400 * 8)), \(bind: now.addingTimeInterval(-86_400)))
                 """
             ).run()
-            try await JobQueue.scheduleRecurring(on: sql, now: now)
+            try await JobQueue.scheduleRecurring(app)
             #expect(try await Jobs.runDue(app) == 2, "the clean-up and the retention run")
             let row = try #require(try await sql.raw("SELECT state, run_at, result FROM jobs WHERE dedupe_key = 'cleanup'").first())
             #expect(try row.decode(column: "result", as: String?.self) == "sessions=1 invitations=1 form_keys=1")
@@ -117,7 +117,7 @@ import Vapor
                 $0.runJobs = true; $0.jobPollSeconds = 0.05
             }
         ) { app in
-            try await JobQueue.enqueue(.cleanup, at: app.clock.now(), on: app.db.sql)
+            try await JobQueue.enqueue(.cleanup, at: app.clock.now(), app: app)
             try await app.asyncBoot()
             // The one-off job is done, and the recurring clean-up ran and waits for its next turn.
             var states: [String] = [], recurring: (String, String?)? = nil

@@ -36,20 +36,21 @@ enum JobQueue {
     static let lease: TimeInterval = 15 * 60
     static let maxAttempts = 5
 
-    static func enqueue(_ kind: JobKind, payload: String? = nil, at runAt: Date, dedupeKey: String? = nil, on sql: any SQLDatabase) async throws {
-        try await sql.raw(
+    /// Queues a job due at `runAt`; its id and creation time come from the application's id source and clock.
+    static func enqueue(_ kind: JobKind, payload: String? = nil, at runAt: Date, dedupeKey: String? = nil, app: Application) async throws {
+        try await app.db.sql.raw(
             """
             INSERT INTO jobs (id, kind, dedupe_key, payload, state, attempts, run_at, created_at)
-            VALUES (\(bind: UUID()), \(bind: kind.rawValue), \(bind: dedupeKey), \(bind: payload), 'queued', 0, \(bind: runAt), \(bind: Date()))
+            VALUES (\(bind: app.newID()), \(bind: kind.rawValue), \(bind: dedupeKey), \(bind: payload), 'queued', 0, \(bind: runAt), \(bind: app.clock.now()))
             ON CONFLICT (dedupe_key) DO NOTHING
             """
         ).run()
     }
 
     /// Queues each recurring kind once (its kind is its key), due now.
-    static func scheduleRecurring(on sql: any SQLDatabase, now: Date) async throws {
+    static func scheduleRecurring(_ app: Application) async throws {
         for kind in JobKind.allCases where kind.interval != nil {
-            try await enqueue(kind, at: now, dedupeKey: kind.rawValue, on: sql)
+            try await enqueue(kind, at: app.clock.now(), dedupeKey: kind.rawValue, app: app)
         }
     }
 

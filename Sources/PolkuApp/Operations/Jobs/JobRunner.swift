@@ -16,7 +16,7 @@ final class JobRunner: LifecycleHandler, Sendable {
     }
 
     func didBootAsync(_ app: Application) async throws {
-        try await JobQueue.scheduleRecurring(on: app.db.sql, now: app.clock.now())
+        try await JobQueue.scheduleRecurring(app)
         let loop = Task { [worker, pollSeconds] in
             while !Task.isCancelled {
                 do {
