@@ -317,6 +317,29 @@ try:
     driver.find_element(By.PARTIAL_LINK_TEXT, "Elämäntilanteen kartta").click()
     check("own results in plain words", wait_for("Sinun tuloksesi"), driver.title)
     audit("14-own-results")
+    # A project manager's participant import (issue 13): the file is read by a background job and
+    # its page shows the outcome; a bad file lists its problems.
+    driver.find_element(By.CSS_SELECTOR, "form.logout button").click()
+    time.sleep(0.5)
+    driver.get(base + "/login")
+    wait_for("Kirjaudu Polkuun")
+    driver.find_element(By.ID, "f-email").send_keys("pm@demo.polku.invalid")
+    driver.find_element(By.ID, "f-password").send_keys("polku-demo-2026")
+    driver.find_element(By.CSS_SELECTOR, "form[action='/login'] button[type=submit]").click()
+    wait_for("Hankkeet")
+    driver.get(project_url)
+    driver.find_element(By.PARTIAL_LINK_TEXT, "Tuo osallistujia taulukosta").click()
+    check("import page", wait_for("participant_id;first_name"), driver.title)
+    audit("14a-import")
+    header = "participant_id;first_name;last_name;birth_date;start_date\n"
+    for name, body, expected in [("good.csv", "SEL1;Selma;Selain;1.1.1980;1.2.2024\nSEL2;Sami;Selain;2.2.1990;1.3.2024\n", "Tuotu: 2 uutta"),
+                                 ("bad.csv", "SEL3;Sanni;Selain;31.2.1990;1.3.2024\n", "Tiedostoa ei tuotu: 1 virhettä")]:
+        path = os.path.join(work, name)
+        open(path, "w").write(header + body)
+        driver.find_element(By.CSS_SELECTOR, "input[type=file]").send_keys(path)
+        driver.find_element(By.CSS_SELECTOR, "form[enctype='multipart/form-data'] button[type=submit]").click()
+        check(f"import of {name} decided", wait_for(expected, timeout=30), driver.title + " " + driver.page_source[:300])
+        audit(f"14b-import-{name}")
     # The admin's side of running Polku (issue 13): the background jobs and the erasure form.
     driver.find_element(By.CSS_SELECTOR, "form.logout button").click()
     time.sleep(0.5)
@@ -328,6 +351,8 @@ try:
     time.sleep(0.5)
     driver.find_element(By.PARTIAL_LINK_TEXT, "Taustatyöt").click()
     check("background jobs", wait_for("Taustatyöt") and "Siivous" in driver.page_source and "Säilytysajat" in driver.page_source, driver.title)
+    check("the imports among the jobs", "Osallistujien tuonti" in driver.page_source and "created=2" in driver.page_source
+          and "refused problems=1" in driver.page_source, driver.title)
     audit("15-jobs")
     driver.find_element(By.PARTIAL_LINK_TEXT, "Tietojen poisto").click()
     check("erasure form", wait_for("Henkilön tietojen poisto pyynnöstä"), driver.title)

@@ -56,6 +56,7 @@ public func configure(_ app: Application, settings: Settings) async throws {
         app.lifecycle.use(SQLiteReadsShutdown(reads: reads))
     }
     if settings.initialised { try await DeploymentError.checkHasUsers(app) }
+    app.jobNudge = JobNudge()
     if settings.runJobs { app.lifecycle.use(JobRunner(pollSeconds: settings.jobPollSeconds)) }
     if settings.autoMigrate {
         // One line at start-up instead of two per migration.

@@ -80,6 +80,7 @@ private func projectRoutes(_ app: Application) {
     managers.get(.projectImport(.key), use: ImportController.show)
     // A spreadsheet of 100,000 rows is about 20 MB.
     managers.upload(.projectImport(.key), maxBody: "64mb", use: ImportController.upload)
+    managers.get(.projectImportRun(.key, .key), use: ImportController.run)
     for part in SiteURL.ProjectPart.allCases {
         managers.post(.projectPart(.key, part), use: ProjectPartsController.add(part))
         managers.post(.projectPartDelete(.key, part, .key), use: ProjectPartsController.remove(part))

@@ -28,6 +28,7 @@ enum Migrations {
         CreateJobs(),
         AddRetention(),
         IndexNameSearchRows(),
+        CreateStoredFiles(),
     ]
 
     static func register(on app: Application) {

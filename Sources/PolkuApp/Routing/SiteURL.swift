@@ -27,6 +27,8 @@ package enum SiteURL: Sendable {
     case projectFollowUps(Parameter<UUID>), projectActivities(Parameter<UUID>)
     case projectActivityReport(Parameter<UUID>), projectActivityReportCSV(Parameter<UUID>), projectActivityReportXLSX(Parameter<UUID>)
     case projectInstruments(Parameter<UUID>), projectMeasures(Parameter<UUID>), projectImport(Parameter<UUID>)
+    /// A participant import's progress and outcome (a background job).
+    case projectImportRun(Parameter<UUID>, Parameter<UUID>)
     case projectPart(Parameter<UUID>, ProjectPart), projectPartDelete(Parameter<UUID>, ProjectPart, Parameter<UUID>)
 
     case activity(Parameter<UUID>), activityMembers(Parameter<UUID>), activityMemberLeave(Parameter<UUID>, Parameter<UUID>)
@@ -104,6 +106,7 @@ package enum SiteURL: Sendable {
         case .projectInstruments(let i): return Self.project(i).segments + c("instruments")
         case .projectMeasures(let i): return Self.project(i).segments + c("measures")
         case .projectImport(let i): return Self.project(i).segments + c("import")
+        case .projectImportRun(let i, let j): return Self.project(i).segments + c("import") + [p("job", j)]
         case .projectPart(let i, let part): return Self.project(i).segments + c(part.rawValue)
         case .projectPartDelete(let i, let part, let x): return Self.project(i).segments + c(part.rawValue) + [p("part", x)] + c("delete")
         case .activity(let a): return c("activities") + [p("id", a)]

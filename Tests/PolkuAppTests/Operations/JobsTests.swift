@@ -97,10 +97,23 @@ import Vapor
                 VALUES (\(bind: UUID()), \(bind: world.ownParticipant), 'expired-hash', \(bind: now.addingTimeInterval(-86_400 * 8)), \(bind: now.addingTimeInterval(-86_400)))
                 """
             ).run()
+            // An upload cut off midway a day ago (no parts counted), and one that is still arriving.
+            let (cut, arriving) = (UUID(), UUID())
+            for (file, expires) in [(cut, now.addingTimeInterval(-60)), (arriving, now.addingTimeInterval(86_000))] {
+                try await sql.raw(
+                    """
+                    INSERT INTO stored_files (id, purpose, name, content_type, byte_count, part_count, created_at, expires_at)
+                    VALUES (\(bind: file), 'participant-import', 'a.csv', 'text/csv', 0, -1, \(bind: expires.addingTimeInterval(-86_400)), \(bind: expires))
+                    """
+                ).run()
+                try await sql.raw("INSERT INTO stored_file_parts (file_id, part, bytes) VALUES (\(bind: file), 0, \(bind: Data("a;b\n".utf8)))").run()
+            }
             try await JobQueue.scheduleRecurring(app)
             #expect(try await Jobs.runDue(app) == 2, "the clean-up and the retention run")
+            let left = try await sql.raw("SELECT file_id FROM stored_file_parts").all().map { try $0.decode(column: "file_id", as: UUID.self) }
+            #expect(left == [arriving])
             let row = try #require(try await sql.raw("SELECT state, run_at, result FROM jobs WHERE dedupe_key = 'cleanup'").first())
-            #expect(try row.decode(column: "result", as: String?.self) == "sessions=1 invitations=1 form_keys=1")
+            #expect(try row.decode(column: "result", as: String?.self) == "sessions=1 invitations=1 form_keys=1 files=1")
             #expect(try row.decode(column: "state", as: String.self) == "queued")
             #expect(abs(try row.decode(column: "run_at", as: Date.self).timeIntervalSince(now) - 3600) < 5)
             // The idle session has ended; the active one works.

@@ -16,6 +16,8 @@ struct StreamedUpload: Sendable {
     /// The uploaded file on disk, if one was sent and was not empty; `remove()` deletes it.
     let file: URL?
     let fileBytes: Int
+    /// The name the browser gave the file.
+    let fileName: String?
 
     static let fieldLimit = 64 * 1024
 
@@ -63,6 +65,7 @@ private final class Receiver: @unchecked Sendable {
     private var path: URL? = nil
     private var handle: NIOFileHandle? = nil
     private var fileBytes = 0
+    private var fileName: String? = nil
     /// File bytes parsed but not yet written: the parser's callbacks cannot wait.
     private var pending: [ByteBuffer] = []
 
@@ -73,7 +76,9 @@ private final class Receiver: @unchecked Sendable {
         parser.onHeader = { [unowned self] field, value in
             guard field.lowercased() == "content-disposition" else { return }
             name = Self.parameter("name", in: value)
-            isFile = Self.parameter("filename", in: value) != nil
+            let file = Self.parameter("filename", in: value)
+            isFile = file != nil
+            if let file, fileName == nil { fileName = file }
         }
         parser.onBody = { [unowned self] buffer in
             if isFile {
@@ -117,7 +122,7 @@ private final class Receiver: @unchecked Sendable {
     }
 
     var upload: StreamedUpload {
-        StreamedUpload(fields: fields, file: fileBytes > 0 ? path : nil, fileBytes: fileBytes)
+        StreamedUpload(fields: fields, file: fileBytes > 0 ? path : nil, fileBytes: fileBytes, fileName: fileName)
     }
 
     func discard() {

@@ -62,6 +62,17 @@ enum JobsPage {
         }
     }
 
+    /// A job's result as the admin reads it; an import's is counts, not its rows' problems.
+    static func brief(_ r: Row) -> String {
+        guard let result = r.result else { return "" }
+        if r.kind == JobKind.participantImport.rawValue,
+            let decoded = try? JSONDecoder().decode(ImportJob.Result.self, from: Data(result.utf8))
+        {
+            return decoded.brief
+        }
+        return result
+    }
+
     private static func row(_ r: Row, context: PageContext) -> Node {
         let t = context.t
         return h("tr") {
@@ -70,7 +81,7 @@ enum JobsPage {
             h("td") { String(r.attempts) }
             h("td") { r.state == "queued" ? t.dateTime(r.run_at) : "" }
             h("td") { t.dateTime(r.finished_at) }
-            h("td") { r.last_error ?? r.result ?? "" }
+            h("td") { r.last_error ?? brief(r) }
             h("td") {
                 if r.state == "queued" || r.state == "failed" {
                     h("form", ["method": "post", "action": SiteURL.adminJobRun(.value(r.id)).relativeURL()]) {

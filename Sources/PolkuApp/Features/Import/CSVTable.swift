@@ -1,4 +1,5 @@
 import Foundation
+import SQLKit
 
 /// A spreadsheet saved as CSV: UTF-8 with or without a byte-order mark, separated by commas or
 /// semicolons (Finnish Excel writes semicolons), fields quoted as RFC 4180 has it.
@@ -20,6 +21,15 @@ struct CSVTable {
     enum Source {
         case data(Data)
         case file(URL)
+        /// A file kept in the database (`StoredFiles`), read a part at a time on `db`.
+        case stored(UUID, on: any SQLDatabase)
+
+        /// The same file read through another connection: a transaction's, whose own writes it
+        /// must not wait for.
+        func reading(on db: any SQLDatabase) -> Source {
+            if case .stored(let id, _) = self { return .stored(id, on: db) }
+            return self
+        }
     }
 
     static func parse(_ data: Data) throws -> CSVTable {
@@ -44,6 +54,12 @@ struct CSVTable {
             defer { try? handle.close() }
             while let chunk = try handle.read(upToCount: pieces), !chunk.isEmpty {
                 for r in try rows.take(chunk) { try await body(r) }
+            }
+        case .stored(let id, let db):
+            var n = 0
+            while let part = try await StoredFiles.part(n, of: id, on: db) {
+                n += 1
+                for r in try rows.take(part) { try await body(r) }
             }
         }
         for r in try rows.finish() { try await body(r) }

@@ -19,7 +19,7 @@ extension ParticipantImport {
     }
 
     /// The file is read twice: once to check every row (nothing is written if any is wrong), once
-    /// to write, a chunk at a time, in one transaction.
+    /// to write, a chunk at a time.
     static func run(
         _ source: CSVTable.Source, project: Project, actor: Actor, on db: any Database,
         clock: Clock = .system, ids: IDGenerator = .timeOrdered
@@ -37,23 +37,45 @@ extension ParticipantImport {
         if !problems.isEmpty { return .refused(problems) }
         if check.keys.isEmpty { return .refused([Problem(line: 1, column: nil, message: "import.no_rows")]) }
         let checked = check
-        let summary = try await db.transaction { db in
-            let existing = try await existingEnrolments(of: project, on: db)
-            var stream = RecordStream(check: checked)
-            var summary = Summary()
-            func write(_ records: [Record]) async throws {
-                let s = try await Self.write(records, existing: existing, project: project, actor: actor, on: db, now: clock.now(), ids: ids)
-                summary.created += s.created; summary.updated += s.updated; summary.unchanged += s.unchanged
-            }
-            try await CSVTable.read(source) { row in
-                guard case .success(let row) = row else { return }
-                stream.take(row)
-                if stream.chunk.count >= 500 { try await write(stream.takeChunk()) }
-            }
-            try await write(stream.takeChunk())
-            return summary
+        // PostgreSQL writes the whole file in one transaction: it does not hold up other writers.
+        // SQLite has one writer at a time, so there each chunk is its own transaction and the
+        // team's saves take their turns between chunks (in one transaction a 5 MB file kept them
+        // waiting past the busy timeout: 503s). A file stopped midway is imported again by its job;
+        // the rows already written are then found unchanged by their key.
+        if db.sql.dialect.name == "sqlite" {
+            return .imported(try await writeAll(source, check: checked, project: project, actor: actor, on: db, commitEachChunk: true, clock: clock, ids: ids))
         }
-        return .imported(summary)
+        return .imported(
+            try await db.transaction { db in
+                try await writeAll(source, check: checked, project: project, actor: actor, on: db, commitEachChunk: false, clock: clock, ids: ids)
+            })
+    }
+
+    /// The second pass: the file's records written 500 at a time.
+    private static func writeAll(
+        _ source: CSVTable.Source, check: FileCheck, project: Project, actor: Actor, on db: any Database, commitEachChunk: Bool,
+        clock: Clock, ids: IDGenerator
+    ) async throws -> Summary {
+        let existing = try await existingEnrolments(of: project, on: db)
+        var stream = RecordStream(check: check)
+        var summary = Summary()
+        func write(_ records: [Record]) async throws {
+            guard !records.isEmpty else { return }
+            let s =
+                commitEachChunk
+                ? try await db.transaction { db in
+                    try await Self.write(records, existing: existing, project: project, actor: actor, on: db, now: clock.now(), ids: ids)
+                }
+                : try await Self.write(records, existing: existing, project: project, actor: actor, on: db, now: clock.now(), ids: ids)
+            summary.created += s.created; summary.updated += s.updated; summary.unchanged += s.unchanged
+        }
+        try await CSVTable.read(source.reading(on: db.sql)) { row in
+            guard case .success(let row) = row else { return }
+            stream.take(row)
+            if stream.chunk.count >= 500 { try await write(stream.takeChunk()) }
+        }
+        try await write(stream.takeChunk())
+        return summary
     }
 
     struct Existing: Decodable { let id: UUID; let participant_id: UUID; let import_key: String; let import_hash: String? }

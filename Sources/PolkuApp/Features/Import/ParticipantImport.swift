@@ -18,7 +18,7 @@ package struct ParticipantImport {
     ]
     static let required = ["participant_id", "first_name", "last_name", "birth_date", "start_date"]
 
-    package struct Problem: Sendable, Equatable { let line: Int; let column: String?; let message: String }
+    package struct Problem: Sendable, Equatable, Codable { let line: Int; let column: String?; let message: String }
 
     /// One participation as it will be stored.
     struct Record: Sendable {
@@ -61,7 +61,7 @@ package struct ParticipantImport {
 
     struct ProjectOutcomeChoice: Sendable { let id: UUID; let mapsTo: ServiceOutcome }
 
-    package struct Summary: Sendable, Equatable { package var created = 0; package var updated = 0; package var unchanged = 0 }
+    package struct Summary: Sendable, Equatable, Codable { package var created = 0; package var updated = 0; package var unchanged = 0 }
 
     package enum Outcome: Sendable {
         case imported(Summary)

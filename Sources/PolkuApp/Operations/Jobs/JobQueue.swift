@@ -9,12 +9,15 @@ enum JobKind: String, CaseIterable, Sendable {
     case cleanup
     /// Anonymises the participants whose projects' retention time has passed (`RetentionRun`).
     case retention
+    /// A participant spreadsheet a project manager uploaded (`ImportJob`).
+    case participantImport = "participant-import"
 
     /// How often a recurring kind runs; nil for a job that runs once.
     var interval: TimeInterval? {
         switch self {
         case .cleanup: 3600
         case .retention: 86_400
+        case .participantImport: nil
         }
     }
 }
@@ -37,14 +40,21 @@ enum JobQueue {
     static let maxAttempts = 5
 
     /// Queues a job due at `runAt`; its id and creation time come from the application's id source and clock.
-    static func enqueue(_ kind: JobKind, payload: String? = nil, at runAt: Date, dedupeKey: String? = nil, app: Application) async throws {
+    /// `owner` is the person who asked for it and alone sees its outcome.
+    @discardableResult
+    static func enqueue(
+        _ kind: JobKind, payload: String? = nil, at runAt: Date, dedupeKey: String? = nil, owner: UUID? = nil, app: Application
+    ) async throws -> UUID {
+        let id = app.newID()
         try await app.db.sql.raw(
             """
-            INSERT INTO jobs (id, kind, dedupe_key, payload, state, attempts, run_at, created_at)
-            VALUES (\(bind: app.newID()), \(bind: kind.rawValue), \(bind: dedupeKey), \(bind: payload), 'queued', 0, \(bind: runAt), \(bind: app.clock.now()))
+            INSERT INTO jobs (id, kind, dedupe_key, payload, state, attempts, run_at, created_at, owner_id)
+            VALUES (\(bind: id), \(bind: kind.rawValue), \(bind: dedupeKey), \(bind: payload), 'queued', 0, \(bind: runAt),
+              \(bind: app.clock.now()), \(bind: owner))
             ON CONFLICT (dedupe_key) DO NOTHING
             """
         ).run()
+        return id
     }
 
     /// Queues each recurring kind once (its kind is its key), due now.

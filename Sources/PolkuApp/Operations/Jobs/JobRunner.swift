@@ -24,7 +24,7 @@ final class JobRunner: LifecycleHandler, Sendable {
                 } catch {
                     app.logger.warning("Jobs could not be claimed: \(String(reflecting: error))")
                 }
-                try? await Task.sleep(for: .seconds(pollSeconds))
+                await app.jobNudge.wait(upTo: pollSeconds)
             }
         }
         task.withLockedValue { $0 = loop }
@@ -52,7 +52,7 @@ enum Jobs {
             do {
                 let result = try await work(job, app: app)
                 try await JobQueue.succeeded(job, result: result, now: app.clock.now(), on: app.db.sql)
-                app.logger.info("Job \(job.kind) done: \(result)")
+                app.logger.info("Job \(job.kind) done: \(result.prefix(300))")
             } catch {
                 app.logger.warning("Job \(job.kind) failed (attempt \(job.attempts)): \(String(reflecting: error))")
                 try await JobQueue.failed(job, error: String(describing: error), now: app.clock.now(), on: app.db.sql)
@@ -66,12 +66,13 @@ enum Jobs {
         switch kind {
         case .cleanup: return try await Cleanup.run(on: app.db.sql, now: app.clock.now())
         case .retention: return try await RetentionRun.run(app).description
+        case .participantImport: return try await ImportJob.run(job, app: app)
         }
     }
 }
 
-/// What no one needs any more: sessions idle past the limit, invitations that expired unused, and
-/// form keys older than a day. Returns what it removed, for the admin's job list.
+/// What no one needs any more: sessions idle past the limit, invitations that expired unused,
+/// form keys older than a day, and stored files past their time. Returns what it removed, for the admin's job list.
 enum Cleanup {
     static func run(on sql: any SQLDatabase, now: Date) async throws -> String {
         let idleSince = Int(now.timeIntervalSince1970 - CurrentUserMiddleware.idleLimit)
@@ -87,10 +88,43 @@ enum Cleanup {
             sql, "DELETE FROM invitations WHERE used_at IS NULL AND expires_at < \(bind: now) RETURNING 1")
         let keys = try await count(
             sql, "DELETE FROM form_submissions WHERE created_at < \(bind: now.addingTimeInterval(-86_400)) RETURNING 1")
-        return "sessions=\(sessions) invitations=\(invitations) form_keys=\(keys)"
+        let files = try await StoredFiles.removeExpired(now: now, on: sql)
+        return "sessions=\(sessions) invitations=\(invitations) form_keys=\(keys) files=\(files)"
     }
 
     private static func count(_ sql: any SQLDatabase, _ query: SQLQueryString) async throws -> Int {
         try await sql.raw(query).all().count
+    }
+}
+
+/// Wakes this process's job runner when a request has just queued a job, so that an import starts
+/// at once instead of at the next poll.
+final class JobNudge: Sendable {
+    private let nudged = NIOLockedValueBox(false)
+
+    func nudge() { nudged.withLockedValue { $0 = true } }
+
+    /// Returns after `seconds`, or sooner once nudged.
+    func wait(upTo seconds: Double) async {
+        var waited = 0.0
+        while waited < seconds, !Task.isCancelled {
+            if nudged.withLockedValue({ n in
+                defer { n = false }; return n
+            }) {
+                return
+            }
+            try? await Task.sleep(for: .milliseconds(100))
+            waited += 0.1
+        }
+    }
+}
+
+extension Application {
+    private struct JobNudgeKey: StorageKey { typealias Value = JobNudge }
+
+    /// Set by `configure` before any request or job runs.
+    var jobNudge: JobNudge {
+        get { storage[JobNudgeKey.self] ?? JobNudge() }
+        set { storage[JobNudgeKey.self] = newValue }
     }
 }
