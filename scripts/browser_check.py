@@ -99,6 +99,16 @@ try:
     audit("02-projects")
     for code in ["S21019", "S20250", "S20013", "S20519", "YHDISTAMO"]:
         check(f"project {code} listed", code in driver.page_source, "missing")
+    def sign_in_again(email):
+        """Signs out and in as another demo user."""
+        driver.find_element(By.CSS_SELECTOR, "form.logout button").click()
+        time.sleep(0.5)
+        driver.get(base + "/login")
+        wait_for("Kirjaudu Polkuun")
+        driver.find_element(By.ID, "f-email").send_keys(email)
+        driver.find_element(By.ID, "f-password").send_keys("polku-demo-2026")
+        driver.find_element(By.CSS_SELECTOR, "form[action='/login'] button[type=submit]").click()
+
     driver.find_element(By.PARTIAL_LINK_TEXT, "Lähde mukaan!").click()
     check("project page", wait_for("Pihlava") and "S20250" in driver.page_source, driver.title)
     project_url = driver.current_url
@@ -319,13 +329,7 @@ try:
     audit("14-own-results")
     # A project manager's participant import (issue 13): the file is read by a background job and
     # its page shows the outcome; a bad file lists its problems.
-    driver.find_element(By.CSS_SELECTOR, "form.logout button").click()
-    time.sleep(0.5)
-    driver.get(base + "/login")
-    wait_for("Kirjaudu Polkuun")
-    driver.find_element(By.ID, "f-email").send_keys("pm@demo.polku.invalid")
-    driver.find_element(By.ID, "f-password").send_keys("polku-demo-2026")
-    driver.find_element(By.CSS_SELECTOR, "form[action='/login'] button[type=submit]").click()
+    sign_in_again("pm@demo.polku.invalid")
     wait_for("Hankkeet")
     driver.get(project_url)
     driver.find_element(By.PARTIAL_LINK_TEXT, "Tuo osallistujia taulukosta").click()
@@ -341,13 +345,7 @@ try:
         check(f"import of {name} decided", wait_for(expected, timeout=30), driver.title + " " + driver.page_source[:300])
         audit(f"14b-import-{name}")
     # The admin's side of running Polku (issue 13): the background jobs and the erasure form.
-    driver.find_element(By.CSS_SELECTOR, "form.logout button").click()
-    time.sleep(0.5)
-    driver.get(base + "/login")
-    wait_for("Kirjaudu Polkuun")
-    driver.find_element(By.ID, "f-email").send_keys("admin@demo.polku.invalid")
-    driver.find_element(By.ID, "f-password").send_keys("polku-demo-2026")
-    driver.find_element(By.CSS_SELECTOR, "form[action='/login'] button[type=submit]").click()
+    sign_in_again("admin@demo.polku.invalid")
     time.sleep(0.5)
     driver.find_element(By.PARTIAL_LINK_TEXT, "Taustatyöt").click()
     check("background jobs", wait_for("Taustatyöt") and "Siivous" in driver.page_source and "Säilytysajat" in driver.page_source, driver.title)

@@ -15,6 +15,7 @@ ap.add_argument("--megabytes", type=float, default=60)
 ap.add_argument("--bad", action="store_true")
 ap.add_argument("--max-rss", type=float)
 ap.add_argument("--port", type=int, default=8431)
+ap.add_argument("--no-probe", action="store_true", help="no other page loaded during the import")
 args = ap.parse_args()
 binary = os.path.abspath(args.binary)
 work = tempfile.mkdtemp(prefix="polku-import-")
@@ -74,9 +75,17 @@ try:
     t0 = time.time()
     probes, probing = [], True
 
+    peaks = {"RssAnon": 0, "RssFile": 0}
+
     def probe():
-        """The project list, as a colleague would load it while the import runs."""
+        """The project list, as a colleague would load it while the import runs; and the server's
+        memory, split into its own (anonymous) and the database file's pages mapped in (mmap)."""
         while probing:
+            for field in peaks:
+                peaks[field] = max(peaks[field], status(server.pid, field))
+            if args.no_probe:
+                time.sleep(0.5)
+                continue
             p0 = time.time()
             try:
                 opener.open(base + "/projects", timeout=60).read()
@@ -106,7 +115,8 @@ try:
     summary = re.sub(r"<[^>]+>", " ", text[text.find("<main"):text.find("</main>")])
     summary = " ".join(summary.split())[:300]
     print(f"import of {os.path.getsize(path) / 1e6:.1f} MB ({rows} rows{', every 1000th bad' if args.bad else ''}): {code} in {seconds:.1f} s; "
-          f"RSS before {before:.0f} MB, peak {peak:.0f} MB, after {after:.0f} MB")
+          f"RSS before {before:.0f} MB, peak {peak:.0f} MB, after {after:.0f} MB "
+          f"(sampled peaks: anonymous {peaks['RssAnon']:.0f} MB, database file mapped {peaks['RssFile']:.0f} MB)")
     ordered = sorted(probes)
     if ordered:
         print(f"upload answered in {uploaded:.1f} s; the project list meanwhile ({len(ordered)} loads): "

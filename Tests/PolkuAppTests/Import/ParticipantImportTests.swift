@@ -195,6 +195,33 @@ import Vapor
         }
     }
 
+    /// A server that stops during an import cancels its job runner: the import stops between pieces
+    /// and the job is queued again, not counted as an attempt; the next run imports the file whole.
+    @Test(arguments: TestDatabase.allCases)
+    func aStoppingServerGivesTheImportBack(db: TestDatabase) async throws {
+        try await withPolku(db) { app in
+            let world = try await World.make(app)
+            _ = try await Self.project(app, world)
+            let client = TestClient(app)
+            try await client.login(world.users[.projectManager]!)
+            var rows = "participant_id;first_name;last_name;birth_date;start_date\n"
+            for i in 0..<1_200 { rows += "K\(i);Keskeytys\(i);Katkonen;\(1 + i % 28).\(1 + i % 12).1980;1.2.2024\n" }
+            let sent = try await client.upload(SiteURL.projectImport(.value(world.ownProject)).relativeURL(), field: "file", filename: "k.csv", content: rows)
+            let location = try #require(sent.location)
+            let stopping = Task {
+                while !Task.isCancelled { await Task.yield() }
+                return try await Jobs.runDue(app)
+            }
+            stopping.cancel()
+            await #expect(throws: CancellationError.self) { try await stopping.value }
+            let job = try #require(try await app.db.sql.raw("SELECT state, attempts FROM jobs WHERE kind = 'participant-import'").first())
+            #expect(try job.decode(column: "state", as: String.self) == "queued" && job.decode(column: "attempts", as: Int.self) == 0)
+            #expect(try await Jobs.runDue(app) == 1)
+            #expect(try await client.get(location).body.contains("Tuotu: 1200 uutta"))
+            #expect(try await Participant.query(on: app.db).filter(\.$lastName == "Katkonen").count() == 1_200)
+        }
+    }
+
     /// Uploads as the browser does: the answer sends it to the import's own page, where the outcome
     /// appears once a job has read the file (here run by the test: a server runs its own).
     static func upload(_ client: TestClient, _ world: World, _ csv: String) async throws -> TestClient.Page {

@@ -58,6 +58,7 @@ struct CSVTable {
         case .stored(let id, let db):
             var n = 0
             while let part = try await StoredFiles.part(n, of: id, on: db) {
+                try Task.checkCancellation()
                 n += 1
                 for r in try rows.take(part) { try await body(r) }
             }

@@ -58,9 +58,12 @@ enum ImportJob {
         guard try await StoredFiles.info(payload.file, on: app.db.sql) != nil else {
             throw Abort(.gone, reason: "the uploaded file is gone")
         }
+        // One event loop's connections for the whole import (`app.db` picks a loop per use): its reads
+        // and chunks share their page cache, and requests on that loop take turns with it.
+        let db = app.db
         let outcome = try await ParticipantImport.run(
-            .stored(payload.file, on: app.db.sql), project: project,
-            actor: .init(id: payload.user, email: payload.email, address: payload.address), on: app.db,
+            .stored(payload.file, on: db.sql), project: project,
+            actor: .init(id: payload.user, email: payload.email, address: payload.address), on: db,
             clock: app.clock, ids: app.ids)
         try await StoredFiles.delete(payload.file, on: app.db.sql)
         return String(decoding: try JSONEncoder().encode(Result(outcome)), as: UTF8.self)

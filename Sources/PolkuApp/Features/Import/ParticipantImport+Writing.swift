@@ -60,6 +60,9 @@ extension ParticipantImport {
         var stream = RecordStream(check: check)
         var summary = Summary()
         func write(_ records: [Record]) async throws {
+            // A stopping server does not wait for a long import: the job is queued again and its
+            // next run finds the chunks written so far unchanged (SQLite) or rolled back (PostgreSQL).
+            try Task.checkCancellation()
             guard !records.isEmpty else { return }
             let s =
                 commitEachChunk

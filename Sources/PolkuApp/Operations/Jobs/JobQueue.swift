@@ -120,6 +120,16 @@ enum JobQueue {
         ).run()
     }
 
+    /// Gives a job back unfinished (its process is stopping): due at once, the attempt not counted.
+    static func release(_ job: ClaimedJob, now: Date, on sql: any SQLDatabase) async throws {
+        try await sql.raw(
+            """
+            UPDATE jobs SET state = 'queued', attempts = \(bind: max(0, job.attempts - 1)), run_at = \(bind: now), locked_by = NULL,
+              locked_until = NULL WHERE id = \(bind: job.id)
+            """
+        ).run()
+    }
+
     static func backoff(afterAttempt attempt: Int) -> TimeInterval {
         min(30 * pow(2, Double(max(0, attempt - 1))), 3600)
     }

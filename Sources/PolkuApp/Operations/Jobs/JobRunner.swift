@@ -21,6 +21,8 @@ final class JobRunner: LifecycleHandler, Sendable {
             while !Task.isCancelled {
                 do {
                     _ = try await Jobs.runDue(app, worker: worker)
+                } catch is CancellationError {
+                    break
                 } catch {
                     app.logger.warning("Jobs could not be claimed: \(String(reflecting: error))")
                 }
@@ -30,7 +32,7 @@ final class JobRunner: LifecycleHandler, Sendable {
         task.withLockedValue { $0 = loop }
     }
 
-    /// Stops claiming; a job already running is finished first, so its state is written.
+    /// Stops claiming; a running job is cancelled (an import stops between chunks) and queued again.
     func shutdownAsync(_ app: Application) async {
         let loop = task.withLockedValue { t in
             defer { t = nil }
@@ -53,6 +55,10 @@ enum Jobs {
                 let result = try await work(job, app: app)
                 try await JobQueue.succeeded(job, result: result, now: app.clock.now(), on: app.db.sql)
                 app.logger.info("Job \(job.kind) done: \(result.prefix(300))")
+            } catch is CancellationError {
+                app.logger.notice("Job \(job.kind) stopped as the server stops; queued again")
+                try await JobQueue.release(job, now: app.clock.now(), on: app.db.sql)
+                throw CancellationError()
             } catch {
                 app.logger.warning("Job \(job.kind) failed (attempt \(job.attempts)): \(String(reflecting: error))")
                 try await JobQueue.failed(job, error: String(describing: error), now: app.clock.now(), on: app.db.sql)
