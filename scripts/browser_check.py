@@ -171,6 +171,8 @@ try:
     driver.find_element(By.ID, "f-guests").send_keys("Vieras Selaintesti")
     driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]").click()
     check("attendance saved", wait_for("Ryhmän jäsenet"), driver.title + " " + driver.page_source[:300])
+    check("attendance save says so", "Läsnäolot tallennettu: 74 ryhmän jäsentä" in driver.page_source
+          and 'class="ok flash" role="status"' in driver.page_source, driver.page_source[:600])
     check("attendance save not refused", "Lähetä lomake uudelleen" not in driver.page_source, driver.title)
     driver.get(attendance_url)
     wait_for("Paikalla olleet ryhmän jäsenet")
@@ -253,6 +255,7 @@ try:
     driver.find_element(By.ID, "f-consent").click()
     driver.find_element(By.CSS_SELECTOR, "form[action$='/referrals'] button[type=submit]").click()
     check("referral sent", wait_for("Vaiheet") and "Lähetetty" in driver.page_source, driver.title)
+    check("referral says it was sent", "Ohjaus lähetetty palveluntarjoajalle." in driver.page_source, driver.title)
     audit("06g-referral")
     # An invitation to the participant's own space (used at the end, signed out).
     driver.get(participant_url)
@@ -267,7 +270,8 @@ try:
     assert len(note) == 5000
     driver.find_element(By.ID, "f-note-body").send_keys(note)
     driver.find_element(By.CSS_SELECTOR, "form[action$='/notes'] button[type=submit]").click()
-    check("5,000-character note saved and shown", wait_for("LOPPU-5000") and "Lähetä lomake uudelleen" not in driver.page_source,
+    check("5,000-character note saved and shown", wait_for("LOPPU-5000") and "Lähetä lomake uudelleen" not in driver.page_source
+          and "Muistiinpano tallennettu." in driver.page_source,
           driver.title)
     # The session ends while a note is being written: the login page keeps the note, and after
     # logging in it is one click to save it.

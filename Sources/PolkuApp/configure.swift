@@ -42,7 +42,7 @@ public func configure(_ app: Application, settings: Settings) async throws {
     app.middleware.use(RequestMetricsMiddleware())
     app.middleware.use(SecurityHeaders(hsts: settings.secureCookies))
     app.middleware.use(ErrorPageMiddleware())
-    app.middleware.use(PageStack(middlewares: [app.sessions.middleware, LanguageMiddleware(), CurrentUserMiddleware(), CSRFMiddleware(), FormOnceMiddleware()]))
+    app.middleware.use(PageStack(middlewares: [app.sessions.middleware, LanguageMiddleware(), CurrentUserMiddleware(), CSRFMiddleware(), FlashMiddleware(), FormOnceMiddleware()]))
     app.routes.defaultMaxBodySize = "1mb"
 
     try routes(app)

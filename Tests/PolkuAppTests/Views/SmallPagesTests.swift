@@ -14,9 +14,11 @@ import Testing
         state.values = ["labour_status": "long_term_unemployed", "unemployed_months": "14", "service_outcome": "own:\(F.id(2_100))"]
         let form = ParticipationDataForm(
             participantID: F.participant, enrolmentID: F.id(2_101), personName: "Aino Demonen", projectName: "Polku <Pori>", startDate: "2026-02-01",
-            ownOutcomes: [.init(id: F.id(2_100), name: "Vapaaehtoistyö", mapsTo: .workTrial)], missing: [.education, .disability], saved: true,
+            ownOutcomes: [.init(id: F.id(2_100), name: "Vapaaehtoistyö", mapsTo: .workTrial)], missing: [.education, .disability],
             state: state)
-        let html = form.page(context: F.context(F.worker())).render()
+        var context = F.context(F.worker())
+        context.flash = Flash("esf.saved")
+        let html = form.page(context: context).render()
         #expect(html.contains("href=\"#f-isced\"") && html.contains("href=\"#f-disability\"") && html.contains("role=\"status\""))
         #expect(html.contains("value=\"own:\(F.id(2_100))\" selected") && html.contains("Polku &lt;Pori&gt;") && html.contains("value=\"14\""))
         assertSnapshot(of: html, as: .html)

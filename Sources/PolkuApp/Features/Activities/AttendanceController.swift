@@ -152,6 +152,7 @@ enum AttendanceController {
             if let current = try await ActivitySession.find(sessionID, on: req.db) { state.values["version"] = String(current.version) }
             return try await page(req, ctx, state: state, status: .conflict, message: t("attendance.conflict"))
         }
+        req.flash("flash.attendance_saved", String(ticked.count), String(guests.count))
         return req.redirect(SiteURL.activity(.value(ctx.activity.id!)).relativeURL(fragment: "sessions"))
     }
 }

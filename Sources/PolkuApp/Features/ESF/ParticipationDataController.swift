@@ -121,7 +121,8 @@ enum ParticipationDataController {
             try await e.update(on: db)
             try await req.audit.record(.participationUpdate, participant: ctx.participant.id, project: e.$project.id, on: db)
         }
-        return req.redirect(SiteURL.enrolmentESF(.value(ctx.participant.id!), .value(e.id!)).relativeURL([("saved", "1")]))
+        req.flash("esf.saved")
+        return req.redirect(SiteURL.enrolmentESF(.value(ctx.participant.id!), .value(e.id!)).relativeURL())
     }
 
     static func page(_ req: Request, _ ctx: Context, state: FormState, status: HTTPResponseStatus = .ok) -> Response {
@@ -129,8 +130,7 @@ enum ParticipationDataController {
         let model = ParticipationDataForm(
             participantID: p.id!, enrolmentID: e.id!, personName: "\(p.firstName) \(p.lastName)", projectName: e.project.name, startDate: e.startDate,
             ownOutcomes: ctx.ownOutcomes.map { .init(id: $0.id!, name: $0.name, mapsTo: $0.mapsTo) },
-            missing: missingFields(state: state, enrolment: e, participant: p),
-            saved: (try? req.query.get(String.self, at: "saved")) == "1" && status == .ok, state: state)
+            missing: missingFields(state: state, enrolment: e, participant: p), state: state)
         return model.page(context: req.pageContext, status: status).response()
     }
 

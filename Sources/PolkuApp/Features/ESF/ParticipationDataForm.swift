@@ -16,8 +16,6 @@ struct ParticipationDataForm {
     var ownOutcomes: [OwnOutcome]
     /// What the entry record still lacks, by the reports' own rule.
     var missing: [EntryField]
-    /// Just saved: the page says so.
-    var saved: Bool
     var state: FormState
 
     func page(context: PageContext, status: HTTPResponseStatus = .ok) -> Page {
@@ -29,7 +27,6 @@ struct ParticipationDataForm {
             status: status
         ) {
             h("p", ["class": "lead"]) { t("esf.intro", projectName) }
-            if saved { h("p", ["role": "status", "class": "ok"]) { t("esf.saved") } }
             if !missing.isEmpty {
                 h("div", ["class": "notice", "role": "note"]) {
                     h("p") { t("esf.missing", missing.count) }

@@ -120,6 +120,7 @@ enum AssessmentController {
             try await a.create(on: db)
             try await req.audit.record(.participantUpdate, participant: ctx.scope.participantID, project: ctx.project, detail: "assessment \(d.key) v\(d.version)", on: db)
         }
+        req.flash("flash.assessment_saved")
         return req.redirect(
             SiteURL.participantMeasure(.value(ctx.scope.participantID), .value(d.key))
                 .relativeURL([("saved", a.id!.uuidString)], fragment: "a-\(a.id!)"))

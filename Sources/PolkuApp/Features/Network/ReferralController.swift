@@ -52,6 +52,7 @@ enum ReferralController {
             try await c.create(on: db)
             try await req.audit.record(.referralCreate, participant: pid, project: project, detail: "to service \(serviceID), shares \(r.shared)", on: db)
         }
+        req.flash("flash.referral_sent")
         return req.redirect(SiteURL.referral(.value(r.id!)).relativeURL())
     }
 
@@ -107,6 +108,7 @@ enum ReferralController {
             try await e.create(on: db)
             try await req.audit.record(.referralUpdate, participant: r.$participant.id, project: r.$project.id, detail: "\(from.rawValue) → \(target.rawValue)", on: db)
         }
+        req.flash("flash.referral_moved", req.t("referral.state." + target.rawValue))
         return req.redirect(SiteURL.referral(.value(r.id!)).relativeURL())
     }
 

@@ -65,6 +65,7 @@ enum ParticipantsController {
             }
             try await req.audit.record(.participantCreate, participant: pid, project: projectID, on: db)
         }
+        req.flash("flash.participant_created")
         return req.redirect(SiteURL.participant(.value(participant.id!)).relativeURL())
     }
 

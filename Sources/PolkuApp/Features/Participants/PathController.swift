@@ -22,6 +22,7 @@ enum PathController {
             try await consent.create(on: db)
             try await req.audit.record(.consentRecord, participant: scope.participantID, detail: "\(purpose.rawValue)=\(given)", on: db)
         }
+        req.flash("flash.consent_saved")
         return req.redirect(SiteURL.participant(.value(scope.participantID)).relativeURL(fragment: "consent-h"))
     }
 
@@ -51,6 +52,7 @@ enum PathController {
             state.errors["project_id"] = "error.already_enrolled"
             return try await again(req, scope, state)
         }
+        req.flash("flash.enrolled")
         return req.redirect(SiteURL.participant(.value(scope.participantID)).relativeURL(fragment: "enrol-h"))
     }
 
@@ -79,6 +81,7 @@ enum PathController {
             try await c.create(on: db)
             try await req.audit.record(.phaseChange, participant: participantID, project: enrolment.$project.id, detail: "\(from)→\(to)", on: db)
         }
+        req.flash("flash.phase_changed", to)
         return req.redirect(SiteURL.participant(.value(participantID)).relativeURL(fragment: "enrol-h"))
     }
 
@@ -133,6 +136,7 @@ enum PathController {
             try await note.create(on: db)
             try await req.audit.record(.noteCreate, participant: participantID, project: projectID, detail: sensitivity.rawValue, on: db)
         }
+        req.flash("flash.note_saved")
         return req.redirect(SiteURL.participant(.value(participantID)).relativeURL(fragment: "notes-h"))
     }
 

@@ -31,6 +31,7 @@ struct Page {
                     }
                 }
                 h("h1") { title }
+                if let flash = context.flash { flash.node(t) }
                 content
             }
             h("footer") { h("p") { t("layout.footer") } }

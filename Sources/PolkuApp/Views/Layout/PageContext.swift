@@ -16,13 +16,15 @@ struct PageContext {
     private let token: () -> String
     /// A new one-time key for each form drawn (`FormOnceMiddleware`); fixed in snapshot tests.
     let newFormKey: () -> String
+    /// What the person's last write did, shown once at the top of this page.
+    var flash: Flash?
 
     init(
         lang: Lang, actor: Actor?, today: CalendarDate, back: String, csrfToken: @escaping () -> String,
-        formKey: @escaping () -> String = FormOnce.newKey
+        formKey: @escaping () -> String = FormOnce.newKey, flash: Flash? = nil
     ) {
         self.lang = lang; self.actor = actor; self.today = today; self.back = back; self.token = csrfToken
-        self.newFormKey = formKey
+        self.newFormKey = formKey; self.flash = flash
     }
 
     var t: Texts { Texts(lang: lang) }
@@ -31,6 +33,7 @@ struct PageContext {
 
 extension Request {
     var pageContext: PageContext {
-        PageContext(lang: lang, actor: actor, today: today, back: Page.back(self), csrfToken: { [unowned self] in self.csrfToken })
+        PageContext(
+            lang: lang, actor: actor, today: today, back: Page.back(self), csrfToken: { [unowned self] in self.csrfToken }, flash: takenFlash)
     }
 }

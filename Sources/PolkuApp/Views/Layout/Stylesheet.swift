@@ -60,6 +60,7 @@ enum Stylesheet {
         .notice{border:2px solid #8a5a00;padding:.25rem 1rem;background:#fffaf0;margin:.5rem 0}
         fieldset.checks{border:0;padding:0}
         .ok{border:2px solid #1e6b34;padding:.25rem 1rem;background:#f2fbf4}
+        .flash{position:sticky;top:0;z-index:5;margin:.5rem 0}
         .card,.note{background:#fff;border:1px solid #ccc;border-radius:4px;padding:.5rem 1rem;margin:.5rem 0}
         .note.health{border-left:6px solid #8a3b00}
         .meta{color:#4a4a4a;font-size:.92rem}
