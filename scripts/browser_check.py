@@ -95,6 +95,10 @@ try:
     driver.find_element(By.ID, "f-email").send_keys("worker@demo.polku.invalid")
     driver.find_element(By.ID, "f-password").send_keys("polku-demo-2026")
     driver.find_element(By.CSS_SELECTOR, "form[action='/login'] button[type=submit]").click()
+    # A coach lands on "Tänään" (issue 14): this week's sessions, each one click from its attendance.
+    check("logged in to today's page", wait_for("Ryhmäkerrat tällä viikolla") and "kirjaa läsnäolot" in driver.page_source, driver.title)
+    audit("02a-today")
+    driver.find_element(By.LINK_TEXT, "Hankkeet").click()
     check("logged in to the projects", wait_for("S20250"), driver.title)
     audit("02-projects")
     for code in ["S21019", "S20250", "S20013", "S20519", "YHDISTAMO"]:

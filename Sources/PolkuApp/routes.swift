@@ -8,7 +8,9 @@ func routes(_ app: Application) throws {
     anyone.get(.health, use: HealthController.health)
     anyone.get(.styles, use: Stylesheet.serve)
     anyone.get(.home) { req in
-        req.redirect(to: req.actor == nil ? .login : req.actor?.participantID != nil ? .me : .projects)
+        guard let actor = req.actor else { return req.redirect(to: .login) }
+        if actor.participantID != nil { return req.redirect(to: .me) }
+        return req.redirect(to: actor.projectsWritingPeople.isEmpty ? .projects : .today)
     }
     anyone.get(.login, use: LoginController.show)
     anyone.post(.login, use: LoginController.login)
@@ -32,6 +34,7 @@ func routes(_ app: Application) throws {
     own.get(.myMeasure(.key), use: MeasureHistory.own)
 
     let staff = GuardedRoutes(app, .staff)
+    staff.get(.today, use: TodayPage.show)
     staff.get(.projects, use: ProjectsController.index)
     staff.get(.project(.key), use: ProjectsController.show)
     staff.get(.organisations, use: OrganisationsController.index)

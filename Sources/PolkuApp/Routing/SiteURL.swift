@@ -13,6 +13,8 @@ package enum Parameter<Value: Sendable>: Sendable {
 /// form action is built from them: a renamed path cannot leave a dead link or an unguarded twin.
 package enum SiteURL: Sendable {
     case home, health, metrics, styles
+    /// A coach's day: the landing page after login for staff who write participants' data.
+    case today
     case login, logout, language(Parameter<String>)
     case accountPassword
 
@@ -148,6 +150,7 @@ package enum SiteURL: Sendable {
         case .participantInvite(let i): return Self.participant(i).segments + c("invite")
         case .invite(let token): return c("invite") + [p("token", token)]
         case .me: return c("me")
+        case .today: return c("today")
         case .myMeasure(let k): return c("me", "measures") + [p("key", k)]
         case .adminUsers: return c("admin", "users")
         case .adminUserNew: return c("admin", "users", "new")

@@ -71,6 +71,7 @@ struct Page {
             } else if let actor = context.actor {
                 h("nav", ["aria-label": t("layout.nav")]) {
                     h("ul") {
+                        if !actor.projectsWritingPeople.isEmpty { h("li") { h("a", ["href": SiteURL.today.relativeURL()]) { t("nav.today") } } }
                         h("li") { h("a", ["href": SiteURL.projects.relativeURL()]) { t("nav.projects") } }
                         if !actor.projectsSeeingPeople.isEmpty {
                             h("li") { h("a", ["href": SiteURL.participants.relativeURL()]) { t("nav.participants") } }

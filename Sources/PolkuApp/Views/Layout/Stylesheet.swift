@@ -61,6 +61,8 @@ enum Stylesheet {
         fieldset.checks{border:0;padding:0}
         .ok{border:2px solid #1e6b34;padding:.25rem 1rem;background:#f2fbf4}
         .flash{position:sticky;top:0;z-index:5;margin:.5rem 0}
+        ul.plain{list-style:none;padding-left:0}
+        ul.plain li{margin:.25rem 0;min-height:44px;display:flex;align-items:center;flex-wrap:wrap;gap:.25rem}
         .card,.note{background:#fff;border:1px solid #ccc;border-radius:4px;padding:.5rem 1rem;margin:.5rem 0}
         .note.health{border-left:6px solid #8a3b00}
         .meta{color:#4a4a4a;font-size:.92rem}

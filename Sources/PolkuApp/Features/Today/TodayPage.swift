@@ -1,0 +1,100 @@
+import Foundation
+import PolkuCore
+import Vapor
+
+/// "Tänään": a coach's landing page after login (issue 14). What is on today and this week, each
+/// item one click from its task: a session to its attendance, a person to their page, a referral
+/// to its steps.
+enum TodayPage {
+    struct Model: Equatable {
+        var today: CalendarDate
+        var sessions: [TodayQueries.SessionRow]
+        var people: [TodayQueries.PersonRow]
+        var referrals: [TodayQueries.ReferralRow]
+        var goals: [TodayQueries.GoalRow]
+    }
+
+    @Sendable static func show(req: Request) async throws -> Response {
+        let actor = try req.guardedActor()
+        let projects = actor.projectsWritingPeople
+        let today = req.today
+        let since = req.now.addingTimeInterval(-30 * 86_400)
+        let model = try await req.reading { db in
+            let sql = db.sql
+            return Model(
+                today: today,
+                sessions: try await TodayQueries.sessions(projects: projects, from: today, on: sql),
+                people: try await TodayQueries.recentPeople(actor: actor.userID, projects: actor.projectsSeeingPeople, since: since, on: sql),
+                referrals: try await TodayQueries.openReferrals(actor: actor.userID, projects: projects, on: sql),
+                goals: try await TodayQueries.goalsDue(projects: projects, today: today, on: sql))
+        }
+        let shown = Array(Set(model.people.map(\.id) + model.goals.map(\.participant_id)))
+        if !shown.isEmpty {
+            try await req.audit.record(.participantList, participants: shown, project: nil, detail: "today")
+        }
+        return page(model, context: req.pageContext).response()
+    }
+
+    static func page(_ m: Model, context: PageContext) -> Page {
+        let t = context.t
+        return Page(context, title: t("today.title")) {
+            h("p", ["class": "lead"]) { t("today.date", t.date(m.today.iso)) }
+            h("section", ["aria-labelledby": "today-sessions"]) {
+                h("h2", ["id": "today-sessions"]) { t("today.sessions") }
+                if m.sessions.isEmpty { h("p") { t("today.no_sessions") } }
+                let days = Dictionary(grouping: m.sessions, by: \.date).sorted { $0.key < $1.key }
+                for (day, sessions) in days {
+                    h("h3") { day == m.today.iso ? t("today.today", t.date(day)) : t.date(day) }
+                    h("ul", ["class": "plain"]) {
+                        for s in sessions { session(s, t) }
+                    }
+                }
+            }
+            h("section", ["aria-labelledby": "today-people"]) {
+                h("h2", ["id": "today-people"]) { t("today.people") }
+                if m.people.isEmpty { h("p") { t("today.no_people") } }
+                h("ul", ["class": "plain"]) {
+                    for p in m.people {
+                        h("li") {
+                            h("a", ["href": SiteURL.participant(.value(p.id)).relativeURL()]) { "\(p.last_name), \(p.first_name)" }
+                            " (\(t.date(p.birth_date)))"
+                        }
+                    }
+                }
+            }
+            h("section", ["aria-labelledby": "today-referrals"]) {
+                h("h2", ["id": "today-referrals"]) { t("today.referrals") }
+                if m.referrals.isEmpty { h("p") { t("today.no_referrals") } }
+                h("ul", ["class": "plain"]) {
+                    for r in m.referrals {
+                        h("li") {
+                            h("a", ["href": SiteURL.referral(.value(r.id)).relativeURL()]) { "\(r.last_name), \(r.first_name) → \(r.service)" }
+                            " – \(t("referral.state." + r.state))"
+                        }
+                    }
+                }
+            }
+            h("section", ["aria-labelledby": "today-goals"]) {
+                h("h2", ["id": "today-goals"]) { t("today.goals") }
+                if m.goals.isEmpty { h("p") { t("today.no_goals") } }
+                h("ul", ["class": "plain"]) {
+                    for g in m.goals {
+                        h("li") {
+                            h("a", ["href": SiteURL.participant(.value(g.participant_id)).relativeURL(fragment: "goals-h")]) { "\(g.last_name), \(g.first_name)" }
+                            ": \(g.text) (\(t("today.goal_date", t.date(g.target_date))))"
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private static func session(_ s: TodayQueries.SessionRow, _ t: Texts) -> Node {
+        h("li") {
+            h("a", ["href": SiteURL.session(.value(s.activity_id), .value(s.session_id)).relativeURL()]) {
+                t("today.session", s.start_time, s.end_time, s.name)
+            }
+            if s.cancelled { " – \(t("today.cancelled"))" }
+        }
+    }
+}

@@ -1,0 +1,57 @@
+import Fluent
+import Foundation
+@testable import PolkuApp
+import PolkuCore
+import PolkuTestSupport
+import Testing
+
+/// A coach lands on "Tänään" after login (issue 14): this week's sessions one click from their
+/// attendance, the people they worked with lately, their referrals under way, goals past their
+/// date — from their own projects only.
+@Suite struct TodayTests {
+    @Test(arguments: TestDatabase.allCases)
+    func aCoachSeesTheirWeek(db: TestDatabase) async throws {
+        try await withPolku(db) { app in
+            let world = try await World.make(app)
+            let today = app.clock.today
+            func group(_ name: String, in project: UUID, on date: CalendarDate) async throws -> (UUID, UUID) {
+                let a = Activity()
+                a.$project.id = project; a.kind = .group; a.name = name; a.description = ""
+                a.fromDate = date.iso; a.toDate = date.iso; a.startTime = "10:00"; a.endTime = "12:00"
+                try await a.create(on: app.db)
+                let s = ActivitySession()
+                s.$activity.id = a.id!; s.scheduledDate = date.iso; s.date = date.iso; s.startTime = "10:00"; s.endTime = "12:00"
+                s.cancelled = false; s.version = 0
+                try await s.create(on: app.db)
+                return (a.id!, s.id!)
+            }
+            let (activity, session) = try await group("Kädentaitoryhmä", in: world.ownProject, on: today.adding(days: 2))
+            _ = try await group("Eilinen ryhmä", in: world.ownProject, on: today.adding(days: -1))
+            _ = try await group("Toisen hankkeen ryhmä", in: world.otherProject, on: today)
+            let goal = Goal()
+            goal.$participant.id = world.ownParticipant; goal.$project.id = world.ownProject; goal.text = "Hae kolmeen työpaikkaan"
+            goal.status = .open; goal.targetDate = today.adding(days: -3).iso
+            try await goal.create(on: app.db)
+
+            let client = TestClient(app)
+            try await client.login(world.users[.worker]!)
+            #expect(try await client.get(SiteURL.home.relativeURL()).location == SiteURL.today.relativeURL())
+            var page = try await client.get(SiteURL.today.relativeURL())
+            #expect(page.status == .ok)
+            #expect(page.body.contains("href=\"\(SiteURL.session(.value(activity), .value(session)).relativeURL())\""), "one click to the attendance")
+            #expect(page.body.contains("Kädentaitoryhmä") && !page.body.contains("Eilinen ryhmä") && !page.body.contains("Toisen hankkeen ryhmä"))
+            #expect(page.body.contains("Hae kolmeen työpaikkaan"))
+            let person = "href=\"\(SiteURL.participant(.value(world.ownParticipant)).relativeURL())\""
+            #expect(!page.body.contains(person), "no one opened yet (the goal links to its section)")
+            // Opening a person puts them first among the people worked with lately.
+            #expect(try await client.get(SiteURL.participant(.value(world.ownParticipant)).relativeURL()).status == .ok)
+            page = try await client.get(SiteURL.today.relativeURL())
+            #expect(page.body.contains(person))
+            #expect(!page.body.contains(World.otherName))
+            // A viewer writes no one's data: their home stays the projects.
+            let viewer = TestClient(app)
+            try await viewer.login(world.users[.viewer]!)
+            #expect(try await viewer.get(SiteURL.home.relativeURL()).location == SiteURL.projects.relativeURL())
+        }
+    }
+}
