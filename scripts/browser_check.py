@@ -96,7 +96,7 @@ try:
     driver.find_element(By.ID, "f-password").send_keys("polku-demo-2026")
     driver.find_element(By.CSS_SELECTOR, "form[action='/login'] button[type=submit]").click()
     # A coach lands on "Tänään" (issue 14): this week's sessions, each one click from its attendance.
-    check("logged in to today's page", wait_for("Ryhmäkerrat tällä viikolla") and "kirjaa läsnäolot" in driver.page_source, driver.title)
+    check("logged in to today's page", wait_for("Ryhmäkerrat seuraavien seitsemän päivän aikana") and "kirjaa läsnäolot" in driver.page_source, driver.title)
     audit("02a-today")
     driver.find_element(By.LINK_TEXT, "Hankkeet").click()
     check("logged in to the projects", wait_for("S20250"), driver.title)

@@ -8,9 +8,7 @@ func routes(_ app: Application) throws {
     anyone.get(.health, use: HealthController.health)
     anyone.get(.styles, use: Stylesheet.serve)
     anyone.get(.home) { req in
-        guard let actor = req.actor else { return req.redirect(to: .login) }
-        if actor.participantID != nil { return req.redirect(to: .me) }
-        return req.redirect(to: actor.projectsWritingPeople.isEmpty ? .projects : .today)
+        req.redirect(to: req.actor.map(Landing.page(for:)) ?? .login)
     }
     anyone.get(.login, use: LoginController.show)
     anyone.post(.login, use: LoginController.login)

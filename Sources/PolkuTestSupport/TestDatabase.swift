@@ -119,6 +119,29 @@ public func testSettings(_ database: Settings.Database) -> Settings {
     return s
 }
 
+/// At most this many PostgreSQL tests at once. Swift Testing starts every test together; each
+/// Polku may open eight connections, and the server takes 300 (`scripts/postgres`): with 308 tests
+/// it ran out ("remaining connection slots are reserved") and a busy test's pool timed out.
+actor PostgresSlots {
+    static let shared = PostgresSlots(limit: 24)
+    private var free: Int
+    private var waiting: [CheckedContinuation<Void, Never>] = []
+
+    init(limit: Int) { free = limit }
+
+    func take() async {
+        if free > 0 {
+            free -= 1
+            return
+        }
+        await withCheckedContinuation { waiting.append($0) }
+    }
+
+    func give() {
+        if waiting.isEmpty { free += 1 } else { waiting.removeFirst().resume() }
+    }
+}
+
 /// Runs `body` with a configured, migrated Polku on a database of its own, and cleans up even on error.
 /// swift-metrics can be bootstrapped once per process; the tests share one Prometheus registry.
 private let metricsBootstrap: Void = MetricsRegistry.bootstrap()
@@ -138,9 +161,17 @@ public func withPolku(
             for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
         }
     case .postgres:
-        let (name, url) = try await PostgresDatabases.shared.clone()
+        await PostgresSlots.shared.take()
+        let name: String, url: String
+        do { (name, url) = try await PostgresDatabases.shared.clone() } catch {
+            await PostgresSlots.shared.give()
+            throw error
+        }
         database = .postgres(url: url)
-        cleanup = { try await PostgresDatabases.shared.drop(name) }
+        cleanup = {
+            defer { Task { await PostgresSlots.shared.give() } }
+            try await PostgresDatabases.shared.drop(name)
+        }
     }
     var settings = testSettings(database)
     adjust(&settings)

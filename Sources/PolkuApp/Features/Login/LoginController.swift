@@ -3,7 +3,7 @@ import Vapor
 
 enum LoginController {
     @Sendable static func show(req: Request) async throws -> Response {
-        if let actor = req.actor { return req.redirect(to: actor.participantID != nil ? .me : .projects) }
+        if let actor = req.actor { return req.redirect(to: Landing.page(for: actor)) }
         var state = FormState()
         state.values["next"] = (try? req.query.get(String.self, at: "next")) ?? ""
         return form(req, state: state, status: .ok)
@@ -53,7 +53,8 @@ enum LoginController {
                 context: req.pageContext, status: .ok
             ).response()
         }
-        if state["next"].isEmpty { return req.redirect(to: user.participantID != nil ? .me : .projects) }
+        // The home path decides by the roles the next request loads (a coach's "Tänään").
+        if state["next"].isEmpty { return req.redirect(to: user.participantID != nil ? .me : .home) }
         return req.redirect(safeNext(state["next"]))
     }
 
