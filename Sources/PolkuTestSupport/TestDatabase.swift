@@ -155,11 +155,11 @@ public func withPolku(
     var cleanup: () async throws -> Void
     switch db {
     case .sqlite:
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("polku-test-\(UUID().uuidString).sqlite").path
-        database = .sqlite(path: path)
-        cleanup = {
-            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
-        }
+        // A directory per test: the database and what Polku keeps beside it (stored files).
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("polku-test-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        database = .sqlite(path: directory.appendingPathComponent("polku.sqlite").path)
+        cleanup = { try? FileManager.default.removeItem(at: directory) }
     case .postgres:
         await PostgresSlots.shared.take()
         let name: String, url: String

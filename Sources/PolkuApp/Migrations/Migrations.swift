@@ -29,6 +29,7 @@ enum Migrations {
         AddRetention(),
         IndexNameSearchRows(),
         CreateStoredFiles(),
+        AddStoredFilePath(),
     ]
 
     static func register(on app: Application) {

@@ -90,6 +90,10 @@ import Vapor
             #expect(
                 try await client.post(SiteURL.session(.value(a.id!), .value(sessions[0].id!)).relativeURL(), ["version": "0", "add_participant": world.ownParticipant.uuidString])
                     .status == .seeOther)
+            // "Kaikki paikalla" ticks the member on the page; nothing is saved until the coach saves.
+            let everyone = try await client.get(SiteURL.session(.value(a.id!), .value(sessions[1].id!)).relativeURL([("all", "1")]))
+            #expect(everyone.body.contains("name=\"p_\(world.ownParticipant)\" value=\"on\" checked"))
+            #expect(try await Attendance.query(on: app.db).filter(\.$session.$id == sessions[1].id!).count() == 0)
             for s in [sessions[1], sessions[3]] {
                 #expect(try await client.get(SiteURL.session(.value(a.id!), .value(s.id!)).relativeURL()).body.contains("p_\(world.ownParticipant)"))
                 #expect(

@@ -14,10 +14,13 @@ import Testing
         var state = FormState()
         state.values = ["version": "4", "p_\(F.id(1_801))": "on", "head_on_site": "5"]
         let names = ["Aalto", "Björk", "Nguyễn <x>", "Virtanen"]
-        let people = (0..<members).map { i in AttendancePage.Person(id: F.id(1_800 + i), first_name: "Henkilö \(i)", last_name: names[i % names.count]) }
+        let people = (0..<members).map { i in
+            AttendancePage.Person(
+                id: F.id(1_800 + i), first_name: "Henkilö \(i)", last_name: names[i % names.count], birth_date: "19\(70 + i % 30)-05-01")
+        }
         return AttendancePage(
             activityID: F.id(1_810), activityName: "Työpaja", kind: kind, sessionID: F.id(1_811), date: "2026-03-17", people: people,
-            others: kind == .group ? [.init(id: F.id(1_812), first_name: "Vieras", last_name: "Vierailija")] : [], state: state, message: nil)
+            others: kind == .group ? [.init(id: F.id(1_812), first_name: "Vieras", last_name: "Vierailija", birth_date: "1990-01-01")] : [], state: state, message: nil)
     }
 
     @Test func aGroupsChecklist() {
@@ -26,6 +29,30 @@ import Testing
         #expect(html.contains("Nguyễn &lt;x&gt;, Henkilö 2") && html.contains("name=\"add_participant\"") && html.contains("value=\"4\""))
         #expect(!html.contains("name=\"organisations\""))
         assertSnapshot(of: html, as: .html)
+    }
+
+    /// Two people of one name on a list are told apart by their year of birth; others by name alone.
+    @Test func namesakesAreToldApart() {
+        var m = Self.model(.group)
+        m.people = [
+            .init(id: F.id(1_830), first_name: "Aino", last_name: "Demonen", birth_date: "1988-02-03"),
+            .init(id: F.id(1_831), first_name: "Aino", last_name: "Demonen", birth_date: "1995-07-08"),
+            .init(id: F.id(1_832), first_name: "Eero", last_name: "Sepite", birth_date: "1990-01-01"),
+        ]
+        let html = m.page(context: F.context(F.worker())).render()
+        #expect(html.contains("Demonen, Aino (s. 1988)") && html.contains("Demonen, Aino (s. 1995)"))
+        #expect(html.contains(">Sepite, Eero<") && !html.contains("Sepite, Eero (s."))
+    }
+
+    /// "Kaikki paikalla" draws every member ticked, says so, and saves nothing yet.
+    @Test func everyoneMarkedPresent() {
+        var m = Self.model(.group, members: 74)
+        for p in m.people { m.state.values["p_\(p.id)"] = "on" }
+        m.allTicked = true
+        let html = m.page(context: F.context(F.worker())).render()
+        #expect(html.components(separatedBy: "value=\"on\" checked").count - 1 == 74)
+        #expect(html.contains("Poista rasti poissa olleilta ja tallenna."))
+        #expect(html.contains("href=\"\(SiteURL.session(.value(F.id(1_810)), .value(F.id(1_811))).relativeURL([("all", "1")], fragment: "attendance-h"))\""))
     }
 
     @Test func aTrainingCountsOrganisations() {

@@ -161,7 +161,8 @@ enum ActivityPage {
                             csrfField(context)
                             f.summary()
                             f.select(
-                                "participant_id", t("activity.member.add"), options: candidates.map { ($0.id.uuidString, "\($0.last_name), \($0.first_name)") },
+                                "participant_id", t("activity.member.add"),
+                                options: candidates.map { ($0.id.uuidString, AttendancePage.labels(candidates, t)[$0.id] ?? $0.last_name) },
                                 required: true, blank: t("activity.member.choose"))
                             f.date("joined_on", t("activity.member.joined"))
                             submit(t("activity.member.add.submit"))
@@ -227,7 +228,7 @@ enum ActivityPage {
     static func memberCandidates(_ a: Activity, today: CalendarDate, on db: any Database) async throws -> [AttendancePage.Person] {
         try await db.sql.raw(
             """
-            SELECT DISTINCT p.id, p.first_name, p.last_name, p.search_key FROM participants p JOIN enrolments e ON e.participant_id = p.id
+            SELECT DISTINCT p.id, p.first_name, p.last_name, p.birth_date, p.search_key FROM participants p JOIN enrolments e ON e.participant_id = p.id
             WHERE e.project_id = \(bind: a.$project.id) AND (e.end_date IS NULL OR e.end_date >= \(bind: today.iso))
               AND NOT EXISTS (SELECT 1 FROM activity_members m WHERE m.activity_id = \(bind: a.id!) AND m.participant_id = p.id)
             ORDER BY p.search_key, p.id

@@ -36,11 +36,18 @@ enum AttendanceController {
         state.values["guests"] = guests.map { g in g.organisation.map { "\(g.name); \($0)" } ?? g.name }.joined(separator: "\n")
         state.values["organisations"] = orgs.map { "\($0.organisation); \($0.attendees)" }.joined(separator: "\n")
         state.values["version"] = String(s.version)
-        return try await page(req, ctx, state: state)
+        return try await page(req, ctx, state: state, tickAll: req.query[String.self, at: "all"] == "1")
     }
 
-    static func page(_ req: Request, _ ctx: Context, state: FormState, status: HTTPResponseStatus = .ok, message: String? = nil) async throws -> Response {
-        let model = try await AttendancePage.query(ctx, state: state, message: message, on: req.db)
+    /// `tickAll`: the coach chose "Kaikki paikalla"; they untick who was away and save.
+    static func page(
+        _ req: Request, _ ctx: Context, state: FormState, status: HTTPResponseStatus = .ok, message: String? = nil, tickAll: Bool = false
+    ) async throws -> Response {
+        var model = try await AttendancePage.query(ctx, state: state, message: message, on: req.db)
+        if tickAll {
+            for p in model.people { model.state.values["p_\(p.id)"] = "on" }
+            model.allTicked = true
+        }
         try await req.audit.record(
             .participantList, participants: model.people.map(\.id) + model.others.map(\.id), project: ctx.activity.$project.id, detail: "attendance form")
         return model.page(context: req.pageContext, status: status).response()

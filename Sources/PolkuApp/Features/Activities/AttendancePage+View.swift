@@ -28,17 +28,37 @@ extension AttendancePage {
     }
 
     @NodeBuilder private func checklist(_ f: Fields, _ t: Texts) -> [Node] {
-        h("fieldset", ["class": "checks"]) {
+        h("fieldset", ["class": "checks", "id": "attendance-h"]) {
             h("legend") { kind == .group ? t("attendance.members_present") : t("attendance.present") }
             if people.isEmpty { h("p") { kind == .group ? t("activity.members.none") : t("participants.none") } }
+            if !people.isEmpty {
+                h("p") {
+                    h("a", ["href": SiteURL.session(.value(activityID), .value(sessionID)).relativeURL([("all", "1")], fragment: "attendance-h")]) {
+                        t("attendance.all_present")
+                    }
+                }
+            }
+            if allTicked { h("p", ["class": "notice", "role": "status"]) { t("attendance.all_ticked") } }
             f.error("people")
-            for p in people { f.checkbox("p_\(p.id)", "\(p.last_name), \(p.first_name)") }
+            let labels = Self.labels(people, t)
+            for p in people { f.checkbox("p_\(p.id)", labels[p.id] ?? p.last_name) }
         }
         if !others.isEmpty {
             f.select(
-                "add_participant", t("attendance.add_participant"), options: others.map { ($0.id.uuidString, "\($0.last_name), \($0.first_name)") },
+                "add_participant", t("attendance.add_participant"), options: others.map { ($0.id.uuidString, Self.labels(others, t)[$0.id] ?? $0.last_name) },
                 blank: t("attendance.add_participant.none"), hint: t("attendance.add_participant.hint"))
         }
+    }
+
+    /// "Last, First", and the year of birth where two people on the list share a name (two
+    /// "Demonen, Aino" could be told apart only on their own pages).
+    static func labels(_ people: [Person], _ t: Texts) -> [UUID: String] {
+        let names = Dictionary(grouping: people) { "\($0.last_name), \($0.first_name)" }
+        var out: [UUID: String] = [:]
+        for (name, same) in names {
+            for p in same { out[p.id] = same.count > 1 ? t("attendance.same_name", name, String(p.birth_date.prefix(4))) : name }
+        }
+        return out
     }
 
     /// The head count, with the breakdown by gender and age folded unless something is in it.

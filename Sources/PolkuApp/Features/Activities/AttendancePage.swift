@@ -6,7 +6,7 @@ import Vapor
 /// One session's attendance form: who can be ticked, who else could be added, and what is recorded,
 /// read as id and name; the view needs no request.
 struct AttendancePage {
-    struct Person: Decodable, Sendable, Equatable { let id: UUID; let first_name: String; let last_name: String }
+    struct Person: Decodable, Sendable, Equatable { let id: UUID; let first_name: String; let last_name: String; let birth_date: String }
 
     var activityID: UUID
     var activityName: String
@@ -21,6 +21,8 @@ struct AttendancePage {
     var state: FormState
     /// Why the save was refused, in the reader's language.
     var message: String?
+    /// "Kaikki paikalla" was chosen: every box is ticked, not yet saved.
+    var allTicked = false
 
     static func query(_ ctx: AttendanceController.Context, state: FormState, message: String?, on db: any Database) async throws -> AttendancePage {
         let people = ctx.activity.kind == .training ? [] : try await people(ctx, on: db)
@@ -38,7 +40,7 @@ struct AttendancePage {
         if ctx.activity.kind == .group {
             return try await sql.raw(
                 """
-                SELECT p.id, p.first_name, p.last_name FROM participants p
+                SELECT p.id, p.first_name, p.last_name, p.birth_date FROM participants p
                 WHERE EXISTS (SELECT 1 FROM activity_members m WHERE m.activity_id = \(bind: try ctx.activity.requireID()) AND m.participant_id = p.id
                               AND m.joined_on <= \(bind: date) AND (m.left_on IS NULL OR m.left_on >= \(bind: date)))
                    OR EXISTS (SELECT 1 FROM attendances a WHERE a.session_id = \(bind: session) AND a.participant_id = p.id)
@@ -48,7 +50,7 @@ struct AttendancePage {
         }
         return try await sql.raw(
             """
-            SELECT p.id, p.first_name, p.last_name FROM participants p
+            SELECT p.id, p.first_name, p.last_name, p.birth_date FROM participants p
             WHERE EXISTS (SELECT 1 FROM enrolments e WHERE e.participant_id = p.id AND e.project_id = \(bind: ctx.activity.$project.id)
                           AND (e.end_date IS NULL OR e.end_date >= \(bind: date)))
                OR EXISTS (SELECT 1 FROM attendances a WHERE a.session_id = \(bind: session) AND a.participant_id = p.id)
@@ -62,7 +64,7 @@ struct AttendancePage {
         guard ctx.activity.kind == .group else { return [] }
         return try await db.sql.raw(
             """
-            SELECT p.id, p.first_name, p.last_name FROM participants p
+            SELECT p.id, p.first_name, p.last_name, p.birth_date FROM participants p
             WHERE EXISTS (SELECT 1 FROM enrolments e WHERE e.participant_id = p.id AND e.project_id = \(bind: ctx.activity.$project.id)
                           AND (e.end_date IS NULL OR e.end_date >= \(bind: ctx.session.date)))
             ORDER BY p.search_key, p.id

@@ -2,10 +2,12 @@ import Foundation
 import SQLKit
 import Vapor
 
-/// Files kept in the database (issue 13): an upload a job reads later, or a file a job made for
-/// someone to download. Every Polku process on the database can read them, so a job may run in
-/// another process than the one the upload reached. The bytes are written and read a part at a
-/// time, so a 60 MB spreadsheet never sits whole in memory.
+/// Files kept for a job (issue 13): an upload a job reads later, or a file a job made for someone
+/// to download. Their facts are in the database; their bytes are in the database on PostgreSQL (so
+/// every process on it, on any machine, reads them) and in a directory beside the database file on
+/// SQLite (whose processes share one machine; in the file, 60 MB of parts grew it for good and were
+/// read through its memory map). Either way they are written and read a part at a time, so a 60 MB
+/// spreadsheet never sits whole in memory.
 enum StoredFiles {
     static let partSize = 1 << 20
     /// A file no job removed (its process died, its owner never fetched it) goes after this long.
@@ -32,19 +34,26 @@ enum StoredFiles {
         let id = app.newID()
         let sql = app.db.sql
         let now = app.clock.now()
+        let onDisk = directory(app).map { $0.appendingPathComponent(id.uuidString.lowercased()) }
         // The row comes first, with no parts counted: a file cut off midway is never read, and the
         // clean-up removes it with its parts when it expires.
         try await sql.raw(
             """
-            INSERT INTO stored_files (id, purpose, name, content_type, byte_count, part_count, owner_id, created_at, expires_at)
+            INSERT INTO stored_files (id, purpose, name, content_type, byte_count, part_count, owner_id, created_at, expires_at, path)
             VALUES (\(bind: id), \(bind: purpose.rawValue), \(bind: String(name.prefix(255))), \(bind: contentType), 0, -1,
-              \(bind: owner), \(bind: now), \(bind: now.addingTimeInterval(keptFor)))
+              \(bind: owner), \(bind: now), \(bind: now.addingTimeInterval(keptFor)), \(bind: onDisk?.path))
             """
         ).run()
         var parts = 0
         var bytes: Int64 = 0
         do {
-            while let chunk = try handle.read(upToCount: partSize), !chunk.isEmpty {
+            if let onDisk {
+                try FileManager.default.createDirectory(at: onDisk.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try FileManager.default.copyItem(at: url, to: onDisk)
+                bytes = Int64((try FileManager.default.attributesOfItem(atPath: onDisk.path)[.size] as? NSNumber)?.int64Value ?? 0)
+                parts = Int((bytes + Int64(partSize) - 1) / Int64(partSize))
+            }
+            while onDisk == nil, let chunk = try handle.read(upToCount: partSize), !chunk.isEmpty {
                 try await sql.raw(
                     "INSERT INTO stored_file_parts (file_id, part, bytes) VALUES (\(bind: id), \(bind: parts), \(bind: chunk))"
                 ).run()
@@ -71,13 +80,32 @@ enum StoredFiles {
         ).first(decoding: Info.self)
     }
 
+    /// Where SQLite keeps the bytes: `files/` beside the database file; nil on PostgreSQL.
+    static func directory(_ app: Application) -> URL? {
+        switch app.settings.database {
+        case .sqlite(let path): URL(fileURLWithPath: path).deletingLastPathComponent().appendingPathComponent("polku-files")
+        case .sqliteMemory: FileManager.default.temporaryDirectory.appendingPathComponent("polku-files")
+        case .postgres: nil
+        }
+    }
+
     /// Part `n` of a file, or nil past its end.
     static func part(_ n: Int, of id: UUID, on sql: any SQLDatabase) async throws -> Data? {
-        try await sql.raw("SELECT bytes FROM stored_file_parts WHERE file_id = \(bind: id) AND part = \(bind: n)")
+        let file = try await sql.raw("SELECT path FROM stored_files WHERE id = \(bind: id)").first()
+        if let path = try file?.decode(column: "path", as: String?.self) {
+            let handle = try FileHandle(forReadingFrom: URL(fileURLWithPath: path))
+            defer { try? handle.close() }
+            try handle.seek(toOffset: UInt64(n) * UInt64(partSize))
+            guard let data = try handle.read(upToCount: partSize), !data.isEmpty else { return nil }
+            return data
+        }
+        return try await sql.raw("SELECT bytes FROM stored_file_parts WHERE file_id = \(bind: id) AND part = \(bind: n)")
             .first()?.decode(column: "bytes", as: Data.self)
     }
 
     static func delete(_ id: UUID, on sql: any SQLDatabase) async throws {
+        let file = try await sql.raw("SELECT path FROM stored_files WHERE id = \(bind: id)").first()
+        if let path = try file?.decode(column: "path", as: String?.self) { try? FileManager.default.removeItem(atPath: path) }
         try await sql.raw("DELETE FROM stored_file_parts WHERE file_id = \(bind: id)").run()
         try await sql.raw("DELETE FROM stored_files WHERE id = \(bind: id)").run()
     }
