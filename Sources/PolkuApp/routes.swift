@@ -8,7 +8,7 @@ func routes(_ app: Application) throws {
     anyone.get(.health, use: HealthController.health)
     anyone.get(.styles, use: Stylesheet.serve)
     anyone.get(.home) { req in
-        req.redirect(to: req.actor.map(Landing.page(for:)) ?? .login)
+        req.redirect(to: try await Landing.page(req))
     }
     anyone.get(.login, use: LoginController.show)
     anyone.post(.login, use: LoginController.login)

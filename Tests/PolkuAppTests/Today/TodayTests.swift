@@ -52,6 +52,11 @@ import Testing
             let viewer = TestClient(app)
             try await viewer.login(world.users[.viewer]!)
             #expect(try await viewer.get(SiteURL.home.relativeURL()).location == SiteURL.projects.relativeURL())
+            // A service provider's staff start in their organisation's inbox of referrals.
+            let (org, email) = try await DirectoryTests.provider(app)
+            let provider = TestClient(app)
+            try await provider.login(email)
+            #expect(try await provider.get(SiteURL.home.relativeURL()).location == SiteURL.organisationReferrals(.value(org)).relativeURL())
         }
     }
 }
