@@ -79,7 +79,8 @@ try:
 
     def probe():
         """The project list, as a colleague would load it while the import runs; and the server's
-        memory, split into its own (anonymous) and the database file's pages mapped in (mmap)."""
+        memory, split into its own (anonymous) and file-backed pages (the program, its libraries, the
+        database mapped in)."""
         while probing:
             for field in peaks:
                 peaks[field] = max(peaks[field], status(server.pid, field))
@@ -116,7 +117,7 @@ try:
     summary = " ".join(summary.split())[:300]
     print(f"import of {os.path.getsize(path) / 1e6:.1f} MB ({rows} rows{', every 1000th bad' if args.bad else ''}): {code} in {seconds:.1f} s; "
           f"RSS before {before:.0f} MB, peak {peak:.0f} MB, after {after:.0f} MB "
-          f"(sampled peaks: anonymous {peaks['RssAnon']:.0f} MB, database file mapped {peaks['RssFile']:.0f} MB)")
+          f"(sampled peaks: anonymous {peaks['RssAnon']:.0f} MB, file-backed (program, libraries, mapped database) {peaks['RssFile']:.0f} MB)")
     ordered = sorted(probes)
     if ordered:
         print(f"upload answered in {uploaded:.1f} s; the project list meanwhile ({len(ordered)} loads): "

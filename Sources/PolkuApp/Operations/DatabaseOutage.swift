@@ -1,4 +1,5 @@
 import AsyncKit
+import FluentKit
 import NIOCore
 import NIOPosix
 import PostgresNIO
@@ -56,5 +57,19 @@ enum DatabaseOutage {
     /// extended codes keep the primary code in their low byte.
     static func isOutageCode(_ code: Int32) -> Bool {
         [5, 6, 10, 13, 14].contains(code & 0xff)
+    }
+}
+
+extension Database {
+    /// A transaction run once more when SQLite refused it as busy. Two transactions that each read
+    /// and then write cannot both take the write lock: SQLite refuses the second at once, without its
+    /// busy timeout (two workers enrolling one person at the same moment got a 503). Nothing of the
+    /// refused one was written, so running it again is safe; it then sees the other's row.
+    func transactionRetryingBusy<T: Sendable>(_ body: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
+        do {
+            return try await transaction(body)
+        } catch let error as SQLiteError where DatabaseOutage.isOutage(error) && String(describing: error.reason).hasPrefix("busy") {
+            return try await transaction(body)
+        }
     }
 }

@@ -41,7 +41,7 @@ enum PathController {
             let project = try await Project.find(projectID, on: req.db)
         else { return try await again(req, scope, state) }
         do {
-            try await req.db.transaction { db in
+            try await req.db.transactionRetryingBusy { db in
                 try await Enrolment.start(
                     participant: scope.participantID, project: project, site: siteID, date: start,
                     by: scope.actor.userID, on: db)
