@@ -58,6 +58,8 @@ try:
     driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
     axe_source = (pathlib.Path(axe_playwright_python.__file__).parent / "axe.min.js").read_text()
 
+    phone_widths = []
+
     def csp_violations():
         """Content-Security-Policy refusals the browser logged since the last call."""
         return [e["message"] for e in driver.get_log("browser") if "Content Security Policy" in e.get("message", "")]
@@ -78,6 +80,12 @@ try:
         """)
         violations = json.loads(result)
         check(f"{name}: axe WCAG 2.1 AA", not violations, json.dumps(violations, ensure_ascii=False))
+        # On a 390 px phone (issue 14): the page must not scroll sideways.
+        driver.set_window_size(390, 844)
+        time.sleep(0.1)
+        width = driver.execute_script("return [document.documentElement.scrollWidth, window.innerWidth]")
+        phone_widths.append((name, width[0], width[1]))
+        driver.set_window_size(1280, 900)
 
     # The public service directory, without logging in.
     driver.get(base + "/directory")
@@ -371,6 +379,10 @@ finally:
     except subprocess.TimeoutExpired:
         server.kill()
 
+# A measurement, not yet a check (issue 14 is under way): which pages scroll sideways on a phone.
+wide = [(n, s, i) for n, s, i in (phone_widths if "phone_widths" in globals() else []) if s > i]
+print(f"390 px: {len(wide)} of {len(phone_widths) if 'phone_widths' in globals() else 0} pages scroll sideways"
+      + "".join(f"\n  {n}: {s} px wide" for n, s, i in wide))
 for f in failures:
     print("  -", f)
 print(f"screenshots: {shots}")

@@ -91,6 +91,7 @@ enum Stylesheet {
         p.score{font-size:1.25rem;font-weight:600}
         svg.chart{max-width:640px;display:block;margin:.5rem 0 1rem}
         div.scroll{overflow-x:auto}
+        code{overflow-wrap:anywhere}
         ul.services{list-style:none;padding:0}
         svg.chart .grid{stroke:#ddd;stroke-width:1}
         svg.chart .series{fill:none;stroke:#0b4f8a;stroke-width:2.5}
