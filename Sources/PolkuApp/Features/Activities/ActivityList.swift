@@ -54,7 +54,7 @@ enum ActivityList {
             if activities.isEmpty {
                 h("p") { t("activities.none") }
             } else {
-                h("table") {
+                dataTable {
                     h("caption", ["class": "visually-hidden"]) { t("activities.title", m.project.name) }
                     h("thead") {
                         h("tr") {

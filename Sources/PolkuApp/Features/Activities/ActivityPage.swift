@@ -117,7 +117,7 @@ enum ActivityPage {
                     if members.isEmpty {
                         h("p") { t("activity.members.none") }
                     } else {
-                        h("table") {
+                        dataTable {
                             h("thead") {
                                 h("tr") {
                                     h("th", ["scope": "col"]) { t("participant.name") }
@@ -172,7 +172,7 @@ enum ActivityPage {
             }
             h("section", ["aria-labelledby": "sessions"]) {
                 h("h2", ["id": "sessions"]) { t("activity.sessions") }
-                h("table") {
+                dataTable {
                     h("thead") {
                         h("tr") {
                             h("th", ["scope": "col"]) { t("activity.session.date") }

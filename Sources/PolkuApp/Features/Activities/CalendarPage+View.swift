@@ -55,7 +55,7 @@ extension CalendarPage {
 
     private static func month(_ m: Model, heading: String, _ t: Texts) -> Node {
         let byDay = m.byDay
-        return h("table", ["class": "month"]) {
+        return dataTable(["class": "month"]) {
             h("caption") { heading }
             h("thead") { h("tr") { for d in 1...7 { h("th", ["scope": "col"]) { t("weekday.\(d)") } } } }
             h("tbody") {

@@ -12,7 +12,7 @@ extension AuditLog {
                 f.date("to", t("audit.to"))
                 submit(t("audit.filter"))
             }
-            h("table") {
+            dataTable {
                 h("caption", ["class": "visually-hidden"]) { t("audit.title") }
                 h("thead") {
                     h("tr") {

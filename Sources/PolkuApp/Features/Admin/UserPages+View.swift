@@ -6,7 +6,7 @@ extension UserPages {
         let t = context.t
         return Page(context, title: t("users.title")) {
             h("p") { h("a", ["class": "button", "href": SiteURL.adminUserNew.relativeURL()]) { t("users.new") } }
-            h("table") {
+            dataTable {
                 h("caption", ["class": "visually-hidden"]) { t("users.title") }
                 h("thead") {
                     h("tr") {
@@ -62,7 +62,7 @@ extension UserPages {
                 submit(t(user.is_active ? "user.deactivate" : "user.activate"))
             }
             h("h2") { t("user.memberships") }
-            h("table") {
+            dataTable {
                 h("caption", ["class": "visually-hidden"]) { t("user.memberships") }
                 h("thead") {
                     h("tr") {

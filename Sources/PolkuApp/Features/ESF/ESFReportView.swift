@@ -19,7 +19,7 @@ enum ESFReportView {
         }
         func plain(_ n: Int) -> String { ctx.seesPeople ? String(n) : SmallCount(n).description }
         func table<I: IndicatorCode>(_ caption: String, _ indicators: [I], _ tally: IndicatorTally<I>, code: (I) -> String) -> Node {
-            h("table") {
+            dataTable {
                 h("caption", ["class": "visually-hidden"]) { caption }
                 h("thead") {
                     h("tr") {
@@ -85,7 +85,7 @@ enum ESFReportView {
             h("section", ["aria-labelledby": "outcomes-h"]) {
                 h("h2", ["id": "outcomes-h"]) { t("report.outcomes") }
                 let recorded = r.outcomes.values.reduce(0, +)
-                h("table") {
+                dataTable {
                     h("caption", ["class": "visually-hidden"]) { t("report.outcomes") }
                     h("thead") {
                         h("tr") {
@@ -113,7 +113,7 @@ enum ESFReportView {
                     }
                 }
                 if !ctx.ownOutcomes.isEmpty {
-                    h("table") {
+                    dataTable {
                         h("caption") { t("report.own_outcomes") }
                         h("thead") {
                             h("tr") {
@@ -148,7 +148,7 @@ enum ESFReportView {
                 } else {
                     h("p") { t("report.completeness.count", plain(r.missing.count)) }
                     if ctx.seesPeople {
-                        h("table") {
+                        dataTable {
                             h("thead") {
                                 h("tr") {
                                     h("th", ["scope": "col"]) { t("participant.name") }

@@ -45,7 +45,7 @@ enum FollowUpPage {
             if m.rows.isEmpty {
                 h("p", ["role": "status"]) { t("followup.none") }
             } else {
-                h("table") {
+                dataTable {
                     h("caption", ["class": "visually-hidden"]) { t("followup.title", m.project.name) }
                     h("thead") {
                         h("tr") {

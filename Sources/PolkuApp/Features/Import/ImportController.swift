@@ -104,7 +104,7 @@ enum ImportPage {
         return h("div", ["class": "error-summary", "role": "alert"]) {
             h("p") { t("import.refused", result.problemCount) }
             if result.problemCount > result.problems.count { h("p") { t("import.first_problems", result.problems.count) } }
-            h("table") {
+            dataTable {
                 h("caption", ["class": "visually-hidden"]) { t("import.refused", result.problemCount) }
                 h("thead") {
                     h("tr") {

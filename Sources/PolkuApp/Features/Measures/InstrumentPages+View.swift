@@ -50,7 +50,7 @@ extension InstrumentPages {
                     h("ul") { for p in m.problems { h("li") { h("code") { p } } } }
                 }
             }
-            h("table") {
+            dataTable {
                 h("caption", ["class": "visually-hidden"]) { t("instruments.library.title") }
                 h("thead") {
                     h("tr") {

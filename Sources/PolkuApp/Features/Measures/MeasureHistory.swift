@@ -145,7 +145,7 @@ extension MeasureHistory {
                 }
                 if d.hasTotal && d.scoring.method != .goals {
                     // One row per time: the total, its 0–100 form, the domains, the interpretation.
-                    h("table") {
+                    dataTable {
                         h("caption") { t("measure.table", d.name.text(lang)) }
                         h("thead") {
                             h("tr") {

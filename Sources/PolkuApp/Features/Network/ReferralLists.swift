@@ -73,7 +73,7 @@ enum ReferralLists {
 
     /// One list of referrals; the provider's side no longer sees who a withdrawn referral is about.
     static func table(_ rows: [Row], t: Texts, hideWithdrawn: Bool) -> Node {
-        h("table") {
+        dataTable {
             h("thead") {
                 h("tr") {
                     h("th", ["scope": "col"]) { t("referral.person") }

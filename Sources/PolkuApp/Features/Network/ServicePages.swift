@@ -46,7 +46,7 @@ enum ServicePages {
             if m.rows.isEmpty {
                 h("p") { t("provider.services.none") }
             } else {
-                h("table") {
+                dataTable {
                     h("caption", ["class": "visually-hidden"]) { t("provider.services.title", m.organisation.name) }
                     h("thead") {
                         h("tr") {

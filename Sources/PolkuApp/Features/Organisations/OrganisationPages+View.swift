@@ -6,7 +6,7 @@ extension OrganisationPages {
         let t = context.t
         return Page(context, title: t("organisations.title")) {
             if m.canCreate { h("p") { h("a", ["class": "button", "href": SiteURL.organisationNew.relativeURL()]) { t("organisations.new") } } }
-            h("table") {
+            dataTable {
                 h("caption", ["class": "visually-hidden"]) { t("organisations.title") }
                 h("thead") {
                     h("tr") {

@@ -27,7 +27,7 @@ extension ParticipantList {
             if m.rows.isEmpty {
                 h("p", ["role": "status"]) { t("participants.none") }
             } else {
-                h("table") {
+                dataTable {
                     h("caption", ["class": "visually-hidden"]) { t("participants.title") }
                     h("thead") {
                         h("tr") {

@@ -187,7 +187,7 @@ extension ParticipantShow {
             if !m.activities.isEmpty {
                 h("section", ["aria-labelledby": "activities-h"]) {
                     h("h2", ["id": "activities-h"]) { t("participant.section.activities") }
-                    h("table") {
+                    dataTable {
                         h("thead") {
                             h("tr") {
                                 h("th", ["scope": "col"]) { t("activity.name") }

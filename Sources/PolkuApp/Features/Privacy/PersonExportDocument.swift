@@ -11,7 +11,7 @@ enum PersonExportDocument {
                 if rows.isEmpty {
                     h("p") { t("export.none") }
                 } else {
-                    h("table") {
+                    dataTable {
                         h("thead") { h("tr") { for x in headers { h("th", ["scope": "col"]) { x } } } }
                         h("tbody") { for r in rows { h("tr") { for x in r { h("td") { x } } } } }
                     }

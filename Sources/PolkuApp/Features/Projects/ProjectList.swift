@@ -35,7 +35,7 @@ enum ProjectList {
         let t = context.t
         return Page(context, title: t("projects.title")) {
             if m.canCreate { h("p") { h("a", ["class": "button", "href": SiteURL.projectNew.relativeURL()]) { t("projects.new") } } }
-            h("table") {
+            dataTable {
                 h("caption", ["class": "visually-hidden"]) { t("projects.title") }
                 h("thead") {
                     h("tr") {

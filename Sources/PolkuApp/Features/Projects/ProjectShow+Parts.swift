@@ -9,7 +9,7 @@ enum ProjectPartsView {
         let f = Fields(t: t, state: form, prefix: "org-")
         return h("section", ["aria-labelledby": SiteURL.ProjectPart.organisations.anchor]) {
             h("h2", ["id": SiteURL.ProjectPart.organisations.anchor]) { t("project.organisations") }
-            h("table") {
+            dataTable {
                 h("thead") {
                     h("tr") {
                         h("th", ["scope": "col"]) { t("organisation.name") }
@@ -55,7 +55,7 @@ enum ProjectPartsView {
         return h("section", ["aria-labelledby": SiteURL.ProjectPart.sites.anchor]) {
             h("h2", ["id": SiteURL.ProjectPart.sites.anchor]) { t("project.sites") }
             if let reason = form.errors["remove"], reason == "project.site.in_use" { h("p", ["class": "error", "role": "alert"]) { t(reason) } }
-            h("table") {
+            dataTable {
                 h("thead") {
                     h("tr") {
                         h("th", ["scope": "col"]) { t("site.name") }
@@ -127,7 +127,7 @@ enum ProjectPartsView {
         let f = Fields(t: t, state: form, prefix: "steer-")
         return h("section", ["aria-labelledby": SiteURL.ProjectPart.steering.anchor]) {
             h("h2", ["id": SiteURL.ProjectPart.steering.anchor]) { t("project.steering") }
-            h("table") {
+            dataTable {
                 h("thead") {
                     h("tr") {
                         h("th", ["scope": "col"]) { t("steering.role") }

@@ -106,7 +106,7 @@ enum ProjectShow {
                             t("project.progress.count", m.participants)
                         }
                     }
-                    h("table") {
+                    dataTable {
                         h("caption") { t("project.by_phase") }
                         h("thead") {
                             h("tr") {

@@ -29,7 +29,7 @@ struct FigureTable {
     }
 
     var node: Node {
-        h("table") {
+        dataTable {
             h("caption", ["class": captionHidden ? "visually-hidden" : nil]) { caption }
             if !head.isEmpty {
                 h("thead") { h("tr") { for (i, c) in head.enumerated() { h("th", ["scope": "col", "class": i == 0 ? nil : "num"]) { c } } } }

@@ -104,3 +104,10 @@ func h(_ tag: String, _ attributes: KeyValuePairs<String, String?> = [:], @NodeB
 func group(@NodeBuilder _ content: () -> [Node]) -> Node {
     .group(content())
 }
+
+/// A data table that may be wider than a phone (issue 14): it scrolls sideways inside its own box,
+/// which the keyboard can focus, and the page itself does not (WCAG 1.4.10 lets data tables scroll
+/// in two dimensions; the rest of the page reflows).
+func dataTable(_ attributes: KeyValuePairs<String, String?> = [:], @NodeBuilder _ content: () -> [Node]) -> Node {
+    h("div", ["class": "scroll", "tabindex": "0"]) { h("table", attributes, content) }
+}

@@ -40,6 +40,7 @@ enum Stylesheet {
         form{margin:.5rem 0 1rem}
         form.narrow{max-width:28rem}
         form.inline{display:flex;flex-wrap:wrap;gap:.75rem;align-items:flex-end}
+        form.inline>*{min-width:0;max-width:100%}
         form.inline-button{display:inline;margin:0}
         fieldset{border:1px solid #bbb;margin:0 0 1rem;padding:.5rem 1rem}
         legend{font-weight:600}
@@ -90,8 +91,10 @@ enum Stylesheet {
         p.band.red{border-color:#b00020} p.band.amber{border-color:#8a5a00} p.band.green{border-color:#1e6b34}
         p.score{font-size:1.25rem;font-weight:600}
         svg.chart{max-width:640px;display:block;margin:.5rem 0 1rem}
-        div.scroll{overflow-x:auto}
+        div.scroll{overflow-x:auto;max-width:100%}
+        fieldset{min-width:0}
         code{overflow-wrap:anywhere}
+        select,input,textarea{max-width:100%}
         ul.services{list-style:none;padding:0}
         svg.chart .grid{stroke:#ddd;stroke-width:1}
         svg.chart .series{fill:none;stroke:#0b4f8a;stroke-width:2.5}
