@@ -30,6 +30,7 @@ enum Migrations {
         IndexNameSearchRows(),
         CreateStoredFiles(),
         AddStoredFilePath(),
+        IndexBirthDates(),
     ]
 
     static func register(on app: Application) {

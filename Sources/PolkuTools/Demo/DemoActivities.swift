@@ -80,7 +80,8 @@ enum DemoActivities {
             let s = try await session(peerGroup, date: o.date.iso, on: db)
             s.startTime = "13:00"; s.endTime = "15:00"; s.cancelled = o.isCancelled
             try await s.save(on: db)
-            guard !o.isCancelled, o.date <= today else { continue }
+            // The latest session before today is left for the coach to record ("Kirjaamatta" on Tänään).
+            guard !o.isCancelled, o.date <= today, !(o.date < today && o.date >= today.adding(days: -7)) else { continue }
             for (i, p) in members.enumerated() where (i < 7 || o.date >= from.adding(days: 21)) && rng.int(0...9) < 8 {
                 try await Attendance(sessionID: s.id!, participantID: p).create(on: db)
             }

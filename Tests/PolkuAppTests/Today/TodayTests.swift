@@ -26,7 +26,7 @@ import Testing
                 return (a.id!, s.id!)
             }
             let (activity, session) = try await group("Kädentaitoryhmä", in: world.ownProject, on: today.adding(days: 2))
-            _ = try await group("Eilinen ryhmä", in: world.ownProject, on: today.adding(days: -1))
+            let (yesterdays, unrecorded) = try await group("Eilinen ryhmä", in: world.ownProject, on: today.adding(days: -1))
             _ = try await group("Toisen hankkeen ryhmä", in: world.otherProject, on: today)
             let goal = Goal()
             goal.$participant.id = world.ownParticipant; goal.$project.id = world.ownProject; goal.text = "Hae kolmeen työpaikkaan"
@@ -39,7 +39,10 @@ import Testing
             var page = try await client.get(SiteURL.today.relativeURL())
             #expect(page.status == .ok)
             #expect(page.body.contains("href=\"\(SiteURL.session(.value(activity), .value(session)).relativeURL())\""), "one click to the attendance")
-            #expect(page.body.contains("Kädentaitoryhmä") && !page.body.contains("Eilinen ryhmä") && !page.body.contains("Toisen hankkeen ryhmä"))
+            #expect(page.body.contains("Kädentaitoryhmä") && !page.body.contains("Toisen hankkeen ryhmä"))
+            // Yesterday's session with nothing recorded waits under "Kirjaamatta", one click from its attendance.
+            let owed = "href=\"\(SiteURL.session(.value(yesterdays), .value(unrecorded)).relativeURL())\""
+            #expect(page.body.contains("Kirjaamatta") && page.body.contains(owed))
             #expect(page.body.contains("Hae kolmeen työpaikkaan"))
             let person = "href=\"\(SiteURL.participant(.value(world.ownParticipant)).relativeURL())\""
             #expect(!page.body.contains(person), "no one opened yet (the goal links to its section)")
@@ -47,6 +50,11 @@ import Testing
             #expect(try await client.get(SiteURL.participant(.value(world.ownParticipant)).relativeURL()).status == .ok)
             page = try await client.get(SiteURL.today.relativeURL())
             #expect(page.body.contains(person))
+            // A head count recorded: nothing is owed any more.
+            let s = try await ActivitySession.find(unrecorded, on: app.db)!
+            s.headOnSite = 7
+            try await s.save(on: app.db)
+            #expect(!(try await client.get(SiteURL.today.relativeURL())).body.contains(owed))
             #expect(!page.body.contains(World.otherName))
             // A viewer writes no one's data: their home stays the projects.
             let viewer = TestClient(app)

@@ -23,7 +23,10 @@ import Testing
                 id: F.id(200 + n), date: date, start_time: "13:00", end_time: "15:00", cancelled: cancelled, scheduled_date: date,
                 head_on_site: nil, head_online: nil, named: named, guests: n == 1 ? 2 : 0, trainees: 0)
         }
-        m.sessions = [session(1, "2026-03-05", named: 2), session(2, "2026-03-12", cancelled: true), session(3, "2026-03-19")]
+        // Held newest first, one page of more; the next of two sessions to come.
+        m.sessions = .init(
+            upcoming: [session(3, "2026-03-19")], upcomingTotal: 2, held: [session(2, "2026-03-12", cancelled: true), session(1, "2026-03-05", named: 2)],
+            heldHasMore: true)
         m.organisers = [.init(id: F.id(100), name: "Tiina Työntekijä")]
         if access.seesParticipants {
             m.members = [

@@ -23,15 +23,16 @@ enum ActivityPage {
 
     @Sendable static func show(req: Request) async throws -> Response {
         let ctx = try await context(req)
-        return try await render(req, ctx, memberForm: FormState(), sessionForm: FormState())
+        let paging = SessionPaging(before: try? req.query.get(UUID.self, at: "before"), allUpcoming: (try? req.query.get(String.self, at: "upcoming")) == "all")
+        return try await render(req, ctx, memberForm: FormState(), sessionForm: FormState(), paging: paging)
     }
 
     static func render(
         _ req: Request, _ ctx: Context, memberForm: FormState, sessionForm: FormState,
-        status: HTTPResponseStatus = .ok
+        paging: SessionPaging = SessionPaging(), status: HTTPResponseStatus = .ok
     ) async throws -> Response {
         let context = req.pageContext
-        let m = try await query(ctx, today: context.today, on: req.db)
+        let m = try await query(ctx, today: context.today, paging: paging, on: req.db)
         if !m.members.isEmpty {
             try await req.audit.record(.participantList, participants: m.members.map(\.participant_id), project: ctx.activity.$project.id, detail: "activity members")
         }
@@ -43,25 +44,17 @@ enum ActivityPage {
         let activity: Activity
         let access: ProjectAccess
         let today: CalendarDate
-        var sessions: [SessionRow] = []
+        var sessions = Sessions()
         var organisers: [ActivityQueries.Staff] = []
         var members: [ActivityQueries.Member] = []
         var rates: (perMember: [UUID: (attended: Int, held: Int)], group: Double?) = ([:], nil)
         var candidates: [AttendancePage.Person] = []
     }
 
-    static func query(_ ctx: Context, today: CalendarDate, on db: any Database) async throws -> Model {
+    static func query(_ ctx: Context, today: CalendarDate, paging: SessionPaging = SessionPaging(), on db: any Database) async throws -> Model {
         let a = ctx.activity, id = a.id!
         var m = Model(activity: a, access: ctx.access, today: today)
-        m.sessions = try await db.sql.raw(
-            """
-            SELECT s.id, s.date, s.start_time, s.end_time, s.cancelled, s.scheduled_date, s.head_on_site, s.head_online,
-                   (SELECT COUNT(*) FROM attendances t WHERE t.session_id = s.id) AS named,
-                   (SELECT COUNT(*) FROM session_guests g WHERE g.session_id = s.id) AS guests,
-                   (SELECT CAST(COALESCE(SUM(o.attendees), 0) AS BIGINT) FROM session_organisations o WHERE o.session_id = s.id) AS trainees
-            FROM activity_sessions s WHERE s.activity_id = \(bind: id) ORDER BY s.date, s.start_time
-            """
-        ).all(decoding: SessionRow.self)
+        m.sessions = try await sessions(activity: id, today: today, paging: paging, on: db)
         m.organisers = try await ActivityQueries.organisers(activity: id, on: db)
         m.members = ctx.access.seesParticipants ? try await ActivityQueries.members(activity: id, on: db) : []
         m.rates = try await ActivityQueries.memberRates(activity: id, members: m.members, today: today, on: db)
@@ -74,8 +67,8 @@ enum ActivityPage {
         _ m: Model, context: PageContext, memberForm: FormState, sessionForm: FormState,
         status: HTTPResponseStatus = .ok
     ) -> Page {
-        let a = m.activity, sessions = m.sessions, organisers = m.organisers, members = m.members, rates = m.rates
-        let candidates = m.candidates, today = m.today, seesPeople = m.access.seesParticipants, id = a.id!
+        let a = m.activity, organisers = m.organisers, members = m.members, rates = m.rates
+        let candidates = m.candidates, seesPeople = m.access.seesParticipants, id = a.id!
         let t = context.t
         let writes = m.access.writesParticipantData
         let feed = SiteURL.activityFeed(.value((a.feedToken ?? "") + ".ics")).relativeURL()
@@ -145,7 +138,10 @@ enum ActivityPage {
                                                     h("form", ["method": "post", "action": SiteURL.activityMemberLeave(.value(id), .value(m.id)).relativeURL(), "class": "inline"])
                                                     {
                                                         csrfField(context)
-                                                        h("button", ["type": "submit", "class": "secondary"]) { t("activity.member.leave", m.first_name) }
+                                                        h("button", ["type": "submit", "class": "secondary"]) {
+                                                            t("activity.member.leave")
+                                                            h("span", ["class": "visually-hidden"]) { ": \(m.last_name), \(m.first_name)" }
+                                                        }
                                                     }
                                                 }
                                             }
@@ -170,55 +166,7 @@ enum ActivityPage {
                     }
                 }
             }
-            h("section", ["aria-labelledby": "sessions"]) {
-                h("h2", ["id": "sessions"]) { t("activity.sessions") }
-                dataTable {
-                    h("thead") {
-                        h("tr") {
-                            h("th", ["scope": "col"]) { t("activity.session.date") }
-                            h("th", ["scope": "col"]) { t("activity.session.state") }
-                            h("th", ["scope": "col", "class": "num"]) { t("activity.session.named") }
-                            h("th", ["scope": "col", "class": "num"]) { t("activity.session.others") }
-                            h("th", ["scope": "col", "class": "num"]) { t("activity.session.heads") }
-                            if writes { h("th", ["scope": "col"]) { h("span", ["class": "visually-hidden"]) { t("activity.member.actions") } } }
-                        }
-                    }
-                    h("tbody") {
-                        for s in sessions {
-                            let held = !s.cancelled && s.date <= today.iso
-                            h("tr") {
-                                h("td") {
-                                    if writes && held {
-                                        h("a", ["href": SiteURL.session(.value(id), .value(s.id)).relativeURL()]) { "\(t.date(s.date)) \(s.start_time)–\(s.end_time)" }
-                                    } else {
-                                        "\(t.date(s.date)) \(s.start_time)–\(s.end_time)"
-                                    }
-                                    if s.scheduled_date != s.date { h("span", ["class": "hint"]) { " " + t("activity.session.moved_from", t.date(s.scheduled_date)) } }
-                                }
-                                h("td") { s.cancelled ? t("activity.session.cancelled") : held ? t("activity.session.held") : t("activity.session.future") }
-                                h("td", ["class": "num"]) { String(s.named) }
-                                h("td", ["class": "num"]) { String(s.guests + s.trainees) }
-                                h("td", ["class": "num"]) { s.head_on_site == nil && s.head_online == nil ? "–" : String((s.head_on_site ?? 0) + (s.head_online ?? 0)) }
-                                if writes {
-                                    h("td") { h("a", ["href": SiteURL.sessionEdit(.value(id), .value(s.id)).relativeURL()]) { t("activity.session.change") } }
-                                }
-                            }
-                        }
-                    }
-                }
-                if writes {
-                    let f = Fields(t: t, state: sessionForm, prefix: "s-")
-                    h("h3") { t("activity.session.add") }
-                    h("form", ["method": "post", "action": SiteURL.activitySessions(.value(id)).relativeURL()]) {
-                        csrfField(context)
-                        f.summary()
-                        f.date("date", t("activity.session.day"), required: true)
-                        f.text("start", t("activity.start"), required: true, hint: t("activity.time.hint"))
-                        f.text("end", t("activity.end"), required: true, hint: t("activity.time.hint"))
-                        submit(t("activity.session.add.submit"))
-                    }
-                }
-            }
+            sessionsSection(m, context: context, sessionForm: sessionForm)
         }
     }
 

@@ -6,7 +6,7 @@ extension AttendancePage {
         let t = context.t
         let isTraining = kind == .training
         let f = Fields(t: t, state: state)
-        return Page(
+        var page = Page(
             context, title: t("attendance.title", activityName, t.date(date)),
             breadcrumbs: [(activityName, SiteURL.activity(.value(activityID)).relativeURL())], status: status
         ) {
@@ -25,11 +25,21 @@ extension AttendancePage {
                 submit(t("form.save"))
             }
         }
+        page.scripts = [.attendanceScript]
+        return page
     }
 
     @NodeBuilder private func checklist(_ f: Fields, _ t: Texts) -> [Node] {
-        h("fieldset", ["class": "checks", "id": "attendance-h"]) {
+        h("fieldset", ["class": "checks", "id": "attendance-h", "data-filter-label": t("attendance.filter")]) {
             h("legend") { kind == .group ? t("attendance.members_present") : t("attendance.present") }
+            if !people.isEmpty {
+                h("p", ["role": "status"]) {
+                    t("attendance.count")
+                    " "
+                    h("strong", ["id": "present-count"]) { String(people.filter { state["p_\($0.id)"] == "on" }.count) }
+                    " / \(people.count)"
+                }
+            }
             if people.isEmpty { h("p") { kind == .group ? t("activity.members.none") : t("participants.none") } }
             if !people.isEmpty {
                 h("p") {

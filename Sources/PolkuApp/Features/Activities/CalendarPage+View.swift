@@ -32,11 +32,12 @@ extension CalendarPage {
             }
             h("h2") { heading }
             if m.rows.isEmpty { h("p") { t("calendar.empty") } }
-            if m.view == .week { week(m, t) } else { month(m, heading: heading, t) }
+            if m.view == .week { week(m, context) } else { month(m, heading: heading, context) }
         }
     }
 
-    private static func week(_ m: Model, _ t: Texts) -> Node {
+    private static func week(_ m: Model, _ context: PageContext) -> Node {
+        let t = context.t
         let byDay = m.byDay
         return group {
             for i in 0..<7 {
@@ -44,7 +45,7 @@ extension CalendarPage {
                 h("section", ["aria-labelledby": "d-\(day.iso)"]) {
                     h("h3", ["id": "d-\(day.iso)"]) { "\(t("weekday.\(day.weekday)")) \(t.date(day.iso))" }
                     if let list = byDay[day.iso] {
-                        h("ul", ["class": "sessions"]) { for r in list { session(r, showProject: m.project == nil, t) } }
+                        h("ul", ["class": "sessions"]) { for r in list { session(r, showProject: m.project == nil, context) } }
                     } else {
                         h("p", ["class": "hint"]) { t("calendar.no_sessions") }
                     }
@@ -53,7 +54,8 @@ extension CalendarPage {
         }
     }
 
-    private static func month(_ m: Model, heading: String, _ t: Texts) -> Node {
+    private static func month(_ m: Model, heading: String, _ context: PageContext) -> Node {
+        let t = context.t
         let byDay = m.byDay
         return dataTable(["class": "month"]) {
             h("caption") { heading }
@@ -65,7 +67,7 @@ extension CalendarPage {
                             let day = m.first.adding(days: week * 7 + d)
                             h("td", ["class": day.month == m.anchor.month ? nil : "other-month"]) {
                                 h("span", ["class": "day"]) { String(day.day) + "." + String(day.month) + "." }
-                                if let list = byDay[day.iso] { h("ul", ["class": "sessions"]) { for r in list { session(r, showProject: m.project == nil, t) } } }
+                                if let list = byDay[day.iso] { h("ul", ["class": "sessions"]) { for r in list { session(r, showProject: m.project == nil, context) } } }
                             }
                         }
                     }
@@ -74,9 +76,14 @@ extension CalendarPage {
         }
     }
 
-    private static func session(_ r: Row, showProject: Bool, _ t: Texts) -> Node {
-        h("li", ["class": r.cancelled ? "cancelled" : nil]) {
-            h("a", ["href": SiteURL.activity(.value(r.activity_id)).relativeURL()]) { "\(r.start_time)–\(r.end_time) \(r.name)" }
+    /// A session in the calendar: one held, for someone who records attendance, opens its attendance;
+    /// others open the activity.
+    private static func session(_ r: Row, showProject: Bool, _ context: PageContext) -> Node {
+        let t = context.t
+        let recordable = !r.cancelled && r.date <= context.today.iso && (context.actor?.access(to: r.project_id).writesParticipantData ?? false)
+        let href = recordable ? SiteURL.session(.value(r.activity_id), .value(r.id)).relativeURL() : SiteURL.activity(.value(r.activity_id)).relativeURL()
+        return h("li", ["class": r.cancelled ? "cancelled" : nil]) {
+            h("a", ["href": href]) { "\(r.start_time)–\(r.end_time) \(r.name)" }
             h("span", ["class": "hint"]) { " · " + ([showProject ? r.project_name : nil, r.site_name].compactMap { $0 }.joined(separator: " · ")) }
             if r.cancelled { h("strong") { " " + t("activity.session.cancelled") } }
         }

@@ -24,20 +24,20 @@ enum ParticipantQueries {
 
     static func list(on db: any Database, projects: [UUID], search: String, after: UUID?) async throws -> ListPage {
         guard !projects.isEmpty else { return ListPage(rows: [], hasMore: false) }
+        switch ParticipantSearch(search) {
+        case .name: break
+        case .birthDate(let iso):
+            return try await exact(on: db, projects: projects, after: after, match: "p.birth_date = \(bind: iso)")
+        case .number(let number):
+            // No one with that number: the text is searched as a name (a test person "Sivu07").
+            let page = try await exact(
+                on: db, projects: projects, after: after,
+                match: "EXISTS (SELECT 1 FROM enrolments n WHERE n.participant_id = p.id AND n.project_id IN \(SQLBind.group(projects)) AND n.import_key = \(bind: number))")
+            if !page.rows.isEmpty { return page }
+        }
         let sql = db.sql
         let key = SearchKey.make(search)
-        var anchor: String? = nil
-        if let after {
-            // The anchor is looked up only among the people this list may show: an id from outside
-            // the actor's projects is the same as an unknown one (the first page), so a crafted
-            // `after` does not reveal that a hidden person exists or where their name sorts.
-            anchor = try await sql.raw(
-                """
-                SELECT search_key FROM participants p WHERE p.id = \(bind: after)
-                AND EXISTS (SELECT 1 FROM enrolments e WHERE e.participant_id = p.id AND e.project_id IN \(SQLBind.group(projects)))
-                """
-            ).first()?.decode(column: "search_key", as: String.self)
-        }
+        let anchor = try await anchor(after, projects: projects, on: db)
         /// The search and where the page starts, on the `search_key` and `id` of the table named `t`.
         func conditions(_ t: String) -> [SQLQueryString] {
             var out: [SQLQueryString] = []
@@ -77,6 +77,33 @@ enum ParticipantQueries {
             query.appendLiteral(" ORDER BY p.search_key, p.id LIMIT \(pageSize + 1)")
         }
         let rows = try await sql.raw(query).all(decoding: ListRow.self)
+        return ListPage(rows: Array(rows.prefix(pageSize)), hasMore: rows.count > pageSize)
+    }
+
+    /// The sort key where a page starts, looked up only among the people this list may show: an id
+    /// from outside the actor's projects is the same as an unknown one (the first page), so a crafted
+    /// `after` does not reveal that a hidden person exists or where their name sorts.
+    private static func anchor(_ after: UUID?, projects: [UUID], on db: any Database) async throws -> String? {
+        guard let after else { return nil }
+        return try await db.sql.raw(
+            """
+            SELECT search_key FROM participants p WHERE p.id = \(bind: after)
+            AND EXISTS (SELECT 1 FROM enrolments e WHERE e.participant_id = p.id AND e.project_id IN \(SQLBind.group(projects)))
+            """
+        ).first()?.decode(column: "search_key", as: String.self)
+    }
+
+    /// A search by birth date or participant number: few people match, so one plain query on both
+    /// databases (birth dates are indexed, migration 020; numbers by the import key's index).
+    private static func exact(on db: any Database, projects: [UUID], after: UUID?, match: SQLQueryString) async throws -> ListPage {
+        var query: SQLQueryString = "SELECT p.id, p.first_name, p.last_name, p.birth_date, p.municipality, p.search_key FROM participants p WHERE "
+        query.appendInterpolation(match)
+        query.appendInterpolation(" AND EXISTS (SELECT 1 FROM enrolments e WHERE e.participant_id = p.id AND e.project_id IN \(SQLBind.group(projects)))" as SQLQueryString)
+        if let after, let anchor = try await anchor(after, projects: projects, on: db) {
+            query.appendInterpolation(" AND (p.search_key > \(bind: anchor) OR (p.search_key = \(bind: anchor) AND p.id > \(bind: after)))" as SQLQueryString)
+        }
+        query.appendLiteral(" ORDER BY p.search_key, p.id LIMIT \(pageSize + 1)")
+        let rows = try await db.sql.raw(query).all(decoding: ListRow.self)
         return ListPage(rows: Array(rows.prefix(pageSize)), hasMore: rows.count > pageSize)
     }
 

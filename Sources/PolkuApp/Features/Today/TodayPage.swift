@@ -9,6 +9,7 @@ enum TodayPage {
     struct Model: Equatable {
         var today: CalendarDate
         var sessions: [TodayQueries.SessionRow]
+        var unrecorded: [TodayQueries.SessionRow] = []
         var people: [TodayQueries.PersonRow]
         var referrals: [TodayQueries.ReferralRow]
         var goals: [TodayQueries.GoalRow]
@@ -24,6 +25,7 @@ enum TodayPage {
             return Model(
                 today: today,
                 sessions: try await TodayQueries.sessions(projects: projects, from: today, on: sql),
+                unrecorded: try await TodayQueries.unrecorded(projects: projects, before: today, on: sql),
                 people: try await TodayQueries.recentPeople(actor: actor.userID, projects: actor.projectsSeeingPeople, since: since, on: sql),
                 referrals: try await TodayQueries.openReferrals(actor: actor.userID, projects: projects, on: sql),
                 goals: try await TodayQueries.goalsDue(projects: projects, today: today, on: sql))
@@ -47,6 +49,20 @@ enum TodayPage {
                     h("h3") { day == m.today.iso ? t("today.today", t.date(day)) : t.date(day) }
                     h("ul", ["class": "plain"]) {
                         for s in sessions { session(s, t) }
+                    }
+                }
+            }
+            if !m.unrecorded.isEmpty {
+                h("section", ["aria-labelledby": "today-unrecorded"]) {
+                    h("h2", ["id": "today-unrecorded"]) { t("today.unrecorded") }
+                    h("ul", ["class": "plain"]) {
+                        for s in m.unrecorded {
+                            h("li") {
+                                h("a", ["href": SiteURL.session(.value(s.activity_id), .value(s.session_id)).relativeURL()]) {
+                                    t("today.unrecorded.session", t.date(s.date), s.start_time, s.end_time, s.name)
+                                }
+                            }
+                        }
                     }
                 }
             }

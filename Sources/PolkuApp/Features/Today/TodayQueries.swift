@@ -53,6 +53,24 @@ enum TodayQueries {
         ).all(decoding: SessionRow.self)
     }
 
+    /// Sessions of the last two weeks before today with nothing recorded (no one ticked, no guest,
+    /// no head count), latest first: attendance a coach still owes.
+    static func unrecorded(projects: [UUID], before today: CalendarDate, on sql: any SQLDatabase) async throws -> [SessionRow] {
+        guard !projects.isEmpty else { return [] }
+        return try await sql.raw(
+            """
+            SELECT s.activity_id, s.id AS session_id, a.name, s.date, s.start_time, s.end_time, s.cancelled
+            FROM activity_sessions s JOIN activities a ON a.id = s.activity_id
+            WHERE a.project_id IN (\(binds: projects)) AND s.date >= \(bind: today.adding(days: -14).iso) AND s.date < \(bind: today.iso)
+              AND s.cancelled = \(bind: false) AND s.head_on_site IS NULL AND s.head_online IS NULL
+              AND NOT EXISTS (SELECT 1 FROM attendances t WHERE t.session_id = s.id)
+              AND NOT EXISTS (SELECT 1 FROM session_guests g WHERE g.session_id = s.id)
+              AND NOT EXISTS (SELECT 1 FROM session_organisations o WHERE o.session_id = s.id)
+            ORDER BY s.date DESC, s.start_time DESC, a.name LIMIT 20
+            """
+        ).all(decoding: SessionRow.self)
+    }
+
     /// The people this person opened or wrote about in the last 30 days, latest first (from the
     /// audit, by its index on actor and time), still in one of their projects. A list showing a
     /// name is not working with the person, so list events do not count.

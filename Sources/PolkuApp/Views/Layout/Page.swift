@@ -6,6 +6,8 @@ struct Page {
     let title: String
     var breadcrumbs: [(label: String, href: String)] = []
     var status: HTTPResponseStatus = .ok
+    /// Scripts the page is better with (never needs): loaded deferred from the head.
+    var scripts: [SiteURL] = []
     let content: [Node]
 
     init(
@@ -42,6 +44,7 @@ struct Page {
                 h("meta", ["name": "viewport", "content": "width=device-width, initial-scale=1"])
                 h("title") { "\(title) – Polku" }
                 h("link", ["rel": "stylesheet", "href": SiteURL.styles.relativeURL()])
+                for script in scripts { h("script", ["src": script.relativeURL(), "defer": ""]) {} }
             }
             h("body") { body }
         }
@@ -51,57 +54,40 @@ struct Page {
         return out
     }
 
+    /// The header: the brand, a search for staff, and the menu. On a phone the menu folds into a
+    /// `<details>` button that opens without JavaScript.
     private func header() -> Node {
         let t = context.t
         return h("header", ["class": "site"]) {
             h("a", ["class": "brand", "href": SiteURL.home.relativeURL()]) { "Polku" }
-            if let actor = context.actor, actor.participantID != nil {
-                // A participant's own account: their own space, the directory, their password.
-                h("nav", ["aria-label": t("layout.nav")]) {
-                    h("ul") {
-                        h("li") { h("a", ["href": SiteURL.me.relativeURL()]) { t("me.title") } }
-                        h("li") { h("a", ["href": SiteURL.directory.relativeURL()]) { t("directory.title") } }
-                        h("li") { h("a", ["href": SiteURL.accountPassword.relativeURL()]) { t("nav.account") } }
-                    }
+            if let actor = context.actor, actor.participantID == nil, !actor.projectsSeeingPeople.isEmpty {
+                h("form", ["method": "get", "action": SiteURL.participants.relativeURL(), "role": "search", "class": "site-search"]) {
+                    h("label", ["for": "site-q", "class": "visually-hidden"]) { t("layout.search") }
+                    h("input", ["type": "search", "id": "site-q", "name": "q", "placeholder": t("layout.search.placeholder")])
+                    h("button", ["type": "submit"]) { t("participants.search.submit") }
                 }
+            }
+            // The same menu twice, one shown at a time: in the header's row on a wide screen, behind a
+            // button on a phone. (Content of a closed `<details>` shown by CSS is not reliably in the
+            // accessibility tree, so the wide one is not the folded one unfolded.)
+            h("div", ["class": "menu-wide"]) { menu() }
+            h("details", ["class": "menu"]) {
+                h("summary") { t("layout.menu") }
+                menu()
+            }
+        }
+    }
+
+    private func menu() -> Node {
+        let t = context.t
+        return group {
+            h("nav", ["aria-label": t("layout.nav")]) {
+                h("ul") { for (href, label) in menuLinks() { h("li") { h("a", ["href": href]) { label } } } }
+            }
+            if let actor = context.actor {
                 h("form", ["method": "post", "action": SiteURL.logout.relativeURL(), "class": "logout"]) {
                     csrfField(context)
                     h("button", ["type": "submit"]) { t("nav.logout", actor.name) }
-                }
-            } else if let actor = context.actor {
-                h("nav", ["aria-label": t("layout.nav")]) {
-                    h("ul") {
-                        if !actor.projectsWritingPeople.isEmpty { h("li") { h("a", ["href": SiteURL.today.relativeURL()]) { t("nav.today") } } }
-                        h("li") { h("a", ["href": SiteURL.projects.relativeURL()]) { t("nav.projects") } }
-                        if !actor.projectsSeeingPeople.isEmpty {
-                            h("li") { h("a", ["href": SiteURL.participants.relativeURL()]) { t("nav.participants") } }
-                        }
-                        if !actor.rolesByProject.isEmpty || actor.isAdmin {
-                            h("li") { h("a", ["href": SiteURL.calendar.relativeURL()]) { t("nav.calendar") } }
-                        }
-                        h("li") { h("a", ["href": SiteURL.directory.relativeURL()]) { t("directory.title") } }
-                        if !actor.projectsWritingPeople.isEmpty { h("li") { h("a", ["href": SiteURL.referrals.relativeURL()]) { t("nav.referrals") } } }
-                        h("li") { h("a", ["href": SiteURL.organisations.relativeURL()]) { t("nav.organisations") } }
-                        if actor.isAdmin {
-                            h("li") { h("a", ["href": SiteURL.adminUsers.relativeURL()]) { t("nav.users") } }
-                            h("li") { h("a", ["href": SiteURL.adminAudit.relativeURL()]) { t("nav.audit") } }
-                            h("li") { h("a", ["href": SiteURL.adminInstruments.relativeURL()]) { t("nav.instruments") } }
-                            h("li") { h("a", ["href": SiteURL.adminJobs.relativeURL()]) { t("nav.jobs") } }
-                            h("li") { h("a", ["href": SiteURL.adminErasure.relativeURL()]) { t("nav.erasure") } }
-                        }
-                        h("li") { h("a", ["href": SiteURL.accountPassword.relativeURL()]) { t("nav.account") } }
-                    }
-                }
-                h("form", ["method": "post", "action": SiteURL.logout.relativeURL(), "class": "logout"]) {
-                    csrfField(context)
-                    h("button", ["type": "submit"]) { t("nav.logout", actor.name) }
-                }
-            } else {
-                h("nav", ["aria-label": t("layout.nav")]) {
-                    h("ul") {
-                        h("li") { h("a", ["href": SiteURL.directory.relativeURL()]) { t("directory.title") } }
-                        h("li") { h("a", ["href": SiteURL.login.relativeURL()]) { t("nav.login") } }
-                    }
                 }
             }
             h("nav", ["aria-label": t("layout.language"), "class": "langs"]) {
@@ -120,6 +106,38 @@ struct Page {
                 }
             }
         }
+    }
+
+    /// The main menu's links for whoever is signed in: a participant their own space, staff what their
+    /// roles reach, a visitor the directory and the login.
+    private func menuLinks() -> [(String, String)] {
+        let t = context.t
+        guard let actor = context.actor else {
+            return [(SiteURL.directory.relativeURL(), t("directory.title")), (SiteURL.login.relativeURL(), t("nav.login"))]
+        }
+        if actor.participantID != nil {
+            return [
+                (SiteURL.me.relativeURL(), t("me.title")), (SiteURL.directory.relativeURL(), t("directory.title")),
+                (SiteURL.accountPassword.relativeURL(), t("nav.account")),
+            ]
+        }
+        var links: [(String, String)] = []
+        if !actor.projectsWritingPeople.isEmpty { links.append((SiteURL.today.relativeURL(), t("nav.today"))) }
+        links.append((SiteURL.projects.relativeURL(), t("nav.projects")))
+        if !actor.projectsSeeingPeople.isEmpty { links.append((SiteURL.participants.relativeURL(), t("nav.participants"))) }
+        if !actor.rolesByProject.isEmpty || actor.isAdmin { links.append((SiteURL.calendar.relativeURL(), t("nav.calendar"))) }
+        links.append((SiteURL.directory.relativeURL(), t("directory.title")))
+        if !actor.projectsWritingPeople.isEmpty { links.append((SiteURL.referrals.relativeURL(), t("nav.referrals"))) }
+        links.append((SiteURL.organisations.relativeURL(), t("nav.organisations")))
+        if actor.isAdmin {
+            links += [
+                (SiteURL.adminUsers.relativeURL(), t("nav.users")), (SiteURL.adminAudit.relativeURL(), t("nav.audit")),
+                (SiteURL.adminInstruments.relativeURL(), t("nav.instruments")), (SiteURL.adminJobs.relativeURL(), t("nav.jobs")),
+                (SiteURL.adminErasure.relativeURL(), t("nav.erasure")),
+            ]
+        }
+        links.append((SiteURL.accountPassword.relativeURL(), t("nav.account")))
+        return links
     }
 
     /// The current path and query, for the language switch to come back to. A page answering a form

@@ -4,28 +4,52 @@ import Vapor
 /// Colours meet WCAG AA contrast; focus is always visible.
 enum Stylesheet {
     @Sendable static func serve(req: Request) async throws -> Response {
-        let res = Response(status: .ok, body: .init(string: css))
-        res.headers.contentType = HTTPMediaType(type: "text", subType: "css", parameters: ["charset": "utf-8"])
+        asset(css, type: HTTPMediaType(type: "text", subType: "css", parameters: ["charset": "utf-8"]))
+    }
+
+    /// A file built into the binary, cached by browsers for an hour.
+    static func asset(_ text: String, type: HTTPMediaType) -> Response {
+        let res = Response(status: .ok, body: .init(string: text))
+        res.headers.contentType = type
         res.headers.replaceOrAdd(name: .cacheControl, value: "public, max-age=3600")
         return res
     }
 
     static let css = """
         *{box-sizing:border-box}
+        [hidden]{display:none!important}
         body{margin:0;font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;font-size:1.05rem;line-height:1.5;color:#1b1b1b;background:#fafaf7}
         a{color:#0b4f8a}
         a:hover{color:#062f52}
         :focus-visible{outline:3px solid #b35900;outline-offset:2px}
         .skip{position:absolute;left:-9999px;top:0;background:#fff;padding:.5rem}
         .skip:focus{left:.5rem;z-index:10}
-        header.site{display:flex;flex-wrap:wrap;gap:1rem;align-items:center;padding:.5rem 1rem;background:#123c5a;color:#fff}
+        header.site{display:flex;flex-wrap:wrap;gap:.5rem 1rem;align-items:center;padding:.25rem 1rem;background:#123c5a;color:#fff}
         header.site a{color:#fff}
-        header.site .brand{font-weight:700;font-size:1.3rem;text-decoration:none}
-        header.site ul{list-style:none;display:flex;flex-wrap:wrap;gap:.75rem;margin:0;padding:0}
-        header.site .langs{margin-left:auto}
+        header.site .brand{font-weight:700;font-size:1.3rem;text-decoration:none;min-height:44px;display:flex;align-items:center}
+        header.site ul{list-style:none;display:flex;flex-wrap:wrap;gap:0 .75rem;margin:0;padding:0}
+        header.site li a{display:flex;align-items:center;min-height:44px}
         header.site .langs a[aria-current]{font-weight:700}
+        header.site form{margin:0}
         header.site form.logout button{background:transparent;color:#fff;border:1px solid #fff}
+        header.site details.menu{margin-left:auto}
+        header.site details.menu>summary{color:#fff;margin:0;min-height:44px;display:flex;align-items:center;padding:0 .75rem;border:1px solid #fff;border-radius:3px}
+        header.site details.menu[open]{flex-basis:100%;display:flex;flex-direction:column;gap:.5rem;padding-bottom:.5rem}
+        header.site details.menu[open]>summary{align-self:flex-end}
+        header.site details.menu ul{flex-direction:column}
+        header.site .menu-wide{display:none}
+        header.site form.site-search{display:flex;gap:.25rem;flex:1 1 100%;order:3}
+        header.site form.site-search input{flex:1;min-width:0}
+        header.site form.site-search button{background:#fff;color:#123c5a;border-color:#fff}
+        @media (min-width:48rem){
+        header.site details.menu{display:none}
+        header.site .menu-wide{display:contents}
+        header.site form.site-search{order:0;flex:1 1 12rem;max-width:24rem}
+        header.site .langs{margin-left:auto}
+        }
         main{max-width:72rem;margin:0 auto;padding:1rem}
+        h1,h2,h3{overflow-wrap:break-word}
+        @media (max-width:40rem){h1{font-size:1.6rem}h2{font-size:1.3rem}}
         footer{max-width:72rem;margin:2rem auto;padding:1rem;color:#4a4a4a;font-size:.9rem}
         .crumbs ol{list-style:none;display:flex;flex-wrap:wrap;gap:.25rem;padding:0;margin:0 0 .5rem}
         .crumbs li+li::before{content:"›";margin-right:.25rem;color:#555}
@@ -36,7 +60,8 @@ enum Stylesheet {
         .visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
         dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:.25rem 1rem}
         dl.facts dt{font-weight:600}
-        dl.facts dd{margin:0}
+        dl.facts dd{margin:0;min-width:0;overflow-wrap:anywhere}
+        @media (max-width:40rem){dl.facts{grid-template-columns:minmax(0,1fr);gap:0}dl.facts dd{margin-bottom:.5rem}}
         form{margin:.5rem 0 1rem}
         form.narrow{max-width:28rem}
         form.inline{display:flex;flex-wrap:wrap;gap:.75rem;align-items:flex-end}
@@ -51,7 +76,7 @@ enum Stylesheet {
         .field.invalid input,.field.invalid select,.field.invalid textarea{border-color:#b00020;border-width:2px}
         input,select,textarea{font:inherit;padding:.35rem .45rem;border:1px solid #666;border-radius:3px;background:#fff;color:#1b1b1b;max-width:100%}
         textarea{width:100%}
-        button,.button{font:inherit;display:inline-block;padding:.4rem .9rem;border:1px solid #0b4f8a;border-radius:3px;background:#0b4f8a;color:#fff;text-decoration:none;cursor:pointer}
+        button,.button{font:inherit;display:inline-block;min-height:44px;padding:.4rem .9rem;border:1px solid #0b4f8a;border-radius:3px;background:#0b4f8a;color:#fff;text-decoration:none;cursor:pointer}
         button.secondary{background:#fff;color:#0b4f8a}
         .actions{display:flex;gap:.5rem;flex-wrap:wrap}
         .hint{margin:0;color:#4a4a4a;font-size:.92rem}
@@ -91,7 +116,7 @@ enum Stylesheet {
         p.band.red{border-color:#b00020} p.band.amber{border-color:#8a5a00} p.band.green{border-color:#1e6b34}
         p.score{font-size:1.25rem;font-weight:600}
         svg.chart{max-width:640px;display:block;margin:.5rem 0 1rem}
-        div.scroll{overflow-x:auto;max-width:100%}
+        div.scroll{overflow-x:auto;max-width:100%;position:relative}
         fieldset{min-width:0}
         code{overflow-wrap:anywhere}
         select,input,textarea{max-width:100%}

@@ -1,0 +1,43 @@
+import Vapor
+
+/// The one script, for the attendance checklist: a filter box for a long list and a live count of
+/// those ticked. The page works the same without it (the count is then the saved one), so the box is
+/// made by the script rather than shown to a browser that cannot use it.
+enum AttendanceScript {
+    @Sendable static func serve(req: Request) async throws -> Response {
+        Stylesheet.asset(source, type: HTTPMediaType(type: "text", subType: "javascript", parameters: ["charset": "utf-8"]))
+    }
+
+    static let source = """
+        "use strict";
+        document.addEventListener("DOMContentLoaded", function () {
+          var list = document.querySelector("fieldset[data-filter-label]");
+          if (!list) return;
+          var rows = Array.prototype.slice.call(list.querySelectorAll(".field.check"));
+          var count = document.getElementById("present-count");
+          list.addEventListener("change", function () {
+            if (count) count.textContent = String(list.querySelectorAll("input[type=checkbox]:checked").length);
+          });
+          var field = document.createElement("div");
+          field.className = "field";
+          var label = document.createElement("label");
+          label.htmlFor = "attendance-filter";
+          label.textContent = list.getAttribute("data-filter-label");
+          var input = document.createElement("input");
+          input.type = "search";
+          input.id = "attendance-filter";
+          input.autocomplete = "off";
+          field.appendChild(label);
+          field.appendChild(input);
+          list.querySelector("legend").insertAdjacentElement("afterend", field);
+          // Spaces of any kind count as one, so a name typed as it reads matches.
+          var plain = function (s) { return s.replace(/\\s+/g, " ").trim().toLocaleLowerCase(); };
+          input.addEventListener("input", function () {
+            var q = plain(input.value);
+            rows.forEach(function (row) { row.hidden = q !== "" && plain(row.textContent).indexOf(q) < 0; });
+          });
+          // Enter in the filter keeps the person on the list instead of saving the form.
+          input.addEventListener("keydown", function (e) { if (e.key === "Enter") e.preventDefault(); });
+        });
+        """
+}
