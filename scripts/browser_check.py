@@ -315,6 +315,18 @@ try:
     driver.find_element(By.CSS_SELECTOR, "form[action$='/invite'] button").click()
     check("invitation link shown", wait_for("/invite/"), driver.title)
     invite_link = re.search(r"/invite/[0-9a-f]{48}", driver.page_source).group(0)
+    check("invitation as a full link with a QR code", driver.find_element(By.ID, "invite-link").get_attribute("value") == base + invite_link
+          and driver.find_elements(By.CSS_SELECTOR, "article.letter svg.qr path"), driver.title)
+    check("copy button shown where the clipboard works", driver.find_element(By.CSS_SELECTOR, "button[data-copy]").is_displayed(), "hidden")
+    audit("06h-invitation")
+    # The letter prints on one A4 page (Chromium's own print to PDF, with the print stylesheet).
+    import base64
+    from selenium.webdriver.common.print_page_options import PrintOptions
+    options = PrintOptions()
+    options.page_width, options.page_height = 21.0, 29.7
+    pdf = base64.b64decode(driver.print_page(options))
+    pages = len(re.findall(rb"/Type\s*/Page[^s]", pdf))
+    check("invitation letter prints on one A4 page", pages == 1, f"{pages} pages")
     driver.get(participant_url)
     wait_for("Aikajana")
     # A note of 5,000 characters, typed: refused before as an expired form, with the text lost.

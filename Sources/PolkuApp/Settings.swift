@@ -48,6 +48,9 @@ public struct Settings: Sendable {
     public var jsonLogs: Bool = false
     /// Take the client address from `X-Forwarded-For` (only behind a proxy that sets it).
     public var trustForwardedFor: Bool = false
+    /// The address people reach Polku at, such as `https://polku.example.fi` (`POLKU_PUBLIC_URL`),
+    /// for links given on paper (an invitation); without it the request's own host is used.
+    public var publicURL: String? = nil
     /// How long a stopping server (SIGTERM, SIGINT) lets the requests it accepted finish before it
     /// exits anyway (`POLKU_SHUTDOWN_SECONDS`). Keep it below the supervisor's own stop timeout
     /// (systemd's `TimeoutStopSec`, 90 s by default; Docker's `--stop-timeout`, 10 s).

@@ -7,7 +7,7 @@ func routes(_ app: Application) throws {
     let anyone = GuardedRoutes(app, .anyone)
     anyone.get(.health, use: HealthController.health)
     anyone.get(.styles, use: Stylesheet.serve)
-    anyone.get(.attendanceScript, use: AttendanceScript.serve)
+    anyone.get(.script, use: PageScript.serve)
     anyone.get(.home) { req in
         req.redirect(to: try await Landing.page(req))
     }

@@ -40,6 +40,7 @@ struct DatabaseOptions: ParsableArguments {
         let env = ProcessInfo.processInfo.environment
         s.secureCookies = env["POLKU_SECURE_COOKIES"] == "1"
         s.trustForwardedFor = env["POLKU_TRUST_PROXY"] == "1"
+        s.publicURL = env["POLKU_PUBLIC_URL"].map { $0.hasSuffix("/") ? String($0.dropLast()) : $0 }
         s.metricsToken = env["POLKU_METRICS_TOKEN"].flatMap { $0.isEmpty ? nil : $0 }
         if let sync = env["POLKU_SQLITE_SYNCHRONOUS"], !sync.isEmpty { s.sqliteSynchronous = sync }
         if let text = env["POLKU_SHUTDOWN_SECONDS"], !text.isEmpty {

@@ -12,7 +12,7 @@ package enum Parameter<Value: Sendable>: Sendable {
 /// Every path Polku answers. Routes are registered from these cases and every link, redirect and
 /// form action is built from them: a renamed path cannot leave a dead link or an unguarded twin.
 package enum SiteURL: Sendable {
-    case home, health, metrics, styles, attendanceScript
+    case home, health, metrics, styles, script
     /// A coach's day: the landing page after login for staff who write participants' data.
     case today
     case login, logout, language(Parameter<String>)
@@ -82,7 +82,7 @@ package enum SiteURL: Sendable {
         case .health: return c("health")
         case .metrics: return c("metrics")
         case .styles: return c("styles.css")
-        case .attendanceScript: return c("attendance.js")
+        case .script: return c("polku.js")
         case .login: return c("login")
         case .logout: return c("logout")
         case .language(let l): return c("lang") + [p("lang", l)]

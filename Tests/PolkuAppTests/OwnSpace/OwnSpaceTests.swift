@@ -93,4 +93,25 @@ import Vapor
             #expect(try await User.query(on: app.db).filter(\.$participantID == world.ownParticipant).count() == 0)
         }
     }
+
+    @Test(arguments: TestDatabase.allCases)
+    func aNewInvitationReplacesTheOldAndPrintsAsALetter(db: TestDatabase) async throws {
+        try await withPolku(db) { app in
+            let world = try await World.make(app)
+            let worker = TestClient(app)
+            try await worker.login(world.users[.worker]!)
+            let first = try await worker.post(SiteURL.participantInvite(.value(world.ownParticipant)).relativeURL())
+            let old = try #require(first.body.firstMatch(of: /\/invite\/[0-9a-f]{48}/).map { String($0.output) })
+            // The full address to give, a QR code in a letter in the participant's language, a way to make a new one.
+            #expect(first.body.contains("value=\"http://") && first.body.contains(old + "\" readonly"))
+            #expect(first.body.contains("<article class=\"letter\" lang=\"fi\"") && first.body.contains("<svg viewBox="))
+            #expect(first.body.contains("Tee uusi kutsu"))
+            let second = try await worker.post(SiteURL.participantInvite(.value(world.ownParticipant)).relativeURL())
+            let new = try #require(second.body.firstMatch(of: /\/invite\/[0-9a-f]{48}/).map { String($0.output) })
+            #expect(new != old)
+            let visitor = TestClient(app)
+            #expect(try await visitor.get(old).status == .notFound, "only the latest link works")
+            #expect(try await visitor.get(new).status == .ok)
+        }
+    }
 }

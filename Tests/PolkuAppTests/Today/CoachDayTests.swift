@@ -84,4 +84,42 @@ import Testing
                     && !next.body.contains(SiteURL.session(.value(a.id!), .value(ids[1]!)).relativeURL()))
         }
     }
+
+    @Test(arguments: TestDatabase.allCases)
+    func aParticipantPageStartsWithWhatIsNext(db: TestDatabase) async throws {
+        try await withPolku(db) { app in
+            let world = try await World.make(app)
+            let today = app.clock.today
+            let a = Activity()
+            a.$project.id = world.ownProject; a.kind = .group; a.name = "Tiistairyhmä"; a.description = ""
+            a.fromDate = today.iso; a.toDate = today.adding(days: 14).iso; a.startTime = "10:00"; a.endTime = "12:00"
+            try await a.create(on: app.db)
+            for (days, cancelled) in [(3, true), (10, false)] {
+                let s = ActivitySession()
+                let date = today.adding(days: days).iso
+                s.$activity.id = a.id!; s.scheduledDate = date; s.date = date; s.startTime = "10:00"; s.endTime = "12:00"; s.cancelled = cancelled; s.version = 0
+                try await s.create(on: app.db)
+            }
+            let client = TestClient(app)
+            try await client.login(world.users[.worker]!)
+            let url = SiteURL.participant(.value(world.ownParticipant)).relativeURL()
+            var page = try await client.get(url)
+            #expect(page.body.contains("Tilanne nyt") && page.body.contains("Ei tulevia ryhmäkertoja."))
+            let fi = Texts(lang: .fi)
+            #expect(page.body.contains("Oma hanke: \(PhaseNames.label("intake", fi)) (mukana 1.2.2024 alkaen)"), "the phase in each project")
+            #expect(!page.body.contains("Tavoitteita, joiden päivä"), "a goal without a date is not due")
+            let member = ActivityMember()
+            member.$activity.id = a.id!; member.$participant.id = world.ownParticipant; member.joinedOn = today.iso
+            try await member.create(on: app.db)
+            let goal = try await Goal.find(world.ownGoal, on: app.db)!
+            goal.targetDate = today.adding(days: 14).iso
+            try await goal.save(on: app.db)
+            page = try await client.get(url)
+            // The cancelled session is skipped; the goal two weeks ahead is due.
+            #expect(
+                page.body.contains("Seuraava ryhmäkerta:") && page.body.contains(fi.date(today.adding(days: 10).iso) + " 10:00 Tiistairyhmä") && page.body.contains("Tiistairyhmä"))
+            #expect(page.body.contains("Tavoitteita, joiden päivä on mennyt tai lähellä: 1"))
+            #expect(page.body.contains("href=\"#notes-h\""), "the sections are one jump away")
+        }
+    }
 }

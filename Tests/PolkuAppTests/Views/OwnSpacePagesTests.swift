@@ -33,9 +33,12 @@ import Testing
     }
 
     @Test func theInvitationLinkIsShownOnce() {
-        let link = SiteURL.invite(.value(String(repeating: "b", count: 48))).relativeURL()
-        let html = OwnSpacePages.invitePage(.init(participant: F.participant, link: link, days: 14), context: F.context(F.worker())).render()
-        #expect(html.contains("<code>\(link)</code>") && html.contains("14"))
+        let link = "https://polku.example" + SiteURL.invite(.value(String(repeating: "b", count: 48))).relativeURL()
+        let letter = OwnSpacePages.Invite.Letter(firstName: "Aino", lang: .sv, expires: F.today.adding(days: 14))
+        let html = OwnSpacePages.invitePage(.init(participant: F.participant, link: link, days: 14, letter: letter), context: F.context(F.worker())).render()
+        #expect(html.contains("value=\"\(link)\" readonly") && html.contains("<code>\(link)</code>") && html.contains("14 päivää"))
+        #expect(html.contains("Hej Aino! Välkommen till Polku") && html.contains("till och med 29.3.2026"), "the letter in the participant's language")
+        assertSnapshot(of: html, as: .html)
         #expect(OwnSpacePages.invalidInvitation(context: F.context(nil)).status == .notFound)
     }
 

@@ -25,7 +25,7 @@ extension AttendancePage {
                 submit(t("form.save"))
             }
         }
-        page.scripts = [.attendanceScript]
+        page.scripts = [.script]
         return page
     }
 

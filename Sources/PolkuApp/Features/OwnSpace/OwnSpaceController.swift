@@ -27,14 +27,28 @@ enum OwnSpaceController {
         inv.$participant.id = pid; inv.tokenHash = hash(token); inv.expiresAt = req.now.addingTimeInterval(Double(invitationDays) * 86400)
         inv.$createdBy.id = scope.actor.userID
         try await req.db.transaction { db in
+            // A new invitation replaces any still unused: only the latest link works.
+            try await Invitation.query(on: db).filter(\.$participant.$id == pid).filter(\.$usedAt == nil).delete()
             try await inv.create(on: db)
             try await req.audit.record(.participantUpdate, participant: pid, detail: "own-space invitation", on: db)
         }
-        return page(req, pid: pid, link: SiteURL.invite(.value(token)).relativeURL(), message: nil)
+        let p = try await Participant.find(pid, on: req.db)
+        let lang = p.flatMap { Lang(rawValue: $0.language) } ?? .fi
+        return page(
+            req, pid: pid, link: publicBase(req) + SiteURL.invite(.value(token)).relativeURL(), message: nil,
+            letter: .init(firstName: p?.firstName ?? "", lang: lang, expires: req.today.adding(days: invitationDays)))
     }
 
-    static func page(_ req: Request, pid: UUID, link: String?, message: String?) -> Response {
-        OwnSpacePages.invitePage(.init(participant: pid, link: link, message: message, days: invitationDays), context: req.pageContext).response()
+    static func page(_ req: Request, pid: UUID, link: String?, message: String?, letter: OwnSpacePages.Invite.Letter? = nil) -> Response {
+        OwnSpacePages.invitePage(.init(participant: pid, link: link, message: message, days: invitationDays, letter: letter), context: req.pageContext)
+            .response()
+    }
+
+    /// Where a link on paper points: the configured public address, else this request's host.
+    static func publicBase(_ req: Request) -> String {
+        if let url = req.application.settings.publicURL { return url }
+        let scheme = req.application.settings.secureCookies ? "https" : "http"
+        return "\(scheme)://\(req.headers.first(name: .host) ?? "localhost")"
     }
 
     static func invitation(_ req: Request) async throws -> Invitation? {

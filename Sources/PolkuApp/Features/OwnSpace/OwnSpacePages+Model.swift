@@ -13,6 +13,14 @@ enum OwnSpacePages {
         var message: String?
         /// How many days the link works.
         var days: Int
+        /// The one-page letter to print for the participant, in their language.
+        var letter: Letter? = nil
+
+        struct Letter {
+            var firstName: String
+            var lang: Lang
+            var expires: CalendarDate
+        }
     }
 
     /// The participant's form for their own account; `action` is the invitation's own address.

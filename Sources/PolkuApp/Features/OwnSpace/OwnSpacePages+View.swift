@@ -1,23 +1,6 @@
 import Vapor
 
 extension OwnSpacePages {
-    static func invitePage(_ m: Invite, context: PageContext) -> Page {
-        let t = context.t
-        return Page(
-            context, title: t("own.invite.title"),
-            breadcrumbs: [
-                (t("participants.title"), SiteURL.participants.relativeURL()), (t("participant.page"), SiteURL.participant(.value(m.participant)).relativeURL()),
-            ]
-        ) {
-            if let message = m.message { h("p", ["class": "notice"]) { message } }
-            if let link = m.link {
-                h("p") { t("own.invite.give", m.days) }
-                h("p", ["class": "score"]) { h("code") { link } }
-                h("p", ["class": "hint"]) { t("own.invite.once") }
-            }
-        }
-    }
-
     /// An invitation that is unknown, used or expired: one plain sentence, 404.
     static func invalidInvitation(context: PageContext) -> Page {
         Page(context, title: context.t("own.invite.title"), status: .notFound) { h("p") { context.t("own.invite.invalid") } }

@@ -27,6 +27,7 @@ extension ParticipantShow {
         let enrollableNames = Dictionary(enrollable.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
         return Page(context, title: "\(p.first_name) \(p.last_name)", breadcrumbs: [(t("participants.title"), SiteURL.participants.relativeURL())], status: status) {
             Fields(t: t, state: form, prefix: form["_form"].isEmpty ? "" : form["_form"] + "-").summary()
+            summary(m, context: context)
             h("section", ["aria-labelledby": "person-h"]) {
                 h("h2", ["id": "person-h"]) { t("participant.section.person") }
                 h("dl", ["class": "facts"]) {

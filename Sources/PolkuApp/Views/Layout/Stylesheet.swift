@@ -88,6 +88,8 @@ enum Stylesheet {
         .ok{border:2px solid #1e6b34;padding:.25rem 1rem;background:#f2fbf4}
         .flash{position:sticky;top:0;z-index:5;margin:.5rem 0}
         ul.plain{list-style:none;padding-left:0}
+        nav.jump ul{list-style:none;display:flex;flex-wrap:wrap;gap:0 1rem;padding:0;margin:.5rem 0 0}
+        nav.jump a{display:inline-flex;align-items:center;min-height:44px}
         ul.plain li{margin:.25rem 0;min-height:44px;display:flex;align-items:center;flex-wrap:wrap;gap:.25rem}
         .card,.note{background:#fff;border:1px solid #ccc;border-radius:4px;padding:.5rem 1rem;margin:.5rem 0}
         .note.health{border-left:6px solid #8a3b00}
@@ -121,6 +123,10 @@ enum Stylesheet {
         code{overflow-wrap:anywhere}
         select,input,textarea{max-width:100%}
         ul.services{list-style:none;padding:0}
+        input.wide{width:100%}
+        article.letter{background:#fff;border:1px solid #ccc;padding:1rem 1.5rem;max-width:40rem;margin:1rem 0}
+        article.letter svg.qr{width:12rem;height:12rem;display:block;margin:1rem 0}
+        .letter-link code{font-size:.95rem}
         svg.chart .grid{stroke:#ddd;stroke-width:1}
         svg.chart .series{fill:none;stroke:#0b4f8a;stroke-width:2.5}
         svg.chart .point{fill:#0b4f8a}
@@ -128,6 +134,18 @@ enum Stylesheet {
         svg.chart .value{font-size:11px;fill:#123c5a;font-weight:600}
         svg.chart rect.first{fill:#9fbfdc}
         svg.chart rect.latest{fill:#123c5a}
-        @media print{header.site,nav,form,footer{display:none}svg.chart{break-inside:avoid}}
+        @page{size:A4;margin:15mm}
+        @media print{
+        header.site,nav,form,footer,.skip,.flash,button,.button,.no-print,.crumbs,main:has(article.letter)>h1{display:none!important}
+        article.letter{border:0;padding:0;margin:0;max-width:none;font-size:13pt}
+        body{background:#fff;font-size:11pt;color:#000}
+        main{max-width:none;padding:0}
+        a{color:#000;text-decoration:none}
+        div.scroll{overflow:visible}
+        table{font-size:10pt}
+        tr,.card,.note,svg.chart,dl.facts{break-inside:avoid}
+        h1,h2,h3{break-after:avoid}
+        .card{border-color:#999}
+        }
         """
 }

@@ -1,15 +1,29 @@
 import Vapor
 
-/// The one script, for the attendance checklist: a filter box for a long list and a live count of
-/// those ticked. The page works the same without it (the count is then the saved one), so the box is
-/// made by the script rather than shown to a browser that cannot use it.
-enum AttendanceScript {
+/// The one script, loaded only by the pages it helps and never needed by them: the attendance
+/// checklist's filter box and live count (without it the count is the saved one, and the box, made
+/// by the script, is not shown to a browser that cannot use it), and a copy button for a link (shown
+/// only where the clipboard can be written; the link stays selectable without it).
+enum PageScript {
     @Sendable static func serve(req: Request) async throws -> Response {
         Stylesheet.asset(source, type: HTTPMediaType(type: "text", subType: "javascript", parameters: ["charset": "utf-8"]))
     }
 
     static let source = """
         "use strict";
+        document.addEventListener("DOMContentLoaded", function () {
+          document.querySelectorAll("button[data-copy]").forEach(function (button) {
+            if (!navigator.clipboard) return;
+            var field = document.getElementById(button.getAttribute("data-copy"));
+            var status = document.getElementById(button.getAttribute("data-copy") + "-status");
+            button.hidden = false;
+            button.addEventListener("click", function () {
+              navigator.clipboard.writeText(field.value).then(function () {
+                if (status) status.textContent = button.getAttribute("data-copied");
+              }, function () { field.select(); });
+            });
+          });
+        });
         document.addEventListener("DOMContentLoaded", function () {
           var list = document.querySelector("fieldset[data-filter-label]");
           if (!list) return;
