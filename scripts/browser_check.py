@@ -168,6 +168,13 @@ try:
     rows = list(book["Indikaattorit"].iter_rows(values_only=True))
     check("XLSX opens with Finnish headers", rows[0][:3] == ("Kehys", "Koodi", "Indikaattori"), str(rows[0]))
     check("XLSX numbers are numbers", isinstance(rows[1][6], int) and rows[1][1] == "EECO01", str(rows[1]))
+    outcomes = list(book["Jatkopolut"].iter_rows(values_only=True))
+    check("XLSX outcomes by label, no codes", ("Avoimet työmarkkinat" in [r[0] for r in outcomes])
+          and not any("_" in str(c) for r in outcomes for c in r if c is not None), str(outcomes[:3]))
+    notes = dict(r[:2] for r in book["Huomiot"].iter_rows(values_only=True))
+    check("XLSX notes say what the figures are", "Pienet luvut" in notes and "Puutteelliset tiedot" in notes, str(list(notes)[:8]))
+    # On screen: the difference between those who started and EECO01 is explained (issue 14).
+    check("started vs EECO01 explained", "Erotus" in driver.page_source and 'href="#missing-h"' in driver.page_source, "no explanation")
     driver.back()
     wait_for("Hankkeen osallistujat")
     driver.find_element(By.PARTIAL_LINK_TEXT, "Toiminnot ja osallistuminen").click()

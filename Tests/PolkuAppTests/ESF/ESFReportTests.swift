@@ -62,6 +62,11 @@ import Vapor
             }
             // Figures link to the people behind them, by gender too.
             #expect(page.body.contains("people?code=EECO01&amp;gender=female"))
+            // "Started" and EECO01 differ by the records still incomplete, and the page says so; exact
+            // small counts are marked as what the exports will suppress.
+            #expect(report.entered == 7)
+            #expect(page.body.contains("Indikaattoreissa on 5 osallistujaa (EECO01). Erotus, 2,") && page.body.contains("href=\"#missing-h\""))
+            #expect(page.body.contains("EECO04&amp;") && page.body.contains("class=\"small-mark\"") && page.body.contains("Tähdellä (*) merkityt"))
             let people = try await client.get(SiteURL.projectReportPeople(.value(world.ownProject)).relativeURL([("code", "EECO03")]))
             #expect(people.status == .ok && people.body.contains("Aaltonen, Testi") && people.body.contains("Bergström, Testi"))
             #expect(!people.body.contains("Castrén"))
@@ -107,6 +112,15 @@ import Vapor
             #expect(lines.contains("ESR+ 2021–2027;EECO01;Osallistujat yhteensä;5;0;0;5"))
             #expect(lines.contains("ESR+ 2021–2027;EECO02;Työttömät, myös pitkäaikaistyöttömät;<5;0;0;<5"))
             #expect(!csv.body.contains("Aaltonen"))
+            // Labels, never internal codes; notes that say what the figures are.
+            #expect(!csv.body.contains("open_labour_market") && !csv.body.contains("not_recorded"))
+            #expect(lines.contains("Avoimet työmarkkinat;<5") && lines.contains("Huomio;Arvo") && lines.contains("Jaksolla aloittaneita;7"))
+            #expect(csv.body.contains("Puutteelliset tiedot;\"<5 osallistujan seurantatiedot"))
+            let english = TestClient(app)
+            try await english.login(world.users[.projectManager]!)
+            _ = try await english.get(SiteURL.language(.value("en")).relativeURL([("back", "/")]))
+            let en = try await english.get(SiteURL.projectReportCSV(.value(world.ownProject)).relativeURL())
+            #expect(en.body.hasPrefix("Framework;Code;Indicator;Women;Men;Non-binary;Total") && en.body.contains("Computed on;"))
         }
     }
 }
@@ -161,6 +175,9 @@ import Foundation
             #expect(xml.contains("<v>5</v>"), "five participants in total, as a number")
             #expect(xml.contains("&lt;5"), "small counts suppressed")
             #expect(archive["xl/workbook.xml"] != nil && archive["[Content_Types].xml"] != nil)
+            var book = Data()
+            _ = try archive.extract(try #require(archive["xl/workbook.xml"])) { book.append($0) }
+            #expect(String(decoding: book, as: UTF8.self).contains("name=\"Huomiot\""), "a notes sheet")
 
             let json = try await ESFReportCLI.export(app, projectCode: "OWN1", from: nil, to: nil, format: .json)
             let object = try #require(try JSONSerialization.jsonObject(with: json) as? [String: Any])

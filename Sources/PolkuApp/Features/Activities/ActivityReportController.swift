@@ -142,13 +142,14 @@ enum ActivityReportController {
     static func exportReport(_ req: Request) async throws -> (ActivityReport, Context, Texts) {
         let ctx = try await context(req)
         guard ctx.state.isValid else { throw Abort(.badRequest, reason: "Bad report filter") }
-        let t = Texts(lang: .fi)
+        let t = req.t
         return (try await ActivityReport.compute(project: ctx.projectID, filter: ctx.filter, today: req.today, t: t, on: req.db), ctx, t)
     }
 
     @Sendable static func csv(req: Request) async throws -> Response {
         let (report, ctx, t) = try await exportReport(req)
-        let body = rows(report, ctx: ctx, t: t).map { $0.map(ESFReportExport.csvField).joined(separator: ";") }.joined(separator: "\r\n") + "\r\n"
+        let notes = ESFReportExport.notes(project: ctx.project, from: ctx.filter.from, to: ctx.filter.to, today: req.today, t: t)
+        let body = (rows(report, ctx: ctx, t: t) + [[]] + notes).map { $0.map(ESFReportExport.csvField).joined(separator: ";") }.joined(separator: "\r\n") + "\r\n"
         try await req.audit.record(.export, project: ctx.project.id, detail: "activity report csv")
         let res = Response(status: .ok, body: .init(string: body))
         res.headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
@@ -158,7 +159,10 @@ enum ActivityReportController {
 
     @Sendable static func xlsx(req: Request) async throws -> Response {
         let (report, ctx, t) = try await exportReport(req)
-        let data = try XLSXWorkbook(sheets: [.init(name: "Toiminnot", rows: rows(report, ctx: ctx, t: t))]).data()
+        let data = try XLSXWorkbook(sheets: [
+            .init(name: t("export.sheet.activities"), rows: rows(report, ctx: ctx, t: t)),
+            .init(name: t("export.sheet.notes"), rows: ESFReportExport.notes(project: ctx.project, from: ctx.filter.from, to: ctx.filter.to, today: req.today, t: t)),
+        ]).data()
         try await req.audit.record(.export, project: ctx.project.id, detail: "activity report xlsx")
         let res = Response(status: .ok, body: .init(data: data))
         res.headers.contentType = HTTPMediaType(type: "application", subType: "vnd.openxmlformats-officedocument.spreadsheetml.sheet")

@@ -23,8 +23,8 @@ public enum ESFReportCLI {
         let t = Texts(lang: .fi)
         switch format {
         case .json: return try ESFReportExport.json(report, project: project, filter: filter)
-        case .csv: return Data(ESFReportExport.csv(report, project: project, t: t).utf8)
-        case .xlsx: return try ESFReportExport.xlsx(report, project: project, t: t)
+        case .csv: return Data(ESFReportExport.csv(report, project: project, filter: filter, today: app.clock.today, t: t).utf8)
+        case .xlsx: return try ESFReportExport.xlsx(report, project: project, filter: filter, today: app.clock.today, t: t)
         }
     }
 }

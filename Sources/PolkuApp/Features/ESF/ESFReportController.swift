@@ -63,7 +63,7 @@ enum ESFReportController {
         guard ctx.state.isValid else { throw Abort(.badRequest) }
         let report = try await ESFReport.compute(project: ctx.project.id!, filter: ctx.filter, on: req.db)
         try await req.audit.record(.export, project: ctx.project.id, detail: "esf csv")
-        let res = Response(status: .ok, body: .init(string: ESFReportExport.csv(report, project: ctx.project, t: req.t)))
+        let res = Response(status: .ok, body: .init(string: ESFReportExport.csv(report, project: ctx.project, filter: ctx.filter, today: req.today, t: req.t)))
         res.headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
         res.headers.contentDisposition = .init(.attachment, filename: "esf-\(ctx.project.code).csv")
         return res
@@ -73,84 +73,11 @@ enum ESFReportController {
         let ctx = try await context(req)
         guard ctx.state.isValid else { throw Abort(.badRequest) }
         let report = try await ESFReport.compute(project: ctx.project.id!, filter: ctx.filter, on: req.db)
-        let data = try ESFReportExport.xlsx(report, project: ctx.project, t: Texts(lang: .fi))
+        let data = try ESFReportExport.xlsx(report, project: ctx.project, filter: ctx.filter, today: req.today, t: req.t)
         try await req.audit.record(.export, project: ctx.project.id, detail: "esf xlsx")
         let res = Response(status: .ok, body: .init(data: data))
         res.headers.contentType = HTTPMediaType(type: "application", subType: "vnd.openxmlformats-officedocument.spreadsheetml.sheet")
         res.headers.contentDisposition = .init(.attachment, filename: "esf-\(ctx.project.code).xlsx")
         return res
-    }
-}
-
-/// The exports meant for the funder (CSV, XLSX, JSON): counts from 1 to 4 always suppressed, Finnish
-/// headers, the indicator codes as they are. One table builder serves all three formats.
-enum ESFReportExport {
-    typealias Cell = XLSXWorkbook.Cell
-
-    static func cell(_ n: Int) -> Cell {
-        switch SmallCount(n) {
-        case .exact(let v): .number(v)
-        case .suppressed: .text(SmallCount.suppressed.description)
-        }
-    }
-
-    static func indicatorRows(_ r: ESFReport, t: Texts) -> [[Cell]] {
-        var rows: [[Cell]] = [["Kehys", "Koodi", "Indikaattori", "Naiset", "Miehet", "Muunsukupuoliset", "Yhteensä"].map(Cell.text)]
-        func counts<I: IndicatorCode>(_ tally: IndicatorTally<I>, _ i: I) -> [Cell] { ESFGender.allCases.map { cell(tally.count(i, $0)) } + [cell(tally.count(i))] }
-        for i in ESFPlusIndicator.allCases { rows.append([.text("ESR+ 2021–2027"), .text(i.code), .text(t("indicator." + i.code))] + counts(r.plus, i)) }
-        for i in ESF2014Indicator.allCases { rows.append([.text("ESR 2014–2020"), .text(i.code), .text(t("indicator." + i.code))] + counts(r.esf2014, i)) }
-        return rows
-    }
-
-    static func outcomeRows(_ r: ESFReport, t: Texts) -> [[Cell]] {
-        var rows: [[Cell]] = [["Jatkopolku", "Koodi", "Lukumäärä"].map(Cell.text)]
-        for o in ServiceOutcome.allCases { rows.append([.text(t("outcome." + o.rawValue)), .text(o.rawValue), cell(r.outcomes[o] ?? 0)]) }
-        rows.append([.text(t("report.outcome.none")), .text("not_recorded"), cell(r.leaversWithoutOutcome)])
-        return rows
-    }
-
-    static func csv(_ r: ESFReport, project: Project, t: Texts) -> String {
-        let lines = indicatorRows(r, t: t) + [[]] + outcomeRows(r, t: t)
-        return lines.map { $0.map(csvField).joined(separator: ";") }.joined(separator: "\r\n") + "\r\n"
-    }
-
-    static func xlsx(_ r: ESFReport, project: Project, t: Texts) throws -> Data {
-        try XLSXWorkbook(sheets: [
-            .init(name: "Indikaattorit", rows: indicatorRows(r, t: t)),
-            .init(name: "Jatkopolut", rows: outcomeRows(r, t: t)),
-        ]).data()
-    }
-
-    /// `{"project": …, "indicators": {"EECO01": {"female": 3, …, "total": "<5"}}, "outcomes": {…}}`
-    static func json(_ r: ESFReport, project: Project, filter: ESFReport.Filter) throws -> Data {
-        func value(_ n: Int) -> Any { if case .exact(let v) = SmallCount(n) { return v }; return SmallCount.suppressed.description }
-        func counts<I: IndicatorCode>(_ tally: IndicatorTally<I>, _ i: I) -> [String: Any] {
-            var d: [String: Any] = ["total": value(tally.count(i))]
-            for g in ESFGender.allCases { d[g.rawValue] = value(tally.count(i, g)) }
-            return d
-        }
-        var indicators: [String: Any] = [:]
-        for i in ESFPlusIndicator.allCases { indicators[i.code] = counts(r.plus, i) }
-        for i in ESF2014Indicator.allCases { indicators[i.code] = counts(r.esf2014, i) }
-        var outcomes: [String: Any] = [:]
-        for o in ServiceOutcome.allCases { outcomes[o.rawValue] = value(r.outcomes[o] ?? 0) }
-        outcomes["not_recorded"] = value(r.leaversWithoutOutcome)
-        let object: [String: Any] = [
-            "project": project.code, "from": filter.from?.iso ?? NSNull(), "to": filter.to?.iso ?? NSNull(),
-            "participants_entered": value(r.entered), "leavers": value(r.leavers), "incomplete_records": value(r.missing.count),
-            "indicators": indicators, "outcomes": outcomes,
-        ]
-        return try JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys])
-    }
-
-    /// Semicolon-separated (what Finnish Excel expects), quoted when needed.
-    static func csvField(_ c: Cell) -> String {
-        let s: String
-        switch c {
-        case .text(let v): return CSVField.encode(v, quoting: ";\"\n\r");
-        case .number(let n): s = String(n);
-        case .empty: s = ""
-        }
-        return s
     }
 }

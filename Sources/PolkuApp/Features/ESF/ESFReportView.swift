@@ -9,13 +9,20 @@ enum ESFReportView {
         let f = Fields(t: t, state: ctx.state)
         let base = SiteURL.projectReport(.value(p.id!)).relativeURL()
         let query = queryString(ctx.state)
-        /// A figure: exact with a link for those who see people; "<5" for 1–4 otherwise.
+        /// A figure: exact with a link for those who see people, 1–4 marked as what the exports will
+        /// show as "<5"; "<5" for 1–4 for everyone else.
         func figure(_ n: Int, code: String, gender: ESFGender? = nil) -> Node {
             guard ctx.seesPeople else { return .text(SmallCount(n).description) }
             guard n > 0 else { return .text("0") }
             var state = ctx.state
             if let gender { state.values["gender"] = gender.rawValue }
-            return h("a", ["href": "\(base)/people?code=\(code)&\(queryString(state))"]) { String(n) }
+            let link = h("a", ["href": "\(base)/people?code=\(code)&\(queryString(state))"]) { String(n) }
+            guard n < SmallCount.threshold else { return link }
+            return group {
+                link
+                h("span", ["class": "small-mark", "aria-hidden": "true"]) { "*" }
+                h("span", ["class": "visually-hidden"]) { " (\(t("report.small.mark")))" }
+            }
         }
         func plain(_ n: Int) -> String { ctx.seesPeople ? String(n) : SmallCount(n).description }
         func table<I: IndicatorCode>(_ caption: String, _ indicators: [I], _ tally: IndicatorTally<I>, code: (I) -> String) -> Node {
@@ -62,7 +69,7 @@ enum ESFReportView {
                 submit(t("report.show"))
             }
             h("p", ["class": "hint"]) { t("report.period_rule") }
-            if !ctx.seesPeople { h("p", ["class": "hint"]) { t("report.suppressed") } }
+            h("p", ["class": "hint"]) { ctx.seesPeople ? t("report.small.legend") : t("report.suppressed") }
             h("p") {
                 h("a", ["href": "\(base).csv?\(query)", "download": ""]) { "\(t("report.download")) CSV" }
                 " · "
@@ -75,6 +82,15 @@ enum ESFReportView {
                         t("report.progress", plain(r.entered), planned, Int((Double(r.entered) / Double(planned) * 100).rounded()), plain(r.leavers))
                     } else {
                         t("report.progress.noplan", plain(r.entered), plain(r.leavers))
+                    }
+                }
+                // "60 started" beside EECO01's 56: the difference is records still incomplete.
+                let counted = r.plus.count(ESFPlusIndicator.eeco01)
+                if r.entered > counted {
+                    h("p", ["class": "notice"]) {
+                        t("report.incomplete_explained", plain(counted), plain(r.entered - counted))
+                        " "
+                        h("a", ["href": "#missing-h"]) { t("report.incomplete_link") }
                     }
                 }
             }

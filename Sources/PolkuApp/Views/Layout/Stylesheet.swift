@@ -124,6 +124,7 @@ enum Stylesheet {
         select,input,textarea{max-width:100%}
         ul.services{list-style:none;padding:0}
         input.wide{width:100%}
+        .small-mark{color:#8a3b00;font-weight:700;margin-left:.1rem}
         article.letter{background:#fff;border:1px solid #ccc;padding:1rem 1.5rem;max-width:40rem;margin:1rem 0}
         article.letter svg.qr{width:12rem;height:12rem;display:block;margin:1rem 0}
         .letter-link code{font-size:.95rem}
