@@ -56,10 +56,21 @@ import Testing
             try await s.save(on: app.db)
             #expect(!(try await client.get(SiteURL.today.relativeURL())).body.contains(owed))
             #expect(!page.body.contains(World.otherName))
-            // A viewer writes no one's data: their home stays the projects.
+            // A viewer starts on their reports; a manager on their projects' progress and what is due.
             let viewer = TestClient(app)
             try await viewer.login(world.users[.viewer]!)
-            #expect(try await viewer.get(SiteURL.home.relativeURL()).location == SiteURL.projects.relativeURL())
+            #expect(try await viewer.get(SiteURL.home.relativeURL()).location == SiteURL.today.relativeURL())
+            let reports = try await viewer.get(SiteURL.today.relativeURL())
+            #expect(reports.body.contains("href=\"\(SiteURL.projectReport(.value(world.ownProject)).relativeURL())\""))
+            #expect(!reports.body.contains("Ryhmäkerrat seuraavien") && !reports.body.contains("Hankkeesi"), "no coach's or manager's parts")
+            let enrolment = try await Enrolment.find(world.ownEnrolment, on: app.db)!
+            enrolment.endDate = today.adding(days: -200).iso
+            try await enrolment.save(on: app.db)
+            let manager = TestClient(app)
+            try await manager.login(world.users[.projectManager]!)
+            let managed = try await manager.get(SiteURL.today.relativeURL())
+            #expect(managed.body.contains("Hankkeesi") && managed.body.contains("Erääntyneet seurannat (6 kk): 1"))
+            #expect(managed.body.contains("href=\"\(SiteURL.projectFollowUps(.value(world.ownProject)).relativeURL())\""))
             // A service provider's staff start in their organisation's inbox of referrals.
             let (org, email) = try await DirectoryTests.provider(app)
             let provider = TestClient(app)

@@ -1,12 +1,12 @@
 import Vapor
 
-/// Where a signed-in person starts (issue 14): a participant in their own space, staff who write
-/// participants' data on "Tänään", a service provider's staff in their organisation's inbox of
-/// referrals, everyone else (managers who only manage, viewers) on the projects.
+/// Where a signed-in person starts (issue 14): a participant in their own space, anyone with a role
+/// in a project on "Tänään" (a coach's day, a manager's projects, a viewer's reports), a service
+/// provider's staff in their organisation's inbox of referrals, everyone else on the projects.
 enum Landing {
     static func page(for actor: Actor) -> SiteURL {
         if actor.participantID != nil { return .me }
-        return actor.projectsWritingPeople.isEmpty ? .projects : .today
+        return actor.rolesByProject.isEmpty ? .projects : .today
     }
 
     /// `page(for:)`, with the provider's inbox looked up for someone who works in no project.

@@ -13,6 +13,17 @@ enum TodayPage {
         var people: [TodayQueries.PersonRow]
         var referrals: [TodayQueries.ReferralRow]
         var goals: [TodayQueries.GoalRow]
+        /// Projects the person manages, with progress and what is due.
+        var managed: [TodayQueries.ProjectRow] = []
+        /// Projects the person only reads figures of (a viewer): their reports.
+        var reports: [(id: UUID, name: String)] = []
+        /// Whether the person works with participants (the coach's sections are shown).
+        var coaches = true
+
+        static func == (a: Model, b: Model) -> Bool {
+            a.today == b.today && a.sessions == b.sessions && a.unrecorded == b.unrecorded && a.people == b.people && a.referrals == b.referrals
+                && a.goals == b.goals && a.managed == b.managed && a.reports.map(\.id) == b.reports.map(\.id) && a.coaches == b.coaches
+        }
     }
 
     @Sendable static func show(req: Request) async throws -> Response {
@@ -20,7 +31,7 @@ enum TodayPage {
         let projects = actor.projectsWritingPeople
         let today = req.today
         let since = req.now.addingTimeInterval(-30 * 86_400)
-        let model = try await req.reading { db in
+        var model = try await req.reading { db in
             let sql = db.sql
             return Model(
                 today: today,
@@ -30,6 +41,10 @@ enum TodayPage {
                 referrals: try await TodayQueries.openReferrals(actor: actor.userID, projects: projects, on: sql),
                 goals: try await TodayQueries.goalsDue(projects: projects, today: today, on: sql))
         }
+        model.coaches = !projects.isEmpty
+        model.managed = try await req.reading { db in try await TodayQueries.managed(projects: actor.projectsManaged, today: today, on: db.sql) }
+        let managed = Set(actor.projectsManaged)
+        model.reports = actor.named(actor.rolesByProject.keys.filter { !managed.contains($0) && !projects.contains($0) })
         let shown = Array(Set(model.people.map(\.id) + model.goals.map(\.participant_id)))
         if !shown.isEmpty {
             try await req.audit.record(.participantList, participants: shown, project: nil, detail: "today")
@@ -41,64 +56,71 @@ enum TodayPage {
         let t = context.t
         return Page(context, title: t("today.title")) {
             h("p", ["class": "lead"]) { t("today.date", t.date(m.today.iso)) }
-            h("section", ["aria-labelledby": "today-sessions"]) {
-                h("h2", ["id": "today-sessions"]) { t("today.sessions") }
-                if m.sessions.isEmpty { h("p") { t("today.no_sessions") } }
-                let days = Dictionary(grouping: m.sessions, by: \.date).sorted { $0.key < $1.key }
-                for (day, sessions) in days {
-                    h("h3") { day == m.today.iso ? t("today.today", t.date(day)) : t.date(day) }
-                    h("ul", ["class": "plain"]) {
-                        for s in sessions { session(s, t) }
-                    }
+            if !m.managed.isEmpty { managedSection(m.managed, t) }
+            if m.coaches { coachSections(m, t) }
+            if !m.reports.isEmpty { reportsSection(m.reports, t) }
+        }
+    }
+
+    /// A coach's part: this week's sessions, attendance owed, people, referrals, goals.
+    @NodeBuilder static func coachSections(_ m: Model, _ t: Texts) -> [Node] {
+        h("section", ["aria-labelledby": "today-sessions"]) {
+            h("h2", ["id": "today-sessions"]) { t("today.sessions") }
+            if m.sessions.isEmpty { h("p") { t("today.no_sessions") } }
+            let days = Dictionary(grouping: m.sessions, by: \.date).sorted { $0.key < $1.key }
+            for (day, sessions) in days {
+                h("h3") { day == m.today.iso ? t("today.today", t.date(day)) : t.date(day) }
+                h("ul", ["class": "plain"]) {
+                    for s in sessions { session(s, t) }
                 }
             }
-            if !m.unrecorded.isEmpty {
-                h("section", ["aria-labelledby": "today-unrecorded"]) {
-                    h("h2", ["id": "today-unrecorded"]) { t("today.unrecorded") }
-                    h("ul", ["class": "plain"]) {
-                        for s in m.unrecorded {
-                            h("li") {
-                                h("a", ["href": SiteURL.session(.value(s.activity_id), .value(s.session_id)).relativeURL()]) {
-                                    t("today.unrecorded.session", t.date(s.date), s.start_time, s.end_time, s.name)
-                                }
+        }
+        if !m.unrecorded.isEmpty {
+            h("section", ["aria-labelledby": "today-unrecorded"]) {
+                h("h2", ["id": "today-unrecorded"]) { t("today.unrecorded") }
+                h("ul", ["class": "plain"]) {
+                    for s in m.unrecorded {
+                        h("li") {
+                            h("a", ["href": SiteURL.session(.value(s.activity_id), .value(s.session_id)).relativeURL()]) {
+                                t("today.unrecorded.session", t.date(s.date), s.start_time, s.end_time, s.name)
                             }
                         }
                     }
                 }
             }
-            h("section", ["aria-labelledby": "today-people"]) {
-                h("h2", ["id": "today-people"]) { t("today.people") }
-                if m.people.isEmpty { h("p") { t("today.no_people") } }
-                h("ul", ["class": "plain"]) {
-                    for p in m.people {
-                        h("li") {
-                            h("a", ["href": SiteURL.participant(.value(p.id)).relativeURL()]) { "\(p.last_name), \(p.first_name)" }
-                            " (\(t.date(p.birth_date)))"
-                        }
+        }
+        h("section", ["aria-labelledby": "today-people"]) {
+            h("h2", ["id": "today-people"]) { t("today.people") }
+            if m.people.isEmpty { h("p") { t("today.no_people") } }
+            h("ul", ["class": "plain"]) {
+                for p in m.people {
+                    h("li") {
+                        h("a", ["href": SiteURL.participant(.value(p.id)).relativeURL()]) { "\(p.last_name), \(p.first_name)" }
+                        " (\(t.date(p.birth_date)))"
                     }
                 }
             }
-            h("section", ["aria-labelledby": "today-referrals"]) {
-                h("h2", ["id": "today-referrals"]) { t("today.referrals") }
-                if m.referrals.isEmpty { h("p") { t("today.no_referrals") } }
-                h("ul", ["class": "plain"]) {
-                    for r in m.referrals {
-                        h("li") {
-                            h("a", ["href": SiteURL.referral(.value(r.id)).relativeURL()]) { "\(r.last_name), \(r.first_name) → \(r.service)" }
-                            " – \(t("referral.state." + r.state))"
-                        }
+        }
+        h("section", ["aria-labelledby": "today-referrals"]) {
+            h("h2", ["id": "today-referrals"]) { t("today.referrals") }
+            if m.referrals.isEmpty { h("p") { t("today.no_referrals") } }
+            h("ul", ["class": "plain"]) {
+                for r in m.referrals {
+                    h("li") {
+                        h("a", ["href": SiteURL.referral(.value(r.id)).relativeURL()]) { "\(r.last_name), \(r.first_name) → \(r.service)" }
+                        " – \(t("referral.state." + r.state))"
                     }
                 }
             }
-            h("section", ["aria-labelledby": "today-goals"]) {
-                h("h2", ["id": "today-goals"]) { t("today.goals") }
-                if m.goals.isEmpty { h("p") { t("today.no_goals") } }
-                h("ul", ["class": "plain"]) {
-                    for g in m.goals {
-                        h("li") {
-                            h("a", ["href": SiteURL.participant(.value(g.participant_id)).relativeURL(fragment: "goals-h")]) { "\(g.last_name), \(g.first_name)" }
-                            ": \(g.text) (\(t("today.goal_date", t.date(g.target_date))))"
-                        }
+        }
+        h("section", ["aria-labelledby": "today-goals"]) {
+            h("h2", ["id": "today-goals"]) { t("today.goals") }
+            if m.goals.isEmpty { h("p") { t("today.no_goals") } }
+            h("ul", ["class": "plain"]) {
+                for g in m.goals {
+                    h("li") {
+                        h("a", ["href": SiteURL.participant(.value(g.participant_id)).relativeURL(fragment: "goals-h")]) { "\(g.last_name), \(g.first_name)" }
+                        ": \(g.text) (\(t("today.goal_date", t.date(g.target_date))))"
                     }
                 }
             }

@@ -39,6 +39,29 @@ enum TodayQueries {
         let last_name: String
     }
 
+    struct ProjectRow: Decodable, Equatable {
+        let id: UUID
+        let name: String
+        let planned_participants: Int?
+        let started: Int
+        let followups_due: Int
+    }
+
+    /// The projects a manager runs: started against plan, and follow-ups due (left six months ago,
+    /// no follow-up recorded). One query, counts by index.
+    static func managed(projects: [UUID], today: CalendarDate, on sql: any SQLDatabase) async throws -> [ProjectRow] {
+        guard !projects.isEmpty else { return [] }
+        return try await sql.raw(
+            """
+            SELECT p.id, p.name, p.planned_participants,
+                   (SELECT COUNT(*) FROM enrolments e WHERE e.project_id = p.id) AS started,
+                   (SELECT COUNT(*) FROM enrolments e WHERE e.project_id = p.id AND e.end_date IS NOT NULL
+                      AND e.end_date <= \(bind: today.adding(days: -183).iso) AND e.followup_date IS NULL) AS followups_due
+            FROM projects p WHERE p.id IN (\(binds: projects)) ORDER BY p.name
+            """
+        ).all(decoding: ProjectRow.self)
+    }
+
     /// Sessions from today to six days on, in the projects where the person records attendance.
     static func sessions(projects: [UUID], from today: CalendarDate, on sql: any SQLDatabase) async throws -> [SessionRow] {
         guard !projects.isEmpty else { return [] }

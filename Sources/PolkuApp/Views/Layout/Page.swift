@@ -122,7 +122,7 @@ struct Page {
             ]
         }
         var links: [(String, String)] = []
-        if !actor.projectsWritingPeople.isEmpty { links.append((SiteURL.today.relativeURL(), t("nav.today"))) }
+        if !actor.rolesByProject.isEmpty { links.append((SiteURL.today.relativeURL(), t("nav.today"))) }
         links.append((SiteURL.projects.relativeURL(), t("nav.projects")))
         if !actor.projectsSeeingPeople.isEmpty { links.append((SiteURL.participants.relativeURL(), t("nav.participants"))) }
         if !actor.rolesByProject.isEmpty || actor.isAdmin { links.append((SiteURL.calendar.relativeURL(), t("nav.calendar"))) }
