@@ -42,7 +42,7 @@ import Vapor
             let r = try #require(try await Referral.query(on: app.db).first())
             let open = try await worker.get(SiteURL.referrals.relativeURL())
             #expect(open.body.contains(World.ownLastName) && open.body.contains("Lähetetty"), "the worker's open referrals list it")
-            #expect(r.state == .sent && r.shared == "name,phone" && r.message == "", "the message was not chosen to be shared")
+            #expect(r.state == .sent && r.shared == "name,phone,message" && r.message == "Soittakaa aamupäivisin <kiitos>", "a message typed is sent")
             #expect(try await Consent.query(on: app.db).filter(\.$purpose == .dataSharing).count() == 1)
 
             // The provider's staff: the inbox, only the shared details, the states one step at a time.
@@ -52,6 +52,7 @@ import Vapor
             #expect(inbox.status == .ok && inbox.body.contains(World.ownLastName))
             let page = try await provider.get(SiteURL.referral(.value(r.id!)).relativeURL())
             #expect(page.body.contains(World.ownLastName) && !page.body.contains("marker@example.invalid") && !page.body.contains("NORMALMARK"))
+            #expect(page.body.contains("Soittakaa aamupäivisin &lt;kiitos&gt;"), "the provider reads the message")
             #expect(try await provider.get(SiteURL.participant(.value(world.ownParticipant)).relativeURL()).status == .notFound, "a provider sees no participant records")
             let skip = try await provider.post(SiteURL.referralState(.value(r.id!)).relativeURL(), ["to": "accepted"])
             #expect(skip.status == .unprocessableEntity)

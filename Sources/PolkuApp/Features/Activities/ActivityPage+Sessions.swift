@@ -118,7 +118,7 @@ extension ActivityPage {
     /// One table of sessions; a held one links to its attendance for those who record it.
     private static func sessionTable(_ rows: [SessionRow], _ m: Model, t: Texts, caption: String) -> Node {
         let id = m.activity.id!, writes = m.access.writesParticipantData
-        return dataTable {
+        return dataTable(["class": "stack"]) {
             h("caption", ["class": "visually-hidden"]) { caption }
             h("thead") {
                 h("tr") {
@@ -134,7 +134,7 @@ extension ActivityPage {
                 for s in rows {
                     let held = !s.cancelled && s.date <= m.today.iso
                     h("tr") {
-                        h("td") {
+                        h("td", ["data-label": t("activity.session.date")]) {
                             if writes && held {
                                 h("a", ["href": SiteURL.session(.value(id), .value(s.id)).relativeURL()]) { "\(t.date(s.date)) \(s.start_time)–\(s.end_time)" }
                             } else {
@@ -142,12 +142,18 @@ extension ActivityPage {
                             }
                             if s.scheduled_date != s.date { h("span", ["class": "hint"]) { " " + t("activity.session.moved_from", t.date(s.scheduled_date)) } }
                         }
-                        h("td") { s.cancelled ? t("activity.session.cancelled") : held ? t("activity.session.held") : t("activity.session.future") }
-                        h("td", ["class": "num"]) { String(s.named) }
-                        h("td", ["class": "num"]) { String(s.guests + s.trainees) }
-                        h("td", ["class": "num"]) { s.head_on_site == nil && s.head_online == nil ? "–" : String((s.head_on_site ?? 0) + (s.head_online ?? 0)) }
+                        h("td", ["data-label": t("activity.session.state")]) {
+                            s.cancelled ? t("activity.session.cancelled") : held ? t("activity.session.held") : t("activity.session.future")
+                        }
+                        h("td", ["class": "num", "data-label": t("activity.session.named")]) { String(s.named) }
+                        h("td", ["class": "num", "data-label": t("activity.session.others")]) { String(s.guests + s.trainees) }
+                        h("td", ["class": "num", "data-label": t("activity.session.heads")]) {
+                            s.head_on_site == nil && s.head_online == nil ? "–" : String((s.head_on_site ?? 0) + (s.head_online ?? 0))
+                        }
                         if writes {
-                            h("td") { h("a", ["href": SiteURL.sessionEdit(.value(id), .value(s.id)).relativeURL()]) { t("activity.session.change") } }
+                            h("td", ["data-label": t("activity.member.actions")]) {
+                                h("a", ["href": SiteURL.sessionEdit(.value(id), .value(s.id)).relativeURL()]) { t("activity.session.change") }
+                            }
                         }
                     }
                 }

@@ -8,7 +8,9 @@ import Vapor
 /// the referral needs is shared, and the referral moves through its states (PolkuCore's
 /// `ReferralState`) with who changed it and when.
 enum ReferralController {
-    static let shareable = ["phone", "email", "language", "message"]
+    /// What the worker chooses to share; a message typed is always sent (it is written for the
+    /// provider: a second box to tick silently kept it back, issue 14).
+    static let shareable = ["phone", "email", "language"]
 
     // MARK: Referring side
 
@@ -37,7 +39,7 @@ enum ReferralController {
         if state["consent"] != "on" { state.errors["consent"] = "referral.error.consent" }
         if !service.active { state.errors["service"] = "referral.error.inactive" }
         guard let project, state.isValid else { return try await form(req, scope: scope, state: state, status: .unprocessableEntity) }
-        let shared = ["name"] + shareable.filter { state["share_\($0)"] == "on" }
+        let shared = ["name"] + shareable.filter { state["share_\($0)"] == "on" } + (message.isEmpty ? [] : ["message"])
         let r = Referral()
         r.$participant.id = pid; r.$service.id = serviceID; r.$project.id = project; r.state = .sent
         r.consentOn = req.today.iso; r.shared = shared.joined(separator: ","); r.message = shared.contains("message") ? message : ""

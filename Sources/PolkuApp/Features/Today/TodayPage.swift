@@ -13,7 +13,7 @@ enum TodayPage {
         var people: [TodayQueries.PersonRow]
         var referrals: [TodayQueries.ReferralRow]
         var goals: [TodayQueries.GoalRow]
-        /// Projects the person manages, with progress and what is due.
+        /// Projects the person manages or works in, with progress and what is due.
         var managed: [TodayQueries.ProjectRow] = []
         /// Projects the person only reads figures of (a viewer): their reports.
         var reports: [(id: UUID, name: String)] = []
@@ -42,8 +42,9 @@ enum TodayPage {
                 goals: try await TodayQueries.goalsDue(projects: projects, today: today, on: sql))
         }
         model.coaches = !projects.isEmpty
-        model.managed = try await req.reading { db in try await TodayQueries.managed(projects: actor.projectsManaged, today: today, on: db.sql) }
-        let managed = Set(actor.projectsManaged)
+        // The projects one works in, with follow-ups and records due: a manager's and a coach's alike.
+        let managed = Set(actor.projectsManaged + projects)
+        model.managed = try await req.reading { db in try await TodayQueries.managed(projects: Array(managed), today: today, on: db.sql) }
         model.reports = actor.named(actor.rolesByProject.keys.filter { !managed.contains($0) && !projects.contains($0) })
         let shown = Array(Set(model.people.map(\.id) + model.goals.map(\.participant_id)))
         if !shown.isEmpty {
@@ -56,8 +57,9 @@ enum TodayPage {
         let t = context.t
         return Page(context, title: t("today.title")) {
             h("p", ["class": "lead"]) { t("today.date", t.date(m.today.iso)) }
-            if !m.managed.isEmpty { managedSection(m.managed, t) }
+            // A coach's day first; the projects' figures after it (or alone, for a manager).
             if m.coaches { coachSections(m, t) }
+            if !m.managed.isEmpty { managedSection(m.managed, t) }
             if !m.reports.isEmpty { reportsSection(m.reports, t) }
         }
     }
