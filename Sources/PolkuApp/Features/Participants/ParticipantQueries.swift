@@ -29,10 +29,14 @@ enum ParticipantQueries {
         case .birthDate(let iso):
             return try await exact(on: db, projects: projects, after: after, match: "p.birth_date = \(bind: iso)")
         case .number(let number):
-            // No one with that number: the text is searched as a name (a test person "Sivu07").
+            // Read from the enrolments' (project, number) index, not person by person (a full scan
+            // stalled SQLite under load). No one with that number: the text is searched as a name
+            // (a test person "Sivu07").
             let page = try await exact(
                 on: db, projects: projects, after: after,
-                match: "EXISTS (SELECT 1 FROM enrolments n WHERE n.participant_id = p.id AND n.project_id IN \(SQLBind.group(projects)) AND n.import_key = \(bind: number))")
+                match:
+                    "p.id IN (SELECT n.participant_id FROM enrolments n WHERE n.import_key = \(bind: number) AND n.import_key IS NOT NULL AND n.project_id IN \(SQLBind.group(projects)))"
+            )
             if !page.rows.isEmpty { return page }
         }
         let sql = db.sql
