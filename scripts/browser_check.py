@@ -74,6 +74,7 @@ try:
     axe_source = (pathlib.Path(axe_playwright_python.__file__).parent / "axe.min.js").read_text()
 
     phone_widths = []
+    touch_small = []
 
     def csp_violations():
         """Content-Security-Policy refusals the browser logged since the last call."""
@@ -101,6 +102,17 @@ try:
         time.sleep(0.3)
         width = driver.execute_script("return [document.documentElement.scrollWidth, window.innerWidth]")
         phone_widths.append((name, width[0], width[1]))
+        # Touch targets: every control (a checkbox or radio by its row) at least 44 px tall.
+        small = driver.execute_script("""
+            const out = [];
+            for (const e of document.querySelectorAll('button, select, input, textarea, summary')) {
+              if (e.type === 'hidden' || !e.getClientRects().length || e.closest('details:not([open])') && e.tagName !== 'SUMMARY') continue;
+              const box = (e.type === 'checkbox' || e.type === 'radio') ? (e.closest('.field, label, tr') || e) : e;
+              const h = box.getBoundingClientRect().height;
+              if (h < 43.5) out.push(e.tagName.toLowerCase() + (e.name ? '[' + e.name + ']' : '') + ' ' + Math.round(h));
+            }
+            return out;""")
+        touch_small.extend(f"{name}: {s}" for s in small)
         driver.set_window_size(1280, 900)
 
     # The public service directory, without logging in.
@@ -450,6 +462,9 @@ widths = phone_widths if "phone_widths" in globals() else []
 wide = [(n, s, i) for n, s, i in widths if s > i]
 print(f"390 px: {len(wide)} of {len(widths)} pages scroll sideways" + "".join(f"\n  {n}: {s} px wide" for n, s, i in wide))
 check("pages measured at 390 px", len(widths) >= 40, str(len(widths)))
+smalls = touch_small if "touch_small" in globals() else []
+print(f"touch targets under 44 px at 390 px: {len(smalls)}" + "".join(f"\n  {s}" for s in smalls[:30]))
+check("touch targets at least 44 px at 390 px", not smalls, "; ".join(smalls[:10]))
 for n, s, i in wide:
     check(f"{n}: no sideways scroll at 390 px", False, f"{s} px wide")
 # The tasks' clicks and pages, each within the limit set in issue 14's note.

@@ -25,7 +25,8 @@ import Testing
                 try await s.create(on: app.db)
                 return (a.id!, s.id!)
             }
-            let (activity, session) = try await group("Kädentaitoryhmä", in: world.ownProject, on: today.adding(days: 2))
+            let (activity, session) = try await group("Kädentaitoryhmä", in: world.ownProject, on: today)
+            let (coming, _) = try await group("Ylihuomisen ryhmä", in: world.ownProject, on: today.adding(days: 2))
             let (yesterdays, unrecorded) = try await group("Eilinen ryhmä", in: world.ownProject, on: today.adding(days: -1))
             _ = try await group("Toisen hankkeen ryhmä", in: world.otherProject, on: today)
             let goal = Goal()
@@ -39,6 +40,7 @@ import Testing
             var page = try await client.get(SiteURL.today.relativeURL())
             #expect(page.status == .ok)
             #expect(page.body.contains("href=\"\(SiteURL.session(.value(activity), .value(session)).relativeURL())\""), "one click to the attendance")
+            #expect(page.body.contains("href=\"\(SiteURL.activity(.value(coming)).relativeURL(fragment: "upcoming"))\""), "a session to come opens its activity")
             #expect(page.body.contains("Kädentaitoryhmä") && !page.body.contains("Toisen hankkeen ryhmä"))
             // Yesterday's session with nothing recorded waits under "Kirjaamatta", one click from its attendance.
             let owed = "href=\"\(SiteURL.session(.value(yesterdays), .value(unrecorded)).relativeURL())\""

@@ -73,7 +73,7 @@ enum TodayPage {
             for (day, sessions) in days {
                 h("h3") { day == m.today.iso ? t("today.today", t.date(day)) : t.date(day) }
                 h("ul", ["class": "plain"]) {
-                    for s in sessions { session(s, t) }
+                    for s in sessions { session(s, today: m.today, t) }
                 }
             }
         }
@@ -129,10 +129,18 @@ enum TodayPage {
         }
     }
 
-    private static func session(_ s: TodayQueries.SessionRow, _ t: Texts) -> Node {
+    /// A session today opens its attendance; one still to come opens its activity (attendance is
+    /// recorded afterwards; there it can be moved or cancelled).
+    private static func session(_ s: TodayQueries.SessionRow, today: CalendarDate, _ t: Texts) -> Node {
         h("li") {
-            h("a", ["href": SiteURL.session(.value(s.activity_id), .value(s.session_id)).relativeURL()]) {
-                t("today.session", s.start_time, s.end_time, s.name)
+            if s.date <= today.iso {
+                h("a", ["href": SiteURL.session(.value(s.activity_id), .value(s.session_id)).relativeURL()]) {
+                    t("today.session", s.start_time, s.end_time, s.name)
+                }
+            } else {
+                h("a", ["href": SiteURL.activity(.value(s.activity_id)).relativeURL(fragment: "upcoming")]) {
+                    t("today.session.coming", s.start_time, s.end_time, s.name)
+                }
             }
             if s.cancelled { " – \(t("today.cancelled"))" }
         }

@@ -70,7 +70,7 @@ enum Stylesheet {
         fieldset{border:1px solid #bbb;margin:0 0 1rem;padding:.5rem 1rem}
         legend{font-weight:600}
         .field{margin:.5rem 0;display:flex;flex-direction:column;gap:.2rem}
-        .field.check{flex-direction:row;align-items:center;gap:.5rem}
+        .field.check{flex-direction:row;align-items:center;gap:.5rem;min-height:44px}
         .field.check input{width:1.5rem;height:1.5rem;margin:.35rem 0}
         .field.check label{flex:1;padding:.35rem 0}
         .field.invalid input,.field.invalid select,.field.invalid textarea{border-color:#b00020;border-width:2px}
@@ -111,7 +111,7 @@ enum Stylesheet {
         fieldset.scale{border:1px solid #ccc;border-radius:4px;margin:.75rem 0;padding:.25rem .75rem}
         fieldset.scale.invalid{border:2px solid #b00020}
         .options{display:flex;flex-wrap:wrap;gap:.25rem .75rem}
-        label.option{display:flex;align-items:center;gap:.35rem;padding:.3rem 0;min-height:2rem}
+        label.option{display:flex;align-items:center;gap:.35rem;padding:.3rem 0;min-height:44px}
         label.option input{width:1.3rem;height:1.3rem}
         .profile-extras{display:flex;flex-wrap:wrap;gap:0 1.5rem;margin:-.25rem 0 .75rem 1rem}
         p.band{padding:.35rem .75rem;border-left:6px solid #666}
@@ -129,6 +129,8 @@ enum Stylesheet {
         fieldset{min-width:0}
         code{overflow-wrap:anywhere}
         select,input,textarea{max-width:100%}
+        select,input:not([type=checkbox]):not([type=radio]):not([type=hidden]){min-height:44px}
+        details summary{padding:.6rem 0}
         ul.services{list-style:none;padding:0}
         input.wide{width:100%}
         .small-mark{color:#8a3b00;font-weight:700;margin-left:.1rem}
