@@ -122,4 +122,25 @@ import Testing
             #expect(page.body.contains("href=\"#notes-h\""), "the sections are one jump away")
         }
     }
+
+    @Test(arguments: TestDatabase.allCases)
+    func aLongPathShowsItsNewestNotesFirst(db: TestDatabase) async throws {
+        try await withPolku(db) { app in
+            let world = try await World.make(app)
+            for i in 1...12 {
+                let n = Note()
+                n.$participant.id = world.ownParticipant; n.$project.id = world.ownProject; n.sensitivity = .normal; n.body = "Tapaaminen numero \(i)."
+                try await n.create(on: app.db)
+            }
+            let client = TestClient(app)
+            try await client.login(world.users[.worker]!)
+            let url = SiteURL.participant(.value(world.ownParticipant)).relativeURL()
+            let page = try await client.get(url)
+            // The World's own normal note and these twelve: ten shown, the rest one link away.
+            #expect(page.body.components(separatedBy: "<article class=\"note\"").count - 1 == ParticipantShow.notesShown)
+            #expect(page.body.contains("Näytä kaikki muistiinpanot (13)") && page.body.contains("href=\"\(url)?all=1#notes-h\""))
+            let all = try await client.get(url + "?all=1")
+            #expect(all.body.components(separatedBy: "<article class=\"note\"").count - 1 == 13 && !all.body.contains("Näytä kaikki muistiinpanot"))
+        }
+    }
 }

@@ -29,6 +29,9 @@ extension ParticipantShow {
         /// Projects the actor may enrol this person in that they are not in yet, by name.
         var enrollable: [(id: UUID, name: String)] = []
 
+        /// The whole of the notes and the timeline (`?all=1`); otherwise the newest of each.
+        var showAll = false
+
         var hasAccount: Bool { data.person.accounts > 0 }
         var writableProjects: Set<UUID> { Set(scope.writableProjects) }
     }

@@ -266,7 +266,7 @@ extension ParticipantShow {
                     }
                 }
                 if d.notes.isEmpty { h("p") { t("note.none") } }
-                for n in d.notes {
+                for n in m.showAll ? d.notes : Array(d.notes.prefix(notesShown)) {
                     h("article", ["class": n.sensitivity == "health" ? "note health" : "note"]) {
                         h("p", ["class": "meta"]) {
                             t.dateTime(n.created_at) + " · " + (n.author_name ?? "") + " · " + (projectNames[n.project_id] ?? "")
@@ -275,11 +275,15 @@ extension ParticipantShow {
                         for line in n.body.split(separator: "\n") { h("p") { String(line) } }
                     }
                 }
+                if !m.showAll && d.notes.count > notesShown {
+                    h("p") { h("a", ["href": SiteURL.participant(.value(pid)).relativeURL([("all", "1")], fragment: "notes-h")]) { t("note.all", d.notes.count) } }
+                }
             }
             h("section", ["aria-labelledby": "timeline-h"]) {
                 h("h2", ["id": "timeline-h"]) { t("participant.section.timeline") }
+                let entries = timeline(d, t: t, projectNames: projectNames)
                 h("ol", ["class": "timeline", "reversed": ""]) {
-                    for entry in timeline(d, t: t, projectNames: projectNames) {
+                    for entry in m.showAll ? entries : Array(entries.prefix(timelineShown)) {
                         h("li") {
                             h("time", ["datetime": entry.date]) { t.date(entry.date) }
                             " " + entry.text
@@ -287,9 +291,18 @@ extension ParticipantShow {
                         }
                     }
                 }
+                if !m.showAll && entries.count > timelineShown {
+                    h("p") {
+                        h("a", ["href": SiteURL.participant(.value(pid)).relativeURL([("all", "1")], fragment: "timeline-h")]) { t("timeline.all", entries.count) }
+                    }
+                }
             }
         }
     }
+
+    /// A long path shows its newest notes and events; the rest is one link away.
+    static let notesShown = 10
+    static let timelineShown = 30
 
     static func formMarker(_ name: String) -> Node {
         h("input", ["type": "hidden", "name": "_form", "value": name])

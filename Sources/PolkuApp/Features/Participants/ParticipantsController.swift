@@ -83,8 +83,9 @@ enum ParticipantsController {
         let context = req.pageContext
         let (lang, today) = (context.lang, context.today)
         // On PostgreSQL one connection for the page's eighteen reads (`Database.reading`).
-        guard let model = try await req.reading({ db in try await ParticipantShow.query(scope: scope, lang: lang, today: today, on: db) })
+        guard var model = try await req.reading({ db in try await ParticipantShow.query(scope: scope, lang: lang, today: today, on: db) })
         else { throw Abort(.notFound) }
+        model.showAll = req.method == .GET && (try? req.query.get(String.self, at: "all")) == "1"
         return ParticipantShow.page(model, context: context, form: form, status: status).response()
     }
 
