@@ -152,7 +152,8 @@ enum Stylesheet {
         main{max-width:none;padding:0}
         a{color:#000;text-decoration:none}
         div.scroll{overflow:visible}
-        table{font-size:10pt}
+        table{font-size:9pt;table-layout:fixed;width:100%}
+        th,td{overflow-wrap:anywhere;padding:.15rem .25rem}
         tr,.card,.note,svg.chart,dl.facts{break-inside:avoid}
         h1,h2,h3{break-after:avoid}
         .card{border-color:#999}
