@@ -160,7 +160,7 @@ enum ActivityPage {
                             f.summary()
                             f.select(
                                 "participant_id", t("activity.member.add"),
-                                options: candidates.map { ($0.id.uuidString, AttendancePage.labels(candidates, t)[$0.id] ?? $0.last_name) },
+                                options: AttendancePage.options(candidates, t),
                                 required: true, blank: t("activity.member.choose"))
                             f.date("joined_on", t("activity.member.joined"))
                             submit(t("activity.member.add.submit"))

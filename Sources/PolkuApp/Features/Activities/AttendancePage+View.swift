@@ -55,13 +55,19 @@ extension AttendancePage {
         }
         if !others.isEmpty {
             f.select(
-                "add_participant", t("attendance.add_participant"), options: others.map { ($0.id.uuidString, Self.labels(others, t)[$0.id] ?? $0.last_name) },
+                "add_participant", t("attendance.add_participant"), options: Self.options(others, t),
                 blank: t("attendance.add_participant.none"), hint: t("attendance.add_participant.hint"))
         }
     }
 
     /// "Last, First", and the year of birth where two people on the list share a name (two
     /// "Demonen, Aino" could be told apart only on their own pages).
+    /// A choice of people as (id, label), the labels worked out once for the whole list.
+    static func options(_ people: [Person], _ t: Texts) -> [(String, String)] {
+        let labels = labels(people, t)
+        return people.map { ($0.id.uuidString, labels[$0.id] ?? $0.last_name) }
+    }
+
     static func labels(_ people: [Person], _ t: Texts) -> [UUID: String] {
         let names = Dictionary(grouping: people) { "\($0.last_name), \($0.first_name)" }
         var out: [UUID: String] = [:]
