@@ -75,6 +75,7 @@ try:
 
     phone_widths = []
     touch_small = []
+    wide_tables = []
 
     def csp_violations():
         """Content-Security-Policy refusals the browser logged since the last call."""
@@ -102,6 +103,11 @@ try:
         time.sleep(0.3)
         width = driver.execute_script("return [document.documentElement.scrollWidth, window.innerWidth]")
         phone_widths.append((name, width[0], width[1]))
+        # Tables read as lists on a phone (issue 14): no table's box scrolls sideways either.
+        boxed = driver.execute_script("""
+            return [...document.querySelectorAll('div.scroll')].filter(e => e.getClientRects().length && e.scrollWidth > e.clientWidth + 1)
+              .map(e => (e.querySelector('caption') || e.querySelector('th') || e).textContent.trim().slice(0, 40) + ' ' + e.scrollWidth + '/' + e.clientWidth);""")
+        wide_tables.extend(f"{name}: {b}" for b in boxed)
         # Touch targets: every control (a checkbox or radio by its row) at least 44 px tall.
         small = driver.execute_script("""
             const out = [];
@@ -488,6 +494,9 @@ check("pages measured at 390 px", len(widths) >= 40, str(len(widths)))
 smalls = touch_small if "touch_small" in globals() else []
 print(f"touch targets under 44 px at 390 px: {len(smalls)}" + "".join(f"\n  {s}" for s in smalls[:30]))
 check("touch targets at least 44 px at 390 px", not smalls, "; ".join(smalls[:10]))
+tables = wide_tables if "wide_tables" in globals() else []
+print(f"tables scrolling sideways in their box at 390 px: {len(tables)}" + "".join(f"\n  {s}" for s in tables[:30]))
+check("tables read as lists at 390 px (none scrolls sideways)", not tables, "; ".join(tables[:10]))
 for n, s, i in wide:
     check(f"{n}: no sideways scroll at 390 px", False, f"{s} px wide")
 # The tasks' clicks and pages, each within the limit set in issue 14's note.

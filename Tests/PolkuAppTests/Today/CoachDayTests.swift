@@ -73,6 +73,21 @@ import Testing
             let older = try await client.get(SiteURL.activity(.value(a.id!)).relativeURL([("before", ids[-19]!.uuidString)]))
             #expect(at(-20, in: older.body) != nil && at(-29, in: older.body) != nil && at(-19, in: older.body) == nil)
             #expect(!older.body.contains("Tulevat kerrat"), "an older page lists only those held")
+            // An anchor that is not a held session of this group gives the first page, never an error.
+            let other = Activity()
+            other.$project.id = world.ownProject; other.kind = .group; other.name = "Toinen"; other.description = ""
+            other.fromDate = today.iso; other.toDate = today.iso; other.startTime = "10:00"; other.endTime = "12:00"
+            try await other.create(on: app.db)
+            let foreign = ActivitySession()
+            foreign.$activity.id = other.id!; foreign.scheduledDate = today.adding(days: -300).iso; foreign.date = foreign.scheduledDate
+            foreign.startTime = "10:00"; foreign.endTime = "12:00"; foreign.cancelled = false; foreign.version = 0
+            try await foreign.create(on: app.db)
+            for anchor in [foreign.id!.uuidString, ids[3]!.uuidString, "not-a-session", "", "00000000-0000-0000-0000-000000000000"] {
+                let odd = try await client.get(SiteURL.activity(.value(a.id!)).relativeURL([("before", anchor)]))
+                #expect(odd.status == .ok, "?before=\(anchor)")
+                #expect(at(-1, in: odd.body) != nil && at(-20, in: odd.body) == nil, "?before=\(anchor) gives the first page")
+                #expect(at(1, in: odd.body) != nil, "?before=\(anchor): the sessions to come are listed too")
+            }
             let all = try await client.get(SiteURL.activity(.value(a.id!)).relativeURL([("upcoming", "all")]))
             #expect(at(8, in: all.body) != nil && !all.body.contains("Näytä kaikki tulevat kerrat"))
             // The calendar opens the held session's attendance; one to come opens the activity.
@@ -124,10 +139,10 @@ import Testing
     }
 
     @Test(arguments: TestDatabase.allCases)
-    func aLongPathShowsItsNewestNotesFirst(db: TestDatabase) async throws {
+    func aLongPathPagesItsNotesNewestFirst(db: TestDatabase) async throws {
         try await withPolku(db) { app in
             let world = try await World.make(app)
-            for i in 1...12 {
+            for i in 1...24 {
                 let n = Note()
                 n.$participant.id = world.ownParticipant; n.$project.id = world.ownProject; n.sensitivity = .normal; n.body = "Tapaaminen numero \(i)."
                 try await n.create(on: app.db)
@@ -135,12 +150,36 @@ import Testing
             let client = TestClient(app)
             try await client.login(world.users[.worker]!)
             let url = SiteURL.participant(.value(world.ownParticipant)).relativeURL()
-            let page = try await client.get(url)
-            // The World's own normal note and these twelve: ten shown, the rest one link away.
-            #expect(page.body.components(separatedBy: "<article class=\"note\"").count - 1 == ParticipantShow.notesShown)
-            #expect(page.body.contains("Näytä kaikki muistiinpanot (13)") && page.body.contains("href=\"\(url)?all=1#notes-h\""))
-            let all = try await client.get(url + "?all=1")
-            #expect(all.body.components(separatedBy: "<article class=\"note\"").count - 1 == 13 && !all.body.contains("Näytä kaikki muistiinpanot"))
+            func notes(_ body: String) -> [String] {
+                body.components(separatedBy: "<article class=\"note\"").dropFirst().compactMap { part in
+                    // The note's first line: the first plain paragraph after its meta line.
+                    part.range(of: "<p>[^<]*</p>", options: .regularExpression).map { String(part[$0].dropFirst(3).dropLast(4)) }
+                }
+            }
+            func older(_ body: String) -> String? {
+                body.range(of: "\\?notes_before=[0-9A-Fa-f-]+#notes-h", options: .regularExpression).map { url + String(body[$0]) }
+            }
+            // The World's own normal note and these 24: pages of ten, newest first, each once.
+            var seen: [String] = [], pages: [Int] = []
+            var page = try await client.get(url)
+            #expect(page.body.contains("Vanhemmat muistiinpanot (yhteensä 25)") && !page.body.contains("Uusimmat muistiinpanot"))
+            #expect(page.body.components(separatedBy: "<li><time").count - 1 == 25 + 2, "the timeline has every note (and the enrolment)")
+            while true {
+                seen += notes(page.body); pages.append(notes(page.body).count)
+                guard let next = older(page.body) else { break }
+                page = try await client.get(next)
+                #expect(page.body.contains("Uusimmat muistiinpanot"))
+            }
+            #expect(pages == [10, 10, 5])
+            #expect(Set(seen).count == 25 && seen.first == "Tapaaminen numero 24.", "\(seen.prefix(3))")
+            // An anchor that is not a note this worker may read gives the newest page, never an error.
+            let health = Note()
+            health.$participant.id = world.ownParticipant; health.$project.id = world.ownProject; health.sensitivity = .health; health.body = "Terveys."
+            try await health.create(on: app.db)
+            for anchor in [health.id!.uuidString, world.ownProject.uuidString, "x"] {
+                let odd = try await client.get(url + "?notes_before=" + anchor)
+                #expect(odd.status == .ok && notes(odd.body).first == "Tapaaminen numero 24.", "?notes_before=\(anchor)")
+            }
         }
     }
 }

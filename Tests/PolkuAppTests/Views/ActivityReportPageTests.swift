@@ -33,7 +33,7 @@ import Testing
 
     @Test func suppressedForThoseWhoDoNotSeePeople() {
         let html = ActivityReportController.page(Self.context(exact: false), Self.report(), context: F.context(F.worker())).render()
-        #expect(html.contains("Vertaistuki &lt;ryhmät&gt;") && html.contains("<td class=\"num\">7</td>") && html.contains("<td class=\"num\">&lt;5</td>"))
+        #expect(html.contains("Vertaistuki &lt;ryhmät&gt;") && html.contains(">7</td>") && html.contains(">&lt;5</td>"))
         #expect(html.contains("from=1.1.2026"), "the exports keep the filter")
         #expect(!html.contains("75 %"), "a group of four shows no rate")
         assertSnapshot(of: html, as: .html)
@@ -41,6 +41,6 @@ import Testing
 
     @Test func exactForThoseWhoDo() {
         let html = ActivityReportController.page(Self.context(exact: true), Self.report(), context: F.context(F.worker(), lang: .en)).render()
-        #expect(html.contains("<td class=\"num\">2</td>") && html.contains("<td class=\"num\">4</td>") && html.contains("75"))
+        #expect(html.contains(">2</td>") && html.contains(">4</td>") && html.contains("75"))
     }
 }

@@ -14,6 +14,18 @@ import Testing
         let access = ProjectAccess(roles: actor.rolesByProject[F.project] ?? [])
         let scope = ParticipantScope(participantID: F.participant, actor: actor, projects: [F.project: writable ? access : ProjectAccess(roles: [.viewer])])
         let enrolment = F.id(10)
+        let notes =
+            [
+                Q.NoteRow(
+                    id: F.id(30), project_id: F.project, sensitivity: "normal", body: "Tavattiin.\nSovittiin seuraava aika.",
+                    author_name: "Tiina Työntekijä", created_at: F.morning)
+            ]
+            + (access.seesHealthData
+                ? [
+                    Q.NoteRow(
+                        id: F.id(31), project_id: F.project, sensitivity: "health", body: "Terveystieto, näkyy vain terveysroolille.",
+                        author_name: "Hilkka Hoitaja", created_at: F.morning)
+                ] : [])
         let data = Q.Show(
             person: Q.Person(
                 id: F.participant, first_name: "Aino", last_name: "Demonen", birth_date: "1990-03-15", gender: "female",
@@ -30,17 +42,8 @@ import Testing
                     id: F.id(20), project_id: F.project, text: "Löytää työkokeilupaikka <kahvila>", status: "open",
                     target_date: "2026-06-30", created_at: F.morning)
             ],
-            notes: [
-                Q.NoteRow(
-                    id: F.id(30), project_id: F.project, sensitivity: "normal", body: "Tavattiin.\nSovittiin seuraava aika.",
-                    author_name: "Tiina Työntekijä", created_at: F.morning)
-            ]
-                + (access.seesHealthData
-                    ? [
-                        Q.NoteRow(
-                            id: F.id(31), project_id: F.project, sensitivity: "health", body: "Terveystieto, näkyy vain terveysroolille.",
-                            author_name: "Hilkka Hoitaja", created_at: F.morning)
-                    ] : []),
+            noteEvents: notes.map { Q.NoteEventRow(id: $0.id, project_id: $0.project_id, sensitivity: $0.sensitivity, created_at: $0.created_at) },
+            notes: notes, notesBefore: nil, notesHaveMore: false,
             sites: [Q.SiteRow(id: F.id(40), project_id: F.otherProject, name: "Oulu")],
             participations: [:])
         var m = ParticipantShow.Model(scope: scope, data: data)

@@ -39,12 +39,6 @@ extension ActivityPage {
         out.upcomingTotal =
             try await sql.raw("SELECT COUNT(*) AS n FROM activity_sessions WHERE activity_id = \(bind: id) AND date > \(bind: today.iso)")
             .first()?.decode(column: "n", as: Int.self) ?? 0
-        if paging.before == nil {
-            let limit = paging.allUpcoming ? out.upcomingTotal : upcomingShown
-            out.upcoming = try await sql.raw(
-                "\(columns) WHERE s.activity_id = \(bind: id) AND s.date > \(bind: today.iso) ORDER BY s.date, s.start_time, s.id LIMIT \(literal: limit)"
-            ).all(decoding: SessionRow.self)
-        }
         var query: SQLQueryString = "\(columns) WHERE s.activity_id = \(bind: id) AND s.date <= \(bind: today.iso)"
         // The anchor is read within this activity: another activity's session id is the first page.
         if let before = paging.before,
@@ -58,6 +52,12 @@ extension ActivityPage {
                     as SQLQueryString)
         } else {
             out.paging.before = nil
+        }
+        if out.paging.before == nil {
+            let limit = paging.allUpcoming ? out.upcomingTotal : upcomingShown
+            out.upcoming = try await sql.raw(
+                "\(columns) WHERE s.activity_id = \(bind: id) AND s.date > \(bind: today.iso) ORDER BY s.date, s.start_time, s.id LIMIT \(literal: limit)"
+            ).all(decoding: SessionRow.self)
         }
         query.appendLiteral(" ORDER BY s.date DESC, s.start_time DESC, s.id DESC LIMIT \(heldPageSize + 1)")
         let held = try await sql.raw(query).all(decoding: SessionRow.self)
@@ -118,7 +118,7 @@ extension ActivityPage {
     /// One table of sessions; a held one links to its attendance for those who record it.
     private static func sessionTable(_ rows: [SessionRow], _ m: Model, t: Texts, caption: String) -> Node {
         let id = m.activity.id!, writes = m.access.writesParticipantData
-        return dataTable(["class": "stack"]) {
+        return dataTable {
             h("caption", ["class": "visually-hidden"]) { caption }
             h("thead") {
                 h("tr") {
@@ -134,7 +134,7 @@ extension ActivityPage {
                 for s in rows {
                     let held = !s.cancelled && s.date <= m.today.iso
                     h("tr") {
-                        h("td", ["data-label": t("activity.session.date")]) {
+                        h("td") {
                             if writes && held {
                                 h("a", ["href": SiteURL.session(.value(id), .value(s.id)).relativeURL()]) { "\(t.date(s.date)) \(s.start_time)–\(s.end_time)" }
                             } else {
@@ -142,16 +142,16 @@ extension ActivityPage {
                             }
                             if s.scheduled_date != s.date { h("span", ["class": "hint"]) { " " + t("activity.session.moved_from", t.date(s.scheduled_date)) } }
                         }
-                        h("td", ["data-label": t("activity.session.state")]) {
+                        h("td") {
                             s.cancelled ? t("activity.session.cancelled") : held ? t("activity.session.held") : t("activity.session.future")
                         }
-                        h("td", ["class": "num", "data-label": t("activity.session.named")]) { String(s.named) }
-                        h("td", ["class": "num", "data-label": t("activity.session.others")]) { String(s.guests + s.trainees) }
-                        h("td", ["class": "num", "data-label": t("activity.session.heads")]) {
+                        h("td", ["class": "num"]) { String(s.named) }
+                        h("td", ["class": "num"]) { String(s.guests + s.trainees) }
+                        h("td", ["class": "num"]) {
                             s.head_on_site == nil && s.head_online == nil ? "–" : String((s.head_on_site ?? 0) + (s.head_online ?? 0))
                         }
                         if writes {
-                            h("td", ["data-label": t("activity.member.actions")]) {
+                            h("td") {
                                 h("a", ["href": SiteURL.sessionEdit(.value(id), .value(s.id)).relativeURL()]) { t("activity.session.change") }
                             }
                         }

@@ -110,7 +110,7 @@ enum ActivityPage {
                     if members.isEmpty {
                         h("p") { t("activity.members.none") }
                     } else {
-                        dataTable(["class": "stack"]) {
+                        dataTable {
                             h("thead") {
                                 h("tr") {
                                     h("th", ["scope": "col"]) { t("participant.name") }
@@ -128,14 +128,14 @@ enum ActivityPage {
                                         h("th", ["scope": "row"]) {
                                             h("a", ["href": SiteURL.participant(.value(m.participant_id)).relativeURL()]) { "\(m.last_name), \(m.first_name)" }
                                         }
-                                        h("td", ["data-label": t("activity.member.joined")]) { t.date(m.joined_on) }
-                                        h("td", ["data-label": t("activity.member.left")]) { m.left_on.map { t.date($0) } ?? "–" }
-                                        h("td", ["class": "num", "data-label": t("activity.member.came")]) { r.map { t("activity.member.came_of", $0.attended, $0.held) } ?? "–" }
-                                        h("td", ["class": "num", "data-label": t("activity.member.rate")]) {
+                                        h("td") { t.date(m.joined_on) }
+                                        h("td") { m.left_on.map { t.date($0) } ?? "–" }
+                                        h("td", ["class": "num"]) { r.map { t("activity.member.came_of", $0.attended, $0.held) } ?? "–" }
+                                        h("td", ["class": "num"]) {
                                             r.flatMap { AttendanceRules.rate(attended: $0.attended, held: $0.held) }.map(percent) ?? "–"
                                         }
                                         if writes {
-                                            h("td", ["data-label": t("activity.member.actions")]) {
+                                            h("td") {
                                                 if m.left_on == nil {
                                                     h("form", ["method": "post", "action": SiteURL.activityMemberLeave(.value(id), .value(m.id)).relativeURL(), "class": "inline"])
                                                     {

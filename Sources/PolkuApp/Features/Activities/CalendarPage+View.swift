@@ -57,6 +57,7 @@ extension CalendarPage {
     private static func month(_ m: Model, heading: String, _ context: PageContext) -> Node {
         let t = context.t
         let byDay = m.byDay
+        // On a phone the month stacks into its days with sessions, each under its weekday's name.
         return dataTable(["class": "month"]) {
             h("caption") { heading }
             h("thead") { h("tr") { for d in 1...7 { h("th", ["scope": "col"]) { t("weekday.\(d)") } } } }
@@ -65,7 +66,8 @@ extension CalendarPage {
                     h("tr") {
                         for d in 0..<7 {
                             let day = m.first.adding(days: week * 7 + d)
-                            h("td", ["class": day.month == m.anchor.month ? nil : "other-month"]) {
+                            let classes = [day.month == m.anchor.month ? nil : "other-month", byDay[day.iso] == nil ? "empty" : nil].compactMap { $0 }
+                            h("td", ["class": classes.isEmpty ? nil : classes.joined(separator: " ")]) {
                                 h("span", ["class": "day"]) { String(day.day) + "." + String(day.month) + "." }
                                 if let list = byDay[day.iso] { h("ul", ["class": "sessions"]) { for r in list { session(r, showProject: m.project == nil, context) } } }
                             }

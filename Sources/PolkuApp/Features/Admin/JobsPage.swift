@@ -44,18 +44,16 @@ enum JobsPage {
             if rows.isEmpty {
                 h("p") { t("jobs.none") }
             } else {
-                h("div", ["class": "scroll"]) {
-                    h("table") {
-                        h("thead") {
-                            h("tr") {
-                                for key in ["jobs.kind", "jobs.state", "jobs.attempts", "jobs.next", "jobs.finished", "jobs.outcome", "jobs.run"] {
-                                    h("th", ["scope": "col"]) { t(key) }
-                                }
+                dataTable {
+                    h("thead") {
+                        h("tr") {
+                            for key in ["jobs.kind", "jobs.state", "jobs.attempts", "jobs.next", "jobs.finished", "jobs.outcome", "jobs.run"] {
+                                h("th", ["scope": "col"]) { t(key) }
                             }
                         }
-                        h("tbody") {
-                            for r in rows { row(r, context: context) }
-                        }
+                    }
+                    h("tbody") {
+                        for r in rows { row(r, context: context) }
                     }
                 }
             }

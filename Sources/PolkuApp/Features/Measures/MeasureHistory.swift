@@ -172,32 +172,30 @@ extension MeasureHistory {
                     }
                 } else {
                     // One row per area, goal or measurement, one column per time: reads like the chart.
-                    h("div", ["class": "scroll", "tabindex": "0", "role": "region", "aria-label": t("measure.table", d.name.text(lang))]) {
-                        h("table") {
-                            h("caption") { t("measure.table", d.name.text(lang)) }
-                            h("thead") {
-                                h("tr") {
-                                    h("th", ["scope": "col"]) { d.scoring.method == .goals ? t("measure.goal") : t("measure.area") }
-                                    for a in history { h("th", ["scope": "col", "class": "num", "id": "a-\(a.id)"]) { t.date(a.date) } }
-                                }
+                    dataTable(region: t("measure.table", d.name.text(lang))) {
+                        h("caption") { t("measure.table", d.name.text(lang)) }
+                        h("thead") {
+                            h("tr") {
+                                h("th", ["scope": "col"]) { d.scoring.method == .goals ? t("measure.goal") : t("measure.area") }
+                                for a in history { h("th", ["scope": "col", "class": "num", "id": "a-\(a.id)"]) { t.date(a.date) } }
                             }
-                            h("tbody") {
-                                for id in itemIDs {
-                                    let unit = d.item(id).flatMap { d.scale(of: $0)?.unit }
-                                    h("tr") {
-                                        h("th", ["scope": "row"]) { itemLabel(id) + (unit.map { " (\($0))" } ?? "") }
-                                        for a in history {
-                                            h("td", ["class": "num"]) {
-                                                (a.scores.items[id].map(Chart.number) ?? "–") + ((a.answers.important ?? []).contains(id) ? " ★" : "")
-                                            }
+                        }
+                        h("tbody") {
+                            for id in itemIDs {
+                                let unit = d.item(id).flatMap { d.scale(of: $0)?.unit }
+                                h("tr") {
+                                    h("th", ["scope": "row"]) { itemLabel(id) + (unit.map { " (\($0))" } ?? "") }
+                                    for a in history {
+                                        h("td", ["class": "num"]) {
+                                            (a.scores.items[id].map(Chart.number) ?? "–") + ((a.answers.important ?? []).contains(id) ? " ★" : "")
                                         }
                                     }
                                 }
-                                if d.scoring.method == .goals {
-                                    h("tr") {
-                                        h("th", ["scope": "row"]) { t("measure.goals_mean") }
-                                        for a in history { h("td", ["class": "num"]) { a.scores.total.map(Chart.number) ?? "–" } }
-                                    }
+                            }
+                            if d.scoring.method == .goals {
+                                h("tr") {
+                                    h("th", ["scope": "row"]) { t("measure.goals_mean") }
+                                    for a in history { h("td", ["class": "num"]) { a.scores.total.map(Chart.number) ?? "–" } }
                                 }
                             }
                         }

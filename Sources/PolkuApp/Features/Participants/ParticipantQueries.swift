@@ -192,6 +192,14 @@ enum ParticipantQueries {
         let created_at: Date?
     }
 
+    /// A note as the timeline and the notes' paging need it: no body.
+    struct NoteEventRow: Decodable, Sendable {
+        let id: UUID
+        let project_id: UUID
+        let sensitivity: String
+        let created_at: Date?
+    }
+
     struct NoteRow: Decodable, Sendable {
         let id: UUID
         let project_id: UUID
@@ -214,13 +222,23 @@ enum ParticipantQueries {
         let phaseChanges: [PhaseChangeRow]
         let consents: [ConsentRow]
         let goals: [GoalRow]
+        /// Every note the actor may read, newest first, without bodies (the timeline, the paging).
+        let noteEvents: [NoteEventRow]
+        /// One page of notes with their bodies: the newest, or those older than `notesBefore`.
         let notes: [NoteRow]
+        let notesBefore: UUID?
+        let notesHaveMore: Bool
         let sites: [SiteRow]
         /// The ESF data of each visible enrolment, for the "what is missing" count.
         let participations: [UUID: ParticipationRow]
     }
 
-    static func show(on db: any Database, id: UUID, projects: [UUID], healthProjects: [UUID], siteProjects: [UUID]) async throws -> Show? {
+    static let notesPage = 10
+
+    /// `notesBefore` is a note of this person the actor may read; anything else gives the newest page.
+    static func show(
+        on db: any Database, id: UUID, projects: [UUID], healthProjects: [UUID], siteProjects: [UUID], notesBefore: UUID? = nil
+    ) async throws -> Show? {
         let sql = db.sql
         guard
             let person = try await sql.raw(
@@ -270,14 +288,27 @@ enum ParticipantQueries {
             healthProjects.isEmpty
             ? "n.sensitivity = 'normal'"
             : "(n.sensitivity = 'normal' OR n.project_id IN \(SQLBind.group(healthProjects)))"
-        let notes = try await sql.raw(
+        let noteEvents = try await sql.raw(
             """
-            SELECT n.id, n.project_id, n.sensitivity, n.body, u.name AS author_name, n.created_at
-            FROM notes n LEFT JOIN users u ON u.id = n.author_id
+            SELECT n.id, n.project_id, n.sensitivity, n.created_at FROM notes n
             WHERE n.participant_id = \(bind: id) AND n.project_id IN \(SQLBind.group(projects)) AND \(healthClause)
-            ORDER BY n.created_at DESC
+            ORDER BY n.created_at DESC, n.id DESC
             """
-        ).all(decoding: NoteRow.self)
+        ).all(decoding: NoteEventRow.self)
+        // Keyset paging over the notes' ids (already read above): the bodies of one page only.
+        let anchor = notesBefore.flatMap { before in noteEvents.firstIndex { $0.id == before } }
+        let start = anchor.map { $0 + 1 } ?? 0
+        let pageIDs = noteEvents.dropFirst(start).prefix(notesPage).map(\.id)
+        let order = Dictionary(uniqueKeysWithValues: pageIDs.enumerated().map { ($1, $0) })
+        let notes =
+            pageIDs.isEmpty
+            ? []
+            : try await sql.raw(
+                """
+                SELECT n.id, n.project_id, n.sensitivity, n.body, u.name AS author_name, n.created_at
+                FROM notes n LEFT JOIN users u ON u.id = n.author_id WHERE n.id IN \(SQLBind.group(pageIDs))
+                """
+            ).all(decoding: NoteRow.self).sorted { order[$0.id, default: 0] < order[$1.id, default: 0] }
         let sites =
             siteProjects.isEmpty
             ? []
@@ -288,7 +319,8 @@ enum ParticipantQueries {
             ).all(decoding: SiteRow.self)
         return Show(
             person: person, enrolments: enrolments, phaseChanges: changes, consents: consents,
-            goals: goals, notes: notes, sites: sites,
+            goals: goals, noteEvents: noteEvents, notes: notes, notesBefore: anchor == nil ? nil : notesBefore,
+            notesHaveMore: noteEvents.count > start + notesPage, sites: sites,
             participations: Dictionary(uniqueKeysWithValues: participations.map { ($0.enrolment_id, $0) }))
     }
 }

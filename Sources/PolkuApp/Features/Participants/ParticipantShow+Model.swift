@@ -29,20 +29,20 @@ extension ParticipantShow {
         /// Projects the actor may enrol this person in that they are not in yet, by name.
         var enrollable: [(id: UUID, name: String)] = []
 
-        /// The whole of the notes and the timeline (`?all=1`); otherwise the newest of each.
-        var showAll = false
+        /// The whole timeline (`?all=1`); otherwise its newest events. Notes page by keyset instead.
+        var timelineAll = false
 
         var hasAccount: Bool { data.person.accounts > 0 }
         var writableProjects: Set<UUID> { Set(scope.writableProjects) }
     }
 
     /// Reads the page for `scope` (already checked by the participant guard); nil if the person is gone.
-    static func query(scope: ParticipantScope, lang: Lang, today: CalendarDate, on db: any Database) async throws -> Model? {
+    static func query(scope: ParticipantScope, lang: Lang, today: CalendarDate, notesBefore: UUID? = nil, on db: any Database) async throws -> Model? {
         let writing = scope.actor.projectsWritingPeople
         guard
             let data = try await ParticipantQueries.show(
                 on: db, id: scope.participantID, projects: scope.projectIDs, healthProjects: scope.healthProjects,
-                siteProjects: writing)
+                siteProjects: writing, notesBefore: notesBefore)
         else { return nil }
         var model = Model(scope: scope, data: data)
         let enrolled = Set(data.enrolments.map(\.project_id))

@@ -266,7 +266,7 @@ extension ParticipantShow {
                     }
                 }
                 if d.notes.isEmpty { h("p") { t("note.none") } }
-                for n in m.showAll ? d.notes : Array(d.notes.prefix(notesShown)) {
+                for n in d.notes {
                     h("article", ["class": n.sensitivity == "health" ? "note health" : "note"]) {
                         h("p", ["class": "meta"]) {
                             t.dateTime(n.created_at) + " · " + (n.author_name ?? "") + " · " + (projectNames[n.project_id] ?? "")
@@ -275,15 +275,20 @@ extension ParticipantShow {
                         for line in n.body.split(separator: "\n") { h("p") { String(line) } }
                     }
                 }
-                if !m.showAll && d.notes.count > notesShown {
-                    h("p") { h("a", ["href": SiteURL.participant(.value(pid)).relativeURL([("all", "1")], fragment: "notes-h")]) { t("note.all", d.notes.count) } }
-                }
+                Pager(
+                    label: t("note.paging"),
+                    first: d.notesBefore == nil ? nil : (t("note.newest"), SiteURL.participant(.value(pid)).relativeURL(fragment: "notes-h")),
+                    next: d.notesHaveMore
+                        ? d.notes.last.map {
+                            (t("note.older", d.noteEvents.count), SiteURL.participant(.value(pid)).relativeURL([("notes_before", $0.id.uuidString)], fragment: "notes-h"))
+                        } : nil
+                ).node
             }
             h("section", ["aria-labelledby": "timeline-h"]) {
                 h("h2", ["id": "timeline-h"]) { t("participant.section.timeline") }
                 let entries = timeline(d, t: t, projectNames: projectNames)
                 h("ol", ["class": "timeline", "reversed": ""]) {
-                    for entry in m.showAll ? entries : Array(entries.prefix(timelineShown)) {
+                    for entry in m.timelineAll ? entries : Array(entries.prefix(timelineShown)) {
                         h("li") {
                             h("time", ["datetime": entry.date]) { t.date(entry.date) }
                             " " + entry.text
@@ -291,7 +296,7 @@ extension ParticipantShow {
                         }
                     }
                 }
-                if !m.showAll && entries.count > timelineShown {
+                if !m.timelineAll && entries.count > timelineShown {
                     h("p") {
                         h("a", ["href": SiteURL.participant(.value(pid)).relativeURL([("all", "1")], fragment: "timeline-h")]) { t("timeline.all", entries.count) }
                     }
@@ -301,7 +306,6 @@ extension ParticipantShow {
     }
 
     /// A long path shows its newest notes and events; the rest is one link away.
-    static let notesShown = 10
     static let timelineShown = 30
 
     static func formMarker(_ name: String) -> Node {
@@ -340,7 +344,7 @@ extension ParticipantShow {
                     date: dateOnly(g.created_at), order: g.created_at ?? .distantPast,
                     text: t("timeline.goal", g.text), project: projectNames[g.project_id]))
         }
-        for n in d.notes {
+        for n in d.noteEvents {
             entries.append(
                 .init(
                     date: dateOnly(n.created_at), order: n.created_at ?? .distantPast,

@@ -83,9 +83,14 @@ enum ParticipantsController {
         let context = req.pageContext
         let (lang, today) = (context.lang, context.today)
         // On PostgreSQL one connection for the page's eighteen reads (`Database.reading`).
-        guard var model = try await req.reading({ db in try await ParticipantShow.query(scope: scope, lang: lang, today: today, on: db) })
+        let reading = req.method == .GET
+        let notesBefore = reading ? try? req.query.get(UUID.self, at: "notes_before") : nil
+        guard
+            var model = try await req.reading({ db in
+                try await ParticipantShow.query(scope: scope, lang: lang, today: today, notesBefore: notesBefore, on: db)
+            })
         else { throw Abort(.notFound) }
-        model.showAll = req.method == .GET && (try? req.query.get(String.self, at: "all")) == "1"
+        model.timelineAll = reading && (try? req.query.get(String.self, at: "all")) == "1"
         return ParticipantShow.page(model, context: context, form: form, status: status).response()
     }
 

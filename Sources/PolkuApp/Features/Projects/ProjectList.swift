@@ -35,7 +35,7 @@ enum ProjectList {
         let t = context.t
         return Page(context, title: t("projects.title")) {
             if m.canCreate { h("p") { h("a", ["class": "button", "href": SiteURL.projectNew.relativeURL()]) { t("projects.new") } } }
-            dataTable(["class": "stack"]) {
+            dataTable {
                 h("caption", ["class": "visually-hidden"]) { t("projects.title") }
                 h("thead") {
                     h("tr") {
@@ -49,11 +49,11 @@ enum ProjectList {
                 h("tbody") {
                     for p in m.rows {
                         h("tr") {
-                            h("td", ["data-label": t("project.code")]) { p.code }
-                            h("td", ["data-label": t("project.name")]) { h("a", ["href": SiteURL.project(.value(p.id)).relativeURL()]) { p.name } }
-                            h("td", ["data-label": t("project.period")]) { "\(t.date(p.start_date))–\(t.date(p.end_date))" }
-                            h("td", ["data-label": t("project.status")]) { t("project.status." + p.status) }
-                            h("td", ["class": "num", "data-label": t("project.participants")]) { m.participants[p.id].map(String.init) ?? "–" }
+                            h("td") { p.code }
+                            h("td") { h("a", ["href": SiteURL.project(.value(p.id)).relativeURL()]) { p.name } }
+                            h("td") { "\(t.date(p.start_date))–\(t.date(p.end_date))" }
+                            h("td") { t("project.status." + p.status) }
+                            h("td", ["class": "num"]) { m.participants[p.id].map(String.init) ?? "–" }
                         }
                     }
                 }

@@ -7,8 +7,10 @@ struct Pager {
     /// The next page's address, when there are more rows.
     var next: (text: String, href: String)?
 
+    /// Nothing when the list has a single page: an empty landmark would be announced for nothing.
     var node: Node {
-        h("nav", ["aria-label": label, "class": "pager"]) {
+        guard first != nil || next != nil else { return .empty }
+        return h("nav", ["aria-label": label, "class": "pager"]) {
             if let first { h("a", ["href": first.href]) { first.text }; " " }
             if let next { h("a", ["href": next.href, "rel": "next"]) { next.text } }
         }

@@ -10,7 +10,10 @@ public struct Node: Sendable {
     /// copied about ten times over and took a millisecond to render).
     private indirect enum Content: Sendable {
         case raw(String)
-        case element(tag: String, attributes: KeyValuePairs<String, String?>, children: [Node])
+        /// Text as typed, escaped when written: a table's heads are read back as labels (`stacked`).
+        case text(String)
+        /// `label` is a stacked table cell's `data-label`, added after the element was built.
+        case element(tag: String, attributes: KeyValuePairs<String, String?>, label: String?, children: [Node])
         case group([Node])
     }
 
@@ -22,7 +25,7 @@ public struct Node: Sendable {
 
     static let empty = Node(unsafeRaw: "")
 
-    static func text(_ text: String) -> Node { Node(unsafeRaw: escape(text)) }
+    static func text(_ text: String) -> Node { Node(.text(text)) }
 
     /// The markup as one string.
     public var html: String {
@@ -36,15 +39,18 @@ public struct Node: Sendable {
         switch content {
         case .raw(let html):
             out += html
+        case .text(let text):
+            out += Self.escape(text)
         case .group(let children):
             for child in children { child.write(to: &out) }
-        case .element(let tag, let attributes, let children):
+        case .element(let tag, let attributes, let label, let children):
             out += "<"; out += tag
             for (name, value) in attributes {
                 guard let value else { continue }
                 out += " "; out += name
                 if !value.isEmpty { out += "=\""; out += Self.escape(value); out += "\"" }
             }
+            if let label { out += " data-label=\""; out += Self.escape(label); out += "\"" }
             out += ">"
             if Self.voidElements.contains(tag) { return }
             for child in children { child.write(to: &out) }
@@ -76,10 +82,70 @@ public struct Node: Sendable {
     /// An element. An attribute whose value is nil is left out; one whose value is "" is written bare
     /// (`required`, `checked`, `selected`).
     static func element(_ tag: String, _ attributes: KeyValuePairs<String, String?> = [:], _ children: [Node]) -> Node {
-        Node(.element(tag: tag, attributes: attributes, children: children))
+        Node(.element(tag: tag, attributes: attributes, label: nil, children: children))
     }
 
     static func group(_ children: [Node]) -> Node { Node(.group(children)) }
+}
+
+// MARK: - Tables that stack on a phone
+
+extension Node {
+    /// A table whose body cells carry their column's head as `data-label`, so that under 40 rem each
+    /// row reads as "head value" lines (issue 14). The heads are read from the table's own `<thead>`,
+    /// so no view writes a label twice.
+    func stacked() -> Node {
+        guard case .element(let tag, let attributes, let label, let children) = content, tag == "table" else { return self }
+        let heads = self.children("thead").first?.children("tr").first?.cells.map(\.plainText) ?? []
+        guard !heads.isEmpty else { return self }
+        let body = children.map { part -> Node in
+            guard case .element("tbody", let a, let l, let rows) = part.content else { return part }
+            return Node(.element(tag: "tbody", attributes: a, label: l, children: rows.flatMap(\.flattened).map { $0.labellingCells(heads) }))
+        }
+        return Node(.element(tag: tag, attributes: attributes, label: label, children: body))
+    }
+
+    private func labellingCells(_ heads: [String]) -> Node {
+        guard case .element("tr", let a, let l, _) = content else { return self }
+        let cells = self.cells.enumerated().map { i, cell -> Node in
+            guard case .element("td", let ca, nil, let cc) = cell.content, i < heads.count, !heads[i].isEmpty else { return cell }
+            return Node(.element(tag: "td", attributes: ca, label: heads[i], children: cc))
+        }
+        return Node(.element(tag: "tr", attributes: a, label: l, children: cells))
+    }
+
+    /// The node with groups opened up: the nodes a parent really holds.
+    private var flattened: [Node] {
+        if case .group(let children) = content { return children.flatMap(\.flattened) }
+        return [self]
+    }
+
+    /// A row's cells (`th` and `td`), groups opened up.
+    private var cells: [Node] {
+        guard case .element(_, _, _, let children) = content else { return [] }
+        return children.flatMap(\.flattened).filter {
+            if case .element(let tag, _, _, _) = $0.content { return tag == "td" || tag == "th" }
+            return false
+        }
+    }
+
+    /// The children that are `tag` elements, groups opened up.
+    private func children(_ wanted: String) -> [Node] {
+        guard case .element(_, _, _, let children) = content else { return [] }
+        return children.flatMap(\.flattened).filter {
+            if case .element(wanted, _, _, _) = $0.content { return true } else { return false }
+        }
+    }
+
+    /// The text a screen reader would read, markup left out.
+    private var plainText: String {
+        switch content {
+        case .text(let text): return text
+        case .raw: return ""
+        case .group(let children): return children.map(\.plainText).joined()
+        case .element(_, _, _, let children): return children.map(\.plainText).joined()
+        }
+    }
 }
 
 @resultBuilder
@@ -108,6 +174,11 @@ func group(@NodeBuilder _ content: () -> [Node]) -> Node {
 /// A data table that may be wider than a phone (issue 14): it scrolls sideways inside its own box,
 /// which the keyboard can focus, and the page itself does not (WCAG 1.4.10 lets data tables scroll
 /// in two dimensions; the rest of the page reflows).
-func dataTable(_ attributes: KeyValuePairs<String, String?> = [:], @NodeBuilder _ content: () -> [Node]) -> Node {
-    h("div", ["class": "scroll", "tabindex": "0"]) { h("table", attributes, content) }
+///
+/// Under 40 rem its rows stack as "head value" lines (`Node.stacked`), so a phone reads a list.
+/// `region` names the scrolling box for a screen reader's landmarks.
+func dataTable(_ attributes: KeyValuePairs<String, String?> = [:], region: String? = nil, @NodeBuilder _ content: () -> [Node]) -> Node {
+    h("div", ["class": "scroll stack", "tabindex": "0", "role": region == nil ? nil : "region", "aria-label": region]) {
+        h("table", attributes, content).stacked()
+    }
 }

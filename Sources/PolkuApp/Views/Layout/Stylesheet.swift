@@ -120,11 +120,15 @@ enum Stylesheet {
         svg.chart{max-width:640px;display:block;margin:.5rem 0 1rem}
         div.scroll{overflow-x:auto;max-width:100%;position:relative}
         @media (max-width:40rem){
-        table.stack thead{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}
-        table.stack tr{display:block;border-bottom:1px solid #999;padding:.35rem 0}
-        table.stack td{display:grid;grid-template-columns:minmax(0,10rem) minmax(0,1fr);gap:.5rem;border:0;padding:.15rem .25rem;text-align:left}
-        table.stack th[scope=row]{display:block;border:0;padding:.15rem .25rem}
-        table.stack td::before{content:attr(data-label);font-weight:600;overflow-wrap:anywhere}
+        div.stack thead{display:block;position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
+        div.stack table,div.stack tbody,div.stack caption{display:block}
+        div.stack tr{display:block;border-bottom:1px solid #999;padding:.35rem 0}
+        div.stack td{display:grid;grid-template-columns:minmax(0,9rem) minmax(0,1fr);gap:.5rem;border:0;padding:.15rem .25rem;text-align:left;overflow-wrap:anywhere}
+        div.stack th[scope=row]{display:block;border:0;padding:.15rem .25rem}
+        div.stack td::before{content:attr(data-label);font-weight:600;overflow-wrap:anywhere}
+        div.stack table.month td{display:block;height:auto;border:0}
+        div.stack table.month td.empty{display:none}
+        div.stack table.month td::before{content:attr(data-label) " "}
         }
         fieldset{min-width:0}
         code{overflow-wrap:anywhere}
