@@ -449,11 +449,48 @@ try:
     click("participant sees own results", driver.find_element(By.PARTIAL_LINK_TEXT, "Elämäntilanteen kartta"))
     check("own results in plain words", wait_for("Sinun tuloksesi"), driver.title)
     audit("14-own-results")
+    # Their own data on a phone (issue 15): who has seen it (the coach's views made above), and a
+    # consent changed after a page that says what follows; the coach sees the change at once.
+    driver.set_window_size(390, 844)
+    driver.get(base + "/me")
+    click("participant checks who has seen their data", driver.find_element(By.PARTIAL_LINK_TEXT, "Kuka on katsonut tietojani"))
+    check("who has seen my data lists the coach's views", wait_for("Ville Valmentaja (demo)") and "Katsoi tietojasi." in driver.page_source, driver.title)
+    audit("14c-seen")
+    driver.set_window_size(390, 844)
+    click("participant asks about an event", driver.find_element(By.CSS_SELECTOR, "main td a[href*='/question']"))
+    audit("14c-question-form")
+    driver.set_window_size(390, 844)
+    driver.find_element(By.ID, "f-question").send_keys("Miksi tietojani katsottiin?")
+    click("participant asks about an event", driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]"))
+    check("the question is sent and shown", wait_for("Kysymys lähetetty.") and "Miksi tietojani katsottiin?" in driver.page_source, driver.title)
+    driver.get(base + "/me")
+    click("participant changes a consent", driver.find_element(By.PARTIAL_LINK_TEXT, "Omat suostumukseni"))
+    audit("14d-consents")
+    driver.set_window_size(390, 844)
+    change = driver.find_elements(By.PARTIAL_LINK_TEXT, "Peru lupa") or driver.find_elements(By.PARTIAL_LINK_TEXT, "Anna lupa")
+    click("participant changes a consent", change[0])
+    check("a consent change says what follows", wait_for("Mitä tapahtuu"), driver.title)
+    audit("14e-consent-confirm")
+    driver.set_window_size(390, 844)
+    click("participant changes a consent", driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]"))
+    check("the consent change is confirmed", wait_for("Lupa peruttu:") or "Lupa annettu:" in driver.page_source, driver.page_source[:300])
+    driver.set_window_size(1280, 900)
+    sign_in_again("worker@demo.polku.invalid")
+    wait_for("Kirjaamatta")
+    driver.get(participant_url)
+    check("the coach sees the participant's own consent change", wait_for("osallistuja itse omassa tilassaan"), driver.title)
     # A project manager's participant import (issue 13): the file is read by a background job and
     # its page shows the outcome; a bad file lists its problems.
     sign_in_again("pm@demo.polku.invalid")
     check("a manager starts on their projects' progress", wait_for("Hankkeesi") and "Erääntyneet seurannat" in driver.page_source, driver.title)
     audit("14-manager-today")
+    # The participant's question reaches the manager of their project, who answers it (issue 15).
+    driver.find_element(By.PARTIAL_LINK_TEXT, "vastaamatta: 1").click()
+    check("the manager sees the question", wait_for("Miksi tietojani katsottiin?"), driver.title)
+    audit("14-manager-questions")
+    driver.find_element(By.CSS_SELECTOR, "main form textarea").send_keys("Valmistelin tapaamistamme.")
+    driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]").click()
+    check("the answer is sent", wait_for("Vastaus lähetetty osallistujalle."), driver.title)
     driver.get(project_url)
     driver.find_element(By.PARTIAL_LINK_TEXT, "Tuo osallistujia taulukosta").click()
     check("import page", wait_for("participant_id;first_name"), driver.title)
@@ -504,7 +541,9 @@ for name, pages in (printed if "printed" in globals() else []):
     print(f"printed on A4: {name}, {pages} pages")
 # Clicks are links and buttons; ticking boxes and typing are the data itself and printed apart.
 limits = {"attendance from home": 3, "74-member attendance from the group": 3, "find a person": 2, "add a note": 1, "run an assessment": 2, "refer": 4,
-          "provider moves a referral": 2, "participant sees own results": 2}
+          "provider moves a referral": 2, "participant sees own results": 2,
+          "participant checks who has seen their data": 1, "participant changes a consent": 3,
+          "participant asks about an event": 2}
 for name, t in tasks.items():
     print(f"task {name}: {t['clicks']} clicks, {t['pages']} pages, {t.get('ticks', 0)} ticks (limit {limits.get(name, '?')} clicks)")
     check(f"task {name} within its clicks", t["clicks"] <= limits.get(name, 0), str(t))

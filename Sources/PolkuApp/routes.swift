@@ -31,6 +31,12 @@ func routes(_ app: Application) throws {
     let own = GuardedRoutes(app, .participantSelf)
     own.get(.me, use: OwnSpaceController.me)
     own.get(.myMeasure(.key), use: MeasureHistory.own)
+    own.get(.mySeen, use: SeenBy.show)
+    own.get(.mySeenQuestion(.key), use: DataQuestions.form)
+    own.post(.mySeenQuestion(.key), use: DataQuestions.ask)
+    own.get(.myConsents, use: MyConsents.index)
+    own.get(.myConsent(.key), use: MyConsents.confirm)
+    own.post(.myConsent(.key), use: MyConsents.change)
 
     let staff = GuardedRoutes(app, .staff)
     staff.get(.today, use: TodayPage.show)
@@ -77,6 +83,8 @@ private func projectRoutes(_ app: Application) {
 
     let managers = GuardedRoutes(app, .project(.manages))
     managers.get(.projectEdit(.key), use: ProjectsController.edit)
+    managers.get(.projectQuestions(.key), use: DataQuestions.list)
+    managers.post(.projectQuestion(.key, .key), use: DataQuestions.answer)
     managers.post(.project(.key), use: ProjectsController.update)
     managers.post(.projectInstruments(.key), use: InstrumentsController.saveProject)
     managers.get(.projectImport(.key), use: ImportController.show)

@@ -47,6 +47,9 @@ struct Audit {
         case referralForm = "referral.form"
         /// A file leaves Polku: which report or list, in which format.
         case export = "export"
+        /// A participant asked about an event in "who has seen my data"; a manager answered.
+        case dataQuestion = "data.question"
+        case dataAnswer = "data.answer"
     }
 
     func record(

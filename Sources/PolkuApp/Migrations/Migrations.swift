@@ -31,6 +31,7 @@ enum Migrations {
         CreateStoredFiles(),
         AddStoredFilePath(),
         IndexBirthDates(),
+        CreateDataQuestions(),
     ]
 
     static func register(on app: Application) {

@@ -33,6 +33,14 @@ extension Request {
         return actor
     }
 
+    /// The participant signed in to their own space (the `participantSelf` guard): their person and
+    /// their account.
+    func guardedSelf() throws -> (participant: UUID, user: UUID) {
+        let actor = try guardedActor()
+        guard let participant = actor.participantID else { throw Abort(.forbidden) }
+        return (participant, actor.userID)
+    }
+
     func guardedProject() throws -> (id: UUID, access: ProjectAccess, actor: Actor) {
         guard let p = guarded.project, let actor = guarded.actor else { throw Abort(.forbidden) }
         return (p.id, p.access, actor)

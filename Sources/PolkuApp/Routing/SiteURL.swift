@@ -27,6 +27,8 @@ package enum SiteURL: Sendable {
     case projectReport(Parameter<UUID>), projectReportPeople(Parameter<UUID>)
     case projectReportCSV(Parameter<UUID>), projectReportXLSX(Parameter<UUID>)
     case projectFollowUps(Parameter<UUID>), projectActivities(Parameter<UUID>)
+    /// Participants' questions about who has handled their data, and a manager's answer to one.
+    case projectQuestions(Parameter<UUID>), projectQuestion(Parameter<UUID>, Parameter<UUID>)
     case projectActivityReport(Parameter<UUID>), projectActivityReportCSV(Parameter<UUID>), projectActivityReportXLSX(Parameter<UUID>)
     case projectInstruments(Parameter<UUID>), projectMeasures(Parameter<UUID>), projectImport(Parameter<UUID>)
     /// A participant import's progress and outcome (a background job).
@@ -51,7 +53,7 @@ package enum SiteURL: Sendable {
     case participantAssessmentNew(Parameter<UUID>), participantAssessments(Parameter<UUID>)
     case participantMeasure(Parameter<UUID>, Parameter<String>), participantInvite(Parameter<UUID>), participantExport(Parameter<UUID>)
 
-    case invite(Parameter<String>), me, myMeasure(Parameter<String>)
+    case invite(Parameter<String>), me, myMeasure(Parameter<String>), mySeen, mySeenQuestion(Parameter<UUID>), myConsents, myConsent(Parameter<String>)
 
     case adminUsers, adminUserNew, adminUser(Parameter<UUID>)
     case adminUserMemberships(Parameter<UUID>), adminUserMembershipDelete(Parameter<UUID>, Parameter<UUID>), adminUserActive(Parameter<UUID>)
@@ -102,6 +104,8 @@ package enum SiteURL: Sendable {
         case .projectReportCSV(let i): return Self.project(i).segments + c("report.csv")
         case .projectReportXLSX(let i): return Self.project(i).segments + c("report.xlsx")
         case .projectFollowUps(let i): return Self.project(i).segments + c("followups")
+        case .projectQuestions(let i): return Self.project(i).segments + c("questions")
+        case .projectQuestion(let i, let q): return Self.project(i).segments + c("questions") + [p("question", q)]
         case .projectActivities(let i): return Self.project(i).segments + c("activities")
         case .projectActivityReport(let i): return Self.project(i).segments + c("activities", "report")
         case .projectActivityReportCSV(let i): return Self.project(i).segments + c("activities", "report.csv")
@@ -153,6 +157,10 @@ package enum SiteURL: Sendable {
         case .me: return c("me")
         case .today: return c("today")
         case .myMeasure(let k): return c("me", "measures") + [p("key", k)]
+        case .mySeen: return c("me", "seen")
+        case .mySeenQuestion(let e): return c("me", "seen") + [p("event", e)] + c("question")
+        case .myConsents: return c("me", "consents")
+        case .myConsent(let purpose): return c("me", "consents") + [p("purpose", purpose)]
         case .adminUsers: return c("admin", "users")
         case .adminUserNew: return c("admin", "users", "new")
         case .adminUser(let u): return c("admin", "users") + [p("id", u)]

@@ -96,6 +96,7 @@ struct MatrixWorld {
             case "membership": return spareMembership.uuidString
             case "part": return UUID().uuidString
             case "key": return "polku-life"
+            case "purpose": return "research"
             case "lang": return "en"
             default: return "0123456789abcdef0123456789abcdef0123456789abcdef"
             }

@@ -107,7 +107,7 @@ enum OwnSpaceController {
 
     /// "Omat tietoni": the participant's own results and activities.
     @Sendable static func me(req: Request) async throws -> Response {
-        guard let pid = try req.guardedActor().participantID else { throw Abort(.forbidden) }
+        let (pid, _) = try req.guardedSelf()
         guard let model = try await OwnSpacePages.me(pid, today: req.today, on: req.db) else { throw Abort(.notFound) }
         try await req.audit.record(.participantView, participant: pid, detail: "own space")
         return OwnSpacePages.mePage(model, context: req.pageContext).response()

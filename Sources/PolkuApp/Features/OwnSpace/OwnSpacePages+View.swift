@@ -46,6 +46,13 @@ extension OwnSpacePages {
                     }
                 }
             }
+            h("section", ["aria-labelledby": "my-data"]) {
+                h("h2", ["id": "my-data"]) { t("me.data") }
+                h("ul") {
+                    h("li") { h("a", ["href": SiteURL.myConsents.relativeURL()]) { t("myconsent.title") } }
+                    h("li") { h("a", ["href": SiteURL.mySeen.relativeURL()]) { t("seen.title") } }
+                }
+            }
             h("p") { h("a", ["href": SiteURL.directory.relativeURL()]) { t("me.directory") } }
         }
     }

@@ -181,6 +181,8 @@ enum ParticipantQueries {
         let date: String
         let given: Bool
         let created_at: Date?
+        /// The participant recorded it from their own account (issue 15).
+        var by_self = false
     }
 
     struct GoalRow: Decodable, Sendable {
@@ -274,7 +276,8 @@ enum ParticipantQueries {
             ).all(decoding: PhaseChangeRow.self)
         let consents = try await sql.raw(
             """
-            SELECT purpose, date, given, created_at FROM consents WHERE participant_id = \(bind: id) ORDER BY date, created_at
+            SELECT c.purpose, c.date, c.given, c.created_at, COALESCE(u.participant_id = c.participant_id, FALSE) AS by_self
+            FROM consents c LEFT JOIN users u ON u.id = c.recorded_by WHERE c.participant_id = \(bind: id) ORDER BY c.date, c.created_at
             """
         ).all(decoding: ConsentRow.self)
         let goals = try await sql.raw(

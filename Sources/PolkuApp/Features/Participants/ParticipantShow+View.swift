@@ -117,7 +117,14 @@ extension ParticipantShow {
                 if d.consents.isEmpty {
                     h("p") { t("consent.none") }
                 } else {
-                    h("ul") { for c in d.consents { h("li") { t(c.given ? "consent.given_on" : "consent.withdrawn_on", t("consent.purpose." + c.purpose), t.date(c.date)) } } }
+                    h("ul") {
+                        for c in d.consents {
+                            h("li") {
+                                t(c.given ? "consent.given_on" : "consent.withdrawn_on", t("consent.purpose." + c.purpose), t.date(c.date))
+                                    + (c.by_self ? " – " + t("consent.by_participant") : "")
+                            }
+                        }
+                    }
                 }
                 if !writable.isEmpty {
                     h("form", ["method": "post", "action": SiteURL.participantConsents(.value(pid)).relativeURL(), "class": "inline"]) {

@@ -23,6 +23,9 @@ extension TodayPage {
                         h("li") {
                             h("a", ["href": SiteURL.projectFollowUps(.value(p.id)).relativeURL()]) { t("today.managed.followups", String(p.followups_due)) }
                         }
+                        if let open = p.open_questions {
+                            h("li") { h("a", ["href": SiteURL.projectQuestions(.value(p.id)).relativeURL()]) { t("today.managed.questions", String(open)) } }
+                        }
                     }
                 }
             }

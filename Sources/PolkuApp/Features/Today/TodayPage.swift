@@ -44,7 +44,7 @@ enum TodayPage {
         model.coaches = !projects.isEmpty
         // The projects one works in, with follow-ups and records due: a manager's and a coach's alike.
         let managed = Set(actor.projectsManaged + projects)
-        model.managed = try await req.reading { db in try await TodayQueries.managed(projects: Array(managed), today: today, on: db.sql) }
+        model.managed = try await req.reading { db in try await TodayQueries.managed(projects: Array(managed), managing: actor.projectsManaged, today: today, on: db.sql) }
         model.reports = actor.named(actor.rolesByProject.keys.filter { !managed.contains($0) && !projects.contains($0) })
         let shown = Array(Set(model.people.map(\.id) + model.goals.map(\.participant_id)))
         if !shown.isEmpty {

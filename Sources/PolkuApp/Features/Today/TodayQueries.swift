@@ -45,18 +45,28 @@ enum TodayQueries {
         let planned_participants: Int?
         let started: Int
         let followups_due: Int
+        /// Participants' unanswered questions about their data; nil where the person does not manage.
+        var open_questions: Int? = nil
     }
 
     /// The projects a manager runs: started against plan, and follow-ups due (left six months ago,
     /// no follow-up recorded). One query, counts by index.
-    static func managed(projects: [UUID], today: CalendarDate, on sql: any SQLDatabase) async throws -> [ProjectRow] {
+    static func managed(projects: [UUID], managing: [UUID], today: CalendarDate, on sql: any SQLDatabase) async throws -> [ProjectRow] {
         guard !projects.isEmpty else { return [] }
+        let questions: SQLQueryString =
+            managing.isEmpty
+            ? "NULL"
+            : """
+            CASE WHEN p.id IN (\(binds: managing)) THEN (SELECT COUNT(*) FROM data_questions q WHERE q.answered_at IS NULL
+                AND q.participant_id IN (SELECT e.participant_id FROM enrolments e WHERE e.project_id = p.id)) END
+            """
         return try await sql.raw(
             """
             SELECT p.id, p.name, p.planned_participants,
                    (SELECT COUNT(*) FROM enrolments e WHERE e.project_id = p.id) AS started,
                    (SELECT COUNT(*) FROM enrolments e WHERE e.project_id = p.id AND e.end_date IS NOT NULL
-                      AND e.end_date <= \(bind: today.adding(days: -183).iso) AND e.followup_date IS NULL) AS followups_due
+                      AND e.end_date <= \(bind: today.adding(days: -183).iso) AND e.followup_date IS NULL) AS followups_due,
+                   \(questions) AS open_questions
             FROM projects p WHERE p.id IN (\(binds: projects)) ORDER BY p.name
             """
         ).all(decoding: ProjectRow.self)
