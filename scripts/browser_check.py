@@ -144,6 +144,23 @@ try:
         printed.append((name, pages))
 
     printed = []
+    readability = []
+
+    def readable(name):
+        """Plain language on a participant's page (issue 15), measured on the text of <main>: every
+        sentence (a table cell counts alone) at most 20 words, sentences 12 words or fewer on average, and at most 5 % of words
+        longer than 20 letters (Finnish compounds). Names, dates and numbers count as words."""
+        text = driver.execute_script("return document.querySelector('main').innerText")
+        sentences = [x for x in re.split(r"(?<=[.!?:])\s+|[\n\t]+", text) if re.search(r"\w", x)]
+        words = [w for x in sentences for w in re.findall(r"[\w'-]+", x)]
+        lengths = [len(re.findall(r"[\w'-]+", x)) for x in sentences]
+        longest = max(lengths, default=0)
+        mean = sum(lengths) / max(1, len(lengths))
+        long_share = sum(1 for w in words if len(w) > 20) / max(1, len(words))
+        readability.append((name, longest, mean, long_share))
+        worst = max(sentences, key=lambda x: len(re.findall(r"[\w'-]+", x)), default="")
+        check(f"{name}: plain language", longest <= 20 and mean <= 12 and long_share <= 0.05,
+              f"longest {longest} words ({worst[:120]}), mean {mean:.1f}, long words {100 * long_share:.1f} %")
 
     # The public service directory, without logging in.
     driver.get(base + "/directory")
@@ -439,6 +456,7 @@ try:
     driver.get(base + invite_link)
     check("own account form", wait_for("Tee oma tunnus Polkuun"), driver.title)
     audit("12-own-account")
+    readable("12-own-account")
     driver.find_element(By.ID, "f-email").clear()
     driver.find_element(By.ID, "f-email").send_keys("selaintesti@example.invalid")
     driver.find_element(By.ID, "f-password").send_keys("selaintestin salasana")
@@ -446,9 +464,11 @@ try:
     click("participant sees own results", driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]"))
     check("own space", wait_for("Omat tulokseni") and "Elämäntilanteen kartta" in driver.page_source, driver.title)
     audit("13-own-space")
+    readable("13-own-space")
     click("participant sees own results", driver.find_element(By.PARTIAL_LINK_TEXT, "Elämäntilanteen kartta"))
     check("own results in plain words", wait_for("Sinun tuloksesi"), driver.title)
     audit("14-own-results")
+    readable("14-own-results")
     # Their own data on a phone (issue 15): who has seen it (the coach's views made above), and a
     # consent changed after a page that says what follows; the coach sees the change at once.
     driver.set_window_size(390, 844)
@@ -456,21 +476,40 @@ try:
     click("participant checks who has seen their data", driver.find_element(By.PARTIAL_LINK_TEXT, "Kuka on katsonut tietojani"))
     check("who has seen my data lists the coach's views", wait_for("Ville Valmentaja (demo)") and "Katsoi tietojasi." in driver.page_source, driver.title)
     audit("14c-seen")
+    readable("14c-seen")
     driver.set_window_size(390, 844)
     click("participant asks about an event", driver.find_element(By.CSS_SELECTOR, "main td a[href*='/question']"))
     audit("14c-question-form")
+    readable("14c-question-form")
     driver.set_window_size(390, 844)
     driver.find_element(By.ID, "f-question").send_keys("Miksi tietojani katsottiin?")
     click("participant asks about an event", driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]"))
     check("the question is sent and shown", wait_for("Kysymys lähetetty.") and "Miksi tietojani katsottiin?" in driver.page_source, driver.title)
+    # Everything about them as a ZIP (issue 15): fetched as the browser would download it, then opened.
     driver.get(base + "/me")
+    link = driver.find_element(By.CSS_SELECTOR, "main a[download]")
+    zipped = driver.execute_async_script("""
+        const done = arguments[arguments.length - 1];
+        fetch(arguments[0]).then(r => r.arrayBuffer()).then(b => {
+          let s = ''; const a = new Uint8Array(b); for (let i = 0; i < a.length; i++) s += String.fromCharCode(a[i]); done(btoa(s)); })
+          .catch(e => done(''));""", link.get_attribute("href"))
+    try:
+        import io, zipfile
+        archive = zipfile.ZipFile(io.BytesIO(base64.b64decode(zipped)))
+        page = archive.read("tiedot.html").decode()
+        check("the participant's ZIP opens with their data", "tiedot.json" in archive.namelist() and "<html" in page and "Kuka on katsonut" in page,
+              ", ".join(archive.namelist()))
+    except Exception as e:
+        check("the participant's ZIP opens with their data", False, str(e))
     click("participant changes a consent", driver.find_element(By.PARTIAL_LINK_TEXT, "Omat suostumukseni"))
     audit("14d-consents")
+    readable("14d-consents")
     driver.set_window_size(390, 844)
     change = driver.find_elements(By.PARTIAL_LINK_TEXT, "Peru lupa") or driver.find_elements(By.PARTIAL_LINK_TEXT, "Anna lupa")
     click("participant changes a consent", change[0])
     check("a consent change says what follows", wait_for("Mitä tapahtuu"), driver.title)
     audit("14e-consent-confirm")
+    readable("14e-consent-confirm")
     driver.set_window_size(390, 844)
     click("participant changes a consent", driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]"))
     check("the consent change is confirmed", wait_for("Lupa peruttu:") or "Lupa annettu:" in driver.page_source, driver.page_source[:300])
@@ -536,6 +575,8 @@ print(f"tables scrolling sideways in their box at 390 px: {len(tables)}" + "".jo
 check("tables read as lists at 390 px (none scrolls sideways)", not tables, "; ".join(tables[:10]))
 for n, s, i in wide:
     check(f"{n}: no sideways scroll at 390 px", False, f"{s} px wide")
+for name, longest, mean, share in (readability if "readability" in globals() else []):
+    print(f"plain language: {name}: longest sentence {longest} words, mean {mean:.1f}, words over 20 letters {100 * share:.1f} %")
 # The tasks' clicks and pages, each within the limit set in issue 14's note.
 for name, pages in (printed if "printed" in globals() else []):
     print(f"printed on A4: {name}, {pages} pages")

@@ -32,6 +32,7 @@ func routes(_ app: Application) throws {
     own.get(.me, use: OwnSpaceController.me)
     own.get(.myMeasure(.key), use: MeasureHistory.own)
     own.get(.mySeen, use: SeenBy.show)
+    own.get(.myExport, use: PersonExport.own)
     own.get(.mySeenQuestion(.key), use: DataQuestions.form)
     own.post(.mySeenQuestion(.key), use: DataQuestions.ask)
     own.get(.myConsents, use: MyConsents.index)

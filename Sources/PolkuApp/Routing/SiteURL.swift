@@ -53,7 +53,7 @@ package enum SiteURL: Sendable {
     case participantAssessmentNew(Parameter<UUID>), participantAssessments(Parameter<UUID>)
     case participantMeasure(Parameter<UUID>, Parameter<String>), participantInvite(Parameter<UUID>), participantExport(Parameter<UUID>)
 
-    case invite(Parameter<String>), me, myMeasure(Parameter<String>), mySeen, mySeenQuestion(Parameter<UUID>), myConsents, myConsent(Parameter<String>)
+    case invite(Parameter<String>), me, myMeasure(Parameter<String>), mySeen, mySeenQuestion(Parameter<UUID>), myExport, myConsents, myConsent(Parameter<String>)
 
     case adminUsers, adminUserNew, adminUser(Parameter<UUID>)
     case adminUserMemberships(Parameter<UUID>), adminUserMembershipDelete(Parameter<UUID>, Parameter<UUID>), adminUserActive(Parameter<UUID>)
@@ -158,6 +158,7 @@ package enum SiteURL: Sendable {
         case .today: return c("today")
         case .myMeasure(let k): return c("me", "measures") + [p("key", k)]
         case .mySeen: return c("me", "seen")
+        case .myExport: return c("me", "export")
         case .mySeenQuestion(let e): return c("me", "seen") + [p("event", e)] + c("question")
         case .myConsents: return c("me", "consents")
         case .myConsent(let purpose): return c("me", "consents") + [p("purpose", purpose)]

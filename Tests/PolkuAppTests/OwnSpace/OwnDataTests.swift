@@ -159,4 +159,26 @@ import Vapor
             #expect(answered.body.contains("Vastasi kysymykseesi."), "the answer is itself an event they see")
         }
     }
+
+    @Test(arguments: TestDatabase.allCases)
+    func theParticipantDownloadsEverythingAboutThem(db: TestDatabase) async throws {
+        try await withPolku(db) { app in
+            let world = try await MatrixWorld.make(app)
+            let me = TestClient(app)
+            try await me.login(world.participantEmail)
+            #expect(try await me.get(SiteURL.me.relativeURL()).body.contains("href=\"\(SiteURL.myExport.relativeURL())\""))
+            let download = try await me.get(SiteURL.myExport.relativeURL())
+            #expect(download.status == .ok && download.headers.contentType?.subType == "zip")
+            #expect(download.headers.first(name: .contentDisposition)?.hasPrefix("attachment;") == true)
+            let files = try PersonExportTests.unzip(download.bytes)
+            let html = try #require(files["tiedot.html"]), json = try #require(files["tiedot.json"])
+            // Their own data is theirs whole: the health note too; nobody else's.
+            #expect(html.contains(World.ownLastName) && html.contains(World.normalNote) && html.contains(World.healthNote))
+            #expect(!html.contains("Toisenhankkeinen") && !json.contains("Toisenhankkeinen"))
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+            #expect(object["includes_health_notes"] as? Bool == true)
+            let events = try await World.auditEvents(app)
+            #expect(events.contains { $0.action == "export" && $0.participantID == world.base.ownParticipant && $0.detail == "own data zip" })
+        }
+    }
 }

@@ -51,6 +51,10 @@ extension OwnSpacePages {
                 h("ul") {
                     h("li") { h("a", ["href": SiteURL.myConsents.relativeURL()]) { t("myconsent.title") } }
                     h("li") { h("a", ["href": SiteURL.mySeen.relativeURL()]) { t("seen.title") } }
+                    h("li") {
+                        h("a", ["href": SiteURL.myExport.relativeURL(), "download": ""]) { t("me.export") }
+                        h("span", ["class": "hint"]) { " – " + t("me.export.hint") }
+                    }
                 }
             }
             h("p") { h("a", ["href": SiteURL.directory.relativeURL()]) { t("me.directory") } }

@@ -45,16 +45,21 @@ struct PersonExport: Encodable {
     let viewed_by: [View]
 
     static func gather(_ scope: ParticipantScope, now: Date, on sql: any SQLDatabase) async throws -> PersonExport? {
-        let id = scope.participantID
-        let inScope = SQLBind.group(scope.projectIDs)
-        let health = !scope.healthProjects.isEmpty
+        try await gather(scope.participantID, projects: scope.projectIDs, healthProjects: scope.healthProjects, now: now, on: sql)
+    }
+
+    /// The person's records in `projects`, health records only from `healthProjects`.
+    static func gather(_ id: UUID, projects: [UUID], healthProjects: [UUID], now: Date, on sql: any SQLDatabase) async throws -> PersonExport? {
+        guard !projects.isEmpty else { return nil }
+        let inScope = SQLBind.group(projects)
+        let health = !healthProjects.isEmpty
         guard
             let person = try await sql.raw(
                 "SELECT first_name, last_name, birth_date, gender, municipality, language, email, phone FROM participants WHERE id = \(bind: id)"
             ).first(decoding: Person.self)
         else { return nil }
-        let healthNotes: SQLQueryString = health ? "(n.sensitivity <> 'health' OR n.project_id IN \(SQLBind.group(scope.healthProjects)))" : "n.sensitivity <> 'health'"
-        let healthInstruments: SQLQueryString = health ? "(i.health = \(bind: false) OR a.project_id IN \(SQLBind.group(scope.healthProjects)))" : "i.health = \(bind: false)"
+        let healthNotes: SQLQueryString = health ? "(n.sensitivity <> 'health' OR n.project_id IN \(SQLBind.group(healthProjects)))" : "n.sensitivity <> 'health'"
+        let healthInstruments: SQLQueryString = health ? "(i.health = \(bind: false) OR a.project_id IN \(SQLBind.group(healthProjects)))" : "i.health = \(bind: false)"
         return PersonExport(
             generated_at: now,
             projects: try await sql.raw("SELECT id, code, name FROM projects WHERE id IN \(inScope) ORDER BY code").all(decoding: Project.self),
@@ -130,7 +135,25 @@ struct PersonExport: Encodable {
         guard let export = try await gather(scope, now: req.now, on: req.db.sql) else { throw Abort(.notFound) }
         try await req.audit.record(
             .export, participant: scope.participantID, detail: "person data zip; projects=\(export.projects.map(\.code).joined(separator: ","))")
-        let res = Response(status: .ok, body: .init(data: try export.zip(context: req.pageContext)))
+        return try export.response(req)
+    }
+
+    /// The participant's own copy (issue 15): every project they are in, health records included
+    /// (the data is theirs), in their own language.
+    @Sendable static func own(req: Request) async throws -> Response {
+        let (pid, _) = try req.guardedSelf()
+        struct Project: Decodable { let project_id: UUID }
+        let projects = try await req.db.sql.raw("SELECT DISTINCT project_id FROM enrolments WHERE participant_id = \(bind: pid)")
+            .all(decoding: Project.self).map(\.project_id)
+        guard let export = try await gather(pid, projects: projects, healthProjects: projects, now: req.now, on: req.db.sql) else {
+            throw Abort(.notFound)
+        }
+        try await req.audit.record(.export, participant: pid, detail: "own data zip")
+        return try export.response(req)
+    }
+
+    func response(_ req: Request) throws -> Response {
+        let res = Response(status: .ok, body: .init(data: try zip(context: req.pageContext)))
         res.headers.contentType = HTTPMediaType(type: "application", subType: "zip")
         res.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"polku-tiedot-\(req.today.iso).zip\"")
         res.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
