@@ -513,11 +513,27 @@ try:
     driver.set_window_size(390, 844)
     click("participant changes a consent", driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]"))
     check("the consent change is confirmed", wait_for("Lupa peruttu:") or "Lupa annettu:" in driver.page_source, driver.page_source[:300])
+    # Their plan (issue 15): a goal of their own, and one marked done.
+    driver.set_window_size(390, 844)
+    driver.get(base + "/me")
+    click("participant adds a goal of their own", driver.find_element(By.PARTIAL_LINK_TEXT, "Oma suunnitelmani"))
+    audit("14f-plan")
+    readable("14f-plan")
+    driver.set_window_size(390, 844)
+    driver.find_element(By.ID, "f-new-text").send_keys("Haen kesätyötä kirjastosta")
+    click("participant adds a goal of their own", driver.find_element(By.CSS_SELECTOR, "form[action='/me/plan'] button[type=submit]"))
+    check("the own goal is added", wait_for("Tavoite lisätty.") and "Haen kesätyötä kirjastosta" in driver.page_source, driver.title)
+    done_buttons = driver.find_elements(By.CSS_SELECTOR, "form[action$='/done'] button")
+    check("an open goal can be marked done", len(done_buttons) > 0, "no open goal")
+    if done_buttons:
+        done_buttons[0].click()
+        check("the goal is marked done", wait_for("Tavoite on merkitty tehdyksi."), driver.title)
     driver.set_window_size(1280, 900)
     sign_in_again("worker@demo.polku.invalid")
-    wait_for("Kirjaamatta")
+    check("the coach's day shows the participant's words", wait_for("Osallistujien viestit suunnitelmistaan") and "Haen kesätyötä kirjastosta" in driver.page_source, driver.title)
     driver.get(participant_url)
     check("the coach sees the participant's own consent change", wait_for("osallistuja itse omassa tilassaan"), driver.title)
+    check("the coach sees the participant's own goal", "Osallistujan oma tavoite" in driver.page_source and "Osallistuja merkitsi tehdyksi" in driver.page_source, "")
     # A project manager's participant import (issue 13): the file is read by a background job and
     # its page shows the outcome; a bad file lists its problems.
     sign_in_again("pm@demo.polku.invalid")
@@ -584,7 +600,8 @@ for name, pages in (printed if "printed" in globals() else []):
 limits = {"attendance from home": 3, "74-member attendance from the group": 3, "find a person": 2, "add a note": 1, "run an assessment": 2, "refer": 4,
           "provider moves a referral": 2, "participant sees own results": 2,
           "participant checks who has seen their data": 1, "participant changes a consent": 3,
-          "participant asks about an event": 2}
+          "participant asks about an event": 2,
+          "participant adds a goal of their own": 2}
 for name, t in tasks.items():
     print(f"task {name}: {t['clicks']} clicks, {t['pages']} pages, {t.get('ticks', 0)} ticks (limit {limits.get(name, '?')} clicks)")
     check(f"task {name} within its clicks", t["clicks"] <= limits.get(name, 0), str(t))

@@ -32,6 +32,7 @@ enum Migrations {
         AddStoredFilePath(),
         IndexBirthDates(),
         CreateDataQuestions(),
+        CreateGoalComments(),
     ]
 
     static func register(on app: Application) {

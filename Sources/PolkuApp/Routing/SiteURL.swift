@@ -53,7 +53,8 @@ package enum SiteURL: Sendable {
     case participantAssessmentNew(Parameter<UUID>), participantAssessments(Parameter<UUID>)
     case participantMeasure(Parameter<UUID>, Parameter<String>), participantInvite(Parameter<UUID>), participantExport(Parameter<UUID>)
 
-    case invite(Parameter<String>), me, myMeasure(Parameter<String>), mySeen, mySeenQuestion(Parameter<UUID>), myExport, myConsents, myConsent(Parameter<String>)
+    case invite(Parameter<String>), me, myMeasure(Parameter<String>), mySeen, mySeenQuestion(Parameter<UUID>), myExport, myConsents,
+        myPlan, myGoalDone(Parameter<UUID>), myGoalComment(Parameter<UUID>), myConsent(Parameter<String>)
 
     case adminUsers, adminUserNew, adminUser(Parameter<UUID>)
     case adminUserMemberships(Parameter<UUID>), adminUserMembershipDelete(Parameter<UUID>, Parameter<UUID>), adminUserActive(Parameter<UUID>)
@@ -159,6 +160,9 @@ package enum SiteURL: Sendable {
         case .myMeasure(let k): return c("me", "measures") + [p("key", k)]
         case .mySeen: return c("me", "seen")
         case .myExport: return c("me", "export")
+        case .myPlan: return c("me", "plan")
+        case .myGoalDone(let g): return c("me", "plan") + [p("goal", g)] + c("done")
+        case .myGoalComment(let g): return c("me", "plan") + [p("goal", g)] + c("comments")
         case .mySeenQuestion(let e): return c("me", "seen") + [p("event", e)] + c("question")
         case .myConsents: return c("me", "consents")
         case .myConsent(let purpose): return c("me", "consents") + [p("purpose", purpose)]

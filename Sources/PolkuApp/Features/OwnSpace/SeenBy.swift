@@ -48,12 +48,13 @@ enum SeenBy {
             WHERE a.participant_id = \(bind: participant) AND a.at >= \(bind: since) AND (a.actor_id IS NULL OR a.actor_id <> \(bind: viewer))
             """
         var model = Model()
-        struct Anchor: Decodable { let at: Date }
+        // The anchor's time is compared as stored (a subquery), not read back into a `Date` and bound
+        // again: SQLite keeps fractions of a second that a round trip may not reproduce exactly.
         if let before,
-            let anchor = try await sql.raw("SELECT at FROM audit_events WHERE id = \(bind: before) AND participant_id = \(bind: participant)")
-                .first(decoding: Anchor.self)
+            try await sql.raw("SELECT id FROM audit_events WHERE id = \(bind: before) AND participant_id = \(bind: participant)").first() != nil
         {
-            query.appendInterpolation(" AND (a.at < \(bind: anchor.at) OR (a.at = \(bind: anchor.at) AND a.id < \(bind: before)))" as SQLQueryString)
+            let at: SQLQueryString = "(SELECT b.at FROM audit_events b WHERE b.id = \(bind: before))"
+            query.appendInterpolation(" AND (a.at < \(at) OR (a.at = \(at) AND a.id < \(bind: before)))" as SQLQueryString)
             model.before = before
         }
         query.appendLiteral(" ORDER BY a.at DESC, a.id DESC LIMIT \(pageSize + 1)")

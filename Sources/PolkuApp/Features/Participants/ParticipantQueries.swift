@@ -224,6 +224,8 @@ enum ParticipantQueries {
         let phaseChanges: [PhaseChangeRow]
         let consents: [ConsentRow]
         let goals: [GoalRow]
+        /// What the participant said of their goals from their own space (issue 15), oldest first.
+        var goalComments: [MyPlan.Comment] = []
         /// Every note the actor may read, newest first, without bodies (the timeline, the paging).
         let noteEvents: [NoteEventRow]
         /// One page of notes with their bodies: the newest, or those older than `notesBefore`.
@@ -320,10 +322,12 @@ enum ParticipantQueries {
                 SELECT id, project_id, name FROM sites WHERE project_id IN \(SQLBind.group(siteProjects)) ORDER BY name
                 """
             ).all(decoding: SiteRow.self)
-        return Show(
+        var show = Show(
             person: person, enrolments: enrolments, phaseChanges: changes, consents: consents,
             goals: goals, noteEvents: noteEvents, notes: notes, notesBefore: anchor == nil ? nil : notesBefore,
             notesHaveMore: noteEvents.count > start + notesPage, sites: sites,
             participations: Dictionary(uniqueKeysWithValues: participations.map { ($0.enrolment_id, $0) }))
+        show.goalComments = try await MyPlan.comments(participant: id, projects: projects, on: sql)
+        return show
     }
 }

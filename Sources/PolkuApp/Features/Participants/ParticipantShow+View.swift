@@ -222,12 +222,16 @@ extension ParticipantShow {
             h("section", ["aria-labelledby": "goals-h"]) {
                 h("h2", ["id": "goals-h"]) { t("participant.section.goals") }
                 if d.goals.isEmpty { h("p") { t("goal.none") } }
+                let said = Dictionary(grouping: d.goalComments.filter(\.by_self), by: \.goal_id)
                 h("ul", ["class": "goals"]) {
                     for g in d.goals {
                         h("li") {
                             h("span", ["class": "goal-text"]) { g.text }
                             " — \(t("goal.status." + g.status))"
                             if let target = g.target_date { " · \(t("goal.target", t.date(target)))" }
+                            for c in said[g.id] ?? [] {
+                                h("p", ["class": "meta"]) { t("goal.participant." + c.kind, t.dateTime(c.created_at), c.text) }
+                            }
                             if writable.contains(g.project_id) {
                                 h("form", ["method": "post", "action": SiteURL.participantGoal(.value(pid), .value(g.id)).relativeURL(), "class": "inline-button"]) {
                                     csrfField(context)

@@ -60,6 +60,7 @@ enum Anonymiser {
             "DELETE FROM consents WHERE participant_id IN (\(list))",
             "DELETE FROM invitations WHERE participant_id IN (\(list))",
             "DELETE FROM data_questions WHERE participant_id IN (\(list))",
+            "DELETE FROM goal_comments WHERE participant_id IN (\(list))",
             "UPDATE enrolments SET import_key = NULL WHERE participant_id IN (\(list))",
             "UPDATE assessments SET extras = NULL WHERE participant_id IN (\(list))",
             "UPDATE referrals SET message = '', reason = NULL WHERE participant_id IN (\(list))",

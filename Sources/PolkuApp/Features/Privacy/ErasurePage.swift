@@ -32,7 +32,10 @@ enum ErasurePage {
             try await sql.raw(query).first()?.decode(column: "n", as: Int.self) ?? 0
         }
         var h = Holdings(anonymised: try row.decode(column: "anonymised_at", as: Date?.self) != nil)
-        for (key, table) in [("erasure.notes", "notes"), ("erasure.goals", "goals"), ("erasure.consents", "consents"), ("erasure.questions", "data_questions")] {
+        for (key, table) in [
+            ("erasure.notes", "notes"), ("erasure.goals", "goals"), ("erasure.consents", "consents"), ("erasure.questions", "data_questions"),
+            ("erasure.goal_comments", "goal_comments"),
+        ] {
             h.removed.append((key, try await count("SELECT COUNT(*) AS n FROM \(unsafeRaw: table) WHERE participant_id = \(bind: id)")))
         }
         for (key, table) in [

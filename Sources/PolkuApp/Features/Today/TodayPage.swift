@@ -13,6 +13,8 @@ enum TodayPage {
         var people: [TodayQueries.PersonRow]
         var referrals: [TodayQueries.ReferralRow]
         var goals: [TodayQueries.GoalRow]
+        /// The participants' own words about their plans (issue 15).
+        var planWords: [TodayQueries.PlanWordRow] = []
         /// Projects the person manages or works in, with progress and what is due.
         var managed: [TodayQueries.ProjectRow] = []
         /// Projects the person only reads figures of (a viewer): their reports.
@@ -23,6 +25,7 @@ enum TodayPage {
         static func == (a: Model, b: Model) -> Bool {
             a.today == b.today && a.sessions == b.sessions && a.unrecorded == b.unrecorded && a.people == b.people && a.referrals == b.referrals
                 && a.goals == b.goals && a.managed == b.managed && a.reports.map(\.id) == b.reports.map(\.id) && a.coaches == b.coaches
+                && a.planWords == b.planWords
         }
     }
 
@@ -39,14 +42,15 @@ enum TodayPage {
                 unrecorded: try await TodayQueries.unrecorded(projects: projects, before: today, on: sql),
                 people: try await TodayQueries.recentPeople(actor: actor.userID, projects: actor.projectsSeeingPeople, since: since, on: sql),
                 referrals: try await TodayQueries.openReferrals(actor: actor.userID, projects: projects, on: sql),
-                goals: try await TodayQueries.goalsDue(projects: projects, today: today, on: sql))
+                goals: try await TodayQueries.goalsDue(projects: projects, today: today, on: sql),
+                planWords: try await TodayQueries.planWords(projects: projects, since: req.now.addingTimeInterval(-14 * 86_400), on: sql))
         }
         model.coaches = !projects.isEmpty
         // The projects one works in, with follow-ups and records due: a manager's and a coach's alike.
         let managed = Set(actor.projectsManaged + projects)
         model.managed = try await req.reading { db in try await TodayQueries.managed(projects: Array(managed), managing: actor.projectsManaged, today: today, on: db.sql) }
         model.reports = actor.named(actor.rolesByProject.keys.filter { !managed.contains($0) && !projects.contains($0) })
-        let shown = Array(Set(model.people.map(\.id) + model.goals.map(\.participant_id)))
+        let shown = Array(Set(model.people.map(\.id) + model.goals.map(\.participant_id) + model.planWords.map(\.participant_id)))
         if !shown.isEmpty {
             try await req.audit.record(.participantList, participants: shown, project: nil, detail: "today")
         }
@@ -115,6 +119,7 @@ enum TodayPage {
                 }
             }
         }
+        if !m.planWords.isEmpty { planSection(m.planWords, t) }
         h("section", ["aria-labelledby": "today-goals"]) {
             h("h2", ["id": "today-goals"]) { t("today.goals") }
             if m.goals.isEmpty { h("p") { t("today.no_goals") } }
