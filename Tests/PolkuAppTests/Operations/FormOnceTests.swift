@@ -67,7 +67,12 @@ import Vapor
 
     @Test func keysAreUnguessableAndChecked() {
         let keys = Set((0..<100).map { _ in FormOnce.newKey() })
-        #expect(keys.count == 100 && keys.allSatisfy(FormOnce.isWellFormed))
+        #expect(keys.count == 100 && keys.allSatisfy(FormOnce.isWellFormed) && keys.allSatisfy { $0.count == 22 })
+        // The hand-written base64url matches RFC 4648's test vectors (padding left off).
+        for (text, encoded) in [("", ""), ("f", "Zg"), ("fo", "Zm8"), ("foo", "Zm9v"), ("foob", "Zm9vYg"), ("fooba", "Zm9vYmE"), ("foobar", "Zm9vYmFy")] {
+            #expect(FormOnce.base64URL(Array(text.utf8)) == encoded)
+        }
+        #expect(FormOnce.base64URL([0xFB, 0xFF, 0xBF]) == "-_-_", "URL-safe letters for 62 and 63")
         #expect(!FormOnce.isWellFormed("short"))
         #expect(!FormOnce.isWellFormed("abc'; DROP TABLE x; --------"))
     }
