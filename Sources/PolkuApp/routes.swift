@@ -34,6 +34,8 @@ func routes(_ app: Application) throws {
     own.get(.mySeen, use: SeenBy.show)
     own.get(.myExport, use: PersonExport.own)
     own.get(.myPlan, use: MyPlan.show)
+    own.get(.myAccountClose, use: CloseAccount.show)
+    own.post(.myAccountClose, use: CloseAccount.close)
     own.post(.myPlan, use: MyPlan.addGoal)
     own.post(.myGoalDone(.key), use: MyPlan.markDone)
     own.post(.myGoalComment(.key), use: MyPlan.comment)

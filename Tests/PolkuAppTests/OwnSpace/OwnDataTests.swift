@@ -181,4 +181,43 @@ import Vapor
             #expect(events.contains { $0.action == "export" && $0.participantID == world.base.ownParticipant && $0.detail == "own data zip" })
         }
     }
+
+    @Test(arguments: TestDatabase.allCases)
+    func theParticipantClosesTheirAccountAndCanBeInvitedAgain(db: TestDatabase) async throws {
+        try await withPolku(db) { app in
+            let world = try await MatrixWorld.make(app)
+            let base = world.base
+            let me = TestClient(app), elsewhere = TestClient(app)
+            try await me.login(world.participantEmail)
+            try await elsewhere.login(world.participantEmail)
+            let close = SiteURL.myAccountClose.relativeURL()
+            #expect(try await me.get(SiteURL.me.relativeURL()).body.contains("href=\"\(close)\""))
+            #expect(try await me.get(close).body.contains("Tietosi jäävät hankkeelle."))
+            // A wrong password or none closes nothing, and the password is not sent back.
+            let wrong = try await me.post(close, ["password": "väärä salasana"])
+            #expect(wrong.status == .unprocessableEntity && !wrong.body.contains("väärä salasana"))
+            #expect(try await me.post(close, [:]).status == .badRequest)
+            #expect(try await me.get(SiteURL.me.relativeURL()).status == .ok)
+            let closed = try await me.post(close, ["password": World.password])
+            #expect(closed.status == .ok && closed.body.contains("Tunnuksesi on suljettu."))
+            // Signed out here and on the other device; the password no longer opens it.
+            #expect(try await me.get(SiteURL.me.relativeURL()).status != .ok)
+            #expect(try await elsewhere.get(SiteURL.me.relativeURL()).status != .ok)
+            #expect(try await TestClient(app).login(world.participantEmail).location != SiteURL.me.relativeURL())
+            // The data stay; the staff page no longer says there is an account, and a new invitation works.
+            #expect(try await Participant.find(base.ownParticipant, on: app.db) != nil)
+            let worker = TestClient(app)
+            try await worker.login(base.users[.worker]!)
+            #expect(!(try await worker.get(SiteURL.participant(.value(base.ownParticipant)).relativeURL())).body.contains("on oma tunnus"))
+            let invited = try await worker.post(SiteURL.participantInvite(.value(base.ownParticipant)).relativeURL())
+            let link = try #require(invited.body.firstMatch(of: /\/invite\/[0-9a-f]{48}/).map { String($0.output) })
+            let again = TestClient(app)
+            _ = try await again.get(link)
+            let made = try await again.post(link, ["email": world.participantEmail, "password": "uusi salasana 456", "again": "uusi salasana 456"])
+            #expect(made.status == .seeOther && made.location == SiteURL.me.relativeURL(), "the same address can be used again")
+            // The account is the same one, opened again: its own looks are still theirs.
+            #expect(try await User.query(on: app.db).filter(\.$participantID == base.ownParticipant).count() == 1)
+            #expect(!(try await again.get(SiteURL.mySeen.relativeURL())).body.contains("Åke Merkkinen"))
+        }
+    }
 }

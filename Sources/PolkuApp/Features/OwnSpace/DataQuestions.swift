@@ -40,26 +40,26 @@ enum DataQuestions {
 
     /// The participant's event that a question is about, as "who has seen my data" lists it; nil for
     /// an event that is not theirs to ask about.
-    static func event(_ req: Request, participant: UUID, viewer: UUID) async throws -> SeenBy.Event? {
+    static func event(_ req: Request, participant: UUID) async throws -> SeenBy.Event? {
         guard let id = req.parameters.get("event", as: UUID.self) else { return nil }
         return try await req.db.sql.raw(
             """
             SELECT a.id, a.at, a.action, a.actor_id, u.name AS actor_name FROM audit_events a LEFT JOIN users u ON u.id = a.actor_id
-            WHERE a.id = \(bind: id) AND a.participant_id = \(bind: participant) AND (a.actor_id IS NULL OR a.actor_id <> \(bind: viewer))
+            WHERE a.id = \(bind: id) AND a.participant_id = \(bind: participant) AND (a.actor_id IS NULL OR a.actor_id NOT IN (SELECT o.id FROM users o WHERE o.participant_id = \(bind: participant)))
             """
         ).first(decoding: SeenBy.Event.self)
     }
 
     @Sendable static func form(req: Request) async throws -> Response {
-        let (pid, user) = try req.guardedSelf()
-        guard let event = try await event(req, participant: pid, viewer: user) else { throw Abort(.notFound) }
+        let (pid, _) = try req.guardedSelf()
+        guard let event = try await event(req, participant: pid) else { throw Abort(.notFound) }
         try await req.audit.record(.participantView, participant: pid, detail: "question form")
         return askPage(event, state: FormState(), context: req.pageContext).response()
     }
 
     @Sendable static func ask(req: Request) async throws -> Response {
-        let (pid, user) = try req.guardedSelf()
-        guard let event = try await event(req, participant: pid, viewer: user) else { throw Abort(.notFound) }
+        let (pid, _) = try req.guardedSelf()
+        guard let event = try await event(req, participant: pid) else { throw Abort(.notFound) }
         var state = try FormState.read(req, fields: ["question"], requiring: ["question"])
         let question = state.text("question", required: true, max: maxLength)
         guard state.isValid else { return askPage(event, state: state, context: req.pageContext, status: .unprocessableEntity).response() }

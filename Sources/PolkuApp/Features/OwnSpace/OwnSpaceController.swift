@@ -19,7 +19,7 @@ enum OwnSpaceController {
     @Sendable static func invite(req: Request) async throws -> Response {
         let scope = try req.guardedParticipant()
         let pid = scope.participantID
-        guard try await User.query(on: req.db).filter(\.$participantID == pid).count() == 0 else {
+        guard try await User.query(on: req.db).filter(\.$participantID == pid).filter(\.$isActive == true).count() == 0 else {
             return page(req, pid: pid, link: nil, message: req.t("own.invite.exists"))
         }
         let token = [UInt8].random(count: 24).map { String(format: "%02x", $0) }.joined()
@@ -57,7 +57,9 @@ enum OwnSpaceController {
             inv.usedAt == nil, inv.expiresAt > req.now
         else { return nil }
         // Once the participant has an account, every other invitation of theirs is spent.
-        guard try await User.query(on: req.db).filter(\.$participantID == inv.$participant.id).count() == 0 else { return nil }
+        guard try await User.query(on: req.db).filter(\.$participantID == inv.$participant.id).filter(\.$isActive == true).count() == 0 else {
+            return nil
+        }
         return inv
     }
 
@@ -88,13 +90,18 @@ enum OwnSpaceController {
             state.values["password"] = ""; state.values["again"] = ""
             return acceptForm(req, p, state: state, status: .unprocessableEntity)
         }
-        let user = User(
-            email: email, name: "\(p.firstName) \(p.lastName)", passwordHash: try await req.password.async.hash(state["password"]),
-            language: req.lang.rawValue)
-        user.participantID = p.id
+        let hash = try await req.password.async.hash(state["password"])
+        // A participant has one account: one they closed is opened again with the new address and
+        // password (its history stays theirs); otherwise a new one is made.
+        let user =
+            try await User.query(on: req.db).filter(\.$participantID == p.id!).first()
+            ?? User(email: email, name: "", passwordHash: hash, language: req.lang.rawValue)
+        user.email = email; user.name = "\(p.firstName) \(p.lastName)"; user.passwordHash = hash; user.language = req.lang.rawValue
+        user.isActive = true; user.participantID = p.id
+        if user.id != nil { user.sessionEpoch = (user.sessionEpoch ?? 0) + 1 }
         let now = req.now
         try await req.db.transaction { db in
-            try await user.create(on: db)
+            try await user.save(on: db)
             // Making the account ends every open invitation of this participant, not only this one.
             try await Invitation.query(on: db).filter(\.$participant.$id == p.id!).filter(\.$usedAt == nil)
                 .set(\.$usedAt, to: now).update()

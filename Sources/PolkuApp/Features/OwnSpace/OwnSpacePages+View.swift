@@ -59,6 +59,7 @@ extension OwnSpacePages {
                 }
             }
             h("p") { h("a", ["href": SiteURL.directory.relativeURL()]) { t("me.directory") } }
+            h("p") { h("a", ["href": SiteURL.myAccountClose.relativeURL()]) { t("close.title") } }
         }
     }
 }

@@ -38,14 +38,14 @@ enum SeenBy {
         var questions: [DataQuestions.Row] = []
     }
 
-    /// One page of events about `participant` by anyone but `viewer` (their own account), older than
-    /// the event `before` when it is one of theirs (anything else gives the newest page).
-    static func query(participant: UUID, viewer: UUID, before: UUID?, now: Date, on db: any Database) async throws -> Model {
+    /// One page of events about `participant` by anyone but themself (any account of theirs, a closed
+    /// one too), older than the event `before` when it is one of theirs (else the newest page).
+    static func query(participant: UUID, before: UUID?, now: Date, on db: any Database) async throws -> Model {
         let sql = db.sql
         let since = now.addingTimeInterval(-Double(months) * 30.5 * 86_400)
         var query: SQLQueryString = """
             SELECT a.id, a.at, a.action, a.actor_id, u.name AS actor_name FROM audit_events a LEFT JOIN users u ON u.id = a.actor_id
-            WHERE a.participant_id = \(bind: participant) AND a.at >= \(bind: since) AND (a.actor_id IS NULL OR a.actor_id <> \(bind: viewer))
+            WHERE a.participant_id = \(bind: participant) AND a.at >= \(bind: since) AND (a.actor_id IS NULL OR a.actor_id NOT IN (SELECT o.id FROM users o WHERE o.participant_id = \(bind: participant)))
             """
         var model = Model()
         // The anchor's time is compared as stored (a subquery), not read back into a `Date` and bound
@@ -98,9 +98,9 @@ enum SeenBy {
     }
 
     @Sendable static func show(req: Request) async throws -> Response {
-        let (pid, user) = try req.guardedSelf()
+        let (pid, _) = try req.guardedSelf()
         let before = try? req.query.get(UUID.self, at: "before")
-        var model = try await query(participant: pid, viewer: user, before: before, now: req.now, on: req.db)
+        var model = try await query(participant: pid, before: before, now: req.now, on: req.db)
         model.questions = try await DataQuestions.ofParticipant(pid, on: req.db)
         try await req.audit.record(.participantView, participant: pid, detail: "who has seen my data")
         return page(model, context: req.pageContext).response()

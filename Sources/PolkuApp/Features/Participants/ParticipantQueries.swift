@@ -248,7 +248,7 @@ enum ParticipantQueries {
             let person = try await sql.raw(
                 """
                 SELECT p.id, p.first_name, p.last_name, p.birth_date, p.gender, p.municipality, p.language, p.email, p.phone, p.created_at,
-                       (SELECT COUNT(*) FROM users u WHERE u.participant_id = p.id) AS accounts
+                       (SELECT COUNT(*) FROM users u WHERE u.participant_id = p.id AND u.is_active = \(bind: true)) AS accounts
                 FROM participants p WHERE p.id = \(bind: id)
                 """
             ).first(decoding: Person.self)
