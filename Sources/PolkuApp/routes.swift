@@ -35,6 +35,7 @@ func routes(_ app: Application) throws {
     own.get(.myExport, use: PersonExport.own)
     own.get(.myPlan, use: MyPlan.show)
     own.get(.myAccountClose, use: CloseAccount.show)
+    own.get(.mySessionsICS, use: MySessions.ics)
     own.post(.myAccountClose, use: CloseAccount.close)
     own.post(.myPlan, use: MyPlan.addGoal)
     own.post(.myGoalDone(.key), use: MyPlan.markDone)

@@ -54,7 +54,7 @@ package enum SiteURL: Sendable {
     case participantMeasure(Parameter<UUID>, Parameter<String>), participantInvite(Parameter<UUID>), participantExport(Parameter<UUID>)
 
     case invite(Parameter<String>), me, myMeasure(Parameter<String>), mySeen, mySeenQuestion(Parameter<UUID>), myExport, myConsents,
-        myPlan, myGoalDone(Parameter<UUID>), myGoalComment(Parameter<UUID>), myAccountClose, myConsent(Parameter<String>)
+        myPlan, myGoalDone(Parameter<UUID>), myGoalComment(Parameter<UUID>), myAccountClose, mySessionsICS, myConsent(Parameter<String>)
 
     case adminUsers, adminUserNew, adminUser(Parameter<UUID>)
     case adminUserMemberships(Parameter<UUID>), adminUserMembershipDelete(Parameter<UUID>, Parameter<UUID>), adminUserActive(Parameter<UUID>)
@@ -162,6 +162,7 @@ package enum SiteURL: Sendable {
         case .myExport: return c("me", "export")
         case .myPlan: return c("me", "plan")
         case .myAccountClose: return c("me", "close")
+        case .mySessionsICS: return c("me", "sessions.ics")
         case .myGoalDone(let g): return c("me", "plan") + [p("goal", g)] + c("done")
         case .myGoalComment(let g): return c("me", "plan") + [p("goal", g)] + c("comments")
         case .mySeenQuestion(let e): return c("me", "seen") + [p("event", e)] + c("question")

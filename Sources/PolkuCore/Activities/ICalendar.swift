@@ -1,3 +1,5 @@
+import Foundation
+
 /// An activity's sessions as an iCalendar (RFC 5545) feed that calendar programs can subscribe to.
 /// Times are local Finnish times with the Europe/Helsinki zone given in the feed, so a moved clock
 /// (summer time) never shifts a session.
@@ -30,6 +32,14 @@ public struct ICalendar: Sendable {
 
     public init(name: String, events: [Event], stamp: String) {
         self.name = name; self.events = events; self.stamp = stamp
+    }
+
+    /// A moment as iCalendar's UTC date-time (`20260304T101500Z`), for `DTSTAMP`.
+    public static func stamp(_ date: Date) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
+        return String(format: "%04d%02d%02dT%02d%02d%02dZ", c.year!, c.month!, c.day!, c.hour!, c.minute!, c.second!)
     }
 
     public static let timeZone = "Europe/Helsinki"

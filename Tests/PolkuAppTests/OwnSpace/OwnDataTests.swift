@@ -220,4 +220,31 @@ import Vapor
             #expect(!(try await again.get(SiteURL.mySeen.relativeURL())).body.contains("Åke Merkkinen"))
         }
     }
+
+    @Test(arguments: TestDatabase.allCases)
+    func theParticipantSeesTheirSessionsToComeAndTheirServices(db: TestDatabase) async throws {
+        try await withPolku(db) { app in
+            let world = try await MatrixWorld.make(app)
+            let today = app.clock.today
+            for (days, cancelled) in [(3, false), (10, true), (90, false)] {
+                let s = ActivitySession()
+                let date = today.adding(days: days).iso
+                s.$activity.id = world.ownActivity; s.scheduledDate = date; s.date = date; s.startTime = "13:00"; s.endTime = "15:00"
+                s.cancelled = cancelled; s.version = 0
+                try await s.create(on: app.db)
+            }
+            let me = TestClient(app)
+            try await me.login(world.participantEmail)
+            let fi = Texts(lang: .fi)
+            let space = try await me.get(SiteURL.me.relativeURL())
+            #expect(space.body.contains(fi.date(today.adding(days: 3).iso) + " klo 13:00: Ryhmä"))
+            #expect(space.body.contains(fi.date(today.adding(days: 10).iso) + " klo 13:00: Ryhmä") && space.body.contains("Peruttu!"))
+            #expect(!space.body.contains(fi.date(today.adding(days: 90).iso)), "only the next 60 days")
+            #expect(space.body.contains("Palvelut, joihin sinut on ohjattu") && space.body.contains("Ohjaus on lähetetty."))
+            let ics = try await me.get(SiteURL.mySessionsICS.relativeURL())
+            #expect(ics.status == .ok && ics.headers.contentType?.subType == "calendar")
+            #expect(ics.body.components(separatedBy: "BEGIN:VEVENT").count - 1 == 2 && ics.body.contains("STATUS:CANCELLED"))
+            #expect(ics.body.contains("SUMMARY:Ryhmä") && !ics.body.contains("Toisenhankkeinen"))
+        }
+    }
 }

@@ -14,9 +14,16 @@ import Testing
         let row = ActivityQueries.ParticipantActivityRow(activity_id: F.id(1_300), name: "Kävelyryhmä", kind: "group", project_id: F.project, joined_on: "2026-01-08", left_on: nil)
         let m = OwnSpacePages.Me(
             firstName: "Aino <A>", results: [.init(key: "who5", name: "WHO-5", n: 2, last: "2026-03-01")],
-            activities: [.init(row: row, attended: 6, heldWhileMember: 8)])
+            activities: [.init(row: row, attended: 6, heldWhileMember: 8)],
+            sessions: [
+                .init(
+                    id: F.id(1_301), date: "2026-03-17", start_time: "10:00", end_time: "12:00", cancelled: true, version: 1, name: "Kävelyryhmä",
+                    description: "", site_name: "Pori")
+            ],
+            referrals: [.init(service: "Velkaneuvonta", state: "accepted", created_at: F.morning)])
         let html = OwnSpacePages.mePage(m, context: F.context(nil)).render()
         #expect(html.contains("Aino &lt;A&gt;") && html.contains(SiteURL.myMeasure(.value("who5")).relativeURL()) && html.contains("1.3.2026"))
+        #expect(html.contains("17.3.2026 klo 10:00: Kävelyryhmä, Pori") && html.contains("Peruttu!") && html.contains("Palvelu on ottanut sinut vastaan."))
         assertSnapshot(of: html, as: .html)
     }
 

@@ -20,9 +20,7 @@ enum ActivityFeedController {
                 uid: "\(s.id!.uuidString.lowercased())@\(host)", date: date, start: start, end: end, summary: a.name,
                 location: a.site?.name, description: a.description, cancelled: s.cancelled, sequence: s.version)
         }
-        let stamp = ISO8601DateFormatter.string(from: req.now, timeZone: TimeZone(identifier: "UTC")!, formatOptions: [.withYear, .withMonth, .withDay, .withTime, .withTimeZone])
-            .replacingOccurrences(of: "-", with: "").replacingOccurrences(of: ":", with: "")
-        let res = Response(status: .ok, body: .init(string: ICalendar(name: a.name, events: events, stamp: stamp).render()))
+        let res = Response(status: .ok, body: .init(string: ICalendar(name: a.name, events: events, stamp: ICalendar.stamp(req.now)).render()))
         res.headers.contentType = HTTPMediaType(type: "text", subType: "calendar", parameters: ["charset": "utf-8"])
         res.headers.replaceOrAdd(name: .cacheControl, value: "private, max-age=300")
         return res

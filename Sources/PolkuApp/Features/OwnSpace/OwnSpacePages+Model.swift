@@ -37,6 +37,9 @@ enum OwnSpacePages {
         var firstName: String
         var results: [Result] = []
         var activities: [ActivityQueries.ParticipantActivity] = []
+        /// The next sessions of their groups, and the services they were referred to (issue 15).
+        var sessions: [MySessions.Session] = []
+        var referrals: [MySessions.Referral] = []
     }
 
     /// The participant's own page: their results in every instrument (health ones too: the data is
@@ -57,6 +60,8 @@ enum OwnSpacePages {
             .all(decoding: Project.self).map(\.project_id)
         return Me(
             firstName: p.first_name, results: results,
-            activities: try await ActivityQueries.ofParticipant(participant, projects: projects, today: today, on: db))
+            activities: try await ActivityQueries.ofParticipant(participant, projects: projects, today: today, on: db),
+            sessions: Array(try await MySessions.upcoming(participant, today: today, on: sql).prefix(5)),
+            referrals: try await MySessions.referrals(participant, on: sql))
     }
 }

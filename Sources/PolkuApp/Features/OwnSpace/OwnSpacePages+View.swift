@@ -26,6 +26,21 @@ extension OwnSpacePages {
         let t = context.t
         return Page(context, title: t("me.title")) {
             h("p", ["class": "lead"]) { t("me.hello", m.firstName) }
+            h("section", ["aria-labelledby": "my-sessions"]) {
+                h("h2", ["id": "my-sessions"]) { t("me.sessions") }
+                if m.sessions.isEmpty { h("p") { t("me.sessions.none") } }
+                h("ul") {
+                    for s in m.sessions {
+                        h("li") {
+                            t("me.session", t.date(s.date), s.start_time, s.name) + (s.site_name.map { ", " + $0 } ?? "")
+                            if s.cancelled { h("strong") { " " + t("me.session.cancelled") } }
+                        }
+                    }
+                }
+                if !m.sessions.isEmpty {
+                    h("p") { h("a", ["href": SiteURL.mySessionsICS.relativeURL(), "download": ""]) { t("me.sessions.ics") } }
+                }
+            }
             h("section", ["aria-labelledby": "my-results"]) {
                 h("h2", ["id": "my-results"]) { t("me.results") }
                 if m.results.isEmpty { h("p") { t("me.results.none") } }
@@ -43,6 +58,14 @@ extension OwnSpacePages {
                 h("ul") {
                     for a in m.activities {
                         h("li") { a.row.name + " – " + (a.heldWhileMember.map { t("me.came_of", a.attended, $0) } ?? t("me.came", a.attended)) }
+                    }
+                }
+            }
+            if !m.referrals.isEmpty {
+                h("section", ["aria-labelledby": "my-services"]) {
+                    h("h2", ["id": "my-services"]) { t("me.services") }
+                    h("ul") {
+                        for r in m.referrals { h("li") { t("me.service", r.service, t.date(MyPlan.dateOnly(r.created_at))) + " " + t("me.service.state." + r.state) } }
                     }
                 }
             }
