@@ -154,6 +154,8 @@ import Vapor
             #expect([403, 404].contains(try await manager.post(other, ["answer": "x"]).status.code))
             #expect(try await manager.post(answerURL, ["answer": "Valmistauduin tapaamiseemme.\nTerveisin Pia"]).status == .seeOther)
             #expect(try await manager.get(SiteURL.today.relativeURL()).body.contains("vastaamatta: 0"))
+            let kept = try await manager.get(list)
+            #expect(kept.body.contains("Valmistauduin tapaamiseemme.") && !kept.body.contains("name=\"answer\""), "answered: shown, no form")
             let answered = try await me.get(SiteURL.mySeen.relativeURL())
             #expect(answered.body.contains("Valmistauduin tapaamiseemme.") && !answered.body.contains("Vastausta ei ole vielä tullut."))
             #expect(answered.body.contains("Vastasi kysymykseesi."), "the answer is itself an event they see")

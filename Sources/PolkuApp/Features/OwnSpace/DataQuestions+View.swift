@@ -61,6 +61,7 @@ extension DataQuestions {
             breadcrumbs: [(m.projectName, SiteURL.project(.value(m.project)).relativeURL())], status: status
         ) {
             h("p") { t("question.list.intro") }
+            h("p", ["class": "hint"]) { t("question.list.kept", answeredShownDays) }
             if m.rows.isEmpty { h("p") { t("question.list.none") } }
             for q in m.rows {
                 h("article", ["class": "card", "id": "q-\(q.id)"]) {

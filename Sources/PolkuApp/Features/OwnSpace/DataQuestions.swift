@@ -79,13 +79,20 @@ enum DataQuestions {
 
     // MARK: The managers' side
 
-    /// Questions from the participants of a project the actor manages: unanswered first.
-    static func ofProject(_ project: UUID, on db: any Database) async throws -> [Row] {
-        try await db.sql.raw(
+    /// How long an answered question stays on the managers' list; an unanswered one always does.
+    static let answeredShownDays = 90
+
+    /// Questions from the participants of a project the actor manages: every unanswered one first,
+    /// then those answered lately; or the one question `only`, whenever it was answered.
+    static func ofProject(_ project: UUID, only: UUID? = nil, now: Date, on db: any Database) async throws -> [Row] {
+        let which: SQLQueryString =
+            only.map { "q.id = \(bind: $0)" }
+            ?? "(q.answered_at IS NULL OR q.answered_at >= \(bind: now.addingTimeInterval(-Double(answeredShownDays) * 86_400)))"
+        return try await db.sql.raw(
             """
             \(columns), p.first_name, p.last_name \(joins) JOIN participants p ON p.id = q.participant_id
-            WHERE q.participant_id IN (SELECT e.participant_id FROM enrolments e WHERE e.project_id = \(bind: project))
-            ORDER BY CASE WHEN q.answered_at IS NULL THEN 0 ELSE 1 END, q.created_at DESC LIMIT 100
+            WHERE q.participant_id IN (SELECT e.participant_id FROM enrolments e WHERE e.project_id = \(bind: project)) AND \(which)
+            ORDER BY CASE WHEN q.answered_at IS NULL THEN 0 ELSE 1 END, q.created_at DESC
             """
         ).all(decoding: Row.self)
     }
@@ -96,7 +103,7 @@ enum DataQuestions {
     }
 
     static func render(_ req: Request, project: UUID, answering: UUID?, state: FormState, status: HTTPResponseStatus = .ok) async throws -> Response {
-        let rows = try await ofProject(project, on: req.db)
+        let rows = try await ofProject(project, now: req.now, on: req.db)
         try await req.audit.record(.participantList, participants: Array(Set(rows.map(\.participant_id))), project: project, detail: "data questions")
         let name = req.actor?.projectNames[project] ?? ""
         return listPage(.init(project: project, projectName: name, rows: rows, answering: answering, state: state), context: req.pageContext, status: status)
@@ -106,7 +113,7 @@ enum DataQuestions {
     @Sendable static func answer(req: Request) async throws -> Response {
         let (project, _, actor) = try req.guardedProject()
         guard let id = req.parameters.get("question", as: UUID.self),
-            let row = try await ofProject(project, on: req.db).first(where: { $0.id == id })
+            let row = try await ofProject(project, only: id, now: req.now, on: req.db).first
         else { throw Abort(.notFound) }
         var state = try FormState.read(req, fields: ["answer"], requiring: ["answer"])
         let answer = state.text("answer", required: true, max: maxLength)
