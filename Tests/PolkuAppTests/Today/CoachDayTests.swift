@@ -156,8 +156,9 @@ import Testing
                     part.range(of: "<p>[^<]*</p>", options: .regularExpression).map { String(part[$0].dropFirst(3).dropLast(4)) }
                 }
             }
+            // The page's own link to the older notes, as a person would follow it.
             func older(_ body: String) -> String? {
-                body.range(of: "\\?notes_before=[0-9A-Fa-f-]+#notes-h", options: .regularExpression).map { url + String(body[$0]) }
+                body.firstMatch(of: /href="([^"]*\?notes_before=[0-9A-Fa-f-]+#notes-h)" rel="next"/).map { String($0.output.1) }
             }
             // The World's own normal note and these 24: pages of ten, newest first, each once.
             var seen: [String] = [], pages: [Int] = []
@@ -177,7 +178,7 @@ import Testing
             health.$participant.id = world.ownParticipant; health.$project.id = world.ownProject; health.sensitivity = .health; health.body = "Terveys."
             try await health.create(on: app.db)
             for anchor in [health.id!.uuidString, world.ownProject.uuidString, "x"] {
-                let odd = try await client.get(url + "?notes_before=" + anchor)
+                let odd = try await client.get(SiteURL.participant(.value(world.ownParticipant)).relativeURL([("notes_before", anchor)]))
                 #expect(odd.status == .ok && notes(odd.body).first == "Tapaaminen numero 24.", "?notes_before=\(anchor)")
             }
         }

@@ -25,7 +25,7 @@ import Testing
         let html = SeenBy.page(m, context: F.context(nil)).render()
         #expect(html.contains("Tiina &lt;T&gt;") && html.contains("Ohjaaja, Lähde mukaan! (Porin kaupunki)") && html.contains("Kirjoitti muistiinpanon."))
         #expect(html.contains("Palvelun työntekijä (Velkaneuvonta)") && html.contains("Polku itse (automaattinen työ)"))
-        #expect(html.contains("/me/seen?before=\(F.id(504).uuidString)"), "the next page starts after the last event shown")
+        #expect(html.contains(SiteURL.mySeen.relativeURL([("before", F.id(504).uuidString)])), "the next page starts after the last event shown")
         assertSnapshot(of: html, as: .html)
     }
 

@@ -42,12 +42,7 @@ enum DataQuestions {
     /// an event that is not theirs to ask about.
     static func event(_ req: Request, participant: UUID) async throws -> SeenBy.Event? {
         guard let id = req.parameters.get("event", as: UUID.self) else { return nil }
-        return try await req.db.sql.raw(
-            """
-            SELECT a.id, a.at, a.action, a.actor_id, u.name AS actor_name FROM audit_events a LEFT JOIN users u ON u.id = a.actor_id
-            WHERE a.id = \(bind: id) AND a.participant_id = \(bind: participant) AND (a.actor_id IS NULL OR a.actor_id NOT IN (SELECT o.id FROM users o WHERE o.participant_id = \(bind: participant)))
-            """
-        ).first(decoding: SeenBy.Event.self)
+        return try await req.db.sql.raw("\(SeenBy.events(of: participant)) AND a.id = \(bind: id)").first(decoding: SeenBy.Event.self)
     }
 
     @Sendable static func form(req: Request) async throws -> Response {

@@ -41,7 +41,7 @@ extension MyPlan {
             if !said.isEmpty {
                 h("ul", ["class": "plain"]) {
                     for c in said where c.kind == Kind.comment.rawValue {
-                        h("li") { t("plan.said", t.date(dateOnly(c.created_at))) + " " + c.text }
+                        h("li") { t("plan.said", t.date(ParticipantShow.dateOnly(c.created_at))) + " " + c.text }
                     }
                 }
             }
@@ -66,6 +66,4 @@ extension MyPlan {
             }
         }
     }
-
-    static func dateOnly(_ date: Date) -> String { CalendarDate.inFinland(date).iso }
 }

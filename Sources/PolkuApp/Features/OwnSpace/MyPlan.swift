@@ -52,14 +52,8 @@ enum MyPlan {
             """
         ).all(decoding: GoalRow.self)
         let comments = try await comments(participant: participant, on: sql)
-        struct Project: Decodable { let id: UUID; let name: String }
-        let projects = try await sql.raw(
-            """
-            SELECT DISTINCT p.id, p.name FROM enrolments e JOIN projects p ON p.id = e.project_id
-            WHERE e.participant_id = \(bind: participant) ORDER BY p.name
-            """
-        ).all(decoding: Project.self)
-        return Model(goals: goals, comments: Dictionary(grouping: comments, by: \.goal_id), projects: projects.map { ($0.id, $0.name) })
+        let projects = try await OwnSpacePages.projects(of: participant, on: sql)
+        return Model(goals: goals, comments: Dictionary(grouping: comments, by: \.goal_id), projects: projects)
     }
 
     /// The participant's words about their goals, oldest first, in `projects` when given (staff).

@@ -42,6 +42,17 @@ enum OwnSpacePages {
         var referrals: [MySessions.Referral] = []
     }
 
+    /// The projects the participant is in, by name: what their own space covers.
+    static func projects(of participant: UUID, on sql: any SQLDatabase) async throws -> [(id: UUID, name: String)] {
+        struct Project: Decodable { let id: UUID; let name: String }
+        return try await sql.raw(
+            """
+            SELECT DISTINCT p.id, p.name FROM enrolments e JOIN projects p ON p.id = e.project_id
+            WHERE e.participant_id = \(bind: participant) ORDER BY p.name
+            """
+        ).all(decoding: Project.self).map { ($0.id, $0.name) }
+    }
+
     /// The participant's own page: their results in every instrument (health ones too: the data is
     /// theirs) and the activities of every project they are in; nil if the person is gone.
     static func me(_ participant: UUID, today: CalendarDate, on db: any Database) async throws -> Me? {
@@ -55,9 +66,7 @@ enum OwnSpacePages {
             WHERE a.participant_id = \(bind: participant) GROUP BY i.key ORDER BY i.key
             """
         ).all(decoding: Result.self)
-        struct Project: Decodable { let project_id: UUID }
-        let projects = try await sql.select().column("project_id").from(Enrolment.schema).where("participant_id", .equal, participant)
-            .all(decoding: Project.self).map(\.project_id)
+        let projects = try await Self.projects(of: participant, on: sql).map(\.id)
         return Me(
             firstName: p.first_name, results: results,
             activities: try await ActivityQueries.ofParticipant(participant, projects: projects, today: today, on: db),

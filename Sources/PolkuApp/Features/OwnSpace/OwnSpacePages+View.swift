@@ -65,7 +65,7 @@ extension OwnSpacePages {
                 h("section", ["aria-labelledby": "my-services"]) {
                     h("h2", ["id": "my-services"]) { t("me.services") }
                     h("ul") {
-                        for r in m.referrals { h("li") { t("me.service", r.service, t.date(MyPlan.dateOnly(r.created_at))) + " " + t("me.service.state." + r.state) } }
+                        for r in m.referrals { h("li") { t("me.service", r.service, t.date(ParticipantShow.dateOnly(r.created_at))) + " " + t("me.service.state." + r.state) } }
                     }
                 }
             }

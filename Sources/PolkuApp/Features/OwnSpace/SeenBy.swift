@@ -43,10 +43,7 @@ enum SeenBy {
     static func query(participant: UUID, before: UUID?, now: Date, on db: any Database) async throws -> Model {
         let sql = db.sql
         let since = now.addingTimeInterval(-Double(months) * 30.5 * 86_400)
-        var query: SQLQueryString = """
-            SELECT a.id, a.at, a.action, a.actor_id, u.name AS actor_name FROM audit_events a LEFT JOIN users u ON u.id = a.actor_id
-            WHERE a.participant_id = \(bind: participant) AND a.at >= \(bind: since) AND (a.actor_id IS NULL OR a.actor_id NOT IN (SELECT o.id FROM users o WHERE o.participant_id = \(bind: participant)))
-            """
+        var query: SQLQueryString = "\(events(of: participant)) AND a.at >= \(bind: since)"
         var model = Model()
         // The anchor's time is compared as stored (a subquery), not read back into a `Date` and bound
         // again: SQLite keeps fractions of a second that a round trip may not reproduce exactly.
@@ -76,6 +73,16 @@ enum SeenBy {
         ).all(decoding: Role.self)
         model.roles = Dictionary(grouping: roles, by: \.user_id)
         return model
+    }
+
+    /// The events about `participant` that others caused (not any account of their own), with the
+    /// name of who did it; the list and the question form both read events this way.
+    static func events(of participant: UUID) -> SQLQueryString {
+        """
+        SELECT a.id, a.at, a.action, a.actor_id, u.name AS actor_name FROM audit_events a LEFT JOIN users u ON u.id = a.actor_id
+        WHERE a.participant_id = \(bind: participant)
+          AND (a.actor_id IS NULL OR a.actor_id NOT IN (SELECT o.id FROM users o WHERE o.participant_id = \(bind: participant)))
+        """
     }
 
     /// What an event means to the person it is about, as a text key.

@@ -142,9 +142,7 @@ struct PersonExport: Encodable {
     /// (the data is theirs), in their own language.
     @Sendable static func own(req: Request) async throws -> Response {
         let (pid, _) = try req.guardedSelf()
-        struct Project: Decodable { let project_id: UUID }
-        let projects = try await req.db.sql.raw("SELECT DISTINCT project_id FROM enrolments WHERE participant_id = \(bind: pid)")
-            .all(decoding: Project.self).map(\.project_id)
+        let projects = try await OwnSpacePages.projects(of: pid, on: req.db.sql).map(\.id)
         guard let export = try await gather(pid, projects: projects, healthProjects: projects, now: req.now, on: req.db.sql) else {
             throw Abort(.notFound)
         }
