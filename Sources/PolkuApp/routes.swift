@@ -45,6 +45,10 @@ func routes(_ app: Application) throws {
     own.get(.myConsents, use: MyConsents.index)
     own.get(.myConsent(.key), use: MyConsents.confirm)
     own.post(.myConsent(.key), use: MyConsents.change)
+    own.get(.myAssessments, use: MyAssessments.index)
+    own.get(.myAssessment(.key), use: MyAssessments.form)
+    own.post(.myAssessments, use: MyAssessments.save)
+    own.post(.myAssessmentComment(.key), use: MyAssessments.comment)
 
     let staff = GuardedRoutes(app, .staff)
     staff.get(.today, use: TodayPage.show)

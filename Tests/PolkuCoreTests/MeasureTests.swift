@@ -33,6 +33,19 @@ import Testing
         #expect(Dictionary(grouping: whodas.items, by: { $0.domain! }).mapValues(\.count) == ["D1": 2, "D2": 2, "D3": 2, "D4": 2, "D5": 2, "D6": 2])
     }
 
+    /// A participant fills in only what asks a person's own view and shows every question.
+    @Test func onlyInstrumentsWithTheirQuestionsAreOfferedForSelfReport() throws {
+        let keys = ["fitness", "goal-scale", "kykyviisari", "polku-life", "who5", "whodas-12"]
+        let offered = try keys.filter { try Self.shipped($0).selfReportable }
+        #expect(offered == ["goal-scale", "polku-life", "who5"])
+        // WHODAS with its licensed texts supplied by a deployment could be filled in by the person.
+        var whodas = try Self.shipped("whodas-12")
+        whodas.items = whodas.items.map { var i = $0; i.text = LocalizedText(fi: "Kysymys \($0.id)"); return i }
+        #expect(whodas.selfReportable)
+        whodas.items[3].text = nil
+        #expect(!whodas.selfReportable)
+    }
+
     @Test func who5WorkedExamples() throws {
         let who5 = try Self.shipped("who5")
         let all = { (v: Double) in Dictionary(uniqueKeysWithValues: (1...5).map { (String($0), v) }) }

@@ -33,6 +33,7 @@ enum Migrations {
         IndexBirthDates(),
         CreateDataQuestions(),
         CreateGoalComments(),
+        CreateOwnWork(),
     ]
 
     static func register(on app: Application) {

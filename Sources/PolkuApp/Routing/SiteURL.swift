@@ -55,6 +55,13 @@ package enum SiteURL: Sendable {
 
     case invite(Parameter<String>), me, myMeasure(Parameter<String>), mySeen, mySeenQuestion(Parameter<UUID>), myExport, myConsents,
         myPlan, myGoalDone(Parameter<UUID>), myGoalComment(Parameter<UUID>), myAccountClose, mySessionsICS, myConsent(Parameter<String>)
+    case myAssessments, myAssessment(Parameter<String>), myAssessmentComment(Parameter<UUID>)
+    case myPortfolio, myPortfolioEntry(Parameter<UUID>), myPortfolioMove(Parameter<UUID>), myPortfolioShare(Parameter<UUID>),
+        myPortfolioDelete(Parameter<UUID>), myPortfolioFile(Parameter<UUID>), myPortfolioExport
+    case myFeedback(Parameter<UUID>)
+    /// A portfolio entry's file as the coach fetches it (shared entries only).
+    case participantPortfolioFile(Parameter<UUID>, Parameter<UUID>)
+    case projectFeedback(Parameter<UUID>)
 
     case adminUsers, adminUserNew, adminUser(Parameter<UUID>)
     case adminUserMemberships(Parameter<UUID>), adminUserMembershipDelete(Parameter<UUID>, Parameter<UUID>), adminUserActive(Parameter<UUID>)
@@ -168,6 +175,19 @@ package enum SiteURL: Sendable {
         case .mySeenQuestion(let e): return c("me", "seen") + [p("event", e)] + c("question")
         case .myConsents: return c("me", "consents")
         case .myConsent(let purpose): return c("me", "consents") + [p("purpose", purpose)]
+        case .myAssessments: return c("me", "assessments")
+        case .myAssessment(let k): return c("me", "assessments") + [p("key", k)]
+        case .myAssessmentComment(let a): return c("me", "assessments") + [p("assessment", a)] + c("comment")
+        case .myPortfolio: return c("me", "portfolio")
+        case .myPortfolioEntry(let e): return c("me", "portfolio") + [p("entry", e)]
+        case .myPortfolioMove(let e): return Self.myPortfolioEntry(e).segments + c("move")
+        case .myPortfolioShare(let e): return Self.myPortfolioEntry(e).segments + c("share")
+        case .myPortfolioDelete(let e): return Self.myPortfolioEntry(e).segments + c("delete")
+        case .myPortfolioFile(let e): return Self.myPortfolioEntry(e).segments + c("file")
+        case .myPortfolioExport: return c("me", "portfolio.zip")
+        case .myFeedback(let s): return c("me", "feedback") + [p("subject", s)]
+        case .participantPortfolioFile(let i, let e): return Self.participant(i).segments + c("portfolio") + [p("entry", e)]
+        case .projectFeedback(let i): return Self.project(i).segments + c("feedback")
         case .adminUsers: return c("admin", "users")
         case .adminUserNew: return c("admin", "users", "new")
         case .adminUser(let u): return c("admin", "users") + [p("id", u)]

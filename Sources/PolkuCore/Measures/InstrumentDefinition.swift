@@ -108,6 +108,13 @@ public struct InstrumentDefinition: Codable, Sendable, Equatable {
     public func item(_ id: String) -> Item? { items.first { $0.id == id } }
     public func scale(of item: Item) -> Scale? { scales[item.scale] }
     public var hasTotal: Bool { [.sum, .mean, .goals].contains(scoring.method) }
+
+    /// Whether a participant can fill this in by themself: it asks questions a person answers
+    /// (not scores from an external service or measurements a professional takes), and every item
+    /// has its text (a licensed instrument without its texts shows only codes).
+    public var selfReportable: Bool {
+        licence.kind != .external && ![.entered, .measurements].contains(scoring.method) && items.allSatisfy { $0.text != nil }
+    }
 }
 
 /// Text in Finnish, and optionally Swedish and English; Finnish is the fallback.

@@ -8,7 +8,10 @@ import Vapor
 /// result at once with its interpretation, and each instrument's history as charts and tables.
 enum AssessmentController {
     struct Context {
-        let scope: ParticipantScope
+        let participant: UUID
+        /// Who fills it in: a worker, or the participant themself (`own`).
+        let author: UUID
+        let own: Bool
         let project: UUID
         let instrument: Instrument
         let definition: InstrumentDefinition
@@ -22,17 +25,36 @@ enum AssessmentController {
         let pid = try req.id()
         guard let project = UUID(uuidString: projectText) else { throw Abort(.badRequest, reason: "Choose a project") }
         let scope = try await req.authz.writeParticipant(pid, in: project)
-        guard try await MeasureQueries.projectKeys(project, on: req.db).contains(key),
-            let instrument = try await Instrument.query(on: req.db).filter(\.$key == key).sort(\.$version, .descending).first(),
-            let definition = instrument.definition
+        guard try await MeasureQueries.projectKeys(project, on: req.db).contains(key) else { throw Abort(.notFound) }
+        let ctx = try await load(participant: pid, author: scope.actor.userID, own: false, project: project, key: key, on: req.db)
+        guard scope.writes(ctx.definition.health ? .health : .normal, in: project) else { throw Abort(.forbidden) }
+        return ctx
+    }
+
+    /// The participant's own: an instrument their project offers for self-report, in a project they
+    /// are in (issue 15). Health instruments too: the answers are theirs.
+    static func ownContext(_ req: Request, projectText: String, key: String) async throws -> Context {
+        let (pid, user) = try req.guardedSelf()
+        guard let project = UUID(uuidString: projectText),
+            try await OwnSpacePages.projects(of: pid, on: req.db.sql).contains(where: { $0.id == project }),
+            try await MeasureQueries.selfReportKeys(project, on: req.db).contains(key)
         else { throw Abort(.notFound) }
-        guard scope.writes(definition.health ? .health : .normal, in: project) else { throw Abort(.forbidden) }
-        guard let p = try await Participant.find(pid, on: req.db) else { throw Abort(.notFound) }
+        let ctx = try await load(participant: pid, author: user, own: true, project: project, key: key, on: req.db)
+        guard ctx.definition.selfReportable else { throw Abort(.notFound) }
+        return ctx
+    }
+
+    private static func load(participant pid: UUID, author: UUID, own: Bool, project: UUID, key: String, on db: any Database) async throws -> Context {
+        guard let instrument = try await Instrument.query(on: db).filter(\.$key == key).sort(\.$version, .descending).first(),
+            let definition = instrument.definition, let p = try await Participant.find(pid, on: db)
+        else { throw Abort(.notFound) }
         let goals =
             definition.scoring.method == .goals
-            ? try await Goal.query(on: req.db).filter(\.$participant.$id == pid).filter(\.$project.$id == project).sort(\.$createdAt).all().map { ($0.id!, $0.text) }
+            ? try await Goal.query(on: db).filter(\.$participant.$id == pid).filter(\.$project.$id == project).sort(\.$createdAt).all().map { ($0.id!, $0.text) }
             : []
-        return Context(scope: scope, project: project, instrument: instrument, definition: definition, person: (p.firstName, p.lastName), goals: goals)
+        return Context(
+            participant: pid, author: author, own: own, project: project, instrument: instrument, definition: definition, person: (p.firstName, p.lastName),
+            goals: goals)
     }
 
     @Sendable static func new(req: Request) async throws -> Response {
@@ -43,13 +65,13 @@ enum AssessmentController {
             key: pick.count == 2 ? pick[1] : (try? req.query.get(String.self, at: "instrument")) ?? "")
         var state = FormState()
         state.values["date"] = req.today.iso
-        try await req.audit.record(.participantView, participant: ctx.scope.participantID, project: ctx.project, detail: "assessment form \(ctx.definition.key)")
+        try await req.audit.record(.participantView, participant: ctx.participant, project: ctx.project, detail: "assessment form \(ctx.definition.key)")
         return form(req, ctx, state: state)
     }
 
     static func form(_ req: Request, _ ctx: Context, state: FormState, status: HTTPResponseStatus = .ok) -> Response {
         let model = AssessmentForm(
-            participantID: ctx.scope.participantID, project: ctx.project, personName: "\(ctx.person.first) \(ctx.person.last)",
+            participantID: ctx.participant, own: ctx.own, project: ctx.project, personName: "\(ctx.person.first) \(ctx.person.last)",
             definition: ctx.definition, goals: ctx.goals.map { .init(id: $0.id, text: $0.text) }, state: state)
         return model.page(context: req.pageContext, status: status).response()
     }
@@ -66,7 +88,12 @@ enum AssessmentController {
     @Sendable static func save(req: Request) async throws -> Response {
         let projectText = (try? req.content.get(String.self, at: "project")) ?? ""
         let key = (try? req.content.get(String.self, at: "instrument")) ?? ""
-        let ctx = try await context(req, projectText: projectText, key: key)
+        return try await save(req, context(req, projectText: projectText, key: key))
+    }
+
+    /// Reads the form, scores it by the instrument's rule and stores it; a form with a problem comes
+    /// back with what was typed and each problem at its field.
+    static func save(_ req: Request, _ ctx: Context) async throws -> Response {
         let d = ctx.definition
         var state = FormState.read(req, fields: fields(ctx))
         let date = state.date("date", required: true)
@@ -109,20 +136,20 @@ enum AssessmentController {
         }
         guard let result, let date, state.isValid else { return form(req, ctx, state: state, status: .unprocessableEntity) }
         let a = Assessment()
-        a.$participant.id = ctx.scope.participantID; a.$project.id = ctx.project; a.$instrument.id = ctx.instrument.id!
+        a.$participant.id = ctx.participant; a.$project.id = ctx.project; a.$instrument.id = ctx.instrument.id!
         a.date = date; a.answers = AnswerCoding.encode(values); a.total = result.total; a.scaled = result.scaled
         a.scores = String(decoding: try JSONEncoder().encode(result), as: UTF8.self)
         if d.scoring.method == .profile {
             a.extras = String(decoding: try JSONEncoder().encode(Answers(values: [:], important: answers.important, areaGoals: answers.areaGoals)), as: UTF8.self)
         }
-        a.$assessedBy.id = ctx.scope.actor.userID
+        a.$assessedBy.id = ctx.author
         try await req.db.transaction { db in
             try await a.create(on: db)
-            try await req.audit.record(.participantUpdate, participant: ctx.scope.participantID, project: ctx.project, detail: "assessment \(d.key) v\(d.version)", on: db)
+            try await req.audit.record(
+                .participantUpdate, participant: ctx.participant, project: ctx.project, detail: "\(ctx.own ? "self-" : "")assessment \(d.key) v\(d.version)", on: db)
         }
         req.flash("flash.assessment_saved")
-        return req.redirect(
-            SiteURL.participantMeasure(.value(ctx.scope.participantID), .value(d.key))
-                .relativeURL([("saved", a.id!.uuidString)], fragment: "a-\(a.id!)"))
+        let history = ctx.own ? SiteURL.myMeasure(.value(d.key)) : SiteURL.participantMeasure(.value(ctx.participant), .value(d.key))
+        return req.redirect(history.relativeURL([("saved", a.id!.uuidString)], fragment: ctx.own ? "latest-h" : "a-\(a.id!)"))
     }
 }

@@ -7,6 +7,8 @@ struct AssessmentForm {
     struct Goal: Equatable { let id: UUID; let text: String }
 
     var participantID: UUID
+    /// Filled in by the participant in their own space (issue 15): posted there, led back there.
+    var own = false
     var project: UUID
     var personName: String
     var definition: InstrumentDefinition
@@ -36,20 +38,22 @@ struct AssessmentForm {
         let pid = participantID
         return Page(
             context, title: d.name.text(lang),
-            breadcrumbs: [
-                (t("participants.title"), SiteURL.participants.relativeURL()), (personName, SiteURL.participant(.value(pid)).relativeURL()),
-            ],
+            breadcrumbs: own
+                ? [(t("me.title"), SiteURL.me.relativeURL()), (t("me.assessments.title"), SiteURL.myAssessments.relativeURL())]
+                : [(t("participants.title"), SiteURL.participants.relativeURL()), (personName, SiteURL.participant(.value(pid)).relativeURL())],
             status: status
         ) {
             if let desc = d.description { h("p", ["class": "lead"]) { desc.text(lang) } }
             if d.licence.kind == .external { h("p", ["class": "notice"]) { t("measure.external") } }
             if d.scoring.method == .goals && goals.isEmpty { h("p", ["class": "notice"]) { t("measure.no_goals") } }
-            h("form", ["method": "post", "action": SiteURL.participantAssessments(.value(pid)).relativeURL()]) {
+            if own { h("p", ["class": "lead"]) { t("me.assessments.form_intro") } }
+            h("form", ["method": "post", "action": (own ? SiteURL.myAssessments : SiteURL.participantAssessments(.value(pid))).relativeURL()]) {
                 csrfField(context)
                 h("input", ["type": "hidden", "name": "project", "value": project.uuidString])
                 h("input", ["type": "hidden", "name": "instrument", "value": d.key])
                 f.summary()
-                f.date("date", t("measure.date"), required: true)
+                // The participant answers for today; a worker may type in an earlier day's answers.
+                if own { h("input", ["type": "hidden", "name": "date", "value": state["date"]]) } else { f.date("date", t("measure.date"), required: true) }
                 for row in Self.rows(d, goals: goals, t: t) {
                     let scale = d.scale(of: row.item)!
                     let whole = (scale.step ?? 1) >= 1 && scale.min == scale.min.rounded()

@@ -17,6 +17,8 @@ enum InstrumentPages {
         /// The licence kind when it is not bundled with Polku (shown beside the name).
         let licence: String?
         let origin: String
+        /// Whether a participant can fill it in by themself (`InstrumentDefinition.selfReportable`).
+        var selfReportable = false
     }
 
     /// The project's page: a form for its managers, who may change the choice; a plain list for everyone
@@ -25,6 +27,8 @@ enum InstrumentPages {
         var id: UUID
         var name: String
         var used: Set<String> = []
+        /// The ones its participants may also fill in themselves, in their own space.
+        var selfReport: Set<String> = []
         /// The latest version of every instrument in the library.
         var all: [Listed] = []
         var canManage = false
@@ -45,8 +49,8 @@ enum InstrumentPages {
         guard let name = try await db.sql.select().column("name").from(Project.schema).where("id", .equal, id).first(decoding: Name.self)?.name
         else { return nil }
         return Choice(
-            id: id, name: name, used: Set(try await MeasureQueries.projectKeys(id, on: db)), all: try await InstrumentLibrary.latest(on: db).map(listed),
-            canManage: canManage, message: message)
+            id: id, name: name, used: Set(try await MeasureQueries.projectKeys(id, on: db)),
+            selfReport: try await MeasureQueries.selfReportKeys(id, on: db), all: try await InstrumentLibrary.latest(on: db).map(listed), canManage: canManage, message: message)
     }
 
     static func library(problems: [String] = [], message: String? = nil, on db: any Database) async throws -> Library {
@@ -62,6 +66,7 @@ enum InstrumentPages {
         let d = i.definition
         let licence = d.flatMap { $0.licence.kind == .bundled ? nil : $0.licence.kind.rawValue }
         return Listed(
-            id: try i.requireID(), key: i.key, version: i.version, name: d?.name ?? LocalizedText(fi: i.name), health: i.health, licence: licence, origin: i.origin)
+            id: try i.requireID(), key: i.key, version: i.version, name: d?.name ?? LocalizedText(fi: i.name), health: i.health, licence: licence, origin: i.origin,
+            selfReportable: d?.selfReportable ?? false)
     }
 }

@@ -27,6 +27,15 @@ extension InstrumentPages {
                                 h("input", ["type": "checkbox", "id": "i-\(i.key)", "name": "use_\(i.key)", "value": "on", "checked": m.used.contains(i.key) ? "" : nil])
                                 h("label", ["for": "i-\(i.key)"]) { label(i) }
                             }
+                            if i.selfReportable {
+                                h("div", ["class": "field check sub"]) {
+                                    h("input", [
+                                        "type": "checkbox", "id": "s-\(i.key)", "name": "self_\(i.key)", "value": "on",
+                                        "checked": m.selfReport.contains(i.key) ? "" : nil,
+                                    ])
+                                    h("label", ["for": "s-\(i.key)"]) { t("instruments.project.self_report", i.name.text(t.lang.rawValue)) }
+                                }
+                            }
                         }
                     }
                     submit(t("form.save"))
@@ -35,7 +44,9 @@ extension InstrumentPages {
                 h("h2") { t("instruments.project.legend") }
                 let chosen = m.all.filter { m.used.contains($0.key) }
                 if chosen.isEmpty { h("p") { t("measures_report.none") } }
-                h("ul") { for i in chosen { h("li") { label(i) } } }
+                h("ul") {
+                    for i in chosen { h("li") { label(i) + (m.selfReport.contains(i.key) ? " · " + t("instruments.project.self_report_short") : "") } }
+                }
             }
         }
     }

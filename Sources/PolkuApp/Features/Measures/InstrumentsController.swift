@@ -25,8 +25,11 @@ enum InstrumentsController {
         // A post without the form's marker did not come from the form: it must not clear the choice.
         guard posted["instruments_form"] == "1" else { throw Abort(.badRequest, reason: "missing fields: instruments_form") }
         let keys = all.map(\.key).filter { posted["use_\($0)"] == "on" }
-        try await MeasureQueries.setProjectKeys(id, keys, on: req.db)
-        try await req.audit.record(.projectUpdate, project: id, detail: "instruments: \(keys.joined(separator: ", "))")
+        // Offered for self-report only when used by the project and answerable by a person.
+        let selfReport = Set(all.filter { keys.contains($0.key) && $0.definition?.selfReportable == true && posted["self_\($0.key)"] == "on" }.map(\.key))
+        try await MeasureQueries.setProjectKeys(id, keys, selfReport: selfReport, on: req.db)
+        try await req.audit.record(
+            .projectUpdate, project: id, detail: "instruments: \(keys.joined(separator: ", ")); self-report: \(selfReport.sorted().joined(separator: ", "))")
         return try await projectPage(req, project: id, canManage: true, message: req.t("instruments.project.saved"))
     }
 

@@ -21,6 +21,8 @@ extension MeasureHistory {
         let goalTexts: [String: String]
         /// A result just saved, shown as such.
         var saved: UUID? = nil
+        /// The participant's comment form on a result, come back with a problem (own page only).
+        var comment: (assessment: UUID, state: FormState)? = nil
 
         /// The definition of the latest result (change is judged by its rule).
         var latestDefinitionUsed: InstrumentDefinition { history.last.flatMap { definitions[$0.instrument] } ?? latestDefinition }

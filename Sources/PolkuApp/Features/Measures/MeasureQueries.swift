@@ -10,11 +10,21 @@ package enum MeasureQueries {
             .where("project_id", .equal, SQLBind(project)).all(decodingColumn: "instrument_key", as: String.self).sorted()
     }
 
-    package static func setProjectKeys(_ project: UUID, _ keys: [String], on db: any Database) async throws {
+    /// The instruments the project offers its participants to fill in by themselves (issue 15).
+    static func selfReportKeys(_ project: UUID, on db: any Database) async throws -> Set<String> {
+        Set(
+            try await db.sql.select().column("instrument_key").from("project_instruments")
+                .where("project_id", .equal, SQLBind(project)).where("self_report", .equal, SQLLiteral.boolean(true))
+                .all(decodingColumn: "instrument_key", as: String.self))
+    }
+
+    /// The project's instruments; those in `selfReport` its participants may also fill in themselves.
+    package static func setProjectKeys(_ project: UUID, _ keys: [String], selfReport: Set<String> = [], on db: any Database) async throws {
         let sql = db.sql
         try await sql.delete(from: "project_instruments").where("project_id", .equal, SQLBind(project)).run()
         for key in Set(keys) {
-            try await sql.insert(into: "project_instruments").columns("project_id", "instrument_key").values(SQLBind(project), SQLBind(key)).run()
+            try await sql.insert(into: "project_instruments").columns("project_id", "instrument_key", "self_report")
+                .values(SQLBind(project), SQLBind(key), SQLBind(selfReport.contains(key))).run()
         }
     }
 
@@ -26,11 +36,13 @@ package enum MeasureQueries {
         let scores: ScoreResult
         let instrument: UUID
         let version: Int
+        /// What the participant wrote about this result from their own space ("I disagree, because…").
+        var ownComment: String? = nil
     }
 
     struct Row: Decodable {
         let id: UUID; let project_id: UUID; let date: String; let answers: String; let extras: String?; let scores: String
-        let instrument_id: UUID; let version: Int; let health: Bool; let key: String
+        let instrument_id: UUID; let version: Int; let health: Bool; let key: String; let own_comment: String?
     }
 
     /// A participant's assessments with one instrument (every version), oldest first, only from the
@@ -64,7 +76,7 @@ package enum MeasureQueries {
         guard !projects.isEmpty, !keys.isEmpty else { return [:] }
         let rows = try await db.sql.raw(
             """
-            SELECT a.id, a.project_id, a.date, a.answers, a.extras, a.scores, a.instrument_id, i.version, i.health, i.key
+            SELECT a.id, a.project_id, a.date, a.answers, a.extras, a.scores, a.instrument_id, i.version, i.health, i.key, a.own_comment
             FROM assessments a JOIN instruments i ON i.id = a.instrument_id
             WHERE a.participant_id = \(bind: participant) AND i.key IN \(SQLBind.group(keys)) AND a.project_id IN \(SQLBind.group(projects))
             ORDER BY a.date, a.created_at
@@ -85,7 +97,9 @@ package enum MeasureQueries {
         if let extras = r.extras, let e = try? decoder.decode(Answers.self, from: Data(extras.utf8)) {
             answers.important = e.important; answers.areaGoals = e.areaGoals
         }
-        return Stored(id: r.id, project: r.project_id, date: r.date, answers: answers, scores: scores, instrument: r.instrument_id, version: r.version)
+        return Stored(
+            id: r.id, project: r.project_id, date: r.date, answers: answers, scores: scores, instrument: r.instrument_id, version: r.version,
+            ownComment: r.own_comment)
     }
 
     struct Summary: Decodable, Sendable { let key: String; let name: String; let health: Bool; let project_id: UUID; let n: Int; let last: String }

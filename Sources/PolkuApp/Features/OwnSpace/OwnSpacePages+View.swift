@@ -73,6 +73,7 @@ extension OwnSpacePages {
                 h("h2", ["id": "my-data"]) { t("me.data") }
                 h("ul") {
                     h("li") { h("a", ["href": SiteURL.myPlan.relativeURL()]) { t("plan.title") } }
+                    h("li") { h("a", ["href": SiteURL.myAssessments.relativeURL()]) { t("me.assessments.title") } }
                     h("li") { h("a", ["href": SiteURL.myConsents.relativeURL()]) { t("myconsent.title") } }
                     h("li") { h("a", ["href": SiteURL.mySeen.relativeURL()]) { t("seen.title") } }
                     h("li") {

@@ -54,6 +54,10 @@ enum Anonymiser {
             ).run()
         }
         let list = ids(Array(people.keys), sql)
+        // A portfolio's files go with it (their bytes may sit outside the database).
+        for row in try await sql.raw("SELECT file_id FROM portfolio_entries WHERE file_id IS NOT NULL AND participant_id IN (\(list))").all() {
+            try await StoredFiles.delete(try row.decode(column: "file_id", as: UUID.self), on: sql)
+        }
         for statement: SQLQueryString in [
             "DELETE FROM notes WHERE participant_id IN (\(list))",
             "DELETE FROM goals WHERE participant_id IN (\(list))",
@@ -61,8 +65,12 @@ enum Anonymiser {
             "DELETE FROM invitations WHERE participant_id IN (\(list))",
             "DELETE FROM data_questions WHERE participant_id IN (\(list))",
             "DELETE FROM goal_comments WHERE participant_id IN (\(list))",
+            "DELETE FROM portfolio_entries WHERE participant_id IN (\(list))",
+            "DELETE FROM feedback_given WHERE participant_id IN (\(list))",
+            // Feedback given by name stays in the project's counts, as if given anonymously.
+            "UPDATE feedback SET participant_id = NULL WHERE participant_id IN (\(list))",
             "UPDATE enrolments SET import_key = NULL WHERE participant_id IN (\(list))",
-            "UPDATE assessments SET extras = NULL WHERE participant_id IN (\(list))",
+            "UPDATE assessments SET extras = NULL, own_comment = NULL, own_comment_at = NULL WHERE participant_id IN (\(list))",
             "UPDATE referrals SET message = '', reason = NULL WHERE participant_id IN (\(list))",
             "UPDATE referral_events SET reason = NULL WHERE referral_id IN (SELECT id FROM referrals WHERE participant_id IN (\(list)))",
             // The account cannot sign in again and keeps no name; the row stays for what it wrote.

@@ -34,7 +34,7 @@ enum ErasurePage {
         var h = Holdings(anonymised: try row.decode(column: "anonymised_at", as: Date?.self) != nil)
         for (key, table) in [
             ("erasure.notes", "notes"), ("erasure.goals", "goals"), ("erasure.consents", "consents"), ("erasure.questions", "data_questions"),
-            ("erasure.goal_comments", "goal_comments"),
+            ("erasure.goal_comments", "goal_comments"), ("erasure.portfolio", "portfolio_entries"),
         ] {
             h.removed.append((key, try await count("SELECT COUNT(*) AS n FROM \(unsafeRaw: table) WHERE participant_id = \(bind: id)")))
         }
