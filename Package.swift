@@ -44,6 +44,7 @@ let package = Package(
                 .copy("Features/Activities/Activities.strings.txt"),
                 .copy("Features/Admin/Admin.strings.txt"),
                 .copy("Features/ESF/ESF.strings.txt"),
+                .copy("Features/Feedback/Feedback.strings.txt"),
                 .copy("Features/Import/Import.strings.txt"),
                 .copy("Features/Login/Login.strings.txt"),
                 .copy("Features/Measures/Measures.strings.txt"),

@@ -49,6 +49,16 @@ func routes(_ app: Application) throws {
     own.get(.myAssessment(.key), use: MyAssessments.form)
     own.post(.myAssessments, use: MyAssessments.save)
     own.post(.myAssessmentComment(.key), use: MyAssessments.comment)
+    own.get(.myPortfolio, use: Portfolio.show)
+    own.upload(.myPortfolio, maxBody: "11mb", use: Portfolio.add)
+    own.post(.myPortfolioMove(.key), use: Portfolio.move)
+    own.post(.myPortfolioShare(.key), use: Portfolio.share)
+    own.get(.myPortfolioDelete(.key), use: Portfolio.confirmDelete)
+    own.post(.myPortfolioDelete(.key), use: Portfolio.delete)
+    own.get(.myPortfolioFile(.key), use: Portfolio.file)
+    own.get(.myPortfolioExport, use: Portfolio.export)
+    own.get(.myFeedback(.key), use: Feedback.form)
+    own.post(.myFeedback(.key), use: Feedback.save)
 
     let staff = GuardedRoutes(app, .staff)
     staff.get(.today, use: TodayPage.show)
@@ -86,6 +96,7 @@ private func projectRoutes(_ app: Application) {
     aggregates.get(.projectActivityReportXLSX(.key), use: ActivityReportController.xlsx)
     aggregates.get(.projectMeasures(.key), use: MeasuresReportController.show)
     aggregates.get(.projectInstruments(.key), use: InstrumentsController.project)
+    aggregates.get(.projectFeedback(.key), use: FeedbackReport.show)
 
     GuardedRoutes(app, .project(.people)).get(.projectReportPeople(.key), use: ESFReportController.people)
 
@@ -148,6 +159,7 @@ private func participantRoutes(_ app: Application) {
     let readers = GuardedRoutes(app, .participant(.reads))
     readers.get(.participant(.key), use: ParticipantsController.show)
     readers.get(.participantMeasure(.key, .key), use: MeasureHistory.show)
+    readers.get(.participantPortfolioFile(.key, .key), use: Portfolio.staffFile)
 
     let writers = GuardedRoutes(app, .participant(.writes))
     writers.get(.participantEdit(.key), use: ParticipantsController.edit)

@@ -69,13 +69,36 @@ public final class TestClient: @unchecked Sendable {
         return try await send(.POST, path, body: body, contentType: "multipart/form-data; boundary=\(boundary)")
     }
 
+    /// Posts a multipart form with text fields and, if given, one file of any bytes; the CSRF token is added.
+    @discardableResult
+    public func upload(
+        _ path: String, fields: [String: String], file: (field: String, filename: String, contentType: String, bytes: Data)?
+    ) async throws -> Page {
+        if csrf == nil { try await get(SiteURL.login.relativeURL()) }
+        let boundary = "polku-test-boundary-\(UUID().uuidString)"
+        var body = Data()
+        for (name, value) in fields.merging(["_csrf": csrf ?? ""], uniquingKeysWith: { a, _ in a }) {
+            body += Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n".utf8)
+        }
+        if let file {
+            body += Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(file.field)\"; filename=\"\(file.filename)\"\r\nContent-Type: \(file.contentType)\r\n\r\n".utf8)
+            body += file.bytes + Data("\r\n".utf8)
+        }
+        body += Data("--\(boundary)--\r\n".utf8)
+        return try await send(.POST, path, buffer: ByteBuffer(data: body), contentType: "multipart/form-data; boundary=\(boundary)")
+    }
+
     private func send(_ method: HTTPMethod, _ path: String, body: String?, contentType: String? = nil) async throws -> Page {
+        try await send(
+            method, path, buffer: body.map { ByteBuffer(string: $0) }, contentType: contentType ?? (body != nil ? "application/x-www-form-urlencoded; charset=utf-8" : nil))
+    }
+
+    private func send(_ method: HTTPMethod, _ path: String, buffer: ByteBuffer?, contentType: String?) async throws -> Page {
         var headers = HTTPHeaders()
         if !cookies.isEmpty { headers.add(name: .cookie, value: cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; ")) }
-        if let contentType { headers.add(name: .contentType, value: contentType) } else if body != nil { headers.contentType = .urlEncodedForm }
+        if let contentType { headers.add(name: .contentType, value: contentType) }
         if let forwardedFor { headers.add(name: "X-Forwarded-For", value: forwardedFor) }
         for (name, value) in self.headers { headers.add(name: name, value: value) }
-        let buffer = body.map { ByteBuffer(string: $0) }
         let res = try await app.testing().sendRequest(method, path, headers: headers, body: buffer)
         for header in res.headers[.setCookie] {
             let pair = header.split(separator: ";").first.map(String.init) ?? ""

@@ -40,7 +40,9 @@ import Testing
         #expect(offered == ["goal-scale", "polku-life", "who5"])
         // WHODAS with its licensed texts supplied by a deployment could be filled in by the person.
         var whodas = try Self.shipped("whodas-12")
-        whodas.items = whodas.items.map { var i = $0; i.text = LocalizedText(fi: "Kysymys \($0.id)"); return i }
+        whodas.items = whodas.items.map {
+            var i = $0; i.text = LocalizedText(fi: "Kysymys \($0.id)"); return i
+        }
         #expect(whodas.selfReportable)
         whodas.items[3].text = nil
         #expect(!whodas.selfReportable)

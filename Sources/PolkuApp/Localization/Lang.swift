@@ -48,6 +48,15 @@ package struct Texts: Sendable {
         return f.string(from: date)
     }
 
+    /// A file's size as people read it: "830 kt", "2,4 Mt" (English "830 kB", "2.4 MB").
+    func bytes(_ count: Int) -> String {
+        let (value, unit) = count < 1_048_576 ? (Double(count) / 1024, lang == .en ? "kB" : "kt") : (Double(count) / 1_048_576, lang == .en ? "MB" : "Mt")
+        let rounded = value < 10 ? (value * 10).rounded() / 10 : value.rounded()
+        var text = rounded == rounded.rounded() ? String(Int(rounded)) : String(rounded)
+        if lang != .en { text = text.replacingOccurrences(of: ".", with: ",") }
+        return text + "\u{00A0}" + unit
+    }
+
     func euros(_ value: Int?) -> String {
         guard let value else { return "–" }
         var digits = String(abs(value))

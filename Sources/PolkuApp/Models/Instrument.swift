@@ -55,6 +55,8 @@ package final class Assessment: Model, @unchecked Sendable {
     @OptionalField(key: "scaled") package var scaled: Double?
     /// The `ScoreResult` at saving, as JSON.
     @Field(key: "scores") package var scores: String
+    /// The participant's word on the result from their own space (issue 15).
+    @OptionalField(key: "own_comment") package var ownComment: String?
     @OptionalParent(key: "assessed_by") package var assessedBy: User?
 
     package init() {}

@@ -56,7 +56,7 @@ package enum SiteURL: Sendable {
     case invite(Parameter<String>), me, myMeasure(Parameter<String>), mySeen, mySeenQuestion(Parameter<UUID>), myExport, myConsents,
         myPlan, myGoalDone(Parameter<UUID>), myGoalComment(Parameter<UUID>), myAccountClose, mySessionsICS, myConsent(Parameter<String>)
     case myAssessments, myAssessment(Parameter<String>), myAssessmentComment(Parameter<UUID>)
-    case myPortfolio, myPortfolioEntry(Parameter<UUID>), myPortfolioMove(Parameter<UUID>), myPortfolioShare(Parameter<UUID>),
+    case myPortfolio, myPortfolioMove(Parameter<UUID>), myPortfolioShare(Parameter<UUID>),
         myPortfolioDelete(Parameter<UUID>), myPortfolioFile(Parameter<UUID>), myPortfolioExport
     case myFeedback(Parameter<UUID>)
     /// A portfolio entry's file as the coach fetches it (shared entries only).
@@ -179,11 +179,10 @@ package enum SiteURL: Sendable {
         case .myAssessment(let k): return c("me", "assessments") + [p("key", k)]
         case .myAssessmentComment(let a): return c("me", "assessments") + [p("assessment", a)] + c("comment")
         case .myPortfolio: return c("me", "portfolio")
-        case .myPortfolioEntry(let e): return c("me", "portfolio") + [p("entry", e)]
-        case .myPortfolioMove(let e): return Self.myPortfolioEntry(e).segments + c("move")
-        case .myPortfolioShare(let e): return Self.myPortfolioEntry(e).segments + c("share")
-        case .myPortfolioDelete(let e): return Self.myPortfolioEntry(e).segments + c("delete")
-        case .myPortfolioFile(let e): return Self.myPortfolioEntry(e).segments + c("file")
+        case .myPortfolioMove(let e): return c("me", "portfolio") + [p("entry", e)] + c("move")
+        case .myPortfolioShare(let e): return c("me", "portfolio") + [p("entry", e)] + c("share")
+        case .myPortfolioDelete(let e): return c("me", "portfolio") + [p("entry", e)] + c("delete")
+        case .myPortfolioFile(let e): return c("me", "portfolio") + [p("entry", e)] + c("file")
         case .myPortfolioExport: return c("me", "portfolio.zip")
         case .myFeedback(let s): return c("me", "feedback") + [p("subject", s)]
         case .participantPortfolioFile(let i, let e): return Self.participant(i).segments + c("portfolio") + [p("entry", e)]

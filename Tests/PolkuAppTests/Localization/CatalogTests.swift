@@ -54,7 +54,7 @@ import Testing
         // storage keys) start otherwise.
         // A literal that begins keys (`"errorpage.404"` + `".title"`) is not missing either; file names
         // in paths (`"report.csv"`) are not keys.
-        let files: Set<Substring> = ["csv", "xlsx", "json", "ics", "txt", "css", "js"]
+        let files: Set<Substring> = ["csv", "xlsx", "json", "ics", "txt", "css", "js", "html", "zip"]
         let missing = try Self.literals().keys.filter { k in
             !files.contains(k.split(separator: ".").last ?? "") && prefixesOfKeys.contains(String(k.split(separator: ".")[0])) && !known.contains(k)
                 && !known.contains { $0.hasPrefix(k + ".") }

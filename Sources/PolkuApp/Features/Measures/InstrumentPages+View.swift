@@ -29,10 +29,12 @@ extension InstrumentPages {
                             }
                             if i.selfReportable {
                                 h("div", ["class": "field check sub"]) {
-                                    h("input", [
-                                        "type": "checkbox", "id": "s-\(i.key)", "name": "self_\(i.key)", "value": "on",
-                                        "checked": m.selfReport.contains(i.key) ? "" : nil,
-                                    ])
+                                    h(
+                                        "input",
+                                        [
+                                            "type": "checkbox", "id": "s-\(i.key)", "name": "self_\(i.key)", "value": "on",
+                                            "checked": m.selfReport.contains(i.key) ? "" : nil,
+                                        ])
                                     h("label", ["for": "s-\(i.key)"]) { t("instruments.project.self_report", i.name.text(t.lang.rawValue)) }
                                 }
                             }

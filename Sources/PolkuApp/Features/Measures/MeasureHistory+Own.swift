@@ -36,8 +36,10 @@ extension MeasureHistory {
             t("me.assessments.since_last", t.date(before.date), Chart.number(change.from), Chart.number(change.to)) + " "
                 + (change.delta == 0
                     ? t("measure.for_participant.same")
-                    : t(change.delta > 0 ? (change.meaningful == true ? "measure.for_participant.up_clear" : "measure.for_participant.up")
-                        : (change.meaningful == true ? "measure.for_participant.down_clear" : "measure.for_participant.down")))
+                    : t(
+                        change.delta > 0
+                            ? (change.meaningful == true ? "measure.for_participant.up_clear" : "measure.for_participant.up")
+                            : (change.meaningful == true ? "measure.for_participant.down_clear" : "measure.for_participant.down")))
         }
     }
 
@@ -51,7 +53,11 @@ extension MeasureHistory {
         let f = Fields(t: t, state: state)
         return h("section", ["aria-labelledby": "own-comment-h", "id": "own-comment"]) {
             h("h2", ["id": "own-comment-h"]) { t("me.assessments.comment_title") }
-            if let said = latest.ownComment { h("p") { h("strong") { t("me.assessments.your_comment") + " " }; said } }
+            if let said = latest.ownComment {
+                h("p") {
+                    h("strong") { t("me.assessments.your_comment") + " " }; said
+                }
+            }
             h("form", ["method": "post", "action": SiteURL.myAssessmentComment(.value(latest.id)).relativeURL()]) {
                 csrfField(context)
                 f.summary()

@@ -67,7 +67,11 @@ extension MeasureHistory {
                         }
                     }
                     if let (label, level) = bandLabel(latest.scores, latestDef) { h("p", ["class": "band \(level)"]) { label } }
-                    if let said = latest.ownComment { h("p", ["class": "notice"]) { h("strong") { t("measure.own_comment") + " " }; said } }
+                    if let said = latest.ownComment {
+                        h("p", ["class": "notice"]) {
+                            h("strong") { t("measure.own_comment") + " " }; said
+                        }
+                    }
                     // Change is judged by the latest version's rule (versions of one instrument share their scale).
                     if let first, first.id != latest.id, let change = InstrumentScoring.change(latestDef, first: first.scores, latest: latest.scores) {
                         h("p") {
@@ -228,7 +232,11 @@ extension MeasureHistory {
                 h("section", ["aria-labelledby": "own-comments-h", "id": "own-comments"]) {
                     h("h2", ["id": "own-comments-h"]) { t("measure.own_comments") }
                     h("ul") {
-                        for a in said { h("li") { h("strong") { t("measure.own_comment_of", t.date(a.date)) + " " }; a.ownComment! } }
+                        for a in said {
+                            h("li") {
+                                h("strong") { t("measure.own_comment_of", t.date(a.date)) + " " }; a.ownComment!
+                            }
+                        }
                     }
                 }
             }

@@ -80,7 +80,7 @@ enum MyAssessments {
                 """
             ).first(decoding: Found.self)
         else { throw Abort(.notFound) }
-        var state = FormState.read(req, fields: ["comment"])
+        var state = try FormState.read(req, fields: ["comment"], requiring: ["comment"])
         let text = state.text("comment", max: commentMax)
         guard state.isValid else { return try await MeasureHistory.ownPage(req, participant: pid, key: found.key, comment: (id, state)) }
         try await req.db.transaction { db in

@@ -40,6 +40,8 @@ enum OwnSpacePages {
         /// The next sessions of their groups, and the services they were referred to (issue 15).
         var sessions: [MySessions.Session] = []
         var referrals: [MySessions.Referral] = []
+        /// Sessions and services the participant can still give feedback on.
+        var feedback: [Feedback.Subject] = []
     }
 
     /// The projects the participant is in, by name: what their own space covers.
@@ -71,6 +73,6 @@ enum OwnSpacePages {
             firstName: p.first_name, results: results,
             activities: try await ActivityQueries.ofParticipant(participant, projects: projects, today: today, on: db),
             sessions: Array(try await MySessions.upcoming(participant, today: today, on: sql).prefix(5)),
-            referrals: try await MySessions.referrals(participant, on: sql))
+            referrals: try await MySessions.referrals(participant, on: sql), feedback: try await Feedback.open(participant, today: today, on: sql))
     }
 }

@@ -69,11 +69,13 @@ extension OwnSpacePages {
                     }
                 }
             }
+            Feedback.section(m.feedback, t: t)
             h("section", ["aria-labelledby": "my-data"]) {
                 h("h2", ["id": "my-data"]) { t("me.data") }
                 h("ul") {
                     h("li") { h("a", ["href": SiteURL.myPlan.relativeURL()]) { t("plan.title") } }
                     h("li") { h("a", ["href": SiteURL.myAssessments.relativeURL()]) { t("me.assessments.title") } }
+                    h("li") { h("a", ["href": SiteURL.myPortfolio.relativeURL()]) { t("portfolio.title") } }
                     h("li") { h("a", ["href": SiteURL.myConsents.relativeURL()]) { t("myconsent.title") } }
                     h("li") { h("a", ["href": SiteURL.mySeen.relativeURL()]) { t("seen.title") } }
                     h("li") {

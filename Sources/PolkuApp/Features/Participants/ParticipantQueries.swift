@@ -226,6 +226,8 @@ enum ParticipantQueries {
         let goals: [GoalRow]
         /// What the participant said of their goals from their own space (issue 15), oldest first.
         var goalComments: [MyPlan.Comment] = []
+        /// The portfolio entries the participant shares with the team (issue 15).
+        var portfolio: [Portfolio.Entry] = []
         /// Every note the actor may read, newest first, without bodies (the timeline, the paging).
         let noteEvents: [NoteEventRow]
         /// One page of notes with their bodies: the newest, or those older than `notesBefore`.
@@ -328,6 +330,7 @@ enum ParticipantQueries {
             notesHaveMore: noteEvents.count > start + notesPage, sites: sites,
             participations: Dictionary(uniqueKeysWithValues: participations.map { ($0.enrolment_id, $0) }))
         show.goalComments = try await MyPlan.comments(participant: id, projects: projects, on: sql)
+        show.portfolio = try await Portfolio.entries(of: id, sharedOnly: true, on: sql)
         return show
     }
 }

@@ -259,6 +259,7 @@ extension ParticipantShow {
                     }
                 }
             }
+            if !d.portfolio.isEmpty { sharedPortfolio(d.portfolio, participant: pid, t: t) }
             h("section", ["aria-labelledby": "notes-h"]) {
                 h("h2", ["id": "notes-h"]) { t("participant.section.notes") }
                 if !writableEnrolments.isEmpty {
@@ -367,5 +368,19 @@ extension ParticipantShow {
     /// The Finnish day of a moment; a row without one sorts first and shows no day.
     static func dateOnly(_ date: Date?) -> String {
         date.map { CalendarDate.inFinland($0).iso } ?? ""
+    }
+
+    /// What the participant shares from their portfolio (issue 15); nothing else of it is shown.
+    static func sharedPortfolio(_ entries: [Portfolio.Entry], participant pid: UUID, t: Texts) -> Node {
+        h("section", ["aria-labelledby": "portfolio-h"]) {
+            h("h2", ["id": "portfolio-h"]) { t("participant.section.portfolio") }
+            h("p", ["class": "hint"]) { t("participant.portfolio.hint") }
+            for e in entries {
+                h("article", ["class": "card", "aria-labelledby": "portfolio-\(e.id)"]) {
+                    h("h3", ["id": "portfolio-\(e.id)"]) { e.title }
+                    Portfolio.content(e, t: t, fileURL: SiteURL.participantPortfolioFile(.value(pid), .value(e.id)).relativeURL())
+                }
+            }
+        }
     }
 }

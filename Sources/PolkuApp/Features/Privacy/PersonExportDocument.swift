@@ -65,13 +65,19 @@ enum PersonExportDocument {
                 t("export.viewed_by"), [t("export.date"), t("export.who"), t("export.what")],
                 e.viewed_by.map { [t.dateTime($0.at), $0.actor_email, $0.action] })
         }
+        return standalone(title: t("export.title", "\(p.first_name) \(p.last_name)"), lang: context.lang, body: body)
+    }
+
+    /// A page that opens anywhere without Polku: its own small style, nothing fetched.
+    static func standalone(title: String, lang: Lang, body: Node) -> String {
         var out = "<!DOCTYPE html>"
-        h("html", ["lang": context.lang.rawValue]) {
+        h("html", ["lang": lang.rawValue]) {
             h("head") {
                 h("meta", ["charset": "utf-8"])
-                h("title") { t("export.title", "\(p.first_name) \(p.last_name)") }
+                h("meta", ["name": "viewport", "content": "width=device-width, initial-scale=1"])
+                h("title") { title }
                 h("style") {
-                    "body{font-family:sans-serif;max-width:60rem;margin:1rem auto;padding:0 1rem}table{border-collapse:collapse;width:100%}th,td{border:1px solid #999;padding:.3rem;text-align:left;vertical-align:top}"
+                    "body{font-family:sans-serif;max-width:60rem;margin:1rem auto;padding:0 1rem}table{border-collapse:collapse;width:100%}th,td{border:1px solid #999;padding:.3rem;text-align:left;vertical-align:top}img{max-width:100%;height:auto}"
                 }
             }
             body

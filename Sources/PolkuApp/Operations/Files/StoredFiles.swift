@@ -1,4 +1,5 @@
 import Foundation
+import PolkuCore
 import SQLKit
 import Vapor
 
@@ -13,7 +14,11 @@ enum StoredFiles {
     /// A file no job removed (its process died, its owner never fetched it) goes after this long.
     static let keptFor: TimeInterval = 86_400
 
-    enum Purpose: String { case participantImport = "participant-import" }
+    enum Purpose: String {
+        case participantImport = "participant-import"
+        /// A file in a participant's portfolio (issue 15): kept until its entry is removed.
+        case portfolio
+    }
 
     struct Info: Decodable, Sendable {
         let id: UUID
@@ -27,7 +32,8 @@ enum StoredFiles {
 
     /// Copies a file on disk (a streamed upload) into the database, a part at a time.
     static func store(
-        contentsOf url: URL, name: String, contentType: String, purpose: Purpose, owner: UUID?, app: Application
+        contentsOf url: URL, name: String, contentType: String, purpose: Purpose, owner: UUID?, app: Application,
+        keptUntil: Date? = nil
     ) async throws -> UUID {
         let handle = try FileHandle(forReadingFrom: url)
         defer { try? handle.close() }
@@ -41,7 +47,7 @@ enum StoredFiles {
             """
             INSERT INTO stored_files (id, purpose, name, content_type, byte_count, part_count, owner_id, created_at, expires_at, path)
             VALUES (\(bind: id), \(bind: purpose.rawValue), \(bind: String(name.prefix(255))), \(bind: contentType), 0, -1,
-              \(bind: owner), \(bind: now), \(bind: now.addingTimeInterval(keptFor)), \(bind: onDisk?.path))
+              \(bind: owner), \(bind: now), \(bind: keptUntil ?? now.addingTimeInterval(keptFor)), \(bind: onDisk?.path))
             """
         ).run()
         var parts = 0
@@ -101,6 +107,31 @@ enum StoredFiles {
         }
         return try await sql.raw("SELECT bytes FROM stored_file_parts WHERE file_id = \(bind: id) AND part = \(bind: n)")
             .first()?.decode(column: "bytes", as: Data.self)
+    }
+
+    /// The whole file as a download: read a part at a time, never shown in the browser as a page
+    /// (`attachment`, the stored type, `nosniff`, and a sandbox should a browser still render it).
+    static func download(_ info: Info, name: String, contentType: String, on sql: any SQLDatabase) -> Response {
+        let res = Response(status: .ok)
+        res.headers.replaceOrAdd(name: .contentType, value: contentType)
+        res.headers.replaceOrAdd(name: .contentDisposition, value: ContentDisposition.attachment(name))
+        res.headers.replaceOrAdd(name: "X-Content-Type-Options", value: "nosniff")
+        res.headers.replaceOrAdd(name: "Content-Security-Policy", value: "sandbox; default-src 'none'")
+        res.headers.replaceOrAdd(name: .cacheControl, value: "private, no-store")
+        let id = info.id, parts = info.part_count
+        res.body = .init(
+            asyncStream: { writer in
+                do {
+                    for n in 0..<parts {
+                        guard let data = try await part(n, of: id, on: sql) else { break }
+                        try await writer.write(.buffer(ByteBuffer(data: data)))
+                    }
+                    try await writer.write(.end)
+                } catch {
+                    try await writer.write(.error(error))
+                }
+            }, count: Int(info.byte_count))
+        return res
     }
 
     static func delete(_ id: UUID, on sql: any SQLDatabase) async throws {

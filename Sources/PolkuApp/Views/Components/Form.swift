@@ -107,6 +107,21 @@ struct Fields {
         }
     }
 
+    /// A file field: a browser cannot be given a file back, so after a refusal the hint asks again.
+    func file(_ name: String, _ label: String, accept: String, hint: String? = nil) -> Node {
+        h("div", ["class": state.errors[name] == nil ? "field" : "field invalid"]) {
+            h("label", ["for": id(name)]) { label }
+            if let hint { h("p", ["class": "hint", "id": id(name) + "-hint"]) { hint } }
+            error(name)
+            h(
+                "input",
+                [
+                    "type": "file", "id": id(name), "name": name, "accept": accept,
+                    "aria-invalid": state.errors[name] == nil ? nil : "true", "aria-describedby": describedBy(name, hint: hint),
+                ])
+        }
+    }
+
     func date(_ name: String, _ label: String, required: Bool = false) -> Node {
         text(name, label, required: required, hint: t("hint.date"))
     }
