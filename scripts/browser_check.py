@@ -8,6 +8,7 @@ from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
+from selenium.webdriver.support import expected_conditions as EC
 import axe_playwright_python
 
 binary = os.path.abspath(sys.argv[1])
@@ -44,6 +45,16 @@ def click(task, element):
         t["pages"] += 1
     except Exception:
         pass
+
+def picture_shown(selector):
+    """The picture at `selector` scrolled to (it loads lazily) and drawn from its file (40 px wide)."""
+    try:
+        image = driver.find_element(By.CSS_SELECTOR, selector)
+        driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", image)
+        WebDriverWait(driver, 5).until(lambda d: d.execute_script("return arguments[0].complete && arguments[0].naturalWidth", image) == 40)
+        return True
+    except Exception:
+        return False
 
 def check(name, ok, detail=""):
     global passed, failed
@@ -450,6 +461,13 @@ try:
     Select(driver.find_element(By.ID, "f-to")).select_by_index(0)
     click("provider moves a referral", driver.find_element(By.CSS_SELECTOR, "form[action$='/state'] button[type=submit]"))
     check("provider's update says so", wait_for("Ohjauksen tila päivitetty"), driver.page_source[:500])
+    # The person is taken in and starts (so that they can give feedback on the service, issue 15).
+    for state in ("accepted", "started"):
+        page = driver.find_element(By.TAG_NAME, "html")
+        Select(driver.find_element(By.ID, "f-to")).select_by_value(state)
+        driver.find_element(By.CSS_SELECTOR, "form[action$='/state'] button[type=submit]").click()
+        WebDriverWait(driver, 10).until(EC.staleness_of(page))
+        check(f"provider moves the referral on: {state}", wait_for("Ohjauksen tila päivitetty"), driver.title)
     # The participant makes their own account with the link and sees their own space.
     driver.find_element(By.CSS_SELECTOR, "form.logout button").click()
     time.sleep(0.5)
@@ -528,6 +546,80 @@ try:
     if done_buttons:
         done_buttons[0].click()
         check("the goal is marked done", wait_for("Tavoite on merkitty tehdyksi."), driver.title)
+    # Self-assessment (issue 15): the life-situation map as the project offers it, answered on a
+    # phone; the result with the earlier times as chart and table at once; their word on it.
+    driver.set_window_size(390, 844)
+    driver.get(base + "/me")
+    click("participant assesses themselves", driver.find_element(By.PARTIAL_LINK_TEXT, "Arvioi itse"))
+    audit("14h-assessments")
+    readable("14h-assessments")
+    driver.set_window_size(390, 844)
+    click("participant assesses themselves", driver.find_element(By.PARTIAL_LINK_TEXT, "Elämäntilanteen kartta"))
+    audit("14i-assessment-form")
+    readable("14i-assessment-form")
+    driver.set_window_size(390, 844)
+    scales = driver.find_elements(By.CSS_SELECTOR, "main fieldset.scale")
+    for fieldset in scales:
+        radios = fieldset.find_elements(By.CSS_SELECTOR, "input[type=radio]")
+        driver.execute_script("arguments[0].scrollIntoView({block: 'center'}); arguments[0].click()", radios[len(radios) * 2 // 3])
+    tasks.setdefault("participant assesses themselves", {"clicks": 0, "pages": 0})["ticks"] = len(scales)
+    click("participant assesses themselves", driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]"))
+    check("the self-assessment's result is shown at once, with the earlier times as chart and table",
+          wait_for("Vastauksesi on tallennettu.") and "Tilanteesi" in driver.page_source
+          and len(driver.find_elements(By.CSS_SELECTOR, "main svg")) > 0 and len(driver.find_elements(By.CSS_SELECTOR, "main table th[scope=col]")) >= 3,
+          driver.title)
+    audit("14j-own-result")
+    readable("14j-own-result")
+    driver.find_element(By.ID, "f-comment").send_keys("Olen eri mieltä: viikko oli poikkeuksellinen.")
+    driver.find_element(By.CSS_SELECTOR, "form[action$='/comment'] button[type=submit]").click()
+    check("the participant's word on the result is kept", wait_for("Kommenttisi on tallennettu.") and "Olen eri mieltä: viikko" in driver.page_source, driver.title)
+    # A portfolio entry with a picture (issue 15), shared with the coach, and the portfolio as a ZIP.
+    import struct, zlib
+    def chunk(kind, data):
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+    picture = os.path.join(work, "kakku.png")
+    with open(picture, "wb") as f:
+        f.write(b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 40, 30, 8, 2, 0, 0, 0))
+                + chunk(b"IDAT", zlib.compress(b"".join(b"\x00" + b"\xd0\x60\x30" * 40 for _ in range(30)))) + chunk(b"IEND", b""))
+    driver.set_window_size(390, 844)
+    driver.get(base + "/me")
+    click("participant adds a picture to their portfolio", driver.find_element(By.PARTIAL_LINK_TEXT, "Oma portfolioni"))
+    audit("14k-portfolio")
+    readable("14k-portfolio")
+    driver.set_window_size(390, 844)
+    driver.find_element(By.ID, "f-title").send_keys("Leipomani kakku")
+    driver.find_element(By.ID, "f-body").send_keys("Leivoin tämän kakun kahvilan harjoittelussa.")
+    driver.find_element(By.ID, "f-file").send_keys(picture)
+    driver.find_element(By.ID, "f-shared").click()
+    click("participant adds a picture to their portfolio", driver.find_element(By.CSS_SELECTOR, "form[action='/me/portfolio'] button[type=submit]"))
+    check("the portfolio entry is added with its picture", wait_for("Lisätty portfolioosi.") and picture_shown("main img.portfolio-image"), driver.title)
+    audit("14l-portfolio-entry")
+    readable("14l-portfolio-entry")
+    link = driver.find_element(By.CSS_SELECTOR, "main a[href$='portfolio.zip']")
+    zipped = driver.execute_async_script("""
+        const done = arguments[arguments.length - 1];
+        fetch(arguments[0]).then(r => r.arrayBuffer()).then(b => {
+          let s = ''; const a = new Uint8Array(b); for (let i = 0; i < a.length; i++) s += String.fromCharCode(a[i]); done(btoa(s)); })
+          .catch(e => done(''));""", link.get_attribute("href"))
+    try:
+        import io, zipfile
+        archive = zipfile.ZipFile(io.BytesIO(base64.b64decode(zipped)))
+        page = archive.read("portfolio.html").decode()
+        files = [n for n in archive.namelist() if n.startswith("tiedostot/")]
+        check("the portfolio ZIP opens: a page to read and the picture", "Leipomani kakku" in page and len(files) == 1
+              and archive.read(files[0]) == open(picture, "rb").read() and f'src="{files[0]}"' in page, ", ".join(archive.namelist()))
+    except Exception as e:
+        check("the portfolio ZIP opens: a page to read and the picture", False, str(e))
+    # Feedback on the service they started in (issue 15).
+    driver.get(base + "/me")
+    click("participant gives feedback", driver.find_element(By.CSS_SELECTOR, "main a[href^='/me/feedback/']"))
+    audit("14m-feedback")
+    readable("14m-feedback")
+    driver.set_window_size(390, 844)
+    driver.execute_script("arguments[0].click()", driver.find_element(By.CSS_SELECTOR, "input[name=rating][value='4']"))
+    driver.find_element(By.ID, "f-text").send_keys("Sain apua nopeasti.")
+    click("participant gives feedback", driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]"))
+    check("the feedback is thanked for", wait_for("Kiitos palautteesta!"), driver.title)
     # Last, the participant closes their account (issue 15): the password again, then signed out.
     driver.get(base + "/me")
     driver.find_element(By.PARTIAL_LINK_TEXT, "Sulje tunnukseni").click()
@@ -547,6 +639,9 @@ try:
     driver.get(participant_url)
     check("the coach sees the participant's own consent change", wait_for("osallistuja itse omassa tilassaan"), driver.title)
     check("the coach sees the participant's own goal", "Osallistujan oma tavoite" in driver.page_source and "Osallistuja merkitsi tehdyksi" in driver.page_source, "")
+    check("the coach sees the portfolio entry the participant shared", "Leipomani kakku" in driver.page_source and picture_shown("#portfolio-h ~ article img"), "")
+    driver.get(participant_url + "/measures/polku-life")
+    check("the coach sees the participant's word beside the result", wait_for("Osallistujan kommentti:") and "viikko oli poikkeuksellinen" in driver.page_source, driver.title)
     # A project manager's participant import (issue 13): the file is read by a background job and
     # its page shows the outcome; a bad file lists its problems.
     sign_in_again("pm@demo.polku.invalid")
@@ -614,7 +709,8 @@ limits = {"attendance from home": 3, "74-member attendance from the group": 3, "
           "provider moves a referral": 2, "participant sees own results": 2,
           "participant checks who has seen their data": 1, "participant changes a consent": 3,
           "participant asks about an event": 2,
-          "participant adds a goal of their own": 2}
+          "participant adds a goal of their own": 2, "participant assesses themselves": 3,
+          "participant adds a picture to their portfolio": 2, "participant gives feedback": 2}
 for name, t in tasks.items():
     print(f"task {name}: {t['clicks']} clicks, {t['pages']} pages, {t.get('ticks', 0)} ticks (limit {limits.get(name, '?')} clicks)")
     check(f"task {name} within its clicks", t["clicks"] <= limits.get(name, 0), str(t))

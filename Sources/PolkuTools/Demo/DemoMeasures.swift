@@ -21,7 +21,9 @@ enum DemoMeasures {
         let instruments = try await InstrumentLibrary.latest(on: db)
         for (code, keys) in plan {
             guard let project = projects[code] else { continue }
-            try await MeasureQueries.setProjectKeys(project, keys, on: db)
+            // Every instrument a person can answer is offered to the participants too (issue 15).
+            let selfReport = Set(keys.filter { key in instruments.first { $0.key == key }?.definition?.selfReportable == true })
+            try await MeasureQueries.setProjectKeys(project, keys, selfReport: selfReport, on: db)
             let enrolments = try await Enrolment.query(on: db).filter(\.$project.$id == project).sort(\.$startDate).range(0..<14).all()
             for key in keys {
                 guard let instrument = instruments.first(where: { $0.key == key }), let d = instrument.definition else { continue }

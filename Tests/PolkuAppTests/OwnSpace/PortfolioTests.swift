@@ -98,6 +98,19 @@ import ZIPFoundation
             #expect(html.contains("<h2>Kakku jonka leivoin</h2>") && html.contains("src=\"tiedostot/01-kakku_ä.png\"") && html.contains("Tein kahvilassa"))
             #expect(try read("tiedostot/01-kakku_ä.png") == Self.png)
 
+            // "Everything about me" lists the whole portfolio; the team's copy of the person's data only what is shared.
+            func json(_ client: TestClient, _ path: String) async throws -> String {
+                let archive = try Archive(data: try await client.get(path).bytes, accessMode: .read)
+                var out = Data()
+                _ = try archive.extract(try #require(archive["tiedot.json"]), consumer: { out.append($0) })
+                return String(decoding: out, as: UTF8.self)
+            }
+            try await me.post(SiteURL.myPortfolioShare(.value(picture.id)).relativeURL(), ["shared": "false"])
+            let own = try await json(me, SiteURL.myExport.relativeURL())
+            #expect(own.contains("Kakku jonka leivoin") && own.contains("Työharjoittelu"))
+            let team = try await json(worker, SiteURL.participantExport(.value(base.ownParticipant)).relativeURL())
+            #expect(!team.contains("Kakku jonka leivoin") && team.contains("Työharjoittelu"))
+
             // Removing asks first; a post without the confirming field changes nothing.
             let remove = SiteURL.myPortfolioDelete(.value(picture.id)).relativeURL()
             #expect(try await me.get(remove).body.contains("Se ja sen tiedosto poistuvat kokonaan."))
@@ -106,6 +119,13 @@ import ZIPFoundation
             #expect(try await me.post(remove, ["confirm": "yes"]).status == .seeOther)
             #expect(try await entries().map(\.title) == ["Työharjoittelu"])
             #expect(try await StoredFiles.info(try #require(picture.file_id), on: app.db.sql) == nil)
+
+            // When the person's time is up, the portfolio goes with its files.
+            #expect(try await me.upload(portfolio, fields: ["title": "Toinen kuva"], file: ("file", "b.png", "image/png", Self.png)).status == .seeOther)
+            let kept = try #require(try await entries().compactMap(\.file_id).first)
+            #expect(try await Anonymiser.anonymise([base.ownParticipant], now: Date(), on: app.db) == 1)
+            let gone = try await StoredFiles.info(kept, on: app.db.sql) == nil
+            #expect(try await entries().isEmpty && gone)
         }
     }
 }

@@ -148,7 +148,7 @@ enum AssessmentController {
             try await req.audit.record(
                 .participantUpdate, participant: ctx.participant, project: ctx.project, detail: "\(ctx.own ? "self-" : "")assessment \(d.key) v\(d.version)", on: db)
         }
-        req.flash("flash.assessment_saved")
+        req.flash(ctx.own ? "me.assessments.saved" : "flash.assessment_saved")
         let history = ctx.own ? SiteURL.myMeasure(.value(d.key)) : SiteURL.participantMeasure(.value(ctx.participant), .value(d.key))
         return req.redirect(history.relativeURL([("saved", a.id!.uuidString)], fragment: ctx.own ? "latest-h" : "a-\(a.id!)"))
     }

@@ -261,7 +261,6 @@ extension MeasureHistory {
             status: status
         ) {
             if own && history.isEmpty { h("p") { t("measure.none") } }
-            if own, let saved = m.saved, saved == history.last?.id { h("p", ["class": "ok", "role": "status"]) { t("me.assessments.saved") } }
             h("p", ["class": "lead"]) { t("measure.for_participant.intro", m.firstName) }
             if let first = history.first, let latest = history.last {
                 if d.hasTotal, let a = d.scoring.rescale != nil ? first.scores.scaled : first.scores.total,

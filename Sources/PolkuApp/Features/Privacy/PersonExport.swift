@@ -25,10 +25,15 @@ struct PersonExport: Encodable {
     struct PhaseChange: Codable { let project_code: String; let from_phase: String?; let to_phase: String; let date: String }
     struct Goal: Codable { let project_code: String; let text: String; let status: String; let target_date: String? }
     struct Note: Codable { let project_code: String; let created_at: Date; let sensitivity: String; let body: String }
-    struct Assessment: Codable { let project_code: String; let instrument: String; let date: String; let total: Double?; let scores: String }
+    struct Assessment: Codable {
+        let project_code: String; let instrument: String; let date: String; let total: Double?; let scores: String; let own_comment: String?
+    }
     struct Attendance: Codable { let project_code: String; let activity: String; let date: String }
     struct Referral: Codable { let project_code: String; let service: String; let state: String; let created_at: Date; let message: String }
     struct View: Codable { let at: Date; let actor_email: String; let action: String }
+    struct PortfolioItem: Codable { let title: String; let body: String; let url: String?; let file_name: String?; let shared: Bool; let created_at: Date }
+    /// Feedback given by name (anonymous feedback is no one's).
+    struct FeedbackGiven: Codable { let subject_kind: String; let rating: Int; let text: String; let created_at: Date }
 
     let generated_at: Date
     let projects: [Project]
@@ -43,9 +48,29 @@ struct PersonExport: Encodable {
     let attendance: [Attendance]
     let referrals: [Referral]
     let viewed_by: [View]
+    /// The participant's portfolio: all of it in their own copy, what they share in the team's (issue 15).
+    var portfolio: [PortfolioItem] = []
+    var feedback: [FeedbackGiven] = []
 
     static func gather(_ scope: ParticipantScope, now: Date, on sql: any SQLDatabase) async throws -> PersonExport? {
-        try await gather(scope.participantID, projects: scope.projectIDs, healthProjects: scope.healthProjects, now: now, on: sql)
+        guard var export = try await gather(scope.participantID, projects: scope.projectIDs, healthProjects: scope.healthProjects, now: now, on: sql)
+        else { return nil }
+        try await export.addOwnWork(scope.participantID, sharedOnly: true, projects: scope.projectIDs, on: sql)
+        return export
+    }
+
+    /// The portfolio and the feedback given by name, in `projects`.
+    mutating func addOwnWork(_ id: UUID, sharedOnly: Bool, projects: [UUID], on sql: any SQLDatabase) async throws {
+        portfolio = try await Portfolio.entries(of: id, sharedOnly: sharedOnly, on: sql).map {
+            PortfolioItem(title: $0.title, body: $0.body, url: $0.url, file_name: $0.file_name, shared: $0.shared, created_at: $0.created_at)
+        }
+        guard !projects.isEmpty else { return }
+        feedback = try await sql.raw(
+            """
+            SELECT subject_kind, rating, text, created_at FROM feedback
+            WHERE participant_id = \(bind: id) AND project_id IN \(SQLBind.group(projects)) ORDER BY created_at
+            """
+        ).all(decoding: FeedbackGiven.self)
     }
 
     /// The person's records in `projects`, health records only from `healthProjects`.
@@ -93,7 +118,7 @@ struct PersonExport: Encodable {
             ).all(decoding: Note.self),
             assessments: try await sql.raw(
                 """
-                SELECT pr.code AS project_code, i.name AS instrument, a.date, a.total, a.scores FROM assessments a
+                SELECT pr.code AS project_code, i.name AS instrument, a.date, a.total, a.scores, a.own_comment FROM assessments a
                 JOIN projects pr ON pr.id = a.project_id JOIN instruments i ON i.id = a.instrument_id
                 WHERE a.participant_id = \(bind: id) AND a.project_id IN \(inScope) AND \(healthInstruments)
                 ORDER BY a.date
@@ -143,9 +168,10 @@ struct PersonExport: Encodable {
     @Sendable static func own(req: Request) async throws -> Response {
         let (pid, _) = try req.guardedSelf()
         let projects = try await OwnSpacePages.projects(of: pid, on: req.db.sql).map(\.id)
-        guard let export = try await gather(pid, projects: projects, healthProjects: projects, now: req.now, on: req.db.sql) else {
+        guard var export = try await gather(pid, projects: projects, healthProjects: projects, now: req.now, on: req.db.sql) else {
             throw Abort(.notFound)
         }
+        try await export.addOwnWork(pid, sharedOnly: false, projects: projects, on: req.db.sql)
         try await req.audit.record(.export, participant: pid, detail: "own data zip")
         return try export.response(req)
     }

@@ -53,14 +53,22 @@ enum PersonExportDocument {
                 t("export.notes"), [t("export.project"), t("export.date"), t("export.kind"), t("export.note")],
                 e.notes.map { [$0.project_code, t.dateTime($0.created_at), $0.sensitivity, $0.body] })
             table(
-                t("export.assessments"), [t("export.project"), t("export.instrument"), t("export.date"), t("export.total")],
-                e.assessments.map { [$0.project_code, $0.instrument, t.date($0.date), $0.total.map { String(format: "%.1f", $0) } ?? ""] })
+                t("export.assessments"), [t("export.project"), t("export.instrument"), t("export.date"), t("export.total"), t("export.own_comment")],
+                e.assessments.map { [$0.project_code, $0.instrument, t.date($0.date), $0.total.map { String(format: "%.1f", $0) } ?? "", $0.own_comment ?? ""] })
             table(
                 t("export.attendance"), [t("export.project"), t("export.activity"), t("export.date")],
                 e.attendance.map { [$0.project_code, $0.activity, t.date($0.date)] })
             table(
                 t("export.referrals"), [t("export.project"), t("export.service"), t("export.state"), t("export.date"), t("export.message")],
                 e.referrals.map { [$0.project_code, $0.service, $0.state, t.dateTime($0.created_at), $0.message] })
+            table(
+                t("export.portfolio"), [t("export.title_col"), t("export.text"), t("export.file"), t("export.shared"), t("export.date")],
+                e.portfolio.map {
+                    [$0.title, [$0.body, $0.url ?? ""].filter { !$0.isEmpty }.joined(separator: " "), $0.file_name ?? "", yes($0.shared), t.dateTime($0.created_at)]
+                })
+            table(
+                t("export.feedback"), [t("export.date"), t("export.rating"), t("export.text")],
+                e.feedback.map { [t.dateTime($0.created_at), String($0.rating), $0.text] })
             table(
                 t("export.viewed_by"), [t("export.date"), t("export.who"), t("export.what")],
                 e.viewed_by.map { [t.dateTime($0.at), $0.actor_email, $0.action] })

@@ -77,8 +77,9 @@ enum Stylesheet {
         input,select,textarea{font:inherit;padding:.35rem .45rem;border:1px solid #666;border-radius:3px;background:#fff;color:#1b1b1b;max-width:100%}
         textarea{width:100%}
         button,.button{font:inherit;display:inline-block;min-height:44px;padding:.4rem .9rem;border:1px solid #0b4f8a;border-radius:3px;background:#0b4f8a;color:#fff;text-decoration:none;cursor:pointer}
-        button.secondary{background:#fff;color:#0b4f8a}
+        button.secondary,a.button.secondary{background:#fff;color:#0b4f8a}
         .actions{display:flex;gap:.5rem;flex-wrap:wrap}
+        img.portfolio-image{display:block;max-width:100%;max-height:24rem;height:auto;width:auto}
         .hint{margin:0;color:#4a4a4a;font-size:.92rem}
         .req{color:#b00020}
         .error{margin:0;color:#b00020;font-weight:600}
