@@ -667,6 +667,51 @@ try:
         driver.find_element(By.CSS_SELECTOR, "form[enctype='multipart/form-data'] button[type=submit]").click()
         check(f"import of {name} decided", wait_for(expected, timeout=30), driver.title + " " + driver.page_source[:300])
         audit(f"14b-import-{name}")
+    # A feedback survey (issue 16): the manager makes it; people answer through its public link on a
+    # phone, each in a browser of their own (no cookies); the result shows from five answers.
+    driver.get(project_url)
+    driver.find_element(By.PARTIAL_LINK_TEXT, "Palautekyselyt").click()
+    check("survey page", wait_for("Uusi kysely"), driver.title)
+    audit("14n-surveys")
+    driver.find_element(By.ID, "f-title").send_keys("Kevään yhteisövalmennus")
+    driver.find_element(By.ID, "f-ratings").send_keys("Valmennus oli hyödyllinen\nSain puhua omista asioistani")
+    driver.find_element(By.ID, "f-open").send_keys("Mitä muuttaisit?")
+    driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]").click()
+    check("survey created with its link and QR code", wait_for("Kysely luotu.") and driver.find_elements(By.CSS_SELECTOR, "svg.qr"), driver.title)
+    audit("14o-survey")
+    survey_page = driver.current_url
+    survey_link = driver.find_element(By.ID, "survey-link").get_attribute("href")
+    manager_cookies = driver.get_cookies()
+    def answer_survey(n):
+        driver.delete_all_cookies()
+        driver.set_window_size(390, 844)
+        driver.get(survey_link)
+        wait_for("Vastaat nimettömästi.")
+        if n == 0:
+            audit("14p-survey-form")
+            readable("14p-survey-form")
+        for fieldset in driver.find_elements(By.CSS_SELECTOR, "main fieldset.scale"):
+            radios = fieldset.find_elements(By.CSS_SELECTOR, "input[type=radio]")
+            driver.execute_script("arguments[0].click()", radios[(n + 2) % 5])
+        driver.find_element(By.ID, "f-open").send_keys(f"Ajatus numero {n + 1}")
+        driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]").click()
+        return wait_for("Kiitos! Vastauksesi on tallennettu.")
+    def survey_result():
+        driver.delete_all_cookies()
+        driver.get(base + "/login")
+        for cookie in manager_cookies:
+            driver.add_cookie({k: v for k, v in cookie.items() if k in ("name", "value", "path")})
+        driver.set_window_size(1280, 900)
+        driver.get(survey_page)
+        wait_for("Jaa kysely")
+        return driver.page_source
+    check("four answers through the public link", all([answer_survey(n) for n in range(4)]), driver.title)
+    page = survey_result()
+    check("with four answers the result does not show", "Tulos (vastauksia &lt;5)" in page and "Ajatus numero" not in page, page[:300])
+    check("two more answers", all([answer_survey(n) for n in range(4, 6)]), driver.title)
+    page = survey_result()
+    check("with six answers the result shows", "Tulos (vastauksia 6)" in page and "Ajatus numero 6" in page and "<table" in page, page[:300])
+    audit("14q-survey-result")
     # The admin's side of running Polku (issue 13): the background jobs and the erasure form.
     sign_in_again("admin@demo.polku.invalid")
     time.sleep(0.5)

@@ -34,6 +34,7 @@ enum Migrations {
         CreateDataQuestions(),
         CreateGoalComments(),
         CreateOwnWork(),
+        CreateSurveys(),
     ]
 
     static func register(on app: Application) {

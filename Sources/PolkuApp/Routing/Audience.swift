@@ -81,6 +81,7 @@ enum Audience: Sendable, Equatable, CustomStringConvertible {
         "GET /login", "POST /login", "GET /lang/:lang",
         "GET /directory", "GET /directory.csv", "GET /directory/:id",
         "GET /invite/:token", "POST /invite/:token",
+        "GET /s/:slug", "POST /s/:slug",
         "GET /feeds/activities/:token",
     ]
 }

@@ -62,6 +62,10 @@ package enum SiteURL: Sendable {
     /// A portfolio entry's file as the coach fetches it (shared entries only).
     case participantPortfolioFile(Parameter<UUID>, Parameter<UUID>)
     case projectFeedback(Parameter<UUID>)
+    case projectSurveys(Parameter<UUID>), projectSurvey(Parameter<UUID>, Parameter<UUID>), projectSurveyState(Parameter<UUID>, Parameter<UUID>),
+        projectSurveyXLSX(Parameter<UUID>, Parameter<UUID>)
+    /// A survey's public form (issue 16).
+    case survey(Parameter<String>)
 
     case adminUsers, adminUserNew, adminUser(Parameter<UUID>)
     case adminUserMemberships(Parameter<UUID>), adminUserMembershipDelete(Parameter<UUID>, Parameter<UUID>), adminUserActive(Parameter<UUID>)
@@ -187,6 +191,11 @@ package enum SiteURL: Sendable {
         case .myFeedback(let s): return c("me", "feedback") + [p("subject", s)]
         case .participantPortfolioFile(let i, let e): return Self.participant(i).segments + c("portfolio") + [p("entry", e)]
         case .projectFeedback(let i): return Self.project(i).segments + c("feedback")
+        case .projectSurveys(let i): return Self.project(i).segments + c("surveys")
+        case .projectSurvey(let i, let s): return Self.project(i).segments + c("surveys") + [p("survey", s)]
+        case .projectSurveyState(let i, let s): return Self.projectSurvey(i, s).segments + c("state")
+        case .projectSurveyXLSX(let i, let s): return Self.projectSurvey(i, s).segments + c("results.xlsx")
+        case .survey(let slug): return c("s") + [p("slug", slug)]
         case .adminUsers: return c("admin", "users")
         case .adminUserNew: return c("admin", "users", "new")
         case .adminUser(let u): return c("admin", "users") + [p("id", u)]

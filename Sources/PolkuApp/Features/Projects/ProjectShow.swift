@@ -60,6 +60,7 @@ enum ProjectShow {
             h("div", ["class": "actions"]) {
                 if manages { h("a", ["class": "button", "href": SiteURL.projectEdit(.value(p.id!)).relativeURL()]) { t("project.edit.link") } }
                 if manages { h("a", ["class": "button", "href": SiteURL.projectImport(.value(p.id!)).relativeURL()]) { t("import.link") } }
+                if manages { h("a", ["class": "button", "href": SiteURL.projectSurveys(.value(p.id!)).relativeURL()]) { t("survey.list.link") } }
                 if access.seesParticipants {
                     h("a", ["class": "button", "href": SiteURL.participants.relativeURL([("project", "\(p.id!)")])]) { t("project.participants.link") }
                 }
