@@ -52,6 +52,7 @@ let package = Package(
                 .copy("Features/Organisations/Organisations.strings.txt"),
                 .copy("Features/OwnSpace/OwnSpace.strings.txt"),
                 .copy("Features/Participants/Participants.strings.txt"),
+                .copy("Features/Panels/Panels.strings.txt"),
                 .copy("Features/Projects/Projects.strings.txt"),
                 .copy("Features/Surveys/Surveys.strings.txt"),
                 .copy("Localization/Shared.strings.txt"),

@@ -104,6 +104,13 @@ private func projectRoutes(_ app: Application) {
 
     let writers = GuardedRoutes(app, .project(.writes))
     writers.get(.projectFollowUps(.key), use: FollowUpController.index)
+    writers.get(.projectPanels(.key), use: Panels.index)
+    writers.post(.projectPanels(.key), use: Panels.create)
+    writers.get(.projectPanel(.key, .key), use: Panels.show)
+    writers.post(.projectPanelMembers(.key, .key), use: Panels.addMember)
+    writers.post(.projectPanelMeetings(.key, .key), use: Panels.addMeeting)
+    writers.post(.projectPanelProposals(.key, .key), use: Panels.addProposal)
+    writers.post(.projectPanelEffect(.key, .key, .key), use: Panels.recordEffect)
     writers.post(.projectActivities(.key), use: ActivitiesController.create)
 
     let managers = GuardedRoutes(app, .project(.manages))

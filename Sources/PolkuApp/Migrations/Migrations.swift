@@ -35,6 +35,7 @@ enum Migrations {
         CreateGoalComments(),
         CreateOwnWork(),
         CreateSurveys(),
+        CreatePanels(),
     ]
 
     static func register(on app: Application) {

@@ -45,6 +45,8 @@ package final class Consent: Model, @unchecked Sendable {
         case esfReporting = "esf_reporting"
         case dataSharing = "data_sharing"
         case research
+        /// May be asked to develop the services: a client panel or a developer group (issue 16).
+        case development
     }
 }
 

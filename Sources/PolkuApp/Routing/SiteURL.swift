@@ -64,6 +64,9 @@ package enum SiteURL: Sendable {
     case projectFeedback(Parameter<UUID>)
     case projectSurveys(Parameter<UUID>), projectSurvey(Parameter<UUID>, Parameter<UUID>), projectSurveyState(Parameter<UUID>, Parameter<UUID>),
         projectSurveyXLSX(Parameter<UUID>, Parameter<UUID>)
+    case projectPanels(Parameter<UUID>), projectPanel(Parameter<UUID>, Parameter<UUID>), projectPanelMembers(Parameter<UUID>, Parameter<UUID>),
+        projectPanelMeetings(Parameter<UUID>, Parameter<UUID>), projectPanelProposals(Parameter<UUID>, Parameter<UUID>),
+        projectPanelEffect(Parameter<UUID>, Parameter<UUID>, Parameter<UUID>)
     /// A survey's public form (issue 16).
     case survey(Parameter<String>)
 
@@ -196,6 +199,13 @@ package enum SiteURL: Sendable {
         case .projectSurveyState(let i, let s): return Self.projectSurvey(i, s).segments + c("state")
         case .projectSurveyXLSX(let i, let s): return Self.projectSurvey(i, s).segments + c("results.xlsx")
         case .survey(let slug): return c("s") + [p("slug", slug)]
+        case .projectPanels(let i): return Self.project(i).segments + c("panels")
+        case .projectPanel(let i, let panel): return Self.project(i).segments + c("panels") + [p("panel", panel)]
+        case .projectPanelMembers(let i, let panel): return Self.projectPanel(i, panel).segments + c("members")
+        case .projectPanelMeetings(let i, let panel): return Self.projectPanel(i, panel).segments + c("meetings")
+        case .projectPanelProposals(let i, let panel): return Self.projectPanel(i, panel).segments + c("proposals")
+        case .projectPanelEffect(let i, let panel, let proposal):
+            return Self.projectPanelProposals(i, panel).segments + [p("proposal", proposal)] + c("effect")
         case .adminUsers: return c("admin", "users")
         case .adminUserNew: return c("admin", "users", "new")
         case .adminUser(let u): return c("admin", "users") + [p("id", u)]

@@ -19,6 +19,8 @@ enum FeedbackReport {
         let project: UUID
         let projectName: String
         let groups: [Group]
+        /// The project's panels' proposals and what came of them, without names (issue 16).
+        var panels: [(name: String, proposals: [Panels.Proposal])] = []
     }
 
     static func query(project: UUID, on sql: any SQLDatabase) async throws -> Model? {
@@ -43,7 +45,9 @@ enum FeedbackReport {
                 kind: rows[0].subject_kind, name: rows[0].name ?? "", summary: summary,
                 texts: summary.isShown ? rows.map(\.text).filter { !$0.isEmpty }.sorted() : [])
         }
-        return Model(project: project, projectName: name, groups: groups.sorted { ($0.kind, $0.name) < ($1.kind, $1.name) })
+        var panels: [(name: String, proposals: [Panels.Proposal])] = []
+        for panel in try await Panels.panels(project: project, on: sql) { panels.append((panel.name, try await Panels.proposals(panel: panel.id, on: sql))) }
+        return Model(project: project, projectName: name, groups: groups.sorted { ($0.kind, $0.name) < ($1.kind, $1.name) }, panels: panels)
     }
 
     @Sendable static func show(req: Request) async throws -> Response {
@@ -60,6 +64,12 @@ enum FeedbackReport {
             breadcrumbs: [(t("projects.title"), SiteURL.projects.relativeURL()), (m.projectName, SiteURL.project(.value(m.project)).relativeURL())]
         ) {
             h("p", ["class": "lead"]) { t("feedback.report.intro") }
+            if !m.panels.isEmpty {
+                h("section", ["aria-labelledby": "panel-report"]) {
+                    h("h2", ["id": "panel-report"]) { t("panel.report") }
+                    Panels.section(m.panels, t: t)
+                }
+            }
             if m.groups.isEmpty { h("p") { t("feedback.report.none") } }
             if !m.groups.isEmpty {
                 dataTable {

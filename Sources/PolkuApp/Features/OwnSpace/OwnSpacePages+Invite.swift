@@ -51,13 +51,7 @@ extension OwnSpacePages {
             h("h2", ["id": "letter-h"]) { t("own.letter.title", l.firstName) }
             h("p") { t("own.letter.what") }
             h("p") { t("own.letter.how") }
-            if let qr = QRCode(link) {
-                let side = String(qr.size + 8)
-                h("svg", ["viewBox": "0 0 \(side) \(side)", "class": "qr", "role": "img", "aria-label": t("own.letter.qr"), "shape-rendering": "crispEdges"]) {
-                    h("rect", ["width": side, "height": side, "fill": "#fff"]) {}
-                    h("path", ["d": qr.svgPath, "fill": "#000"]) {}
-                }
-            }
+            qrImage(link, label: t("own.letter.qr"))
             h("p", ["class": "letter-link"]) { h("code") { link } }
             h("p") { t("own.letter.valid", t.date(l.expires.iso)) }
             h("p") { t("own.letter.help") }

@@ -42,6 +42,8 @@ enum OwnSpacePages {
         var referrals: [MySessions.Referral] = []
         /// Sessions and services the participant can still give feedback on.
         var feedback: [Feedback.Subject] = []
+        /// The client panels they are in, with the proposals and what came of them (issue 16).
+        var panels: [(name: String, proposals: [Panels.Proposal])] = []
     }
 
     /// The projects the participant is in, by name: what their own space covers.
@@ -73,6 +75,7 @@ enum OwnSpacePages {
             firstName: p.first_name, results: results,
             activities: try await ActivityQueries.ofParticipant(participant, projects: projects, today: today, on: db),
             sessions: Array(try await MySessions.upcoming(participant, today: today, on: sql).prefix(5)),
-            referrals: try await MySessions.referrals(participant, on: sql), feedback: try await Feedback.open(participant, today: today, on: sql))
+            referrals: try await MySessions.referrals(participant, on: sql), feedback: try await Feedback.open(participant, today: today, on: sql),
+            panels: try await Panels.ofMember(participant, on: sql))
     }
 }

@@ -69,6 +69,7 @@ enum ProjectShow {
                 if counts { h("a", ["class": "button", "href": SiteURL.projectInstruments(.value(p.id!)).relativeURL()]) { t("instruments.project.link") } }
                 if counts { h("a", ["class": "button", "href": SiteURL.projectFeedback(.value(p.id!)).relativeURL()]) { t("feedback.report.link") } }
                 if access.writesParticipantData { h("a", ["class": "button", "href": SiteURL.projectFollowUps(.value(p.id!)).relativeURL()]) { t("followup.link") } }
+                if access.writesParticipantData { h("a", ["class": "button", "href": SiteURL.projectPanels(.value(p.id!)).relativeURL()]) { t("panel.list.link") } }
             }
             if !p.summary.isEmpty {
                 h("section", ["aria-labelledby": "summary-h"]) {

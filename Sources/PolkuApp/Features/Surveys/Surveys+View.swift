@@ -45,14 +45,8 @@ extension Surveys {
             h("section", ["aria-labelledby": "survey-share"]) {
                 h("h2", ["id": "survey-share"]) { t("survey.share") }
                 h("p") { t(s.is_open ? "survey.share_open" : "survey.share_closed") }
-                h("p") { h("a", ["href": link, "id": "survey-link"]) { link } }
-                if let qr = QRCode(link) {
-                    let side = String(qr.size + 8)
-                    h("svg", ["viewBox": "0 0 \(side) \(side)", "class": "qr", "role": "img", "aria-label": t("survey.qr"), "shape-rendering": "crispEdges"]) {
-                        h("rect", ["width": side, "height": side, "fill": "#fff"]) {}
-                        h("path", ["d": qr.svgPath, "fill": "#000"]) {}
-                    }
-                }
+                h("p", ["class": "link-text"]) { h("a", ["href": link, "id": "survey-link"]) { link } }
+                qrImage(link, label: t("survey.qr"))
                 h("form", ["method": "post", "action": SiteURL.projectSurveyState(.value(s.project_id), .value(s.id)).relativeURL()]) {
                     csrfField(context)
                     h("input", ["type": "hidden", "name": "open", "value": s.is_open ? "false" : "true"])

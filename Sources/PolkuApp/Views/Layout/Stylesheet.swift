@@ -140,7 +140,8 @@ enum Stylesheet {
         input.wide{width:100%}
         .small-mark{color:#8a3b00;font-weight:700;margin-left:.1rem}
         article.letter{background:#fff;border:1px solid #ccc;padding:1rem 1.5rem;max-width:40rem;margin:1rem 0}
-        article.letter svg.qr{width:12rem;height:12rem;display:block;margin:1rem 0}
+        article.letter svg.qr,section svg.qr{width:12rem;height:12rem;display:block;margin:1rem 0}
+        .link-text{overflow-wrap:anywhere}
         .letter-link code{font-size:.95rem}
         svg.chart .grid{stroke:#ddd;stroke-width:1}
         svg.chart .series{fill:none;stroke:#0b4f8a;stroke-width:2.5}
