@@ -53,6 +53,7 @@ let package = Package(
                 .copy("Features/OwnSpace/OwnSpace.strings.txt"),
                 .copy("Features/Participants/Participants.strings.txt"),
                 .copy("Features/Panels/Panels.strings.txt"),
+                .copy("Features/Peers/Peers.strings.txt"),
                 .copy("Features/Projects/Projects.strings.txt"),
                 .copy("Features/Surveys/Surveys.strings.txt"),
                 .copy("Localization/Shared.strings.txt"),

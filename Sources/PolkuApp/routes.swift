@@ -59,6 +59,7 @@ func routes(_ app: Application) throws {
     own.post(.myPortfolioDelete(.key), use: Portfolio.delete)
     own.get(.myPortfolioFile(.key), use: Portfolio.file)
     own.get(.myPortfolioExport, use: Portfolio.export)
+    own.post(.myPeerMatch(.key), use: PeerMatches.answer)
     own.get(.myFeedback(.key), use: Feedback.form)
     own.post(.myFeedback(.key), use: Feedback.save)
 
@@ -117,6 +118,9 @@ private func projectRoutes(_ app: Application) {
     managers.get(.projectEdit(.key), use: ProjectsController.edit)
     managers.get(.projectQuestions(.key), use: DataQuestions.list)
     managers.post(.projectQuestion(.key, .key), use: DataQuestions.answer)
+    managers.get(.projectPeers(.key), use: Peers.index)
+    managers.post(.projectPeers(.key), use: Peers.create)
+    managers.post(.projectPeerApprove(.key, .key), use: Peers.approve)
     managers.get(.projectSurveys(.key), use: Surveys.index)
     managers.post(.projectSurveys(.key), use: Surveys.create)
     managers.get(.projectSurvey(.key, .key), use: Surveys.show)
@@ -192,6 +196,13 @@ private func participantRoutes(_ app: Application) {
     writers.get(.participantAssessmentNew(.key), use: AssessmentController.new)
     writers.post(.participantAssessments(.key), use: AssessmentController.save)
     writers.post(.participantInvite(.key), use: OwnSpaceController.invite)
+    writers.get(.participantPeers(.key), use: PeerMatches.suggest)
+    writers.post(.participantPeers(.key), use: PeerMatches.propose)
+
+    let peer = GuardedRoutes(app, .peerMatch)
+    peer.get(.peerMatch(.key), use: PeerMatches.show)
+    peer.post(.peerMatchAccept(.key), use: PeerMatches.accept)
+    peer.post(.peerMatchMeetings(.key), use: PeerMatches.addMeeting)
 }
 
 private func adminRoutes(_ app: Application) {

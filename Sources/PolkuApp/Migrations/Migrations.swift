@@ -36,6 +36,7 @@ enum Migrations {
         CreateOwnWork(),
         CreateSurveys(),
         CreatePanels(),
+        CreatePeers(),
     ]
 
     static func register(on app: Application) {

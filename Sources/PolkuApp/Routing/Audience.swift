@@ -37,6 +37,8 @@ enum Audience: Sendable, Equatable, CustomStringConvertible {
     case referral(ReferralSide)
     /// Those who keep the organisation record in the path's `:id` (see `Guard.editsOrganisation`).
     case organisationEditor
+    /// The peer of the match in the path's `:id` (issue 16): a peer sees only their own matches.
+    case peerMatch
 
     enum ProjectNeed: String, Sendable, Equatable {
         /// Any role in the project, or admin: counts and facts, never a person.
@@ -71,6 +73,7 @@ enum Audience: Sendable, Equatable, CustomStringConvertible {
         case .serviceKeeper: "service's provider staff or admin"
         case .referral(let side): "referral (\(side.rawValue))"
         case .organisationEditor: "organisation editor"
+        case .peerMatch: "the peer of the match"
         }
     }
 

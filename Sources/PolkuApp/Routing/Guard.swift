@@ -15,6 +15,8 @@ struct Guarded: Sendable {
     var organisation: UUID?
     /// How the actor takes part in the referral of a referral route.
     var referral: (referral: Referral, side: ReferralController.Side)?
+    /// The match of a peer's match route: theirs, consented to by the participant.
+    var peerMatch: UUID?
 }
 
 extension Request {
@@ -44,6 +46,11 @@ extension Request {
     func guardedProject() throws -> (id: UUID, access: ProjectAccess, actor: Actor) {
         guard let p = guarded.project, let actor = guarded.actor else { throw Abort(.forbidden) }
         return (p.id, p.access, actor)
+    }
+
+    func guardedPeerMatch() throws -> (match: UUID, actor: Actor) {
+        guard let match = guarded.peerMatch, let actor = guarded.actor else { throw Abort(.notFound) }
+        return (match, actor)
     }
 
     func guardedParticipant() throws -> ParticipantScope {
@@ -136,6 +143,17 @@ struct Guard: AsyncMiddleware {
             let org = try req.id()
             guard try await Self.editsOrganisation(actor, org, on: req.db) else { throw Abort(.forbidden) }
             g.organisation = org
+        case .peerMatch:
+            // Another peer's match, or one not yet consented to, is as if it were not there.
+            guard
+                let match = try await req.db.sql.raw(
+                    """
+                    SELECT m.id FROM peer_matches m JOIN peers p ON p.id = m.peer_id
+                    WHERE m.id = \(bind: try req.id()) AND p.user_id = \(bind: actor.userID) AND m.state IN ('consented', 'active', 'ended')
+                    """
+                ).first()?.decode(column: "id", as: UUID.self)
+            else { throw Abort(.notFound) }
+            g.peerMatch = match
         case .anyone, .operatorToken, .signedIn, .participantSelf:
             break
         }

@@ -67,6 +67,9 @@ package enum SiteURL: Sendable {
     case projectPanels(Parameter<UUID>), projectPanel(Parameter<UUID>, Parameter<UUID>), projectPanelMembers(Parameter<UUID>, Parameter<UUID>),
         projectPanelMeetings(Parameter<UUID>, Parameter<UUID>), projectPanelProposals(Parameter<UUID>, Parameter<UUID>),
         projectPanelEffect(Parameter<UUID>, Parameter<UUID>, Parameter<UUID>)
+    case projectPeers(Parameter<UUID>), projectPeerApprove(Parameter<UUID>, Parameter<UUID>)
+    case participantPeers(Parameter<UUID>), myPeerMatch(Parameter<UUID>)
+    case peerMatch(Parameter<UUID>), peerMatchAccept(Parameter<UUID>), peerMatchMeetings(Parameter<UUID>)
     /// A survey's public form (issue 16).
     case survey(Parameter<String>)
 
@@ -199,6 +202,13 @@ package enum SiteURL: Sendable {
         case .projectSurveyState(let i, let s): return Self.projectSurvey(i, s).segments + c("state")
         case .projectSurveyXLSX(let i, let s): return Self.projectSurvey(i, s).segments + c("results.xlsx")
         case .survey(let slug): return c("s") + [p("slug", slug)]
+        case .projectPeers(let i): return Self.project(i).segments + c("peers")
+        case .projectPeerApprove(let i, let peer): return Self.project(i).segments + c("peers") + [p("peer", peer)] + c("approve")
+        case .participantPeers(let i): return Self.participant(i).segments + c("peers")
+        case .myPeerMatch(let m): return c("me", "peers") + [p("match", m)]
+        case .peerMatch(let m): return c("peer", "matches") + [p("id", m)]
+        case .peerMatchAccept(let m): return Self.peerMatch(m).segments + c("accept")
+        case .peerMatchMeetings(let m): return Self.peerMatch(m).segments + c("meetings")
         case .projectPanels(let i): return Self.project(i).segments + c("panels")
         case .projectPanel(let i, let panel): return Self.project(i).segments + c("panels") + [p("panel", panel)]
         case .projectPanelMembers(let i, let panel): return Self.projectPanel(i, panel).segments + c("members")

@@ -56,6 +56,7 @@ import Vapor
             case .referrer: return own && people.contains(who)
             }
         case .organisationEditor: return who == .admin
+        case .peerMatch: return own && who == .peer
         }
     }
 

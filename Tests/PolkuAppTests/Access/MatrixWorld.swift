@@ -20,6 +20,8 @@ struct MatrixWorld {
     let ownMember: UUID
     let otherEnrolment: UUID
     let spareUser: UUID, spareMembership: UUID
+    /// The peer user's match with the own participant, and another peer's with the other one.
+    let ownPeerMatch: UUID, otherPeerMatch: UUID
 
     enum Target: String, CaseIterable, Sendable { case own, other }
 
@@ -65,11 +67,34 @@ struct MatrixWorld {
         try await spare.create(on: db)
         let membership = Membership(userID: spare.id!, projectID: world.otherProject, role: .viewer)
         try await membership.create(on: db)
+        let otherPeer = User(email: "peer@other.test", name: "Toinen vertainen", passwordHash: hash)
+        try await otherPeer.create(on: db)
+        try await Membership(userID: otherPeer.id!, projectID: world.otherProject, role: .peer).create(on: db)
+        let peerUser = try await User.query(on: db).filter(\.$email == world.users[.peer]!).first()!.id!
+        func peerMatch(_ user: UUID, _ project: UUID, _ participant: UUID) async throws -> UUID {
+            let peer = UUID(), match = UUID()
+            try await db.sql.raw(
+                """
+                INSERT INTO peers (id, project_id, user_id, kind, interests, languages, area, days, trained_on, approved_on, created_at)
+                VALUES (\(bind: peer), \(bind: project), \(bind: user), 'buddy', '', 'fi', '', '', '2024-01-01', '2024-01-02', \(bind: Date()))
+                """
+            ).run()
+            try await db.sql.raw(
+                """
+                INSERT INTO peer_matches (id, peer_id, participant_id, project_id, state, reasons, proposed_on, started_on)
+                VALUES (\(bind: match), \(bind: peer), \(bind: participant), \(bind: project), 'active', 'kieli fi', '2024-02-01', '2024-02-02')
+                """
+            ).run()
+            return match
+        }
+        let ownPeerMatch = try await peerMatch(peerUser, world.ownProject, world.ownParticipant)
+        let otherPeerMatch = try await peerMatch(otherPeer.id!, world.otherProject, world.otherParticipant)
         return MatrixWorld(
             base: world, providerEmail: providerEmail, ownOrganisation: ownOrg, otherOrganisation: otherOrg.id!,
             ownService: ownService.id!, otherService: otherService.id!, ownReferral: ownReferral, otherReferral: otherReferral,
             ownActivity: ownActivity, otherActivity: otherActivity, ownSession: ownSession, otherSession: otherSession,
-            ownMember: ownMember, otherEnrolment: otherEnrolment, spareUser: spare.id!, spareMembership: membership.id!)
+            ownMember: ownMember, otherEnrolment: otherEnrolment, spareUser: spare.id!, spareMembership: membership.id!,
+            ownPeerMatch: ownPeerMatch, otherPeerMatch: otherPeerMatch)
     }
 
     /// The concrete path of `route` for a target: each parameter filled by what the path names.
@@ -87,6 +112,7 @@ struct MatrixWorld {
                 case "organisations": return (own ? ownOrganisation : otherOrganisation).uuidString
                 case "services", "directory": return (own ? ownService : otherService).uuidString
                 case "referrals": return (own ? ownReferral : otherReferral).uuidString
+                case "peer": return (own ? ownPeerMatch : otherPeerMatch).uuidString
                 default: return spareUser.uuidString
                 }
             case "enrolment": return (own ? base.ownEnrolment : otherEnrolment).uuidString

@@ -44,6 +44,8 @@ enum OwnSpacePages {
         var feedback: [Feedback.Subject] = []
         /// The client panels they are in, with the proposals and what came of them (issue 16).
         var panels: [(name: String, proposals: [Panels.Proposal])] = []
+        /// Peers proposed to them, and their peers (issue 16).
+        var peers: [PeerMatches.Match] = []
     }
 
     /// The projects the participant is in, by name: what their own space covers.
@@ -76,6 +78,7 @@ enum OwnSpacePages {
             activities: try await ActivityQueries.ofParticipant(participant, projects: projects, today: today, on: db),
             sessions: Array(try await MySessions.upcoming(participant, today: today, on: sql).prefix(5)),
             referrals: try await MySessions.referrals(participant, on: sql), feedback: try await Feedback.open(participant, today: today, on: sql),
-            panels: try await Panels.ofMember(participant, on: sql))
+            panels: try await Panels.ofMember(participant, on: sql),
+            peers: try await PeerMatches.matches("m.participant_id = \(bind: participant)", on: sql))
     }
 }

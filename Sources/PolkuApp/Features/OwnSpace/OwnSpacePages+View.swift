@@ -71,6 +71,7 @@ extension OwnSpacePages {
             }
             Feedback.section(m.feedback, t: t)
             Panels.section(m.panels, t: t)
+            PeerMatches.section(m.peers, context: context)
             h("section", ["aria-labelledby": "my-data"]) {
                 h("h2", ["id": "my-data"]) { t("me.data") }
                 h("ul") {

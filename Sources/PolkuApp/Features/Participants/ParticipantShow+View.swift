@@ -46,6 +46,7 @@ extension ParticipantShow {
                         }
                     }
                     h("p", ["class": "hint", "id": "export-hint"]) { t("export.download.hint") }
+                    h("p") { h("a", ["href": SiteURL.participantPeers(.value(pid)).relativeURL()]) { t("peer.suggest.link") } }
                 }
                 if !writable.isEmpty {
                     if m.hasAccount {

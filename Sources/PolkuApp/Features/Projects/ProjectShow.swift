@@ -61,6 +61,7 @@ enum ProjectShow {
                 if manages { h("a", ["class": "button", "href": SiteURL.projectEdit(.value(p.id!)).relativeURL()]) { t("project.edit.link") } }
                 if manages { h("a", ["class": "button", "href": SiteURL.projectImport(.value(p.id!)).relativeURL()]) { t("import.link") } }
                 if manages { h("a", ["class": "button", "href": SiteURL.projectSurveys(.value(p.id!)).relativeURL()]) { t("survey.list.link") } }
+                if manages { h("a", ["class": "button", "href": SiteURL.projectPeers(.value(p.id!)).relativeURL()]) { t("peer.list.link") } }
                 if access.seesParticipants {
                     h("a", ["class": "button", "href": SiteURL.participants.relativeURL([("project", "\(p.id!)")])]) { t("project.participants.link") }
                 }

@@ -21,11 +21,13 @@ enum TodayPage {
         var reports: [(id: UUID, name: String)] = []
         /// Whether the person works with participants (the coach's sections are shown).
         var coaches = true
+        /// A peer's matches: to accept, and going on (issue 16).
+        var peerMatches: [PeerMatches.Match] = []
 
         static func == (a: Model, b: Model) -> Bool {
             a.today == b.today && a.sessions == b.sessions && a.unrecorded == b.unrecorded && a.people == b.people && a.referrals == b.referrals
                 && a.goals == b.goals && a.managed == b.managed && a.reports.map(\.id) == b.reports.map(\.id) && a.coaches == b.coaches
-                && a.planWords == b.planWords
+                && a.planWords == b.planWords && a.peerMatches == b.peerMatches
         }
     }
 
@@ -49,6 +51,8 @@ enum TodayPage {
         // The projects one works in, with follow-ups and records due: a manager's and a coach's alike.
         let managed = Set(actor.projectsManaged + projects)
         model.managed = try await req.reading { db in try await TodayQueries.managed(projects: Array(managed), managing: actor.projectsManaged, today: today, on: db.sql) }
+        model.peerMatches = try await PeerMatches.matches(
+            "p.user_id = \(bind: actor.userID) AND m.state IN ('consented', 'active')", on: req.db.sql)
         model.reports = actor.named(actor.rolesByProject.keys.filter { !managed.contains($0) && !projects.contains($0) })
         let shown = Array(Set(model.people.map(\.id) + model.goals.map(\.participant_id) + model.planWords.map(\.participant_id)))
         if !shown.isEmpty {
@@ -62,6 +66,7 @@ enum TodayPage {
         return Page(context, title: t("today.title")) {
             h("p", ["class": "lead"]) { t("today.date", t.date(m.today.iso)) }
             // A coach's day first; the projects' figures after it (or alone, for a manager).
+            if !m.peerMatches.isEmpty { PeerMatches.todaySection(m.peerMatches, t) }
             if m.coaches { coachSections(m, t) }
             if !m.managed.isEmpty { managedSection(m.managed, t) }
             if !m.reports.isEmpty { reportsSection(m.reports, t) }
