@@ -408,6 +408,15 @@ try:
     # The letter prints on one A4 page (Chromium's own print to PDF, with the print stylesheet).
     pages = pdf_pages()
     check("invitation letter prints on one A4 page", pages == 1, f"{pages} pages")
+    # A peer for the person (issue 16): suggestions ranked with their reasons; the coach proposes one.
+    driver.get(participant_url)
+    wait_for("Aikajana")
+    click("find a peer", driver.find_element(By.PARTIAL_LINK_TEXT, "Etsi vertaistukija"))
+    check("peer suggestions with reasons", wait_for("Veera Vertainen (demo)") and "Yhteistä:" in driver.page_source and "kieli fi" in driver.page_source
+          and "Eero Kokemus" not in driver.page_source, driver.title)
+    audit("06i-peer-suggestions")
+    click("find a peer", driver.find_element(By.CSS_SELECTOR, "main article form button[type=submit]"))
+    check("the peer is proposed", wait_for("Osallistuja vastaa omassa tilassaan."), driver.title)
     driver.get(participant_url)
     wait_for("Aikajana")
     # A note of 5,000 characters, typed: refused before as an expired form, with the text lost.
@@ -620,6 +629,11 @@ try:
     driver.find_element(By.ID, "f-text").send_keys("Sain apua nopeasti.")
     click("participant gives feedback", driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]"))
     check("the feedback is thanked for", wait_for("Kiitos palautteesta!"), driver.title)
+    # The proposed peer (issue 16): the participant says yes.
+    driver.get(base + "/me")
+    check("the participant is asked about a peer", wait_for("Ohjaajasi ehdottaa sinulle vertaistukijaa: Veera Vertainen (demo)"), driver.title)
+    driver.find_element(By.CSS_SELECTOR, "form[action^='/me/peers/'] input[value=yes] + button").click()
+    check("the participant's yes is thanked for", wait_for("Kiitos! Vertaistukija saa tietää."), driver.title)
     # Last, the participant closes their account (issue 15): the password again, then signed out.
     driver.get(base + "/me")
     driver.find_element(By.PARTIAL_LINK_TEXT, "Sulje tunnukseni").click()
@@ -642,6 +656,21 @@ try:
     check("the coach sees the portfolio entry the participant shared", "Leipomani kakku" in driver.page_source and picture_shown("#portfolio-h ~ article img"), "")
     driver.get(participant_url + "/measures/polku-life")
     check("the coach sees the participant's word beside the result", wait_for("Osallistujan kommentti:") and "viikko oli poikkeuksellinen" in driver.page_source, driver.title)
+    # The peer (issue 16): the person matched to them on Tänään; they accept, record a meeting and
+    # see no one else.
+    sign_in_again("peer@demo.polku.invalid")
+    check("the peer's day lists the person matched to them", wait_for("Vertaistuettavasi"), driver.title)
+    driver.find_element(By.CSS_SELECTOR, "#today-peers ~ ul a").click()
+    check("the peer's match page shows only what the match shares", wait_for("Näet vain nämä tiedot.") and "Yhteistä" in driver.page_source, driver.title)
+    audit("14t-peer-match")
+    driver.find_element(By.CSS_SELECTOR, "form[action$='/accept'] button[type=submit]").click()
+    check("the peer starts", wait_for("Vertaistuki alkoi."), driver.title)
+    driver.find_element(By.ID, "f-date").send_keys(time.strftime("%d.%m.%Y"))
+    driver.find_element(By.ID, "f-note").send_keys("Kävimme kävelyllä ja puhuimme työnhausta.")
+    driver.find_element(By.CSS_SELECTOR, "form[action$='/meetings'] button[type=submit]").click()
+    check("the peer's meeting is recorded", wait_for("Tapaaminen kirjattu.") and "Kävimme kävelyllä" in driver.page_source, driver.title)
+    driver.get(participant_url)
+    check("the peer does not see the person's page", wait_for("Sivua ei löytynyt") or "Ei oikeutta" in driver.page_source, driver.title)
     # A project manager's participant import (issue 13): the file is read by a background job and
     # its page shows the outcome; a bad file lists its problems.
     sign_in_again("pm@demo.polku.invalid")
@@ -667,6 +696,14 @@ try:
         driver.find_element(By.CSS_SELECTOR, "form[enctype='multipart/form-data'] button[type=submit]").click()
         check(f"import of {name} decided", wait_for(expected, timeout=30), driver.title + " " + driver.page_source[:300])
         audit(f"14b-import-{name}")
+    # The manager approves a trained experience expert (issue 16).
+    driver.get(project_url)
+    driver.find_element(By.PARTIAL_LINK_TEXT, "Vertaiset").click()
+    check("the peers page", wait_for("Eero Kokemus (demo)") and "Ei vielä hyväksytty" in driver.page_source, driver.title)
+    audit("14u-peers")
+    driver.find_element(By.CSS_SELECTOR, "form[action$='/approve'] input[name=trained_on]").send_keys("1.11.2026")
+    driver.find_element(By.CSS_SELECTOR, "form[action$='/approve'] button[type=submit]").click()
+    check("the peer is approved", wait_for("Hyväksytty: Eero Kokemus (demo)"), driver.title)
     # A feedback survey (issue 16): the manager makes it; people answer through its public link on a
     # phone, each in a browser of their own (no cookies); the result shows from five answers.
     driver.get(project_url)
@@ -772,7 +809,7 @@ limits = {"attendance from home": 3, "74-member attendance from the group": 3, "
           "participant checks who has seen their data": 1, "participant changes a consent": 3,
           "participant asks about an event": 2,
           "participant adds a goal of their own": 2, "participant assesses themselves": 3,
-          "participant adds a picture to their portfolio": 2, "participant gives feedback": 2}
+          "participant adds a picture to their portfolio": 2, "participant gives feedback": 2, "find a peer": 2}
 for name, t in tasks.items():
     print(f"task {name}: {t['clicks']} clicks, {t['pages']} pages, {t.get('ticks', 0)} ticks (limit {limits.get(name, '?')} clicks)")
     check(f"task {name} within its clicks", t["clicks"] <= limits.get(name, 0), str(t))

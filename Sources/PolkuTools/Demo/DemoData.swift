@@ -65,7 +65,9 @@ public enum DemoData {
                 ("pm@demo.polku.invalid", "Paula Projektipäällikkö (demo)", .projectManager, DemoProjects.projects.map(\.code)),
                 ("worker@demo.polku.invalid", "Ville Valmentaja (demo)", .worker, ["S20250", "S21019"]),
                 ("health@demo.polku.invalid", "Helena Hoitaja (demo)", .healthProfessional, ["S20013", "S20519"]),
-                ("peer@demo.polku.invalid", "Veera Vertainen (demo)", .peer, ["S21019"]),
+                // Before the peer below, whose id `staffIDs[.peer]` keeps.
+                ("expert@demo.polku.invalid", "Eero Kokemus (demo)", .peer, ["S20250"]),
+                ("peer@demo.polku.invalid", "Veera Vertainen (demo)", .peer, ["S21019", "S20250"]),
                 ("viewer@demo.polku.invalid", "Kalle Katselija (demo)", .viewer, DemoProjects.projects.map(\.code)),
             ]
             let hash = try await app.password.async.hash(password)
@@ -105,6 +107,7 @@ public enum DemoData {
                 projects: projectIDs, sites: sitesByProject, worker: staffIDs[.worker]!, manager: staffIDs[.projectManager]!,
                 peer: staffIDs[.peer]!, rng: &rng, on: db)
             try await DemoMeasures.seed(projects: projectIDs, assessor: staffIDs[.healthProfessional]!, rng: &rng, on: db)
+            try await DemoPeers.seed(projects: projectIDs, peer: staffIDs[.peer]!, manager: staffIDs[.projectManager]!, on: db)
             let provider = User(email: "provider@demo.polku.invalid", name: "Pirjo Palveluntarjoaja (demo)", passwordHash: hash)
             try await provider.create(on: db)
             try await DemoDirectory.seed(on: db, providerUser: provider.id!)

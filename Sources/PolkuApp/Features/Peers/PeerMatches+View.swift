@@ -74,7 +74,9 @@ extension PeerMatches {
                                 h("form", ["method": "post", "action": SiteURL.myPeerMatch(.value(m.id)).relativeURL(), "class": "inline"]) {
                                     csrfField(context)
                                     h("input", ["type": "hidden", "name": "answer", "value": answer])
-                                    h("button", ["type": "submit", "class": answer == "yes" ? nil : "secondary"]) { t(answer == "yes" ? "peer.me.answer_yes" : "peer.me.answer_no") }
+                                    h("button", ["type": "submit", "class": answer == "yes" ? nil : "secondary"]) {
+                                        t(answer == "yes" ? "peer.me.answer_yes" : "peer.me.answer_no")
+                                    }
                                 }
                             }
                         }
