@@ -766,6 +766,39 @@ try:
     driver.find_element(By.CSS_SELECTOR, "form[action$='/effect'] button[type=submit]").click()
     check("what came of the proposal is recorded", wait_for("Kirjattu, mitä ehdotuksen vuoksi tehtiin.") and "Torstaisin auki kello 19 asti." in driver.page_source, driver.title)
     audit("14s-panel")
+    # A Learning Café (issue 16): two tables, an idea written down for the first in round 1.
+    driver.get(project_url)
+    driver.find_element(By.PARTIAL_LINK_TEXT, "Learning Café").click()
+    check("Learning Café page", wait_for("Uusi Learning Café"), driver.title)
+    driver.find_element(By.ID, "f-title").send_keys("Kevään Learning Café")
+    driver.find_element(By.ID, "f-date").send_keys(time.strftime("%d.%m.%Y"))
+    driver.find_element(By.ID, "f-head_count").send_keys("23")
+    driver.find_element(By.ID, "f-themes").send_keys("Palvelun aukioloajat\nVertaistuki")
+    driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]").click()
+    check("Learning Café created", wait_for("Learning Café luotu."), driver.title)
+    driver.find_element(By.ID, "f-idea").send_keys("Ilta-aukiolo torstaisin")
+    driver.find_element(By.CSS_SELECTOR, "form[action$='/ideas'] button[type=submit]").click()
+    check("an idea is written down under its table and round", wait_for("Idea tallennettu.") and "<h3>Kierros 1</h3>" in driver.page_source
+          and "Ilta-aukiolo torstaisin" in driver.page_source, driver.title)
+    audit("14w-cafe")
+    # Client profile cards (issue 16): one with a picture, one without, printed one per A6 sheet.
+    driver.get(project_url)
+    driver.find_element(By.PARTIAL_LINK_TEXT, "Asiakasprofiilikortit").click()
+    check("profile cards page", wait_for("Uusi kortti"), driver.title)
+    for title, text in [("Liisa, 34", "Haaveilen puutarhatöistä."), ("Matti, 58", "Olin rakennuksilla 30 vuotta.")]:
+        driver.find_element(By.ID, "f-title").send_keys(title)
+        driver.find_element(By.ID, "f-text").send_keys(text)
+        if title.startswith("Liisa"):
+            driver.find_element(By.ID, "f-image").send_keys(picture)
+        driver.find_element(By.CSS_SELECTOR, "form[enctype='multipart/form-data'] button[type=submit]").click()
+        check(f"profile card added: {title}", wait_for("Kortti lisätty.") and title in driver.page_source, driver.title)
+    audit("14v-cards")
+    driver.find_element(By.PARTIAL_LINK_TEXT, "Tulosta kortit").click()
+    wait_for("Tulosta selaimen tulostuksella")
+    card_pdf = base64.b64decode(driver.execute_cdp_cmd("Page.printToPDF", {"preferCSSPageSize": True})["data"])
+    boxes = re.findall(rb"/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)", card_pdf)
+    check("profile cards print one per A6 sheet", len(boxes) == 2 and all(abs(float(w) - 297.6) < 2 and abs(float(h) - 419.5) < 2 for w, h in boxes),
+          str(boxes))
     # The admin's side of running Polku (issue 13): the background jobs and the erasure form.
     sign_in_again("admin@demo.polku.invalid")
     time.sleep(0.5)

@@ -7,6 +7,7 @@ func routes(_ app: Application) throws {
     let anyone = GuardedRoutes(app, .anyone)
     anyone.get(.health, use: HealthController.health)
     anyone.get(.styles, use: Stylesheet.serve)
+    anyone.get(.cardStyles, use: Stylesheet.serveCards)
     anyone.get(.script, use: PageScript.serve)
     anyone.get(.home) { req in
         req.redirect(to: try await Landing.page(req))
@@ -105,6 +106,15 @@ private func projectRoutes(_ app: Application) {
 
     let writers = GuardedRoutes(app, .project(.writes))
     writers.get(.projectFollowUps(.key), use: FollowUpController.index)
+    writers.get(.projectCards(.key), use: ProfileCards.index)
+    writers.upload(.projectCards(.key), maxBody: "11mb", use: ProfileCards.add)
+    writers.get(.projectCardsPrint(.key), use: ProfileCards.print)
+    writers.get(.projectCardImage(.key, .key), use: ProfileCards.image)
+    writers.post(.projectCardDelete(.key, .key), use: ProfileCards.remove)
+    writers.get(.projectCafes(.key), use: LearningCafe.index)
+    writers.post(.projectCafes(.key), use: LearningCafe.create)
+    writers.get(.projectCafe(.key, .key), use: LearningCafe.show)
+    writers.post(.projectCafeIdeas(.key, .key), use: LearningCafe.addIdea)
     writers.get(.projectPanels(.key), use: Panels.index)
     writers.post(.projectPanels(.key), use: Panels.create)
     writers.get(.projectPanel(.key, .key), use: Panels.show)

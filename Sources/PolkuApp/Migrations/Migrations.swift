@@ -37,6 +37,8 @@ enum Migrations {
         CreateSurveys(),
         CreatePanels(),
         CreatePeers(),
+        CreateLearningCafes(),
+        CreateProfileCards(),
     ]
 
     static func register(on app: Application) {

@@ -80,7 +80,7 @@ enum Audience: Sendable, Equatable, CustomStringConvertible {
     /// The public routes, written out: a route that answers anyone must be listed here, or the
     /// route-walking test fails.
     static let publicAllowList: Set<String> = [
-        "GET /", "GET /health", "GET /styles.css", "GET /polku.js",
+        "GET /", "GET /health", "GET /styles.css", "GET /cards.css", "GET /polku.js",
         "GET /login", "POST /login", "GET /lang/:lang",
         "GET /directory", "GET /directory.csv", "GET /directory/:id",
         "GET /invite/:token", "POST /invite/:token",

@@ -12,7 +12,7 @@ package enum Parameter<Value: Sendable>: Sendable {
 /// Every path Polku answers. Routes are registered from these cases and every link, redirect and
 /// form action is built from them: a renamed path cannot leave a dead link or an unguarded twin.
 package enum SiteURL: Sendable {
-    case home, health, metrics, styles, script
+    case home, health, metrics, styles, script, cardStyles
     /// A coach's day: the landing page after login for staff who write participants' data.
     case today
     case login, logout, language(Parameter<String>)
@@ -70,6 +70,9 @@ package enum SiteURL: Sendable {
     case projectPeers(Parameter<UUID>), projectPeerApprove(Parameter<UUID>, Parameter<UUID>)
     case participantPeers(Parameter<UUID>), myPeerMatch(Parameter<UUID>)
     case peerMatch(Parameter<UUID>), peerMatchAccept(Parameter<UUID>), peerMatchMeetings(Parameter<UUID>)
+    case projectCafes(Parameter<UUID>), projectCafe(Parameter<UUID>, Parameter<UUID>), projectCafeIdeas(Parameter<UUID>, Parameter<UUID>)
+    case projectCards(Parameter<UUID>), projectCardsPrint(Parameter<UUID>), projectCardImage(Parameter<UUID>, Parameter<UUID>),
+        projectCardDelete(Parameter<UUID>, Parameter<UUID>)
     /// A survey's public form (issue 16).
     case survey(Parameter<String>)
 
@@ -99,6 +102,7 @@ package enum SiteURL: Sendable {
         }
         switch self {
         case .home: return []
+        case .cardStyles: return c("cards.css")
         case .health: return c("health")
         case .metrics: return c("metrics")
         case .styles: return c("styles.css")
@@ -209,6 +213,13 @@ package enum SiteURL: Sendable {
         case .peerMatch(let m): return c("peer", "matches") + [p("id", m)]
         case .peerMatchAccept(let m): return Self.peerMatch(m).segments + c("accept")
         case .peerMatchMeetings(let m): return Self.peerMatch(m).segments + c("meetings")
+        case .projectCards(let i): return Self.project(i).segments + c("cards")
+        case .projectCardsPrint(let i): return Self.project(i).segments + c("cards", "print")
+        case .projectCardImage(let i, let card): return Self.project(i).segments + c("cards") + [p("card", card)] + c("image")
+        case .projectCardDelete(let i, let card): return Self.project(i).segments + c("cards") + [p("card", card)] + c("delete")
+        case .projectCafes(let i): return Self.project(i).segments + c("cafes")
+        case .projectCafe(let i, let cafe): return Self.project(i).segments + c("cafes") + [p("cafe", cafe)]
+        case .projectCafeIdeas(let i, let cafe): return Self.projectCafe(i, cafe).segments + c("ideas")
         case .projectPanels(let i): return Self.project(i).segments + c("panels")
         case .projectPanel(let i, let panel): return Self.project(i).segments + c("panels") + [p("panel", panel)]
         case .projectPanelMembers(let i, let panel): return Self.projectPanel(i, panel).segments + c("members")

@@ -23,6 +23,13 @@ struct StreamedUpload: Sendable {
 
     func remove() { if let file { try? FileManager.default.removeItem(at: file) } }
 
+    /// The file's first bytes (up to 512), for checking what it really is; empty without a file.
+    var head: [UInt8] {
+        guard let file, let handle = try? FileHandle(forReadingFrom: file) else { return [] }
+        defer { try? handle.close() }
+        return Array((try? handle.read(upToCount: 512)) ?? Data())
+    }
+
     /// The token did not match: answered as any refused form is (`FormReplay`).
     struct Refused: Error {}
 

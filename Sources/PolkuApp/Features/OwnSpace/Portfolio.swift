@@ -65,13 +65,9 @@ enum Portfolio {
         let existing = try await entries(of: pid, on: sql)
         if existing.count >= maxEntries { state.errors["title"] = "portfolio.error.full_entries" }
         var kind: PortfolioFile.Kind? = nil
-        if let file = upload.file {
-            let head =
-                (try? FileHandle(forReadingFrom: file)).flatMap { h in
-                    defer { try? h.close() }; return try? h.read(upToCount: 512)
-                } ?? Data()
+        if upload.file != nil {
             let used = Int(existing.compactMap(\.byte_count).reduce(0, +))
-            switch PortfolioFile.check(name: upload.fileName ?? "", size: upload.fileBytes, head: Array(head), usedBytes: used) {
+            switch PortfolioFile.check(name: upload.fileName ?? "", size: upload.fileBytes, head: upload.head, usedBytes: used) {
             case .success(let k): kind = k
             case .failure(let problem): state.errors["file"] = message(problem)
             }

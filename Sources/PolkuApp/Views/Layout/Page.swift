@@ -8,6 +8,8 @@ struct Page {
     var status: HTTPResponseStatus = .ok
     /// Scripts the page is better with (never needs): loaded deferred from the head.
     var scripts: [SiteURL] = []
+    /// Style sheets after the common one (the A6 paper of the profile cards).
+    var stylesheets: [SiteURL] = []
     let content: [Node]
 
     init(
@@ -44,6 +46,7 @@ struct Page {
                 h("meta", ["name": "viewport", "content": "width=device-width, initial-scale=1"])
                 h("title") { "\(title) – Polku" }
                 h("link", ["rel": "stylesheet", "href": SiteURL.styles.relativeURL()])
+                for sheet in stylesheets { h("link", ["rel": "stylesheet", "href": sheet.relativeURL()]) }
                 for script in scripts { h("script", ["src": script.relativeURL(), "defer": ""]) {} }
             }
             h("body") { body }

@@ -7,6 +7,12 @@ enum Stylesheet {
         asset(css, type: HTTPMediaType(type: "text", subType: "css", parameters: ["charset": "utf-8"]))
     }
 
+    /// The profile cards' print page prints on A6 (issue 16): a sheet of its own, as `@page` cannot
+    /// depend on what a page holds.
+    @Sendable static func serveCards(req: Request) async throws -> Response {
+        asset("@page{size:105mm 148mm;margin:6mm}\n", type: HTTPMediaType(type: "text", subType: "css", parameters: ["charset": "utf-8"]))
+    }
+
     /// A file built into the binary, cached by browsers for an hour.
     static func asset(_ text: String, type: HTTPMediaType) -> Response {
         let res = Response(status: .ok, body: .init(string: text))
@@ -80,6 +86,8 @@ enum Stylesheet {
         button.secondary,a.button.secondary{background:#fff;color:#0b4f8a}
         .actions{display:flex;gap:.5rem;flex-wrap:wrap}
         img.portfolio-image{display:block;max-width:100%;max-height:24rem;height:auto;width:auto}
+        article.profile-card{border:1px solid #999;border-radius:6px;padding:1rem;margin:1rem 0;max-width:105mm}
+        article.profile-card img{display:block;max-width:100%;max-height:60mm;margin:.5rem auto}
         .hint{margin:0;color:#4a4a4a;font-size:.92rem}
         .req{color:#b00020}
         .error{margin:0;color:#b00020;font-weight:600}
@@ -152,6 +160,8 @@ enum Stylesheet {
         svg.chart rect.latest{fill:#123c5a}
         @page{size:A4;margin:15mm}
         @media print{
+        main:has(article.profile-card)>h1{display:none!important}
+        article.profile-card{break-after:page;border:0;margin:0;padding:0;max-width:none;font-size:12pt}
         header.site,nav,form,footer,.skip,.flash,button,.button,.no-print,.crumbs,main:has(article.letter)>h1{display:none!important}
         article.letter{border:0;padding:0;margin:0;max-width:none;font-size:13pt}
         body{background:#fff;font-size:11pt;color:#000}
