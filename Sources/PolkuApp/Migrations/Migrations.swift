@@ -39,6 +39,7 @@ enum Migrations {
         CreatePeers(),
         CreateLearningCafes(),
         CreateProfileCards(),
+        AddSurveyActivity(),
     ]
 
     static func register(on app: Application) {

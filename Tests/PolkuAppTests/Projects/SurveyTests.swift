@@ -83,4 +83,47 @@ import ZIPFoundation
             #expect(try await other.get(SiteURL.projectSurvey(.value(world.ownProject), .value(id)).relativeURL()).status.code >= 400)
         }
     }
+
+    /// A survey for a group: its members find it in their own space; the result can be read per period.
+    @Test(arguments: TestDatabase.allCases)
+    func aGroupsSurveyReachesItsMembersAndIsReadByPeriod(db: TestDatabase) async throws {
+        try await withPolku(db) { app in
+            let world = try await MatrixWorld.make(app)
+            let base = world.base
+            let manager = TestClient(app)
+            try await manager.login(base.users[.projectManager]!)
+            let surveys = SiteURL.projectSurveys(.value(base.ownProject)).relativeURL()
+            let form = ["title": "Ryhmän kysely", "ratings": "Ryhmä auttoi", "activity_id": world.otherActivity.uuidString]
+            #expect(try await manager.post(surveys, form).status == .unprocessableEntity, "another project's group")
+            let created = try await manager.post(surveys, form.merging(["activity_id": world.ownActivity.uuidString]) { $1 })
+            #expect(created.status == .seeOther)
+            let location = try #require(created.location)
+            let id = try #require(UUID(uuidString: String(location.suffix(36))))
+            let slug = try #require(try await app.db.sql.raw("SELECT slug FROM surveys WHERE id = \(bind: id)").first()?.decode(column: "slug", as: String.self))
+            let me = TestClient(app)
+            try await me.login(world.participantEmail)
+            let home = try await me.get(SiteURL.me.relativeURL())
+            #expect(home.body.contains("Kyselyt sinulle") && home.body.contains("href=\"\(SiteURL.survey(.value(slug)).relativeURL())\""))
+            // Five answers in January, two in February.
+            for day in ["2026-01-10", "2026-01-11", "2026-01-12", "2026-01-20", "2026-01-31", "2026-02-01", "2026-02-10"] {
+                try await app.db.sql.raw(
+                    """
+                    INSERT INTO survey_answers (id, survey_id, answers, answered_on)
+                    VALUES (\(bind: UUID()), \(bind: id), '{"ratings":{"q1":4}}', \(bind: day))
+                    """
+                ).run()
+            }
+            let page = SiteURL.projectSurvey(.value(base.ownProject), .value(id))
+            #expect(try await manager.get(page.relativeURL()).body.contains("Tulos (vastauksia 7)"))
+            let january = try await manager.get(page.relativeURL([("from", "1.1.2026"), ("to", "31.1.2026")]))
+            #expect(january.body.contains("Tulos (vastauksia 5)") && january.body.contains(">4<"))
+            #expect(try await manager.get(page.relativeURL([("from", "1.2.2026")])).body.contains("Tulos (vastauksia &lt;5)"))
+            let bad = try await manager.get(page.relativeURL([("from", "32.1.2026")]))
+            #expect(bad.status == .ok && bad.body.contains("Tulos (vastauksia 7)") && bad.body.contains("value=\"32.1.2026\""))
+            // Closed, it leaves the members' space.
+            #expect(try await manager.post(SiteURL.projectSurveyState(.value(base.ownProject), .value(id)).relativeURL(), ["open": "false"]).status == .seeOther)
+            let after = try await me.get(SiteURL.me.relativeURL())
+            #expect(!after.body.contains("Kyselyt sinulle"))
+        }
+    }
 }

@@ -46,6 +46,8 @@ enum OwnSpacePages {
         var panels: [(name: String, proposals: [Panels.Proposal])] = []
         /// Peers proposed to them, and their peers (issue 16).
         var peers: [PeerMatches.Match] = []
+        /// Open surveys for the groups they are in (issue 16).
+        var surveys: [(title: String, slug: String)] = []
     }
 
     /// The projects the participant is in, by name: what their own space covers.
@@ -79,6 +81,7 @@ enum OwnSpacePages {
             sessions: Array(try await MySessions.upcoming(participant, today: today, on: sql).prefix(5)),
             referrals: try await MySessions.referrals(participant, on: sql), feedback: try await Feedback.open(participant, today: today, on: sql),
             panels: try await Panels.ofMember(participant, on: sql),
-            peers: try await PeerMatches.matches("m.participant_id = \(bind: participant)", on: sql))
+            peers: try await PeerMatches.matches("m.participant_id = \(bind: participant)", on: sql),
+            surveys: try await Surveys.forMember(participant, on: sql))
     }
 }

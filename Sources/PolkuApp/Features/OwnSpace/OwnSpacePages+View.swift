@@ -70,6 +70,12 @@ extension OwnSpacePages {
                 }
             }
             Feedback.section(m.feedback, t: t)
+            if !m.surveys.isEmpty {
+                h("section", ["aria-labelledby": "my-surveys"]) {
+                    h("h2", ["id": "my-surveys"]) { t("survey.me") }
+                    h("ul") { for s in m.surveys { h("li") { h("a", ["href": SiteURL.survey(.value(s.slug)).relativeURL()]) { s.title } } } }
+                }
+            }
             Panels.section(m.panels, t: t)
             PeerMatches.section(m.peers, context: context)
             h("section", ["aria-labelledby": "my-data"]) {

@@ -18,7 +18,7 @@ enum SurveyForm {
     static func survey(_ req: Request) async throws -> Surveys.Row {
         guard let slug = req.parameters.get("slug"), slug.count <= 40,
             let row = try await req.db.sql.raw(
-                "SELECT id, project_id, title, intro, questions, slug, is_open, created_at FROM surveys WHERE slug = \(bind: slug)"
+                "SELECT \(Surveys.columns) FROM surveys WHERE slug = \(bind: slug)"
             ).first(decoding: Surveys.Row.self)
         else { throw Abort(.notFound) }
         return row

@@ -2,7 +2,9 @@ import PolkuCore
 import Vapor
 
 extension Surveys {
-    static func listPage(project: UUID, name: String, surveys: [Listed], state: FormState, context: PageContext, status: HTTPResponseStatus) -> Page {
+    static func listPage(
+        project: UUID, name: String, surveys: [Listed], activities: [Activity], state: FormState, context: PageContext, status: HTTPResponseStatus
+    ) -> Page {
         let t = context.t
         let f = Fields(t: t, state: state)
         return Page(
@@ -28,14 +30,21 @@ extension Surveys {
                     f.textarea("intro", t("survey.field.intro"), rows: 2)
                     f.textarea("ratings", t("survey.field.ratings"), required: true, hint: t("survey.field.ratings_hint"), rows: 4)
                     f.text("open", t("survey.field.open"), hint: t("survey.field.open_hint"))
+                    if !activities.isEmpty {
+                        f.select(
+                            "activity_id", t("survey.field.activity"), options: activities.map { ($0.id.uuidString, $0.name) },
+                            blank: t("survey.field.activity_none"), hint: t("survey.field.activity_hint"))
+                    }
                     submit(t("survey.create"))
                 }
             }
         }
     }
 
-    static func surveyPage(_ s: Row, projectName: String, link: String, result: SurveyResult, context: PageContext) -> Page {
+    static func surveyPage(_ s: Row, projectName: String, link: String, result: SurveyResult, period: FormState, context: PageContext) -> Page {
         let t = context.t
+        let f = Fields(t: t, state: period)
+        let query = [("from", period["from"]), ("to", period["to"])].filter { !$0.1.isEmpty }
         return Page(
             context, title: s.title,
             breadcrumbs: [
@@ -55,6 +64,11 @@ extension Surveys {
             }
             h("section", ["aria-labelledby": "survey-result"]) {
                 h("h2", ["id": "survey-result"]) { t("survey.result", result.answers.description) }
+                h("form", ["method": "get", "action": SiteURL.projectSurvey(.value(s.project_id), .value(s.id)).relativeURL(), "class": "inline"]) {
+                    f.date("from", t("survey.period.from"))
+                    f.date("to", t("survey.period.to"))
+                    submit(t("survey.period.show"))
+                }
                 if !result.isShown { h("p") { t("survey.result.hidden") } }
                 if result.isShown {
                     dataTable {
@@ -82,7 +96,7 @@ extension Surveys {
                         h("h3") { open.text }
                         h("ul") { for text in result.texts { h("li") { text } } }
                     }
-                    h("p") { h("a", ["href": SiteURL.projectSurveyXLSX(.value(s.project_id), .value(s.id)).relativeURL(), "download": ""]) { t("survey.xlsx") } }
+                    h("p") { h("a", ["href": SiteURL.projectSurveyXLSX(.value(s.project_id), .value(s.id)).relativeURL(query), "download": ""]) { t("survey.xlsx") } }
                 }
             }
         }

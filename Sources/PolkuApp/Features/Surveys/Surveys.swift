@@ -16,13 +16,34 @@ enum Surveys {
         let slug: String
         let is_open: Bool
         let created_at: Date
+        /// The activity whose members find the survey in their own space, if any.
+        let activity_id: UUID?
 
         var parsed: [SurveyQuestion] { (try? JSONDecoder().decode([SurveyQuestion].self, from: Data(questions.utf8))) ?? [] }
     }
 
     struct Listed: Decodable, Equatable { let id: UUID; let title: String; let is_open: Bool; let created_at: Date; let answers: Int }
 
-    static let fields = ["title", "intro", "ratings", "open"]
+    static let fields = ["title", "intro", "ratings", "open", "activity_id"]
+    static let columns: SQLQueryString = "id, project_id, title, intro, questions, slug, is_open, created_at, activity_id"
+
+    struct Activity: Decodable, Equatable { let id: UUID; let name: String }
+
+    static func activities(project: UUID, on sql: any SQLDatabase) async throws -> [Activity] {
+        try await sql.raw("SELECT id, name FROM activities WHERE project_id = \(bind: project) ORDER BY name").all(decoding: Activity.self)
+    }
+
+    /// Open surveys for the activities the participant is a member of now, for their own space.
+    static func forMember(_ participant: UUID, on sql: any SQLDatabase) async throws -> [(title: String, slug: String)] {
+        struct Open: Decodable { let title: String; let slug: String }
+        return try await sql.raw(
+            """
+            SELECT s.title, s.slug FROM surveys s
+            JOIN activity_members m ON m.activity_id = s.activity_id AND m.participant_id = \(bind: participant) AND m.left_on IS NULL
+            WHERE s.is_open = \(bind: true) ORDER BY s.created_at DESC
+            """
+        ).all(decoding: Open.self).map { ($0.title, $0.slug) }
+    }
 
     static func project(_ id: UUID, on sql: any SQLDatabase) async throws -> String {
         struct Name: Decodable { let name: String }
@@ -34,18 +55,24 @@ enum Surveys {
         guard
             let row = try await sql.raw(
                 """
-                SELECT id, project_id, title, intro, questions, slug, is_open, created_at FROM surveys
-                WHERE id = \(bind: id) AND project_id = \(bind: project)
+                SELECT \(columns) FROM surveys WHERE id = \(bind: id) AND project_id = \(bind: project)
                 """
             ).first(decoding: Row.self)
         else { throw Abort(.notFound) }
         return row
     }
 
-    /// Every answer's ratings and words, for the sums.
-    static func answers(_ survey: UUID, on sql: any SQLDatabase) async throws -> [(ratings: [String: Int], text: String?)] {
+    /// Every answer's ratings and words, for the sums; only those answered within `period` when given.
+    static func answers(
+        _ survey: UUID, period: (from: String?, to: String?) = (nil, nil), on sql: any SQLDatabase
+    ) async throws -> [(
+        ratings: [String: Int], text: String?
+    )] {
         struct Stored: Decodable { let ratings: [String: Int]; let text: String? }
-        return try await sql.raw("SELECT answers FROM survey_answers WHERE survey_id = \(bind: survey)").all().compactMap { row in
+        var query: SQLQueryString = "SELECT answers FROM survey_answers WHERE survey_id = \(bind: survey)"
+        if let from = period.from { query.appendLiteral(" AND answered_on >= "); query.appendInterpolation(bind: from) }
+        if let to = period.to { query.appendLiteral(" AND answered_on <= "); query.appendInterpolation(bind: to) }
+        return try await sql.raw(query).all().compactMap { row in
             guard let json = try? row.decode(column: "answers", as: String.self),
                 let stored = try? JSONDecoder().decode(Stored.self, from: Data(json.utf8))
             else { return nil }
@@ -66,8 +93,10 @@ enum Surveys {
             FROM surveys s WHERE s.project_id = \(bind: id) ORDER BY s.created_at DESC
             """
         ).all(decoding: Listed.self)
-        return listPage(project: id, name: try await project(id, on: sql), surveys: surveys, state: state, context: req.pageContext, status: status)
-            .response()
+        return listPage(
+            project: id, name: try await project(id, on: sql), surveys: surveys, activities: try await activities(project: id, on: sql), state: state,
+            context: req.pageContext, status: status
+        ).response()
     }
 
     @Sendable static func create(req: Request) async throws -> Response {
@@ -79,6 +108,8 @@ enum Surveys {
         _ = state.text("open", max: 300)
         let questions = SurveyQuestion.from(ratings: state["ratings"], open: state["open"])
         if state.errors["ratings"] == nil && !questions.contains(where: { $0.kind == .scale }) { state.errors["ratings"] = "survey.error.no_questions" }
+        let activity = state["activity_id"].isEmpty ? nil : state.uuid("activity_id")
+        if let activity, try await !activities(project: id, on: req.db.sql).contains(where: { $0.id == activity }) { state.errors["activity_id"] = "error.choice" }
         guard state.isValid else { return try await indexPage(req, project: id, state: state, status: .unprocessableEntity) }
         let survey = req.application.newID()
         let slug = FormOnce.base64URL([UInt8].random(count: 12))
@@ -86,9 +117,9 @@ enum Surveys {
         try await req.db.transaction { db in
             try await db.sql.raw(
                 """
-                INSERT INTO surveys (id, project_id, title, intro, questions, slug, is_open, created_by, created_at)
+                INSERT INTO surveys (id, project_id, title, intro, questions, slug, is_open, created_by, created_at, activity_id)
                 VALUES (\(bind: survey), \(bind: id), \(bind: title), \(bind: intro), \(bind: json), \(bind: slug), \(bind: true),
-                  \(bind: actor.userID), \(bind: req.now))
+                  \(bind: actor.userID), \(bind: req.now), \(bind: activity))
                 """
             ).run()
             try await req.audit.record(.projectUpdate, project: id, detail: "survey created", on: db)
@@ -102,10 +133,19 @@ enum Surveys {
         guard let surveyID = req.parameters.get("survey", as: UUID.self) else { throw Abort(.notFound) }
         let sql = req.db.sql
         let row = try await survey(surveyID, project: id, on: sql)
-        let result = SurveyResult.of(row.parsed, answers: try await answers(surveyID, on: sql))
+        var period = FormState()
+        let range = Self.period(req, &period)
+        let result = SurveyResult.of(row.parsed, answers: try await answers(surveyID, period: range, on: sql))
         try await req.audit.record(.reportView, project: id, detail: "survey results")
         let link = OwnSpaceController.publicBase(req) + SiteURL.survey(.value(row.slug)).relativeURL()
-        return surveyPage(row, projectName: try await project(id, on: sql), link: link, result: result, context: req.pageContext).response()
+        return surveyPage(row, projectName: try await project(id, on: sql), link: link, result: result, period: period, context: req.pageContext)
+            .response()
+    }
+
+    /// The days the result covers, from the query (`from`, `to`); a bad day is said and left out.
+    static func period(_ req: Request, _ state: inout FormState) -> (from: String?, to: String?) {
+        state = FormState.read(req.query, fields: ["from", "to"])
+        return (state.date("from"), state.date("to"))
     }
 
     /// Opens or closes the survey; the post names the state wanted, so a second click changes nothing.
@@ -130,7 +170,8 @@ enum Surveys {
         guard let surveyID = req.parameters.get("survey", as: UUID.self) else { throw Abort(.notFound) }
         let sql = req.db.sql
         let row = try await survey(surveyID, project: id, on: sql)
-        let result = SurveyResult.of(row.parsed, answers: try await answers(surveyID, on: sql))
+        var period = FormState()
+        let result = SurveyResult.of(row.parsed, answers: try await answers(surveyID, period: Self.period(req, &period), on: sql))
         let t = req.t
         var sums: [[XLSXWorkbook.Cell]] = [[.text(t("survey.question")), .text(t("feedback.report.answers")), .text(t("feedback.report.mean")), .text(t("feedback.report.good"))]]
         for (q, s) in result.ratings {
