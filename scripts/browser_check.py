@@ -46,6 +46,14 @@ def click(task, element):
     except Exception:
         pass
 
+def download(url):
+    """The file at `url` fetched in the page, as its download link would get it; base64, or '' on failure."""
+    return driver.execute_async_script("""
+        const done = arguments[arguments.length - 1];
+        fetch(arguments[0]).then(r => r.arrayBuffer()).then(b => {
+          let s = ''; const a = new Uint8Array(b); for (let i = 0; i < a.length; i++) s += String.fromCharCode(a[i]); done(btoa(s)); })
+          .catch(e => done(''));""", url)
+
 def picture_shown(selector):
     """The picture at `selector` scrolled to (it loads lazily) and drawn from its file (40 px wide)."""
     try:
@@ -515,11 +523,7 @@ try:
     # Everything about them as a ZIP (issue 15): fetched as the browser would download it, then opened.
     driver.get(base + "/me")
     link = driver.find_element(By.CSS_SELECTOR, "main a[download]")
-    zipped = driver.execute_async_script("""
-        const done = arguments[arguments.length - 1];
-        fetch(arguments[0]).then(r => r.arrayBuffer()).then(b => {
-          let s = ''; const a = new Uint8Array(b); for (let i = 0; i < a.length; i++) s += String.fromCharCode(a[i]); done(btoa(s)); })
-          .catch(e => done(''));""", link.get_attribute("href"))
+    zipped = download(link.get_attribute("href"))
     try:
         import io, zipfile
         archive = zipfile.ZipFile(io.BytesIO(base64.b64decode(zipped)))
@@ -605,11 +609,7 @@ try:
     audit("14l-portfolio-entry")
     readable("14l-portfolio-entry")
     link = driver.find_element(By.CSS_SELECTOR, "main a[href$='portfolio.zip']")
-    zipped = driver.execute_async_script("""
-        const done = arguments[arguments.length - 1];
-        fetch(arguments[0]).then(r => r.arrayBuffer()).then(b => {
-          let s = ''; const a = new Uint8Array(b); for (let i = 0; i < a.length; i++) s += String.fromCharCode(a[i]); done(btoa(s)); })
-          .catch(e => done(''));""", link.get_attribute("href"))
+    zipped = download(link.get_attribute("href"))
     try:
         import io, zipfile
         archive = zipfile.ZipFile(io.BytesIO(base64.b64decode(zipped)))

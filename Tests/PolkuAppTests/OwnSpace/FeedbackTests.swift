@@ -37,6 +37,9 @@ import Vapor
             let rows = try await sql.raw("SELECT participant_id, rating, created_at FROM feedback").all(decoding: Row.self)
             #expect(rows.count == 1 && rows[0].participant_id == nil && rows[0].rating == 4)
             #expect(Int(rows[0].created_at.timeIntervalSince1970) % 86_400 == 0, "an anonymous answer keeps only its day")
+            // Nor does its id keep the moment: the app's ids are time-ordered (version 7), this one is random (version 4).
+            let anonymousID = try #require(try await sql.raw("SELECT id FROM feedback").first()?.decode(column: "id", as: UUID.self))
+            #expect(Array(anonymousID.uuidString)[14] == "4")
             // Once only.
             #expect(try await me.post(form, ["rating": "1", "anonymous": "on"]).status == .notFound)
             let after = try await me.get(SiteURL.me.relativeURL())
@@ -45,6 +48,8 @@ import Vapor
             #expect(try await me.post(SiteURL.myFeedback(.value(world.ownReferral)).relativeURL(), ["rating": "5", "text": "Hyvä palvelu"]).status == .seeOther)
             let giver = try await sql.raw("SELECT participant_id FROM feedback WHERE subject_kind = 'referral'").first()?.decode(column: "participant_id", as: UUID?.self)
             #expect(giver == base.ownParticipant)
+            let namedID = try #require(try await sql.raw("SELECT id FROM feedback WHERE subject_kind = 'referral'").first()?.decode(column: "id", as: UUID.self))
+            #expect(Array(namedID.uuidString)[14] == "7")
             // Another person's session or a made-up id: nothing to answer.
             #expect(try await me.post(SiteURL.myFeedback(.value(world.otherSession)).relativeURL(), ["rating": "3"]).status == .notFound)
 

@@ -77,7 +77,8 @@ enum Feedback {
         let anonymous = state["anonymous"] == "on"
         // Anonymous answers keep only the day (midnight UTC), named ones the moment.
         let at = anonymous ? Date(timeIntervalSince1970: (req.now.timeIntervalSince1970 / 86_400).rounded(.down) * 86_400) : req.now
-        let id = req.application.newID()
+        // The app's ids are time-ordered: an anonymous answer gets a random one, or its id would keep the minute.
+        let id = anonymous ? UUID() : req.application.newID()
         try await req.db.transaction { db in
             try await db.sql.raw(
                 """

@@ -14,6 +14,7 @@ extension Portfolio {
         let entries = try await entries(of: pid, on: sql)
         struct Name: Decodable { let first_name: String; let last_name: String }
         let person = try await sql.raw("SELECT first_name, last_name FROM participants WHERE id = \(bind: pid)").first(decoding: Name.self)
+        // Temporary names only: random, so two exports (or two test apps counting ids) never share one.
         let work = FileManager.default.temporaryDirectory.appendingPathComponent("polku-portfolio-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: work.appendingPathComponent("tiedostot"), withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: work) }

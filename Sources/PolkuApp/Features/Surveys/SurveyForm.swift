@@ -68,6 +68,7 @@ enum SurveyForm {
                 "DELETE FROM survey_forms WHERE token_hash = \(bind: key) AND survey_id = \(bind: s.id) RETURNING token_hash"
             ).first()
             guard spent != nil else { return false }
+            // A random id, not the app's time-ordered one: that would keep the moment of answering.
             try await db.sql.raw(
                 """
                 INSERT INTO survey_answers (id, survey_id, answers, answered_on)
