@@ -791,7 +791,8 @@ try:
         if title.startswith("Liisa"):
             driver.find_element(By.ID, "f-image").send_keys(picture)
         driver.find_element(By.CSS_SELECTOR, "form[enctype='multipart/form-data'] button[type=submit]").click()
-        check(f"profile card added: {title}", wait_for("Kortti lisätty.") and title in driver.page_source, driver.title)
+        # The flash of the first card is still on the page until the second post answers: wait for the card itself.
+        check(f"profile card added: {title}", wait_for(title) and "Kortti lisätty." in driver.page_source, driver.title)
     audit("14v-cards")
     driver.find_element(By.PARTIAL_LINK_TEXT, "Tulosta kortit").click()
     wait_for("Tulosta selaimen tulostuksella")

@@ -78,7 +78,8 @@ import Testing
             s.$activity.id = a.id!; s.scheduledDate = "2024-03-11"; s.date = "2024-03-11"; s.startTime = "10:00"; s.endTime = "12:00"; s.cancelled = false; s.version = 0
             try await s.create(on: app.db)
             let actor = Actor(userID: F.id(1_820), email: "q@test", name: "Q", isAdmin: false, rolesByProject: [world.ownProject: [.worker]])
-            let ctx = AttendanceController.Context(activity: a, session: s, actor: actor)
+            let ctx = AttendanceController.Context(
+                activity: .init(id: a.id!, projectID: world.ownProject, name: a.name, kind: a.kind), session: .init(id: s.id!, date: s.date, cancelled: false), actor: actor)
             let before = try await AttendancePage.query(ctx, state: FormState(), message: nil, on: app.db)
             #expect(before.people.isEmpty && before.others.map(\.id) == [world.ownParticipant], "not a member yet: offered to add, not another project's")
             let m = ActivityMember()

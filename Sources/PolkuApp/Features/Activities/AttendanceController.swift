@@ -7,15 +7,37 @@ import Vapor
 /// project's current participants) as a checklist, anyone else by name, a training's attendees by
 /// organisation, and a head count (on site and online, optionally by gender and age band).
 enum AttendanceController {
-    struct Context { let activity: Activity; let session: ActivitySession; let actor: Actor }
+    /// What attendance needs of the activity and the session: read as columns in one query on the
+    /// hot path's read connection (a save is what a team does most; issue 11).
+    struct Context {
+        struct ActivityFacts: Sendable { let id: UUID; let projectID: UUID; let name: String; let kind: Activity.Kind }
+        struct SessionFacts: Sendable { let id: UUID; let date: String; let cancelled: Bool }
+        let activity: ActivityFacts
+        let session: SessionFacts
+        let actor: Actor
+    }
+
+    private struct ContextRow: Decodable {
+        let activity_id: UUID, project_id: UUID, name: String, kind: Activity.Kind
+        let session_id: UUID, date: String, cancelled: Bool
+    }
 
     static func context(_ req: Request) async throws -> Context {
-        guard let a = try await Activity.query(on: req.db).filter(\.$id == (try req.id())).with(\.$project).first(),
-            let s = try await ActivitySession.query(on: req.db).filter(\.$id == (try req.id("session"))).filter(\.$activity.$id == a.id!).first()
+        let activityID = try req.id(), sessionID = try req.id("session")
+        guard
+            let row = try await req.readDatabase.sql.raw(
+                """
+                SELECT a.id AS activity_id, a.project_id, a.name, a.kind, s.id AS session_id, s.date, s.cancelled
+                FROM activity_sessions s JOIN activities a ON a.id = s.activity_id
+                WHERE s.id = \(bind: sessionID) AND a.id = \(bind: activityID)
+                """
+            ).first(decoding: ContextRow.self)
         else { throw Abort(.notFound) }
         // The route's guard admitted only those who write this activity's project's data.
         let actor = try req.guardedProject().actor
-        return Context(activity: a, session: s, actor: actor)
+        return Context(
+            activity: .init(id: row.activity_id, projectID: row.project_id, name: row.name, kind: row.kind),
+            session: .init(id: row.session_id, date: row.date, cancelled: row.cancelled), actor: actor)
     }
 
     static let countFields = [
@@ -25,7 +47,7 @@ enum AttendanceController {
 
     @Sendable static func show(req: Request) async throws -> Response {
         let ctx = try await context(req)
-        let s = ctx.session
+        guard let s = try await ActivitySession.find(ctx.session.id, on: req.db) else { throw Abort(.notFound) }
         let present = try await Attendance.query(on: req.db).filter(\.$session.$id == s.id!).all().map(\.$participant.id)
         let guests = try await SessionGuest.query(on: req.db).filter(\.$session.$id == s.id!).sort(\.$name).all()
         let orgs = try await SessionOrganisation.query(on: req.db).filter(\.$session.$id == s.id!).sort(\.$organisation).all()
@@ -49,7 +71,7 @@ enum AttendanceController {
             model.allTicked = true
         }
         try await req.audit.record(
-            .participantList, participants: model.people.map(\.id) + model.others.map(\.id), project: ctx.activity.$project.id, detail: "attendance form")
+            .participantList, participants: model.people.map(\.id) + model.others.map(\.id), project: ctx.activity.projectID, detail: "attendance form")
         return model.page(context: req.pageContext, status: status).response()
     }
 
@@ -117,14 +139,14 @@ enum AttendanceController {
         if !present.isEmpty {
             let known = try await req.db.sql.raw(
                 """
-                SELECT DISTINCT participant_id FROM enrolments WHERE project_id = \(bind: ctx.activity.$project.id)
+                SELECT DISTINCT participant_id FROM enrolments WHERE project_id = \(bind: ctx.activity.projectID)
                 AND participant_id IN \(SQLBind.group(Array(present)))
                 """
             ).all(decoding: [String: UUID].self).compactMap { $0["participant_id"] }
             if Set(known) != present { state.errors["people"] = "attendance.error.not_in_project" }
         }
         guard state.isValid else { return try await page(req, ctx, state: state, status: .unprocessableEntity) }
-        let s = ctx.session, sessionID = s.id!
+        let sessionID = ctx.session.id
         let ticked = present.map { ($0.uuidString, $0) }.sorted { $0.0 < $1.0 }.map(\.1), values = counts
         let saved: Bool = try await req.db.transaction { db in
             let sql = db.sql
@@ -151,7 +173,7 @@ enum AttendanceController {
                 for o in orgs { insert = insert.values(SQLBind(req.newID()), SQLBind(sessionID), SQLBind(o.organisation), SQLBind(o.attendees)) }
                 try await insert.run()
             }
-            try await req.audit.record(.attendanceRecord, participants: ticked, project: ctx.activity.$project.id, detail: "session \(sessionID)", on: db)
+            try await req.audit.record(.attendanceRecord, participants: ticked, project: ctx.activity.projectID, detail: "session \(sessionID)", on: db)
             return true
         }
         guard saved else {
@@ -160,6 +182,6 @@ enum AttendanceController {
             return try await page(req, ctx, state: state, status: .conflict, message: t("attendance.conflict"))
         }
         req.flash("flash.attendance_saved", String(ticked.count), String(guests.count))
-        return req.redirect(SiteURL.activity(.value(ctx.activity.id!)).relativeURL(fragment: "sessions"))
+        return req.redirect(SiteURL.activity(.value(ctx.activity.id)).relativeURL(fragment: "sessions"))
     }
 }

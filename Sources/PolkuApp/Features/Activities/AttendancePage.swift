@@ -28,7 +28,7 @@ struct AttendancePage {
         let people = ctx.activity.kind == .training ? [] : try await people(ctx, on: db)
         let others = try await others(ctx, excluding: Set(people.map(\.id)), on: db)
         return AttendancePage(
-            activityID: try ctx.activity.requireID(), activityName: ctx.activity.name, kind: ctx.activity.kind, sessionID: try ctx.session.requireID(),
+            activityID: ctx.activity.id, activityName: ctx.activity.name, kind: ctx.activity.kind, sessionID: ctx.session.id,
             date: ctx.session.date, people: people, others: others, state: state, message: message)
     }
 
@@ -36,12 +36,12 @@ struct AttendancePage {
     /// not left by then; and always anyone already recorded for the session.
     static func people(_ ctx: AttendanceController.Context, on db: any Database) async throws -> [Person] {
         let sql = db.sql
-        let date = ctx.session.date, session = try ctx.session.requireID()
+        let date = ctx.session.date, session = ctx.session.id
         if ctx.activity.kind == .group {
             return try await sql.raw(
                 """
                 SELECT p.id, p.first_name, p.last_name, p.birth_date FROM participants p
-                WHERE EXISTS (SELECT 1 FROM activity_members m WHERE m.activity_id = \(bind: try ctx.activity.requireID()) AND m.participant_id = p.id
+                WHERE EXISTS (SELECT 1 FROM activity_members m WHERE m.activity_id = \(bind: ctx.activity.id) AND m.participant_id = p.id
                               AND m.joined_on <= \(bind: date) AND (m.left_on IS NULL OR m.left_on >= \(bind: date)))
                    OR EXISTS (SELECT 1 FROM attendances a WHERE a.session_id = \(bind: session) AND a.participant_id = p.id)
                 ORDER BY p.search_key, p.id
@@ -51,7 +51,7 @@ struct AttendancePage {
         return try await sql.raw(
             """
             SELECT p.id, p.first_name, p.last_name, p.birth_date FROM participants p
-            WHERE EXISTS (SELECT 1 FROM enrolments e WHERE e.participant_id = p.id AND e.project_id = \(bind: ctx.activity.$project.id)
+            WHERE EXISTS (SELECT 1 FROM enrolments e WHERE e.participant_id = p.id AND e.project_id = \(bind: ctx.activity.projectID)
                           AND (e.end_date IS NULL OR e.end_date >= \(bind: date)))
                OR EXISTS (SELECT 1 FROM attendances a WHERE a.session_id = \(bind: session) AND a.participant_id = p.id)
             ORDER BY p.search_key, p.id
@@ -65,7 +65,7 @@ struct AttendancePage {
         return try await db.sql.raw(
             """
             SELECT p.id, p.first_name, p.last_name, p.birth_date FROM participants p
-            WHERE EXISTS (SELECT 1 FROM enrolments e WHERE e.participant_id = p.id AND e.project_id = \(bind: ctx.activity.$project.id)
+            WHERE EXISTS (SELECT 1 FROM enrolments e WHERE e.participant_id = p.id AND e.project_id = \(bind: ctx.activity.projectID)
                           AND (e.end_date IS NULL OR e.end_date >= \(bind: ctx.session.date)))
             ORDER BY p.search_key, p.id
             """
