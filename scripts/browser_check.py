@@ -669,6 +669,10 @@ try:
     driver.find_element(By.ID, "f-note").send_keys("Kävimme kävelyllä ja puhuimme työnhausta.")
     driver.find_element(By.CSS_SELECTOR, "form[action$='/meetings'] button[type=submit]").click()
     check("the peer's meeting is recorded", wait_for("Tapaaminen kirjattu.") and "Kävimme kävelyllä" in driver.page_source, driver.title)
+    Select(driver.find_element(By.ID, "f-outcome")).select_by_value("goals_reached")
+    driver.find_element(By.CSS_SELECTOR, "form[action$='/end'] button[type=submit]").click()
+    check("the peer ends the match with how it ended", wait_for("Vertaistuki on päätetty.") and "tavoitteet saavutettiin" in driver.page_source, driver.title)
+    audit("14t-peer-match-ended")
     driver.get(participant_url)
     check("the peer does not see the person's page", wait_for("Sivua ei löytynyt") or "Ei oikeutta" in driver.page_source, driver.title)
     # A project manager's participant import (issue 13): the file is read by a background job and
@@ -699,7 +703,8 @@ try:
     # The manager approves a trained experience expert (issue 16).
     driver.get(project_url)
     driver.find_element(By.PARTIAL_LINK_TEXT, "Vertaiset").click()
-    check("the peers page", wait_for("Eero Kokemus (demo)") and "Ei vielä hyväksytty" in driver.page_source, driver.title)
+    check("the peers page", wait_for("Eero Kokemus (demo)") and "Ei vielä hyväksytty" in driver.page_source
+          and "Vertaistoiminta luvuin" in driver.page_source, driver.title)
     audit("14u-peers")
     driver.find_element(By.CSS_SELECTOR, "form[action$='/approve'] input[name=trained_on]").send_keys("1.11.2026")
     driver.find_element(By.CSS_SELECTOR, "form[action$='/approve'] button[type=submit]").click()

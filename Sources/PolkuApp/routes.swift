@@ -213,6 +213,7 @@ private func participantRoutes(_ app: Application) {
     peer.get(.peerMatch(.key), use: PeerMatches.show)
     peer.post(.peerMatchAccept(.key), use: PeerMatches.accept)
     peer.post(.peerMatchMeetings(.key), use: PeerMatches.addMeeting)
+    peer.post(.peerMatchEnd(.key), use: PeerMatches.end)
 }
 
 private func adminRoutes(_ app: Application) {

@@ -69,7 +69,7 @@ package enum SiteURL: Sendable {
         projectPanelEffect(Parameter<UUID>, Parameter<UUID>, Parameter<UUID>)
     case projectPeers(Parameter<UUID>), projectPeerApprove(Parameter<UUID>, Parameter<UUID>)
     case participantPeers(Parameter<UUID>), myPeerMatch(Parameter<UUID>)
-    case peerMatch(Parameter<UUID>), peerMatchAccept(Parameter<UUID>), peerMatchMeetings(Parameter<UUID>)
+    case peerMatch(Parameter<UUID>), peerMatchAccept(Parameter<UUID>), peerMatchMeetings(Parameter<UUID>), peerMatchEnd(Parameter<UUID>)
     case projectCafes(Parameter<UUID>), projectCafe(Parameter<UUID>, Parameter<UUID>), projectCafeIdeas(Parameter<UUID>, Parameter<UUID>)
     case projectCards(Parameter<UUID>), projectCardsPrint(Parameter<UUID>), projectCardImage(Parameter<UUID>, Parameter<UUID>),
         projectCardDelete(Parameter<UUID>, Parameter<UUID>)
@@ -213,6 +213,7 @@ package enum SiteURL: Sendable {
         case .peerMatch(let m): return c("peer", "matches") + [p("id", m)]
         case .peerMatchAccept(let m): return Self.peerMatch(m).segments + c("accept")
         case .peerMatchMeetings(let m): return Self.peerMatch(m).segments + c("meetings")
+        case .peerMatchEnd(let m): return Self.peerMatch(m).segments + c("end")
         case .projectCards(let i): return Self.project(i).segments + c("cards")
         case .projectCardsPrint(let i): return Self.project(i).segments + c("cards", "print")
         case .projectCardImage(let i, let card): return Self.project(i).segments + c("cards") + [p("card", card)] + c("image")

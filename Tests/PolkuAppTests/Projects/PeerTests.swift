@@ -77,6 +77,39 @@ import Vapor
             #expect(try await peer.get(SiteURL.peerMatch(.value(world.ownPeerMatch)).relativeURL()).status == .notFound)
             #expect(try await peer.get(SiteURL.participant(.value(base.ownParticipant)).relativeURL()).status.code >= 400)
             #expect(try await peer.post(SiteURL.peerMatchMeetings(.value(world.otherPeerMatch)).relativeURL(), ["date": "20.11.2026", "note": "x"]).status == .notFound)
+
+            // The peer ends the match and says how it ended; without an answer nothing changes.
+            let end = SiteURL.peerMatchEnd(.value(match)).relativeURL()
+            #expect(try await peer.post(end, [:]).status == .badRequest)
+            #expect(try await peer.post(end, ["outcome": "sometime"]).status == .unprocessableEntity)
+            #expect(try await PeerMatches.matches("m.id = \(bind: match)", on: app.db.sql).first?.state == "active")
+            #expect(try await peer.post(SiteURL.peerMatchEnd(.value(world.otherPeerMatch)).relativeURL(), ["outcome": "other"]).status == .notFound)
+            #expect(try await peer.post(end, ["outcome": "goals_reached"]).status == .seeOther)
+            #expect(try await peer.post(end, ["outcome": "peer_stopped"]).status == .seeOther)
+            let ended = try #require(try await PeerMatches.matches("m.id = \(bind: match)", on: app.db.sql).first)
+            #expect(ended.state == "ended" && ended.outcome == "goals_reached" && ended.ended_on == app.clock.today.iso, "the first answer stays")
+            #expect(try await peer.get(SiteURL.peerMatch(.value(match)).relativeURL()).body.contains("tavoitteet saavutettiin"))
+            #expect(try await peer.post(meetings, ["date": "20.11.2026", "note": "Vielä kerran"]).status == .forbidden, "no meetings after the end")
+
+            // The manager's figures: one buddy and one ended match, both shown as "<5".
+            let figures = try await manager.get(peers).body
+            #expect(figures.contains("Vertaistoiminta luvuin") && figures.contains("<td class=\"num\">&lt;5</td>") && !figures.contains("<td class=\"num\">1</td>"))
         }
+    }
+
+    /// The figures count matches by state and outcome and hide 1–4.
+    @Test func figuresCountByStateAndOutcomeAndHideSmallCounts() {
+        let figures = PeerFigures(
+            kinds: [.init(kind: "buddy", added: 6, trained: 5, approved: 5, serving: 2)],
+            matches: [
+                .init(state: "ended", outcome: "goals_reached", n: 5), .init(state: "ended", outcome: "other", n: 1),
+                .init(state: "active", outcome: nil, n: 2), .init(state: "declined", outcome: nil, n: 3),
+            ], meetings: 40)
+        #expect(figures.count(["ended"]) == 6 && figures.count(["ended"], outcome: "goals_reached") == 5 && figures.count(["active", "declined"]) == 5)
+        let html = figures.node(Texts(lang: .fi)).html
+        #expect(html.contains("<td class=\"num\">6</td>") && html.contains("<td class=\"num\">5</td>") && html.contains("<td class=\"num\">40</td>"))
+        #expect(
+            html.contains("<td class=\"num\">&lt;5</td>") && !html.contains("<td class=\"num\">1</td>") && !html.contains("<td class=\"num\">2</td>")
+                && !html.contains("<td class=\"num\">3</td>"))
     }
 }

@@ -99,6 +99,9 @@ extension PeerMatches {
                 h("dt") { t("peer.match.area") }; h("dd") { area }
                 h("dt") { t("peer.suggest.why") }; h("dd") { m.reasons }
                 h("dt") { t("peer.match.state") }; h("dd") { t("peer.state." + m.state) + (m.started_on.map { " " + t.date($0) } ?? "") }
+                if let ended = m.ended_on {
+                    h("dt") { t("peer.match.ended") }; h("dd") { t.date(ended) + (m.outcome.map { ": " + t("peer.outcome." + $0) } ?? "") }
+                }
             }
             if m.state == "consented" {
                 h("form", ["method": "post", "action": SiteURL.peerMatchAccept(.value(m.id)).relativeURL()]) {
@@ -123,6 +126,18 @@ extension PeerMatches {
                         f.date("date", t("peer.field.meeting_date"), required: true)
                         f.textarea("note", t("peer.field.note"), required: true, hint: t("peer.field.note_hint"), rows: 3)
                         submit(t("peer.add_meeting"))
+                    }
+                }
+            }
+            if ["consented", "active"].contains(m.state) {
+                h("section", ["aria-labelledby": "peer-end"]) {
+                    h("h2", ["id": "peer-end"]) { t("peer.end.title") }
+                    h("form", ["method": "post", "action": SiteURL.peerMatchEnd(.value(m.id)).relativeURL()]) {
+                        csrfField(context)
+                        f.select(
+                            "outcome", t("peer.field.outcome"), options: PeerMatches.Outcome.allCases.map { ($0.rawValue, t("peer.outcome." + $0.rawValue)) },
+                            required: true)
+                        submit(t("peer.end.submit", m.first_name))
                     }
                 }
             }

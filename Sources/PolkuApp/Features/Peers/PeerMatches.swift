@@ -17,15 +17,23 @@ enum PeerMatches {
         let reasons: String
         let proposed_on: String
         let started_on: String?
+        let ended_on: String?
+        let outcome: String?
         let peer_name: String
         let peer_kind: String
         let first_name: String
     }
 
+    /// How a match ended, as the peer says when ending it (counted on the project's peer page).
+    enum Outcome: String, CaseIterable, Sendable {
+        case goalsReached = "goals_reached", otherService = "other_service", participantStopped = "participant_stopped"
+        case peerStopped = "peer_stopped", other
+    }
+
     static func matches(_ filter: SQLQueryString, on sql: any SQLDatabase) async throws -> [Match] {
         try await sql.raw(
             """
-            SELECT m.id, m.peer_id, m.participant_id, m.state, m.reasons, m.proposed_on, m.started_on, u.name AS peer_name, p.kind AS peer_kind,
+            SELECT m.id, m.peer_id, m.participant_id, m.state, m.reasons, m.proposed_on, m.started_on, m.ended_on, m.outcome, u.name AS peer_name, p.kind AS peer_kind,
               x.first_name
             FROM peer_matches m JOIN peers p ON p.id = m.peer_id JOIN users u ON u.id = p.user_id JOIN participants x ON x.id = m.participant_id
             WHERE \(filter) ORDER BY m.proposed_on DESC, m.id
@@ -169,6 +177,29 @@ enum PeerMatches {
             try await req.audit.record(.participantUpdate, participant: match.participant_id, detail: "peer meeting", on: db)
         }
         req.flash("peer.meeting_added")
+        return req.redirect(to: .peerMatch(.value(id)))
+    }
+
+    /// The peer ends a match that was agreed or going on, saying how it ended; an ended match stays
+    /// ended (a second post changes nothing).
+    @Sendable static func end(req: Request) async throws -> Response {
+        let (id, _) = try req.guardedPeerMatch()
+        guard let match = try await matches("m.id = \(bind: id)", on: req.db.sql).first else { throw Abort(.notFound) }
+        var state = try FormState.read(req, fields: ["outcome"], requiring: ["outcome"])
+        let outcome = state.choice("outcome", Outcome.self)
+        guard let outcome, state.isValid else { return try await matchPage(req, id, state: state, status: .unprocessableEntity) }
+        if ["consented", "active"].contains(match.state) {
+            try await req.db.transaction { db in
+                try await db.sql.raw(
+                    """
+                    UPDATE peer_matches SET state = 'ended', ended_on = \(bind: req.today.iso), outcome = \(bind: outcome.rawValue)
+                    WHERE id = \(bind: id) AND state IN ('consented', 'active')
+                    """
+                ).run()
+                try await req.audit.record(.participantUpdate, participant: match.participant_id, detail: "peer match ended", on: db)
+            }
+        }
+        req.flash("peer.match.ended_flash")
         return req.redirect(to: .peerMatch(.value(id)))
     }
 }

@@ -3,7 +3,8 @@ import Vapor
 
 extension Peers {
     static func listPage(
-        project: UUID, name: String, peers: [Row], candidates: [Candidate], state: FormState, context: PageContext, status: HTTPResponseStatus
+        project: UUID, name: String, peers: [Row], candidates: [Candidate], figures: PeerFigures, state: FormState, context: PageContext,
+        status: HTTPResponseStatus
     ) -> Page {
         let t = context.t
         let failedApproval = state.values["peer"]
@@ -33,6 +34,7 @@ extension Peers {
                     }
                 }
             }
+            figures.node(t)
             h("section", ["aria-labelledby": "peer-new"]) {
                 h("h2", ["id": "peer-new"]) { t("peer.new") }
                 if candidates.isEmpty { h("p") { t("peer.candidates.none") } }

@@ -68,7 +68,8 @@ enum Peers {
         let sql = req.db.sql
         return listPage(
             project: project, name: try await Surveys.project(project, on: sql), peers: try await peers(projects: [project], on: sql),
-            candidates: try await candidates(project: project, on: sql), state: state, context: req.pageContext, status: status
+            candidates: try await candidates(project: project, on: sql), figures: try await PeerFigures.query(project: project, today: req.today.iso, on: sql),
+            state: state, context: req.pageContext, status: status
         ).response()
     }
 
