@@ -131,6 +131,7 @@ private func projectRoutes(_ app: Application) {
     managers.get(.projectPeers(.key), use: Peers.index)
     managers.post(.projectPeers(.key), use: Peers.create)
     managers.post(.projectPeerApprove(.key, .key), use: Peers.approve)
+    managers.post(.projectPeerSupervisions(.key), use: PeerSupervisions.create)
     managers.get(.projectSurveys(.key), use: Surveys.index)
     managers.post(.projectSurveys(.key), use: Surveys.create)
     managers.get(.projectSurvey(.key, .key), use: Surveys.show)

@@ -40,6 +40,8 @@ enum Migrations {
         CreateLearningCafes(),
         CreateProfileCards(),
         AddSurveyActivity(),
+        CreatePeerSupervisions(),
+        AddPeerTraining(),
     ]
 
     static func register(on app: Application) {

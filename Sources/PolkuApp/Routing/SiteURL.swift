@@ -67,7 +67,7 @@ package enum SiteURL: Sendable {
     case projectPanels(Parameter<UUID>), projectPanel(Parameter<UUID>, Parameter<UUID>), projectPanelMembers(Parameter<UUID>, Parameter<UUID>),
         projectPanelMeetings(Parameter<UUID>, Parameter<UUID>), projectPanelProposals(Parameter<UUID>, Parameter<UUID>),
         projectPanelEffect(Parameter<UUID>, Parameter<UUID>, Parameter<UUID>)
-    case projectPeers(Parameter<UUID>), projectPeerApprove(Parameter<UUID>, Parameter<UUID>)
+    case projectPeers(Parameter<UUID>), projectPeerApprove(Parameter<UUID>, Parameter<UUID>), projectPeerSupervisions(Parameter<UUID>)
     case participantPeers(Parameter<UUID>), myPeerMatch(Parameter<UUID>)
     case peerMatch(Parameter<UUID>), peerMatchAccept(Parameter<UUID>), peerMatchMeetings(Parameter<UUID>), peerMatchEnd(Parameter<UUID>)
     case projectCafes(Parameter<UUID>), projectCafe(Parameter<UUID>, Parameter<UUID>), projectCafeIdeas(Parameter<UUID>, Parameter<UUID>)
@@ -207,6 +207,7 @@ package enum SiteURL: Sendable {
         case .projectSurveyXLSX(let i, let s): return Self.projectSurvey(i, s).segments + c("results.xlsx")
         case .survey(let slug): return c("s") + [p("slug", slug)]
         case .projectPeers(let i): return Self.project(i).segments + c("peers")
+        case .projectPeerSupervisions(let i): return Self.project(i).segments + c("peers", "supervisions")
         case .projectPeerApprove(let i, let peer): return Self.project(i).segments + c("peers") + [p("peer", peer)] + c("approve")
         case .participantPeers(let i): return Self.participant(i).segments + c("peers")
         case .myPeerMatch(let m): return c("me", "peers") + [p("match", m)]

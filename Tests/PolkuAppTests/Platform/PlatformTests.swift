@@ -131,6 +131,19 @@ import Vapor
             #expect(kunnollaMeasures.lines.allSatisfy { $0.repeated >= 5 && $0.measured >= $0.repeated })
             // No real person from the seeds: steering seats carry no names.
             #expect(try await SteeringMember.query(on: app.db).filter(\.$name != "").count() == 0)
+            // The seeds' panels: KARI's six, PARTY's and Lähde mukaan!'s client panels; every member consented.
+            struct PanelSize: Decodable, Equatable { let name: String; let n: Int }
+            let panels = try await app.db.sql.raw(
+                "SELECT p.name, COUNT(*) AS n FROM panels p JOIN panel_members m ON m.panel_id = p.id GROUP BY p.name ORDER BY p.name"
+            ).all(decoding: PanelSize.self)
+            #expect(panels.map(\.n) == [6, 5, 8] && panels.first?.name.hasPrefix("KARI") == true, "\(panels)")
+            let unconsented = try await app.db.sql.raw(
+                """
+                SELECT COUNT(*) AS n FROM panel_members m WHERE NOT EXISTS
+                  (SELECT 1 FROM consents c WHERE c.participant_id = m.participant_id AND c.purpose = 'development' AND c.given = \(bind: true))
+                """
+            ).first()?.decode(column: "n", as: Int.self)
+            #expect(unconsented == 0)
             // A second run changes nothing.
             guard case .notEmpty = try await DemoData.seedIfEmpty(app) else { Issue.record("seeded twice"); return }
             let participantsAfter = try await Participant.query(on: app.db).count()

@@ -91,8 +91,17 @@ import Vapor
             #expect(try await peer.get(SiteURL.peerMatch(.value(match)).relativeURL()).body.contains("tavoitteet saavutettiin"))
             #expect(try await peer.post(meetings, ["date": "20.11.2026", "note": "Vielä kerran"]).status == .forbidden, "no meetings after the end")
 
-            // The manager's figures: one buddy and one ended match, both shown as "<5".
+            // Supervision: at least one approved peer took part; what was typed stays when it is refused.
+            let supervisions = SiteURL.projectPeerSupervisions(.value(base.ownProject)).relativeURL()
+            let nobody = try await manager.post(supervisions, ["date": "20.11.2026", "topics": "Rajat ja jaksaminen"])
+            #expect(nobody.status == .unprocessableEntity && nobody.body.contains("Valitse ainakin yksi vertainen.") && nobody.body.contains("Rajat ja jaksaminen"))
+            #expect(try await manager.post(supervisions, ["date": "20.11.2026"]).status == .badRequest)
+            let supervised = try await manager.post(supervisions, ["date": "20.11.2026", "topics": "Rajat ja jaksaminen", "peer_" + peerID.uuidString: "on"])
+            #expect(supervised.status == .seeOther)
+            #expect(try await worker.post(supervisions, ["date": "20.11.2026", "topics": "x", "peer_" + peerID.uuidString: "on"]).status == .forbidden)
+            // The manager's figures: one buddy, one ended match, one supervision — each shown as "<5".
             let figures = try await manager.get(peers).body
+            #expect(figures.contains("Rajat ja jaksaminen (paikalla: Kaisa Kaveri)"))
             #expect(figures.contains("Vertaistoiminta luvuin") && figures.contains("<td class=\"num\">&lt;5</td>") && !figures.contains("<td class=\"num\">1</td>"))
         }
     }
@@ -111,5 +120,59 @@ import Vapor
         #expect(
             html.contains("<td class=\"num\">&lt;5</td>") && !html.contains("<td class=\"num\">1</td>") && !html.contains("<td class=\"num\">2</td>")
                 && !html.contains("<td class=\"num\">3</td>"))
+    }
+
+    /// A former participant trained in the project's coaching programme is approved only once they
+    /// attended four in five of its sessions; only a participant who consented can be linked.
+    @Test(arguments: TestDatabase.allCases)
+    func aPeerCoachIsApprovedOnceTheProgrammeIsAttended(db: TestDatabase) async throws {
+        try await withPolku(db) { app in
+            let world = try await MatrixWorld.make(app)
+            let base = world.base
+            let today = app.clock.today
+            let programme = Activity()
+            programme.$project.id = base.ownProject; programme.kind = .group; programme.name = "Vertaisvalmennuskoulutus"; programme.description = ""
+            programme.fromDate = today.adding(days: -40).iso; programme.toDate = today.iso; programme.startTime = "10:00"; programme.endTime = "12:00"
+            try await programme.create(on: app.db)
+            var sessions: [UUID] = []
+            for week in 1...5 {
+                let s = ActivitySession()
+                let date = today.adding(days: -7 * week).iso
+                s.$activity.id = programme.id!; s.scheduledDate = date; s.date = date; s.startTime = "10:00"; s.endTime = "12:00"; s.cancelled = false; s.version = 0
+                try await s.create(on: app.db)
+                sessions.append(s.id!)
+            }
+            for session in sessions.prefix(3) { try await Attendance(sessionID: session, participantID: base.ownParticipant).create(on: app.db) }
+            let coach = User(email: "valmentaja@own.test", name: "Ville Valmentaja", passwordHash: try await app.password.async.hash(World.password))
+            try await coach.create(on: app.db)
+            try await Membership(userID: coach.id!, projectID: base.ownProject, role: .peer).create(on: app.db)
+            let manager = TestClient(app)
+            try await manager.login(base.users[.projectManager]!)
+            let peers = SiteURL.projectPeers(.value(base.ownProject)).relativeURL()
+            let form = [
+                "user_id": coach.id!.uuidString, "kind": "peer_coach", "training_activity_id": programme.id!.uuidString,
+                "participant_id": base.ownParticipant.uuidString,
+            ]
+            let unconsented = try await manager.post(peers, form)
+            #expect(unconsented.status == .unprocessableEntity, "no consent to be asked: cannot be linked")
+            try await app.db.sql.raw(
+                """
+                INSERT INTO consents (id, created_at, participant_id, purpose, date, given, recorded_by)
+                VALUES (\(bind: UUID()), \(bind: app.clock.now()), \(bind: base.ownParticipant), 'development', \(bind: today.iso), \(bind: true), NULL)
+                """
+            ).run()
+            #expect(try await manager.post(peers, form).status == .seeOther)
+            let peerID = try #require(try await app.db.sql.raw("SELECT id FROM peers WHERE user_id = \(bind: coach.id!)").first()?.decode(column: "id", as: UUID.self))
+            let page = try await manager.get(peers).body
+            #expect(page.contains("Valmennusohjelma Vertaisvalmennuskoulutus: läsnä 3/5, vaaditaan 4. Kesken."))
+            #expect(page.contains("Aiempi osallistuja:"))
+            let approve = SiteURL.projectPeerApprove(.value(base.ownProject), .value(peerID)).relativeURL()
+            let early = try await manager.post(approve, ["trained_on": today.iso])
+            #expect(early.status == .unprocessableEntity && early.body.contains("Valmennusohjelma on vielä kesken"))
+            try await Attendance(sessionID: sessions[3], participantID: base.ownParticipant).create(on: app.db)
+            #expect(try await manager.get(peers).body.contains("läsnä 4/5, vaaditaan 4. Suoritettu."))
+            #expect(try await manager.post(approve, ["trained_on": today.iso]).status == .seeOther)
+            #expect(try await Peers.peers(projects: [base.ownProject], on: app.db.sql).first { $0.id == peerID }?.approved_on == today.iso)
+        }
     }
 }

@@ -12,6 +12,9 @@ struct PeerFigures: Equatable {
     var kinds: [KindRow] = []
     var matches: [MatchRow] = []
     var meetings = 0
+    var supervisions = 0
+    /// Peers present, summed over the supervision meetings.
+    var supervised = 0
 
     static func query(project: UUID, today: String, on sql: any SQLDatabase) async throws -> PeerFigures {
         var out = PeerFigures()
@@ -29,6 +32,15 @@ struct PeerFigures: Equatable {
             try await sql.raw(
                 "SELECT COUNT(*) AS n FROM peer_meetings g JOIN peer_matches m ON m.id = g.match_id WHERE m.project_id = \(bind: project)"
             ).first()?.decode(column: "n", as: Int.self) ?? 0
+        struct Supervision: Decodable { let meetings: Int; let present: Int }
+        let s = try await sql.raw(
+            """
+            SELECT COUNT(DISTINCT s.id) AS meetings, COUNT(a.peer_id) AS present
+            FROM peer_supervisions s LEFT JOIN peer_supervision_attendees a ON a.supervision_id = s.id WHERE s.project_id = \(bind: project)
+            """
+        ).first(decoding: Supervision.self)
+        out.supervisions = s?.meetings ?? 0
+        out.supervised = s?.present ?? 0
         return out
     }
 
@@ -51,6 +63,8 @@ struct PeerFigures: Equatable {
         ]
         matchRows += PeerMatches.Outcome.allCases.map { [t("peer.figures.ended_as", t("peer.outcome." + $0.rawValue)), n(count(["ended"], outcome: $0.rawValue))] }
         matchRows.append([t("peer.figures.meetings"), n(meetings)])
+        matchRows.append([t("peer.figures.supervisions"), n(supervisions)])
+        matchRows.append([t("peer.figures.supervised"), n(supervised)])
         return h("section", ["aria-labelledby": "peer-figures"]) {
             h("h2", ["id": "peer-figures"]) { t("peer.figures.title") }
             h("p", ["class": "hint"]) { t("report.suppressed") }

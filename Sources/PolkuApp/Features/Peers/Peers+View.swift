@@ -3,11 +3,14 @@ import Vapor
 
 extension Peers {
     static func listPage(
-        project: UUID, name: String, peers: [Row], candidates: [Candidate], figures: PeerFigures, state: FormState, context: PageContext,
+        project: UUID, name: String, peers: [Row], candidates: [Candidate], figures: PeerFigures, supervisions: [PeerSupervisions.Row],
+        training: [UUID: Training], choices: (programmes: [Option], former: [Option]), state: FormState,
+        context: PageContext,
         status: HTTPResponseStatus
     ) -> Page {
         let t = context.t
         let failedApproval = state.values["peer"]
+        let failedSupervision = state.values["form"] == "supervision"
         return Page(
             context, title: t("peer.list.title", name),
             breadcrumbs: [(t("projects.title"), SiteURL.projects.relativeURL()), (name, SiteURL.project(.value(project)).relativeURL())], status: status
@@ -18,6 +21,7 @@ extension Peers {
                 h("article", ["class": "card", "id": "peer-\(p.id)", "aria-labelledby": "peer-h-\(p.id)"]) {
                     h("h2", ["id": "peer-h-\(p.id)"]) { p.name }
                     h("p") { t("peer.kind." + p.kind) + " · " + [p.interests, p.languages, p.area, p.days].filter { !$0.isEmpty }.joined(separator: " · ") }
+                    for line in trainingLines(training[p.id], context: context) { line }
                     if let approved = p.approved_on {
                         h("p", ["class": "meta"]) {
                             t("peer.approved_on", t.date(approved), t.date(p.trained_on)) + (p.ends_on.map { " " + t("peer.ends_on", t.date($0)) } ?? "")
@@ -35,11 +39,12 @@ extension Peers {
                 }
             }
             figures.node(t)
+            PeerSupervisions.section(project: project, rows: supervisions, peers: peers, state: failedSupervision ? state : FormState(), context: context)
             h("section", ["aria-labelledby": "peer-new"]) {
                 h("h2", ["id": "peer-new"]) { t("peer.new") }
                 if candidates.isEmpty { h("p") { t("peer.candidates.none") } }
                 if !candidates.isEmpty {
-                    let f = Fields(t: t, state: failedApproval == nil ? state : FormState(), prefix: "new-")
+                    let f = Fields(t: t, state: failedApproval == nil && !failedSupervision ? state : FormState(), prefix: "new-")
                     h("form", ["method": "post", "action": SiteURL.projectPeers(.value(project)).relativeURL()]) {
                         csrfField(context)
                         f.summary()
@@ -50,6 +55,12 @@ extension Peers {
                         f.text("area", t("peer.field.area"))
                         f.text("days", t("peer.field.days"), hint: t("peer.field.days_hint"))
                         f.date("ends_on", t("peer.field.ends_on"))
+                        f.select(
+                            "training_activity_id", t("peer.field.programme"), options: choices.programmes.map { ($0.id.uuidString, $0.name) },
+                            blank: t("peer.field.none"), hint: t("peer.field.programme_hint"))
+                        f.select(
+                            "participant_id", t("peer.field.former"), options: choices.former.map { ($0.id.uuidString, $0.name) },
+                            blank: t("peer.field.none"), hint: t("peer.field.former_hint"))
                         submit(t("peer.add"))
                     }
                 }

@@ -33,7 +33,7 @@ enum Peers {
 
     struct Candidate: Decodable, Equatable { let id: UUID; let name: String }
 
-    static let fields = ["user_id", "kind", "interests", "languages", "area", "days", "ends_on"]
+    static let fields = ["user_id", "kind", "interests", "languages", "area", "days", "ends_on", "training_activity_id", "participant_id"]
 
     static func peers(projects: [UUID], on sql: any SQLDatabase) async throws -> [Row] {
         guard !projects.isEmpty else { return [] }
@@ -69,6 +69,9 @@ enum Peers {
         return listPage(
             project: project, name: try await Surveys.project(project, on: sql), peers: try await peers(projects: [project], on: sql),
             candidates: try await candidates(project: project, on: sql), figures: try await PeerFigures.query(project: project, today: req.today.iso, on: sql),
+            supervisions: try await PeerSupervisions.list(project: project, on: sql),
+            training: try await training(project: project, today: req.today.iso, on: sql),
+            choices: (try await programmes(project: project, on: sql), try await formerParticipants(project: project, on: sql)),
             state: state, context: req.pageContext, status: status
         ).response()
     }
@@ -81,6 +84,13 @@ enum Peers {
         let interests = state.text("interests", max: 500), languages = state.text("languages", max: 100)
         let area = state.text("area", max: 100), days = state.text("days", max: 100)
         let ends = state.date("ends_on")
+        let programme = state.uuid("training_activity_id", required: false), former = state.uuid("participant_id", required: false)
+        if let programme, try await !programmes(project: project, on: req.db.sql).contains(where: { $0.id == programme }) {
+            state.errors["training_activity_id"] = "error.choice"
+        }
+        if let former, try await !formerParticipants(project: project, on: req.db.sql).contains(where: { $0.id == former }) {
+            state.errors["participant_id"] = "error.choice"
+        }
         if let user, try await !candidates(project: project, on: req.db.sql).contains(where: { $0.id == user }) {
             state.errors["user_id"] = "peer.error.not_candidate"
         }
@@ -88,9 +98,9 @@ enum Peers {
         try await req.db.transaction { db in
             try await db.sql.raw(
                 """
-                INSERT INTO peers (id, project_id, user_id, kind, interests, languages, area, days, ends_on, created_at)
+                INSERT INTO peers (id, project_id, user_id, kind, interests, languages, area, days, ends_on, training_activity_id, participant_id, created_at)
                 VALUES (\(bind: req.application.newID()), \(bind: project), \(bind: user), \(bind: kind.rawValue), \(bind: interests),
-                  \(bind: languages), \(bind: area), \(bind: days), \(bind: ends), \(bind: req.now))
+                  \(bind: languages), \(bind: area), \(bind: days), \(bind: ends), \(bind: programme), \(bind: former), \(bind: req.now))
                 """
             ).run()
             try await req.audit.record(.projectUpdate, project: project, detail: "peer added", on: db)
@@ -108,6 +118,10 @@ enum Peers {
         var state = try FormState.read(req, fields: ["trained_on"], requiring: ["trained_on"])
         let trained = state.date("trained_on", required: true)
         if let trained, trained > req.today.iso { state.errors["trained_on"] = "panel.error.future" }
+        // A peer with a coaching programme in Polku is approved only once its rule is met.
+        if let training = try await training(project: project, today: req.today.iso, on: req.db.sql)[id], training.hasProgramme, !training.completed {
+            state.errors["trained_on"] = "peer.error.training_open"
+        }
         guard let trained, state.isValid else {
             state.values["peer"] = id.uuidString
             return try await indexPage(req, project: project, state: state, status: .unprocessableEntity)

@@ -70,6 +70,8 @@ enum Anonymiser {
             // A peer's records of meetings are about the person; the match itself stays, without its words.
             "DELETE FROM peer_meetings WHERE match_id IN (SELECT id FROM peer_matches WHERE participant_id IN (\(list)))",
             "UPDATE peer_matches SET reasons = '' WHERE participant_id IN (\(list))",
+            // A peer stays a peer; the link to their earlier record as a participant goes.
+            "UPDATE peers SET participant_id = NULL WHERE participant_id IN (\(list))",
             // Feedback given by name stays in the project's counts, as if given anonymously.
             "UPDATE feedback SET participant_id = NULL WHERE participant_id IN (\(list))",
             "UPDATE enrolments SET import_key = NULL WHERE participant_id IN (\(list))",
