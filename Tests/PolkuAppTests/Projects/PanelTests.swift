@@ -52,6 +52,11 @@ import Vapor
             #expect(try await worker.post(effect, ["effect": "Torstaisin auki klo 19 asti.", "effect_on": "1.4.2026"]).status == .seeOther)
             page = try await me.get(SiteURL.me.relativeURL())
             #expect(page.body.contains("Mitä muuttui (1.4.2026): Torstaisin auki klo 19 asti."))
+            // The figures: one member, one meeting of six, one proposal with its effect; 1–4 as "<5".
+            let listed = try await worker.get(panels).body
+            #expect(listed.contains("Raadit ja ryhmät luvuin"))
+            #expect(listed.contains("data-label=\"osallistumisia kokouksiin\">6</td>") && listed.contains("data-label=\"jäseniä\">&lt;5</td>"))
+            #expect(!listed.contains("\">1</td>"), "no count of 1–4 shown as such")
             // On the project's page without names.
             let manager = TestClient(app)
             try await manager.login(base.users[.projectManager]!)

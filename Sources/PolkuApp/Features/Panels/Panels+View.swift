@@ -19,6 +19,7 @@ extension Panels {
                     }
                 }
             }
+            if !panels.isEmpty { figures(panels, t: t) }
             h("section", ["aria-labelledby": "panel-new"]) {
                 h("h2", ["id": "panel-new"]) { t("panel.new") }
                 h("form", ["method": "post", "action": SiteURL.projectPanels(.value(project)).relativeURL()]) {
@@ -29,6 +30,23 @@ extension Panels {
                     submit(t("panel.create"))
                 }
             }
+        }
+    }
+
+    /// The panels in figures, for the funder's report: counts 1–4 as "<5" (`SmallCount`).
+    static func figures(_ panels: [Panel], t: Texts) -> Node {
+        let n = { (count: Int) in SmallCount(count).description }
+        return h("section", ["aria-labelledby": "panel-figures"]) {
+            h("h2", ["id": "panel-figures"]) { t("panel.figures.title") }
+            h("p", ["class": "hint"]) { t("report.suppressed") }
+            FigureTable(
+                caption: t("panel.figures.title"),
+                head: [
+                    t("panel.field.name"), t("panel.figures.members"), t("panel.figures.meetings"), t("panel.figures.attendance"),
+                    t("panel.figures.proposals"), t("panel.figures.effects"),
+                ],
+                strings: panels.map { [$0.name, n($0.members), n($0.meetings), n($0.attendance), n($0.proposals), n($0.effects)] }
+            ).node
         }
     }
 

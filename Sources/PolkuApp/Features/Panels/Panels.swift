@@ -11,7 +11,12 @@ import Vapor
 enum Panels {
     enum Kind: String, CaseIterable { case clientPanel = "client_panel", developerGroup = "developer_group" }
 
-    struct Panel: Decodable, Equatable { let id: UUID; let name: String; let kind: String; let members: Int; let proposals: Int; let effects: Int }
+    struct Panel: Decodable, Equatable {
+        let id: UUID, name: String, kind: String
+        let members: Int, proposals: Int, effects: Int
+        /// Meetings held and the heads counted at them, summed.
+        let meetings: Int, attendance: Int
+    }
     struct Member: Decodable, Equatable { let id: UUID; let first_name: String; let last_name: String; let joined_on: String }
     struct Meeting: Decodable, Equatable { let id: UUID; let date: String; let topics: String; let attendees: Int }
     struct Proposal: Decodable, Equatable { let id: UUID; let proposal: String; let proposed_on: String; let effect: String?; let effect_on: String? }
@@ -34,7 +39,9 @@ enum Panels {
             SELECT p.id, p.name, p.kind,
               (SELECT COUNT(*) FROM panel_members m WHERE m.panel_id = p.id) AS members,
               (SELECT COUNT(*) FROM panel_proposals r WHERE r.panel_id = p.id) AS proposals,
-              (SELECT COUNT(*) FROM panel_proposals r WHERE r.panel_id = p.id AND r.effect IS NOT NULL) AS effects
+              (SELECT COUNT(*) FROM panel_proposals r WHERE r.panel_id = p.id AND r.effect IS NOT NULL) AS effects,
+              (SELECT COUNT(*) FROM panel_meetings g WHERE g.panel_id = p.id) AS meetings,
+              (SELECT CAST(COALESCE(SUM(g.attendees), 0) AS BIGINT) FROM panel_meetings g WHERE g.panel_id = p.id) AS attendance
             FROM panels p WHERE p.project_id = \(bind: project) ORDER BY p.created_at
             """
         ).all(decoding: Panel.self)
