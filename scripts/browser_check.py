@@ -786,6 +786,9 @@ try:
     check("an idea is written down under its table and round", wait_for("Idea tallennettu.") and "<h3>Kierros 1</h3>" in driver.page_source
           and "Ilta-aukiolo torstaisin" in driver.page_source, driver.title)
     audit("14w-cafe")
+    Select(driver.find_element(By.ID, "f-attendee-participant_id")).select_by_index(0)
+    driver.find_element(By.CSS_SELECTOR, "form[action$='/attendees'] button[type=submit]").click()
+    check("a café participant is recorded by name", wait_for("Osallistuja lisätty.") and "Osallistujat nimeltä (1)" in driver.page_source, driver.title)
     # Client profile cards (issue 16): one with a picture, one without, printed one per A6 sheet.
     driver.get(project_url)
     driver.find_element(By.PARTIAL_LINK_TEXT, "Asiakasprofiilikortit").click()

@@ -115,6 +115,7 @@ private func projectRoutes(_ app: Application) {
     writers.post(.projectCafes(.key), use: LearningCafe.create)
     writers.get(.projectCafe(.key, .key), use: LearningCafe.show)
     writers.post(.projectCafeIdeas(.key, .key), use: LearningCafe.addIdea)
+    writers.post(.projectCafeAttendees(.key, .key), use: LearningCafe.addAttendee)
     writers.get(.projectPanels(.key), use: Panels.index)
     writers.post(.projectPanels(.key), use: Panels.create)
     writers.get(.projectPanel(.key, .key), use: Panels.show)

@@ -42,6 +42,7 @@ enum Migrations {
         AddSurveyActivity(),
         CreatePeerSupervisions(),
         AddPeerTraining(),
+        CreateCafeAttendees(),
     ]
 
     static func register(on app: Application) {

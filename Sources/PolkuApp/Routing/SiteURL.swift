@@ -70,7 +70,8 @@ package enum SiteURL: Sendable {
     case projectPeers(Parameter<UUID>), projectPeerApprove(Parameter<UUID>, Parameter<UUID>), projectPeerSupervisions(Parameter<UUID>)
     case participantPeers(Parameter<UUID>), myPeerMatch(Parameter<UUID>)
     case peerMatch(Parameter<UUID>), peerMatchAccept(Parameter<UUID>), peerMatchMeetings(Parameter<UUID>), peerMatchEnd(Parameter<UUID>)
-    case projectCafes(Parameter<UUID>), projectCafe(Parameter<UUID>, Parameter<UUID>), projectCafeIdeas(Parameter<UUID>, Parameter<UUID>)
+    case projectCafes(Parameter<UUID>), projectCafe(Parameter<UUID>, Parameter<UUID>), projectCafeIdeas(Parameter<UUID>, Parameter<UUID>),
+        projectCafeAttendees(Parameter<UUID>, Parameter<UUID>)
     case projectCards(Parameter<UUID>), projectCardsPrint(Parameter<UUID>), projectCardImage(Parameter<UUID>, Parameter<UUID>),
         projectCardDelete(Parameter<UUID>, Parameter<UUID>)
     /// A survey's public form (issue 16).
@@ -222,6 +223,7 @@ package enum SiteURL: Sendable {
         case .projectCafes(let i): return Self.project(i).segments + c("cafes")
         case .projectCafe(let i, let cafe): return Self.project(i).segments + c("cafes") + [p("cafe", cafe)]
         case .projectCafeIdeas(let i, let cafe): return Self.projectCafe(i, cafe).segments + c("ideas")
+        case .projectCafeAttendees(let i, let cafe): return Self.projectCafe(i, cafe).segments + c("attendees")
         case .projectPanels(let i): return Self.project(i).segments + c("panels")
         case .projectPanel(let i, let panel): return Self.project(i).segments + c("panels") + [p("panel", panel)]
         case .projectPanelMembers(let i, let panel): return Self.projectPanel(i, panel).segments + c("members")

@@ -41,8 +41,17 @@ import Vapor
             #expect(try await worker.post(ideas, ["theme": UUID().uuidString, "round": "1", "idea": "x"]).status == .unprocessableEntity)
             let columns = try await app.db.sql.raw("SELECT * FROM cafe_ideas").all().first.map { Set($0.allColumns) } ?? []
             #expect(columns == ["id", "theme_id", "round", "idea", "created_at"])
+            // Named attendance beside the head count: only the project's own participants, each once.
+            let attendees = SiteURL.projectCafeAttendees(.value(world.ownProject), .value(cafe)).relativeURL()
+            #expect(try await worker.post(attendees, [:]).status == .badRequest)
+            #expect(try await worker.post(attendees, ["participant_id": world.otherParticipant.uuidString]).status == .unprocessableEntity)
+            #expect(try await worker.post(attendees, ["participant_id": world.ownParticipant.uuidString]).status == .seeOther)
+            #expect(try await worker.post(attendees, ["participant_id": world.ownParticipant.uuidString]).status == .unprocessableEntity, "once")
+            let named = try await worker.get(try #require(created.location)).body
+            #expect(named.contains("Osallistujat nimeltä (1)") && named.contains(World.ownLastName))
             let outsider = TestClient(app)
             try await outsider.login(world.otherWorker)
+            #expect(try await outsider.post(attendees, ["participant_id": world.otherParticipant.uuidString]).status.code >= 400)
             #expect(try await outsider.get(try #require(created.location)).status.code >= 400)
         }
     }

@@ -55,6 +55,7 @@ extension LearningCafe {
                     }
                 }
             }
+            attendeesSection(m, context: context)
             h("section", ["aria-labelledby": "cafe-idea"]) {
                 h("h2", ["id": "cafe-idea"]) { t("cafe.add_idea") }
                 h("form", ["method": "post", "action": SiteURL.projectCafeIdeas(.value(m.project), .value(m.cafe.id)).relativeURL()]) {
@@ -64,6 +65,32 @@ extension LearningCafe {
                     f.select("round", t("cafe.field.round"), options: (1...m.cafe.rounds).map { (String($0), t("cafe.round", $0)) }, required: true)
                     f.textarea("idea", t("cafe.field.idea"), required: true, rows: 2)
                     submit(t("cafe.save_idea"))
+                }
+            }
+        }
+    }
+
+    /// Who took part by name, beside the head count; for a café open to anyone the count is enough.
+    static func attendeesSection(_ m: Model, context: PageContext) -> Node {
+        let t = context.t
+        let f = Fields(t: t, state: m.attendeeState, prefix: "attendee-")
+        return h("section", ["aria-labelledby": "cafe-attendees"]) {
+            h("h2", ["id": "cafe-attendees"]) { t("cafe.attendees", m.attendees.count) }
+            h("p", ["class": "hint"]) { t("cafe.attendees.hint") }
+            if !m.attendees.isEmpty {
+                h("ul") {
+                    for p in m.attendees {
+                        h("li") { h("a", ["href": SiteURL.participant(.value(p.id)).relativeURL()]) { p.last_name + ", " + p.first_name } }
+                    }
+                }
+            }
+            if !m.choices.isEmpty {
+                h("form", ["method": "post", "action": SiteURL.projectCafeAttendees(.value(m.project), .value(m.cafe.id)).relativeURL()]) {
+                    csrfField(context)
+                    f.select(
+                        "participant_id", t("cafe.field.attendee"), options: m.choices.map { ($0.id.uuidString, $0.last_name + ", " + $0.first_name) },
+                        required: true)
+                    submit(t("cafe.add_attendee"))
                 }
             }
         }

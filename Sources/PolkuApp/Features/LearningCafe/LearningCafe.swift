@@ -12,6 +12,7 @@ enum LearningCafe {
     struct Cafe: Decodable, Equatable { let id: UUID; let title: String; let date: String; let head_count: Int; let rounds: Int; let ideas: Int }
     struct Theme: Decodable, Equatable { let id: UUID; let theme: String }
     struct Idea: Decodable, Equatable { let theme_id: UUID; let round: Int; let idea: String }
+    struct Person: Decodable, Equatable { let id: UUID; let first_name: String; let last_name: String }
 
     struct Model {
         var project: UUID
@@ -19,7 +20,11 @@ enum LearningCafe {
         var cafe: Cafe
         var themes: [Theme] = []
         var ideas: [Idea] = []
+        /// The participants recorded by name, and those of the project who could be added.
+        var attendees: [Person] = []
+        var choices: [Person] = []
         var state = FormState()
+        var attendeeState = FormState()
     }
 
     static func cafes(project: UUID, on sql: any SQLDatabase) async throws -> [Cafe] {
@@ -37,6 +42,21 @@ enum LearningCafe {
         let sql = req.db.sql
         guard let id = req.parameters.get("cafe", as: UUID.self), let cafe = try await cafes(project: project, on: sql).first(where: { $0.id == id })
         else { throw Abort(.notFound) }
+        let attendees = try await sql.raw(
+            """
+            SELECT p.id, p.first_name, p.last_name FROM cafe_attendees a JOIN participants p ON p.id = a.participant_id
+            WHERE a.cafe_id = \(bind: id) ORDER BY p.last_name, p.first_name, p.id
+            """
+        ).all(decoding: Person.self)
+        let choices = try await sql.raw(
+            """
+            SELECT p.id, p.first_name, p.last_name FROM participants p
+            WHERE p.id IN (SELECT e.participant_id FROM enrolments e WHERE e.project_id = \(bind: project))
+              AND p.id NOT IN (SELECT a.participant_id FROM cafe_attendees a WHERE a.cafe_id = \(bind: id))
+            ORDER BY p.last_name, p.first_name, p.id LIMIT 500
+            """
+        ).all(decoding: Person.self)
+        try await req.audit.record(.participantList, participants: (attendees + choices).map(\.id), project: project, detail: "learning café")
         return Model(
             project: project, projectName: try await Surveys.project(project, on: sql), cafe: cafe,
             themes: try await sql.raw("SELECT id, theme FROM cafe_themes WHERE cafe_id = \(bind: id) ORDER BY position").all(decoding: Theme.self),
@@ -45,7 +65,7 @@ enum LearningCafe {
                 SELECT i.theme_id, i.round, i.idea FROM cafe_ideas i JOIN cafe_themes t ON t.id = i.theme_id
                 WHERE t.cafe_id = \(bind: id) ORDER BY i.round, i.created_at
                 """
-            ).all(decoding: Idea.self))
+            ).all(decoding: Idea.self), attendees: attendees, choices: choices)
     }
 
     @Sendable static func index(req: Request) async throws -> Response {
@@ -128,5 +148,24 @@ enum LearningCafe {
         // The next idea is most often from the same table and round: keep them chosen.
         return req.redirect(
             SiteURL.projectCafe(.value(m.project), .value(m.cafe.id)).relativeURL([("theme", theme.uuidString), ("round", String(round))], fragment: "cafe-idea"))
+    }
+
+    /// Records one of the project's participants as having taken part, by name.
+    @Sendable static func addAttendee(req: Request) async throws -> Response {
+        var m = try await model(req)
+        var state = try FormState.read(req, fields: ["participant_id"], requiring: ["participant_id"])
+        let person = state.uuid("participant_id")
+        if let person, !m.choices.contains(where: { $0.id == person }) { state.errors["participant_id"] = "error.choice" }
+        guard let person, state.isValid else {
+            m.attendeeState = state
+            return page(m, context: req.pageContext, status: .unprocessableEntity).response()
+        }
+        let (project, cafe) = (m.project, m.cafe.id)
+        try await req.db.transaction { db in
+            try await db.sql.raw("INSERT INTO cafe_attendees (cafe_id, participant_id) VALUES (\(bind: cafe), \(bind: person))").run()
+            try await req.audit.record(.participantUpdate, participant: person, project: project, detail: "learning café attendance", on: db)
+        }
+        req.flash("cafe.attendee_added")
+        return req.redirect(SiteURL.projectCafe(.value(project), .value(cafe)).relativeURL(fragment: "cafe-attendees"))
     }
 }
