@@ -1,6 +1,7 @@
 import Foundation
 import PolkuApp
 import SQLKit
+import Vapor
 
 /// The seeds' client panels and developer group (issue 16): Kunnolla Töihin's KARI (six clients who
 /// evaluated the Työkykyviisari method and held a developer-clients' day on 14.1.2016), PARTY's client
@@ -40,12 +41,12 @@ enum DemoPanels {
             ]),
     ]
 
-    static func seed(projects: [String: UUID], manager: UUID, on sql: any SQLDatabase) async throws {
+    static func seed(_ app: Application, projects: [String: UUID], manager: UUID, on sql: any SQLDatabase) async throws {
         for panel in panels {
             guard let project = projects[panel.code] else { continue }
-            let id = UUID()
+            let id = app.newID()
             try await sql.raw(
-                "INSERT INTO panels (id, project_id, name, kind, created_at) VALUES (\(bind: id), \(bind: project), \(bind: panel.name), \(bind: panel.kind), \(bind: Date()))"
+                "INSERT INTO panels (id, project_id, name, kind, created_at) VALUES (\(bind: id), \(bind: project), \(bind: panel.name), \(bind: panel.kind), \(bind: app.clock.now()))"
             ).run()
             let members = try await sql.raw(
                 "SELECT DISTINCT participant_id FROM enrolments WHERE project_id = \(bind: project) ORDER BY participant_id LIMIT \(literal: panel.members)"
@@ -54,7 +55,7 @@ enum DemoPanels {
                 try await sql.raw(
                     """
                     INSERT INTO consents (id, created_at, participant_id, purpose, date, given, recorded_by)
-                    VALUES (\(bind: UUID()), \(bind: Date()), \(bind: person), 'development', \(bind: panel.joined), \(bind: true), \(bind: manager))
+                    VALUES (\(bind: app.newID()), \(bind: app.clock.now()), \(bind: person), 'development', \(bind: panel.joined), \(bind: true), \(bind: manager))
                     """
                 ).run()
                 try await sql.raw(
@@ -65,7 +66,7 @@ enum DemoPanels {
                 try await sql.raw(
                     """
                     INSERT INTO panel_meetings (id, panel_id, date, topics, attendees)
-                    VALUES (\(bind: UUID()), \(bind: id), \(bind: m.date), \(bind: m.topics), \(bind: m.attendees))
+                    VALUES (\(bind: app.newID()), \(bind: id), \(bind: m.date), \(bind: m.topics), \(bind: m.attendees))
                     """
                 ).run()
             }
@@ -73,7 +74,7 @@ enum DemoPanels {
                 try await sql.raw(
                     """
                     INSERT INTO panel_proposals (id, panel_id, proposal, proposed_on, effect, effect_on, effect_by)
-                    VALUES (\(bind: UUID()), \(bind: id), \(bind: p.text), \(bind: p.on), \(bind: p.effect), \(bind: p.effectOn), \(bind: p.effect == nil ? nil : manager))
+                    VALUES (\(bind: app.newID()), \(bind: id), \(bind: p.text), \(bind: p.on), \(bind: p.effect), \(bind: p.effectOn), \(bind: p.effect == nil ? nil : manager))
                     """
                 ).run()
             }
