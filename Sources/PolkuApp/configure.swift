@@ -45,6 +45,7 @@ public func configure(_ app: Application, settings: Settings) async throws {
     app.middleware.use(PageStack(middlewares: [app.sessions.middleware, LanguageMiddleware(), CurrentUserMiddleware(), CSRFMiddleware(), FlashMiddleware(), FormOnceMiddleware()]))
     app.routes.defaultMaxBodySize = "1mb"
 
+    _ = app.publicPages
     try routes(app)
     app.methodIndex = MethodIndex(app.routes.all)
 

@@ -23,6 +23,9 @@ func routes(_ app: Application) throws {
     anyone.get(.invite(.key), use: OwnSpaceController.accept)
     anyone.post(.invite(.key), use: OwnSpaceController.create)
     anyone.get(.activityFeed(.key), use: ActivityFeedController.feed)
+    anyone.get(.publicProjects, use: PublicProjectIndex.index)
+    anyone.get(.publicProject(.key), use: PublicProjectPage.show)
+    anyone.get(.sitemap, use: PublicProjectIndex.sitemap)
 
     GuardedRoutes(app, .operatorToken).get(.metrics, use: HealthController.metrics)
 
@@ -103,6 +106,15 @@ private func projectRoutes(_ app: Application) {
     aggregates.get(.projectFeedback(.key), use: FeedbackReport.show)
 
     GuardedRoutes(app, .project(.people)).get(.projectReportPeople(.key), use: ESFReportController.people)
+
+    let pageKeepers = GuardedRoutes(app, .project(.manages))
+    pageKeepers.get(.projectPublicPage(.key), use: ProjectPageEditor.show)
+    pageKeepers.post(.projectPublicPage(.key), maxBody: "256kb", use: ProjectPageEditor.saveTexts)
+    pageKeepers.post(.projectPublicPagePublish(.key), use: ProjectPageEditor.publish)
+    pageKeepers.post(.projectPublicPageUnpublish(.key), use: ProjectPageEditor.unpublish)
+    pageKeepers.post(.projectFunding(.key), use: ProjectPageEditor.addFunding)
+    pageKeepers.post(.projectFundingDelete(.key, .key), use: ProjectPageEditor.deleteFunding)
+    pageKeepers.upload(.projectFundingImport(.key), maxBody: "1mb", use: ProjectPageEditor.importFunding)
 
     let writers = GuardedRoutes(app, .project(.writes))
     writers.get(.projectFollowUps(.key), use: FollowUpController.index)

@@ -43,6 +43,7 @@ enum Migrations {
         CreatePeerSupervisions(),
         AddPeerTraining(),
         CreateCafeAttendees(),
+        CreateProjectPages(),
     ]
 
     static func register(on app: Application) {

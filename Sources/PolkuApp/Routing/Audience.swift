@@ -86,5 +86,6 @@ enum Audience: Sendable, Equatable, CustomStringConvertible {
         "GET /invite/:token", "POST /invite/:token",
         "GET /s/:slug", "POST /s/:slug",
         "GET /feeds/activities/:token",
+        "GET /p", "GET /p/:code", "GET /sitemap.xml",
     ]
 }

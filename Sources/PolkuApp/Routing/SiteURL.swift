@@ -76,6 +76,10 @@ package enum SiteURL: Sendable {
         projectCardDelete(Parameter<UUID>, Parameter<UUID>)
     /// A survey's public form (issue 16).
     case survey(Parameter<String>)
+    /// Public project pages and their index (issue 17), the public sitemap, and the manager's side.
+    case publicProjects, publicProject(Parameter<String>), sitemap
+    case projectPublicPage(Parameter<UUID>), projectPublicPagePublish(Parameter<UUID>), projectPublicPageUnpublish(Parameter<UUID>)
+    case projectFunding(Parameter<UUID>), projectFundingDelete(Parameter<UUID>, Parameter<UUID>), projectFundingImport(Parameter<UUID>)
 
     case adminUsers, adminUserNew, adminUser(Parameter<UUID>)
     case adminUserMemberships(Parameter<UUID>), adminUserMembershipDelete(Parameter<UUID>, Parameter<UUID>), adminUserActive(Parameter<UUID>)
@@ -225,6 +229,15 @@ package enum SiteURL: Sendable {
         case .projectCafeIdeas(let i, let cafe): return Self.projectCafe(i, cafe).segments + c("ideas")
         case .projectCafeAttendees(let i, let cafe): return Self.projectCafe(i, cafe).segments + c("attendees")
         case .projectPanels(let i): return Self.project(i).segments + c("panels")
+        case .publicProjects: return c("p")
+        case .publicProject(let code): return c("p") + [p("code", code)]
+        case .sitemap: return c("sitemap.xml")
+        case .projectPublicPage(let i): return Self.project(i).segments + c("public")
+        case .projectPublicPagePublish(let i): return Self.project(i).segments + c("public", "publish")
+        case .projectPublicPageUnpublish(let i): return Self.project(i).segments + c("public", "unpublish")
+        case .projectFunding(let i): return Self.project(i).segments + c("funding")
+        case .projectFundingDelete(let i, let l): return Self.project(i).segments + c("funding") + [p("line", l)] + c("delete")
+        case .projectFundingImport(let i): return Self.project(i).segments + c("funding", "import")
         case .projectPanel(let i, let panel): return Self.project(i).segments + c("panels") + [p("panel", panel)]
         case .projectPanelMembers(let i, let panel): return Self.projectPanel(i, panel).segments + c("members")
         case .projectPanelMeetings(let i, let panel): return Self.projectPanel(i, panel).segments + c("meetings")

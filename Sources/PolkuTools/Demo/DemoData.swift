@@ -109,6 +109,7 @@ public enum DemoData {
             try await DemoMeasures.seed(projects: projectIDs, assessor: staffIDs[.healthProfessional]!, rng: &rng, on: db)
             try await DemoPeers.seed(app, projects: projectIDs, peer: staffIDs[.peer]!, manager: staffIDs[.projectManager]!, on: db)
             try await DemoPanels.seed(app, projects: projectIDs, manager: staffIDs[.projectManager]!, on: db.sql)
+            try await DemoPublicPages.seed(app, projects: projectIDs, publisher: "Paula Projektipäällikkö (demo)", on: db.sql)
             let provider = User(email: "provider@demo.polku.invalid", name: "Pirjo Palveluntarjoaja (demo)", passwordHash: hash)
             try await provider.create(on: db)
             try await DemoDirectory.seed(on: db, providerUser: provider.id!)

@@ -144,6 +144,19 @@ import Vapor
                 """
             ).first()?.decode(column: "n", as: Int.self)
             #expect(unconsented == 0)
+            // The seeds' public pages: RUORI2's published; PARTY's written, its financing plan the seed's, not yet published.
+            let visitor = TestClient(app)
+            let ruoriPage = try await visitor.get(SiteURL.publicProject(.value("S21019")).relativeURL())
+            #expect(ruoriPage.status == .ok && ruoriPage.body.contains("Kimppakaveritoiminnan muotoutuminen") && ruoriPage.body.contains("Tulokset luvuin"))
+            #expect(try await visitor.get(SiteURL.publicProject(.value("S20519")).relativeURL()).status == .notFound)
+            struct Sums: Decodable, Equatable { let planned: Int; let realised: Int }
+            let sums = try await app.db.sql.raw(
+                """
+                SELECT CAST(SUM(f.planned) AS BIGINT) AS planned, CAST(SUM(f.realised) AS BIGINT) AS realised FROM project_funding f
+                JOIN projects p ON p.id = f.project_id WHERE p.code = 'S20519' AND f.source IN ('eu_state', 'municipal')
+                """
+            ).first(decoding: Sums.self)
+            #expect(sums == Sums(planned: 4_172_355, realised: 3_674_629))
             // A second run changes nothing.
             guard case .notEmpty = try await DemoData.seedIfEmpty(app) else { Issue.record("seeded twice"); return }
             let participantsAfter = try await Participant.query(on: app.db).count()

@@ -60,6 +60,7 @@ enum ProjectShow {
             h("div", ["class": "actions"]) {
                 if manages { h("a", ["class": "button", "href": SiteURL.projectEdit(.value(p.id!)).relativeURL()]) { t("project.edit.link") } }
                 if manages { h("a", ["class": "button", "href": SiteURL.projectImport(.value(p.id!)).relativeURL()]) { t("import.link") } }
+                if manages { h("a", ["class": "button", "href": SiteURL.projectPublicPage(.value(p.id!)).relativeURL()]) { t("public.editor.link") } }
                 if manages { h("a", ["class": "button", "href": SiteURL.projectSurveys(.value(p.id!)).relativeURL()]) { t("survey.list.link") } }
                 if manages { h("a", ["class": "button", "href": SiteURL.projectPeers(.value(p.id!)).relativeURL()]) { t("peer.list.link") } }
                 if access.seesParticipants {

@@ -1,0 +1,155 @@
+import Foundation
+import NIOConcurrencyHelpers
+@testable import PolkuApp
+import PolkuCore
+import PolkuTestSupport
+import SQLKit
+import Testing
+import Vapor
+
+/// A project's public page (issue 17): written as a draft, published by its manager, read by
+/// anyone with figures computed from the records (1–4 as "<5", with their complement), the
+/// financing plan with the seed's sums, an index to find it, and taken down again.
+@Suite struct PublicPageTests {
+    /// Nine more people in the own project: seven women and two men (with the world's one man, three).
+    static func addPeople(_ app: Application, project: UUID) async throws {
+        for (i, gender) in (Array(repeating: Participant.Gender.female, count: 7) + [.male, .male]).enumerated() {
+            let p = Participant()
+            p.firstName = "Julkinen\(i)"; p.lastName = "Luku"; p.searchKey = SearchKey.make("Luku", "Julkinen\(i)")
+            p.birthDate = "1985-01-01"; p.gender = gender; p.municipality = "Pori"; p.language = "fi"
+            try await p.create(on: app.db)
+            let e = Enrolment()
+            e.$participant.id = p.id!; e.$project.id = project; e.phase = "intake"; e.startDate = "2024-03-01"
+            try await e.create(on: app.db)
+        }
+    }
+
+    static let texts: [String: String] = Dictionary(uniqueKeysWithValues: ProjectTexts.Section.allCases.map { ($0.rawValue, "") })
+
+    @Test(arguments: TestDatabase.allCases)
+    func aManagerPublishesAndAnyoneReadsTheComputedResultsAndBudget(db: TestDatabase) async throws {
+        try await withPolku(db) { app in
+            let base = try await World.make(app)
+            try await Self.addPeople(app, project: base.ownProject)
+            let manager = TestClient(app)
+            try await manager.login(base.users[.projectManager]!)
+            let editor = SiteURL.projectPublicPage(.value(base.ownProject)).relativeURL()
+            let publicURL = SiteURL.publicProject(.value("OWN1")).relativeURL()
+            let visitor = TestClient(app)
+            #expect(try await manager.get(SiteURL.project(.value(base.ownProject)).relativeURL()).body.contains("href=\"\(editor)\""))
+            #expect(try await manager.get(editor).body.contains("Sivua ei ole julkaistu."))
+            #expect(try await visitor.get(publicURL).status == .notFound)
+
+            // The texts: a post without every section changes nothing; one too long keeps what was typed.
+            #expect(try await manager.post(editor, ["solution": "x"]).status == .badRequest)
+            var typed = Self.texts
+            typed["solution"] = "Vertaisvalmennus <b>ryhmissä</b>" + String(repeating: "a", count: ProjectTexts.maxLength)
+            let long = try await manager.post(editor, typed)
+            #expect(long.status == .unprocessableEntity && long.body.contains("Vertaisvalmennus &lt;b&gt;ryhmissä"))
+            typed["solution"] = "Vertaisvalmennus <b>ryhmissä</b>"
+            typed["before"] = "Kartoitus loi perustan."
+            #expect(try await manager.post(editor, typed).status == .seeOther)
+            #expect(try await visitor.get(publicURL).status == .notFound, "a draft is not public")
+
+            // The financing plan: PARTY's sums.
+            let funding = SiteURL.projectFunding(.value(base.ownProject)).relativeURL()
+            #expect(try await manager.post(funding, ["source": "eu_state"]).status == .badRequest)
+            let bad = try await manager.post(funding, ["year": "", "source": "eu_state", "planned": "paljon", "realised": ""])
+            #expect(bad.status == .unprocessableEntity && bad.body.contains("paljon"))
+            for (source, planned, realised) in [("eu_state", "3 361 221", "2992663"), ("municipal", "811134", "681 966")] {
+                #expect(try await manager.post(funding, ["year": "", "source": source, "planned": planned, "realised": realised]).status == .seeOther)
+            }
+
+            #expect(try await manager.post(SiteURL.projectPublicPagePublish(.value(base.ownProject)).relativeURL()).status == .seeOther)
+            let page = try await visitor.get(publicURL)
+            #expect(page.status == .ok)
+            let body = page.body
+            #expect(body.contains("Vertaisvalmennus &lt;b&gt;ryhmissä&lt;/b&gt;") && body.contains("Ennen hanketta") && body.contains("Kartoitus loi perustan."))
+            #expect(!body.contains("Hyvät käytännöt"), "an empty section is left out")
+            #expect(body.contains("4\u{00A0}172\u{00A0}355\u{00A0}€") && body.contains("3\u{00A0}674\u{00A0}629\u{00A0}€"), "public funding planned and realised")
+            #expect(body.contains("Luvut laskettu"))
+            // Ten people, all in intake: exact. By gender 7 women and 3 men: the 3 is "<5", and so is
+            // the 7, or the total would give the 3 away.
+            #expect(body.contains("data-label=\"Osallistujia\">10</td>"))
+            #expect(!body.contains("data-label=\"Osallistujia\">7</td>") && !body.contains("data-label=\"Osallistujia\">3</td>"))
+            #expect(body.components(separatedBy: "data-label=\"Osallistujia\">&lt;5</td>").count - 1 == 2)
+            #expect(!body.contains(World.ownLastName) && !body.contains("Julkinen0"), "no one's name")
+            #expect(page.headers.first(name: .cacheControl) == "public, max-age=30")
+
+            // In Swedish, from the same figures.
+            visitor.cookies["polku_lang"] = "sv"
+            #expect(try await visitor.get(publicURL).body.contains("Resultat i siffror"))
+            visitor.cookies["polku_lang"] = nil
+
+            // The index finds it by region and year, not by another region; a bad year is said.
+            let index = SiteURL.publicProjects.relativeURL()
+            #expect(try await visitor.get(index).body.contains("href=\"\(publicURL)\""))
+            #expect(try await visitor.get(index + "?region=Satakunta&year=2025").body.contains("href=\"\(publicURL)\""))
+            #expect(!(try await visitor.get(index + "?region=Lappi").body.contains("href=\"\(publicURL)\"")))
+            #expect(!(try await visitor.get(index + "?year=2030").body.contains("href=\"\(publicURL)\"")))
+            #expect(try await visitor.get(index + "?year=ensi+vuonna").body.contains("error"))
+            #expect(try await visitor.get(SiteURL.sitemap.relativeURL()).body.contains(publicURL + "</loc>"))
+
+            // Taken down: gone at once for everyone, cached or not.
+            #expect(try await manager.post(SiteURL.projectPublicPageUnpublish(.value(base.ownProject)).relativeURL()).status == .seeOther)
+            #expect(try await visitor.get(publicURL).status == .notFound)
+            #expect(!(try await visitor.get(SiteURL.sitemap.relativeURL()).body.contains(publicURL)))
+            let events = try await World.auditEvents(app).filter { $0.action == "project.update" }.map(\.detail)
+            #expect(events.contains("public page published") && events.contains("public page taken down") && events.contains("funding line"))
+        }
+    }
+
+    @Test(arguments: TestDatabase.allCases)
+    func aFinancingPlanFromCSVIsAllOrNothing(db: TestDatabase) async throws {
+        try await withPolku(db) { app in
+            let base = try await World.make(app)
+            let manager = TestClient(app)
+            try await manager.login(base.users[.projectManager]!)
+            let importURL = SiteURL.projectFundingImport(.value(base.ownProject)).relativeURL()
+            func lines() async throws -> Int {
+                try await app.db.sql.raw("SELECT COUNT(*) AS n FROM project_funding").first()!.decode(column: "n", as: Int.self)
+            }
+            #expect(try await manager.upload(importURL, field: "file", filename: "r.csv", content: "vuosi;lähde;suunniteltu\n2024;oma;100\n").status == .seeOther)
+            #expect(try await lines() == 1)
+            let bad = try await manager.upload(
+                importURL, field: "file", filename: "r.csv", content: "vuosi;lähde;suunniteltu;toteutunut\n2024;EU ja valtio;100;50\n2025;arpajaiset;-1;\n")
+            #expect(bad.status == .unprocessableEntity)
+            #expect(bad.body.contains("Rivi 3, lähde: tuntematon lähde") && bad.body.contains("Rivi 3, suunniteltu: summa ei ole euroja"))
+            #expect(try await lines() == 1, "a bad file changes nothing")
+            let good = try await manager.upload(
+                importURL, field: "file", filename: "r.csv", content: "year,source,planned,realised\n2024,eu_state,100,50\n2025,municipal,30,\n")
+            #expect(good.status == .seeOther)
+            #expect(try await lines() == 2, "the import replaces the plan")
+            let page = try await manager.get(SiteURL.projectPublicPage(.value(base.ownProject)).relativeURL())
+            #expect(page.body.contains("Julkinen rahoitus: suunniteltu 130\u{00A0}€, toteutunut 50\u{00A0}€."))
+            // A worker of the project may not change it.
+            let worker = TestClient(app)
+            try await worker.login(base.users[.worker]!)
+            #expect(try await worker.upload(importURL, field: "file", filename: "r.csv", content: "source;planned\nown;1\n").status == .forbidden)
+            #expect(try await lines() == 2)
+        }
+    }
+
+    @Test(arguments: TestDatabase.allCases)
+    func figuresAreComputedAgainOnceTheyAreOld(db: TestDatabase) async throws {
+        try await withPolku(db) { app in
+            let base = try await World.make(app)
+            let now = NIOLockedValueBox(Date(timeIntervalSince1970: 1_780_000_000))
+            app.clock = Clock { now.withLockedValue { $0 } }
+            let manager = TestClient(app)
+            try await manager.login(base.users[.projectManager]!)
+            #expect(try await manager.post(SiteURL.projectPublicPagePublish(.value(base.ownProject)).relativeURL()).status == .seeOther)
+            let visitor = TestClient(app)
+            let url = SiteURL.publicProject(.value("OWN1")).relativeURL()
+            #expect(try await visitor.get(url).body.contains("Hankkeeseen on tullut &lt;5 osallistujaa. Tavoite oli 100."))
+            try await Self.addPeople(app, project: base.ownProject)
+            // Within the page's half a minute, and within the figures' five minutes: as they were.
+            now.withLockedValue { $0 += PublicPageCache.ttl + 1 }
+            #expect(try await visitor.get(url).body.contains("data-label=\"Osallistujia\">&lt;5</td>"))
+            now.withLockedValue { $0 += PublicFigures.maxAge }
+            #expect(try await visitor.get(url).body.contains("data-label=\"Osallistujia\">10</td>"))
+            let stored = try #require(try await PublicFigures.stored(base.ownProject, on: app.db.sql))
+            #expect(stored.participants == 10 && stored.computedAt == now.withLockedValue { $0 })
+        }
+    }
+}

@@ -1,0 +1,98 @@
+import Testing
+
+@testable import PolkuCore
+
+/// Issue 17's rules: complementary suppression, the financing plan summed, cost per person, and a
+/// financing plan read from CSV.
+@Suite struct PublicFiguresRulesTests {
+    @Test func oneSmallCellHidesItsSmallestNeighbourToo() {
+        // Sites: 40, 3, 12, 25 with the total shown: 3 alone would be total − 77.
+        let line = ComplementarySuppression.line([40, 3, 12, 25])
+        #expect(line.cells == [.exact(40), .suppressed, .suppressed, .exact(25)])
+        #expect(line.total == .exact(80))
+    }
+
+    @Test func twoSmallCellsThatSumUnderFiveHideAThird() {
+        // 1 + 2 = 3 would still say both are small.
+        let line = ComplementarySuppression.line([1, 2, 30, 9])
+        #expect(line.cells == [.suppressed, .suppressed, .exact(30), .suppressed])
+    }
+
+    @Test func twoSmallCellsThatSumToFiveAreEnough() {
+        let line = ComplementarySuppression.line([4, 1, 30])
+        #expect(line.cells == [.suppressed, .suppressed, .exact(30)])
+        #expect(line.total == .exact(35))
+    }
+
+    @Test func nothingSmallHidesNothingAndZerosStay() {
+        #expect(ComplementarySuppression.line([0, 7, 5]).cells == [.exact(0), .exact(7), .exact(5)])
+        // A zero is no complement: the next non-zero cell is taken instead.
+        #expect(ComplementarySuppression.line([2, 0, 9]).cells == [.suppressed, .exact(0), .suppressed])
+    }
+
+    @Test func withNoCellLeftTheTotalIsHidden() {
+        let line = ComplementarySuppression.line([3, 0])
+        #expect(line.cells == [.suppressed, .exact(0)])
+        #expect(line.total == .suppressed)
+        #expect(ComplementarySuppression.line([0, 0]).total == .exact(0))
+    }
+
+    @Test func partysFinancingPlanSumsToTheSeedsFigures() {
+        // The seed: EU and state granted 3,361,221, realised 2,992,663; public planned 4,172,355,
+        // realised 3,674,629 (the municipalities' part is the difference).
+        let summary = FundingSummary([
+            FundingLine(year: nil, source: .euState, planned: 3_361_221, realised: 2_992_663),
+            FundingLine(year: nil, source: .municipal, planned: 811_134, realised: 681_966),
+        ])
+        #expect(summary.publicFunding == FundingSummary.Sum(planned: 4_172_355, realised: 3_674_629))
+        #expect(summary.bySource[.euState] == FundingSummary.Sum(planned: 3_361_221, realised: 2_992_663))
+        #expect(summary.byYear.isEmpty)
+    }
+
+    @Test func ownAndPrivateFundingAreNotPublicAndUnreportedIsNotZero() {
+        let summary = FundingSummary([
+            FundingLine(year: 2024, source: .euState, planned: 100, realised: nil),
+            FundingLine(year: 2024, source: .own, planned: 20, realised: 15),
+            FundingLine(year: 2025, source: .private, planned: 5, realised: nil),
+        ])
+        #expect(summary.publicFunding == FundingSummary.Sum(planned: 100, realised: nil))
+        #expect(summary.total == FundingSummary.Sum(planned: 125, realised: 15))
+        #expect(summary.byYear.map(\.year) == [2024, 2025])
+        #expect(summary.byYear[1].sum.realised == nil)
+    }
+
+    @Test func costPerPersonIsRoundedAndNeverReducesASmallCount() {
+        #expect(CostPerPerson.of(realised: 3_674_629, people: 1_118) == 3_287)
+        #expect(CostPerPerson.of(realised: 1_000, people: 4) == nil)
+        #expect(CostPerPerson.of(realised: nil, people: 100) == nil)
+        #expect(CostPerPerson.of(realised: 1_000, people: 0) == nil)
+        #expect(CostPerPerson.completes(.openLabourMarket) && CostPerPerson.completes(.socialRehabilitation))
+        #expect(!CostPerPerson.completes(.interrupted) && !CostPerPerson.completes(.movedAway) && !CostPerPerson.completes(nil))
+    }
+
+    @Test func aFinancingPlanFromASpreadsheet() throws {
+        let csv = "\u{FEFF}Vuosi;Lähde;Suunniteltu;Toteutunut\n2024;EU ja valtio;\"3 361 221\";2 992 663 €\n;kunta;811134,00;\n"
+        let lines = try FundingCSV.parse(csv).get()
+        #expect(
+            lines == [
+                FundingLine(year: 2024, source: .euState, planned: 3_361_221, realised: 2_992_663),
+                FundingLine(year: nil, source: .municipal, planned: 811_134, realised: nil),
+            ])
+    }
+
+    @Test func aBadSpreadsheetListsEveryProblemAndGivesNothing() {
+        let csv = "year,source,planned,realised\n20x4,eu_state,100,\n2024,lottery,-5,abc\n2025,own,10,\n2025,own,11,\n"
+        guard case .failure(let problems) = FundingCSV.parse(csv) else { Issue.record("accepted"); return }
+        #expect(
+            problems.all == [
+                .init(line: 2, column: "year", code: "year"),
+                .init(line: 3, column: "source", code: "source"), .init(line: 3, column: "planned", code: "amount"),
+                .init(line: 3, column: "realised", code: "amount"),
+                .init(line: 5, column: "source", code: "duplicate"),
+            ])
+        guard case .failure(let missing) = FundingCSV.parse("vuosi;summa\n2024;5\n") else { Issue.record("accepted"); return }
+        #expect(missing.all.map(\.column) == ["source", "planned"])
+        guard case .failure(let empty) = FundingCSV.parse("") else { Issue.record("accepted"); return }
+        #expect(empty.all.map(\.code) == ["empty"])
+    }
+}
