@@ -709,6 +709,44 @@ try:
     driver.find_element(By.CSS_SELECTOR, "form[action$='/approve'] input[name=trained_on]").send_keys("1.11.2026")
     driver.find_element(By.CSS_SELECTOR, "form[action$='/approve'] button[type=submit]").click()
     check("the peer is approved", wait_for("Hyväksytty: Eero Kokemus (demo)"), driver.title)
+    # A project's public page (issue 17): the manager publishes PARTY's page (its texts and the seed's
+    # financing plan are drafted in the demo); a visitor without an account finds it in the public
+    # index and reads its computed results and budget.
+    driver.get(base + "/projects")
+    driver.find_element(By.PARTIAL_LINK_TEXT, "PARTY Parempaa").click()
+    wait_for("S20519")
+    party_url = driver.current_url
+    click("manager publishes a project's page", driver.find_element(By.PARTIAL_LINK_TEXT, "Julkinen sivu"))
+    check("the public page's editor with PARTY's draft and financing plan", wait_for("Sivua ei ole julkaistu.")
+          and "Kykyviisarikyselyn" in driver.page_source and "Julkinen rahoitus: suunniteltu" in driver.page_source, driver.title)
+    audit("17a-public-editor")
+    click("manager publishes a project's page", driver.find_element(By.CSS_SELECTOR, "form[action$='/public/publish'] button"))
+    check("the page is published", wait_for("Sivu julkaistu."), driver.title)
+    public_url = driver.find_element(By.PARTIAL_LINK_TEXT, "Avaa julkinen sivu").get_attribute("href")
+    signed_in = driver.get_cookies()
+    driver.delete_all_cookies()
+    driver.get(base + "/p")
+    check("the public index lists PARTY", wait_for("PARTY Parempaa") and "Kirjaudu" in driver.page_source, driver.title)
+    audit("17b-public-index")
+    driver.get(public_url)
+    wait_for("Tulokset luvuin")
+    text = driver.find_element(By.TAG_NAME, "main").text.replace("\u00a0", " ")
+    check("a visitor reads PARTY's results computed from the records, dated", "Luvut laskettu" in text and "Mihin osallistujat siirtyivät" in text
+          and "Tavoite oli 1118." in text, text[:400])
+    check("a visitor reads PARTY's budget: the seed's public funding and cost per participant",
+          "4 172 355 €" in text and "3 674 629 €" in text and "Kustannus osallistujaa kohden" in text, text[-1500:])
+    audit("17c-public-page")
+    driver.get(base + "/login")
+    for cookie in signed_in:
+        driver.add_cookie({k: v for k, v in cookie.items() if k in ("name", "value", "path")})
+    # PARTY's six municipalities side by side: small counts as "<5" and, where a column's total would
+    # give one away, a second cell hidden as "x".
+    driver.get(party_url)
+    driver.find_element(By.PARTIAL_LINK_TEXT, "Toimipisteet rinnakkain").click()
+    wait_for("Ei toimipistettä")
+    cells = [c.text for c in driver.find_elements(By.CSS_SELECTOR, "main table td")]
+    check("sites side by side: a small count hidden and its complement", "<5" in cells and "x" in cells and "Eurajoki" in driver.page_source, str(cells[:30]))
+    audit("17d-sites")
     # A feedback survey (issue 16): the manager makes it; people answer through its public link on a
     # phone, each in a browser of their own (no cookies); the result shows from five answers.
     driver.get(project_url)
@@ -851,7 +889,8 @@ limits = {"attendance from home": 3, "74-member attendance from the group": 3, "
           "participant checks who has seen their data": 1, "participant changes a consent": 3,
           "participant asks about an event": 2,
           "participant adds a goal of their own": 2, "participant assesses themselves": 3,
-          "participant adds a picture to their portfolio": 2, "participant gives feedback": 2, "find a peer": 2}
+          "participant adds a picture to their portfolio": 2, "participant gives feedback": 2, "find a peer": 2,
+          "manager publishes a project's page": 2}
 for name, t in tasks.items():
     print(f"task {name}: {t['clicks']} clicks, {t['pages']} pages, {t.get('ticks', 0)} ticks (limit {limits.get(name, '?')} clicks)")
     check(f"task {name} within its clicks", t["clicks"] <= limits.get(name, 0), str(t))

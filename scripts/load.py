@@ -9,8 +9,12 @@ a participant page and an attendance save of ten ticked people (each save a fres
 save is refused as a stale copy). Routes and databases are interleaved over rounds; every throughput
 is given as a share of the floor of the same server in the same run, with p50/p99 and the server's RSS.
 
+With --public (issue 17) it measures a public project page instead: one project of --participants
+people with its page published (`polku bench --only public-data`), against /health (which asks the
+database for SELECT 1) of the same server, with no cookie.
+
 Usage: load.py POLKU_BINARY [--postgres URL] [--no-sqlite] [--participants N] [--seconds 15] [--rounds 3]
-       [--check]
+       [--check] [--public]
 --postgres names an empty PostgreSQL database. --check (the short form CI runs) fails when any answer
 was not the expected one (2xx, or 303 for the save) or a route answered nothing."""
 import argparse, json, os, re, shutil, signal, statistics, subprocess, sys, tempfile, time, urllib.parse, urllib.request
@@ -24,6 +28,7 @@ ap.add_argument("--seconds", type=int, default=15)
 ap.add_argument("--rounds", type=int, default=3)
 ap.add_argument("--connections", type=int, default=64)
 ap.add_argument("--check", action="store_true")
+ap.add_argument("--public", action="store_true", help="measure a public project page against /health")
 args = ap.parse_args()
 binary = os.path.abspath(args.binary)
 work = tempfile.mkdtemp(prefix="polku-load-")
@@ -57,13 +62,17 @@ class Server:
         self.base = f"http://127.0.0.1:{port}"
         env = dict(os.environ, POLKU_ENV="production", SWIFT_BACKTRACE="enable=no", DATABASE_URL=url)
         started = time.time()
-        out = subprocess.run([binary, "bench", "--only", "load-data", "--participants", str(args.participants),
-                              "--sessions", str(min(200_000, 2_500 * args.seconds * args.rounds + 1_000)), "--database-url", url],
+        data = ["--only", "public-data"] if args.public else \
+            ["--only", "load-data", "--sessions", str(min(200_000, 2_500 * args.seconds * args.rounds + 1_000))]
+        out = subprocess.run([binary, "bench"] + data + ["--participants", str(args.participants), "--database-url", url],
                              cwd=work, env=env, capture_output=True, text=True)
         if out.returncode != 0:
             raise SystemExit(f"{name}: load-data failed: {out.stderr[-2000:]}")
         self.world = json.loads(out.stdout.strip().splitlines()[-1])
         print(f"{name}: {args.participants} participants generated in {time.time() - started:.0f} s", flush=True)
+        if args.public:
+            print(f"{name}: the public page's figures computed in {self.world['computeMedianMs']:.0f} ms (median of 3, slowest "
+                  f"{self.world['computeMaxMs']:.0f} ms)", flush=True)
         self.log = os.path.join(work, f"serve-{name}.log")
         self.proc = subprocess.Popen([binary, "serve", "--port", str(port)], cwd=work, env=env, stdout=open(self.log, "w"),
                                      stderr=subprocess.STDOUT, start_new_session=True)
@@ -76,6 +85,8 @@ class Server:
             except Exception:
                 time.sleep(0.5)
         w = self.world
+        if args.public:
+            return
         self.cookie = f"polku_session={w['cookie']}"
         self.sessions_file = os.path.join(work, f"sessions-{name}.txt")
         open(self.sessions_file, "w").write("\n".join(w["sessions"]) + "\n")
@@ -157,6 +168,10 @@ try:
     routes = []
     for s in servers:
         w = s.world
+        if args.public:
+            routes += [(s, ("floor: /health", "/health", False, "get")),
+                       (s, ("public project page", f"/p/{w['code']}", False, "get"))]
+            continue
         routes += [(s, ("floor: /styles.css", "/styles.css", False, "get")),
                    (s, ("/styles.css with a session cookie", "/styles.css", True, "get")),
                    (s, ("participant list", "/participants", True, "get")),
@@ -174,7 +189,8 @@ try:
                 results[(server.name, route[0])].append(wrk(server, route))
     failed = False
     for s in servers:
-        floor = statistics.median(x[0] for x in results[(s.name, "floor: /styles.css")])
+        floor_name = next(r[0] for server, r in routes if server is s)
+        floor = statistics.median(x[0] for x in results[(s.name, floor_name)])
         print(f"\n{s.name}, {args.participants} participants, wrk -t2 -c{args.connections} -d{args.seconds}s, "
               f"medians of {args.rounds} interleaved rounds, server RSS {s.rss_mb():.0f} MB")
         print(f"{'route':36} {'req/s':>9} {'share':>7} {'p50 ms':>8} {'p99 ms':>8} {'bad':>6}")

@@ -104,6 +104,7 @@ private func projectRoutes(_ app: Application) {
     aggregates.get(.projectMeasures(.key), use: MeasuresReportController.show)
     aggregates.get(.projectInstruments(.key), use: InstrumentsController.project)
     aggregates.get(.projectFeedback(.key), use: FeedbackReport.show)
+    aggregates.get(.projectSites(.key), use: SitesCompared.show)
 
     GuardedRoutes(app, .project(.people)).get(.projectReportPeople(.key), use: ESFReportController.people)
 
@@ -222,6 +223,9 @@ private func participantRoutes(_ app: Application) {
     writers.post(.participantInvite(.key), use: OwnSpaceController.invite)
     writers.get(.participantPeers(.key), use: PeerMatches.suggest)
     writers.post(.participantPeers(.key), use: PeerMatches.propose)
+    writers.get(.participantTeam(.key), use: TeamRecords.show)
+    writers.post(.participantTeam(.key), use: TeamRecords.create)
+    writers.post(.participantTeamAnswer(.key, .key), use: TeamRecords.answer)
 
     let peer = GuardedRoutes(app, .peerMatch)
     peer.get(.peerMatch(.key), use: PeerMatches.show)

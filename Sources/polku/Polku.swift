@@ -293,7 +293,7 @@ struct Bench: AsyncParsableCommand {
     @ArgumentParser.Option(help: "Attendance records to generate for the activities benchmark.") var attendances = 1_000_000
     @ArgumentParser.Option(
         help:
-            "participants (issue 2: lists and pages), esf (report and import), report-growth (issue 11: the ESF report at --participants ÷ 100, ÷ 10 and all; run it with --participants 1000000), activities (issue 4), measures (issue 5) or network (issue 6); all if not given. Issue 13, one at a time: writers (--writers people saving notes for --seconds), backup (--participants and --attendances), retention (--participants). load-data: fill the database given with --database-url for scripts/load.py (issue 11) and print what it needs as JSON."
+            "participants (issue 2: lists and pages), esf (report and import), report-growth (issue 11: the ESF report at --participants ÷ 100, ÷ 10 and all; run it with --participants 1000000), activities (issue 4), measures (issue 5) or network (issue 6); all if not given. Issue 13, one at a time: writers (--writers people saving notes for --seconds), backup (--participants and --attendances), retention (--participants). load-data: fill the database given with --database-url for scripts/load.py (issue 11) and print what it needs as JSON; public-data: the same for scripts/load.py --public (issue 17: one project of --participants people with a published page; prints the figures' computation time)."
     ) var only: String?
     @ArgumentParser.Option(help: "With --only load-data: held sessions to create, one per attendance save.") var sessions = 40_000
     @ArgumentParser.Option(help: "With --only writers: people saving notes at once.") var writers = 30
@@ -301,6 +301,7 @@ struct Bench: AsyncParsableCommand {
 
     func run() async throws {
         if only == "load-data" { return try await loadData() }
+        if only == "public-data" { return try await publicData() }
         var settings = try db.settings()
         if db.explicitURL == nil {
             let path = FileManager.default.temporaryDirectory.appendingPathComponent("polku-bench-\(UUID().uuidString).sqlite").path
@@ -337,6 +338,21 @@ struct Bench: AsyncParsableCommand {
         }
         try await app.asyncShutdown()
         if case .sqlite(let path) = settings.database, db.explicitURL == nil { try? FileManager.default.removeItem(atPath: path) }
+    }
+
+    /// The public page's data (issue 17) for `scripts/load.py --public`, like `load-data`.
+    private func publicData() async throws {
+        guard db.explicitURL != nil else { throw ValidationError("--only public-data needs --database-url (sqlite://PATH or postgres://…)") }
+        let app = try await Bootstrap.application(try db.settings())
+        app.logger.logLevel = .warning
+        do {
+            let world = try await PublicPageBench.prepare(app, participants: participants)
+            print(String(decoding: try JSONEncoder().encode(world), as: UTF8.self))
+        } catch {
+            try? await app.asyncShutdown()
+            throw error
+        }
+        try await app.asyncShutdown()
     }
 
     /// The load script's data goes into the database it then serves, so it must be named.

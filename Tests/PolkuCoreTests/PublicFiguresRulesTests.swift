@@ -10,6 +10,8 @@ import Testing
         let line = ComplementarySuppression.line([40, 3, 12, 25])
         #expect(line.cells == [.exact(40), .suppressed, .suppressed, .exact(25)])
         #expect(line.total == .exact(80))
+        // The 12 is not small: it shows as "x", the 3 as "<5".
+        #expect(line.complements == [2] && (0..<4).map(line.label) == ["40", "<5", "x", "25"])
     }
 
     @Test func twoSmallCellsThatSumUnderFiveHideAThird() {
@@ -20,7 +22,7 @@ import Testing
 
     @Test func twoSmallCellsThatSumToFiveAreEnough() {
         let line = ComplementarySuppression.line([4, 1, 30])
-        #expect(line.cells == [.suppressed, .suppressed, .exact(30)])
+        #expect(line.cells == [.suppressed, .suppressed, .exact(30)] && line.complements.isEmpty)
         #expect(line.total == .exact(35))
     }
 

@@ -50,6 +50,8 @@ struct Audit {
         /// A participant asked about an event in "who has seen my data"; a manager answered.
         case dataQuestion = "data.question"
         case dataAnswer = "data.answer"
+        /// A consultation asked of the team or answered, a situation assessment, an observation visit.
+        case teamRecord = "team.record"
     }
 
     func record(

@@ -44,6 +44,7 @@ enum Migrations {
         AddPeerTraining(),
         CreateCafeAttendees(),
         CreateProjectPages(),
+        CreateTeamRecords(),
     ]
 
     static func register(on app: Application) {

@@ -80,6 +80,10 @@ package enum SiteURL: Sendable {
     case publicProjects, publicProject(Parameter<String>), sitemap
     case projectPublicPage(Parameter<UUID>), projectPublicPagePublish(Parameter<UUID>), projectPublicPageUnpublish(Parameter<UUID>)
     case projectFunding(Parameter<UUID>), projectFundingDelete(Parameter<UUID>, Parameter<UUID>), projectFundingImport(Parameter<UUID>)
+    /// A project's sites side by side (issue 17).
+    case projectSites(Parameter<UUID>)
+    /// The team's records about a participant: consultations, situation assessments, observation visits.
+    case participantTeam(Parameter<UUID>), participantTeamAnswer(Parameter<UUID>, Parameter<UUID>)
 
     case adminUsers, adminUserNew, adminUser(Parameter<UUID>)
     case adminUserMemberships(Parameter<UUID>), adminUserMembershipDelete(Parameter<UUID>, Parameter<UUID>), adminUserActive(Parameter<UUID>)
@@ -238,6 +242,9 @@ package enum SiteURL: Sendable {
         case .projectFunding(let i): return Self.project(i).segments + c("funding")
         case .projectFundingDelete(let i, let l): return Self.project(i).segments + c("funding") + [p("line", l)] + c("delete")
         case .projectFundingImport(let i): return Self.project(i).segments + c("funding", "import")
+        case .projectSites(let i): return Self.project(i).segments + c("sites")
+        case .participantTeam(let i): return Self.participant(i).segments + c("team")
+        case .participantTeamAnswer(let i, let r): return Self.participant(i).segments + c("team") + [p("record", r)] + c("answer")
         case .projectPanel(let i, let panel): return Self.project(i).segments + c("panels") + [p("panel", panel)]
         case .projectPanelMembers(let i, let panel): return Self.projectPanel(i, panel).segments + c("members")
         case .projectPanelMeetings(let i, let panel): return Self.projectPanel(i, panel).segments + c("meetings")

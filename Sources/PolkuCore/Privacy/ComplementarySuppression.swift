@@ -5,10 +5,19 @@
 /// at least two and hold together at least `SmallCount.threshold`; the smallest shown non-zero
 /// cells are hidden until they do (complementary suppression). When no cell is left to hide, the
 /// total itself is hidden.
+///
+/// A cell hidden as a complement is shown as "x", not "<5": it is not small, and two "<5" cells
+/// adding up to, say, 15 would tell the reader which one is not small anyway.
 public enum ComplementarySuppression {
     public struct Line: Equatable, Sendable {
         public var cells: [SmallCount]
         public var total: SmallCount
+        /// The cells hidden only to protect another one.
+        public var complements: Set<Int> = []
+
+        /// What a table shows for cell `i`: the count, "<5", or "x" for a complement.
+        public func label(_ i: Int) -> String { complements.contains(i) ? Self.complementMark : cells[i].description }
+        public static let complementMark = "x"
     }
 
     public static func line(_ counts: [Int]) -> Line {
@@ -25,11 +34,17 @@ public enum ComplementarySuppression {
             let candidate = counts.indices.filter { !hidden[$0] && counts[$0] > 0 }.min { counts[$0] < counts[$1] }
             guard let i = candidate else {
                 let total = counts.reduce(0, +)
-                return Line(cells: zip(counts, hidden).map { $1 ? .suppressed : .exact($0) }, total: total == 0 ? .exact(0) : .suppressed)
+                return Line(
+                    cells: zip(counts, hidden).map { $1 ? .suppressed : .exact($0) }, total: total == 0 ? .exact(0) : .suppressed,
+                    complements: complements(counts, hidden))
             }
             hidden[i] = true
         }
         let total = counts.reduce(0, +)
-        return Line(cells: zip(counts, hidden).map { $1 ? .suppressed : .exact($0) }, total: SmallCount(total))
+        return Line(cells: zip(counts, hidden).map { $1 ? .suppressed : .exact($0) }, total: SmallCount(total), complements: complements(counts, hidden))
+    }
+
+    static func complements(_ counts: [Int], _ hidden: [Bool]) -> Set<Int> {
+        Set(counts.indices.filter { hidden[$0] && counts[$0] >= SmallCount.threshold })
     }
 }

@@ -68,11 +68,12 @@ import Vapor
             #expect(!body.contains("Hyvät käytännöt"), "an empty section is left out")
             #expect(body.contains("4\u{00A0}172\u{00A0}355\u{00A0}€") && body.contains("3\u{00A0}674\u{00A0}629\u{00A0}€"), "public funding planned and realised")
             #expect(body.contains("Luvut laskettu"))
-            // Ten people, all in intake: exact. By gender 7 women and 3 men: the 3 is "<5", and so is
-            // the 7, or the total would give the 3 away.
+            // Ten people, all in intake: exact. By gender 7 women and 3 men: the 3 is "<5", and the 7 is
+            // hidden as "x", or the total would give the 3 away.
             #expect(body.contains("data-label=\"Osallistujia\">10</td>"))
             #expect(!body.contains("data-label=\"Osallistujia\">7</td>") && !body.contains("data-label=\"Osallistujia\">3</td>"))
-            #expect(body.components(separatedBy: "data-label=\"Osallistujia\">&lt;5</td>").count - 1 == 2)
+            #expect(body.components(separatedBy: "data-label=\"Osallistujia\">&lt;5</td>").count - 1 == 1)
+            #expect(body.contains("<th scope=\"row\">Nainen</th><td class=\"num\" data-label=\"Osallistujia\">x</td>"))
             #expect(!body.contains(World.ownLastName) && !body.contains("Julkinen0"), "no one's name")
             #expect(page.headers.first(name: .cacheControl) == "public, max-age=30")
 
@@ -150,6 +151,28 @@ import Vapor
             #expect(try await visitor.get(url).body.contains("data-label=\"Osallistujia\">10</td>"))
             let stored = try #require(try await PublicFigures.stored(base.ownProject, on: app.db.sql))
             #expect(stored.participants == 10 && stored.computedAt == now.withLockedValue { $0 })
+        }
+    }
+
+    @Test(arguments: TestDatabase.allCases)
+    func sitesSideBySideHideASmallCellAndItsComplement(db: TestDatabase) async throws {
+        try await withPolku(db) { app in
+            let base = try await World.make(app)
+            // The world's one person at Pihlava, nine without a site.
+            try await Self.addPeople(app, project: base.ownProject)
+            let viewer = TestClient(app)
+            try await viewer.login(base.users[.viewer]!)
+            let url = SiteURL.projectSites(.value(base.ownProject)).relativeURL()
+            #expect(try await viewer.get(SiteURL.project(.value(base.ownProject)).relativeURL()).body.contains("href=\"\(url)\""))
+            let body = try await viewer.get(url).body
+            // Pihlava's 1 is hidden; the 9 without a site would give it away (10 − 9), so it is hidden too, as "x".
+            #expect(body.contains("<th scope=\"row\">Pihlava</th><td class=\"num\" data-label=\"Osallistujia\">&lt;5</td>"))
+            #expect(body.contains("<th scope=\"row\">Ei toimipistettä</th><td class=\"num\" data-label=\"Osallistujia\">x</td>"))
+            #expect(body.contains("<th scope=\"row\">Yhteensä</th><td class=\"num\" data-label=\"Osallistujia\">10</td>"))
+            #expect(!body.contains("data-label=\"Osallistujia\">9</td>") && !body.contains(World.ownLastName))
+            let outsider = TestClient(app)
+            try await outsider.login(base.otherWorker)
+            #expect([.forbidden, .notFound].contains(try await outsider.get(url).status))
         }
     }
 }

@@ -95,7 +95,7 @@ enum SeenBy {
         case .participantUpdate, .participationUpdate, .phaseChange: return "seen.what.update"
         case .consentRecord: return "seen.what.consent"
         case .goalCreate, .goalUpdate: return "seen.what.goal"
-        case .noteCreate: return "seen.what.note"
+        case .noteCreate, .teamRecord: return "seen.what.note"
         case .attendanceRecord: return "seen.what.attendance"
         case .referralCreate, .referralUpdate: return "seen.what.referral"
         case .export: return "seen.what.export"

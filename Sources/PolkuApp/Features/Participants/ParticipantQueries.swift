@@ -228,6 +228,8 @@ enum ParticipantQueries {
         var goalComments: [MyPlan.Comment] = []
         /// The portfolio entries the participant shares with the team (issue 15).
         var portfolio: [Portfolio.Entry] = []
+        /// The team's consultations, situation assessments and observation visits (issue 17).
+        var team: [TeamRecords.Record] = []
         /// Every note the actor may read, newest first, without bodies (the timeline, the paging).
         let noteEvents: [NoteEventRow]
         /// One page of notes with their bodies: the newest, or those older than `notesBefore`.
@@ -331,6 +333,7 @@ enum ParticipantQueries {
             participations: Dictionary(uniqueKeysWithValues: participations.map { ($0.enrolment_id, $0) }))
         show.goalComments = try await MyPlan.comments(participant: id, projects: projects, on: sql)
         show.portfolio = try await Portfolio.entries(of: id, sharedOnly: true, on: sql)
+        show.team = try await TeamRecords.records(of: id, projects: projects, healthProjects: healthProjects, on: sql)
         return show
     }
 }

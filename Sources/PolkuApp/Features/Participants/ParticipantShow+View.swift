@@ -261,6 +261,9 @@ extension ParticipantShow {
                 }
             }
             if !d.portfolio.isEmpty { sharedPortfolio(d.portfolio, participant: pid, t: t) }
+            if !writableEnrolments.isEmpty {
+                h("p") { h("a", ["href": SiteURL.participantTeam(.value(pid)).relativeURL()]) { t("team.link") + " (\(d.team.count))" } }
+            }
             h("section", ["aria-labelledby": "notes-h"]) {
                 h("h2", ["id": "notes-h"]) { t("participant.section.notes") }
                 if !writableEnrolments.isEmpty {
@@ -356,6 +359,9 @@ extension ParticipantShow {
                 .init(
                     date: dateOnly(g.created_at), order: g.created_at ?? .distantPast,
                     text: t("timeline.goal", g.text), project: projectNames[g.project_id]))
+        }
+        for r in d.team {
+            entries.append(.init(date: r.date, order: r.created_at, text: t("timeline.team." + r.kind), project: projectNames[r.project_id]))
         }
         for n in d.noteEvents {
             entries.append(

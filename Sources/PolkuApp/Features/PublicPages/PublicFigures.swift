@@ -8,7 +8,7 @@ import SQLKit
 /// and every Polku process serves the same figures. Counts are stored exact and suppressed when
 /// drawn (`SmallCount`), so one snapshot serves every language. Health instruments are left out:
 /// their aggregates are for health roles only.
-struct PublicFigures: Codable, Sendable, Equatable {
+package struct PublicFigures: Codable, Sendable, Equatable {
     struct Count: Codable, Sendable, Equatable { let key: String; let n: Int }
     struct ActivityLine: Codable, Sendable, Equatable { let key: String; let sessions: Int; let attendances: Int; let people: Int }
     struct MeasureLine: Codable, Sendable, Equatable {
@@ -32,7 +32,7 @@ struct PublicFigures: Codable, Sendable, Equatable {
     /// minutes, and a computation at 100,000 participants takes a few seconds.
     static let maxAge: TimeInterval = 5 * 60
 
-    static func compute(project: UUID, phases: [String], now: Date, today: CalendarDate, on db: any Database) async throws -> PublicFigures {
+    package static func compute(project: UUID, phases: [String], now: Date, today: CalendarDate, on db: any Database) async throws -> PublicFigures {
         var f = PublicFigures(computedAt: now)
         struct PhaseRow: Decodable { let phase: String; let n: Int }
         let phaseRows = try await db.sql.raw(
@@ -88,7 +88,7 @@ struct PublicFigures: Codable, Sendable, Equatable {
         return try? JSONDecoder.polku.decode(PublicFigures.self, from: Data(row.body.utf8))
     }
 
-    static func store(_ f: PublicFigures, project: UUID, on sql: any SQLDatabase) async throws {
+    package static func store(_ f: PublicFigures, project: UUID, on sql: any SQLDatabase) async throws {
         let body = String(decoding: try JSONEncoder.polku.encode(f), as: UTF8.self)
         try await sql.raw(
             """

@@ -80,7 +80,7 @@ extension PublicProjectPage {
         let line = ComplementarySuppression.line(rows.map(\.1))
         return FigureTable(
             caption: caption, head: head,
-            strings: zip(rows, line.cells).map { [$0.0, $1.description] } + [[totalLabel, line.total.description]]
+            strings: rows.indices.map { [rows[$0].0, line.label($0)] } + [[totalLabel, line.total.description]]
         ).node
     }
 
@@ -132,7 +132,7 @@ extension PublicProjectPage {
                     strings: f.measures.map { [$0.name.text(t.lang.rawValue), n($0.measured), n($0.repeated), n($0.improved), n($0.worsened)] }
                 ).node
             }
-            h("p", ["class": "hint"]) { t("report.suppressed") }
+            h("p", ["class": "hint"]) { t("report.suppressed") + " " + t("public.complement") }
         }
     }
 

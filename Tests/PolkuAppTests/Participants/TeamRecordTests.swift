@@ -1,0 +1,74 @@
+import Foundation
+@testable import PolkuApp
+import PolkuCore
+import PolkuTestSupport
+import SQLKit
+import Testing
+import Vapor
+
+/// The team around a participant (issue 17): a consultation asked and answered once, a situation
+/// assessment marked as health data seen only by health roles, an observation visit on the timeline.
+@Suite struct TeamRecordTests {
+    @Test(arguments: TestDatabase.allCases)
+    func aConsultationIsAskedAndAnsweredAndHealthRecordsStayWithHealthRoles(db: TestDatabase) async throws {
+        try await withPolku(db) { app in
+            let base = try await World.make(app)
+            let pid = base.ownParticipant, project = base.ownProject.uuidString
+            let worker = TestClient(app), nurse = TestClient(app)
+            try await worker.login(base.users[.worker]!)
+            try await nurse.login(base.users[.healthProfessional]!)
+            let team = SiteURL.participantTeam(.value(pid)).relativeURL()
+            #expect(try await worker.get(SiteURL.participant(.value(pid)).relativeURL()).body.contains("href=\"\(team)\""))
+            let ask: [String: String] = [
+                "kind": "consultation", "project_id": project, "sensitivity": "normal", "date": "1.3.2026",
+                "question": "Miten tukea paluuta <työkokeiluun>?", "urgency": "urgent",
+            ]
+            // A post without the form's fields changes nothing; no profession chosen keeps what was typed.
+            #expect(try await worker.post(team, ["kind": "consultation"]).status == .badRequest)
+            #expect(try await worker.post(team, ["kind": "letter"]).status == .badRequest)
+            let none = try await worker.post(team, ask)
+            #expect(none.status == .unprocessableEntity && none.body.contains("Valitse ainakin yksi ammattiryhmä.") && none.body.contains("&lt;työkokeiluun&gt;"))
+            let future = try await worker.post(team, ask.merging(["p_psychologist": "on", "date": "1.1.2099"]) { $1 })
+            #expect(future.status == .unprocessableEntity && future.body.contains("Päivä ei voi olla tulevaisuudessa."))
+            #expect(try await worker.post(team, ask.merging(["p_psychologist": "on", "p_nurse": "on"]) { $1 }).status == .seeOther)
+            var page = try await nurse.get(team).body
+            #expect(page.contains("Konsultaatiopyyntö 1.3.2026 – Kiireellinen") && page.contains("Kysytään: Terveydenhoitaja tai sairaanhoitaja, Psykologi"))
+            // The nurse answers; the first answer stays.
+            let record = try #require(try await app.db.sql.raw("SELECT id FROM team_records").first()?.decode(column: "id", as: UUID.self))
+            let answer = SiteURL.participantTeamAnswer(.value(pid), .value(record)).relativeURL()
+            #expect(try await nurse.post(answer, [:]).status == .badRequest)
+            #expect(try await nurse.post(answer, ["answer": "Aloitetaan lyhyillä päivillä."]).status == .seeOther)
+            let again = try await worker.post(answer, ["answer": "Toinen vastaus"])
+            #expect(again.status == .unprocessableEntity && again.body.contains("Pyyntöön on jo vastattu."))
+            page = try await worker.get(team).body
+            #expect(page.contains("Vastaus: Test health_professional") && page.contains("Aloitetaan lyhyillä päivillä.") && !page.contains("Toinen vastaus"))
+
+            // Health data: a worker may not write it; the nurse may, and the worker does not see it.
+            let assessment: [String: String] = [
+                "kind": "situation_assessment", "project_id": project, "sensitivity": "health", "date": "2.3.2026",
+                "situation": "Uniongelmat HEALTHTEAM", "strengths": "Motivoitunut", "obstacles": "", "recommendations": "Unikoulu",
+                "next_review": "1.6.2026",
+            ]
+            let refused = try await worker.post(team, assessment)
+            #expect(refused.status == .unprocessableEntity && refused.body.contains("Terveystietoja voi kirjata vain terveydenhuollon ammattilainen."))
+            #expect(try await nurse.post(team, assessment).status == .seeOther)
+            let nursePage = try await nurse.get(team).body
+            #expect(nursePage.contains("HEALTHTEAM") && nursePage.contains("Seuraava arvio"))
+            #expect(!(try await worker.get(team).body.contains("HEALTHTEAM")))
+            #expect(!(try await worker.get(SiteURL.participant(.value(pid)).relativeURL()).body.contains("Tilannearvio")))
+
+            // An observation visit is on the person's timeline.
+            let visit = ["kind": "observation", "project_id": project, "sensitivity": "normal", "date": "3.3.2026", "unit": "Puutyöpaja", "findings": "Työskenteli itsenäisesti"]
+            #expect(try await worker.post(team, visit).status == .seeOther)
+            #expect(try await worker.get(SiteURL.participant(.value(pid)).relativeURL()).body.contains("Havainnointikäynti"))
+            let events = try await World.auditEvents(app).filter { $0.action == "team.record" }.map(\.detail)
+            #expect(events.sorted() == ["consultation", "consultation answered", "observation", "situation_assessment"])
+
+            // Another project's worker reaches none of it.
+            let outsider = TestClient(app)
+            try await outsider.login(base.otherWorker)
+            #expect([.forbidden, .notFound].contains(try await outsider.get(team).status))
+            #expect([.forbidden, .notFound].contains(try await outsider.post(answer, ["answer": "x"]).status))
+        }
+    }
+}
