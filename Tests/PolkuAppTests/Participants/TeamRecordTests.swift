@@ -64,11 +64,24 @@ import Vapor
             let events = try await World.auditEvents(app).filter { $0.action == "team.record" }.map(\.detail)
             #expect(events.sorted() == ["consultation", "consultation answered", "observation", "situation_assessment"])
 
+            // The team around the person: the worker and, for health roles only, the nurse.
+            let workerView = try await worker.get(SiteURL.participant(.value(pid)).relativeURL()).body
+            #expect(workerView.contains("Test worker – valmentaja tai ohjaaja") && !workerView.contains("– terveydenhuolto"))
+            #expect(try await nurse.get(SiteURL.participant(.value(pid)).relativeURL()).body.contains("Test health_professional – terveydenhuolto"))
+
             // Another project's worker reaches none of it.
             let outsider = TestClient(app)
             try await outsider.login(base.otherWorker)
             #expect([.forbidden, .notFound].contains(try await outsider.get(team).status))
             #expect([.forbidden, .notFound].contains(try await outsider.post(answer, ["answer": "x"]).status))
         }
+    }
+
+    @Test func theParticipantReadsWhoWorksWithThemInPlainWords() {
+        let members = [TeamAround.Member(name: "Ville Valmentaja", kind: "coach"), .init(name: "Porin velkaneuvonta", kind: "provider")]
+        let html = TeamAround.node(members, t: Texts(lang: .fi), own: true).html
+        #expect(html.contains("Kuka kanssasi työskentelee") && html.contains("Ville Valmentaja on valmentajasi."))
+        #expect(html.contains("Sinut on ohjattu palveluun: Porin velkaneuvonta."))
+        #expect(TeamAround.node([], t: Texts(lang: .sv), own: true).html.contains("Här visas de som arbetar med dig."))
     }
 }

@@ -48,6 +48,8 @@ enum OwnSpacePages {
         var peers: [PeerMatches.Match] = []
         /// Open surveys for the groups they are in (issue 16).
         var surveys: [(title: String, slug: String)] = []
+        /// Who works with them (issue 17).
+        var team: [TeamAround.Member] = []
     }
 
     /// The projects the participant is in, by name: what their own space covers.
@@ -82,6 +84,7 @@ enum OwnSpacePages {
             referrals: try await MySessions.referrals(participant, on: sql), feedback: try await Feedback.open(participant, today: today, on: sql),
             panels: try await Panels.ofMember(participant, on: sql),
             peers: try await PeerMatches.matches("m.participant_id = \(bind: participant)", on: sql),
-            surveys: try await Surveys.forMember(participant, on: sql))
+            surveys: try await Surveys.forMember(participant, on: sql),
+            team: try await TeamAround.of(participant: participant, projects: projects, withHealth: true, on: sql))
     }
 }

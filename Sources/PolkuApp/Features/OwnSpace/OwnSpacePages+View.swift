@@ -77,6 +77,7 @@ extension OwnSpacePages {
                 }
             }
             Panels.section(m.panels, t: t)
+            TeamAround.node(m.team, t: t, own: true)
             PeerMatches.section(m.peers, context: context)
             h("section", ["aria-labelledby": "my-data"]) {
                 h("h2", ["id": "my-data"]) { t("me.data") }

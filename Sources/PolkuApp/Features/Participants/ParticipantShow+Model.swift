@@ -26,6 +26,8 @@ extension ParticipantShow {
         var measureChoices: [MeasureQueries.Choice] = []
         var referrals: [Referral] = []
         var suggestions: [Suggestions.Suggestion] = []
+        /// Who works with the person (issue 17).
+        var team: [TeamAround.Member] = []
         /// Projects the actor may enrol this person in that they are not in yet, by name.
         var enrollable: [(id: UUID, name: String)] = []
 
@@ -60,6 +62,8 @@ extension ParticipantShow {
             WHERE r.participant_id = \(bind: scope.participantID) AND r.project_id IN \(SQLBind.group(scope.projectIDs)) ORDER BY r.consent_on DESC
             """
         ).all(decoding: Referral.self)
+        model.team = try await TeamAround.of(
+            participant: scope.participantID, projects: scope.projectIDs, withHealth: !scope.healthProjects.isEmpty, on: db.sql)
         if !scope.writableProjects.isEmpty {
             model.suggestions = try await Suggestions.forParticipant(
                 scope.participantID, municipality: data.person.municipality, language: data.person.language,

@@ -261,6 +261,7 @@ extension ParticipantShow {
                 }
             }
             if !d.portfolio.isEmpty { sharedPortfolio(d.portfolio, participant: pid, t: t) }
+            TeamAround.node(m.team, t: t, own: false)
             if !writableEnrolments.isEmpty {
                 h("p") { h("a", ["href": SiteURL.participantTeam(.value(pid)).relativeURL()]) { t("team.link") + " (\(d.team.count))" } }
             }
