@@ -687,6 +687,29 @@ try:
     driver.find_element(By.CSS_SELECTOR, "main form textarea").send_keys("Valmistelin tapaamistamme.")
     driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]").click()
     check("the answer is sent", wait_for("Vastaus lähetetty osallistujalle."), driver.title)
+    # The team around the person (issue 17): the manager asks the team for a consultation; the coach answers it.
+    driver.get(participant_url)
+    click("ask the team for a consultation", driver.find_element(By.PARTIAL_LINK_TEXT, "Tiimin työ"))
+    check("the team's page", wait_for("Pyydä tiimiltä konsultaatiota"), driver.title)
+    audit("17e-team")
+    team_url = driver.current_url
+    driver.find_element(By.ID, "f-consultation-question").send_keys("Miten tukisimme paluuta työkokeiluun?")
+    Select(driver.find_element(By.ID, "f-consultation-urgency")).select_by_value("urgent")
+    driver.find_element(By.ID, "f-consultation-p_psychologist").click()
+    Select(driver.find_element(By.ID, "f-consultation-sensitivity")).select_by_value("normal")
+    click("ask the team for a consultation",
+          driver.find_element(By.XPATH, "//form[input[@name='kind' and @value='consultation']]//button[@type='submit']"))
+    check("the consultation is asked", wait_for("Konsultaatiopyyntö lähetetty tiimille.") and "Kysytään: Psykologi" in driver.page_source, driver.title)
+    sign_in_again("worker@demo.polku.invalid")
+    wait_for("Tänään")
+    driver.get(team_url)
+    wait_for("Konsultaatiopyyntö")
+    driver.find_element(By.CSS_SELECTOR, "form[action$='/answer'] textarea").send_keys("Aloitetaan lyhyillä päivillä ja tavataan viikon päästä.")
+    driver.find_element(By.CSS_SELECTOR, "form[action$='/answer'] button[type=submit]").click()
+    check("the coach answers the consultation", wait_for("Vastaus tallennettu.") and "Aloitetaan lyhyillä päivillä" in driver.page_source, driver.title)
+    audit("17f-team-answered")
+    sign_in_again("pm@demo.polku.invalid")
+    wait_for("Hankkeesi")
     driver.get(project_url)
     driver.find_element(By.PARTIAL_LINK_TEXT, "Tuo osallistujia taulukosta").click()
     check("import page", wait_for("participant_id;first_name"), driver.title)
@@ -892,7 +915,7 @@ limits = {"attendance from home": 3, "74-member attendance from the group": 3, "
           "participant asks about an event": 2,
           "participant adds a goal of their own": 2, "participant assesses themselves": 3,
           "participant adds a picture to their portfolio": 2, "participant gives feedback": 2, "find a peer": 2,
-          "manager publishes a project's page": 2}
+          "manager publishes a project's page": 2, "ask the team for a consultation": 2}
 for name, t in tasks.items():
     print(f"task {name}: {t['clicks']} clicks, {t['pages']} pages, {t.get('ticks', 0)} ticks (limit {limits.get(name, '?')} clicks)")
     check(f"task {name} within its clicks", t["clicks"] <= limits.get(name, 0), str(t))

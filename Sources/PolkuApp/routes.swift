@@ -105,6 +105,7 @@ private func projectRoutes(_ app: Application) {
     aggregates.get(.projectInstruments(.key), use: InstrumentsController.project)
     aggregates.get(.projectFeedback(.key), use: FeedbackReport.show)
     aggregates.get(.projectSites(.key), use: SitesCompared.show)
+    aggregates.get(.projectProgress(.key), use: PlanProgress.show)
 
     GuardedRoutes(app, .project(.people)).get(.projectReportPeople(.key), use: ESFReportController.people)
 
@@ -116,6 +117,7 @@ private func projectRoutes(_ app: Application) {
     pageKeepers.post(.projectFunding(.key), use: ProjectPageEditor.addFunding)
     pageKeepers.post(.projectFundingDelete(.key, .key), use: ProjectPageEditor.deleteFunding)
     pageKeepers.upload(.projectFundingImport(.key), maxBody: "1mb", use: ProjectPageEditor.importFunding)
+    pageKeepers.post(.projectSitePlan(.key, .key), use: PlanProgress.planSite)
 
     let writers = GuardedRoutes(app, .project(.writes))
     writers.get(.projectFollowUps(.key), use: FollowUpController.index)

@@ -45,6 +45,7 @@ enum Migrations {
         CreateCafeAttendees(),
         CreateProjectPages(),
         CreateTeamRecords(),
+        AddSitePlans(),
     ]
 
     static func register(on app: Application) {

@@ -82,6 +82,8 @@ package enum SiteURL: Sendable {
     case projectFunding(Parameter<UUID>), projectFundingDelete(Parameter<UUID>, Parameter<UUID>), projectFundingImport(Parameter<UUID>)
     /// A project's sites side by side (issue 17).
     case projectSites(Parameter<UUID>)
+    /// Progress against the plan, and a site's planned participants.
+    case projectProgress(Parameter<UUID>), projectSitePlan(Parameter<UUID>, Parameter<UUID>)
     /// The team's records about a participant: consultations, situation assessments, observation visits.
     case participantTeam(Parameter<UUID>), participantTeamAnswer(Parameter<UUID>, Parameter<UUID>)
 
@@ -243,6 +245,8 @@ package enum SiteURL: Sendable {
         case .projectFundingDelete(let i, let l): return Self.project(i).segments + c("funding") + [p("line", l)] + c("delete")
         case .projectFundingImport(let i): return Self.project(i).segments + c("funding", "import")
         case .projectSites(let i): return Self.project(i).segments + c("sites")
+        case .projectProgress(let i): return Self.project(i).segments + c("progress")
+        case .projectSitePlan(let i, let s): return Self.project(i).segments + c("progress", "sites") + [p("site", s)]
         case .participantTeam(let i): return Self.participant(i).segments + c("team")
         case .participantTeamAnswer(let i, let r): return Self.participant(i).segments + c("team") + [p("record", r)] + c("answer")
         case .projectPanel(let i, let panel): return Self.project(i).segments + c("panels") + [p("panel", panel)]

@@ -175,4 +175,51 @@ import Vapor
             #expect([.forbidden, .notFound].contains(try await outsider.get(url).status))
         }
     }
+
+    @Test(arguments: TestDatabase.allCases)
+    func progressAgainstPlanPerSiteAndSubProject(db: TestDatabase) async throws {
+        try await withPolku(db) { app in
+            let base = try await World.make(app)
+            try await Self.addPeople(app, project: base.ownProject)
+            // A sub-project of 20 planned with two people of its own, run by its own implementer.
+            let sub = Project()
+            sub.code = "OWN1-A"; sub.name = "Osahanke A"; sub.summary = ""; sub.funder = ""; sub.priorityAxis = ""; sub.specificObjective = ""
+            sub.status = .running; sub.startDate = "2024-01-01"; sub.endDate = "2026-12-31"; sub.region = ""; sub.budgetBand = ""
+            sub.targetGroups = ""; sub.phases = PhasePlan.defaultPhases.joined(separator: "\n"); sub.plannedParticipants = 20
+            sub.$parent.id = base.ownProject
+            try await sub.create(on: app.db)
+            let org = Organisation(name: "Toteuttaja Oy", kind: .company)
+            try await org.create(on: app.db)
+            try await ProjectOrganisation(projectID: sub.id!, organisationID: org.id!, role: .administrator).create(on: app.db)
+            for i in 0..<2 {
+                let p = Participant()
+                p.firstName = "Osa\(i)"; p.lastName = "Hanke"; p.searchKey = SearchKey.make("Hanke", "Osa\(i)"); p.birthDate = "1980-01-01"
+                p.gender = .female; p.municipality = "Pori"; p.language = "fi"
+                try await p.create(on: app.db)
+                let e = Enrolment()
+                e.$participant.id = p.id!; e.$project.id = sub.id!; e.phase = "intake"; e.startDate = "2024-03-01"
+                try await e.create(on: app.db)
+            }
+            let manager = TestClient(app)
+            try await manager.login(base.users[.projectManager]!)
+            let url = SiteURL.projectProgress(.value(base.ownProject)).relativeURL()
+            let plan = SiteURL.projectSitePlan(.value(base.ownProject), .value(base.ownSite)).relativeURL()
+            #expect(try await manager.post(plan, [:]).status == .badRequest)
+            let bad = try await manager.post(plan, ["planned": "kymmenen"])
+            #expect(bad.status == .unprocessableEntity && bad.body.contains("kymmenen"))
+            #expect(try await manager.post(plan, ["planned": "4"]).status == .seeOther)
+            let body = try await manager.get(url).body
+            // The joint project: its own 10 and the sub-project's 2, of 100 planned; the sub-project has a share of 2/12.
+            #expect(body.contains("Aloittaneita 12, suunniteltu 100 (12 %)."))
+            #expect(body.contains("<th scope=\"row\">Osahanke A</th><td class=\"num\" data-label=\"Toteuttaja\">Toteuttaja Oy</td>"))
+            #expect(body.contains("data-label=\"Osuus aloittaneista\">17 %</td>"))
+            #expect(body.contains("<th scope=\"row\">Pihlava</th><td class=\"num\" data-label=\"Suunniteltu\">4</td><td class=\"num\" data-label=\"Aloittaneet\">1</td>"))
+            #expect(body.contains("<svg") && body.contains("Osahankkeet: suunniteltu ja aloittaneet"))
+            // A viewer sees the progress and may not set a target.
+            let viewer = TestClient(app)
+            try await viewer.login(base.users[.viewer]!)
+            #expect(try await viewer.get(url).status == .ok)
+            #expect(try await viewer.post(plan, ["planned": "9"]).status == .forbidden)
+        }
+    }
 }

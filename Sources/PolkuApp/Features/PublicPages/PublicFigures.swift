@@ -48,7 +48,7 @@ package struct PublicFigures: Codable, Sendable, Equatable {
         f.solutions = esf.solutionCount
         f.completed = esf.outcomes.filter { CostPerPerson.completes($0.key) }.values.reduce(0, +)
         f.outcomes = ServiceOutcome.allCases.compactMap { o in esf.outcomes[o].map { Count(key: o.rawValue, n: $0) } }
-        f.byGender = try await genders(project: project, on: db)
+        f.byGender = try await genders(project: project, on: db.sql)
 
         let activity = try await ActivityReport.compute(project: project, filter: ActivityReport.Filter(by: .category), today: today, on: db)
         f.activities = activity.lines.map {
@@ -66,9 +66,9 @@ package struct PublicFigures: Codable, Sendable, Equatable {
     }
 
     /// The project's participants by gender (PARTY's gender analysis).
-    static func genders(project: UUID, on db: any Database) async throws -> [Count] {
+    static func genders(project: UUID, on sql: any SQLDatabase) async throws -> [Count] {
         struct Row: Decodable { let gender: String; let n: Int }
-        let rows = try await db.sql.raw(
+        let rows = try await sql.raw(
             """
             SELECT p.gender, COUNT(*) AS n FROM enrolments e JOIN participants p ON p.id = e.participant_id
             WHERE e.project_id = \(bind: project) GROUP BY p.gender
