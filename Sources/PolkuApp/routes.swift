@@ -106,6 +106,7 @@ private func projectRoutes(_ app: Application) {
     aggregates.get(.projectFeedback(.key), use: FeedbackReport.show)
     aggregates.get(.projectSites(.key), use: SitesCompared.show)
     aggregates.get(.projectProgress(.key), use: PlanProgress.show)
+    aggregates.get(.projectBefore(.key), use: LookBackRecords.projectReport)
 
     GuardedRoutes(app, .project(.people)).get(.projectReportPeople(.key), use: ESFReportController.people)
 
@@ -228,6 +229,8 @@ private func participantRoutes(_ app: Application) {
     writers.get(.participantTeam(.key), use: TeamRecords.show)
     writers.post(.participantTeam(.key), use: TeamRecords.create)
     writers.post(.participantTeamAnswer(.key, .key), use: TeamRecords.answer)
+    writers.get(.participantBefore(.key), use: LookBackRecords.show)
+    writers.post(.participantBefore(.key), use: LookBackRecords.add)
 
     let peer = GuardedRoutes(app, .peerMatch)
     peer.get(.peerMatch(.key), use: PeerMatches.show)

@@ -98,3 +98,34 @@ import Testing
         #expect(empty.all.map(\.code) == ["empty"])
     }
 }
+
+/// What came before (issue 17): records begun before the day of entry count; the unemployment
+/// going on at entry gives its length, and its band.
+@Suite struct LookBackRulesTests {
+    static func day(_ s: String) -> CalendarDate { CalendarDate(parsing: s)! }
+
+    @Test func onlyWhatBeganBeforeEntryIsBefore() {
+        let entry = Self.day("2016-03-01")
+        let records = [
+            LookBack.Record(kind: .healthCheck, from: Self.day("2016-02-29"), to: Self.day("2016-02-29")),
+            LookBack.Record(kind: .workTrial, from: entry, to: nil),
+            LookBack.Record(kind: .rehabilitation, from: Self.day("2017-01-01"), to: nil),
+        ]
+        #expect(LookBack.before(records, entry: entry) == [.healthCheck])
+    }
+
+    @Test func unemployedDaysAtEntryCountTheLongestPeriodGoingOn() {
+        let entry = Self.day("2016-03-01")
+        let records = [
+            // 2015 was not a leap year, 2016 is: 2015-03-01 → 2016-03-01 is 366 days.
+            LookBack.Record(kind: .unemployment, from: Self.day("2015-03-01"), to: nil),
+            LookBack.Record(kind: .unemployment, from: Self.day("2016-01-01"), to: Self.day("2016-03-01")),
+            // Ended the day before entry: not going on.
+            LookBack.Record(kind: .unemployment, from: Self.day("2010-01-01"), to: Self.day("2016-02-29")),
+        ]
+        #expect(LookBack.unemployedDays(records, entry: entry) == 366)
+        #expect(LookBack.unemployedDays([], entry: entry) == nil)
+        #expect(LookBack.Band(days: 299) == .under300 && LookBack.Band(days: 300) == .to1Year)
+        #expect(LookBack.Band(days: 365) == .to2Years && LookBack.Band(days: 730) == .over2Years)
+    }
+}

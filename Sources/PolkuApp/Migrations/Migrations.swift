@@ -46,6 +46,7 @@ enum Migrations {
         CreateProjectPages(),
         CreateTeamRecords(),
         AddSitePlans(),
+        CreateLookBack(),
     ]
 
     static func register(on app: Application) {

@@ -86,6 +86,8 @@ package enum SiteURL: Sendable {
     case projectProgress(Parameter<UUID>), projectSitePlan(Parameter<UUID>, Parameter<UUID>)
     /// The team's records about a participant: consultations, situation assessments, observation visits.
     case participantTeam(Parameter<UUID>), participantTeamAnswer(Parameter<UUID>, Parameter<UUID>)
+    /// What came before a participant's path, and the project's report of it.
+    case participantBefore(Parameter<UUID>), projectBefore(Parameter<UUID>)
 
     case adminUsers, adminUserNew, adminUser(Parameter<UUID>)
     case adminUserMemberships(Parameter<UUID>), adminUserMembershipDelete(Parameter<UUID>, Parameter<UUID>), adminUserActive(Parameter<UUID>)
@@ -248,6 +250,8 @@ package enum SiteURL: Sendable {
         case .projectProgress(let i): return Self.project(i).segments + c("progress")
         case .projectSitePlan(let i, let s): return Self.project(i).segments + c("progress", "sites") + [p("site", s)]
         case .participantTeam(let i): return Self.participant(i).segments + c("team")
+        case .participantBefore(let i): return Self.participant(i).segments + c("before")
+        case .projectBefore(let i): return Self.project(i).segments + c("before")
         case .participantTeamAnswer(let i, let r): return Self.participant(i).segments + c("team") + [p("record", r)] + c("answer")
         case .projectPanel(let i, let panel): return Self.project(i).segments + c("panels") + [p("panel", panel)]
         case .projectPanelMembers(let i, let panel): return Self.projectPanel(i, panel).segments + c("members")

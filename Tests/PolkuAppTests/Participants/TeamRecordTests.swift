@@ -84,4 +84,32 @@ import Vapor
         #expect(html.contains("Sinut on ohjattu palveluun: Porin velkaneuvonta."))
         #expect(TeamAround.node([], t: Texts(lang: .sv), own: true).html.contains("Här visas de som arbetar med dig."))
     }
+
+    @Test(arguments: TestDatabase.allCases)
+    func whatCameBeforeIsOnTheTimelineAndInTheProjectsReport(db: TestDatabase) async throws {
+        try await withPolku(db) { app in
+            let base = try await World.make(app)
+            let pid = base.ownParticipant, project = base.ownProject.uuidString
+            let worker = TestClient(app)
+            try await worker.login(base.users[.worker]!)
+            let url = SiteURL.participantBefore(.value(pid)).relativeURL()
+            #expect(try await worker.post(url, ["kind": "health_check"]).status == .badRequest)
+            let backwards = try await worker.post(
+                url, ["project_id": project, "kind": "unemployment", "what": "TE-toimiston asiakkuus", "from_date": "1.3.2023", "to_date": "1.1.2023"])
+            #expect(backwards.status == .unprocessableEntity && backwards.body.contains("Päättymispäivä on ennen alkua.") && backwards.body.contains("TE-toimiston asiakkuus"))
+            // The world's person entered on 1.2.2024: unemployed since 1.3.2023 (337 days), a health check before.
+            #expect(
+                try await worker.post(url, ["project_id": project, "kind": "unemployment", "what": "TE-toimiston asiakkuus", "from_date": "1.3.2023", "to_date": ""]).status
+                    == .seeOther)
+            #expect(
+                try await worker.post(url, ["project_id": project, "kind": "health_check", "what": "Työttömän terveystarkastus", "from_date": "15.1.2024", "to_date": "15.1.2024"])
+                    .status == .seeOther)
+            let page = try await worker.get(SiteURL.participant(.value(pid)).relativeURL()).body
+            #expect(page.contains("Ennen: Terveystarkastus (Työttömän terveystarkastus)"))
+            let report = try await worker.get(SiteURL.projectBefore(.value(base.ownProject)).relativeURL()).body
+            #expect(report.contains("<th scope=\"row\">Terveystarkastus</th><td class=\"num\" data-label=\"Henkilöitä\">&lt;5</td>"))
+            #expect(report.contains("<th scope=\"row\">300 päivää – vuosi</th><td class=\"num\" data-label=\"Henkilöitä\">&lt;5</td>"))
+            #expect(report.contains("Mediaania ei näytetä alle viiden henkilön joukosta.") && !report.contains(World.ownLastName))
+        }
+    }
 }

@@ -230,6 +230,8 @@ enum ParticipantQueries {
         var portfolio: [Portfolio.Entry] = []
         /// The team's consultations, situation assessments and observation visits (issue 17).
         var team: [TeamRecords.Record] = []
+        /// What came before the person's path (issue 17).
+        var before: [LookBackRecords.Row] = []
         /// Every note the actor may read, newest first, without bodies (the timeline, the paging).
         let noteEvents: [NoteEventRow]
         /// One page of notes with their bodies: the newest, or those older than `notesBefore`.
@@ -334,6 +336,7 @@ enum ParticipantQueries {
         show.goalComments = try await MyPlan.comments(participant: id, projects: projects, on: sql)
         show.portfolio = try await Portfolio.entries(of: id, sharedOnly: true, on: sql)
         show.team = try await TeamRecords.records(of: id, projects: projects, healthProjects: healthProjects, on: sql)
+        show.before = try await LookBackRecords.rows(of: id, projects: projects, on: sql)
         return show
     }
 }

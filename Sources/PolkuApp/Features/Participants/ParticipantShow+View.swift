@@ -264,6 +264,7 @@ extension ParticipantShow {
             TeamAround.node(m.team, t: t, own: false)
             if !writableEnrolments.isEmpty {
                 h("p") { h("a", ["href": SiteURL.participantTeam(.value(pid)).relativeURL()]) { t("team.link") + " (\(d.team.count))" } }
+                h("p") { h("a", ["href": SiteURL.participantBefore(.value(pid)).relativeURL()]) { t("before.link") + " (\(d.before.count))" } }
             }
             h("section", ["aria-labelledby": "notes-h"]) {
                 h("h2", ["id": "notes-h"]) { t("participant.section.notes") }
@@ -360,6 +361,12 @@ extension ParticipantShow {
                 .init(
                     date: dateOnly(g.created_at), order: g.created_at ?? .distantPast,
                     text: t("timeline.goal", g.text), project: projectNames[g.project_id]))
+        }
+        for b in d.before {
+            entries.append(
+                .init(
+                    date: b.from_date, order: .distantPast, text: t("timeline.before", t("before.kind." + b.kind), b.what),
+                    project: projectNames[b.project_id]))
         }
         for r in d.team {
             entries.append(.init(date: r.date, order: r.created_at, text: t("timeline.team." + r.kind), project: projectNames[r.project_id]))

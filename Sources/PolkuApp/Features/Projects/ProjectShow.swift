@@ -69,6 +69,7 @@ enum ProjectShow {
                 if counts { h("a", ["class": "button", "href": SiteURL.projectReport(.value(p.id!)).relativeURL()]) { t("report.link") } }
                 if counts { h("a", ["class": "button", "href": SiteURL.projectActivities(.value(p.id!)).relativeURL()]) { t("activities.link") } }
                 if counts { h("a", ["class": "button", "href": SiteURL.projectProgress(.value(p.id!)).relativeURL()]) { t("progress.link") } }
+                if counts { h("a", ["class": "button", "href": SiteURL.projectBefore(.value(p.id!)).relativeURL()]) { t("before.report.link") } }
                 if counts && !m.sites.isEmpty { h("a", ["class": "button", "href": SiteURL.projectSites(.value(p.id!)).relativeURL()]) { t("sites.link") } }
                 if counts { h("a", ["class": "button", "href": SiteURL.projectInstruments(.value(p.id!)).relativeURL()]) { t("instruments.project.link") } }
                 if counts { h("a", ["class": "button", "href": SiteURL.projectFeedback(.value(p.id!)).relativeURL()]) { t("feedback.report.link") } }
