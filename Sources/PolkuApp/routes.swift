@@ -122,6 +122,9 @@ private func projectRoutes(_ app: Application) {
 
     let writers = GuardedRoutes(app, .project(.writes))
     writers.get(.projectFollowUps(.key), use: FollowUpController.index)
+    writers.get(.projectExperiments(.key), use: Experiments.index)
+    writers.post(.projectExperiments(.key), use: Experiments.create)
+    writers.post(.projectExperiment(.key, .key), use: Experiments.evaluate)
     writers.get(.projectCards(.key), use: ProfileCards.index)
     writers.upload(.projectCards(.key), maxBody: "11mb", use: ProfileCards.add)
     writers.get(.projectCardsPrint(.key), use: ProfileCards.print)

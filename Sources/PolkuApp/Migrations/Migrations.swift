@@ -47,6 +47,7 @@ enum Migrations {
         CreateTeamRecords(),
         AddSitePlans(),
         CreateLookBack(),
+        CreateExperiments(),
     ]
 
     static func register(on app: Application) {

@@ -88,6 +88,8 @@ package enum SiteURL: Sendable {
     case participantTeam(Parameter<UUID>), participantTeamAnswer(Parameter<UUID>, Parameter<UUID>)
     /// What came before a participant's path, and the project's report of it.
     case participantBefore(Parameter<UUID>), projectBefore(Parameter<UUID>)
+    /// A project's experiments and one experiment's evaluation.
+    case projectExperiments(Parameter<UUID>), projectExperiment(Parameter<UUID>, Parameter<UUID>)
 
     case adminUsers, adminUserNew, adminUser(Parameter<UUID>)
     case adminUserMemberships(Parameter<UUID>), adminUserMembershipDelete(Parameter<UUID>, Parameter<UUID>), adminUserActive(Parameter<UUID>)
@@ -252,6 +254,8 @@ package enum SiteURL: Sendable {
         case .participantTeam(let i): return Self.participant(i).segments + c("team")
         case .participantBefore(let i): return Self.participant(i).segments + c("before")
         case .projectBefore(let i): return Self.project(i).segments + c("before")
+        case .projectExperiments(let i): return Self.project(i).segments + c("experiments")
+        case .projectExperiment(let i, let e): return Self.project(i).segments + c("experiments") + [p("experiment", e)]
         case .participantTeamAnswer(let i, let r): return Self.participant(i).segments + c("team") + [p("record", r)] + c("answer")
         case .projectPanel(let i, let panel): return Self.project(i).segments + c("panels") + [p("panel", panel)]
         case .projectPanelMembers(let i, let panel): return Self.projectPanel(i, panel).segments + c("members")

@@ -222,4 +222,33 @@ import Vapor
             #expect(try await viewer.post(plan, ["planned": "9"]).status == .forbidden)
         }
     }
+
+    @Test(arguments: TestDatabase.allCases)
+    func anExperimentAtASiteWithItsEvaluationAndTheSitesCompared(db: TestDatabase) async throws {
+        try await withPolku(db) { app in
+            let base = try await World.make(app)
+            let worker = TestClient(app)
+            try await worker.login(base.users[.worker]!)
+            let url = SiteURL.projectExperiments(.value(base.ownProject)).relativeURL()
+            #expect(try await worker.get(SiteURL.project(.value(base.ownProject)).relativeURL()).body.contains("href=\"\(url)\""))
+            let form: [String: String] = [
+                "title": "Olohuonekokeilu", "what": "Avoin olohuone <torstaisin>", "site_id": base.ownSite.uuidString,
+                "started_on": "1.3.2026", "ended_on": "1.2.2026", "m_polku-life": "on",
+            ]
+            #expect(try await worker.post(url, ["title": "x"]).status == .badRequest)
+            let backwards = try await worker.post(url, form)
+            #expect(backwards.status == .unprocessableEntity && backwards.body.contains("Päättymispäivä on ennen alkua.") && backwards.body.contains("Olohuonekokeilu"))
+            #expect(try await worker.post(url, form.merging(["ended_on": ""]) { $1 }).status == .seeOther)
+            let id = try #require(try await app.db.sql.raw("SELECT id FROM experiments").first()?.decode(column: "id", as: UUID.self))
+            let evaluate = SiteURL.projectExperiment(.value(base.ownProject), .value(id)).relativeURL()
+            #expect(try await worker.post(evaluate, ["evaluation": "Nuoret tulivat"]).status == .badRequest)
+            #expect(try await worker.post(evaluate, ["evaluation": "Nuoret tulivat omin ehdoin.", "results": "Kävijöitä 12 kertaa kuussa."]).status == .seeOther)
+            let page = try await worker.get(url).body
+            #expect(page.contains("Avoin olohuone &lt;torstaisin&gt;") && page.contains(">Nuoret tulivat omin ehdoin.</textarea>"))
+            #expect(page.contains("<th scope=\"row\">Pihlava</th><td class=\"num\" data-label=\"Kokeiluja\">1</td><td class=\"num\" data-label=\"Päättyneitä\">0</td>"))
+            let outsider = TestClient(app)
+            try await outsider.login(base.otherWorker)
+            #expect([.forbidden, .notFound].contains(try await outsider.post(evaluate, ["evaluation": "x", "results": "y"]).status))
+        }
+    }
 }

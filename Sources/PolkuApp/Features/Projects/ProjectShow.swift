@@ -75,6 +75,7 @@ enum ProjectShow {
                 if counts { h("a", ["class": "button", "href": SiteURL.projectFeedback(.value(p.id!)).relativeURL()]) { t("feedback.report.link") } }
                 if access.writesParticipantData { h("a", ["class": "button", "href": SiteURL.projectFollowUps(.value(p.id!)).relativeURL()]) { t("followup.link") } }
                 if access.writesParticipantData { h("a", ["class": "button", "href": SiteURL.projectPanels(.value(p.id!)).relativeURL()]) { t("panel.list.link") } }
+                if access.writesParticipantData { h("a", ["class": "button", "href": SiteURL.projectExperiments(.value(p.id!)).relativeURL()]) { t("experiment.link") } }
                 if access.writesParticipantData { h("a", ["class": "button", "href": SiteURL.projectCafes(.value(p.id!)).relativeURL()]) { t("cafe.list.link") } }
                 if access.writesParticipantData { h("a", ["class": "button", "href": SiteURL.projectCards(.value(p.id!)).relativeURL()]) { t("cards.link") } }
             }

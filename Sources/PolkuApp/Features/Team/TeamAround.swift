@@ -16,7 +16,8 @@ enum TeamAround {
         let open = ReferralState.allCases.filter(\.isOpen).map(\.rawValue)
         let healthFilter: SQLQueryString = withHealth ? "" : " AND m.role <> 'health_professional'"
         let normalOnly: SQLQueryString = withHealth ? "" : " AND sensitivity = 'normal'"
-        let staff = try await sql.raw(
+        // One statement for the three sources: the participant page is a hot route.
+        let all = try await sql.raw(
             """
             SELECT DISTINCT u.name, CASE WHEN m.role = 'health_professional' THEN 'health' ELSE 'coach' END AS kind
             FROM users u JOIN memberships m ON m.user_id = u.id
@@ -26,25 +27,20 @@ enum TeamAround {
                 SELECT author_id FROM notes WHERE participant_id = \(bind: participant) AND author_id IS NOT NULL\(normalOnly)
                 UNION SELECT created_by FROM team_records WHERE participant_id = \(bind: participant) AND created_by IS NOT NULL\(normalOnly)
                 UNION SELECT assessed_by FROM assessments WHERE participant_id = \(bind: participant) AND assessed_by IS NOT NULL)
-            """
-        ).all(decoding: Member.self)
-        let peers = try await sql.raw(
-            """
+            UNION ALL
             SELECT DISTINCT u.name, 'peer' AS kind FROM peer_matches x JOIN peers p ON p.id = x.peer_id JOIN users u ON u.id = p.user_id
             WHERE x.participant_id = \(bind: participant) AND x.state = 'active'
-            """
-        ).all(decoding: Member.self)
-        let providers = try await sql.raw(
-            """
+            UNION ALL
             SELECT DISTINCT o.name, 'provider' AS kind FROM referrals r JOIN services s ON s.id = r.service_id
             JOIN organisations o ON o.id = s.organisation_id
             WHERE r.participant_id = \(bind: participant) AND r.state IN \(SQLBind.group(open))
             """
         ).all(decoding: Member.self)
+        let staff = all.filter { $0.kind == "coach" || $0.kind == "health" }, others = all.filter { $0.kind == "peer" || $0.kind == "provider" }
         // A person who both coaches and is a health professional in two projects is named once, as a health professional.
         var seen = Set<String>()
         let order = Kind.allCases.map(\.rawValue)
-        return (staff.sorted { ($0.kind == "health" ? 0 : 1, $0.name) < ($1.kind == "health" ? 0 : 1, $1.name) } + peers + providers)
+        return (staff.sorted { ($0.kind == "health" ? 0 : 1, $0.name) < ($1.kind == "health" ? 0 : 1, $1.name) } + others)
             .filter { seen.insert($0.kind == "provider" ? "o:" + $0.name : $0.name).inserted }
             .sorted { (order.firstIndex(of: $0.kind) ?? 9, $0.name) < (order.firstIndex(of: $1.kind) ?? 9, $1.name) }
     }
