@@ -772,6 +772,17 @@ try:
     check("sites side by side: a small count hidden and its complement", "<5" in cells and "x" in cells
           and "Sovatek-säätiön työvalmennusyksiköt" in driver.page_source, str(cells[:30]))
     audit("17d-sites")
+    # Lähde mukaan!'s Pihlava on its own page, with its 2020 plan; the project's progress, what came
+    # before and experiments pages, each through axe at both sizes.
+    driver.get(project_url)
+    driver.find_element(By.LINK_TEXT, "Pihlava").click()
+    check("a site's own page with its 2020 plan", wait_for("Pihlava 2020") and "Kumppanit" in driver.page_source, driver.title)
+    audit("17g-site")
+    for name, path, expected in [("progress", "/progress", "Aloittaneita"), ("before", "/before", "Aiempi vaihe"),
+                                 ("experiments", "/experiments", "Uusi kokeilu")]:
+        driver.get(project_url + path)
+        check(f"the project's {name} page", wait_for(expected), driver.title)
+        audit("17h-" + name)
     # A feedback survey (issue 16): the manager makes it; people answer through its public link on a
     # phone, each in a browser of their own (no cookies); the result shows from five answers.
     driver.get(project_url)

@@ -107,6 +107,7 @@ private func projectRoutes(_ app: Application) {
     aggregates.get(.projectSites(.key), use: SitesCompared.show)
     aggregates.get(.projectProgress(.key), use: PlanProgress.show)
     aggregates.get(.projectBefore(.key), use: LookBackRecords.projectReport)
+    aggregates.get(.projectSite(.key, .key), use: SitePage.show)
 
     GuardedRoutes(app, .project(.people)).get(.projectReportPeople(.key), use: ESFReportController.people)
 
@@ -119,6 +120,8 @@ private func projectRoutes(_ app: Application) {
     pageKeepers.post(.projectFundingDelete(.key, .key), use: ProjectPageEditor.deleteFunding)
     pageKeepers.upload(.projectFundingImport(.key), maxBody: "1mb", use: ProjectPageEditor.importFunding)
     pageKeepers.post(.projectSitePlan(.key, .key), use: PlanProgress.planSite)
+    pageKeepers.post(.projectSitePlanText(.key, .key), use: SitePage.savePlan)
+    pageKeepers.post(.projectSitePartners(.key, .key), use: SitePage.addPartner)
 
     let writers = GuardedRoutes(app, .project(.writes))
     writers.get(.projectFollowUps(.key), use: FollowUpController.index)

@@ -48,6 +48,7 @@ enum Migrations {
         AddSitePlans(),
         CreateLookBack(),
         CreateExperiments(),
+        AddSitePages(),
     ]
 
     static func register(on app: Application) {

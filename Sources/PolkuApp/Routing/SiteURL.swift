@@ -90,6 +90,9 @@ package enum SiteURL: Sendable {
     case participantBefore(Parameter<UUID>), projectBefore(Parameter<UUID>)
     /// A project's experiments and one experiment's evaluation.
     case projectExperiments(Parameter<UUID>), projectExperiment(Parameter<UUID>, Parameter<UUID>)
+    /// A site's own page, its development plan and its partners.
+    case projectSite(Parameter<UUID>, Parameter<UUID>), projectSitePlanText(Parameter<UUID>, Parameter<UUID>),
+        projectSitePartners(Parameter<UUID>, Parameter<UUID>)
 
     case adminUsers, adminUserNew, adminUser(Parameter<UUID>)
     case adminUserMemberships(Parameter<UUID>), adminUserMembershipDelete(Parameter<UUID>, Parameter<UUID>), adminUserActive(Parameter<UUID>)
@@ -255,6 +258,9 @@ package enum SiteURL: Sendable {
         case .participantBefore(let i): return Self.participant(i).segments + c("before")
         case .projectBefore(let i): return Self.project(i).segments + c("before")
         case .projectExperiments(let i): return Self.project(i).segments + c("experiments")
+        case .projectSite(let i, let s): return Self.project(i).segments + c("site") + [p("site", s)]
+        case .projectSitePlanText(let i, let s): return Self.project(i).segments + c("site") + [p("site", s)] + c("plan")
+        case .projectSitePartners(let i, let s): return Self.project(i).segments + c("site") + [p("site", s)] + c("partners")
         case .projectExperiment(let i, let e): return Self.project(i).segments + c("experiments") + [p("experiment", e)]
         case .participantTeamAnswer(let i, let r): return Self.participant(i).segments + c("team") + [p("record", r)] + c("answer")
         case .projectPanel(let i, let panel): return Self.project(i).segments + c("panels") + [p("panel", panel)]

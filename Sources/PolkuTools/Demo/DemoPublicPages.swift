@@ -37,8 +37,26 @@ enum DemoPublicPages {
         FundingLine(year: nil, source: .municipal, planned: 4_172_355 - 3_361_221, realised: 3_674_629 - 2_992_663),
     ]
 
+    /// Lähde mukaan!'s neighbourhoods' 2020 plans, as the seed points to them (the plans were put
+    /// together from the project's future work and published on Karhuseutu's pages).
+    static let sitePlans: [String: String] = [
+        "Pihlava":
+            "Pihlava 2020 – alueen kehittämissuunnitelma, koottu hankkeen tulevaisuustyöstä asukkaiden ja yhdistysten kanssa.\nhttp://karhuseutu.fi/leader_karhuseutu/porin_lahiot/lahde_mukaan!_2015-2017/pihlava/pihlava_2020",
+        "Sampola":
+            "Sampola 2020 – alueen kehittämissuunnitelma, koottu hankkeen tulevaisuustyöstä.\nhttp://karhuseutu.fi/leader_karhuseutu/porin_lahiot/lahde_mukaan!_2015-2017/sampola/sampola_2020",
+        "Pormestarinluoto":
+            "Porkka 2020 – alueen kehittämissuunnitelma, koottu hankkeen tulevaisuustyöstä.\nhttp://karhuseutu.fi/leader_karhuseutu/porin_lahiot/lahde_mukaan!_2015-2017/pormestarinluoto/porkka_2020",
+    ]
+
     static func seed(_ app: Application, projects: [String: UUID], publisher: String, on sql: any SQLDatabase) async throws {
         let now = app.clock.now()
+        if let lahde = projects["S20250"] {
+            for (site, plan) in sitePlans {
+                try await sql.raw(
+                    "UPDATE sites SET development_plan = \(bind: plan) WHERE project_id = \(bind: lahde) AND name = \(bind: site)"
+                ).run()
+            }
+        }
         if let ruori = projects["S21019"] {
             try await ProjectTexts.saveDraft(ruori, ruori2, now: now, on: sql)
             try await ProjectTexts.publish(ruori, by: publisher, now: now, on: sql)

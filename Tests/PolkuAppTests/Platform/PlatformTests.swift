@@ -157,6 +157,9 @@ import Vapor
                 """
             ).first(decoding: Sums.self)
             #expect(sums == Sums(planned: 4_172_355, realised: 3_674_629))
+            // Lähde mukaan!'s three neighbourhood plans for 2020.
+            let plans = try await app.db.sql.raw("SELECT COUNT(*) AS n FROM sites WHERE development_plan IS NOT NULL").first()?.decode(column: "n", as: Int.self)
+            #expect(plans == 3)
             // A second run changes nothing.
             guard case .notEmpty = try await DemoData.seedIfEmpty(app) else { Issue.record("seeded twice"); return }
             let participantsAfter = try await Participant.query(on: app.db).count()

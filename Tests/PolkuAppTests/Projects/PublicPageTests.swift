@@ -251,4 +251,33 @@ import Vapor
             #expect([.forbidden, .notFound].contains(try await outsider.post(evaluate, ["evaluation": "x", "results": "y"]).status))
         }
     }
+
+    @Test(arguments: TestDatabase.allCases)
+    func aSitesOwnPageWithItsPlanPartnersAndFigures(db: TestDatabase) async throws {
+        try await withPolku(db) { app in
+            let base = try await World.make(app)
+            let manager = TestClient(app)
+            try await manager.login(base.users[.projectManager]!)
+            let page = SiteURL.projectSite(.value(base.ownProject), .value(base.ownSite)).relativeURL()
+            #expect(try await manager.get(SiteURL.project(.value(base.ownProject)).relativeURL()).body.contains("href=\"\(page)\""))
+            let plan = SiteURL.projectSitePlanText(.value(base.ownProject), .value(base.ownSite)).relativeURL()
+            let partners = SiteURL.projectSitePartners(.value(base.ownProject), .value(base.ownSite)).relativeURL()
+            #expect(try await manager.post(plan, [:]).status == .badRequest)
+            #expect(try await manager.post(plan, ["development_plan": "Pihlava 2020: kylätalo auki iltaisin."]).status == .seeOther)
+            for (name, kind) in [("Pihlavan Kyläyhdistys ry", "association"), ("Porin kaupunki", "public_body"), ("Pihlavan Seudun Työttömät ry", "association")] {
+                #expect(try await manager.post(partners, ["name": name, "kind": kind]).status == .seeOther)
+            }
+            let twice = try await manager.post(partners, ["name": "porin kaupunki", "kind": "public_body"])
+            #expect(twice.status == .unprocessableEntity && twice.body.contains("porin kaupunki"))
+            let viewer = TestClient(app)
+            try await viewer.login(base.users[.viewer]!)
+            let body = try await viewer.get(page).body
+            #expect(body.contains("Pihlava 2020: kylätalo auki iltaisin.") && body.contains("data-label=\"Lukumäärä\">2</td>"))
+            #expect(body.contains("<th scope=\"row\">Osallistujia</th><td class=\"num\">&lt;5</td>") && !body.contains(World.ownLastName))
+            #expect(!body.contains("action=\"\(plan)\""), "a viewer gets no form")
+            #expect(try await viewer.post(plan, ["development_plan": "x"]).status == .forbidden)
+            // Another project's site is not this project's page.
+            #expect(try await manager.get(SiteURL.projectSite(.value(base.ownProject), .value(UUID())).relativeURL()).status == .notFound)
+        }
+    }
 }

@@ -68,7 +68,7 @@ enum ProjectPartsView {
                 h("tbody") {
                     for site in m.sites {
                         h("tr") {
-                            h("td") { site.name }
+                            h("td") { h("a", ["href": SiteURL.projectSite(.value(m.project.id!), .value(site.id!)).relativeURL()]) { site.name } }
                             h("td") { site.municipality }
                             h("td") { t("site.kind." + site.kind.rawValue) }
                             if counts { h("td", ["class": "num"]) { String(m.participantsBySite[site.id!] ?? 0) } }
