@@ -64,6 +64,11 @@ import Vapor
             let events = try await World.auditEvents(app).filter { $0.action == "team.record" }.map(\.detail)
             #expect(events.sorted() == ["consultation", "consultation answered", "observation", "situation_assessment"])
 
+            // The team's work in the activity report: one of each kind (the health one counted, not shown).
+            let activityReport = try await worker.get(SiteURL.projectActivityReport(.value(base.ownProject)).relativeURL()).body
+            #expect(activityReport.contains("<th scope=\"row\">Konsultaatiopyyntö</th><td class=\"num\">1</td>"))
+            #expect(activityReport.contains("<th scope=\"row\">Tilannearvio</th><td class=\"num\">1</td>") && !activityReport.contains("HEALTHTEAM"))
+
             // The team around the person: the worker and, for health roles only, the nurse.
             let workerView = try await worker.get(SiteURL.participant(.value(pid)).relativeURL()).body
             #expect(workerView.contains("Test worker – valmentaja tai ohjaaja") && !workerView.contains("– terveydenhuolto"))

@@ -76,6 +76,10 @@ import Vapor
             #expect(body.contains("<th scope=\"row\">Nainen</th><td class=\"num\" data-label=\"Osallistujia\">x</td>"))
             #expect(!body.contains(World.ownLastName) && !body.contains("Julkinen0"), "no one's name")
             #expect(page.headers.first(name: .cacheControl) == "public, max-age=30")
+            // The project's own page shows the plan's public sums and cost per participant: 3,674,629 € ÷ 10 started.
+            let own = try await manager.get(SiteURL.project(.value(base.ownProject)).relativeURL()).body
+            #expect(own.contains("Julkinen rahoitus: suunniteltu 4\u{00A0}172\u{00A0}355\u{00A0}€, toteutunut 3\u{00A0}674\u{00A0}629\u{00A0}€."))
+            #expect(own.contains("<dt>Kustannus osallistujaa kohden</dt><dd>367\u{00A0}463\u{00A0}€</dd>"))
 
             // In Swedish, from the same figures.
             visitor.cookies["polku_lang"] = "sv"

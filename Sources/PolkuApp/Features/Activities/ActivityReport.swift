@@ -30,6 +30,8 @@ package struct ActivityReport: Sendable {
     var total = ActivityTally<UUID>()
     var groups: [GroupRate] = []
     var recruited = 0
+    /// The team's consultations, situation assessments and observation visits in the period (issue 17).
+    var teamWork: [String: Int] = [:]
 
     struct ActivityRow: Decodable { let id: UUID; let name: String; let kind: String; let category: String?; let site_id: UUID?; let site_name: String? }
     struct CountRow: Decodable { let session_id: UUID; let n: Int }

@@ -25,7 +25,10 @@ enum ActivityReportController {
 
     @Sendable static func show(req: Request) async throws -> Response {
         let ctx = try await context(req)
-        let report = ctx.state.isValid ? try await ActivityReport.compute(project: ctx.projectID, filter: ctx.filter, today: req.today, t: req.t, on: req.db) : ActivityReport()
+        var report = ctx.state.isValid ? try await ActivityReport.compute(project: ctx.projectID, filter: ctx.filter, today: req.today, t: req.t, on: req.db) : ActivityReport()
+        if ctx.state.isValid {
+            report.teamWork = try await TeamRecords.counts(project: ctx.projectID, from: ctx.filter.from, to: ctx.filter.to, site: ctx.filter.site, on: req.db.sql)
+        }
         return page(ctx, report, context: req.pageContext).response()
     }
 
@@ -77,6 +80,10 @@ enum ActivityReportController {
                 h("strong") { t("activity_report.recruited") + ": " }; n(report.recruited)
             }
             h("p", ["class": "hint"]) { t("activity_report.recruited.hint") }
+            FigureTable(
+                caption: t("activity_report.team_work"),
+                strings: TeamRecords.Kind.allCases.map { [t("team.kind." + $0.rawValue), n(report.teamWork[$0.rawValue] ?? 0)] }
+            ).node
             if !report.total.headByGender.isEmpty || !report.total.headByAge.isEmpty {
                 FigureTable(caption: t("activity_report.heads_breakdown"), strings: breakdown(report.total, t: t).map { [$0.0, n($0.1)] }).node
             }

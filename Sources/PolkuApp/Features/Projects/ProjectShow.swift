@@ -16,6 +16,9 @@ enum ProjectShow {
         let participantsByPhase: [String: Int]
         let allOrganisations: [Organisation]
         let ownOutcomes: [ProjectOutcome]
+        /// The financing plan and the latest public figures, for cost per person (issue 17).
+        var funding = FundingSummary([])
+        var figures: PublicFigures? = nil
 
         static func query(_ id: UUID, on db: any Database) async throws -> Model? {
             guard let project = try await Project.find(id, on: db) else { return nil }
@@ -38,13 +41,16 @@ enum ProjectShow {
             let orgs = try await Organisation.query(on: db).sort(\.$name).all()
             let own = try await ProjectOutcome.query(on: db).filter(\.$project.$id == id).sort(\.$name).all()
             let roleOrder = ProjectOrganisation.Role.allCases
-            return Model(
+            var model = Model(
                 project: project,
                 organisations: links.map { ($0, $0.organisation) }
                     .sorted { (roleOrder.firstIndex(of: $0.link.role)!, $0.organisation.name) < (roleOrder.firstIndex(of: $1.link.role)!, $1.organisation.name) },
                 steering: steering, sites: sites, subProjects: subs, parent: parent,
                 participants: rows.reduce(0) { $0 + $1.n }, participantsBySite: bySite,
                 participantsByPhase: byPhase, allOrganisations: orgs, ownOutcomes: own)
+            model.funding = FundingSummary(try await ProjectPageEditor.funding(id, on: db.sql).compactMap(\.line))
+            model.figures = try await PublicFigures.stored(id, on: db.sql)
+            return model
         }
     }
 
@@ -97,6 +103,13 @@ enum ProjectShow {
                     fact(t("project.budget_band"), p.budgetBand)
                     fact(t("project.planned_funding"), t.euros(p.plannedPublicFunding))
                     fact(t("project.realised_funding"), t.euros(p.realisedPublicFunding))
+                    if !m.funding.isEmpty {
+                        fact(t("public.funding.public"), t("public.funding.public_sum", t.euros(m.funding.publicFunding.planned), t.euros(m.funding.publicFunding.realised)))
+                        if let f = m.figures, counts {
+                            fact(t("public.cost.started"), CostPerPerson.of(realised: m.funding.total.realised, people: f.started).map { t.euros($0) } ?? "–")
+                            fact(t("public.cost.completed"), CostPerPerson.of(realised: m.funding.total.realised, people: f.completed).map { t.euros($0) } ?? "–")
+                        }
+                    }
                     fact(
                         t("project.section.retention"),
                         p.retentionMonths.map { t("project.retention.rule", String($0), t("project.retention_basis." + (p.retentionBasis ?? "exit"))) }

@@ -156,4 +156,20 @@ enum TeamRecords {
         req.flash("team.answered")
         return req.redirect(to: .participantTeam(.value(scope.participantID)))
     }
+
+    /// The team's work in the activity report: records of each kind dated in the period (and of
+    /// people enrolled at the site), health-marked ones included as counts only.
+    static func counts(project: UUID, from: CalendarDate?, to: CalendarDate?, site: UUID?, on sql: any SQLDatabase) async throws -> [String: Int] {
+        var q: SQLQueryString = "SELECT r.kind, COUNT(*) AS n FROM team_records r WHERE r.project_id = \(bind: project)"
+        if let from { q.appendLiteral(" AND r.date >= "); q.appendInterpolation(bind: from.iso) }
+        if let to { q.appendLiteral(" AND r.date <= "); q.appendInterpolation(bind: to.iso) }
+        if let site {
+            q.appendLiteral(" AND EXISTS (SELECT 1 FROM enrolments e WHERE e.participant_id = r.participant_id AND e.project_id = r.project_id AND e.site_id = ")
+            q.appendInterpolation(bind: site)
+            q.appendLiteral(")")
+        }
+        q.appendLiteral(" GROUP BY r.kind")
+        struct Row: Decodable { let kind: String; let n: Int }
+        return Dictionary(try await sql.raw(q).all(decoding: Row.self).map { ($0.kind, $0.n) }, uniquingKeysWith: +)
+    }
 }

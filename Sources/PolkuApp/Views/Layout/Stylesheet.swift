@@ -54,7 +54,7 @@ enum Stylesheet {
         header.site .langs{margin-left:auto}
         }
         main{max-width:72rem;margin:0 auto;padding:1rem}
-        h1,h2,h3{overflow-wrap:break-word}
+        h1,h2,h3,main p,main li{overflow-wrap:break-word}
         @media (max-width:40rem){h1{font-size:1.6rem}h2{font-size:1.3rem}}
         footer{max-width:72rem;margin:2rem auto;padding:1rem;color:#4a4a4a;font-size:.9rem}
         .crumbs ol{list-style:none;display:flex;flex-wrap:wrap;gap:.25rem;padding:0;margin:0 0 .5rem}
