@@ -128,6 +128,7 @@ private func projectRoutes(_ app: Application) {
     writers.get(.projectExperiments(.key), use: Experiments.index)
     writers.post(.projectExperiments(.key), use: Experiments.create)
     writers.post(.projectExperiment(.key, .key), use: Experiments.evaluate)
+    writers.upload(.projectBeforeImport(.key), maxBody: "8mb", use: LookBackRecords.importFile)
     writers.get(.projectCards(.key), use: ProfileCards.index)
     writers.upload(.projectCards(.key), maxBody: "11mb", use: ProfileCards.add)
     writers.get(.projectCardsPrint(.key), use: ProfileCards.print)

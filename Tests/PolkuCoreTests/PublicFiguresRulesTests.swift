@@ -129,3 +129,17 @@ import Testing
         #expect(LookBack.Band(days: 365) == .to2Years && LookBack.Band(days: 730) == .over2Years)
     }
 }
+
+/// Earlier steps from a spreadsheet (issue 17): names in Finnish, both date forms, every problem.
+@Suite struct LookBackCSVTests {
+    @Test func aGoodFileAndABadOne() throws {
+        let good = try LookBackCSV.parse("Tunnus;Laji;Mikä;Alkoi;Päättyi\nP1;Terveystarkastus;Työterveys;15.1.2024;2024-01-15\n").get()
+        #expect(good.map(\.kind) == [.healthCheck] && good[0].from == CalendarDate(year: 2024, month: 1, day: 15) && good[0].to == good[0].from)
+        let (lines, problems) = LookBackCSV.read("tunnus;laji;mikä;alkoi;päättyi\nP1;työ;Kesätyö;1.6.2020;31.5.2020\n;muu;;x;\nP2;työ;Kesätyö;1.6.2021;\n")
+        #expect(lines.map(\.key) == ["P2"])
+        #expect(
+            problems.map { "\($0.line) \($0.column) \($0.code)" } == [
+                "2 to_date order", "3 participant_id required", "3 what required", "3 from_date date",
+            ])
+    }
+}

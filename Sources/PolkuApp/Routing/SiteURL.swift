@@ -87,7 +87,7 @@ package enum SiteURL: Sendable {
     /// The team's records about a participant: consultations, situation assessments, observation visits.
     case participantTeam(Parameter<UUID>), participantTeamAnswer(Parameter<UUID>, Parameter<UUID>)
     /// What came before a participant's path, and the project's report of it.
-    case participantBefore(Parameter<UUID>), projectBefore(Parameter<UUID>)
+    case participantBefore(Parameter<UUID>), projectBefore(Parameter<UUID>), projectBeforeImport(Parameter<UUID>)
     /// A project's experiments and one experiment's evaluation.
     case projectExperiments(Parameter<UUID>), projectExperiment(Parameter<UUID>, Parameter<UUID>)
     /// A site's own page, its development plan and its partners.
@@ -257,6 +257,7 @@ package enum SiteURL: Sendable {
         case .participantTeam(let i): return Self.participant(i).segments + c("team")
         case .participantBefore(let i): return Self.participant(i).segments + c("before")
         case .projectBefore(let i): return Self.project(i).segments + c("before")
+        case .projectBeforeImport(let i): return Self.project(i).segments + c("before", "import")
         case .projectExperiments(let i): return Self.project(i).segments + c("experiments")
         case .projectSite(let i, let s): return Self.project(i).segments + c("site") + [p("site", s)]
         case .projectSitePlanText(let i, let s): return Self.project(i).segments + c("site") + [p("site", s)] + c("plan")

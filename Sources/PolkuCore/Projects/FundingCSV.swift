@@ -4,19 +4,8 @@ import Foundation
 /// Swedish or English: `vuosi;lähde;suunniteltu;toteutunut`), then one line per source and year.
 /// All or nothing: a file with any bad row gives every problem and no lines.
 public enum FundingCSV {
-    public struct Problem: Equatable, Sendable {
-        /// The file's line, counting the header as 1.
-        public let line: Int
-        public let column: String
-        /// A message key: `missing_column`, `year`, `source`, `amount`, `duplicate`, `empty`.
-        public let code: String
-        public init(line: Int, column: String, code: String) { self.line = line; self.column = column; self.code = code }
-    }
-
-    /// Every problem of a refused file.
-    public struct Problems: Error, Equatable, Sendable {
-        public let all: [Problem]
-    }
+    public typealias Problem = DelimitedTable.Problem
+    public typealias Problems = DelimitedTable.Problems
 
     static let columns: [String: [String]] = [
         "year": ["year", "vuosi", "år"],
@@ -33,25 +22,13 @@ public enum FundingCSV {
     ]
 
     public static func parse(_ text: String) -> Result<[FundingLine], Problems> {
-        let lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).map { String($0) }
-        guard let header = lines.first, !header.trimmingCharacters(in: .whitespaces).isEmpty else {
-            return .failure(Problems(all: [Problem(line: 1, column: "", code: "empty")]))
-        }
-        let separator: Character = header.contains(";") ? ";" : (header.contains("\t") ? "\t" : ",")
-        func cells(_ line: String) -> [String] {
-            line.split(separator: separator, omittingEmptySubsequences: false).map {
-                $0.trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "\""))
-            }
-        }
-        let names = cells(header.hasPrefix("\u{FEFF}") ? String(header.dropFirst()) : header).map { $0.lowercased() }
-        var index: [String: Int] = [:]
-        for (column, aliases) in columns { if let i = names.firstIndex(where: aliases.contains) { index[column] = i } }
+        guard let table = DelimitedTable(text) else { return .failure(Problems(all: [Problem(line: 1, column: "", code: "empty")])) }
+        let index = table.columns(columns)
         let missing = ["source", "planned"].filter { index[$0] == nil }
         guard missing.isEmpty else { return .failure(Problems(all: missing.map { Problem(line: 1, column: $0, code: "missing_column") })) }
 
         var out: [FundingLine] = [], problems: [Problem] = [], seen: Set<String> = []
-        for (offset, line) in lines.enumerated().dropFirst() where !line.trimmingCharacters(in: .whitespaces).isEmpty {
-            let row = cells(line), number = offset + 1
+        for (number, row) in table.rows {
             func cell(_ c: String) -> String { index[c].flatMap { $0 < row.count ? row[$0] : nil } ?? "" }
             var year: Int? = nil
             if !cell("year").isEmpty {

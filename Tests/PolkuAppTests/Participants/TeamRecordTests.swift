@@ -117,4 +117,37 @@ import Vapor
             #expect(report.contains("Mediaania ei näytetä alle viiden henkilön joukosta.") && !report.contains(World.ownLastName))
         }
     }
+
+    @Test(arguments: TestDatabase.allCases)
+    func earlierStepsFromASpreadsheetAreAllOrNothing(db: TestDatabase) async throws {
+        try await withPolku(db) { app in
+            let base = try await World.make(app)
+            try await app.db.sql.raw("UPDATE enrolments SET import_key = 'P001' WHERE id = \(bind: base.ownEnrolment)").run()
+            let worker = TestClient(app)
+            try await worker.login(base.users[.worker]!)
+            let url = SiteURL.projectBeforeImport(.value(base.ownProject)).relativeURL()
+            func count() async throws -> Int {
+                try await app.db.sql.raw("SELECT COUNT(*) AS n FROM lookback_records").first()!.decode(column: "n", as: Int.self)
+            }
+            let bad = try await worker.upload(
+                url, field: "file", filename: "ennen.csv",
+                content: "tunnus;laji;mikä;alkoi;päättyi\nP001;terveystarkastus;Työterveys;15.1.2024;15.1.2024\nP999;työttömyysjakso;TE;1.3.2023;\nP001;loma;Matka;31.2.2023;\n")
+            #expect(bad.status == .unprocessableEntity)
+            #expect(bad.body.contains("Rivi 3, tunnus: hankkeella ei ole osallistujaa tällä tunnuksella"))
+            #expect(bad.body.contains("Rivi 4, laji: tuntematon laji") && bad.body.contains("Rivi 4, alkoi: päivämäärä ei ole muotoa 1.3.2023"))
+            #expect(try await count() == 0, "a bad file changes nothing")
+            let good = try await worker.upload(
+                url, field: "file", filename: "ennen.csv",
+                content: "tunnus;laji;mikä;alkoi;päättyi\nP001;terveystarkastus;Työterveys;15.1.2024;15.1.2024\nP001;työttömyysjakso;TE-toimisto;2023-03-01;\n")
+            #expect(good.status == .seeOther)
+            #expect(try await count() == 2)
+            let report = try await worker.get(SiteURL.projectBefore(.value(base.ownProject)).relativeURL()).body
+            #expect(report.contains("<th scope=\"row\">Terveystarkastus</th><td class=\"num\" data-label=\"Henkilöitä\">&lt;5</td>"))
+            let viewer = TestClient(app)
+            try await viewer.login(base.users[.viewer]!)
+            #expect(!(try await viewer.get(SiteURL.projectBefore(.value(base.ownProject)).relativeURL()).body.contains("action=\"\(url)\"")))
+            #expect(try await viewer.upload(url, field: "file", filename: "e.csv", content: "tunnus;laji;mikä;alkoi\nP001;muu;x;1.1.2020\n").status == .forbidden)
+            #expect(try await count() == 2)
+        }
+    }
 }

@@ -39,12 +39,13 @@ extension LookBackRecords {
         }
     }
 
-    static func reportView(_ r: Report, context: PageContext) -> PolkuApp.Page {
+    static func reportView(_ r: Report, context: PageContext, status: HTTPResponseStatus = .ok) -> PolkuApp.Page {
         let t = context.t
         let n = { (count: Int) in SmallCount(count).description }
         return PolkuApp.Page(
             context, title: t("before.report.title", r.name),
-            breadcrumbs: [(t("projects.title"), SiteURL.projects.relativeURL()), (r.name, SiteURL.project(.value(r.project)).relativeURL())]
+            breadcrumbs: [(t("projects.title"), SiteURL.projects.relativeURL()), (r.name, SiteURL.project(.value(r.project)).relativeURL())],
+            status: status
         ) {
             h("p", ["class": "lead"]) { t("before.report.intro", n(r.people)) }
             FigureTable(
@@ -59,6 +60,27 @@ extension LookBackRecords {
             ).node
             h("p") { r.medianDays.map { t("before.report.median", $0) } ?? t("before.report.median.none") }
             h("p", ["class": "hint"]) { t("report.suppressed") + " " + t("public.complement") }
+            if r.canImport {
+                h("section", ["aria-labelledby": "before-import"]) {
+                    h("h2", ["id": "before-import"]) { t("before.import") }
+                    h("p") { t("before.import.hint") }
+                    if !r.importProblems.isEmpty {
+                        h("div", ["class": "error-summary", "role": "alert"]) {
+                            h("p") { t("public.funding.import_failed", r.importProblems.count) }
+                            h("ul") {
+                                for p in r.importProblems {
+                                    h("li") {
+                                        t("public.funding.problem", p.line, p.column.isEmpty ? "–" : t("before.column." + p.column), t("before.csv." + p.code))
+                                    }
+                                }
+                            }
+                        }
+                    }
+                    FileUpload.form(
+                        context, action: SiteURL.projectBeforeImport(.value(r.project)).relativeURL(), label: t("public.funding.file"),
+                        accept: ".csv,text/csv", submit: t("public.funding.import_submit"))
+                }
+            }
         }
     }
 }

@@ -87,6 +87,9 @@ enum LookBackRecords {
         var before: [LookBack.Kind: Int] = [:]
         var bands: [LookBack.Band: Int] = [:]
         var medianDays: Int? = nil
+        /// Staff who write the project's people may import earlier steps.
+        var canImport = false
+        var importProblems: [DelimitedTable.Problem] = []
     }
 
     static func report(project: UUID, name: String, on sql: any SQLDatabase) async throws -> Report {
@@ -121,8 +124,51 @@ enum LookBackRecords {
     }
 
     @Sendable static func projectReport(req: Request) async throws -> Response {
-        let (project, _, _) = try req.guardedProject()
-        let r = try await report(project: project, name: try await Surveys.project(project, on: req.db.sql), on: req.db.sql)
+        let (project, access, _) = try req.guardedProject()
+        var r = try await report(project: project, name: try await Surveys.project(project, on: req.db.sql), on: req.db.sql)
+        r.canImport = access.writesParticipantData
         return reportView(r, context: req.pageContext).response()
+    }
+
+    /// Earlier steps from a spreadsheet, each person by the project's participant number. All or
+    /// nothing: a bad line or a number that is no participant of the project refuses the whole file
+    /// with every problem listed.
+    @Sendable static func importFile(req: Request, upload: StreamedUpload) async throws -> Response {
+        let (project, _, actor) = try req.guardedProject()
+        let text = upload.file.flatMap { try? String(contentsOf: $0, encoding: .utf8) } ?? upload.file.flatMap { try? String(contentsOf: $0, encoding: .isoLatin1) } ?? ""
+        var (lines, problems) = LookBackCSV.read(text)
+        struct Known: Decodable { let import_key: String; let participant_id: UUID }
+        let keys = Array(Set(lines.map(\.key)))
+        var people: [String: UUID] = [:]
+        for chunk in stride(from: 0, to: keys.count, by: 500).map({ Array(keys[$0..<min($0 + 500, keys.count)]) }) {
+            for k in try await req.db.sql.raw(
+                "SELECT import_key, participant_id FROM enrolments WHERE project_id = \(bind: project) AND import_key IN \(SQLBind.group(chunk))"
+            ).all(decoding: Known.self) {
+                people[k.import_key] = k.participant_id
+            }
+        }
+        problems += lines.filter { people[$0.key] == nil }.map { DelimitedTable.Problem(line: $0.line, column: "participant_id", code: "unknown") }
+        guard problems.isEmpty else {
+            var r = try await report(project: project, name: try await Surveys.project(project, on: req.db.sql), on: req.db.sql)
+            r.canImport = true
+            r.importProblems = problems.sorted { ($0.line, $0.column) < ($1.line, $1.column) }
+            return reportView(r, context: req.pageContext, status: .unprocessableEntity).response()
+        }
+        let now = req.now, found = people, parsed = lines
+        try await req.db.transaction { db in
+            for l in parsed {
+                try await db.sql.raw(
+                    """
+                    INSERT INTO lookback_records (id, participant_id, project_id, kind, what, from_date, to_date, created_by, created_at)
+                    VALUES (\(bind: req.application.newID()), \(bind: found[l.key]!), \(bind: project), \(bind: l.kind.rawValue), \(bind: l.what),
+                      \(bind: l.from.iso), \(bind: l.to?.iso), \(bind: actor.userID), \(bind: now))
+                    """
+                ).run()
+            }
+            try await req.audit.record(
+                .participantUpdate, participants: Array(Set(parsed.compactMap { found[$0.key] })), project: project, detail: "what came before imported", on: db)
+        }
+        req.flash("before.imported", String(lines.count))
+        return req.redirect(to: .projectBefore(.value(project)))
     }
 }
