@@ -43,13 +43,15 @@ enum TeamRecords {
     /// The person's team records in `projects`, health ones only in `healthProjects`; newest first.
     static func records(of participant: UUID, projects: [UUID], healthProjects: [UUID], on sql: any SQLDatabase) async throws -> [Record] {
         guard !projects.isEmpty else { return [] }
+        let visible: SQLQueryString =
+            healthProjects.isEmpty ? "r.sensitivity = 'normal'" : "(r.sensitivity = 'normal' OR r.project_id IN \(SQLBind.group(healthProjects)))"
         return try await sql.raw(
             """
             SELECT r.id, r.project_id, r.kind, r.sensitivity, r.date, r.urgency, r.professions, r.fields, a.name AS author, r.created_at,
               r.answer, b.name AS answerer, r.answered_at
             FROM team_records r LEFT JOIN users a ON a.id = r.created_by LEFT JOIN users b ON b.id = r.answered_by
             WHERE r.participant_id = \(bind: participant) AND r.project_id IN \(SQLBind.group(projects))
-              AND (r.sensitivity = 'normal' OR r.project_id IN \(SQLBind.group(healthProjects.isEmpty ? [UUID()] : healthProjects)))
+              AND \(visible)
             ORDER BY r.created_at DESC, r.id
             """
         ).all(decoding: Record.self)
