@@ -112,16 +112,7 @@ extension ProjectPageEditor {
             }
             h("h3") { t("public.funding.import") }
             h("p") { t("public.funding.import_hint") }
-            if !m.importProblems.isEmpty {
-                h("div", ["class": "error-summary", "role": "alert"]) {
-                    h("p") { t("public.funding.import_failed", m.importProblems.count) }
-                    h("ul") {
-                        for p in m.importProblems {
-                            h("li") { t("public.funding.problem", p.line, p.column.isEmpty ? "–" : t("public.funding.column." + p.column), t("funding.csv." + p.code)) }
-                        }
-                    }
-                }
-            }
+            FileUpload.problems(m.importProblems, t: t, columnPrefix: "public.funding.column.", codePrefix: "funding.csv.")
             FileUpload.form(
                 context, action: SiteURL.projectFundingImport(.value(m.project)).relativeURL(), label: t("public.funding.file"), accept: ".csv,text/csv",
                 submit: t("public.funding.import_submit"))

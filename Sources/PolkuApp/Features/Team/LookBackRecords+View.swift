@@ -64,18 +64,7 @@ extension LookBackRecords {
                 h("section", ["aria-labelledby": "before-import"]) {
                     h("h2", ["id": "before-import"]) { t("before.import") }
                     h("p") { t("before.import.hint") }
-                    if !r.importProblems.isEmpty {
-                        h("div", ["class": "error-summary", "role": "alert"]) {
-                            h("p") { t("public.funding.import_failed", r.importProblems.count) }
-                            h("ul") {
-                                for p in r.importProblems {
-                                    h("li") {
-                                        t("public.funding.problem", p.line, p.column.isEmpty ? "–" : t("before.column." + p.column), t("before.csv." + p.code))
-                                    }
-                                }
-                            }
-                        }
-                    }
+                    FileUpload.problems(r.importProblems, t: t, columnPrefix: "before.column.", codePrefix: "before.csv.")
                     FileUpload.form(
                         context, action: SiteURL.projectBeforeImport(.value(r.project)).relativeURL(), label: t("public.funding.file"),
                         accept: ".csv,text/csv", submit: t("public.funding.import_submit"))

@@ -1,4 +1,5 @@
 import Foundation
+import PolkuCore
 import Vapor
 
 /// A form that sends one file, and reading that file back. The participant import, the directory import
@@ -13,6 +14,20 @@ enum FileUpload {
                 h("input", ["type": "file", "id": "f-file", "name": "file", "accept": accept, "required": ""])
             }
             submit(submitLabel)
+        }
+    }
+
+    /// The problems of a refused small table (a financing plan, earlier steps): "Rivi 3, lähde: …",
+    /// each column and message named by its key under `columnPrefix` and `codePrefix`.
+    static func problems(_ problems: [DelimitedTable.Problem], t: Texts, columnPrefix: String, codePrefix: String) -> Node? {
+        guard !problems.isEmpty else { return nil }
+        return h("div", ["class": "error-summary", "role": "alert"]) {
+            h("p") { t("public.funding.import_failed", problems.count) }
+            h("ul") {
+                for p in problems {
+                    h("li") { t("public.funding.problem", p.line, p.column.isEmpty ? "–" : t(columnPrefix + p.column), t(codePrefix + p.code)) }
+                }
+            }
         }
     }
 
