@@ -22,14 +22,27 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
         .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20"),
         .package(url: "https://github.com/pointfreeco/swift-snapshot-testing.git", from: "1.19.7"),
+        .package(url: "https://github.com/apple/swift-openapi-generator.git", from: "1.14.3"),
+        .package(url: "https://github.com/apple/swift-openapi-runtime.git", from: "1.13.4"),
+        .package(url: "https://github.com/vapor/swift-openapi-vapor.git", from: "1.2.0"),
     ],
     targets: [
         .target(name: "PolkuCore", swiftSettings: strict),
+        // The API's contract (`openapi.yaml`, OpenAPI 3.1) and the types and server protocol generated
+        // from it at build time, so that code and contract cannot drift.
+        .target(
+            name: "PolkuAPIContract",
+            dependencies: [.product(name: "OpenAPIRuntime", package: "swift-openapi-runtime")],
+            resources: [.copy("openapi.yaml")],
+            plugins: [.plugin(name: "OpenAPIGenerator", package: "swift-openapi-generator")]
+        ),
         .target(
             name: "PolkuApp",
             dependencies: [
-                "PolkuCore",
+                "PolkuCore", "PolkuAPIContract",
                 .product(name: "Vapor", package: "vapor"),
+                .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
+                .product(name: "OpenAPIVapor", package: "swift-openapi-vapor"),
                 .product(name: "Fluent", package: "fluent"),
                 .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
                 .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
@@ -41,6 +54,7 @@ let package = Package(
             resources: [
                 .copy("Features/Measures/Instruments"),
                 .copy("Features/Account/Account.strings.txt"),
+                .copy("Features/API/API.strings.txt"),
                 .copy("Features/Activities/Activities.strings.txt"),
                 .copy("Features/Admin/Admin.strings.txt"),
                 .copy("Features/ESF/ESF.strings.txt"),

@@ -26,6 +26,8 @@ func routes(_ app: Application) throws {
     anyone.get(.publicProjects, use: PublicProjectIndex.index)
     anyone.get(.publicProject(.key), use: PublicProjectPage.show)
     anyone.get(.sitemap, use: PublicProjectIndex.sitemap)
+    anyone.get(.apiContract, use: APIDocs.contract)
+    anyone.get(.apiDocs, use: APIDocs.page)
 
     GuardedRoutes(app, .operatorToken).get(.metrics, use: HealthController.metrics)
 
@@ -69,6 +71,10 @@ func routes(_ app: Application) throws {
 
     let staff = GuardedRoutes(app, .staff)
     staff.get(.today, use: TodayPage.show)
+    staff.get(.accountTokens, use: APITokens.show)
+    staff.post(.accountTokens, use: APITokens.create)
+    staff.post(.accountTokenRevoke(.key), use: APITokens.revoke)
+    try APIRoutes.register(app)
     staff.get(.projects, use: ProjectsController.index)
     staff.get(.project(.key), use: ProjectsController.show)
     staff.get(.organisations, use: OrganisationsController.index)

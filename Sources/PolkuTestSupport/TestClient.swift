@@ -51,6 +51,17 @@ public final class TestClient: @unchecked Sendable {
         return try await send(.POST, path, body: body)
     }
 
+    /// Any method with a raw body (a JSON API call); `headers` are sent on top of the client's.
+    @discardableResult
+    public func send(
+        _ method: HTTPMethod, _ path: String, body: String? = nil, contentType: String? = "application/json", headers extra: [String: String] = [:]
+    ) async throws -> Page {
+        let saved = headers
+        headers.merge(extra) { $1 }
+        defer { headers = saved }
+        return try await send(method, path, buffer: body.map { ByteBuffer(string: $0) }, contentType: body == nil ? nil : contentType)
+    }
+
     static func encode(_ s: String) -> String {
         var allowed = CharacterSet.alphanumerics
         allowed.insert(charactersIn: "-._~")

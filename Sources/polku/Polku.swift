@@ -194,7 +194,30 @@ struct Demo: AsyncParsableCommand {
 }
 
 struct UserCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "user", abstract: "Manage users.", subcommands: [Create.self])
+    static let configuration = CommandConfiguration(commandName: "user", abstract: "Manage users.", subcommands: [Create.self, Token.self])
+
+    struct Token: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Make a personal API token for a staff user and print it (shown once).")
+        @ArgumentParser.OptionGroup var db: DatabaseOptions
+        @ArgumentParser.Option var email: String
+        @ArgumentParser.Option(help: "What the token is for.") var name: String = "command line"
+        @ArgumentParser.Option(help: "Scopes, e.g. \"participants:read reports:read\"; every scope when left out.") var scopes: String = ""
+        @ArgumentParser.Option(help: "Days until it expires (1–365).") var days: Int = 30
+
+        func run() async throws {
+            let app = try await Bootstrap.application(try db.settings())
+            do {
+                let token = try await APITokens.issue(
+                    app, email: email, name: name, scopes: scopes.split(separator: " ").map(String.init), days: days)
+                print(token)
+            } catch {
+                try? await app.asyncShutdown()
+                FileHandle.standardError.write(Data("Error: \(error)\n".utf8))
+                throw ExitCode.failure
+            }
+            try await app.asyncShutdown()
+        }
+    }
 
     struct Create: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Create a user; the first admin of a deployment is made this way.")

@@ -52,6 +52,10 @@ struct Audit {
         case dataAnswer = "data.answer"
         /// A consultation asked of the team or answered, a situation assessment, an observation visit.
         case teamRecord = "team.record"
+        /// A call of the JSON API, as its token's user: operation, answer and token name.
+        case apiCall = "api.call"
+        case apiTokenCreate = "api_token.create"
+        case apiTokenRevoke = "api_token.revoke"
     }
 
     func record(

@@ -95,3 +95,18 @@ struct LanguageMiddleware: AsyncMiddleware {
         return try await next.respond(to: req)
     }
 }
+
+extension Lang {
+    /// The language an API client asks for in `Accept-Language` (RFC 9110 12.5.4): the highest
+    /// weighted of fi, sv and en; nil when it names none of them. Pages keep the cookie (see above).
+    static func preferred(_ header: String) -> Lang? {
+        var best: (lang: Lang, q: Double)? = nil
+        for part in header.split(separator: ",") {
+            let pieces = part.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }
+            guard let tag = pieces.first, let lang = Lang(rawValue: String(tag.lowercased().prefix(2))) else { continue }
+            let q = pieces.dropFirst().first { $0.hasPrefix("q=") }.flatMap { Double($0.dropFirst(2)) } ?? 1
+            if q > 0, q > (best?.q ?? 0) { best = (lang, q) }
+        }
+        return best?.lang
+    }
+}

@@ -49,6 +49,7 @@ enum Migrations {
         CreateLookBack(),
         CreateExperiments(),
         AddSitePages(),
+        CreateAPITokens(),
     ]
 
     static func register(on app: Application) {

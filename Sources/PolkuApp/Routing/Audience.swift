@@ -87,5 +87,6 @@ enum Audience: Sendable, Equatable, CustomStringConvertible {
         "GET /s/:slug", "POST /s/:slug",
         "GET /feeds/activities/:token",
         "GET /p", "GET /p/:code", "GET /sitemap.xml",
+        "GET /api/v1/openapi.yaml", "GET /api/v1/docs",
     ]
 }

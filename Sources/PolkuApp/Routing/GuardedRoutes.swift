@@ -11,11 +11,13 @@ struct GuardedRoutes {
 
     let audience: Audience
     private let builder: any RoutesBuilder
+    private let app: Application
     private let defaultMaxBody: ByteCount
 
     init(_ app: Application, _ audience: Audience) {
         self.audience = audience
         self.builder = app.grouped(Guard(audience: audience))
+        self.app = app
         self.defaultMaxBody = app.routes.defaultMaxBodySize
     }
 
@@ -48,6 +50,13 @@ struct GuardedRoutes {
         }
         route.userInfo[Self.streamedKey] = true
         return mark(route, maxBody: maxBody)
+    }
+
+    /// A route made elsewhere (an API operation from the generated server): `outside` runs first,
+    /// then this group's guard.
+    func add(_ route: Route, maxBody: ByteCount, outside: [any Middleware]) {
+        app.grouped(outside).grouped(Guard(audience: audience)).add(route)
+        _ = mark(route, maxBody: maxBody)
     }
 
     private func mark(_ route: Route, maxBody: ByteCount) -> Route {

@@ -17,6 +17,9 @@ package enum SiteURL: Sendable {
     case today
     case login, logout, language(Parameter<String>)
     case accountPassword
+    /// Personal API tokens (issue 18), and the API's contract and its readable form.
+    case accountTokens, accountTokenRevoke(Parameter<UUID>)
+    case apiContract, apiDocs
 
     case organisations, organisationNew
     case organisation(Parameter<UUID>), organisationEdit(Parameter<UUID>)
@@ -129,6 +132,10 @@ package enum SiteURL: Sendable {
         case .logout: return c("logout")
         case .language(let l): return c("lang") + [p("lang", l)]
         case .accountPassword: return c("account", "password")
+        case .accountTokens: return c("account", "tokens")
+        case .accountTokenRevoke(let id): return c("account", "tokens") + [p("id", id)] + c("revoke")
+        case .apiContract: return c("api", "v1", "openapi.yaml")
+        case .apiDocs: return c("api", "v1", "docs")
         case .organisations: return c("organisations")
         case .organisationNew: return c("organisations", "new")
         case .organisation(let o): return c("organisations") + [p("id", o)]

@@ -67,10 +67,15 @@ struct QuietSessions: SessionDriver {
 /// so they read and write nothing in the database whatever cookies they carry.
 struct PageStack: AsyncMiddleware {
     static let staticPaths: Set<String> = [SiteURL.styles.relativeURL(), SiteURL.health.relativeURL(), SiteURL.metrics.relativeURL()]
+    /// Under `/api/v1/` but read by people in the browser: the page stack.
+    static let apiPages: Set<String> = [SiteURL.apiDocs.relativeURL(), SiteURL.apiContract.relativeURL()]
     let middlewares: [any Middleware]
+    /// The JSON API's stack: a bearer token instead of the session, CSRF and flash messages.
+    let api: [any Middleware] = [APITokenAuthentication()]
 
     func respond(to req: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         if Self.staticPaths.contains(req.url.path) { return try await next.respond(to: req) }
+        if req.url.path.hasPrefix(APIRoutes.base + "/"), !Self.apiPages.contains(req.url.path) { return try await api.makeResponder(chainingTo: next).respond(to: req).get() }
         return try await middlewares.makeResponder(chainingTo: next).respond(to: req).get()
     }
 }

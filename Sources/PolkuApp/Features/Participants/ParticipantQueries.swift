@@ -22,18 +22,19 @@ enum ParticipantQueries {
         let hasMore: Bool
     }
 
-    static func list(on db: any Database, projects: [UUID], search: String, after: UUID?) async throws -> ListPage {
+    /// `limit` people a page (the API asks for up to 100; the page shows `pageSize`).
+    static func list(on db: any Database, projects: [UUID], search: String, after: UUID?, limit: Int = pageSize) async throws -> ListPage {
         guard !projects.isEmpty else { return ListPage(rows: [], hasMore: false) }
         switch ParticipantSearch(search) {
         case .name: break
         case .birthDate(let iso):
-            return try await exact(on: db, projects: projects, after: after, match: "p.birth_date = \(bind: iso)")
+            return try await exact(on: db, projects: projects, after: after, limit: limit, match: "p.birth_date = \(bind: iso)")
         case .number(let number):
             // Read from the enrolments' (project, number) index, not person by person (a full scan
             // stalled SQLite under load). No one with that number: the text is searched as a name
             // (a test person "Sivu07").
             let page = try await exact(
-                on: db, projects: projects, after: after,
+                on: db, projects: projects, after: after, limit: limit,
                 match:
                     "p.id IN (SELECT n.participant_id FROM enrolments n WHERE n.import_key = \(bind: number) AND n.import_key IS NOT NULL AND n.project_id IN \(SQLBind.group(projects)))"
             )
@@ -65,7 +66,7 @@ enum ParticipantQueries {
             append(conditions("participants"), to: &query)
             query.appendLiteral(" ORDER BY search_key, id OFFSET 0) p CROSS JOIN LATERAL (")
             query.appendInterpolation(visible)
-            query.appendLiteral(" LIMIT 1) v ORDER BY p.search_key, p.id LIMIT \(pageSize + 1)) q JOIN participants x ON x.id = q.id ORDER BY x.search_key, x.id")
+            query.appendLiteral(" LIMIT 1) v ORDER BY p.search_key, p.id LIMIT \(limit + 1)) q JOIN participants x ON x.id = q.id ORDER BY x.search_key, x.id")
         } else if try await usesNameIndex(sql, key: key) {
             // A search with few matches starts from the trigram index (migration 013) and sorts by the
             // copy of the key kept there; only the page's rows are then read from the people.
@@ -73,15 +74,15 @@ enum ParticipantQueries {
             append(
                 ["f.search_key LIKE \(bind: "%" + key + "%")"] + conditions("f")
                     + ["EXISTS (SELECT 1 FROM enrolments e WHERE e.participant_id = f.id AND e.project_id IN \(SQLBind.group(projects)))"], to: &query)
-            query.appendLiteral(" ORDER BY f.search_key, f.id LIMIT \(pageSize + 1)) q JOIN participants x ON x.id = q.id ORDER BY x.search_key, x.id")
+            query.appendLiteral(" ORDER BY f.search_key, f.id LIMIT \(limit + 1)) q JOIN participants x ON x.id = q.id ORDER BY x.search_key, x.id")
         } else {
             // SQLite walks the ordered index and checks visibility row by row until the page is full.
             query = "SELECT p.id, p.first_name, p.last_name, p.birth_date, p.municipality, p.search_key FROM participants p"
             append(conditions("p") + ["EXISTS (\(visible))"], to: &query)
-            query.appendLiteral(" ORDER BY p.search_key, p.id LIMIT \(pageSize + 1)")
+            query.appendLiteral(" ORDER BY p.search_key, p.id LIMIT \(limit + 1)")
         }
         let rows = try await sql.raw(query).all(decoding: ListRow.self)
-        return ListPage(rows: Array(rows.prefix(pageSize)), hasMore: rows.count > pageSize)
+        return ListPage(rows: Array(rows.prefix(limit)), hasMore: rows.count > limit)
     }
 
     /// The sort key where a page starts, looked up only among the people this list may show: an id
@@ -99,16 +100,16 @@ enum ParticipantQueries {
 
     /// A search by birth date or participant number: few people match, so one plain query on both
     /// databases (birth dates are indexed, migration 020; numbers by the import key's index).
-    private static func exact(on db: any Database, projects: [UUID], after: UUID?, match: SQLQueryString) async throws -> ListPage {
+    private static func exact(on db: any Database, projects: [UUID], after: UUID?, limit: Int, match: SQLQueryString) async throws -> ListPage {
         var query: SQLQueryString = "SELECT p.id, p.first_name, p.last_name, p.birth_date, p.municipality, p.search_key FROM participants p WHERE "
         query.appendInterpolation(match)
         query.appendInterpolation(" AND EXISTS (SELECT 1 FROM enrolments e WHERE e.participant_id = p.id AND e.project_id IN \(SQLBind.group(projects)))" as SQLQueryString)
         if let after, let anchor = try await anchor(after, projects: projects, on: db) {
             query.appendInterpolation(" AND (p.search_key > \(bind: anchor) OR (p.search_key = \(bind: anchor) AND p.id > \(bind: after)))" as SQLQueryString)
         }
-        query.appendLiteral(" ORDER BY p.search_key, p.id LIMIT \(pageSize + 1)")
+        query.appendLiteral(" ORDER BY p.search_key, p.id LIMIT \(limit + 1)")
         let rows = try await db.sql.raw(query).all(decoding: ListRow.self)
-        return ListPage(rows: Array(rows.prefix(pageSize)), hasMore: rows.count > pageSize)
+        return ListPage(rows: Array(rows.prefix(limit)), hasMore: rows.count > limit)
     }
 
     /// SQLite: whether a search starts from the trigram index. It finds any three or more characters

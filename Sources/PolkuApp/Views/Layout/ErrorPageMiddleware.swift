@@ -1,3 +1,4 @@
+import OpenAPIRuntime
 import Vapor
 
 /// Turns errors into answers a person understands, in their language: a signed-out visitor is sent to
@@ -16,7 +17,19 @@ struct ErrorPageMiddleware: AsyncMiddleware {
         if DatabaseOutage.isOutage(error) { return unavailable(error, for: req) }
         var status: HTTPResponseStatus
         var reason: String? = nil
-        if let abort = error as? any AbortError {
+        if let server = error as? ServerError {
+            // The generated API server's own refusals (a parameter of the wrong type, a body that is
+            // not the contract's JSON, an Accept without JSON) and the handlers' errors inside it.
+            if let abort = server.underlyingError as? any AbortError {
+                status = abort.status
+                reason = abort.reason
+            } else if server.underlyingError is DecodingError {
+                status = .badRequest
+            } else {
+                status = HTTPResponseStatus(statusCode: server.httpStatus.code)
+                if status == .internalServerError { req.logger.report(error: server.underlyingError) }
+            }
+        } else if let abort = error as? any AbortError {
             status = abort.status
             reason = abort.reason
         } else if error is DecodingError {
@@ -32,7 +45,8 @@ struct ErrorPageMiddleware: AsyncMiddleware {
             allow = index.methods(for: req.url.path)
             if !allow.isEmpty { status = .methodNotAllowed }
         }
-        let res = respond(status, reason: reason, for: req)
+        let field = ((error as? ServerError)?.underlyingError as? APIRefusal ?? error as? APIRefusal)?.field
+        let res = respond(status, reason: reason, field: field, for: req)
         if !allow.isEmpty { res.headers.replaceOrAdd(name: .allow, value: allow.map(\.rawValue).joined(separator: ", ")) }
         return res
     }
@@ -56,7 +70,8 @@ struct ErrorPageMiddleware: AsyncMiddleware {
         return res
     }
 
-    private func respond(_ status: HTTPResponseStatus, reason: String?, for req: Request) -> Response {
+    private func respond(_ status: HTTPResponseStatus, reason: String?, field: String? = nil, for req: Request) -> Response {
+        if req.url.path.hasPrefix(APIRoutes.base + "/"), !PageStack.apiPages.contains(req.url.path) { return APIProblem.response(status, reason: reason, field: field, for: req) }
         let wantsJSON = req.url.path.hasPrefix("/api/") || req.headers.first(name: .accept)?.hasPrefix("application/json") == true
         if wantsJSON {
             let body = ["error": status.reasonPhrase, "reason": reason ?? status.reasonPhrase]

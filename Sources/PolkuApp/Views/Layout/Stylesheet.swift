@@ -92,6 +92,7 @@ enum Stylesheet {
         .req{color:#b00020}
         .error{margin:0;color:#b00020;font-weight:600}
         .error-summary{border:2px solid #b00020;padding:.25rem 1rem;background:#fff5f5;margin:.5rem 0}
+        code.token{overflow-wrap:anywhere;word-break:break-all;font-size:1.05rem}
         .notice{border:2px solid #8a5a00;padding:.25rem 1rem;background:#fffaf0;margin:.5rem 0}
         fieldset.checks{border:0;padding:0}
         .ok{border:2px solid #1e6b34;padding:.25rem 1rem;background:#f2fbf4}
