@@ -740,6 +740,27 @@ try:
     driver.find_element(By.CSS_SELECTOR, "form[action$='/approve'] input[name=trained_on]").send_keys("1.11.2026")
     driver.find_element(By.CSS_SELECTOR, "form[action$='/approve'] button[type=submit]").click()
     check("the peer is approved", wait_for("Hyväksytty: Eero Kokemus (demo)"), driver.title)
+    # An API token (issue 18): the manager makes one on their account page, sees it once, and a
+    # program calls the API with it.
+    driver.get(base + "/account/password")
+    click("make an API token", driver.find_element(By.PARTIAL_LINK_TEXT, "API-avaimet toisia"))
+    wait_for("Luo avain")
+    driver.find_element(By.ID, "f-name").send_keys("Raportointi")
+    driver.find_element(By.CSS_SELECTOR, "label[for=f-scope_reports_read]").click()
+    driver.find_element(By.CSS_SELECTOR, "label[for=f-scope_participants_read]").click()
+    click("make an API token", driver.find_element(By.CSS_SELECTOR, "form[action='/account/tokens'] button[type=submit]"))
+    check("the token is shown once", wait_for("Kopioi avain nyt"), driver.title)
+    audit("18a-api-token")
+    token = driver.find_element(By.ID, "made-token").text
+    request = urllib.request.Request(base + "/api/v1/participants?limit=100", headers={"Authorization": "Bearer " + token, "Accept-Language": "fi"})
+    with urllib.request.urlopen(request, timeout=30) as r:
+        listed = json.loads(r.read())
+    check("a program reads the participants with the token", r.status == 200 and len(listed["items"]) == 100 and "next" in listed, str(listed)[:200])
+    driver.get(base + "/account/tokens")
+    check("the token is not shown again", token not in driver.page_source and "Raportointi" in driver.page_source, driver.title)
+    driver.get(base + "/api/v1/docs")
+    check("the API's description lists its operations", wait_for("GET /api/v1/participants") and "openapi.yaml" in driver.page_source, driver.title)
+    audit("18b-api-docs")
     # A project's public page (issue 17): the manager publishes PARTY's page (its texts and the seed's
     # financing plan are drafted in the demo); a visitor without an account finds it in the public
     # index and reads its computed results and budget.
@@ -934,7 +955,8 @@ limits = {"attendance from home": 3, "74-member attendance from the group": 3, "
           "participant asks about an event": 2,
           "participant adds a goal of their own": 2, "participant assesses themselves": 3,
           "participant adds a picture to their portfolio": 2, "participant gives feedback": 2, "find a peer": 2,
-          "manager publishes a project's page": 2, "ask the team for a consultation": 2}
+          "manager publishes a project's page": 2, "ask the team for a consultation": 2,
+          "make an API token": 2}
 for name, t in tasks.items():
     print(f"task {name}: {t['clicks']} clicks, {t['pages']} pages, {t.get('ticks', 0)} ticks (limit {limits.get(name, '?')} clicks)")
     check(f"task {name} within its clicks", t["clicks"] <= limits.get(name, 0), str(t))

@@ -28,6 +28,7 @@ ap.add_argument("--seconds", type=int, default=15)
 ap.add_argument("--rounds", type=int, default=3)
 ap.add_argument("--connections", type=int, default=64)
 ap.add_argument("--check", action="store_true")
+ap.add_argument("--routes", help="only the routes whose names contain one of these comma-separated words (and the floor)")
 ap.add_argument("--public", action="store_true", help="measure a public project page against /health")
 args = ap.parse_args()
 binary = os.path.abspath(args.binary)
@@ -122,6 +123,8 @@ def wrk(server, route):
     else:
         if cookie:
             cmd += ["-H", f"Cookie: {server.cookie}"]
+        if kind == "api":
+            cmd += ["-H", f"Authorization: Bearer {server.world['apiToken']}"]
         cmd.append(server.base + path)
     out = subprocess.run(cmd, capture_output=True, text=True).stdout
     m = re.search(r"Requests/sec:\s+([\d.]+)", out)
@@ -178,7 +181,11 @@ try:
                    (s, ("participant list, name search", f"/participants?q={w['searchTerm']}", True, "get")),
                    (s, ("list, one person's name", "/participants?q=" + urllib.parse.quote(w['personSearch']), True, "get")),
                    (s, ("participant page", f"/participants/{w['participant']}", True, "get")),
-                   (s, ("attendance save (10 ticked)", None, True, "save"))]
+                   (s, ("attendance save (10 ticked)", None, True, "save")),
+                   (s, ("API: participants, page of 100", "/api/v1/participants?limit=100", False, "api"))]
+    if args.routes:
+        wanted = args.routes.split(",")
+        routes = [(s, r) for s, r in routes if r[0].startswith("floor") or any(w in r[0] for w in wanted)]
     results = {(s.name, r[0]): [] for s, r in routes}
     for _ in range(args.rounds):
         # Interleaved: each route of each database once per round, so a slow spell of the shared

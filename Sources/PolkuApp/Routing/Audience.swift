@@ -82,7 +82,7 @@ enum Audience: Sendable, Equatable, CustomStringConvertible {
     static let publicAllowList: Set<String> = [
         "GET /", "GET /health", "GET /styles.css", "GET /cards.css", "GET /polku.js",
         "GET /login", "POST /login", "GET /lang/:lang",
-        "GET /directory", "GET /directory.csv", "GET /directory/:id",
+        "GET /directory", "GET /directory.csv", "GET /directory/:id", "GET /directory/hsds.json",
         "GET /invite/:token", "POST /invite/:token",
         "GET /s/:slug", "POST /s/:slug",
         "GET /feeds/activities/:token",

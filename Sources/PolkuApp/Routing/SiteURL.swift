@@ -29,6 +29,8 @@ package enum SiteURL: Sendable {
     case project(Parameter<UUID>), projectEdit(Parameter<UUID>)
     case projectReport(Parameter<UUID>), projectReportPeople(Parameter<UUID>)
     case projectReportCSV(Parameter<UUID>), projectReportXLSX(Parameter<UUID>)
+    /// The participants' start and exit data in EURA 2021's shape (issue 18), for managers.
+    case projectEURACSV(Parameter<UUID>), projectEURAXLSX(Parameter<UUID>)
     case projectFollowUps(Parameter<UUID>), projectActivities(Parameter<UUID>)
     /// Participants' questions about who has handled their data, and a manager's answer to one.
     case projectQuestions(Parameter<UUID>), projectQuestion(Parameter<UUID>, Parameter<UUID>)
@@ -43,6 +45,8 @@ package enum SiteURL: Sendable {
     case calendar, activityFeed(Parameter<String>)
 
     case directory, directoryCSV, directoryService(Parameter<UUID>)
+    /// The directory as an Open Referral HSDS 3.0 package, and its import (issue 18).
+    case directoryHSDS, adminDirectoryImportHSDS
     case serviceEdit(Parameter<UUID>), service(Parameter<UUID>), serviceChecked(Parameter<UUID>)
     case referrals, referral(Parameter<UUID>), referralState(Parameter<UUID>), referralWithdraw(Parameter<UUID>)
     case network
@@ -150,6 +154,8 @@ package enum SiteURL: Sendable {
         case .projectReportPeople(let i): return Self.project(i).segments + c("report", "people")
         case .projectReportCSV(let i): return Self.project(i).segments + c("report.csv")
         case .projectReportXLSX(let i): return Self.project(i).segments + c("report.xlsx")
+        case .projectEURACSV(let i): return Self.project(i).segments + c("eura2021.csv")
+        case .projectEURAXLSX(let i): return Self.project(i).segments + c("eura2021.xlsx")
         case .projectFollowUps(let i): return Self.project(i).segments + c("followups")
         case .projectQuestions(let i): return Self.project(i).segments + c("questions")
         case .projectQuestion(let i, let q): return Self.project(i).segments + c("questions") + [p("question", q)]
@@ -173,6 +179,8 @@ package enum SiteURL: Sendable {
         case .activityFeed(let token): return c("feeds", "activities") + [p("token", token)]
         case .directory: return c("directory")
         case .directoryCSV: return c("directory.csv")
+        case .directoryHSDS: return c("directory", "hsds.json")
+        case .adminDirectoryImportHSDS: return c("admin", "directory", "import", "hsds")
         case .directoryService(let s): return c("directory") + [p("id", s)]
         case .serviceEdit(let s): return c("services") + [p("id", s)] + c("edit")
         case .service(let s): return c("services") + [p("id", s)]

@@ -22,6 +22,8 @@ public enum LoadBench {
         /// Each held session's attendance page, in the order the saves use them.
         let sessions: [String]
         let members: [String]
+        /// An API token of the same user, every scope (issue 18's `GET /api/v1/participants`).
+        let apiToken: String
     }
 
     public static func prepare(_ app: Application, participants: Int, sessions: Int) async throws -> World {
@@ -68,9 +70,10 @@ public enum LoadBench {
         }
         try await ActivityBench.insert(app.db, "activity_sessions", ["id", "activity_id", "scheduled_date", "date", "start_time", "end_time", "cancelled", "version"], rows)
         try await sql.raw(SQLQueryString(sql.dialect.name == "postgresql" ? "VACUUM ANALYZE" : "ANALYZE")).run()
+        let token = try await APITokens.issue(app, email: "bench@polku.invalid", name: "load", scopes: [], days: 30)
         return World(
             cookie: cookie, csrf: "bench", participant: sample.participant.uuidString, project: first.project_id.uuidString, searchTerm: sample.searchTerm,
             personSearch: sample.personSearch,
-            sessions: paths, members: members.map(\.uuidString))
+            sessions: paths, members: members.map(\.uuidString), apiToken: token)
     }
 }

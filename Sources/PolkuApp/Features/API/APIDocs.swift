@@ -42,7 +42,7 @@ enum APIDocs {
                 }
             }
             h("h2") { t("api.docs.contract") }
-            h("pre", ["class": "contract", "tabindex": "0"]) { Contract.yaml }
+            h("pre", ["class": "contract", "tabindex": "0", "aria-label": t("api.docs.contract")]) { Contract.yaml }
         }.response()
     }
 

@@ -22,6 +22,10 @@ enum AccountPage {
                 f.text("repeat", t("account.password.repeat"), type: "password", required: true, autocomplete: "new-password", value: "")
                 submit(t("account.password.submit"))
             }
+            if let actor = context.actor, actor.participantID == nil {
+                h("h2") { t("api.tokens.title") }
+                h("p") { h("a", ["href": SiteURL.accountTokens.relativeURL()]) { t("account.tokens.link") } }
+            }
         }
     }
 }

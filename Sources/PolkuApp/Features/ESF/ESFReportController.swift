@@ -12,6 +12,8 @@ enum ESFReportController {
         let state: FormState
         /// Whether figures may be shown exactly and link to people.
         let seesPeople: Bool
+        /// The project's managers also get the participants' EURA 2021 data.
+        var managesProject = false
         let ownOutcomes: [ProjectOutcome]
     }
 
@@ -22,7 +24,9 @@ enum ESFReportController {
         filter.gender = r.state.choice("gender", ESFGender.self, required: false)
         filter.ageBand = r.state.choice("age_band", ESFReport.AgeBand.self, required: false)
         let own = try await ProjectOutcome.query(on: req.db).filter(\.$project.$id == r.project.requireID()).sort(\.$name).all()
-        return Context(project: r.project, sites: r.sites, filter: filter, state: r.state, seesPeople: r.access.seesParticipants, ownOutcomes: own)
+        return Context(
+            project: r.project, sites: r.sites, filter: filter, state: r.state, seesPeople: r.access.seesParticipants,
+            managesProject: r.access.managesProject, ownOutcomes: own)
     }
 
     @Sendable static func show(req: Request) async throws -> Response {

@@ -75,6 +75,14 @@ enum ESFReportView {
                 " · "
                 h("a", ["href": "\(base).xlsx?\(query)", "download": ""]) { "\(t("report.download")) XLSX" }
             }
+            if ctx.managesProject {
+                h("p") {
+                    t("eura.export") + ": "
+                    h("a", ["href": SiteURL.projectEURACSV(.value(p.id!)).relativeURL(), "download": ""]) { "CSV" }
+                    " · "
+                    h("a", ["href": SiteURL.projectEURAXLSX(.value(p.id!)).relativeURL(), "download": ""]) { "XLSX" }
+                }
+            }
             h("section", ["aria-labelledby": "progress-h"]) {
                 h("h2", ["id": "progress-h"]) { t("project.progress") }
                 h("p") {

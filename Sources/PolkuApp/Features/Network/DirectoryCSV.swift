@@ -56,6 +56,11 @@ enum DirectoryCSV {
             h("p") { t("directory.import.hint", columns.joined(separator: ", ")) }
             FileUpload.form(
                 context, action: SiteURL.adminDirectoryImport.relativeURL(), label: t("import.file"), accept: ".csv,text/csv", submit: t("directory.import.submit"))
+            h("h2") { t("hsds.import.title") }
+            h("p") { t("hsds.import.hint") }
+            FileUpload.form(
+                context, action: SiteURL.adminDirectoryImportHSDS.relativeURL(), label: t("hsds.import.file"), accept: ".json,application/json",
+                submit: t("hsds.import.submit"))
         }
     }
 

@@ -46,6 +46,7 @@ extension DirectorySearch {
             }
             if m.more, let last = m.rows.last { h("p") { h("a", ["href": m.next(after: last.id)]) { t("directory.more") } } }
             h("p") { h("a", ["href": SiteURL.directoryCSV.relativeURL()]) { t("directory.csv") } }
+            h("p") { h("a", ["href": SiteURL.directoryHSDS.relativeURL()]) { t("hsds.link") } }
             if m.showsNetworkLink { h("p") { h("a", ["href": SiteURL.network.relativeURL()]) { t("network.link") } } }
         }
     }

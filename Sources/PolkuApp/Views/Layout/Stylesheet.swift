@@ -92,6 +92,7 @@ enum Stylesheet {
         .req{color:#b00020}
         .error{margin:0;color:#b00020;font-weight:600}
         .error-summary{border:2px solid #b00020;padding:.25rem 1rem;background:#fff5f5;margin:.5rem 0}
+        pre.contract{overflow-x:auto;max-width:100%;font-size:.85rem} h3 code{overflow-wrap:anywhere}
         code.token{overflow-wrap:anywhere;word-break:break-all;font-size:1.05rem}
         .notice{border:2px solid #8a5a00;padding:.25rem 1rem;background:#fffaf0;margin:.5rem 0}
         fieldset.checks{border:0;padding:0}
