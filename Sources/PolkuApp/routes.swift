@@ -270,6 +270,7 @@ private func adminRoutes(_ app: Application) {
     admin.get(.adminDirectoryImport, use: DirectoryCSV.importPage)
     admin.upload(.adminDirectoryImport, maxBody: "16mb", use: DirectoryCSV.importFile)
     admin.upload(.adminDirectoryImportHSDS, maxBody: "32mb", use: DirectoryHSDS.importFile)
+    admin.upload(.adminDirectoryImportPTV, maxBody: "32mb", use: DirectoryPTV.importFile)
     admin.get(.adminJobs, use: JobsPage.index)
     admin.post(.adminJobRun(.key), use: JobsPage.runNow)
     admin.get(.adminErasure, use: ErasurePage.show)

@@ -50,6 +50,7 @@ enum Migrations {
         CreateExperiments(),
         AddSitePages(),
         CreateAPITokens(),
+        AddPTVIDs(),
     ]
 
     static func register(on app: Application) {

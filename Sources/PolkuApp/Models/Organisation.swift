@@ -14,6 +14,8 @@ package final class Organisation: Model, @unchecked Sendable {
     @Field(key: "kind") package var kind: Kind
     @OptionalField(key: "municipality") package var municipality: String?
     @OptionalField(key: "website") package var website: String?
+    /// The organisation's id in Suomi.fi Palvelutietovaranto when it was imported from there.
+    @OptionalField(key: "ptv_id") package var ptvID: String?
     /// The provider's sector in the service network, when the kind of organisation does not say it.
     @OptionalField(key: "sector") package var sector: Sector?
 

@@ -28,6 +28,8 @@ package final class Service: Model, @unchecked Sendable {
     @Field(key: "active") package var active: Bool
     @Field(key: "checked_on") package var checkedOn: String
     @Field(key: "search_text") package var searchText: String
+    /// The service's id in Suomi.fi Palvelutietovaranto when it was imported from there.
+    @OptionalField(key: "ptv_id") package var ptvID: String?
 
     package init() {}
 

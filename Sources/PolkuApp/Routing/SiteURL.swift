@@ -46,7 +46,7 @@ package enum SiteURL: Sendable {
 
     case directory, directoryCSV, directoryService(Parameter<UUID>)
     /// The directory as an Open Referral HSDS 3.0 package, and its import (issue 18).
-    case directoryHSDS, adminDirectoryImportHSDS
+    case directoryHSDS, adminDirectoryImportHSDS, adminDirectoryImportPTV
     case serviceEdit(Parameter<UUID>), service(Parameter<UUID>), serviceChecked(Parameter<UUID>)
     case referrals, referral(Parameter<UUID>), referralState(Parameter<UUID>), referralWithdraw(Parameter<UUID>)
     case network
@@ -181,6 +181,7 @@ package enum SiteURL: Sendable {
         case .directoryCSV: return c("directory.csv")
         case .directoryHSDS: return c("directory", "hsds.json")
         case .adminDirectoryImportHSDS: return c("admin", "directory", "import", "hsds")
+        case .adminDirectoryImportPTV: return c("admin", "directory", "import", "ptv")
         case .directoryService(let s): return c("directory") + [p("id", s)]
         case .serviceEdit(let s): return c("services") + [p("id", s)] + c("edit")
         case .service(let s): return c("services") + [p("id", s)]

@@ -60,7 +60,19 @@ enum DirectoryCSV {
             h("p") { t("hsds.import.hint") }
             FileUpload.form(
                 context, action: SiteURL.adminDirectoryImportHSDS.relativeURL(), label: t("hsds.import.file"), accept: ".json,application/json",
-                submit: t("hsds.import.submit"))
+                submit: t("hsds.import.submit"), id: "f-hsds-file")
+            h("h2") { t("ptv.import.title") }
+            h("p") { t("ptv.import.hint") }
+            let f = Fields(t: t, state: FormState(values: ["threshold": "low"], errors: [:]), prefix: "ptv-")
+            FileUpload.form(
+                context, action: SiteURL.adminDirectoryImportPTV.relativeURL(), label: t("ptv.import.file"), accept: ".json,application/json",
+                submit: t("ptv.import.submit"), id: "f-ptv-file",
+                fields: [
+                    f.select(
+                        "category", t("ptv.import.category"), options: ServiceCategory.allCases.map { ($0.rawValue, t("service.category." + $0.rawValue)) },
+                        required: true, blank: t("ptv.import.choose")),
+                    f.select("threshold", t("ptv.import.threshold"), options: Threshold.allCases.map { ($0.rawValue, t("service.threshold." + $0.rawValue)) }, required: true),
+                ])
         }
     }
 

@@ -6,12 +6,16 @@ import Vapor
 /// and the instrument library share both halves instead of three copies.
 enum FileUpload {
     /// The form: one required file field named `file`, posted as multipart to `action`.
-    static func form(_ context: PageContext, action: String, label: String, accept: String, submit submitLabel: String) -> Node {
+    /// `id` tells apart several upload forms on one page; `fields` go before the file.
+    static func form(
+        _ context: PageContext, action: String, label: String, accept: String, submit submitLabel: String, id: String = "f-file", fields: [Node] = []
+    ) -> Node {
         h("form", ["method": "post", "action": action, "enctype": "multipart/form-data"]) {
             csrfField(context)
+            for field in fields { field }
             h("div", ["class": "field"]) {
-                h("label", ["for": "f-file"]) { label }
-                h("input", ["type": "file", "id": "f-file", "name": "file", "accept": accept, "required": ""])
+                h("label", ["for": id]) { label }
+                h("input", ["type": "file", "id": id, "name": "file", "accept": accept, "required": ""])
             }
             submit(submitLabel)
         }
