@@ -60,6 +60,7 @@ let package = Package(
                 .copy("Features/ESF/ESF.strings.txt"),
                 .copy("Features/PublicPages/PublicPages.strings.txt"),
                 .copy("Features/Team/Team.strings.txt"),
+                .copy("Features/Webhooks/Webhooks.strings.txt"),
                 .copy("Features/Feedback/Feedback.strings.txt"),
                 .copy("Features/Import/Import.strings.txt"),
                 .copy("Features/LearningCafe/LearningCafe.strings.txt"),

@@ -199,6 +199,10 @@ private func networkRoutes(_ app: Application) {
     keepers.get(.organisationServices(.key), use: ServiceEditor.index)
     keepers.post(.organisationServices(.key), use: ServiceEditor.create)
     GuardedRoutes(app, .provider(allowsAdmin: false)).get(.organisationReferrals(.key), use: ReferralController.inbox)
+    let hookKeepers = GuardedRoutes(app, .provider(allowsAdmin: true))
+    hookKeepers.get(.organisationWebhooks(.key), use: WebhookEndpoints.show)
+    hookKeepers.post(.organisationWebhooks(.key), use: WebhookEndpoints.create)
+    hookKeepers.post(.organisationWebhookRemove(.key, .key), use: WebhookEndpoints.remove)
 
     let service = GuardedRoutes(app, .serviceKeeper)
     service.get(.serviceEdit(.key), use: ServiceEditor.edit)

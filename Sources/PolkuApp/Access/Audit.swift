@@ -56,6 +56,8 @@ struct Audit {
         case apiCall = "api.call"
         case apiTokenCreate = "api_token.create"
         case apiTokenRevoke = "api_token.revoke"
+        /// A webhook endpoint added or removed.
+        case webhookChange = "webhook.change"
     }
 
     func record(

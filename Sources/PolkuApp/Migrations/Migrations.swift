@@ -51,6 +51,7 @@ enum Migrations {
         AddSitePages(),
         CreateAPITokens(),
         AddPTVIDs(),
+        CreateWebhooks(),
     ]
 
     static func register(on app: Application) {

@@ -24,6 +24,8 @@ package enum SiteURL: Sendable {
     case organisations, organisationNew
     case organisation(Parameter<UUID>), organisationEdit(Parameter<UUID>)
     case organisationServices(Parameter<UUID>), organisationReferrals(Parameter<UUID>)
+    /// The organisation's webhook endpoints and their delivery log (issue 18).
+    case organisationWebhooks(Parameter<UUID>), organisationWebhookRemove(Parameter<UUID>, Parameter<UUID>)
 
     case projects, projectNew
     case project(Parameter<UUID>), projectEdit(Parameter<UUID>)
@@ -146,6 +148,8 @@ package enum SiteURL: Sendable {
         case .organisationEdit(let o): return c("organisations") + [p("id", o)] + c("edit")
         case .organisationServices(let o): return c("organisations") + [p("id", o)] + c("services")
         case .organisationReferrals(let o): return c("organisations") + [p("id", o)] + c("referrals")
+        case .organisationWebhooks(let o): return c("organisations") + [p("id", o)] + c("webhooks")
+        case .organisationWebhookRemove(let o, let w): return c("organisations") + [p("id", o)] + c("webhooks") + [p("hook", w)] + c("remove")
         case .projects: return c("projects")
         case .projectNew: return c("projects", "new")
         case .project(let i): return c("projects") + [p("id", i)]

@@ -53,6 +53,7 @@ enum ReferralController {
             c.$participant.id = pid; c.purpose = .dataSharing; c.date = r.consentOn; c.given = true; c.$recordedBy.id = scope.actor.userID
             try await c.create(on: db)
             try await req.audit.record(.referralCreate, participant: pid, project: project, detail: "to service \(serviceID), shares \(r.shared)", on: db)
+            try await Webhooks.referral(.referralCreated, referral: r.id!, service: serviceID, state: r.state.rawValue, at: req.now, app: req.application, on: db)
         }
         req.flash("flash.referral_sent")
         return req.redirect(SiteURL.referral(.value(r.id!)).relativeURL())
@@ -109,6 +110,8 @@ enum ReferralController {
             e.$referral.id = r.id!; e.at = req.now; e.fromState = from; e.toState = target; e.reason = reason.nilIfEmpty; e.$user.id = actor.userID
             try await e.create(on: db)
             try await req.audit.record(.referralUpdate, participant: r.$participant.id, project: r.$project.id, detail: "\(from.rawValue) → \(target.rawValue)", on: db)
+            try await Webhooks.referral(
+                .referralStateChanged, referral: r.id!, service: r.$service.id, state: target.rawValue, at: req.now, app: req.application, on: db)
         }
         req.flash("flash.referral_moved", req.t("referral.state." + target.rawValue))
         return req.redirect(SiteURL.referral(.value(r.id!)).relativeURL())

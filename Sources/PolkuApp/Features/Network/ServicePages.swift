@@ -41,6 +41,7 @@ enum ServicePages {
         func isStale(_ r: Row) -> Bool { CalendarDate(parsing: r.checked_on).map { ServiceFreshness.isStale(checked: $0, today: today) } ?? true }
         return Page(context, title: t("provider.services.title", m.organisation.name), breadcrumbs: [(t("directory.title"), SiteURL.directory.relativeURL())], status: status) {
             h("p") { h("a", ["href": SiteURL.organisationReferrals(.value(id)).relativeURL()]) { t("provider.inbox.link") } }
+            h("p") { h("a", ["href": SiteURL.organisationWebhooks(.value(id)).relativeURL()]) { t("webhooks.link") } }
             let stale = m.rows.filter(isStale)
             if !stale.isEmpty { h("p", ["class": "notice", "role": "status"]) { t("provider.services.stale", stale.count) } }
             if m.rows.isEmpty {

@@ -11,13 +11,15 @@ enum JobKind: String, CaseIterable, Sendable {
     case retention
     /// A participant spreadsheet a project manager uploaded (`ImportJob`).
     case participantImport = "participant-import"
+    /// One delivery of a webhook (`Webhooks.deliver`), retried with the queue's backoff.
+    case webhook
 
     /// How often a recurring kind runs; nil for a job that runs once.
     var interval: TimeInterval? {
         switch self {
         case .cleanup: 3600
         case .retention: 86_400
-        case .participantImport: nil
+        case .participantImport, .webhook: nil
         }
     }
 }
@@ -45,8 +47,16 @@ enum JobQueue {
     static func enqueue(
         _ kind: JobKind, payload: String? = nil, at runAt: Date, dedupeKey: String? = nil, owner: UUID? = nil, app: Application
     ) async throws -> UUID {
+        try await enqueue(kind, payload: payload, at: runAt, dedupeKey: dedupeKey, owner: owner, app: app, on: app.db.sql)
+    }
+
+    /// The same in the caller's transaction (`sql`): the job exists only if what it follows commits.
+    @discardableResult
+    static func enqueue(
+        _ kind: JobKind, payload: String? = nil, at runAt: Date, dedupeKey: String? = nil, owner: UUID? = nil, app: Application, on sql: any SQLDatabase
+    ) async throws -> UUID {
         let id = app.newID()
-        try await app.db.sql.raw(
+        try await sql.raw(
             """
             INSERT INTO jobs (id, kind, dedupe_key, payload, state, attempts, run_at, created_at, owner_id)
             VALUES (\(bind: id), \(bind: kind.rawValue), \(bind: dedupeKey), \(bind: payload), 'queued', 0, \(bind: runAt),

@@ -73,6 +73,7 @@ enum Jobs {
         case .cleanup: return try await Cleanup.run(on: app.db.sql, now: app.clock.now())
         case .retention: return try await RetentionRun.run(app).description
         case .participantImport: return try await ImportJob.run(job, app: app)
+        case .webhook: return try await Webhooks.deliver(job, app: app)
         }
     }
 }
