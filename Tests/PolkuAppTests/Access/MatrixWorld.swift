@@ -3,6 +3,7 @@ import Foundation
 @testable import PolkuApp
 import PolkuCore
 import PolkuTestSupport
+import Testing
 import Vapor
 
 /// `World` with one of everything a route can name, for the generated role matrix: for each kind
@@ -97,10 +98,27 @@ struct MatrixWorld {
             ownPeerMatch: ownPeerMatch, otherPeerMatch: otherPeerMatch)
     }
 
+    /// The project's health professional records a WHO-5 for the own participant (answers 3, 3, 3, 3,
+    /// `last`) in the browser; returns their signed-in client.
+    func nurseRecordsWHO5(_ app: Application, last: Int = 3) async throws -> TestClient {
+        let nurse = TestClient(app)
+        try await nurse.login(base.users[.healthProfessional]!)
+        let saved = try await nurse.post(
+            SiteURL.participantAssessments(.value(base.ownParticipant)).relativeURL(),
+            [
+                "project": base.ownProject.uuidString, "instrument": "who5", "date": "1.3.2024",
+                "a_1": "3", "a_2": "3", "a_3": "3", "a_4": "3", "a_5": String(last),
+            ])
+        #expect(saved.status == .seeOther)
+        return nurse
+    }
+
     /// The concrete path of `route` for a target: each parameter filled by what the path names.
     func path(_ route: Route, _ target: Target) -> String {
         let own = target == .own
-        let first = route.path.first?.description ?? ""
+        // An API route is named by what follows /api/v1 (/api/v1/projects/:id is a project).
+        let named = route.path.first?.description == "api" ? Array(route.path.dropFirst(2)) : route.path
+        let first = named.first?.description ?? ""
         let parts: [String] = route.path.map { component in
             guard case .parameter(let name) = component else { return component.description }
             switch name {

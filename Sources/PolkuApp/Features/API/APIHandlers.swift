@@ -71,3 +71,118 @@ struct APIHandlers: APIProtocol {
         return .created(.init(body: .json(try await APIParticipants.addNote(req, body))))
     }
 }
+
+// MARK: Activities, measures, the network and the reports
+
+extension APIHandlers {
+    /// Answers a read: 304 when the client's copy is current.
+    private func read<T: Encodable>(_ value: T, _ req: Request) -> T? { APIETag.current(value, req) ? nil : value }
+
+    func listActivities(_ input: Operations.ListActivities.Input) async throws -> Operations.ListActivities.Output {
+        let req = try APIRequest.get()
+        let q = input.query
+        let page = try await APIActivities.list(req, kind: q.kind, cursor: try APIInput.cursor(q.cursor), limit: try APIInput.limit(q.limit))
+        guard let page = read(page, req) else { return .notModified(.init()) }
+        return .ok(.init(body: .json(page)))
+    }
+
+    func getActivity(_ input: Operations.GetActivity.Input) async throws -> Operations.GetActivity.Output {
+        let req = try APIRequest.get()
+        guard let activity = read(try await APIActivities.show(req), req) else { return .notModified(.init()) }
+        return .ok(.init(body: .json(activity)))
+    }
+
+    func getSession(_ input: Operations.GetSession.Input) async throws -> Operations.GetSession.Output {
+        let req = try APIRequest.get()
+        guard let session = read(try await APIActivities.session(req), req) else { return .notModified(.init()) }
+        return .ok(.init(body: .json(session)))
+    }
+
+    func setAttendance(_ input: Operations.SetAttendance.Input) async throws -> Operations.SetAttendance.Output {
+        let req = try APIRequest.get()
+        guard case .json(let body) = input.body else { throw Abort(.unsupportedMediaType) }
+        return .ok(.init(body: .json(try await APIActivities.setAttendance(req, body))))
+    }
+
+    func listInstruments(_ input: Operations.ListInstruments.Input) async throws -> Operations.ListInstruments.Output {
+        let req = try APIRequest.get()
+        guard let list = read(try await APIMeasures.instruments(req), req) else { return .notModified(.init()) }
+        return .ok(.init(body: .json(list)))
+    }
+
+    func listAssessments(_ input: Operations.ListAssessments.Input) async throws -> Operations.ListAssessments.Output {
+        let req = try APIRequest.get()
+        guard let list = read(try await APIMeasures.assessments(req, instrument: input.query.instrument), req) else { return .notModified(.init()) }
+        return .ok(.init(body: .json(list)))
+    }
+
+    func listOrganisations(_ input: Operations.ListOrganisations.Input) async throws -> Operations.ListOrganisations.Output {
+        let req = try APIRequest.get()
+        let page = try await APINetwork.organisations(req, cursor: try APIInput.cursor(input.query.cursor), limit: try APIInput.limit(input.query.limit))
+        guard let page = read(page, req) else { return .notModified(.init()) }
+        return .ok(.init(body: .json(page)))
+    }
+
+    func getOrganisation(_ input: Operations.GetOrganisation.Input) async throws -> Operations.GetOrganisation.Output {
+        let req = try APIRequest.get()
+        guard let organisation = read(try await APINetwork.organisation(req), req) else { return .notModified(.init()) }
+        return .ok(.init(body: .json(organisation)))
+    }
+
+    func listReferralInbox(_ input: Operations.ListReferralInbox.Input) async throws -> Operations.ListReferralInbox.Output {
+        let req = try APIRequest.get()
+        let q = input.query
+        let page = try await APINetwork.inbox(req, all: q.all ?? false, cursor: try APIInput.cursor(q.cursor), limit: try APIInput.limit(q.limit))
+        guard let page = read(page, req) else { return .notModified(.init()) }
+        return .ok(.init(body: .json(page)))
+    }
+
+    func listServices(_ input: Operations.ListServices.Input) async throws -> Operations.ListServices.Output {
+        let req = try APIRequest.get()
+        let q = input.query
+        let page = try await APINetwork.services(
+            req, organisation: try APIInput.uuid(q.organisation, field: "organisation"), q: q.q, cursor: try APIInput.cursor(q.cursor),
+            limit: try APIInput.limit(q.limit))
+        guard let page = read(page, req) else { return .notModified(.init()) }
+        return .ok(.init(body: .json(page)))
+    }
+
+    func getReferral(_ input: Operations.GetReferral.Input) async throws -> Operations.GetReferral.Output {
+        let req = try APIRequest.get()
+        guard let referral = read(try await APINetwork.referral(req), req) else { return .notModified(.init()) }
+        return .ok(.init(body: .json(referral)))
+    }
+
+    func moveReferral(_ input: Operations.MoveReferral.Input) async throws -> Operations.MoveReferral.Output {
+        let req = try APIRequest.get()
+        guard case .json(let body) = input.body else { throw Abort(.unsupportedMediaType) }
+        return .ok(.init(body: .json(try await APINetwork.move(req, body))))
+    }
+
+    func getActivityReport(_ input: Operations.GetActivityReport.Input) async throws -> Operations.GetActivityReport.Output {
+        let req = try APIRequest.get()
+        let q = input.query
+        let report = try await APIReports.activity(
+            req, from: try APIInput.date(q.from, field: "from"), to: try APIInput.date(q.to, field: "to"), by: q.by?.rawValue)
+        guard let report = read(report, req) else { return .notModified(.init()) }
+        return .ok(.init(body: .json(report)))
+    }
+
+    func getMeasuresReport(_ input: Operations.GetMeasuresReport.Input) async throws -> Operations.GetMeasuresReport.Output {
+        let req = try APIRequest.get()
+        let q = input.query
+        let report = try await APIReports.measures(req, from: try APIInput.date(q.from, field: "from"), to: try APIInput.date(q.to, field: "to"))
+        guard let report = read(report, req) else { return .notModified(.init()) }
+        return .ok(.init(body: .json(report)))
+    }
+
+    func getNetworkReport(_ input: Operations.GetNetworkReport.Input) async throws -> Operations.GetNetworkReport.Output {
+        let req = try APIRequest.get()
+        let q = input.query
+        let report = try await APIReports.network(
+            req, from: try APIInput.date(q.from, field: "from"), to: try APIInput.date(q.to, field: "to"),
+            project: try APIInput.uuid(q.project, field: "project"))
+        guard let report = read(report, req) else { return .notModified(.init()) }
+        return .ok(.init(body: .json(report)))
+    }
+}

@@ -1,6 +1,7 @@
 import Crypto
 import Foundation
 import PolkuCore
+import SQLKit
 import Vapor
 
 /// The checks the generated server leaves to us: it decodes types, not formats or ranges, so an id
@@ -82,5 +83,33 @@ enum APIETag {
         return sent.split(separator: ",").contains {
             let s = $0.trimmingCharacters(in: .whitespaces); return s == tag || s == "*" || s == "W/" + tag
         }
+    }
+}
+
+/// Keyset paging: the condition that starts a page after the row the cursor names, by (name, id)
+/// ascending or by (created_at, id) newest first. Nil when there is no cursor or it names no row of
+/// `table` (within the list's own rows, `within`): the page then starts from the beginning, as the
+/// contract says.
+enum APIKeyset {
+    static func byName(
+        _ cursor: UUID?, table: String, alias: String = "", within: SQLQueryString = "1 = 1", on db: any SQLDatabase
+    ) async throws -> SQLQueryString? {
+        guard let cursor,
+            let anchor = try await db.raw("SELECT name FROM \(ident: table) WHERE id = \(bind: cursor) AND \(within)")
+                .first(decodingColumn: "name", as: String.self)
+        else { return nil }
+        let p = alias.isEmpty ? "" : alias + "."
+        return "(\(unsafeRaw: p)name > \(bind: anchor) OR (\(unsafeRaw: p)name = \(bind: anchor) AND \(unsafeRaw: p)id > \(bind: cursor)))"
+    }
+
+    static func newestFirst(
+        _ cursor: UUID?, table: String, alias: String, within: SQLQueryString = "1 = 1", on db: any SQLDatabase
+    ) async throws -> SQLQueryString? {
+        guard let cursor,
+            let anchor = try await db.raw("SELECT created_at FROM \(ident: table) WHERE id = \(bind: cursor) AND \(within)")
+                .first(decodingColumn: "created_at", as: Date.self)
+        else { return nil }
+        let p = alias + "."
+        return "(\(unsafeRaw: p)created_at < \(bind: anchor) OR (\(unsafeRaw: p)created_at = \(bind: anchor) AND \(unsafeRaw: p)id < \(bind: cursor)))"
     }
 }

@@ -80,11 +80,8 @@ enum APIParticipants {
         } else {
             query.appendInterpolation(" AND (n.sensitivity = 'normal' OR n.project_id IN \(SQLBind.group(scope.healthProjects)))" as SQLQueryString)
         }
-        if let cursor,
-            let anchor = try await req.db.sql.raw("SELECT created_at FROM notes WHERE id = \(bind: cursor) AND participant_id = \(bind: pid)")
-                .first(decodingColumn: "created_at", as: Date.self)
-        {
-            query.appendInterpolation(" AND (n.created_at < \(bind: anchor) OR (n.created_at = \(bind: anchor) AND n.id < \(bind: cursor)))" as SQLQueryString)
+        if let after = try await APIKeyset.newestFirst(cursor, table: "notes", alias: "n", within: "participant_id = \(bind: pid)", on: req.db.sql) {
+            query.appendInterpolation(" AND \(after)" as SQLQueryString)
         }
         query.appendLiteral(" ORDER BY n.created_at DESC, n.id DESC LIMIT \(limit + 1)")
         let rows = try await req.db.sql.raw(query).all(decoding: NoteRow.self)

@@ -28,7 +28,8 @@ enum APIProblem {
         let t = req.t
         let page = pageKey(status, reason: reason)
         var detail = t(page + ".body")
-        if let reason, reason.hasPrefix("api."), t(reason) != reason { detail = t(reason) }
+        // A refusal's own key (`api.problem.*`, or a page's message key such as a referral's rule).
+        if let reason, reason.contains("."), !reason.contains(" "), t(reason) != reason { detail = t(reason) }
         let body = Body(
             type: "about:blank", title: t(page + ".title"), status: Int(status.code), detail: detail, field: field)
         let res = Response(status: status)
@@ -46,6 +47,7 @@ enum APIProblem {
         case 401: "api.problem.401"
         case 406: "api.problem.406"
         case 415: "api.problem.415"
+        case 409: "api.problem.409"
         case 422: "api.problem.422"
         case 400, 403, 404, 405, 413, 429, 503: "errorpage.\(status.code)"
         case 400..<500: "errorpage.400"

@@ -23,11 +23,7 @@ enum APIProjects {
             guard !ids.isEmpty else { return Schemas.ProjectPage(items: []) }
             conditions.append("id IN \(SQLBind.group(ids))")
         }
-        if let cursor,
-            let anchor = try await req.db.sql.raw("SELECT name FROM projects WHERE id = \(bind: cursor)").first(decodingColumn: "name", as: String.self)
-        {
-            conditions.append("(name > \(bind: anchor) OR (name = \(bind: anchor) AND id > \(bind: cursor)))")
-        }
+        if let after = try await APIKeyset.byName(cursor, table: "projects", on: req.db.sql) { conditions.append(after) }
         for (i, c) in conditions.enumerated() {
             query.appendLiteral(i == 0 ? " WHERE " : " AND ")
             query.appendInterpolation(c)

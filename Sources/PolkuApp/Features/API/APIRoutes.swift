@@ -28,6 +28,22 @@ enum APIRoutes {
         "GET /participants/{id}": Rule(.participant(.reads), .participantsRead),
         "GET /participants/{id}/notes": Rule(.participant(.reads), .notesRead),
         "POST /participants/{id}/notes": Rule(.participant(.writes), .notesWrite),
+        "GET /participants/{id}/assessments": Rule(.participant(.reads), .measuresRead),
+        "GET /projects/{id}/activities": Rule(.project(.aggregates), .activitiesRead),
+        "GET /projects/{id}/reports/activity": Rule(.project(.aggregates), .reportsRead),
+        "GET /projects/{id}/reports/measures": Rule(.project(.aggregates), .reportsRead),
+        "GET /reports/network": Rule(.managers, .reportsRead),
+        "GET /activities/{id}": Rule(.activity(.aggregates), .activitiesRead),
+        // Who came is people's data: as on the attendance page, roles that write the project's people.
+        "GET /activities/{id}/sessions/{session}": Rule(.activity(.writes), .activitiesRead),
+        "PUT /activities/{id}/sessions/{session}/attendance": Rule(.activity(.writes), .attendanceWrite),
+        "GET /instruments": Rule(.staff, .measuresRead),
+        "GET /organisations": Rule(.staff, .directoryRead),
+        "GET /organisations/{id}": Rule(.staff, .directoryRead),
+        "GET /organisations/{id}/referrals": Rule(.provider(allowsAdmin: false), .referralsRead),
+        "GET /services": Rule(.staff, .directoryRead),
+        "GET /referrals/{id}": Rule(.referral(.either), .referralsRead),
+        "POST /referrals/{id}/state": Rule(.referral(.provider), .referralsWrite),
     ]
 
     enum Problem: Error, CustomStringConvertible {

@@ -11,6 +11,12 @@ enum APIScope: String, CaseIterable, Sendable {
     case notesRead = "notes:read"
     case notesWrite = "notes:write"
     case reportsRead = "reports:read"
+    case activitiesRead = "activities:read"
+    case attendanceWrite = "attendance:write"
+    case measuresRead = "measures:read"
+    case directoryRead = "directory:read"
+    case referralsRead = "referrals:read"
+    case referralsWrite = "referrals:write"
 
     /// `"projects:read reports:read"` as stored; unknown words are dropped.
     static func parse(_ text: String) -> [APIScope] {

@@ -28,14 +28,28 @@ enum MeasuresReportPage {
         var filter = MeasuresReport.Filter()
         filter.from = r.period.from; filter.to = r.period.to; filter.site = r.period.site
         var m = Model(project: Choice(id: id, name: r.project.name), sites: try r.sites.map { Choice(id: try $0.requireID(), name: $0.name) }, state: r.state)
-        if r.state.isValid { m.report = try await MeasuresReport.compute(project: id, filter: filter, on: db) }
-        for instrument in try await InstrumentLibrary.latest(on: db) { m.definitions[instrument.key] = instrument.definition }
-        let health = Set(m.definitions.filter { $0.value.health }.map(\.key))
-        if !r.access.seesHealthData {
-            m.hidesHealth = m.report.lines.contains { health.contains($0.key) }
-            m.report.lines.removeAll { health.contains($0.key) }
+        if r.state.isValid {
+            (m.report, m.definitions, m.hidesHealth) = try await compute(project: id, filter: filter, seesHealth: r.access.seesHealthData, on: db)
+        } else {
+            for instrument in try await InstrumentLibrary.latest(on: db) { m.definitions[instrument.key] = instrument.definition }
         }
         return m
+    }
+
+    /// The report with health instruments' lines left out unless `seesHealth` (the page and the API).
+    static func compute(
+        project: UUID, filter: MeasuresReport.Filter, seesHealth: Bool, on db: any Database
+    ) async throws -> (report: MeasuresReport, definitions: [String: InstrumentDefinition], hidesHealth: Bool) {
+        var report = try await MeasuresReport.compute(project: project, filter: filter, on: db)
+        var definitions: [String: InstrumentDefinition] = [:]
+        for instrument in try await InstrumentLibrary.latest(on: db) { definitions[instrument.key] = instrument.definition }
+        let health = Set(definitions.filter { $0.value.health }.map(\.key))
+        var hides = false
+        if !seesHealth {
+            hides = report.lines.contains { health.contains($0.key) }
+            report.lines.removeAll { health.contains($0.key) }
+        }
+        return (report, definitions, hides)
     }
 
     /// The scores a change is shown for, in the instrument's order.

@@ -100,7 +100,14 @@ enum ReferralController {
         if let problem = r.state.move(to: target, reason: reason) {
             return try await page(req, r, side: side, state: state, status: .unprocessableEntity, message: req.t("referral.error." + problem.rawValue.split(separator: ".").last!))
         }
-        let actor = try req.guardedActor()
+        try await record(req, r, to: target, reason: reason, actor: try req.guardedActor())
+        req.flash("flash.referral_moved", req.t("referral.state." + target.rawValue))
+        return req.redirect(SiteURL.referral(.value(r.id!)).relativeURL())
+    }
+
+    /// Moves `r` to `target` (already checked with `ReferralState.move`): the referral, its event, the
+    /// audit event and the webhooks' deliveries commit together. The page and the API both end here.
+    static func record(_ req: Request, _ r: Referral, to target: ReferralState, reason: String, actor: Actor, via: String = "") async throws {
         let from = r.state
         r.state = target
         if target.needsReason { r.reason = reason }
@@ -109,12 +116,11 @@ enum ReferralController {
             let e = ReferralEvent()
             e.$referral.id = r.id!; e.at = req.now; e.fromState = from; e.toState = target; e.reason = reason.nilIfEmpty; e.$user.id = actor.userID
             try await e.create(on: db)
-            try await req.audit.record(.referralUpdate, participant: r.$participant.id, project: r.$project.id, detail: "\(from.rawValue) → \(target.rawValue)", on: db)
+            try await req.audit.record(
+                .referralUpdate, participant: r.$participant.id, project: r.$project.id, detail: "\(from.rawValue) → \(target.rawValue)\(via)", on: db)
             try await Webhooks.referral(
                 .referralStateChanged, referral: r.id!, service: r.$service.id, state: target.rawValue, at: req.now, app: req.application, on: db)
         }
-        req.flash("flash.referral_moved", req.t("referral.state." + target.rawValue))
-        return req.redirect(SiteURL.referral(.value(r.id!)).relativeURL())
     }
 
     @Sendable static func withdraw(req: Request) async throws -> Response {
