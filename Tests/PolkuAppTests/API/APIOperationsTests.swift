@@ -147,6 +147,15 @@ import Vapor
             #expect((manager["lines"] as? [JSON])?.first?["label"] as? String == "Ryhmä")
             let viewer = Self.json(try await APITokenTests.call(api, try await Self.token(app, w.base.users[.viewer]!, [.reportsRead]), path))
             #expect((viewer["total"] as? JSON)?["unique_participants"] as? String == "<5")
+            let events = Self.json(try await APITokenTests.call(api, try await Self.token(app, w.base.users[.projectManager]!, [.reportsRead]), path + "&kind=event"))
+            #expect((events["lines"] as? [Any])?.isEmpty == true, "the group is not an event")
+            let foreignSite = try await APITokenTests.call(
+                api, try await Self.token(app, w.base.users[.projectManager]!, [.reportsRead]), path + "&site=\(UUID().uuidString)")
+            #expect(foreignSite.status == .notFound && Self.json(foreignSite)["field"] as? String == "site")
+            let ownSite = try await APITokenTests.call(
+                api, try await Self.token(app, w.base.users[.projectManager]!, [.reportsRead]),
+                "/api/v1/projects/\(w.base.ownProject.uuidString)/reports/esf?site=\(w.base.ownSite.uuidString)&gender=female")
+            #expect(ownSite.status == .ok)
             let network = try await APITokenTests.call(api, try await Self.token(app, w.base.users[.projectManager]!, [.reportsRead]), "/api/v1/reports/network")
             #expect(network.status == .ok && (Self.json(network)["referrals_by_state"] as? JSON)?["sent"] as? String == "<5")
             let other = try await APITokenTests.call(
@@ -170,6 +179,16 @@ import Vapor
             let found = Self.json(try await APITokenTests.call(api, token, "/api/v1/services?q=toinen"))
             #expect((found["items"] as? [JSON])?.map { $0["id"] as? String } == [w.otherService.uuidString])
             #expect(try await APITokenTests.call(api, token, "/api/v1/services?organisation=nope").status == .badRequest)
+            try await app.db.sql.raw("UPDATE services SET areas = ',oulu,', languages = ',fi,sv,', category = 'housing' WHERE id = \(bind: w.otherService)").run()
+            func ids(_ query: String) async throws -> [String] {
+                let page = Self.json(try await APITokenTests.call(api, token, "/api/v1/services?" + query))
+                return ((page["items"] as? [JSON]) ?? []).compactMap { $0["id"] as? String }
+            }
+            #expect(try await ids("area=Oulu") == [w.otherService.uuidString])
+            #expect(try await ids("area=oul").isEmpty, "an area matches whole, not a part of its name")
+            #expect(try await ids("language=sv&category=housing") == [w.otherService.uuidString])
+            #expect(try await ids("category=debt_finances&threshold=low") == [w.ownService.uuidString])
+            #expect(try await APITokenTests.call(api, token, "/api/v1/services?category=cooking").status == .badRequest)
         }
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import OpenAPIRuntime
 import PolkuAPIContract
+import PolkuCore
 import Vapor
 
 /// The generated server's protocol, answered by the features' API types. Each read carries an
@@ -34,9 +35,14 @@ struct APIHandlers: APIProtocol {
 
     func getESFReport(_ input: Operations.GetESFReport.Input) async throws -> Operations.GetESFReport.Output {
         let req = try APIRequest.get()
-        let from = try APIInput.date(input.query.from, field: "from")
-        let to = try APIInput.date(input.query.to, field: "to")
-        let report = try await APIProjects.esf(req, from: from, to: to)
+        let q = input.query
+        var filter = ESFReport.Filter()
+        filter.from = try APIInput.date(q.from, field: "from")
+        filter.to = try APIInput.date(q.to, field: "to")
+        filter.site = try await APIInput.site(q.site, project: try req.guardedProject().id, on: req.db.sql)
+        filter.gender = q.gender.flatMap { ESFGender(rawValue: $0.rawValue) }
+        filter.ageBand = q.ageBand.flatMap { AgeBand(rawValue: $0.rawValue) }
+        let report = try await APIProjects.esf(req, filter: filter)
         if APIETag.current(report, req) { return .notModified(.init()) }
         return .ok(.init(body: .json(report)))
     }
@@ -140,8 +146,13 @@ extension APIHandlers {
     func listServices(_ input: Operations.ListServices.Input) async throws -> Operations.ListServices.Output {
         let req = try APIRequest.get()
         let q = input.query
+        var filter = DirectoryQueries.Filter()
+        filter.category = q.category.flatMap { ServiceCategory(rawValue: $0.rawValue) }
+        filter.threshold = q.threshold.flatMap { Threshold(rawValue: $0.rawValue) }
+        filter.area = q.area
+        filter.language = q.language
         let page = try await APINetwork.services(
-            req, organisation: try APIInput.uuid(q.organisation, field: "organisation"), q: q.q, cursor: try APIInput.cursor(q.cursor),
+            req, organisation: try APIInput.uuid(q.organisation, field: "organisation"), q: q.q, filter: filter, cursor: try APIInput.cursor(q.cursor),
             limit: try APIInput.limit(q.limit))
         guard let page = read(page, req) else { return .notModified(.init()) }
         return .ok(.init(body: .json(page)))
@@ -162,8 +173,11 @@ extension APIHandlers {
     func getActivityReport(_ input: Operations.GetActivityReport.Input) async throws -> Operations.GetActivityReport.Output {
         let req = try APIRequest.get()
         let q = input.query
-        let report = try await APIReports.activity(
-            req, from: try APIInput.date(q.from, field: "from"), to: try APIInput.date(q.to, field: "to"), by: q.by?.rawValue)
+        let filter = ActivityReport.Filter(
+            from: try APIInput.date(q.from, field: "from"), to: try APIInput.date(q.to, field: "to"),
+            site: try await APIInput.site(q.site, project: try req.guardedProject().id, on: req.db.sql),
+            kind: q.kind.flatMap { Activity.Kind(rawValue: $0.rawValue) }, by: q.by.flatMap { ActivityReport.Grouping(rawValue: $0.rawValue) } ?? .category)
+        let report = try await APIReports.activity(req, filter: filter)
         guard let report = read(report, req) else { return .notModified(.init()) }
         return .ok(.init(body: .json(report)))
     }
@@ -171,7 +185,10 @@ extension APIHandlers {
     func getMeasuresReport(_ input: Operations.GetMeasuresReport.Input) async throws -> Operations.GetMeasuresReport.Output {
         let req = try APIRequest.get()
         let q = input.query
-        let report = try await APIReports.measures(req, from: try APIInput.date(q.from, field: "from"), to: try APIInput.date(q.to, field: "to"))
+        let filter = MeasuresReport.Filter(
+            from: try APIInput.date(q.from, field: "from"), to: try APIInput.date(q.to, field: "to"),
+            site: try await APIInput.site(q.site, project: try req.guardedProject().id, on: req.db.sql))
+        let report = try await APIReports.measures(req, filter: filter)
         guard let report = read(report, req) else { return .notModified(.init()) }
         return .ok(.init(body: .json(report)))
     }

@@ -38,6 +38,15 @@ enum APIInput {
         return CalendarDate(year: y, month: m, day: d)
     }
 
+    /// A report's site filter: one of the project's sites, else 404 with the field (a site of another
+    /// project is answered as one that does not exist).
+    static func site(_ text: String?, project: UUID, on db: any SQLDatabase) async throws -> UUID? {
+        guard let id = try uuid(text, field: "site") else { return nil }
+        let found = try await db.raw("SELECT id FROM sites WHERE id = \(bind: id) AND project_id = \(bind: project)").first()
+        guard found != nil else { throw APIRefusal(status: .notFound, key: "api.problem.site", field: "site") }
+        return id
+    }
+
     static func cursor(_ text: String?) throws -> UUID? {
         guard let text else { return nil }
         guard let id = UUID(text: text) else { throw APIRefusal(status: .badRequest, key: "api.problem.cursor", field: "cursor") }

@@ -57,13 +57,26 @@ enum APINetwork {
     }
 
     /// The directory's active services; `q`'s words must all be in the service's search text.
-    static func services(_ req: Request, organisation: UUID?, q: String?, cursor: UUID?, limit: Int) async throws -> Schemas.ServicePage {
+    static func services(
+        _ req: Request, organisation: UUID?, q: String?, filter: DirectoryQueries.Filter, cursor: UUID?, limit: Int
+    ) async throws -> Schemas.ServicePage {
         let q = q ?? ""
-        if q.count > 100 { throw APIRefusal.badParameter("q") }
+        // The contract's maxLengths in code points (as JSON Schema counts): the generated server checks types only.
+        for (field, value, max) in [("q", q, 100), ("area", filter.area ?? "", 100), ("language", filter.language ?? "", 20)] where value.unicodeScalars.count > max {
+            throw APIRefusal.badParameter(field)
+        }
         var condition: SQLQueryString = "s.active = \(bind: true)"
         if let organisation { condition.appendInterpolation(" AND s.organisation_id = \(bind: organisation)" as SQLQueryString) }
         for word in SearchKey.make(q).split(separator: " ").prefix(8) {
             condition.appendInterpolation(" AND s.search_text LIKE \(bind: "%" + ParticipantQueries.likeEscaped(String(word)) + "%") ESCAPE '!'" as SQLQueryString)
+        }
+        if let c = filter.category { condition.appendInterpolation(" AND s.category = \(bind: c.rawValue)" as SQLQueryString) }
+        if let t = filter.threshold { condition.appendInterpolation(" AND s.threshold = \(bind: t.rawValue)" as SQLQueryString) }
+        // Areas and languages are stored as ",a,b,": a whole item matches, not a part of one.
+        for (column, value) in [("areas", filter.area?.lowercased()), ("languages", filter.language)] {
+            guard let value else { continue }
+            condition.appendInterpolation(
+                " AND s.\(unsafeRaw: column) LIKE \(bind: "%," + ParticipantQueries.likeEscaped(value) + ",%") ESCAPE '!'" as SQLQueryString)
         }
         let rows = try await serviceRows(req, where: condition, after: cursor, limit: limit)
         return Schemas.ServicePage(items: rows.prefix(limit).map(service), next: rows.count > limit ? rows[limit - 1].id.uuidString : nil)

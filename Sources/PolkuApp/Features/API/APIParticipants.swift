@@ -14,7 +14,8 @@ enum APIParticipants {
         let actor = try req.guardedActor()
         if let project, !actor.projectsSeeingPeople.contains(project) { throw Abort(.notFound) }
         let search = search ?? ""
-        if search.count > 100 { throw APIRefusal.badParameter("q") }
+        // JSON Schema counts code points, not the characters Swift counts.
+        if search.unicodeScalars.count > 100 { throw APIRefusal.badParameter("q") }
         let projects = project.map { [$0] } ?? actor.projectsSeeingPeople
         let page = try await req.reading { db in
             try await ParticipantQueries.list(on: db, projects: projects, search: search, after: cursor, limit: limit)

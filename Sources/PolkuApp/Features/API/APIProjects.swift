@@ -48,12 +48,10 @@ enum APIProjects {
     }
 
     /// The ESF report as the funder's JSON export gives it: counts 1–4 as "<5".
-    static func esf(_ req: Request, from: CalendarDate?, to: CalendarDate?) async throws -> Schemas.ESFReport {
+    static func esf(_ req: Request, filter: ESFReport.Filter) async throws -> Schemas.ESFReport {
         let (id, _, _) = try req.guardedProject()
         guard let project = try await Project.find(id, on: req.db) else { throw Abort(.notFound) }
-        var filter = ESFReport.Filter()
-        filter.from = from
-        filter.to = to
+        let from = filter.from, to = filter.to
         let r = try await ESFReport.compute(project: id, filter: filter, on: req.db)
         try await req.audit.record(.reportView, project: id, detail: "esf (api)")
         func count(_ n: Int) -> Schemas.Count {

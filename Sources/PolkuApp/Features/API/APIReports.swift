@@ -18,13 +18,11 @@ enum APIReports {
         return .case2(._lt_5)
     }
 
-    static func activity(_ req: Request, from: CalendarDate?, to: CalendarDate?, by: String?) async throws -> Schemas.ActivityReport {
+    static func activity(_ req: Request, filter: ActivityReport.Filter) async throws -> Schemas.ActivityReport {
         let (id, access, _) = try req.guardedProject()
         guard let code = try await req.db.sql.raw("SELECT code FROM projects WHERE id = \(bind: id)").first(decodingColumn: "code", as: String.self)
         else { throw Abort(.notFound) }
-        let grouping = by.flatMap(ActivityReport.Grouping.init(rawValue:)) ?? .category
-        let report = try await ActivityReport.compute(
-            project: id, filter: ActivityReport.Filter(from: from, to: to, by: grouping), today: req.today, t: req.t, on: req.db)
+        let report = try await ActivityReport.compute(project: id, filter: filter, today: req.today, t: req.t, on: req.db)
         try await req.audit.record(.reportView, project: id, detail: "activity (api)")
         let exact = access.seesParticipants
         func figures(_ t: ActivityTally<UUID>) -> Schemas.ActivityFigures {
@@ -34,21 +32,21 @@ enum APIReports {
                 headCount: count(t.headCount, exact: exact), totalAttendances: count(t.totalAttendances, exact: exact))
         }
         return Schemas.ActivityReport(
-            project: code, from: from?.iso, to: to?.iso, by: grouping.rawValue,
+            project: code, from: filter.from?.iso, to: filter.to?.iso, by: filter.by.rawValue,
             lines: report.lines.map { Schemas.ActivityReportLine(key: $0.key, label: $0.label, figures: figures($0.tally)) },
             total: figures(report.total), recruited: count(report.recruited, exact: exact))
     }
 
-    static func measures(_ req: Request, from: CalendarDate?, to: CalendarDate?) async throws -> Schemas.MeasuresReport {
+    static func measures(_ req: Request, filter: MeasuresReport.Filter) async throws -> Schemas.MeasuresReport {
         let (id, access, _) = try req.guardedProject()
         guard let code = try await req.db.sql.raw("SELECT code FROM projects WHERE id = \(bind: id)").first(decodingColumn: "code", as: String.self)
         else { throw Abort(.notFound) }
         let (report, definitions, hides) = try await MeasuresReportPage.compute(
-            project: id, filter: MeasuresReport.Filter(from: from, to: to), seesHealth: access.seesHealthData, on: req.db)
+            project: id, filter: filter, seesHealth: access.seesHealthData, on: req.db)
         try await req.audit.record(.reportView, project: id, detail: "measures (api)")
         let lang = req.lang.rawValue
         return Schemas.MeasuresReport(
-            project: code, from: from?.iso, to: to?.iso,
+            project: code, from: filter.from?.iso, to: filter.to?.iso,
             lines: report.lines.map { line in
                 var averages: [String: Double] = [:]
                 for (score, n) in line.changeCounts where n >= SmallCount.threshold { averages[score] = line.average(score) }
