@@ -55,6 +55,11 @@ public struct Settings: Sendable {
     /// exits anyway (`POLKU_SHUTDOWN_SECONDS`). Keep it below the supervisor's own stop timeout
     /// (systemd's `TimeoutStopSec`, 90 s by default; Docker's `--stop-timeout`, 10 s).
     public var shutdownSeconds: Int = 8
+    /// A streaming replica of the PostgreSQL database (`DATABASE_REPLICA_URL`) for the reports and
+    /// the public pages (issue 19); nil: everything reads the primary.
+    public var replicaURL: String? = nil
+    /// How far behind the replica may be and still be read (`POLKU_REPLICA_MAX_LAG`, seconds).
+    public var replicaMaxLag: TimeInterval = 30
     /// bcrypt's cost; 12 in production, lower in tests only so that they stay fast.
     public var bcryptCost: Int = 12
 

@@ -18,6 +18,7 @@ public func configure(_ app: Application, settings: Settings) async throws {
         var config = try SQLPostgresConfiguration(url: url)
         config.searchPath = nil
         app.databases.use(.postgres(configuration: config, maxConnectionsPerEventLoop: DatabasePool.connectionsPerEventLoop, connectionPoolTimeout: .seconds(10)), as: .psql)
+        if let replica = settings.replicaURL { try app.useReplica(url: replica) }
     }
 
     Migrations.register(on: app)
@@ -42,6 +43,7 @@ public func configure(_ app: Application, settings: Settings) async throws {
     app.middleware.use(RequestMetricsMiddleware())
     app.middleware.use(SecurityHeaders(hsts: settings.secureCookies))
     app.middleware.use(ErrorPageMiddleware())
+    if app.replica != nil { app.middleware.use(LastWrite()) }
     app.middleware.use(PageStack(middlewares: [app.sessions.middleware, LanguageMiddleware(), CurrentUserMiddleware(), CSRFMiddleware(), FlashMiddleware(), FormOnceMiddleware()]))
     app.routes.defaultMaxBodySize = "1mb"
 

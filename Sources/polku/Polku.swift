@@ -47,6 +47,14 @@ struct DatabaseOptions: ParsableArguments {
             guard let seconds = Int(text), seconds >= 0 else { throw ValidationError("POLKU_SHUTDOWN_SECONDS must be a whole number of seconds, not \(text)") }
             s.shutdownSeconds = seconds
         }
+        s.replicaURL = env["DATABASE_REPLICA_URL"].flatMap { $0.isEmpty ? nil : $0 }
+        if s.replicaURL != nil {
+            guard case .postgres = s.database else { throw ValidationError("DATABASE_REPLICA_URL needs DATABASE_URL to be PostgreSQL") }
+        }
+        if let text = env["POLKU_REPLICA_MAX_LAG"], !text.isEmpty {
+            guard let seconds = Double(text), seconds >= 0 else { throw ValidationError("POLKU_REPLICA_MAX_LAG must be seconds, not \(text)") }
+            s.replicaMaxLag = seconds
+        }
         s.jsonLogs = (env["POLKU_ENV"] ?? "development") == "production"
         s.initialised = env["POLKU_INITIALISED"] == "1"
         return s

@@ -18,18 +18,24 @@ import Vapor
         }
     }
 
+    /// Three processes claim at once (issue 19): on PostgreSQL `FOR UPDATE SKIP LOCKED` gives each its
+    /// own rows, and every job runs exactly once.
     @Test(arguments: TestDatabase.allCases)
-    func twoProcessesRunEachJobOnce(db: TestDatabase) async throws {
+    func threeProcessesRunEachJobOnce(db: TestDatabase) async throws {
         try await withPolku(db) { app in
-            for _ in 0..<40 { try await JobQueue.enqueue(.cleanup, at: app.clock.now(), app: app) }
-            try await withSecondPolku(sharing: app) { other in
-                async let a = Jobs.runDue(app, worker: "first")
-                async let b = Jobs.runDue(other, worker: "second")
-                let (ranA, ranB) = try await (a, b)
-                #expect(ranA + ranB == 40, "each job claimed by exactly one process")
+            for _ in 0..<60 { try await JobQueue.enqueue(.cleanup, at: app.clock.now(), app: app) }
+            try await withSecondPolku(sharing: app) { second in
+                try await withSecondPolku(sharing: app) { third in
+                    async let a = Jobs.runDue(app, worker: "first")
+                    async let b = Jobs.runDue(second, worker: "second")
+                    async let c = Jobs.runDue(third, worker: "third")
+                    let (ranA, ranB, ranC) = try await (a, b, c)
+                    #expect(ranA + ranB + ranC == 60, "each job claimed by exactly one process")
+                }
             }
             let rows = try await Self.jobs(app)
-            #expect(rows.count == 40 && rows.allSatisfy { $0.state == "done" && $0.attempts == 1 })
+            #expect(rows.count == 60 && rows.allSatisfy { $0.state == "done" && $0.attempts == 1 })
+            #expect(Set(rows.compactMap(\.lockedBy)).isEmpty, "no job is left claimed")
         }
     }
 

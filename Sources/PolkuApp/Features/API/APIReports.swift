@@ -22,7 +22,8 @@ enum APIReports {
         let (id, access, _) = try req.guardedProject()
         guard let code = try await req.db.sql.raw("SELECT code FROM projects WHERE id = \(bind: id)").first(decodingColumn: "code", as: String.self)
         else { throw Abort(.notFound) }
-        let report = try await ActivityReport.compute(project: id, filter: filter, today: req.today, t: req.t, on: req.db)
+        let (today, t) = (req.today, req.t)
+        let report = try await req.reportReading { db in try await ActivityReport.compute(project: id, filter: filter, today: today, t: t, on: db) }.0
         try await req.audit.record(.reportView, project: id, detail: "activity (api)")
         let exact = access.seesParticipants
         func figures(_ t: ActivityTally<UUID>) -> Schemas.ActivityFigures {
@@ -41,8 +42,10 @@ enum APIReports {
         let (id, access, _) = try req.guardedProject()
         guard let code = try await req.db.sql.raw("SELECT code FROM projects WHERE id = \(bind: id)").first(decodingColumn: "code", as: String.self)
         else { throw Abort(.notFound) }
-        let (report, definitions, hides) = try await MeasuresReportPage.compute(
-            project: id, filter: filter, seesHealth: access.seesHealthData, on: req.db)
+        let seesHealth = access.seesHealthData
+        let (report, definitions, hides) = try await req.reportReading { db in
+            try await MeasuresReportPage.compute(project: id, filter: filter, seesHealth: seesHealth, on: db)
+        }.0
         try await req.audit.record(.reportView, project: id, detail: "measures (api)")
         let lang = req.lang.rawValue
         return Schemas.MeasuresReport(
@@ -61,7 +64,7 @@ enum APIReports {
         let actor = try req.guardedActor()
         var state = FormState()
         state.values = ["from": from?.iso ?? "", "to": to?.iso ?? "", "project": project?.uuidString ?? ""]
-        let m = try await NetworkReport.query(state, actor: actor, on: req.db)
+        let m = try await req.reportReading { [state] db in try await NetworkReport.query(state, actor: actor, on: db) }.0
         // A project the user does not manage is answered as one that does not exist. A period that
         // ends before it starts is empty, as in the other reports, not an error.
         if m.state.errors["project"] != nil { throw APIRefusal(status: .notFound, key: "api.problem.project_unknown", field: "project") }

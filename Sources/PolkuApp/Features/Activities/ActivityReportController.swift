@@ -25,11 +25,18 @@ enum ActivityReportController {
 
     @Sendable static func show(req: Request) async throws -> Response {
         let ctx = try await context(req)
-        var report = ctx.state.isValid ? try await ActivityReport.compute(project: ctx.projectID, filter: ctx.filter, today: req.today, t: req.t, on: req.db) : ActivityReport()
+        let (id, filter, today, t) = (ctx.projectID, ctx.filter, req.today, req.t)
+        var (report, source): (ActivityReport, ReplicaChoice) = (ActivityReport(), .primary(.notConfigured))
         if ctx.state.isValid {
-            report.teamWork = try await TeamRecords.counts(project: ctx.projectID, from: ctx.filter.from, to: ctx.filter.to, site: ctx.filter.site, on: req.db.sql)
+            (report, source) = try await req.reportReading { db in
+                var report = try await ActivityReport.compute(project: id, filter: filter, today: today, t: t, on: db)
+                report.teamWork = try await TeamRecords.counts(project: id, from: filter.from, to: filter.to, site: filter.site, on: db.sql)
+                return report
+            }
         }
-        return page(ctx, report, context: req.pageContext).response()
+        var context = req.pageContext
+        context.dataNote = source.note(t)
+        return page(ctx, report, context: context).response()
     }
 
     /// The report: its filter form (GET), the CSV and XLSX links with the same filter, and its tables.
@@ -150,7 +157,8 @@ enum ActivityReportController {
         let ctx = try await context(req)
         guard ctx.state.isValid else { throw Abort(.badRequest, reason: "Bad report filter") }
         let t = req.t
-        return (try await ActivityReport.compute(project: ctx.projectID, filter: ctx.filter, today: req.today, t: t, on: req.db), ctx, t)
+        let (id, filter, today) = (ctx.projectID, ctx.filter, req.today)
+        return (try await req.reportReading { db in try await ActivityReport.compute(project: id, filter: filter, today: today, t: t, on: db) }.0, ctx, t)
     }
 
     @Sendable static func csv(req: Request) async throws -> Response {

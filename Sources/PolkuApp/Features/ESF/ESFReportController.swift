@@ -31,13 +31,17 @@ enum ESFReportController {
 
     @Sendable static func show(req: Request) async throws -> Response {
         let ctx = try await context(req)
-        let report = ctx.state.isValid ? try await ESFReport.compute(project: ctx.project.id!, filter: ctx.filter, on: req.db) : ESFReport()
+        let (id, filter) = (ctx.project.id!, ctx.filter)
+        let (report, source) =
+            ctx.state.isValid ? try await req.reportReading { db in try await ESFReport.compute(project: id, filter: filter, on: db) } : (ESFReport(), .primary(.notConfigured))
         var names: [UUID: String] = [:]
         if ctx.seesPeople, !report.missing.isEmpty {
             names = try await ReportPeople.names(report.missing.map(\.participant), on: req.db)
             try await req.audit.record(.participantList, participants: report.missing.map(\.participant), project: ctx.project.id, detail: "esf completeness")
         }
-        return ESFReportView.page(ctx, report, names: names, context: req.pageContext).response()
+        var context = req.pageContext
+        context.dataNote = source.note(req.t)
+        return ESFReportView.page(ctx, report, names: names, context: context).response()
     }
 
     @Sendable static func people(req: Request) async throws -> Response {
@@ -65,7 +69,8 @@ enum ESFReportController {
     @Sendable static func csv(req: Request) async throws -> Response {
         let ctx = try await context(req)
         guard ctx.state.isValid else { throw Abort(.badRequest) }
-        let report = try await ESFReport.compute(project: ctx.project.id!, filter: ctx.filter, on: req.db)
+        let (id, filter) = (ctx.project.id!, ctx.filter)
+        let report = try await req.reportReading { db in try await ESFReport.compute(project: id, filter: filter, on: db) }.0
         try await req.audit.record(.export, project: ctx.project.id, detail: "esf csv")
         let res = Response(status: .ok, body: .init(string: ESFReportExport.csv(report, project: ctx.project, filter: ctx.filter, today: req.today, t: req.t)))
         res.headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
@@ -76,7 +81,8 @@ enum ESFReportController {
     @Sendable static func xlsx(req: Request) async throws -> Response {
         let ctx = try await context(req)
         guard ctx.state.isValid else { throw Abort(.badRequest) }
-        let report = try await ESFReport.compute(project: ctx.project.id!, filter: ctx.filter, on: req.db)
+        let (id, filter) = (ctx.project.id!, ctx.filter)
+        let report = try await req.reportReading { db in try await ESFReport.compute(project: id, filter: filter, on: db) }.0
         let data = try ESFReportExport.xlsx(report, project: ctx.project, filter: ctx.filter, today: req.today, t: req.t)
         try await req.audit.record(.export, project: ctx.project.id, detail: "esf xlsx")
         let res = Response(status: .ok, body: .init(data: data))

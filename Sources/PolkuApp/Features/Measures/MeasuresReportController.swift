@@ -117,8 +117,10 @@ package struct MeasuresReport: Sendable {
 enum MeasuresReportController {
     @Sendable static func show(req: Request) async throws -> Response {
         let r = try await ReportRequest.read(req, fields: ["from", "to", "site"])
-        let model = try await MeasuresReportPage.query(r, on: req.db)
+        let (model, source) = try await req.reportReading { db in try await MeasuresReportPage.query(r, on: db) }
         try await req.audit.record(.reportView, project: model.project.id, detail: "measures")
-        return MeasuresReportPage.page(model, context: req.pageContext).response()
+        var context = req.pageContext
+        context.dataNote = source.note(req.t)
+        return MeasuresReportPage.page(model, context: context).response()
     }
 }

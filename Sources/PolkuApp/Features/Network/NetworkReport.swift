@@ -5,8 +5,11 @@ extension NetworkReport {
     /// records the view.
     @Sendable static func show(req: Request) async throws -> Response {
         let actor = try req.guardedActor()
-        let model = try await query(FormState.read(req.query, fields: fields), actor: actor, on: req.db)
+        let state = FormState.read(req.query, fields: fields)
+        let (model, source) = try await req.reportReading { db in try await query(state, actor: actor, on: db) }
         try await req.audit.record(.reportView, detail: "network")
-        return page(model, context: req.pageContext).response()
+        var context = req.pageContext
+        context.dataNote = source.note(req.t)
+        return page(model, context: context).response()
     }
 }

@@ -40,7 +40,7 @@ enum PublicProjectIndex {
         filter.region = state["region"]; filter.funder = state["funder"]
         filter.group = state.text("group", max: 200)
         filter.year = state.integer("year", range: 1990...2100)
-        let all = try await published(on: req.readDatabase.sql)
+        let all = try await req.reportReading { db in try await published(on: db.sql) }.0
         let shown = state.isValid ? all.filter(filter.admits) : all
         return view(all: all, shown: shown, state: state, context: req.pageContext).response()
     }

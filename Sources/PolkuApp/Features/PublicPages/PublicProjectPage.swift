@@ -93,7 +93,15 @@ enum PublicProjectPage {
             }
         }
         let model: Model?
-        do { model = try await query(code: code, app: req.application, on: req.readDatabase) } catch {
+        // The public figures read the replica when there is one (issue 19); on SQLite its read connection.
+        let app = req.application
+        do {
+            if app.replica == nil {
+                model = try await query(code: code, app: app, on: req.readDatabase)
+            } else {
+                model = try await req.reportReading { db in try await query(code: code, app: app, on: db) }.0
+            }
+        } catch {
             if cacheable { cache.release(key) }
             throw error
         }

@@ -36,6 +36,7 @@ struct Page {
                 }
                 h("h1") { title }
                 if let flash = context.flash { flash.node(t) }
+                if let note = context.dataNote { h("p", ["class": "hint data-source"]) { note } }
                 content
             }
             h("footer") { h("p") { t("layout.footer") } }

@@ -18,6 +18,8 @@ struct PageContext {
     let newFormKey: () -> String
     /// What the person's last write did, shown once at the top of this page.
     var flash: Flash?
+    /// Where a report's figures were read and how fresh they are (a replica is in use, issue 19).
+    var dataNote: String?
 
     init(
         lang: Lang, actor: Actor?, today: CalendarDate, back: String, csrfToken: @escaping () -> String,

@@ -1,0 +1,323 @@
+#!/usr/bin/env python3
+"""Several Polku processes as an operator runs them (issue 19): nginx in front of --processes Polku
+processes (round robin), PgBouncer in transaction pooling between them and PostgreSQL, and a
+streaming replica made with pg_basebackup for the reports and the public pages. All from Debian's
+packages, started here on 127.0.0.1 beside the PostgreSQL of scripts/postgres (its data directory
+and port: POLKU_PGDIR, POLKU_PGPORT).
+
+Checks, through nginx as a browser uses it: a session, CSRF and a flash message work whichever
+process answers; failed logins are throttled across processes; a report reads the replica and says
+how fresh it is, a person who just wrote reads the primary, a replica that is down sends the report
+to the primary; writers saving notes while one process is killed with SIGKILL lose no acknowledged
+write, and nginx routes around the dead process.
+
+Usage: scale.py POLKU_BINARY [--processes 3] [--seconds 4] [--writers 8]"""
+import argparse, glob, http.cookiejar, os, re, shutil, signal, socket, subprocess, sys, tempfile, threading, time
+import urllib.error, urllib.parse, urllib.request, uuid
+
+ap = argparse.ArgumentParser()
+ap.add_argument("binary")
+ap.add_argument("--processes", type=int, default=3)
+ap.add_argument("--seconds", type=float, default=4)
+ap.add_argument("--writers", type=int, default=8)
+args = ap.parse_args()
+binary = os.path.abspath(args.binary)
+PGBIN = sorted(glob.glob("/usr/lib/postgresql/*/bin"))[-1]
+PGDIR = os.environ.get("POLKU_PGDIR", "/tmp/polku-pg")
+PGPORT = int(os.environ.get("POLKU_PGPORT", "5433"))
+PASSWORD = "polku-demo-2026"
+MAX_LAG = 3  # seconds the replica may be behind (POLKU_REPLICA_MAX_LAG): short, so that the check is quick
+work = tempfile.mkdtemp(prefix="polku-scale-")
+shutil.chown(work, "postgres", "postgres")
+os.chmod(work, 0o755)
+children, failures = [], []
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def as_postgres(cmd):
+    return ["runuser", "-u", "postgres", "--"] + cmd
+
+
+def psql(sql, port=PGPORT, host=PGDIR, db="postgres"):
+    out = subprocess.run(["psql", "-h", host, "-p", str(port), "-U", "postgres", "-d", db, "-tAX", "-v", "ON_ERROR_STOP=1", "-c", sql],
+                         capture_output=True, text=True)
+    if out.returncode != 0:
+        raise SystemExit(f"psql failed: {sql}\n{out.stderr}")
+    return out.stdout.strip()
+
+
+def start(cmd, name, env=None, user=None):
+    log = open(os.path.join(work, name + ".log"), "w")
+    p = subprocess.Popen(as_postgres(cmd) if user == "postgres" else cmd, cwd=work, env=env, stdout=log, stderr=subprocess.STDOUT,
+                         start_new_session=True)
+    children.append(p)
+    return p
+
+
+def wait_for(url, seconds=120):
+    end = time.time() + seconds
+    while time.time() < end:
+        try:
+            urllib.request.urlopen(url, timeout=2).read()
+            return
+        except Exception:
+            time.sleep(0.25)
+    raise SystemExit(f"{url} did not answer within {seconds} s; logs in {work}")
+
+
+def check(ok, what):
+    print(("PASS " if ok else "FAIL ") + what, flush=True)
+    if not ok:
+        failures.append(what)
+
+
+class NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *a, **k):
+        return None
+
+
+class Browser:
+    """A person's browser: cookies kept, redirects not followed (the checks read them)."""
+
+    def __init__(self, base):
+        self.base, self.jar = base, http.cookiejar.CookieJar()
+        self.opener = urllib.request.build_opener(NoRedirect(), urllib.request.HTTPCookieProcessor(self.jar))
+        self.csrf = None
+
+    def send(self, path, fields=None):
+        data = urllib.parse.urlencode(fields).encode() if fields is not None else None
+        req = urllib.request.Request(self.base + path, data=data)
+        try:
+            r = self.opener.open(req, timeout=30)
+            status, headers, body = r.status, r.headers, r.read().decode()
+        except urllib.error.HTTPError as e:
+            status, headers, body = e.code, e.headers, e.read().decode()
+        m = re.search(r'<input[^>]*name="_csrf"[^>]*>', body)
+        if m:
+            self.csrf = re.search(r'value="([^"]*)"', m.group(0)).group(1)
+        return status, headers, body
+
+    def post(self, path, fields):
+        return self.send(path, dict(fields, _csrf=self.csrf or ""))
+
+    def sign_in(self, email):
+        self.send("/login")
+        status, headers, _ = self.post("/login", {"email": email, "password": PASSWORD})
+        return status == 303
+
+    def cookie(self, name):
+        return next((c.value for c in self.jar if c.name == name), None)
+
+
+def main():
+    db = "polku_scale"
+    psql(f"DROP DATABASE IF EXISTS {db}")
+    psql(f"CREATE DATABASE {db} OWNER polku")
+
+    # The replica: a base backup of the primary that streams its WAL (pg_basebackup -R writes the standby settings).
+    rport, rdir = free_port(), os.path.join(work, "replica")
+    subprocess.run(as_postgres([f"{PGBIN}/pg_basebackup", "-h", PGDIR, "-p", str(PGPORT), "-U", "postgres", "-D", rdir, "-R", "-X", "stream", "-c", "fast"]),
+                   check=True, capture_output=True)
+    # A hot standby needs at least the primary's max_connections (scripts/postgres gives it 300).
+    replica_opts = f"-c listen_addresses=127.0.0.1 -p {rport} -k {rdir} -c fsync=off -c max_connections={psql('SHOW max_connections')}"
+    def replica(action):
+        extra = ["-o", replica_opts, "-l", os.path.join(rdir, "replica.log")] if action == "start" else ["-m", "immediate"]
+        out = subprocess.run(as_postgres([f"{PGBIN}/pg_ctl", "-D", rdir, "-w", action] + extra), capture_output=True, text=True)
+        if out.returncode != 0:
+            raise SystemExit(f"pg_ctl {action} of the replica failed: {out.stdout}{out.stderr}; see {rdir}/replica.log")
+    replica("start")
+    check(psql("SELECT pg_is_in_recovery()", port=rport, host=rdir) == "t", "the replica streams from the primary (in recovery)")
+
+    # PgBouncer in transaction pooling: one server connection per transaction, shared by all processes.
+    bport, bdir = free_port(), os.path.join(work, "pgbouncer")
+    os.makedirs(bdir)
+    with open(os.path.join(bdir, "users.txt"), "w") as f:
+        f.write('"polku" "polku"\n')
+    with open(os.path.join(bdir, "pgbouncer.ini"), "w") as f:
+        f.write(f"""[databases]
+{db} = host=127.0.0.1 port={PGPORT} dbname={db}
+[pgbouncer]
+listen_addr = 127.0.0.1
+listen_port = {bport}
+unix_socket_dir =
+auth_type = plain
+auth_file = {bdir}/users.txt
+pool_mode = transaction
+max_client_conn = 1000
+default_pool_size = 20
+ignore_startup_parameters = extra_float_digits
+logfile = {bdir}/pgbouncer.log
+""")
+    for name in os.listdir(bdir):
+        shutil.chown(os.path.join(bdir, name), "postgres", "postgres")
+    shutil.chown(bdir, "postgres", "postgres")
+    start(["pgbouncer", os.path.join(bdir, "pgbouncer.ini")], "pgbouncer-run", user="postgres")
+    time.sleep(0.5)
+
+    # The Polku processes: the first seeds the demo data; all share the database through PgBouncer.
+    env = dict(os.environ, DATABASE_URL=f"postgres://polku:polku@127.0.0.1:{bport}/{db}",
+               DATABASE_REPLICA_URL=f"postgres://polku:polku@127.0.0.1:{rport}/{db}", POLKU_TRUST_PROXY="1",
+               SWIFT_BACKTRACE="enable=no", POLKU_REPLICA_MAX_LAG=str(MAX_LAG))
+    ports, servers = [free_port() for _ in range(args.processes)], []
+    for i, port in enumerate(ports):
+        servers.append(start([binary, "serve", "--hostname", "127.0.0.1", "--port", str(port)] + (["--demo"] if i == 0 else []), f"polku-{i + 1}", env=env))
+        wait_for(f"http://127.0.0.1:{port}/health", 300)
+
+    nport = free_port()
+    upstreams = "\n".join(f"    server 127.0.0.1:{p} max_fails=1 fail_timeout=10s;" for p in ports)
+    with open(os.path.join(work, "nginx.conf"), "w") as f:
+        f.write(f"""user root;
+worker_processes 1;
+daemon off;
+pid {work}/nginx.pid;
+error_log {work}/nginx-error.log warn;
+events {{ worker_connections 1024; }}
+http {{
+  access_log off;
+  client_body_temp_path {work}/nginx-body;
+  proxy_temp_path {work}/nginx-proxy;
+  fastcgi_temp_path {work}/nginx-fastcgi;
+  uwsgi_temp_path {work}/nginx-uwsgi;
+  scgi_temp_path {work}/nginx-scgi;
+  upstream polku {{
+{upstreams}
+    keepalive 32;
+  }}
+  server {{
+    listen 127.0.0.1:{nport};
+    client_max_body_size 64m;
+    location / {{
+      proxy_pass http://polku;
+      proxy_http_version 1.1;
+      proxy_set_header Connection "";
+      proxy_set_header Host $host;
+      proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
+      proxy_set_header X-Forwarded-Proto $scheme;
+      proxy_next_upstream error timeout;
+      add_header X-Polku-Upstream $upstream_addr always;
+    }}
+  }}
+}}
+""")
+    start(["nginx", "-p", work, "-c", os.path.join(work, "nginx.conf")], "nginx-run")
+    base = f"http://127.0.0.1:{nport}"
+    wait_for(base + "/health", 30)
+
+    # A session, CSRF and flash, whichever process answers.
+    worker = Browser(base)
+    check(worker.sign_in("worker@demo.polku.invalid"), "signing in through nginx")
+    seen, statuses, body = set(), set(), ""
+    for _ in range(3 * args.processes):
+        status, headers, body = worker.send("/participants")
+        statuses.add(status)
+        seen.add(headers.get("X-Polku-Upstream"))
+    check(statuses == {200} and len(seen) == args.processes, f"the session holds on every process ({len(seen)} of {args.processes} answered, {sorted(statuses)})")
+    person = re.search(r'href="/participants/([0-9A-Fa-f-]{36})"', body).group(1)
+    _, _, page = worker.send(f"/participants/{person}")
+    # The note form's project: a hidden field for one enrolment, else the choice's first option.
+    form = re.search(rf'<form[^>]*action="/participants/{person}/notes"[^>]*>(.*?)</form>', page, re.S).group(1)
+    field = next((tag for tag in re.findall(r"<input[^>]*>", form) if 'name="project_id"' in tag), None)
+    project = re.search(r'value="([0-9A-Fa-f-]{36})"', field or re.search(r"<option[^>]*>", form[form.index('name="project_id"'):]).group(0)).group(1)
+    status, headers, _ = worker.post(f"/participants/{person}/notes", {"project_id": project, "sensitivity": "normal", "body": "Tapaaminen nginxin takaa"})
+    posted_by = headers.get("X-Polku-Upstream")
+    status2, headers2, after = worker.send(headers.get("Location") or f"/participants/{person}")
+    check(status == 303 and 'class="ok flash"' in after, f"a form post with its CSRF token saves, and the flash shows on the next page ({posted_by} → {headers2.get('X-Polku-Upstream')})")
+
+    # Failed logins are counted in the database: the throttle holds across processes.
+    stranger, answers = Browser(base), []
+    stranger.send("/login")
+    for _ in range(12):
+        answers.append(stranger.post("/login", {"email": "nobody@scale.invalid", "password": "wrong"})[0])
+    check(answers[-1] == 429, f"the login throttle holds across processes (answers {answers})")
+
+    # Reports: the viewer reads the replica; the worker who just wrote reads the primary, then the replica.
+    viewer = Browser(base)
+    viewer.sign_in("viewer@demo.polku.invalid")
+    report = f"/projects/{project}/report"
+    check("luettu lukukopiosta" in viewer.send(report)[2], "the ESF report reads the replica and says how fresh it is")
+    # The replica stops replaying (as when it falls behind): a write now is certainly not on it yet.
+    psql("SELECT pg_wal_replay_pause()", port=rport, host=rdir)
+    worker.send(f"/participants/{person}")
+    worker.post(f"/participants/{person}/notes", {"project_id": project, "sensitivity": "normal", "body": "Toinen tapaaminen"})
+    check("äskeiset muutoksesi" in worker.send(report)[2], "the person who just wrote reads the primary")
+    check("luettu lukukopiosta" in viewer.send(report)[2], "someone who did not write still reads the replica, a moment behind")
+    time.sleep(MAX_LAG + 2.5)
+    check("lukukopio on jäljessä" in viewer.send(report)[2], f"a replica more than {MAX_LAG} s behind is not read")
+    psql("SELECT pg_wal_replay_resume()", port=rport, host=rdir)
+    time.sleep(3)
+    check("luettu lukukopiosta" in worker.send(report)[2], "once the replica holds the write, the writer reads the replica again")
+    replica("stop")
+    status, _, text = viewer.send(report)
+    check(status == 200 and "lukukopio ei vastannut" in text, "a replica that is down sends the report to the primary")
+    replica("start")
+
+    # Writers through nginx while one process is killed: every acknowledged save is in the database.
+    stop, lock, acknowledged, answers = threading.Event(), threading.Lock(), [], []
+    cookie, csrf = worker.cookie("polku_session"), worker.csrf
+    opener = urllib.request.build_opener(NoRedirect())
+
+    def writer():
+        while not stop.is_set():
+            body = f"scale-{uuid.uuid4()}"
+            data = urllib.parse.urlencode({"_csrf": csrf, "project_id": project, "sensitivity": "normal", "body": body}).encode()
+            req = urllib.request.Request(f"{base}/participants/{person}/notes", data=data, headers={"Cookie": f"polku_session={cookie}"})
+            try:
+                code = opener.open(req, timeout=15).status
+            except urllib.error.HTTPError as e:
+                code = e.code
+            except Exception:
+                code = 0
+            with lock:
+                answers.append((time.time(), code))
+                if code == 303:
+                    acknowledged.append(body)
+
+    threads = [threading.Thread(target=writer) for _ in range(args.writers)]
+    for t in threads:
+        t.start()
+    time.sleep(args.seconds / 2)
+    killed_at = time.time()
+    os.killpg(servers[1].pid, signal.SIGKILL)
+    servers[1].wait()
+    time.sleep(args.seconds / 2)
+    stop.set()
+    for t in threads:
+        t.join()
+    stored = set(psql("SELECT body FROM notes WHERE body LIKE 'scale-%'", db=db).split())
+    lost = [b for b in acknowledged if b not in stored]
+    check(len(acknowledged) > 0 and not lost, f"kill -9 of one process mid-load: {len(acknowledged)} saves acknowledged, {len(lost)} lost")
+    late = [code for at, code in answers if at > killed_at + 1.5]
+    check(late and all(code == 303 for code in late), f"nginx routes around the dead process ({len(late)} saves after it, answers {sorted(set(late))})")
+    refused = [code for at, code in answers if code != 303]
+    print(f"saves refused around the kill (never acknowledged): {len(refused)}, answers {sorted(set(refused))}")
+
+
+try:
+    main()
+except BaseException as error:
+    failures.append(f"stopped: {error}")
+    raise
+finally:
+    for p in reversed(children):
+        try:
+            os.killpg(p.pid, signal.SIGTERM)
+        except Exception:
+            pass
+    for p in children:
+        try:
+            p.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            os.killpg(p.pid, signal.SIGKILL)
+    rdir = os.path.join(work, "replica")
+    if os.path.exists(os.path.join(rdir, "postmaster.pid")):
+        subprocess.run(as_postgres([f"{PGBIN}/pg_ctl", "-D", rdir, "-m", "immediate", "-w", "stop"]), capture_output=True)
+    if failures:
+        print(f"{len(failures)} checks failed; logs kept in {work}")
+    else:
+        shutil.rmtree(work, ignore_errors=True)
+sys.exit(1 if failures else 0)
