@@ -60,6 +60,9 @@ public struct Settings: Sendable {
     public var replicaURL: String? = nil
     /// How far behind the replica may be and still be read (`POLKU_REPLICA_MAX_LAG`, seconds).
     public var replicaMaxLag: TimeInterval = 30
+    /// How many months of audit events are kept (`POLKU_AUDIT_KEEP_MONTHS`); nil keeps all. Older
+    /// months are dropped whole on PostgreSQL (`AuditPartitions`).
+    public var auditKeepMonths: Int? = nil
     /// bcrypt's cost; 12 in production, lower in tests only so that they stay fast.
     public var bcryptCost: Int = 12
 

@@ -55,6 +55,10 @@ struct DatabaseOptions: ParsableArguments {
             guard let seconds = Double(text), seconds >= 0 else { throw ValidationError("POLKU_REPLICA_MAX_LAG must be seconds, not \(text)") }
             s.replicaMaxLag = seconds
         }
+        if let text = env["POLKU_AUDIT_KEEP_MONTHS"], !text.isEmpty {
+            guard let months = Int(text), months >= 1 else { throw ValidationError("POLKU_AUDIT_KEEP_MONTHS must be a whole number of months, 1 or more, not \(text)") }
+            s.auditKeepMonths = months
+        }
         s.jsonLogs = (env["POLKU_ENV"] ?? "development") == "production"
         s.initialised = env["POLKU_INITIALISED"] == "1"
         return s

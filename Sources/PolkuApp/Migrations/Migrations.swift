@@ -52,6 +52,7 @@ enum Migrations {
         CreateAPITokens(),
         AddPTVIDs(),
         CreateWebhooks(),
+        PartitionAuditEvents(),
     ]
 
     static func register(on app: Application) {

@@ -115,7 +115,7 @@ import Vapor
                 try await sql.raw("INSERT INTO stored_file_parts (file_id, part, bytes) VALUES (\(bind: file), 0, \(bind: Data("a;b\n".utf8)))").run()
             }
             try await JobQueue.scheduleRecurring(app)
-            #expect(try await Jobs.runDue(app) == 2, "the clean-up and the retention run")
+            #expect(try await Jobs.runDue(app) == 3, "the clean-up, the retention and the audit months run")
             let left = try await sql.raw("SELECT file_id FROM stored_file_parts").all().map { try $0.decode(column: "file_id", as: UUID.self) }
             #expect(left == [arriving])
             let row = try #require(try await sql.raw("SELECT state, run_at, result FROM jobs WHERE dedupe_key = 'cleanup'").first())

@@ -13,12 +13,14 @@ enum JobKind: String, CaseIterable, Sendable {
     case participantImport = "participant-import"
     /// One delivery of a webhook (`Webhooks.deliver`), retried with the queue's backoff.
     case webhook
+    /// The audit table's months ahead and its retention (`AuditPartitions`, issue 19).
+    case auditPartitions = "audit-partitions"
 
     /// How often a recurring kind runs; nil for a job that runs once.
     var interval: TimeInterval? {
         switch self {
         case .cleanup: 3600
-        case .retention: 86_400
+        case .retention, .auditPartitions: 86_400
         case .participantImport, .webhook: nil
         }
     }

@@ -74,6 +74,7 @@ enum Jobs {
         case .retention: return try await RetentionRun.run(app).description
         case .participantImport: return try await ImportJob.run(job, app: app)
         case .webhook: return try await Webhooks.deliver(job, app: app)
+        case .auditPartitions: return try await AuditPartitions.maintain(app)
         }
     }
 }
