@@ -26,6 +26,9 @@ PGBIN = sorted(glob.glob("/usr/lib/postgresql/*/bin"))[-1]
 PGDIR = os.environ.get("POLKU_PGDIR", "/tmp/polku-pg")
 PGPORT = int(os.environ.get("POLKU_PGPORT", "5433"))
 PASSWORD = "polku-demo-2026"
+# nginx reaches Polku from its own loopback address, so that this script (on 127.0.0.1) is a client
+# like any other and not a trusted proxy.
+PROXY_ADDRESS = "127.0.0.3"
 MAX_LAG = 3  # seconds the replica may be behind (POLKU_REPLICA_MAX_LAG): short, so that the check is quick
 work = tempfile.mkdtemp(prefix="polku-scale-")
 shutil.chown(work, "postgres", "postgres")
@@ -89,9 +92,9 @@ class Browser:
         self.opener = urllib.request.build_opener(NoRedirect(), urllib.request.HTTPCookieProcessor(self.jar))
         self.csrf = None
 
-    def send(self, path, fields=None):
+    def send(self, path, fields=None, headers=None):
         data = urllib.parse.urlencode(fields).encode() if fields is not None else None
-        req = urllib.request.Request(self.base + path, data=data)
+        req = urllib.request.Request(self.base + path, data=data, headers=headers or {})
         try:
             r = self.opener.open(req, timeout=30)
             status, headers, body = r.status, r.headers, r.read().decode()
@@ -102,8 +105,8 @@ class Browser:
             self.csrf = re.search(r'value="([^"]*)"', m.group(0)).group(1)
         return status, headers, body
 
-    def post(self, path, fields):
-        return self.send(path, dict(fields, _csrf=self.csrf or ""))
+    def post(self, path, fields, headers=None):
+        return self.send(path, dict(fields, _csrf=self.csrf or ""), headers)
 
     def sign_in(self, email):
         self.send("/login")
@@ -161,7 +164,7 @@ logfile = {bdir}/pgbouncer.log
 
     # The Polku processes: the first seeds the demo data; all share the database through PgBouncer.
     env = dict(os.environ, DATABASE_URL=f"postgres://polku:polku@127.0.0.1:{bport}/{db}",
-               DATABASE_REPLICA_URL=f"postgres://polku:polku@127.0.0.1:{rport}/{db}", POLKU_TRUST_PROXY="1",
+               DATABASE_REPLICA_URL=f"postgres://polku:polku@127.0.0.1:{rport}/{db}", POLKU_TRUST_PROXY="1", POLKU_TRUSTED_PROXIES=PROXY_ADDRESS,
                SWIFT_BACKTRACE="enable=no", POLKU_REPLICA_MAX_LAG=str(MAX_LAG))
     ports, servers = [free_port() for _ in range(args.processes)], []
     for i, port in enumerate(ports):
@@ -193,6 +196,7 @@ http {{
     client_max_body_size 64m;
     location / {{
       proxy_pass http://polku;
+      proxy_bind {PROXY_ADDRESS};
       proxy_http_version 1.1;
       proxy_set_header Connection "";
       proxy_set_header Host $host;
@@ -229,11 +233,12 @@ http {{
     check(status == 303 and 'class="ok flash"' in after, f"a form post with its CSRF token saves, and the flash shows on the next page ({posted_by} → {headers2.get('X-Polku-Upstream')})")
 
     # Failed logins are counted in the database: the throttle holds across processes.
+    # Each try claims another address in X-Forwarded-For: nginx appends the one it saw, which Polku believes.
     stranger, answers = Browser(base), []
     stranger.send("/login")
-    for _ in range(12):
-        answers.append(stranger.post("/login", {"email": "nobody@scale.invalid", "password": "wrong"})[0])
-    check(answers[-1] == 429, f"the login throttle holds across processes (answers {answers})")
+    for i in range(12):
+        answers.append(stranger.post("/login", {"email": "nobody@scale.invalid", "password": "wrong"}, {"X-Forwarded-For": f"203.0.113.{i + 1}"})[0])
+    check(answers[-1] == 429, f"the login throttle holds across processes and made-up addresses (answers {answers})")
 
     # Reports: the viewer reads the replica; the worker who just wrote reads the primary, then the replica.
     viewer = Browser(base)

@@ -48,6 +48,9 @@ public struct Settings: Sendable {
     public var jsonLogs: Bool = false
     /// Take the client address from `X-Forwarded-For` (only behind a proxy that sets it).
     public var trustForwardedFor: Bool = false
+    /// The proxies whose `X-Forwarded-For` is believed (`POLKU_TRUSTED_PROXIES`, comma-separated);
+    /// loopback by default, where nginx runs on the same host.
+    public var trustedProxies: Set<String> = ["127.0.0.1", "::1"]
     /// The address people reach Polku at, such as `https://polku.example.fi` (`POLKU_PUBLIC_URL`),
     /// for links given on paper (an invitation); without it the request's own host is used.
     public var publicURL: String? = nil

@@ -40,6 +40,9 @@ struct DatabaseOptions: ParsableArguments {
         let env = ProcessInfo.processInfo.environment
         s.secureCookies = env["POLKU_SECURE_COOKIES"] == "1"
         s.trustForwardedFor = env["POLKU_TRUST_PROXY"] == "1"
+        if let list = env["POLKU_TRUSTED_PROXIES"], !list.isEmpty {
+            s.trustedProxies = Set(list.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty })
+        }
         s.publicURL = env["POLKU_PUBLIC_URL"].map { $0.hasSuffix("/") ? String($0.dropLast()) : $0 }
         s.metricsToken = env["POLKU_METRICS_TOKEN"].flatMap { $0.isEmpty ? nil : $0 }
         if let sync = env["POLKU_SQLITE_SYNCHRONOUS"], !sync.isEmpty { s.sqliteSynchronous = sync }

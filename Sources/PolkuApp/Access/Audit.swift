@@ -1,6 +1,7 @@
 import Fluent
 import SQLKit
 import Foundation
+import PolkuCore
 import Vapor
 
 /// Writes audit events. A write of a person's data passes its transaction's database here, so the
@@ -99,11 +100,12 @@ struct Audit {
 extension Request {
     var audit: Audit { Audit(req: self) }
 
-    /// The client's address: the proxy's `X-Forwarded-For` first hop when present, else the peer.
+    /// The client's address: behind a trusted proxy the hop it saw (`ClientAddress`), else the peer.
     var clientAddress: String {
-        if application.settings.trustForwardedFor, let forwarded = headers.first(name: "X-Forwarded-For")?.split(separator: ",").first {
-            return String(forwarded.trimmingCharacters(in: .whitespaces).prefix(64))
-        }
-        return remoteAddress?.ipAddress ?? "unknown"
+        let settings = application.settings
+        guard settings.trustForwardedFor else { return remoteAddress?.ipAddress ?? "unknown" }
+        let forwarded = headers[.xForwardedFor]
+        return ClientAddress.resolve(
+            peer: remoteAddress?.ipAddress, forwardedFor: forwarded.isEmpty ? nil : forwarded.joined(separator: ","), trusted: settings.trustedProxies)
     }
 }
