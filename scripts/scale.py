@@ -11,8 +11,16 @@ how fresh it is, a person who just wrote reads the primary, a replica that is do
 to the primary; writers saving notes while one process is killed with SIGKILL lose no acknowledged
 write, and nginx routes around the dead process.
 
-Usage: scale.py POLKU_BINARY [--processes 3] [--seconds 4] [--writers 8]"""
-import argparse, glob, http.cookiejar, os, re, shutil, signal, socket, subprocess, sys, tempfile, threading, time
+With --bench (`polku bench` in spirit; give it a release build): instead of the checks, --participants
+people and --audit-events audit events (10,000 of them about one person) are generated, and wrk
+(-t2, --connections, --seconds) measures through nginx: the floor route, the participant list, a
+participant's page, the ESF report of the largest project from the replica and "who has seen my
+data" for the person with 10,000 events as its SQL; each as a share of the floor in the same run,
+with p50/p99 and each process's RSS.
+
+Usage: scale.py POLKU_BINARY [--processes 3] [--seconds 4] [--writers 8]
+       scale.py POLKU_BINARY --bench [--participants 1000000] [--audit-events 50000000] [--seconds 10]"""
+import argparse, glob, http.cookiejar, json, os, re, shutil, signal, socket, subprocess, sys, tempfile, threading, time
 import urllib.error, urllib.parse, urllib.request, uuid
 
 ap = argparse.ArgumentParser()
@@ -20,6 +28,10 @@ ap.add_argument("binary")
 ap.add_argument("--processes", type=int, default=3)
 ap.add_argument("--seconds", type=float, default=4)
 ap.add_argument("--writers", type=int, default=8)
+ap.add_argument("--bench", action="store_true", help="instead of the checks: generate data and measure with wrk through nginx")
+ap.add_argument("--participants", type=int, default=1_000_000)
+ap.add_argument("--audit-events", type=int, default=50_000_000)
+ap.add_argument("--connections", type=int, default=64)
 args = ap.parse_args()
 binary = os.path.abspath(args.binary)
 PGBIN = sorted(glob.glob("/usr/lib/postgresql/*/bin"))[-1]
@@ -117,6 +129,89 @@ class Browser:
         return next((c.value for c in self.jar if c.name == name), None)
 
 
+def generate(db):
+    """The bench's data, written straight into the primary (the replica streams it)."""
+    url = f"postgres://polku:polku@127.0.0.1:{PGPORT}/{db}"
+    started = time.time()
+    out = subprocess.run([binary, "bench", "--only", "load-data", "--participants", str(args.participants), "--sessions", "400", "--database-url", url],
+                         cwd=work, capture_output=True, text=True, env=dict(os.environ, SWIFT_BACKTRACE="enable=no"))
+    if out.returncode != 0:
+        raise SystemExit(f"load-data failed: {out.stderr[-2000:]}")
+    world = json.loads(out.stdout.strip().splitlines()[-1])
+    print(f"{args.participants} participants in {time.time() - started:.0f} s", flush=True)
+    started = time.time()
+    psql(f"""
+        DO $$ DECLARE m date := date_trunc('month', now() - interval '36 months')::date;
+        BEGIN WHILE m < date_trunc('month', now())::date LOOP
+          IF to_regclass('audit_events_y' || to_char(m, 'YYYY') || 'm' || to_char(m, 'MM')) IS NULL THEN
+            EXECUTE format('CREATE TABLE %I PARTITION OF audit_events FOR VALUES FROM (%L) TO (%L)',
+              'audit_events_y' || to_char(m, 'YYYY') || 'm' || to_char(m, 'MM'), m::timestamptz, (m + interval '1 month')::timestamptz);
+          END IF;
+          m := m + interval '1 month';
+        END LOOP; END $$;
+        CREATE TEMP TABLE people AS SELECT id, row_number() OVER () AS n FROM participants;
+        CREATE INDEX ON people (n);
+        INSERT INTO audit_events (id, at, actor_id, actor_email, action, participant_id, project_id, detail, client_address)
+        SELECT gen_random_uuid(), now() - random() * interval '1000 days', NULL, 'bench@polku.invalid', 'participant.view', p.id, NULL, 'bench', '127.0.0.1'
+        FROM generate_series(1, {args.audit_events}) g JOIN people p ON p.n = 1 + g % {args.participants};
+        INSERT INTO audit_events (id, at, actor_id, actor_email, action, participant_id, project_id, detail, client_address)
+        SELECT gen_random_uuid(), now() - random() * interval '1000 days', NULL, 'bench@polku.invalid', 'participant.view', '{world['participant']}', NULL, 'bench', '127.0.0.1'
+        FROM generate_series(1, 10000);
+        ANALYZE;
+    """, db=db)
+    print(f"{args.audit_events} audit events in {time.time() - started:.0f} s", flush=True)
+    return world
+
+
+def wrk(url, cookie=None):
+    cmd = ["wrk", "-t2", f"-c{args.connections}", f"-d{max(1, round(args.seconds))}s", "--latency", "--timeout", "10s"]
+    if cookie:
+        cmd += ["-H", f"Cookie: polku_session={cookie}"]
+    out = subprocess.run(cmd + [url], capture_output=True, text=True).stdout
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
+
+    def pct(p):
+        m = re.search(rf"\s{p}%\s+([\d.]+)(us|ms|s)", out)
+        v, unit = float(m.group(1)), m.group(2)
+        return v / 1000 if unit == "us" else v * 1000 if unit == "s" else v
+    bad = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", out)
+    return rps, pct(50), pct(99), int(bad.group(1)) if bad else 0
+
+
+def bench(base, world, servers, db):
+    cookie = world["cookie"].split("=", 1)[-1] if "=" in world["cookie"] else world["cookie"]
+    routes = [("floor: /styles.css", "/styles.css", None),
+              ("participant list", "/participants", cookie),
+              ("participant page", f"/participants/{world['participant']}", cookie),
+              ("ESF report (replica)", f"/projects/{world['project']}/report", cookie)]
+    for name, path, c in routes[1:]:
+        # wrk counts a redirect to the login page as an answer: make sure the cookie signs in.
+        req = urllib.request.Request(base + path, headers={"Cookie": f"polku_session={c}"})
+        try:
+            status = urllib.request.build_opener(NoRedirect()).open(req, timeout=120).status
+        except urllib.error.HTTPError as e:
+            status = e.code
+        if status != 200:
+            raise SystemExit(f"{name} answered {status} to the bench's cookie")
+    results = []
+    for name, path, c in routes:
+        results.append((name,) + wrk(base + path, c))
+    floor = results[0][1]
+    print(f"\n{args.participants} participants, {args.audit_events} audit events, {args.processes} processes behind nginx and PgBouncer, "
+          f"wrk -t2 -c{args.connections} -d{max(1, round(args.seconds))}s")
+    print("| route | req/s | share of floor | p50 ms | p99 ms | non-2xx/3xx |\n|---|---|---|---|---|---|")
+    for name, rps, p50, p99, bad in results:
+        print(f"| {name} | {rps:,.0f} | {100 * rps / floor:.1f} % | {p50:.1f} | {p99:.1f} | {bad} |")
+    # "Who has seen my data" for the person with 10,000 events: the page's query, timed by PostgreSQL.
+    plan = psql(f"""EXPLAIN (ANALYZE, FORMAT TEXT) SELECT a.id, a.at, a.action, a.actor_id FROM audit_events a
+        WHERE a.participant_id = '{world['participant']}' AND a.at >= now() - interval '24 months'
+        ORDER BY a.at DESC, a.id DESC LIMIT 51""", db=db)
+    print("who has seen my data (10,000 events):", re.search(r"Execution Time: ([\d.]+ ms)", plan).group(1))
+    for i, p in enumerate(servers):
+        rss = subprocess.run(["ps", "-o", "rss=", "-p", str(p.pid)], capture_output=True, text=True).stdout.strip()
+        print(f"process {i + 1} RSS: {int(rss) // 1024 if rss else 0} MB")
+
+
 def main():
     db = "polku_scale"
     psql(f"DROP DATABASE IF EXISTS {db}")
@@ -162,13 +257,16 @@ logfile = {bdir}/pgbouncer.log
     start(["pgbouncer", os.path.join(bdir, "pgbouncer.ini")], "pgbouncer-run", user="postgres")
     time.sleep(0.5)
 
+    world = generate(db) if args.bench else None
+
     # The Polku processes: the first seeds the demo data; all share the database through PgBouncer.
     env = dict(os.environ, DATABASE_URL=f"postgres://polku:polku@127.0.0.1:{bport}/{db}",
                DATABASE_REPLICA_URL=f"postgres://polku:polku@127.0.0.1:{rport}/{db}", POLKU_TRUST_PROXY="1", POLKU_TRUSTED_PROXIES=PROXY_ADDRESS,
                SWIFT_BACKTRACE="enable=no", POLKU_REPLICA_MAX_LAG=str(MAX_LAG))
     ports, servers = [free_port() for _ in range(args.processes)], []
     for i, port in enumerate(ports):
-        servers.append(start([binary, "serve", "--hostname", "127.0.0.1", "--port", str(port)] + (["--demo"] if i == 0 else []), f"polku-{i + 1}", env=env))
+        demo = ["--demo"] if i == 0 and not args.bench else []
+        servers.append(start([binary, "serve", "--hostname", "127.0.0.1", "--port", str(port)] + demo, f"polku-{i + 1}", env=env))
         wait_for(f"http://127.0.0.1:{port}/health", 300)
 
     nport = free_port()
@@ -211,6 +309,8 @@ http {{
     start(["nginx", "-p", work, "-c", os.path.join(work, "nginx.conf")], "nginx-run")
     base = f"http://127.0.0.1:{nport}"
     wait_for(base + "/health", 30)
+    if args.bench:
+        return bench(base, world, servers, db)
 
     # A session, CSRF and flash, whichever process answers.
     worker = Browser(base)
