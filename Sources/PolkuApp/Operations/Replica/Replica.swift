@@ -14,13 +14,15 @@ extension DatabaseID {
 /// the primary's WAL position, then whether the replica has replayed up to it and the time of the
 /// last commit it replayed. A replica that does not answer is "down" until the next check.
 actor ReplicaMonitor {
-    static let recheck: TimeInterval = 2
+    /// Seconds between checks; tests hold a check longer so that a write is certainly after it.
+    let recheck: TimeInterval
+    init(recheck: TimeInterval = 2) { self.recheck = recheck }
     private var status: ReplicaChoice.Status?
     private var checkedAt: Date?
     private var running: Task<ReplicaChoice.Status?, Never>?
 
     func current(now: Date, primary: any SQLDatabase, replica: any SQLDatabase) async -> ReplicaChoice.Status? {
-        if let checkedAt, now.timeIntervalSince(checkedAt) >= 0, now.timeIntervalSince(checkedAt) < Self.recheck { return status }
+        if let checkedAt, now.timeIntervalSince(checkedAt) >= 0, now.timeIntervalSince(checkedAt) < recheck { return status }
         if let running { return await running.value }
         let task = Task { await Self.check(primary: primary, replica: replica, now: now) }
         running = task
