@@ -31,6 +31,17 @@ def wait_for(text, timeout=10):
     except Exception:
         return False
 
+def page_left(page, timeout=10):
+    """Waits until `page` (an element of the old document) is gone. Chrome may answer "node does not belong
+    to the document" instead of a stale reference while the next page replaces it; that is gone too."""
+    def gone(d):
+        try:
+            page.is_enabled()
+            return False
+        except Exception:
+            return True
+    WebDriverWait(driver, timeout).until(gone)
+
 # The coach's tasks (issue 14): each counts the clicks it takes and must stay within its limit.
 tasks = {}
 
@@ -483,7 +494,7 @@ try:
         page = driver.find_element(By.TAG_NAME, "html")
         Select(driver.find_element(By.ID, "f-to")).select_by_value(state)
         driver.find_element(By.CSS_SELECTOR, "form[action$='/state'] button[type=submit]").click()
-        WebDriverWait(driver, 10).until(EC.staleness_of(page))
+        page_left(page)
         check(f"provider moves the referral on: {state}", wait_for("Ohjauksen tila päivitetty"), driver.title)
     # The participant makes their own account with the link and sees their own space.
     driver.find_element(By.CSS_SELECTOR, "form.logout button").click()

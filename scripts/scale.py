@@ -260,7 +260,9 @@ logfile = {bdir}/pgbouncer.log
     world = generate(db) if args.bench else None
 
     # The Polku processes: the first seeds the demo data; all share the database through PgBouncer.
-    env = dict(os.environ, DATABASE_URL=f"postgres://polku:polku@127.0.0.1:{bport}/{db}",
+    # PgBouncer 1.18 in transaction pooling cannot keep a named prepared statement from one
+    # transaction to the next (1.21 can, with max_prepared_statements): Polku's are turned off.
+    env = dict(os.environ, DATABASE_URL=f"postgres://polku:polku@127.0.0.1:{bport}/{db}", POLKU_PG_PREPARED=os.environ.get("SCALE_PREPARED", "off"),
                DATABASE_REPLICA_URL=f"postgres://polku:polku@127.0.0.1:{rport}/{db}", POLKU_TRUST_PROXY="1", POLKU_TRUSTED_PROXIES=PROXY_ADDRESS,
                SWIFT_BACKTRACE="enable=no", POLKU_REPLICA_MAX_LAG=str(MAX_LAG))
     ports, servers = [free_port() for _ in range(args.processes)], []

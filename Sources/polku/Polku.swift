@@ -58,6 +58,11 @@ struct DatabaseOptions: ParsableArguments {
             guard let seconds = Double(text), seconds >= 0 else { throw ValidationError("POLKU_REPLICA_MAX_LAG must be seconds, not \(text)") }
             s.replicaMaxLag = seconds
         }
+        switch env["POLKU_PG_PREPARED"] ?? "" {
+        case "", "on": break
+        case "off": s.postgresPrepared = false
+        case let text: throw ValidationError("POLKU_PG_PREPARED must be on or off, not \(text)")
+        }
         if let text = env["POLKU_AUDIT_KEEP_MONTHS"], !text.isEmpty {
             guard let months = Int(text), months >= 1 else { throw ValidationError("POLKU_AUDIT_KEEP_MONTHS must be a whole number of months, 1 or more, not \(text)") }
             s.auditKeepMonths = months

@@ -304,15 +304,18 @@ extension Application {
 extension Request {
     /// Runs a page's reads where they cost least (issue 11): on SQLite on `SQLiteReads`; on
     /// PostgreSQL on one connection (each of a page's dozen queries would otherwise take a
-    /// connection from the pool and give it back).
+    /// connection from the pool and give it back), as prepared statements unless `postgresPrepared` is off.
     package func reading<T: Sendable>(_ body: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
         if let reads = application.sqliteReads { return try await body(reads.database(over: db)) }
         guard db.sql.dialect.name == "postgresql" else { return try await body(db) }
-        return try await db.withConnection(body)
+        guard application.settings.postgresPrepared else { return try await db.withConnection(body) }
+        return try await db.withConnection { try await body(PostgresPreparedDatabase(base: $0)) }
     }
 
     /// The database for a read on every request's path (the session, a guard's check).
     var readDatabase: any Database {
-        application.sqliteReads.map { $0.database(over: db) } ?? db
+        if let reads = application.sqliteReads { return reads.database(over: db) }
+        guard application.settings.postgresPrepared, db.sql.dialect.name == "postgresql" else { return db }
+        return PostgresPreparedDatabase(base: db)
     }
 }
