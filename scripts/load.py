@@ -34,27 +34,6 @@ args = ap.parse_args()
 binary = os.path.abspath(args.binary)
 work = tempfile.mkdtemp(prefix="polku-load-")
 
-SAVE_LUA = """
-local threads, nextid = {}, 1
-function setup(thread) thread:set("tid", nextid); nextid = nextid + 1; table.insert(threads, thread) end
-function init(argv)
-  offset = tonumber(argv[1]); nthreads = tonumber(argv[2]); n = 0
-  sessions = {}
-  for line in io.lines(argv[3]) do table.insert(sessions, line) end
-  prefix = argv[4]; body = argv[5]
-  headers = { ["Cookie"] = argv[6], ["Content-Type"] = "application/x-www-form-urlencoded" }
-end
-function request()
-  local i = offset + n * nthreads + (tid - 1)
-  n = n + 1
-  return wrk.format("POST", prefix .. sessions[(i % #sessions) + 1], headers, body)
-end
-function done(summary, latency, requests)
-  local most = 0
-  for _, t in ipairs(threads) do local k = t:get("n"); if k > most then most = k end end
-  io.write(string.format("USED %d\\n", most * #threads))
-end
-"""
 
 
 class Server:
@@ -116,8 +95,7 @@ def wrk(server, route):
     name, path, cookie, kind = route
     cmd = ["wrk", "-t2", f"-c{args.connections}", f"-d{args.seconds}s", "--latency", "--timeout", "10s"]
     if kind == "save":
-        lua = os.path.join(work, "save.lua")
-        open(lua, "w").write(SAVE_LUA)
+        lua = os.path.join(os.path.dirname(os.path.abspath(__file__)), "attendance_save.lua")
         prefix = ""
         cmd += ["-s", lua, server.base + "/", "--", str(server.save_offset), "2", server.sessions_file, prefix, server.body, server.cookie]
     else:

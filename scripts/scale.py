@@ -19,7 +19,7 @@ data" for the person with 10,000 events as its SQL; each as a share of the floor
 with p50/p99 and each process's RSS.
 
 Usage: scale.py POLKU_BINARY [--processes 3] [--seconds 4] [--writers 8]
-       scale.py POLKU_BINARY --bench [--participants 1000000] [--audit-events 50000000] [--seconds 10]"""
+       scale.py POLKU_BINARY --bench [--participants 1000000] [--attendances 10000000] [--audit-events 50000000] [--seconds 10]"""
 import argparse, glob, http.cookiejar, json, os, re, shutil, signal, socket, subprocess, sys, tempfile, threading, time
 import urllib.error, urllib.parse, urllib.request, uuid
 
@@ -31,6 +31,7 @@ ap.add_argument("--writers", type=int, default=8)
 ap.add_argument("--bench", action="store_true", help="instead of the checks: generate data and measure with wrk through nginx")
 ap.add_argument("--participants", type=int, default=1_000_000)
 ap.add_argument("--audit-events", type=int, default=50_000_000)
+ap.add_argument("--attendances", type=int, default=10_000_000)
 ap.add_argument("--connections", type=int, default=64)
 args = ap.parse_args()
 binary = os.path.abspath(args.binary)
@@ -129,11 +130,15 @@ class Browser:
         return next((c.value for c in self.jar if c.name == name), None)
 
 
+# Held sessions for the attendance saves: each save writes a session of its own (version 0).
+SAVE_SESSIONS = 20_000
+
+
 def generate(db):
     """The bench's data, written straight into the primary (the replica streams it)."""
     url = f"postgres://polku:polku@127.0.0.1:{PGPORT}/{db}"
     started = time.time()
-    out = subprocess.run([binary, "bench", "--only", "load-data", "--participants", str(args.participants), "--sessions", "400", "--database-url", url],
+    out = subprocess.run([binary, "bench", "--only", "load-data", "--participants", str(args.participants), "--sessions", str(SAVE_SESSIONS), "--database-url", url],
                          cwd=work, capture_output=True, text=True, env=dict(os.environ, SWIFT_BACKTRACE="enable=no"))
     if out.returncode != 0:
         raise SystemExit(f"load-data failed: {out.stderr[-2000:]}")
@@ -151,8 +156,9 @@ def generate(db):
         END LOOP; END $$;
         CREATE TEMP TABLE people AS SELECT id, row_number() OVER () AS n FROM participants;
         CREATE INDEX ON people (n);
+        -- A hundred workers' views: one worker's events are a hundredth of all (the audit search by actor).
         INSERT INTO audit_events (id, at, actor_id, actor_email, action, participant_id, project_id, detail, client_address)
-        SELECT gen_random_uuid(), now() - random() * interval '1000 days', NULL, 'bench@polku.invalid', 'participant.view', p.id, NULL, 'bench', '127.0.0.1'
+        SELECT gen_random_uuid(), now() - random() * interval '1000 days', NULL, 'bench-' || (g % 100) || '@polku.invalid', 'participant.view', p.id, NULL, 'bench', '127.0.0.1'
         FROM generate_series(1, {args.audit_events}) g JOIN people p ON p.n = 1 + g % {args.participants};
         INSERT INTO audit_events (id, at, actor_id, actor_email, action, participant_id, project_id, detail, client_address)
         SELECT gen_random_uuid(), now() - random() * interval '1000 days', NULL, 'bench@polku.invalid', 'participant.view', '{world['participant']}', NULL, 'bench', '127.0.0.1'
@@ -160,15 +166,46 @@ def generate(db):
         ANALYZE;
     """, db=db)
     print(f"{args.audit_events} audit events in {time.time() - started:.0f} s", flush=True)
+    started = time.time()
+    # Attendances: twenty people at each of attendances / 20 held sessions of earlier years, in groups
+    # of the first project (a thousand sessions a group).
+    sessions = max(1, args.attendances // 20)
+    groups = (sessions + 999) // 1000
+    psql(f"""
+        CREATE TEMP TABLE people AS SELECT id, row_number() OVER () AS n FROM participants;
+        CREATE INDEX ON people (n);
+        CREATE TEMP TABLE history AS SELECT gen_random_uuid() AS id, g AS n FROM generate_series(0, {groups - 1}) g;
+        INSERT INTO activities (id, created_at, project_id, kind, name, description, weekdays, week_interval, from_date, to_date,
+                                start_time, end_time, category, feed_token)
+        SELECT id, now(), '{world['project']}', 'group', 'Historiaryhmä ' || n, '', '1,2,3,4,5', 1, '2015-01-01', '2022-12-31',
+               '10:00', '12:00', 'peer_group', md5(random()::text) FROM history;
+        CREATE TEMP TABLE held AS SELECT gen_random_uuid() AS id, h.id AS activity_id, g AS n,
+               to_char(date '2015-01-01' + (g / {groups}), 'YYYY-MM-DD') AS date
+        FROM generate_series(0, {sessions - 1}) g JOIN history h ON h.n = g % {groups};
+        INSERT INTO activity_sessions (id, activity_id, scheduled_date, date, start_time, end_time, cancelled, version)
+        SELECT id, activity_id, date, date, '10:00', '12:00', false, 1 FROM held;
+        INSERT INTO attendances (id, session_id, participant_id)
+        SELECT gen_random_uuid(), h.id, p.id FROM held h CROSS JOIN generate_series(0, 19) k
+        JOIN people p ON p.n = 1 + (h.n * 20 + k) % {args.participants};
+        ANALYZE;
+    """, db=db)
+    print(f"{sessions * 20} attendances at {sessions} sessions in {time.time() - started:.0f} s", flush=True)
     return world
 
 
-def wrk(url, cookie=None):
+def wrk(url, cookie=None, save=None):
+    """`save`: (sessions file, form body) for attendance saves, each to a held session of its own."""
     cmd = ["wrk", "-t2", f"-c{args.connections}", f"-d{max(1, round(args.seconds))}s", "--latency", "--timeout", "10s"]
-    if cookie:
+    if save:
+        lua = os.path.join(os.path.dirname(os.path.abspath(__file__)), "attendance_save.lua")
+        cmd += ["-s", lua, url, "--", "0", "2", save[0], "", save[1], f"polku_session={cookie}"]
+        url = None
+    elif cookie:
         cmd += ["-H", f"Cookie: polku_session={cookie}"]
-    out = subprocess.run(cmd + [url], capture_output=True, text=True).stdout
+    out = subprocess.run(cmd + ([url] if url else []), capture_output=True, text=True).stdout
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
+    if rps == 0:
+        print(f"wrk had no answers from {url or save[0]}: {out[-600:]}", flush=True)
 
     def pct(p):
         m = re.search(rf"\s{p}%\s+([\d.]+)(us|ms|s)", out)
@@ -180,9 +217,15 @@ def wrk(url, cookie=None):
 
 def bench(base, world, servers, db):
     cookie = world["cookie"].split("=", 1)[-1] if "=" in world["cookie"] else world["cookie"]
+    admin = world["adminCookie"]
+    sessions_file = os.path.join(work, "sessions.txt")
+    open(sessions_file, "w").write("\n".join(world["sessions"]) + "\n")
+    body = "&".join(["_csrf=bench", "version=0", "head_on_site=3"] + [f"p_{m}=on" for m in world["members"]])
     routes = [("floor: /styles.css", "/styles.css", None),
               ("participant list", "/participants", cookie),
               ("participant page", f"/participants/{world['participant']}", cookie),
+              ("audit search: a person's events (admin)", f"/admin/audit?participant={world['participant']}", admin),
+              ("audit search: one worker's events (admin)", "/admin/audit?actor=bench-7%40polku.invalid", admin),
               ("ESF report (replica)", f"/projects/{world['project']}/report", cookie)]
     for name, path, c in routes[1:]:
         # wrk counts a redirect to the login page as an answer: make sure the cookie signs in.
@@ -196,8 +239,9 @@ def bench(base, world, servers, db):
     results = []
     for name, path, c in routes:
         results.append((name,) + wrk(base + path, c))
+    results.insert(3, ("attendance save (10 ticked)",) + wrk(base + "/", cookie, save=(sessions_file, body)))
     floor = results[0][1]
-    print(f"\n{args.participants} participants, {args.audit_events} audit events, {args.processes} processes behind nginx and PgBouncer, "
+    print(f"\n{args.participants} participants, {args.attendances} attendances, {args.audit_events} audit events, {args.processes} processes behind nginx and PgBouncer, "
           f"wrk -t2 -c{args.connections} -d{max(1, round(args.seconds))}s")
     print("| route | req/s | share of floor | p50 ms | p99 ms | non-2xx/3xx |\n|---|---|---|---|---|---|")
     for name, rps, p50, p99, bad in results:
@@ -207,6 +251,10 @@ def bench(base, world, servers, db):
         WHERE a.participant_id = '{world['participant']}' AND a.at >= now() - interval '24 months'
         ORDER BY a.at DESC, a.id DESC LIMIT 51""", db=db)
     print("who has seen my data (10,000 events):", re.search(r"Execution Time: ([\d.]+ ms)", plan).group(1))
+    # The audit search's worst case: a user with no events at all (the walk finds nothing to stop at).
+    plan = psql("""EXPLAIN (ANALYZE, FORMAT TEXT) SELECT id, at, actor_email, action, participant_id, project_id, detail, client_address
+        FROM audit_events WHERE actor_email = 'nobody@polku.invalid' ORDER BY at DESC, id DESC LIMIT 51""", db=db)
+    print("audit search for a user with no events:", re.search(r"Execution Time: ([\d.]+ ms)", plan).group(1))
     for i, p in enumerate(servers):
         rss = subprocess.run(["ps", "-o", "rss=", "-p", str(p.pid)], capture_output=True, text=True).stdout.strip()
         print(f"process {i + 1} RSS: {int(rss) // 1024 if rss else 0} MB")

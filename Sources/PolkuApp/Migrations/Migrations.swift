@@ -53,6 +53,7 @@ enum Migrations {
         AddPTVIDs(),
         CreateWebhooks(),
         PartitionAuditEvents(),
+        IndexAuditByActorEmail(),
     ]
 
     static func register(on app: Application) {

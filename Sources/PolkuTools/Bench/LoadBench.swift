@@ -24,6 +24,8 @@ public enum LoadBench {
         let members: [String]
         /// An API token of the same user, every scope (issue 18's `GET /api/v1/participants`).
         let apiToken: String
+        /// An administrator's session, for the audit search (issue 19).
+        let adminCookie: String
     }
 
     public static func prepare(_ app: Application, participants: Int, sessions: Int) async throws -> World {
@@ -71,9 +73,13 @@ public enum LoadBench {
         try await ActivityBench.insert(app.db, "activity_sessions", ["id", "activity_id", "scheduled_date", "date", "start_time", "end_time", "cancelled", "version"], rows)
         try await sql.raw(SQLQueryString(sql.dialect.name == "postgresql" ? "VACUUM ANALYZE" : "ANALYZE")).run()
         let token = try await APITokens.issue(app, email: "bench@polku.invalid", name: "load", scopes: [], days: 30)
+        let admin = User(email: "bench-admin@polku.invalid", name: "Bench admin", passwordHash: "x")
+        try await admin.create(on: app.db)
+        try await Membership(userID: admin.id!, projectID: nil, role: .admin).create(on: app.db)
+        let adminCookie = try await BenchSession.make(app, user: admin.id!, prefix: "bench-admin")
         return World(
             cookie: cookie, csrf: "bench", participant: sample.participant.uuidString, project: first.project_id.uuidString, searchTerm: sample.searchTerm,
             personSearch: sample.personSearch,
-            sessions: paths, members: members.map(\.uuidString), apiToken: token)
+            sessions: paths, members: members.map(\.uuidString), apiToken: token, adminCookie: adminCookie)
     }
 }

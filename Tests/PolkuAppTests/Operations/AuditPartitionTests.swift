@@ -62,6 +62,27 @@ import Vapor
         }
     }
 
+    /// The admin's search by a user's email has its own index, on every month (at 50 million events a
+    /// search for someone with few events would otherwise walk all of them).
+    @Test(arguments: TestDatabase.allCases)
+    func theSearchByActorHasAnIndexOnEveryMonth(db: TestDatabase) async throws {
+        try await withPolku(db) { app in
+            let sql = app.db.sql
+            if try await AuditPartitions.isPartitioned(sql) {
+                let months = try await AuditPartitions.existing(sql)
+                let indexed = try await sql.raw(
+                    "SELECT tablename FROM pg_indexes WHERE tablename LIKE 'audit_events_y%' AND indexdef LIKE '%(actor_email, at)%'"
+                ).all(decodingColumn: "tablename", as: String.self)
+                #expect(!months.isEmpty && Set(indexed) == Set(months.map(\.tableName)), "\(indexed)")
+            } else {
+                let plan = try await sql.raw(
+                    "EXPLAIN QUERY PLAN SELECT id FROM audit_events WHERE actor_email = 'a@b.test' ORDER BY at DESC, id DESC LIMIT 51"
+                ).all(decodingColumn: "detail", as: String.self).joined(separator: "\n")
+                #expect(plan.contains("audit_events_actor_email"), "\(plan)")
+            }
+        }
+    }
+
     @Test func withoutARetentionNothingIsDropped() async throws {
         try await withPolku(.postgres) { app in
             let world = try await World.make(app)
