@@ -18,23 +18,11 @@ import SQLKit
 /// parameters' types, so the same text with the same types is the same statement. The statements a
 /// connection keeps are bounded by the hot queries' shapes: a query varies only with the number of
 /// projects in its `IN` list, which is at most the number of projects a person works in.
-struct PostgresPreparedDatabase: Database, SQLDatabase {
+struct PostgresPreparedDatabase: ReadRoutingDatabase {
     let base: any Database
 
     var context: DatabaseContext { base.context }
     var inTransaction: Bool { base.inTransaction }
-    var dialect: any SQLDialect { base.sql.dialect }
-    var version: (any SQLDatabaseReportedVersion)? { base.sql.version }
-    var queryLogLevel: Logger.Level? { nil }
-
-    func execute(query: DatabaseQuery, onOutput: @escaping @Sendable (any DatabaseOutput) -> Void) -> EventLoopFuture<Void> {
-        base.execute(query: query, onOutput: onOutput)
-    }
-    func execute(schema: DatabaseSchema) -> EventLoopFuture<Void> { base.execute(schema: schema) }
-    func execute(enum: DatabaseEnum) -> EventLoopFuture<Void> { base.execute(enum: `enum`) }
-    func transaction<T>(_ closure: @escaping @Sendable (any Database) -> EventLoopFuture<T>) -> EventLoopFuture<T> {
-        base.transaction(closure)
-    }
     func withConnection<T>(_ closure: @escaping @Sendable (any Database) -> EventLoopFuture<T>) -> EventLoopFuture<T> {
         base.withConnection { closure(PostgresPreparedDatabase(base: $0)) }
     }

@@ -242,24 +242,12 @@ struct ReadRow: SQLRow {
 /// A Fluent database whose SQL reads go to `SQLiteReads` and everything else to `base`. Only for
 /// reads: a write through it fails (the connections are query-only), so it is handed to code that
 /// reads a page, never to a transaction.
-struct SQLiteReadDatabase: Database, SQLDatabase {
+struct SQLiteReadDatabase: ReadRoutingDatabase {
     let base: any Database
     let reads: SQLiteReads
 
     var context: DatabaseContext { base.context }
     var inTransaction: Bool { false }
-    var dialect: any SQLDialect { base.sql.dialect }
-    var version: (any SQLDatabaseReportedVersion)? { base.sql.version }
-    var queryLogLevel: Logger.Level? { nil }
-
-    func execute(query: DatabaseQuery, onOutput: @escaping @Sendable (any DatabaseOutput) -> Void) -> EventLoopFuture<Void> {
-        base.execute(query: query, onOutput: onOutput)
-    }
-    func execute(schema: DatabaseSchema) -> EventLoopFuture<Void> { base.execute(schema: schema) }
-    func execute(enum: DatabaseEnum) -> EventLoopFuture<Void> { base.execute(enum: `enum`) }
-    func transaction<T>(_ closure: @escaping @Sendable (any Database) -> EventLoopFuture<T>) -> EventLoopFuture<T> {
-        base.transaction(closure)
-    }
     func withConnection<T>(_ closure: @escaping @Sendable (any Database) -> EventLoopFuture<T>) -> EventLoopFuture<T> {
         closure(self)
     }
@@ -317,5 +305,26 @@ extension Request {
         if let reads = application.sqliteReads { return reads.database(over: db) }
         guard application.settings.postgresPrepared, db.sql.dialect.name == "postgresql" else { return db }
         return PostgresPreparedDatabase(base: db)
+    }
+}
+
+/// A database that sends its SQL reads its own way and everything else to `base` (the SQLite
+/// readers, PostgreSQL's prepared statements): the forwarding both need, written once.
+protocol ReadRoutingDatabase: Database, SQLDatabase {
+    var base: any Database { get }
+}
+
+extension ReadRoutingDatabase {
+    var dialect: any SQLDialect { base.sql.dialect }
+    var version: (any SQLDatabaseReportedVersion)? { base.sql.version }
+    var queryLogLevel: Logger.Level? { nil }
+
+    func execute(query: DatabaseQuery, onOutput: @escaping @Sendable (any DatabaseOutput) -> Void) -> EventLoopFuture<Void> {
+        base.execute(query: query, onOutput: onOutput)
+    }
+    func execute(schema: DatabaseSchema) -> EventLoopFuture<Void> { base.execute(schema: schema) }
+    func execute(enum: DatabaseEnum) -> EventLoopFuture<Void> { base.execute(enum: `enum`) }
+    func transaction<T>(_ closure: @escaping @Sendable (any Database) -> EventLoopFuture<T>) -> EventLoopFuture<T> {
+        base.transaction(closure)
     }
 }
