@@ -23,6 +23,8 @@ public func configure(_ app: Application, settings: Settings) async throws {
 
     Migrations.register(on: app)
     app.auditBatch = AuditBatch(database: { [unowned app] in app.db })
+    app.reportGate = ReportGate(permits: System.coreCount, patience: .seconds(20))
+    app.reportFlights = ReportFlights()
 
     app.passwords.use(.bcrypt(cost: settings.bcryptCost))
     app.sessions.use(.fluent)

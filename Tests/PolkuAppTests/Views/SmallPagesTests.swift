@@ -26,11 +26,13 @@ import Testing
 
     @Test func thePeopleBehindAFigureAreSortedByName() {
         let people = [(id: F.id(2_110), name: "Virtanen, Ville"), (id: F.id(2_111), name: "Aalto, Aino")]
-        let html = ReportPeople.page("1a Työttömät", project: (F.project, "Polku"), people: people, context: F.context(F.worker())).render()
+        let html = ReportPeople.page(
+            "1a Työttömät", project: (F.project, "Polku"), listing: .init(people, after: nil), query: [("code", "1a")], context: F.context(F.worker())
+        ).render()
         let a = html.range(of: "Aalto, Aino"), v = html.range(of: "Virtanen, Ville")
         #expect(a != nil && v != nil && a!.lowerBound < v!.lowerBound)
         assertSnapshot(of: html, as: .html)
-        let none = ReportPeople.page("1a", project: (F.project, "Polku"), people: [], context: F.context(F.worker())).render()
+        let none = ReportPeople.page("1a", project: (F.project, "Polku"), listing: .init([], after: nil), query: [], context: F.context(F.worker())).render()
         #expect(!none.contains("<ul>\n") && !none.contains("<ul></ul>"))
     }
 

@@ -52,7 +52,7 @@ enum APIProjects {
         let (id, _, _) = try req.guardedProject()
         guard let project = try await Project.find(id, on: req.db) else { throw Abort(.notFound) }
         let from = filter.from, to = filter.to
-        let r = try await req.reportReading { db in try await ESFReport.compute(project: id, filter: filter, on: db) }.0
+        let r = try await req.reportReading(sharing: ESFReport.sharingKey(project: id, filter: filter)) { db in try await ESFReport.compute(project: id, filter: filter, on: db) }.0
         try await req.audit.record(.reportView, project: id, detail: "esf (api)")
         func count(_ n: Int) -> Schemas.Count {
             if case .exact(let v) = SmallCount(n) { return .case1(v) }

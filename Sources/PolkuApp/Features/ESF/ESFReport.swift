@@ -43,6 +43,9 @@ package struct ESFReport: Sendable {
     var collect: String? = nil
     var people: [UUID] = []
 
+    /// The key under which the same report asked for at the same time is computed once (`ReportFlights`).
+    static func sharingKey(project: UUID, filter: Filter) -> String { "esf \(project) \(String(describing: filter))" }
+
     /// Reads only the columns the rules need, as plain rows, and applies the rules to each.
     package static func compute(project: UUID, filter: Filter, collecting code: String? = nil, on db: any Database) async throws -> ESFReport {
         // Rows are streamed: each is decoded and counted as it arrives, none are kept.

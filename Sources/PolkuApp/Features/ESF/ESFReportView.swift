@@ -2,8 +2,11 @@ import PolkuCore
 import Vapor
 
 enum ESFReportView {
-    /// The report page for `r`; `names` are those of the people listed as missing data (only for those who see people).
-    static func page(_ ctx: ESFReportController.Context, _ r: ESFReport, names: [UUID: String], context: PageContext) -> Page {
+    /// The report page for `r`; `incomplete` is the first of the incomplete records by name, with the
+    /// count of all (only for those who see people; empty for others).
+    static func page(
+        _ ctx: ESFReportController.Context, _ r: ESFReport, incomplete: (rows: [(missing: ESFReport.Missing, name: String)], total: Int), context: PageContext
+    ) -> Page {
         let t = context.t
         let p = ctx.project
         let f = Fields(t: t, state: ctx.state)
@@ -171,32 +174,41 @@ enum ESFReportView {
                     h("p") { t("report.completeness.none") }
                 } else {
                     h("p") { t("report.completeness.count", plain(r.missing.count)) }
-                    if ctx.seesPeople {
-                        dataTable {
-                            h("thead") {
-                                h("tr") {
-                                    h("th", ["scope": "col"]) { t("participant.name") }
-                                    h("th", ["scope": "col"]) { t("report.completeness") }
-                                    h("th", ["scope": "col"]) { t("form.actions") }
-                                }
-                            }
-                            h("tbody") {
-                                for m in r.missing.sorted(by: { (names[$0.participant] ?? "") < (names[$1.participant] ?? "") }) {
-                                    h("tr") {
-                                        h("td") { names[m.participant] ?? "" }
-                                        h("td") { m.fields.map { t("esf.field." + $0.rawValue) }.joined(separator: ", ") }
-                                        h("td") {
-                                            h(
-                                                "a",
-                                                [
-                                                    "href": SiteURL.enrolmentESF(.value(m.participant), .value(m.enrolment)).relativeURL(),
-                                                    "aria-label": "\(t("report.completeness.fix")): \(names[m.participant] ?? "")",
-                                                ]
-                                            ) { t("report.completeness.fix") }
-                                        }
-                                    }
-                                }
-                            }
+                    if ctx.seesPeople, !incomplete.rows.isEmpty {
+                        if incomplete.total > incomplete.rows.count { h("p") { t("report.completeness.shown", String(incomplete.rows.count)) } }
+                        incompleteTable(incomplete.rows, t: t)
+                        if incomplete.total > incomplete.rows.count {
+                            h("p") { h("a", ["href": "\(base)/people?code=incomplete&\(query)"]) { t("report.completeness.all", String(incomplete.total)) } }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// The incomplete records: whose, what is missing, and a link to complete each.
+    static func incompleteTable(_ rows: [(missing: ESFReport.Missing, name: String)], t: Texts) -> Node {
+        dataTable {
+            h("thead") {
+                h("tr") {
+                    h("th", ["scope": "col"]) { t("participant.name") }
+                    h("th", ["scope": "col"]) { t("report.completeness") }
+                    h("th", ["scope": "col"]) { t("form.actions") }
+                }
+            }
+            h("tbody") {
+                for (m, name) in rows {
+                    h("tr") {
+                        h("td") { name }
+                        h("td") { m.fields.map { t("esf.field." + $0.rawValue) }.joined(separator: ", ") }
+                        h("td") {
+                            h(
+                                "a",
+                                [
+                                    "href": SiteURL.enrolmentESF(.value(m.participant), .value(m.enrolment)).relativeURL(),
+                                    "aria-label": "\(t("report.completeness.fix")): \(name)",
+                                ]
+                            ) { t("report.completeness.fix") }
                         }
                     }
                 }
@@ -210,8 +222,11 @@ enum ESFReportView {
     }
 
     static func queryString(_ state: FormState) -> String {
-        ["from", "to", "site", "gender", "age_band"].compactMap { key in
-            state[key].isEmpty ? nil : "\(key)=\(state[key].addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")"
-        }.joined(separator: "&")
+        queryItems(state).map { "\($0.0)=\($0.1.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")" }.joined(separator: "&")
+    }
+
+    /// The report's filter as query items (for links that keep it).
+    static func queryItems(_ state: FormState) -> [(String, String)] {
+        ["from", "to", "site", "gender", "age_band"].compactMap { key in state[key].isEmpty ? nil : (key, state[key]) }
     }
 }

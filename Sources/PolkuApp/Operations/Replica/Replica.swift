@@ -84,8 +84,17 @@ extension Application {
 extension Request {
     /// Runs a report's reads on the replica when `ReplicaChoice` allows, else on the primary; a read
     /// that fails on the replica is run again on the primary. Returns where the figures came from, for
-    /// the page to say how fresh they are.
-    func reportReading<T: Sendable>(_ body: @escaping @Sendable (any Database) async throws -> T) async throws -> (T, ReplicaChoice) {
+    /// the page to say how fresh they are. A few reports at a time per process (`ReportGate`); those
+    /// asked for with the same `sharing` key at the same time are computed once (`ReportFlights`).
+    func reportReading<T: Sendable>(
+        sharing key: String? = nil, _ body: @escaping @Sendable (any Database) async throws -> T
+    ) async throws -> (T, ReplicaChoice) {
+        let compute: @Sendable () async throws -> (T, ReplicaChoice) = { try await self.application.reportGate.run { try await self.reportChoosing(body) } }
+        guard let key, LastWrite.read(self) == nil else { return try await compute() }
+        return try await application.reportFlights.shared(key, compute)
+    }
+
+    private func reportChoosing<T: Sendable>(_ body: @escaping @Sendable (any Database) async throws -> T) async throws -> (T, ReplicaChoice) {
         guard let monitor = application.replica else { return (try await body(db), .primary(.notConfigured)) }
         let replicaDB = db(.replica)
         let status = await monitor.current(now: now, primary: db.sql, replica: replicaDB.sql)
