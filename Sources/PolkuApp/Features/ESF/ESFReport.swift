@@ -54,10 +54,8 @@ package struct ESFReport: Sendable {
         try await ParticipationStream.rows(on: db, project: project, site: filter.site) { r in
             accumulator.withLock { $0.add(r, filter: filter) }
         }
-        var report = accumulator.withLock { $0 }
-        // Each id spelled once (a comparison that spells both would do it n log n times).
-        report.missing = report.missing.map { ($0.participant.uuidString, $0) }.sorted { $0.0 < $1.0 }.map(\.1)
-        return report
+        // The incomplete records stay in the rows' order: the page picks its own by name (`ReportPeople.Listing`).
+        return accumulator.withLock { $0 }
     }
 
     mutating func add(_ r: ParticipationRow, filter: Filter) {
