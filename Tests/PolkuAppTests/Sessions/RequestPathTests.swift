@@ -107,8 +107,10 @@ import Vapor
         }
     }
 
-    /// Read events go through the process's audit batch: forty list views at once leave forty
-    /// events per person shown, each written before its page was answered.
+    /// Read events go through the process's audit batch: twenty page views and twenty list views at
+    /// once leave twenty events each per person shown, each written before its page was answered.
+    /// (Forty and forty, in a debug build beside the whole parallel suite on two cores, waited more
+    /// than the pool's 10 s for a connection now and then: a 503 by design, not a lost event.)
     @Test(arguments: TestDatabase.allCases)
     func readsAtOnceEachLeaveTheirEvents(db: TestDatabase) async throws {
         try await withPolku(db) { app in
@@ -116,14 +118,14 @@ import Vapor
             let worker = TestClient(app)
             try await worker.login(world.users[.worker]!)
             let statuses = try await withThrowingTaskGroup(of: HTTPStatus.self) { group in
-                for _ in 0..<40 { group.addTask { try await worker.get(SiteURL.participant(.value(world.ownParticipant)).relativeURL()).status } }
-                for _ in 0..<40 { group.addTask { try await worker.get(SiteURL.participants.relativeURL()).status } }
+                for _ in 0..<20 { group.addTask { try await worker.get(SiteURL.participant(.value(world.ownParticipant)).relativeURL()).status } }
+                for _ in 0..<20 { group.addTask { try await worker.get(SiteURL.participants.relativeURL()).status } }
                 return try await group.reduce(into: [HTTPStatus]()) { $0.append($1) }
             }
             #expect(statuses.allSatisfy { $0 == .ok }, "\(statuses.filter { $0 != .ok })")
             let views = try await AuditEvent.query(on: app.db).filter(\.$action == "participant.view").filter(\.$participantID == world.ownParticipant).count()
             let listed = try await AuditEvent.query(on: app.db).filter(\.$action == "participant.list").filter(\.$participantID == world.ownParticipant).count()
-            #expect(views == 40 && listed == 40, "views \(views), listed \(listed)")
+            #expect(views == 20 && listed == 20, "views \(views), listed \(listed)")
         }
     }
 }
