@@ -249,6 +249,13 @@ try:
     check("ESF report", wait_for("EECO01"), driver.title)
     audit("03b-esf-report")
     print_check("ESF report")
+    # The incomplete records, all of them a page at a time, each with its link to complete it.
+    report_url = driver.current_url.split("#")[0].split("?")[0]
+    driver.get(report_url + "/people?code=incomplete")
+    check("the report's incomplete records", wait_for("Henkilöt: Puuttuvat tiedot") and "Täydennä</a>" in driver.page_source, driver.title)
+    audit("03b2-esf-incomplete")
+    driver.back()  # to the report: the steps below go back from it to the project
+    wait_for("EECO01")
     # The XLSX download opens as a workbook with numbers as numbers.
     import io, openpyxl
     href = driver.find_element(By.PARTIAL_LINK_TEXT, "XLSX").get_attribute("href")
