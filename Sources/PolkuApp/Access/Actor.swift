@@ -105,6 +105,19 @@ package struct CurrentUserMiddleware: AsyncMiddleware {
     package struct IdentityRow: Decodable, Sendable {
         let email: String?; let name: String?; let is_active: Bool?; let session_epoch: Int?; let participant_id: UUID?
         let role: String?; let project_id: UUID?; let organisation_id: UUID?; let project_name: String?
+        /// Read column by column: on every signed-in request, and through `Codable` these rows (one per
+        /// membership) cost more than the query.
+        init(row: any SQLRow) throws {
+            func value<T: Decodable>(_ column: String, _: T.Type) throws -> T? {
+                try row.decodeNil(column: column) ? nil : row.decode(column: column, as: T.self)
+            }
+            email = try value("email", String.self); name = try value("name", String.self)
+            is_active = try value("is_active", Bool.self); session_epoch = try value("session_epoch", Int.self)
+            participant_id = try value("participant_id", UUID.self); role = try value("role", String.self)
+            project_id = try value("project_id", UUID.self); organisation_id = try value("organisation_id", UUID.self)
+            project_name = try value("project_name", String.self)
+        }
+
         static let columns: SQLQueryString =
             "u.email, u.name, u.is_active, u.session_epoch, u.participant_id, m.role, m.project_id, m.organisation_id, mp.name AS project_name"
         /// What joins the memberships and their projects' names to the users `u`.
@@ -127,7 +140,7 @@ package struct CurrentUserMiddleware: AsyncMiddleware {
                 """
                 SELECT \(IdentityRow.columns) FROM users u \(IdentityRow.joins) WHERE u.id = \(bind: id)
                 """
-            ).all(decoding: IdentityRow.self)
+            ).all().map(IdentityRow.init(row:))
         }
         guard let user = rows.first, let email = user.email, let name = user.name, user.is_active == true else { return nil }
         if let epoch, epoch != (user.session_epoch ?? 0) { return nil }

@@ -21,6 +21,8 @@ import SQLKit
 struct PostgresPreparedDatabase: ReadRoutingDatabase {
     let base: any Database
 
+    /// Named, not asked of `base`: that is a cast to `SQLDatabase` on every query.
+    var dialect: any SQLDialect { PostgresDialect() }
     var context: DatabaseContext { base.context }
     var inTransaction: Bool { base.inTransaction }
     func withConnection<T>(_ closure: @escaping @Sendable (any Database) -> EventLoopFuture<T>) -> EventLoopFuture<T> {

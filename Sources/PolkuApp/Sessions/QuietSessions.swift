@@ -10,6 +10,8 @@ struct QuietSessions: SessionDriver {
     let base: any SessionDriver
 
     private struct ReadKey: StorageKey { typealias Value = [String: String] }
+    /// One decoder for every request (it holds no state between calls).
+    private static let json = JSONDecoder()
 
     /// A new session is stamped "seen" when it is made, so that the cleanup job can tell when an
     /// unused one (a login form's token) has idled past the limit.
@@ -41,11 +43,11 @@ struct QuietSessions: SessionDriver {
             ).all()
             guard let first = rows.first else { return nil }
             let text = try first.decode(column: "data", as: String.self)
-            let data = try JSONDecoder().decode([String: String].self, from: Data(text.utf8))
+            let data = try Self.json.decode([String: String].self, from: Data(text.utf8))
             request.storage[ReadKey.self] = data
             if let id = data[CurrentUserMiddleware.sessionKey] {
                 request.storage[CurrentUserMiddleware.PrefetchedIdentity.self] =
-                    (id, try rows.map { try $0.decode(model: CurrentUserMiddleware.IdentityRow.self) })
+                    (id, try rows.map(CurrentUserMiddleware.IdentityRow.init(row:)))
             }
             return SessionData(initialData: data)
         }

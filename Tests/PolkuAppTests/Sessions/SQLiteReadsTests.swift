@@ -51,6 +51,34 @@ import Vapor
         }
     }
 
+    /// The participant page's reads are parsed once and then run from the kept statements, however
+    /// often the page is read (each parse was planning too: 17 % of the page's time under load).
+    @Test func theParticipantPageIsParsedOnce() async throws {
+        try await withPolku(.sqlite) { app in
+            let world = try await World.make(app)
+            let reads = try #require(app.sqliteReads)
+            let worker = TestClient(app)
+            try await worker.login(world.users[.worker]!)
+            let page = SiteURL.participant(.value(world.ownParticipant)).relativeURL()
+            for _ in 0..<4 { #expect(try await worker.get(page).status == .ok) }
+            // Once at the first use is SQLite's way with a boolean bound where a plan is costed.
+            #expect(reads.reprepared(moreThan: 1).isEmpty)
+        }
+    }
+
+    @Test func uuidTextParsesTheCanonicalFormOnly() {
+        for _ in 0..<100 {
+            let id = UUID()
+            #expect(UUID(text: id.uuidString) == id)
+            #expect(UUID(text: id.uuidString.lowercased()) == id)
+        }
+        let id = UUID().uuidString
+        for bad in ["", String(id.dropLast()), id + "0", id.replacingOccurrences(of: "-", with: "_"), "G" + id.dropFirst(), String(id.prefix(8)) + "0" + id.dropFirst(9)] {
+            #expect(UUID(text: bad) == nil, "\(bad)")
+            #expect((UUID(text: bad) == nil) == (UUID(uuidString: bad) == nil), "agrees with Foundation on \(bad)")
+        }
+    }
+
     /// Commits never checkpoint (a page waiting for an audit batch would wait for the copy too); the
     /// readers' own thread copies the WAL into the database file a few times a second.
     @Test func theWALReachesTheDatabaseFileOffTheCommits() async throws {

@@ -86,7 +86,7 @@ struct APITokenAuthentication: AsyncMiddleware {
             if let first = rows.first, let token = try? first.decode(model: TokenRow.self, keyDecodingStrategy: .useDefaultKeys),
                 token.revoked_at == nil, token.expires_at > req.now,
                 let actor = try await CurrentUserMiddleware.load(
-                    token.user_id, on: req.db, rows: try rows.map { try $0.decode(model: CurrentUserMiddleware.IdentityRow.self) }),
+                    token.user_id, on: req.db, rows: try rows.map(CurrentUserMiddleware.IdentityRow.init(row:))),
                 actor.participantID == nil
             {
                 req.actor = actor

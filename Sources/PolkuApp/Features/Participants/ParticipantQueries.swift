@@ -46,7 +46,7 @@ enum ParticipantQueries {
         /// The search and where the page starts, on the `search_key` and `id` of the table named `t`.
         func conditions(_ t: String) -> [SQLQueryString] {
             var out: [SQLQueryString] = []
-            if !key.isEmpty { out.append("\(ident: t).search_key LIKE \(bind: "%" + likeEscaped(key) + "%") ESCAPE '!'") }
+            if !key.isEmpty { out.append("\(ident: t).search_key LIKE \(containing(likeEscaped(key), on: sql)) ESCAPE '!'") }
             if let anchor, let after {
                 out.append("(\(ident: t).search_key > \(bind: anchor) OR (\(ident: t).search_key = \(bind: anchor) AND \(ident: t).id > \(bind: after)))")
             }
@@ -72,7 +72,7 @@ enum ParticipantQueries {
             // copy of the key kept there; only the page's rows are then read from the people.
             query = SQLQueryString(columns + "(SELECT f.id FROM participant_names f")
             append(
-                ["f.search_key LIKE \(bind: "%" + key + "%")"] + conditions("f")
+                ["f.search_key LIKE \(containing(key, on: sql))"] + conditions("f")
                     + ["EXISTS (SELECT 1 FROM enrolments e WHERE e.participant_id = f.id AND e.project_id IN \(SQLBind.group(projects)))"], to: &query)
             query.appendLiteral(" ORDER BY f.search_key, f.id LIMIT \(limit + 1)) q JOIN participants x ON x.id = q.id ORDER BY x.search_key, x.id")
         } else {
@@ -122,13 +122,20 @@ enum ParticipantQueries {
         let matches =
             try await sql.raw(
                 """
-                SELECT COUNT(*) AS n FROM (SELECT 1 FROM participant_names WHERE search_key LIKE \(bind: "%" + key + "%") LIMIT \(literal: nameIndexLimit + 1)) q
+                SELECT COUNT(*) AS n FROM (SELECT 1 FROM participant_names WHERE search_key LIKE \(containing(key, on: sql)) LIMIT \(literal: nameIndexLimit + 1)) q
                 """
             ).first()?.decode(column: "n", as: Int.self) ?? 0
         return matches <= nameIndexLimit
     }
 
     static let nameIndexLimit = 100
+
+    /// The `LIKE` pattern for text containing `text` (already escaped where the query says so). On
+    /// SQLite an expression, not a bare parameter: SQLite parses and plans a statement again whenever a
+    /// bare `LIKE ?` gets a new value (for a prefix index, which a pattern starting with `%` cannot use).
+    static func containing(_ text: String, on sql: any SQLDatabase) -> SQLQueryString {
+        sql.dialect.name == "sqlite" ? "('%' || \(bind: text) || '%')" : "\(bind: "%" + text + "%")"
+    }
 
     private static func append(_ conditions: [SQLQueryString], to query: inout SQLQueryString) {
         for (i, condition) in conditions.enumerated() {

@@ -8,7 +8,10 @@ enum ParticipantsController {
     @Sendable static func index(req: Request) async throws -> Response {
         let actor = try req.guardedActor()
         let input: ParticipantList.Input
-        switch ParticipantList.input(q: req.query["q"], project: req.query["project"], after: req.query["after"], actor: actor) {
+        // The list's first page has no query; decoding an absent one is not free (once per key).
+        let queried = req.url.query != nil
+        func value(_ key: String) -> String? { queried ? req.query[key] : nil }
+        switch ParticipantList.input(q: value("q"), project: value("project"), after: value("after"), actor: actor) {
         case .success(let read): input = read
         case .failure(.unknownProject): throw Abort(.notFound)
         case .failure(.badAnchor): throw Abort(.badRequest)
@@ -84,13 +87,15 @@ enum ParticipantsController {
         let (lang, today) = (context.lang, context.today)
         // On PostgreSQL one connection for the page's eighteen reads (`Database.reading`).
         let reading = req.method == .GET
-        let notesBefore = reading ? try? req.query.get(UUID.self, at: "notes_before") : nil
+        // Most views have no query at all; decoding it is not free (URLEncodedFormDecoder per key).
+        let queried = reading && req.url.query != nil
+        let notesBefore = queried ? try? req.query.get(UUID.self, at: "notes_before") : nil
         guard
             var model = try await req.reading({ db in
                 try await ParticipantShow.query(scope: scope, lang: lang, today: today, notesBefore: notesBefore, on: db)
             })
         else { throw Abort(.notFound) }
-        model.timelineAll = reading && (try? req.query.get(String.self, at: "all")) == "1"
+        model.timelineAll = queried && (try? req.query.get(String.self, at: "all")) == "1"
         return ParticipantShow.page(model, context: context, form: form, status: status).response()
     }
 
