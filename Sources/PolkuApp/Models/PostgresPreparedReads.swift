@@ -1,4 +1,5 @@
 import FluentKit
+import Foundation
 import Logging
 import PostgresKit
 import PostgresNIO
@@ -54,7 +55,7 @@ struct PostgresPreparedDatabase: ReadRoutingDatabase {
             connection.eventLoop.makeFutureWithTask {
                 try await DynamicStatement.$shape.withValue(statement) {
                     for try await row in try await connection.execute(prepared, logger: logger) {
-                        onRow(row.sql())
+                        onRow(PreparedRow(row))
                     }
                 }
             }.whenComplete { result in
@@ -125,4 +126,36 @@ struct DynamicStatement: PostgresPreparedStatement {
 
     func makeBindings() throws -> PostgresBindings { bindings }
     func decodeRow(_ row: PostgresRow) throws -> PostgresRow { row }
+}
+
+/// A row of a prepared read. The column types of nearly every hot read are decoded straight from
+/// their cells; through `Codable` (PostgresKit's row) a list page's 26 rows were 6 % of its time.
+/// Any other type, or a cell these do not fit, goes PostgresKit's way: same results, same errors.
+struct PreparedRow: SQLRow {
+    let row: PostgresRow
+    let cells: PostgresRandomAccessRow
+
+    init(_ row: PostgresRow) {
+        self.row = row
+        cells = PostgresRandomAccessRow(row)
+    }
+
+    var allColumns: [String] { cells.map(\.columnName) }
+    func contains(column: String) -> Bool { cells.contains(column) }
+    func decodeNil(column: String) throws -> Bool { !cells.contains(column) || cells[column].bytes == nil }
+
+    func decode<D: Decodable>(column: String, as: D.Type) throws -> D {
+        if cells.contains(column), let direct = Self.direct(cells[column], as: D.self) { return direct }
+        return try row.sql().decode(column: column, as: D.self)
+    }
+
+    private static func direct<D>(_ cell: PostgresCell, as: D.Type) -> D? {
+        guard cell.bytes != nil else { return nil }
+        if D.self == String.self { return try? cell.decode(String.self) as? D }
+        if D.self == UUID.self { return try? cell.decode(UUID.self) as? D }
+        if D.self == Int.self { return try? cell.decode(Int.self) as? D }
+        if D.self == Bool.self { return try? cell.decode(Bool.self) as? D }
+        if D.self == Date.self { return try? cell.decode(Date.self) as? D }
+        return nil
+    }
 }

@@ -326,15 +326,18 @@ extension Request {
     /// connection from the pool and give it back), as prepared statements unless `postgresPrepared` is off.
     package func reading<T: Sendable>(_ body: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
         if let reads = application.sqliteReads { return try await body(reads.database(over: db)) }
-        guard db.sql.dialect.name == "postgresql" else { return try await body(db) }
-        guard application.settings.postgresPrepared else { return try await db.withConnection(body) }
+        // From the settings, not by asking `db` its dialect: each `req.db` makes a database value.
+        let settings = application.settings
+        guard case .postgres = settings.database else { return try await body(db) }
+        guard settings.postgresPrepared else { return try await db.withConnection(body) }
         return try await db.withConnection { try await body(PostgresPreparedDatabase(base: $0)) }
     }
 
     /// The database for a read on every request's path (the session, a guard's check).
     var readDatabase: any Database {
         if let reads = application.sqliteReads { return reads.database(over: db) }
-        guard application.settings.postgresPrepared, db.sql.dialect.name == "postgresql" else { return db }
+        let settings = application.settings
+        guard settings.postgresPrepared, case .postgres = settings.database else { return db }
         return PostgresPreparedDatabase(base: db)
     }
 }

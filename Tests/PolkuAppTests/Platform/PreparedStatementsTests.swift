@@ -1,6 +1,7 @@
 import Foundation
 @testable import PolkuApp
 import PolkuTestSupport
+import SQLKit
 import Testing
 import Vapor
 
@@ -42,6 +43,30 @@ import Vapor
             // Another's person is still refused through the prepared guard check.
             app.settings.postgresPrepared = true
             #expect(try await worker.get(SiteURL.participant(.value(world.otherParticipant)).relativeURL()).status == .notFound)
+        }
+    }
+
+    /// A prepared read's rows decode every type as PostgresKit's rows do: those read straight from
+    /// their cells (text, uuid, integers, booleans, times), those that go PostgresKit's way (a
+    /// number with decimals, JSON), nulls, and a value that does not fit its type (the same error).
+    @Test func preparedRowsDecodeAsPostgresKitsRowsDo() async throws {
+        try await withPolku(.postgres) { app in
+            struct Row: Decodable, Equatable {
+                let text: String; let id: UUID; let small: Int; let big: Int; let yes: Bool; let at: Date
+                let share: Double; let doc: [String: Int]; let none: String?; let noID: UUID?
+            }
+            let query: SQLQueryString = """
+                SELECT 'Äänekoski' AS text, \(bind: UUID(uuidString: "01A247DF-E7E4-70A5-A026-03D9D9B5F3ED")!) AS id, 7::int4 AS small,
+                       9000000000::int8 AS big, TRUE AS yes, TIMESTAMPTZ '2026-12-05 21:00:00.123456+00' AS at, 0.25::float8 AS share,
+                       '{"a": 1}'::jsonb AS doc, NULL::text AS none, NULL::uuid AS noID
+                """
+            let prepared = PostgresPreparedDatabase(base: app.db).sql
+            let viaKit = try await app.db.sql.raw(query).all(decoding: Row.self)
+            for _ in 0..<2 { #expect(try await prepared.raw(query).all(decoding: Row.self) == viaKit) }
+            #expect(viaKit.first?.big == 9_000_000_000 && viaKit.first?.noID == nil)
+            let kitError = await #expect(throws: (any Error).self) { try await app.db.sql.raw("SELECT 'x' AS id").first()?.decode(column: "id", as: UUID.self) }
+            let preparedError = await #expect(throws: (any Error).self) { try await prepared.raw("SELECT 'x' AS id").first()?.decode(column: "id", as: UUID.self) }
+            #expect(String(describing: kitError) == String(describing: preparedError))
         }
     }
 }

@@ -62,6 +62,7 @@ struct Page {
     /// `<details>` button that opens without JavaScript.
     private func header() -> Node {
         let t = context.t
+        let menu = menu()  // built once, written twice
         return h("header", ["class": "site"]) {
             h("a", ["class": "brand", "href": SiteURL.home.relativeURL()]) { "Polku" }
             if let actor = context.actor, actor.participantID == nil, !actor.projectsSeeingPeople.isEmpty {
@@ -74,10 +75,10 @@ struct Page {
             // The same menu twice, one shown at a time: in the header's row on a wide screen, behind a
             // button on a phone. (Content of a closed `<details>` shown by CSS is not reliably in the
             // accessibility tree, so the wide one is not the folded one unfolded.)
-            h("div", ["class": "menu-wide"]) { menu() }
+            h("div", ["class": "menu-wide"]) { menu }
             h("details", ["class": "menu"]) {
                 h("summary") { t("layout.menu") }
-                menu()
+                menu
             }
         }
     }
