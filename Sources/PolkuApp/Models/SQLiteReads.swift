@@ -323,22 +323,22 @@ extension Application {
 extension Request {
     /// Runs a page's reads where they cost least (issue 11): on SQLite on `SQLiteReads`; on
     /// PostgreSQL on one connection (each of a page's dozen queries would otherwise take a
-    /// connection from the pool and give it back), as prepared statements unless `postgresPrepared` is off.
+    /// connection from the pool and give it back), as prepared statements unless `postgresPrepared`
+    /// is off, and either way through `PostgresReadDatabase`'s rows.
     package func reading<T: Sendable>(_ body: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
         if let reads = application.sqliteReads { return try await body(reads.database(over: db)) }
         // From the settings, not by asking `db` its dialect: each `req.db` makes a database value.
         let settings = application.settings
         guard case .postgres = settings.database else { return try await body(db) }
-        guard settings.postgresPrepared else { return try await db.withConnection(body) }
-        return try await db.withConnection { try await body(PostgresPreparedDatabase(base: $0)) }
+        return try await db.withConnection { try await body(PostgresReadDatabase(base: $0, prepared: settings.postgresPrepared)) }
     }
 
     /// The database for a read on every request's path (the session, a guard's check).
     var readDatabase: any Database {
         if let reads = application.sqliteReads { return reads.database(over: db) }
         let settings = application.settings
-        guard settings.postgresPrepared, case .postgres = settings.database else { return db }
-        return PostgresPreparedDatabase(base: db)
+        guard case .postgres = settings.database else { return db }
+        return PostgresReadDatabase(base: db, prepared: settings.postgresPrepared)
     }
 }
 

@@ -60,13 +60,15 @@ import Vapor
                        9000000000::int8 AS big, TRUE AS yes, TIMESTAMPTZ '2026-12-05 21:00:00.123456+00' AS at, 0.25::float8 AS share,
                        '{"a": 1}'::jsonb AS doc, NULL::text AS none, NULL::uuid AS noID
                 """
-            let prepared = PostgresPreparedDatabase(base: app.db).sql
             let viaKit = try await app.db.sql.raw(query).all(decoding: Row.self)
-            for _ in 0..<2 { #expect(try await prepared.raw(query).all(decoding: Row.self) == viaKit) }
             #expect(viaKit.first?.big == 9_000_000_000 && viaKit.first?.noID == nil)
             let kitError = await #expect(throws: (any Error).self) { try await app.db.sql.raw("SELECT 'x' AS id").first()?.decode(column: "id", as: UUID.self) }
-            let preparedError = await #expect(throws: (any Error).self) { try await prepared.raw("SELECT 'x' AS id").first()?.decode(column: "id", as: UUID.self) }
-            #expect(String(describing: kitError) == String(describing: preparedError))
+            for prepared in [true, false] {
+                let reads = PostgresReadDatabase(base: app.db, prepared: prepared).sql
+                for _ in 0..<2 { #expect(try await reads.raw(query).all(decoding: Row.self) == viaKit, "prepared \(prepared)") }
+                let error = await #expect(throws: (any Error).self) { try await reads.raw("SELECT 'x' AS id").first()?.decode(column: "id", as: UUID.self) }
+                #expect(String(describing: kitError) == String(describing: error))
+            }
         }
     }
 }

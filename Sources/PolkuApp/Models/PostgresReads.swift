@@ -6,7 +6,9 @@ import PostgresNIO
 import NIOConcurrencyHelpers
 import SQLKit
 
-/// The hot reads of PostgreSQL as named prepared statements, kept by each connection (issue 11).
+/// The hot reads of PostgreSQL (issue 11): as named prepared statements kept by each connection, or
+/// (`prepared` off, behind a pooler that cannot keep them) as unnamed ones; either way their rows
+/// are `PreparedRow`s, decoded without PostgresKit's `Codable` layer for the common types.
 ///
 /// Through SQLKit every query is an unnamed statement: PostgreSQL parses and plans it each time,
 /// and for the participant page's short lookups planning took longer than running (0.13–0.29 ms
@@ -19,15 +21,17 @@ import SQLKit
 /// parameters' types, so the same text with the same types is the same statement. The statements a
 /// connection keeps are bounded by the hot queries' shapes: a query varies only with the number of
 /// projects in its `IN` list, which is at most the number of projects a person works in.
-struct PostgresPreparedDatabase: ReadRoutingDatabase {
+struct PostgresReadDatabase: ReadRoutingDatabase {
     let base: any Database
+    /// Named prepared statements (`POLKU_PG_PREPARED`), else unnamed ones.
+    var prepared = true
 
     /// Named, not asked of `base`: that is a cast to `SQLDatabase` on every query.
     var dialect: any SQLDialect { PostgresDialect() }
     var context: DatabaseContext { base.context }
     var inTransaction: Bool { base.inTransaction }
     func withConnection<T>(_ closure: @escaping @Sendable (any Database) -> EventLoopFuture<T>) -> EventLoopFuture<T> {
-        base.withConnection { closure(PostgresPreparedDatabase(base: $0)) }
+        base.withConnection { [prepared] in closure(PostgresReadDatabase(base: $0, prepared: prepared)) }
     }
 
     func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> Void) -> EventLoopFuture<Void> {
@@ -46,9 +50,17 @@ struct PostgresPreparedDatabase: ReadRoutingDatabase {
             types.append(value.psqlType)
         }
         guard let postgres = base as? any PostgresDatabase else { return try await base.sql.execute(sql: query, onRow) }
+        let logger = self.logger
+        guard prepared else {
+            let unnamed = PostgresQuery(unsafeSQL: sql, binds: bindings)
+            return try await postgres.withConnection { connection in
+                connection.eventLoop.makeFutureWithTask {
+                    for try await row in try await connection.query(unnamed, logger: logger) { onRow(PreparedRow(row)) }
+                }
+            }.get()
+        }
         let statement = DynamicStatement.Shape(sql: sql, types: types)
         let prepared = DynamicStatement(bindings: bindings)
-        let logger = self.logger
         try await postgres.withConnection { connection in
             let answer = connection.eventLoop.makePromise(of: Void.self)
             let key = ClosingConnections.watch(answer, on: connection)
