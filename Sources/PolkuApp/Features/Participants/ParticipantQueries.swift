@@ -81,7 +81,7 @@ enum ParticipantQueries {
             append(conditions("p") + ["EXISTS (\(visible))"], to: &query)
             query.appendLiteral(" ORDER BY p.search_key, p.id LIMIT \(limit + 1)")
         }
-        let rows = try await sql.raw(query).all(decoding: ListRow.self)
+        let rows = try await sql.raw(query).all().map(ListRow.init(row:))
         return ListPage(rows: Array(rows.prefix(limit)), hasMore: rows.count > limit)
     }
 
@@ -108,7 +108,7 @@ enum ParticipantQueries {
             query.appendInterpolation(" AND (p.search_key > \(bind: anchor) OR (p.search_key = \(bind: anchor) AND p.id > \(bind: after)))" as SQLQueryString)
         }
         query.appendLiteral(" ORDER BY p.search_key, p.id LIMIT \(limit + 1)")
-        let rows = try await db.sql.raw(query).all(decoding: ListRow.self)
+        let rows = try await db.sql.raw(query).all().map(ListRow.init(row:))
         return ListPage(rows: Array(rows.prefix(limit)), hasMore: rows.count > limit)
     }
 
@@ -346,5 +346,18 @@ enum ParticipantQueries {
         show.team = try await TeamRecords.records(of: id, projects: projects, healthProjects: healthProjects, on: sql)
         show.before = try await LookBackRecords.rows(of: id, projects: projects, on: sql)
         return show
+    }
+}
+
+extension ParticipantQueries.ListRow {
+    /// Read column by column: a list is 26 of these, and through `Codable` they cost more than
+    /// the query (3.6 % of a list view on PostgreSQL, 4 % on SQLite).
+    init(row: any SQLRow) throws {
+        id = try row.decode(column: "id", as: UUID.self)
+        first_name = try row.decode(column: "first_name", as: String.self)
+        last_name = try row.decode(column: "last_name", as: String.self)
+        birth_date = try row.decode(column: "birth_date", as: String.self)
+        municipality = try row.decode(column: "municipality", as: String.self)
+        search_key = try row.decode(column: "search_key", as: String.self)
     }
 }
