@@ -57,13 +57,12 @@ package enum Suggestions {
         }
         let person = ServiceSuggestion.Person(goalWords: goalWords, municipality: municipality, language: language, weakCategories: weak)
         // Only services in the person's municipality are read (the area rule would drop the rest anyway).
-        // The pattern is an expression, not a bare parameter: SQLite parses a statement again at every
-        // new value of a bare `LIKE ?` (for a prefix index this search cannot use: it starts with `%`).
+        let area = "," + ParticipantQueries.likeEscaped(municipality.lowercased()) + ","
         let rows = try await sql.raw(
             """
             SELECT s.id, s.name, o.name AS organisation_name, s.category, s.threshold, s.areas, s.languages, s.search_text
             FROM services s JOIN organisations o ON o.id = s.organisation_id
-            WHERE s.active = \(bind: true) AND s.areas LIKE ('%,' || \(bind: ParticipantQueries.likeEscaped(municipality.lowercased())) || ',%') ESCAPE '!'
+            WHERE s.active = \(bind: true) AND s.areas LIKE \(ParticipantQueries.containing(area, on: sql)) ESCAPE '!'
             """
         ).all(decoding: ServiceRow.self)
         var out: [Suggestion] = []
