@@ -9,11 +9,13 @@ public func configure(_ app: Application, settings: Settings) async throws {
     if settings.initialised, case .sqlite(let path) = settings.database, !FileManager.default.fileExists(atPath: path) {
         throw DeploymentError.noDatabase(path)
     }
+    // One writer connection per process on SQLite; its queue as patient as SQLite's busy timeout.
+    let patience = TimeAmount.milliseconds(Int64(max(1, settings.sqliteBusyMilliseconds)))
     switch settings.database {
     case .sqlite(let path):
-        app.databases.use(.sqlite(.file(path)), as: .sqlite)
+        app.databases.use(.oneWriter(.sqlite(.file(path), connectionPoolTimeout: patience)), as: .sqlite)
     case .sqliteMemory:
-        app.databases.use(.sqlite(.memory), as: .sqlite)
+        app.databases.use(.oneWriter(.sqlite(.memory, connectionPoolTimeout: patience)), as: .sqlite)
     case .postgres(let url):
         var config = try SQLPostgresConfiguration(url: url)
         config.searchPath = nil

@@ -13,16 +13,25 @@ import Vapor
 ///   checkpoint. `FULL` also survives those, at an fsync per commit.
 /// - `busy_timeout=5000`: a writer that finds the database locked sleeps and retries for up to 5 s
 ///   (this replaces the spinning handler); past it the request is answered 503 (`DatabaseOutage`).
+///   A process's own writers no longer meet there (`SQLiteOneWriterConfiguration`); another
+///   process on the same file (a second server, a backup) still can.
 /// - `mmap_size` 256 MB and a 32 MB page cache per connection: a list read its pages with thousands
 ///   of `pread` calls into a 2 MB cache; mapped pages are read in place (writes still go through
 ///   the WAL, so this changes nothing of durability).
-/// The journal mode is stored in the file; the other two are per connection, so they are set on
-/// each event loop's connection (the driver keeps one per loop for the life of the process).
+/// The journal mode is stored in the file; the others are per connection, so they are set on each
+/// event loop's connection (the driver keeps one per loop for the life of the process) and on the
+/// process's one writer connection (`SQLiteOneWriterDatabase`).
 enum SQLiteTuning {
     static func apply(_ app: Application, synchronous: String, busyMilliseconds: Int = 5_000) async throws {
         let level = ["normal", "full"].contains(synchronous.lowercased()) ? synchronous.uppercased() : "NORMAL"
+        var connections: [any SQLDatabase] = []
         for loop in app.eventLoopGroup.makeIterator() {
-            let db = app.databases.database(.sqlite, logger: app.logger, on: loop)!.sql
+            let db = app.databases.database(.sqlite, logger: app.logger, on: loop)!
+            connections.append(db.sql)
+            // The writer connection (`SQLiteOneWriterDatabase`) is the same for every loop.
+            if connections.count == 1, let one = db as? SQLiteOneWriterDatabase { connections.append(one.writer.sql) }
+        }
+        for db in connections {
             try await db.raw("PRAGMA journal_mode = WAL").run()
             try await db.raw(SQLQueryString("PRAGMA synchronous = \(unsafeRaw: level)")).run()
             try await db.raw(SQLQueryString("PRAGMA busy_timeout = \(unsafeRaw: String(max(0, busyMilliseconds)))")).run()

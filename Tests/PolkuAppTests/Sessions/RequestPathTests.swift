@@ -64,13 +64,17 @@ import Vapor
     @Test func sqliteRunsInWALWithABusyTimeout() async throws {
         try await withPolku(.sqlite) { app in
             for loop in app.eventLoopGroup.makeIterator() {
-                let state = try await SQLiteTuning.state(app.databases.database(.sqlite, logger: app.logger, on: loop)!)
-                #expect(state.journal == "wal" && state.synchronous == 1 && state.busyTimeout == 5000, "\(state)")
+                let db = try #require(app.databases.database(.sqlite, logger: app.logger, on: loop) as? SQLiteOneWriterDatabase)
+                for connection in [db.fluent, db.writer] {
+                    let state = try await SQLiteTuning.state(connection)
+                    #expect(state.journal == "wal" && state.synchronous == 1 && state.busyTimeout == 5000, "\(state)")
+                }
             }
         }
         try await withPolku(.sqlite, adjust: { $0.sqliteSynchronous = "full" }) { app in
-            let state = try await SQLiteTuning.state(app.db)
-            #expect(state.synchronous == 2)
+            let db = try #require(app.db as? SQLiteOneWriterDatabase)
+            #expect(try await SQLiteTuning.state(db.fluent).synchronous == 2)
+            #expect(try await SQLiteTuning.state(db.writer).synchronous == 2, "the writer commits as durably as the readers are set")
         }
     }
     /// Identity is read from the database on every request (one query, no cache), so what one

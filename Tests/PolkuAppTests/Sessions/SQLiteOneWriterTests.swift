@@ -1,0 +1,54 @@
+import FluentKit
+import Foundation
+@testable import PolkuApp
+import PolkuTestSupport
+import SQLKit
+import Testing
+
+/// Every write of a process on SQLite goes to one connection (issue 11): writers queue in the
+/// process instead of meeting at SQLite's lock and sleeping in its busy handler.
+@Suite struct SQLiteOneWriterTests {
+    static func id(_ n: Int) -> UUID { UUID(uuidString: String(format: "00000000-0000-4000-8000-%012d", n))! }
+    static let at = Date(timeIntervalSince1970: 1_800_000_000)
+
+    static func event(_ n: Int) -> AuditBatch.Row {
+        AuditBatch.Row(
+            id: id(n), at: at, actorID: nil, actorEmail: "writer@example.org", action: "test.write", participantID: nil, projectID: nil,
+            detail: "write \(n)", clientAddress: "127.0.0.1")
+    }
+
+    /// With SQLite's busy timeout at zero, a writer that met another at the lock would be refused at
+    /// once. Transactions from every event loop, each reading between its two writes, all commit.
+    @Test func writersFromEveryEventLoopNeverMeetAtSQLitesLock() async throws {
+        // The queue for the writer is patient (a loaded machine runs the suite in parallel); SQLite is not.
+        try await withPolku(.sqlite, adjust: { $0.sqliteBusyMilliseconds = 60_000 }) { app in
+            try await SQLiteTuning.apply(app, synchronous: "normal", busyMilliseconds: 0)
+            let loops = Array(app.eventLoopGroup.makeIterator())
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for n in 0..<20 {
+                    let db = app.databases.database(.sqlite, logger: app.logger, on: loops[n % loops.count])!
+                    group.addTask {
+                        try await db.transaction { tx in
+                            try await AuditBatch.insert([Self.event(2 * n)], on: tx.sql)
+                            _ = try await tx.sql.raw("SELECT count(*) AS n FROM audit_events").all()
+                            try await AuditBatch.insert([Self.event(2 * n + 1)], on: tx.sql)
+                        }
+                    }
+                    group.addTask { try await AuditBatch.insert([Self.event(1_000 + n)], on: db.sql) }
+                }
+                try await group.waitForAll()
+            }
+            let written = try await app.db.sql.raw("SELECT count(*) AS n FROM audit_events WHERE action = 'test.write'").first()
+            #expect(try written?.decode(column: "n", as: Int.self) == 60)
+        }
+    }
+
+    @Test func statementsThatWriteAreToldFromTheirFirstWord() {
+        for sql in ["INSERT INTO a VALUES (1)", " update a SET b = 1", "DELETE FROM a", "CREATE TABLE a (b)", "WITH m AS (SELECT 1) INSERT INTO a SELECT * FROM m"] {
+            #expect(SQLiteStatementKind.writes(sql: sql), "\(sql)")
+        }
+        for sql in ["SELECT updated_at FROM a", "with t as (select deleted from a) select * from t", "PRAGMA journal_mode", "EXPLAIN QUERY PLAN SELECT 1", ""] {
+            #expect(!SQLiteStatementKind.writes(sql: sql), "\(sql)")
+        }
+    }
+}
