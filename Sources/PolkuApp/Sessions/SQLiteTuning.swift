@@ -24,19 +24,21 @@ import Vapor
 enum SQLiteTuning {
     static func apply(_ app: Application, synchronous: String, busyMilliseconds: Int = 5_000) async throws {
         let level = ["normal", "full"].contains(synchronous.lowercased()) ? synchronous.uppercased() : "NORMAL"
-        var connections: [any SQLDatabase] = []
+        var connections: [(db: any SQLDatabase, writer: Bool)] = []
         for loop in app.eventLoopGroup.makeIterator() {
             let db = app.databases.database(.sqlite, logger: app.logger, on: loop)!
-            connections.append(db.sql)
+            connections.append((db.sql, false))
             // The writer connection (`SQLiteOneWriterDatabase`) is the same for every loop.
-            if connections.count == 1, let one = db as? SQLiteOneWriterDatabase { connections.append(one.writer.sql) }
+            if connections.count == 1, let one = db as? SQLiteOneWriterDatabase { connections.append((one.writer.sql, true)) }
         }
-        for db in connections {
+        for (db, writer) in connections {
             try await db.raw("PRAGMA journal_mode = WAL").run()
             try await db.raw(SQLQueryString("PRAGMA synchronous = \(unsafeRaw: level)")).run()
             try await db.raw(SQLQueryString("PRAGMA busy_timeout = \(unsafeRaw: String(max(0, busyMilliseconds)))")).run()
-            try await db.raw("PRAGMA mmap_size = 268435456").run()
-            try await db.raw("PRAGMA cache_size = -32000").run()
+            // The writer reads little (the pages its inserts and updates touch): a small cache and no
+            // map of its own, which would count the file's pages in the process's memory once more.
+            try await db.raw(writer ? "PRAGMA mmap_size = 0" : "PRAGMA mmap_size = 268435456").run()
+            try await db.raw(writer ? "PRAGMA cache_size = -8000" : "PRAGMA cache_size = -32000").run()
             // `SQLiteReads` checkpoints once a second instead, off the commits' path.
             try await db.raw("PRAGMA wal_autocheckpoint = 0").run()
             // A WAL that grew under a burst is cut back to 64 MB when it starts over.
