@@ -43,7 +43,8 @@ import Vapor
     @Test func aReportThatCannotStartInTimeIsRefusedAndTheNextStillRuns() async throws {
         let gate = ReportGate(permits: 1, patience: .milliseconds(100))
         let long = Task { try await gate.run { try await Task.sleep(for: .milliseconds(600)) } }
-        try await Task.sleep(for: .milliseconds(20))
+        // Waits until the long report holds the permit (a fixed pause was too short on a loaded machine).
+        while await gate.load.running == 0 { try await Task.sleep(for: .milliseconds(1)) }
         await #expect(throws: Abort.self) { try await gate.run { 1 } }
         try await long.value
         // The refused one left no permit taken: the next runs at once.
@@ -70,7 +71,7 @@ import Vapor
             return n
         }
         async let a = flights.shared("esf 1", compute)
-        try await Task.sleep(for: .milliseconds(20))
+        while await flights.underWay == 0 { try await Task.sleep(for: .milliseconds(1)) }
         async let b = flights.shared("esf 1", compute)
         async let other = flights.shared("esf 2", compute)
         let (first, second, third) = try await (a, b, other)
