@@ -111,9 +111,14 @@ import Testing
 }
 
 @Suite struct UUIDTextTests {
+    /// 256 fixed ids whose bytes run through every value, so every hex digit is met in both cases.
+    static let ids = (0..<256).map { n in
+        let b = (0..<16).map { UInt8(truncatingIfNeeded: n &* 37 &+ $0 &* 17) }
+        return UUID(uuid: (b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7], b[8], b[9], b[10], b[11], b[12], b[13], b[14], b[15]))
+    }
+
     @Test func parsesWhatFoundationParsesAndRefusesTheRest() {
-        for _ in 0..<200 {
-            let id = UUID()
+        for id in Self.ids {
             #expect(UUID(text: id.uuidString) == id)
             #expect(UUID(text: id.uuidString.lowercased()) == id)
             #expect(UUID(text: Substring(id.uuidString)) == id)
@@ -128,10 +133,7 @@ import Testing
     }
 
     @Test func textIsFoundationsUUIDString() {
-        for _ in 0..<1_000 {
-            let id = UUID()
-            #expect(id.text == id.uuidString)
-        }
+        for id in Self.ids { #expect(id.text == id.uuidString) }
         let fixed = UUID(uuid: (0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 0xAB, 0xCD, 0xEF, 0x10, 0xFE, 0xFF))
         #expect(fixed.text == "00010203-0405-0607-0809-ABCDEF10FEFF")
     }

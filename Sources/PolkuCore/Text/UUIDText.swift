@@ -46,40 +46,37 @@ extension UUID {
 
 extension UUID {
     /// Parses the 8-4-4-4-12 text (either case) as `UUID(uuidString:)` does, without Foundation's
-    /// C parser: SQLite keeps ids as text, and a report reads two of them per attendance row.
+    /// C parser and without allocating: SQLite keeps ids as text, a report reads two of them per
+    /// attendance row, and every hot page reads dozens.
     public init?(text: some StringProtocol) {
-        var bytes: [UInt8] = Array(repeating: 0, count: 16)
-        var ok = true
-        let count: Int? =
-            text.utf8.withContiguousStorageIfAvailable { Self.parse($0, into: &bytes, ok: &ok) }
-            ?? Self.parse(Array(text.utf8), into: &bytes, ok: &ok)
-        guard ok, count == 16 else { return nil }
-        self.init(
-            uuid: (
-                bytes[0], bytes[1], bytes[2], bytes[3], bytes[4], bytes[5], bytes[6], bytes[7],
-                bytes[8], bytes[9], bytes[10], bytes[11], bytes[12], bytes[13], bytes[14], bytes[15]
-            ))
+        guard let parsed = text.utf8.withContiguousStorageIfAvailable(Self.parse) ?? Self.parse(Array(text.utf8)) else { return nil }
+        self = parsed
     }
 
-    private static func parse(_ chars: some RandomAccessCollection<UInt8>, into bytes: inout [UInt8], ok: inout Bool) -> Int {
-        guard chars.count == 36 else { ok = false; return 0 }
-        func nibble(_ c: UInt8) -> UInt8? {
-            switch c {
-            case 0x30...0x39: c - 0x30
-            case 0x41...0x46: c - 0x41 + 10
-            case 0x61...0x66: c - 0x61 + 10
-            default: nil
+    private static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> UUID? {
+        guard bytes.count == 36, bytes[8] == 0x2D, bytes[13] == 0x2D, bytes[18] == 0x2D, bytes[23] == 0x2D else { return nil }
+        var out: uuid_t = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        let ok = withUnsafeMutableBytes(of: &out) { target -> Bool in
+            var i = 0
+            for k in 0..<16 {
+                if i == 8 || i == 13 || i == 18 || i == 23 { i += 1 }
+                guard let high = nibble(bytes[i]), let low = nibble(bytes[i + 1]) else { return false }
+                target[k] = high << 4 | low
+                i += 2
             }
+            return true
         }
-        var n = 0, high: UInt8? = nil
-        for (k, c) in chars.enumerated() {
-            if k == 8 || k == 13 || k == 18 || k == 23 {
-                guard c == 0x2D else { ok = false; return 0 }
-                continue
-            }
-            guard let v = nibble(c) else { ok = false; return 0 }
-            if let h = high { bytes[n] = h << 4 | v; n += 1; high = nil } else { high = v }
+        return ok ? UUID(uuid: out) : nil
+    }
+
+    private static func parse(_ bytes: [UInt8]) -> UUID? { bytes.withUnsafeBufferPointer(parse) }
+
+    private static func nibble(_ c: UInt8) -> UInt8? {
+        switch c {
+        case 0x30...0x39: c - 0x30
+        case 0x41...0x46: c - 0x41 + 10
+        case 0x61...0x66: c - 0x61 + 10
+        default: nil
         }
-        return n
     }
 }

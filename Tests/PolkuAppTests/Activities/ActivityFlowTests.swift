@@ -70,6 +70,34 @@ import Vapor
         }
     }
 
+    /// A person's groups are those they joined and those they only came to as a visitor; another
+    /// group of the same project is not theirs.
+    @Test(arguments: TestDatabase.allCases)
+    func aPersonsGroupsAreThoseJoinedOrVisited(db: TestDatabase) async throws {
+        try await withPolku(db) { app in
+            let world = try await World.make(app)
+            let client = TestClient(app)
+            try await client.login(world.users[.worker]!)
+            let joined = try await Self.group(client, world), visited = try await Self.group(client, world)
+            _ = try await Self.group(client, world)
+            #expect(
+                try await client.post(SiteURL.activityMembers(.value(joined.id!)).relativeURL(), ["participant_id": world.ownParticipant.uuidString, "joined_on": "4.3.2024"])
+                    .status == .seeOther)
+            let session = try #require(try await ActivitySession.query(on: app.db).filter(\.$activity.$id == visited.id!).sort(\.$date).first())
+            #expect(
+                try await client.post(
+                    SiteURL.session(.value(visited.id!), .value(session.id!)).relativeURL(), ["version": "0", "add_participant": world.ownParticipant.uuidString]
+                )
+                .status == .seeOther)
+            let today = CalendarDate(year: 2024, month: 4, day: 1)!
+            let groups = try await ActivityQueries.ofParticipant(world.ownParticipant, projects: [world.ownProject, world.otherProject], today: today, on: app.db)
+            #expect(Set(groups.map(\.row.activity_id)) == [joined.id!, visited.id!])
+            let visit = try #require(groups.first { $0.row.activity_id == visited.id })
+            #expect(visit.attended == 1 && visit.heldWhileMember == nil, "a visitor has no rate")
+            #expect(try await ActivityQueries.ofParticipant(world.otherParticipant, projects: [world.ownProject], today: today, on: app.db).isEmpty)
+        }
+    }
+
     @Test(arguments: TestDatabase.allCases)
     func membersRatesAndTheParticipantPage(db: TestDatabase) async throws {
         try await withPolku(db) { app in

