@@ -78,8 +78,7 @@ enum PersonExportDocument {
 
     /// A page that opens anywhere without Polku: its own small style, nothing fetched.
     static func standalone(title: String, lang: Lang, body: Node) -> String {
-        var out = "<!DOCTYPE html>"
-        h("html", ["lang": lang.rawValue]) {
+        let document = h("html", ["lang": lang.rawValue]) {
             h("head") {
                 h("meta", ["charset": "utf-8"])
                 h("meta", ["name": "viewport", "content": "width=device-width, initial-scale=1"])
@@ -89,7 +88,7 @@ enum PersonExportDocument {
                 }
             }
             body
-        }.write(to: &out)
-        return out
+        }
+        return "<!DOCTYPE html>" + document.html
     }
 }

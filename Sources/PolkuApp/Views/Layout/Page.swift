@@ -20,7 +20,8 @@ struct Page {
         self.content = content()
     }
 
-    func render() -> String {
+    /// The page's bytes, written straight into the buffer that the response sends.
+    func renderBuffer() -> ByteBuffer {
         let t = context.t
         let body = group {
             h("a", ["class": "skip", "href": "#main"]) { t("layout.skip") }
@@ -52,11 +53,14 @@ struct Page {
             }
             h("body") { body }
         }
-        var out = "<!DOCTYPE html>"
-        out.reserveCapacity(16_384)
+        var out = ByteBufferAllocator().buffer(capacity: 16_384)
+        out.writeStaticString("<!DOCTYPE html>")
         document.write(to: &out)
         return out
     }
+
+    /// The page as text (tests and snapshots read it so).
+    func render() -> String { String(buffer: renderBuffer()) }
 
     /// The header: the brand, a search for staff, and the menu. On a phone the menu folds into a
     /// `<details>` button that opens without JavaScript.
@@ -157,7 +161,7 @@ struct Page {
     }
 
     func response() -> Response {
-        let res = Response(status: status, body: .init(string: render()))
+        let res = Response(status: status, body: .init(buffer: renderBuffer()))
         res.headers.contentType = .html
         res.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
         return res
