@@ -40,12 +40,9 @@ struct Authorization {
         let visible = actor.projectsSeeingPeople
         guard !visible.isEmpty else { throw Abort(.notFound) }
         let sql = req.readDatabase.sql
-        let rows = try await sql.select()
-            .column("project_id")
-            .from("enrolments")
-            .where("participant_id", .equal, SQLBind(id))
-            .where("project_id", .in, SQLBind.group(visible))
-            .all(decodingColumn: "project_id", as: UUID.self)
+        let rows = try await sql.raw(
+            "SELECT e.project_id FROM enrolments e WHERE e.participant_id = \(bind: id) AND \(ParticipantQueries.enrolledIn(visible, on: sql))"
+        ).all(decodingColumn: "project_id", as: UUID.self)
         guard !rows.isEmpty else { throw Abort(.notFound) }
         var access: [UUID: ProjectAccess] = [:]
         for project in rows { access[project] = actor.access(to: project) }

@@ -26,10 +26,9 @@ import Vapor
                 }
                 // Each arrives after the one before it has queued (a fixed pause was too short for a
                 // loaded machine running the suite in parallel).
-                while true {
+                try await eventually {
                     let load = await gate.load
-                    if await load.running + load.waiting + meter.done >= n + 1 { break }
-                    try await Task.sleep(for: .milliseconds(1))
+                    return await load.running + load.waiting + meter.done >= n + 1
                 }
             }
             try await group.waitForAll()
@@ -42,10 +41,13 @@ import Vapor
 
     @Test func aReportThatCannotStartInTimeIsRefusedAndTheNextStillRuns() async throws {
         let gate = ReportGate(permits: 1, patience: .milliseconds(100))
-        let long = Task { try await gate.run { try await Task.sleep(for: .milliseconds(600)) } }
-        // Waits until the long report holds the permit (a fixed pause was too short on a loaded machine).
-        while await gate.load.running == 0 { try await Task.sleep(for: .milliseconds(1)) }
+        // The long report holds its permit until the test lets it go, not for a fixed time: on a
+        // loaded machine the refusal's timer fired after a 600 ms report had already ended.
+        let latch = Latch()
+        let long = Task { try await gate.run { await latch.wait() } }
+        try await eventually { await gate.load.running == 1 }
         await #expect(throws: Abort.self) { try await gate.run { 1 } }
+        await latch.open()
         try await long.value
         // The refused one left no permit taken: the next runs at once.
         #expect(try await gate.run { 2 } == 2)
@@ -65,15 +67,26 @@ import Vapor
     @Test func askersAtTheSameTimeShareOneComputation() async throws {
         let flights = ReportFlights()
         let count = Count()
+        // Each computation lasts until the test has seen the second asker join (a fixed time was
+        // not enough on a loaded machine).
+        let latch = Latch()
         let compute: @Sendable () async throws -> Int = {
             let n = await count.add()
-            try await Task.sleep(for: .milliseconds(200))
+            await latch.wait()
             return n
         }
         async let a = flights.shared("esf 1", compute)
-        while await flights.underWay == 0 { try await Task.sleep(for: .milliseconds(1)) }
+        try await eventually { await flights.underWay == 1 }
         async let b = flights.shared("esf 1", compute)
         async let other = flights.shared("esf 2", compute)
+        // Not shared, the second asker would start a computation of its own and never join (the
+        // latch is opened either way, so that the askers end and the test fails instead of hanging).
+        let shared = try? await eventually {
+            let joined = await flights.joined, started = await count.n
+            return joined == 1 && started == 2
+        }
+        await latch.open()
+        try #require(shared != nil)
         let (first, second, third) = try await (a, b, other)
         #expect(first == second, "the second asker got the first one's figures")
         #expect(third != first, "another report is computed on its own")
@@ -83,5 +96,32 @@ import Vapor
         #expect(try await flights.shared("esf 1", compute) == 3)
         // The same key as another type is another computation.
         #expect(try await flights.shared("esf 1") { "text" } == "text")
+    }
+}
+
+/// Waits (up to 10 s) until `condition` holds; a test whose state never comes fails instead of hanging.
+func eventually(_ condition: @Sendable () async -> Bool, sourceLocation: SourceLocation = #_sourceLocation) async throws {
+    for _ in 0..<10_000 {
+        if await condition() { return }
+        try await Task.sleep(for: .milliseconds(1))
+    }
+    Issue.record("the awaited state never came", sourceLocation: sourceLocation)
+    throw CancellationError()
+}
+
+/// Holds its waiters until opened; once open, lets everyone through.
+actor Latch {
+    private var isOpen = false
+    private var waiters: [CheckedContinuation<Void, Never>] = []
+
+    func wait() async {
+        if isOpen { return }
+        await withCheckedContinuation { waiters.append($0) }
+    }
+
+    func open() {
+        isOpen = true
+        for waiter in waiters { waiter.resume() }
+        waiters = []
     }
 }

@@ -3,6 +3,7 @@ import Foundation
 @testable import PolkuApp
 import PolkuCore
 import PolkuTestSupport
+import SQLKit
 import SnapshotTesting
 import Testing
 
@@ -75,6 +76,20 @@ import Testing
                 projectNames: [world.otherProject: "Toinen hanke"])
             let other = try await ParticipantList.query(.init(project: world.otherProject), actor: reader, on: app.db)
             #expect(other.rows.map(\.id) == [world.otherParticipant])
+        }
+    }
+
+    /// On SQLite whether a person is in the actor's projects is read from the (participant, project)
+    /// index in one walk, not probed once per project from the (project, participant) one.
+    @Test func sqliteChecksAPersonsProjectsInOneWalk() async throws {
+        try await withPolku(.sqlite) { app in
+            let sql = app.db.sql
+            var query: SQLQueryString = "EXPLAIN QUERY PLAN SELECT p.id FROM participants p WHERE EXISTS (SELECT 1 FROM enrolments e WHERE e.participant_id = p.id AND "
+            query.appendInterpolation(ParticipantQueries.enrolledIn((1...10).map { F.id($0) }, on: sql))
+            query.appendLiteral(") ORDER BY p.search_key, p.id LIMIT 26")
+            let plan = try await sql.raw(query).all(decodingColumn: "detail", as: String.self).joined(separator: "\n")
+            #expect(plan.contains("COVERING INDEX sqlite_autoindex_enrolments_") && plan.contains("(participant_id=?)"), "\(plan)")
+            #expect(!plan.contains("project_id=?"), "\(plan)")
         }
     }
 }

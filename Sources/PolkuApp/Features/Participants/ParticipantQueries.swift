@@ -53,7 +53,7 @@ enum ParticipantQueries {
             return out
         }
         let columns = "SELECT x.id, x.first_name, x.last_name, x.birth_date, x.municipality, x.search_key FROM "
-        let visible: SQLQueryString = "SELECT 1 FROM enrolments e WHERE e.participant_id = p.id AND e.project_id IN \(SQLBind.group(projects))"
+        let visible: SQLQueryString = "SELECT 1 FROM enrolments e WHERE e.participant_id = p.id AND \(enrolledIn(projects, on: sql))"
         var query: SQLQueryString
         if sql.dialect.name == "postgresql" {
             // Names sort by last name, so a name search's matches sit together in the ordered index.
@@ -73,7 +73,7 @@ enum ParticipantQueries {
             query = SQLQueryString(columns + "(SELECT f.id FROM participant_names f")
             append(
                 ["f.search_key LIKE \(containing(key, on: sql))"] + conditions("f")
-                    + ["EXISTS (SELECT 1 FROM enrolments e WHERE e.participant_id = f.id AND e.project_id IN \(SQLBind.group(projects)))"], to: &query)
+                    + ["EXISTS (SELECT 1 FROM enrolments e WHERE e.participant_id = f.id AND \(enrolledIn(projects, on: sql)))"], to: &query)
             query.appendLiteral(" ORDER BY f.search_key, f.id LIMIT \(limit + 1)) q JOIN participants x ON x.id = q.id ORDER BY x.search_key, x.id")
         } else {
             // SQLite walks the ordered index and checks visibility row by row until the page is full.
@@ -93,7 +93,7 @@ enum ParticipantQueries {
         return try await db.sql.raw(
             """
             SELECT search_key FROM participants p WHERE p.id = \(bind: after)
-            AND EXISTS (SELECT 1 FROM enrolments e WHERE e.participant_id = p.id AND e.project_id IN \(SQLBind.group(projects)))
+            AND EXISTS (SELECT 1 FROM enrolments e WHERE e.participant_id = p.id AND \(enrolledIn(projects, on: db.sql)))
             """
         ).first()?.decode(column: "search_key", as: String.self)
     }
@@ -103,13 +103,22 @@ enum ParticipantQueries {
     private static func exact(on db: any Database, projects: [UUID], after: UUID?, limit: Int, match: SQLQueryString) async throws -> ListPage {
         var query: SQLQueryString = "SELECT p.id, p.first_name, p.last_name, p.birth_date, p.municipality, p.search_key FROM participants p WHERE "
         query.appendInterpolation(match)
-        query.appendInterpolation(" AND EXISTS (SELECT 1 FROM enrolments e WHERE e.participant_id = p.id AND e.project_id IN \(SQLBind.group(projects)))" as SQLQueryString)
+        query.appendInterpolation(" AND EXISTS (SELECT 1 FROM enrolments e WHERE e.participant_id = p.id AND \(enrolledIn(projects, on: db.sql)))" as SQLQueryString)
         if let after, let anchor = try await anchor(after, projects: projects, on: db) {
             query.appendInterpolation(" AND (p.search_key > \(bind: anchor) OR (p.search_key = \(bind: anchor) AND p.id > \(bind: after)))" as SQLQueryString)
         }
         query.appendLiteral(" ORDER BY p.search_key, p.id LIMIT \(limit + 1)")
         let rows = try await db.sql.raw(query).all().map(ListRow.init(row:))
         return ListPage(rows: Array(rows.prefix(limit)), hasMore: rows.count > limit)
+    }
+
+    /// `e.project_id IN projects` for enrolments looked up by their participant. On SQLite written
+    /// `+e.project_id` (a no-op that keeps the term off the indexes): SQLite otherwise probes the
+    /// (project, participant) index once per project, and the unique (participant, project) one is
+    /// walked once instead. A list page of 26 from 10 projects: 222 → 102 µs; the page's access check
+    /// 15 → 10 µs.
+    static func enrolledIn(_ projects: [UUID], on sql: any SQLDatabase) -> SQLQueryString {
+        sql.dialect.name == "sqlite" ? "+e.project_id IN \(SQLBind.group(projects))" : "e.project_id IN \(SQLBind.group(projects))"
     }
 
     /// SQLite: whether a search starts from the trigram index. It finds any three or more characters

@@ -16,6 +16,7 @@ actor ReportFlights {
         // The same key asked for as another type (a page and an export) is another computation.
         let key = "\(T.self) \(key)"
         if let flight = flights[key] {
+            joined += 1
             return try await flight.value as! T
         }
         let flight = Task<any Sendable, any Error> { try await compute() }
@@ -24,8 +25,9 @@ actor ReportFlights {
         return try await flight.value as! T
     }
 
-    /// Computations under way now (for tests).
+    /// Computations under way now, and askers that have joined one (for tests).
     var underWay: Int { flights.count }
+    private(set) var joined = 0
 }
 
 extension Application {
