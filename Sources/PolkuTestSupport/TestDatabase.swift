@@ -116,6 +116,10 @@ public func testSettings(_ database: Settings.Database) -> Settings {
     var s = Settings(database: database)
     s.bcryptCost = 4
     s.loginDelayMilliseconds = 0
+    // The suite runs hundreds of tests at once on two cores: a save may wait for SQLite's one writer
+    // longer than production's 5 s and be refused 503, which is not what a concurrency test checks.
+    // Tests of that refusal set their own (DatabaseOutageTests: 100 ms).
+    s.sqliteBusyMilliseconds = 30_000
     return s
 }
 
