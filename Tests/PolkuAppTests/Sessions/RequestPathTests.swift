@@ -62,7 +62,7 @@ import Vapor
     }
 
     @Test func sqliteRunsInWALWithABusyTimeout() async throws {
-        try await withPolku(.sqlite) { app in
+        try await withPolku(.sqlite, adjust: { $0.sqliteBusyMilliseconds = 5_000 }) { app in
             for loop in app.eventLoopGroup.makeIterator() {
                 let db = try #require(app.databases.database(.sqlite, logger: app.logger, on: loop) as? SQLiteOneWriterDatabase)
                 for connection in [db.fluent, db.writer] {
