@@ -7,27 +7,18 @@ import Vapor
 enum FormReplay {
     /// The fields of a url-encoded body, in order, without the token.
     static func fields(of req: Request) -> [(String, String)] {
-        guard req.headers.contentType == .urlEncodedForm, let buffer = req.body.data else { return [] }
-        return decode(String(buffer: buffer)).filter { !$0.0.hasPrefix("_") }
+        req.formPairs.filter { !$0.0.hasPrefix("_") }
     }
 
     static func field(_ name: String, in req: Request) -> String? {
-        if req.headers.contentType == .urlEncodedForm, let buffer = req.body.data {
-            return decode(String(buffer: buffer)).first { $0.0 == name }?.1
+        if req.headers.contentType == .urlEncodedForm, req.body.data != nil {
+            return req.formPairs.first { $0.0 == name }?.1
         }
         return try? req.content.get(String.self, at: name)
     }
 
-    static func decode(_ body: String) -> [(String, String)] {
-        body.split(separator: "&").compactMap { pair in
-            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            func clean(_ s: Substring) -> String {
-                s.replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? String(s)
-            }
-            guard let name = parts.first.map(clean), !name.isEmpty else { return nil }
-            return (name, parts.count > 1 ? clean(parts[1]) : "")
-        }
-    }
+    /// The fields kept in a form's `_replay` value (the same encoding as a body).
+    static func decode(_ body: String) -> [(String, String)] { FormBody.pairs(body.utf8) }
 
     static func encode(_ fields: [(String, String)]) -> String {
         fields.map { SiteURL.encode($0.0) + "=" + SiteURL.encode($0.1) }.joined(separator: "&")

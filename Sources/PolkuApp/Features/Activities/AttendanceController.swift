@@ -107,7 +107,8 @@ enum AttendanceController {
     @Sendable static func save(req: Request) async throws -> Response {
         let ctx = try await context(req)
         let t = req.t
-        let posted = (try? req.content.decode([String: String].self)) ?? [:]
+        // The body as parsed once for the CSRF check (a form post; anything else has no fields).
+        let posted = req.formFields
         var state = FormState()
         state.values = posted.filter { $0.key.hasPrefix("p_") || countFields.contains($0.key) || ["version", "guests", "organisations", "add_participant"].contains($0.key) }
         if let problem = AttendanceRules.problem(
@@ -137,7 +138,7 @@ enum AttendanceController {
         if let extra = state.uuid("add_participant", required: false) { present.insert(extra) }
         if ctx.activity.kind == .training { present = [] }
         if !present.isEmpty {
-            let known = try await req.db.sql.raw(
+            let known = try await req.readDatabase.sql.raw(
                 """
                 SELECT DISTINCT participant_id FROM enrolments WHERE project_id = \(bind: ctx.activity.projectID)
                 AND participant_id IN \(SQLBind.group(Array(present)))
