@@ -1,0 +1,51 @@
+import FluentKit
+import Foundation
+@testable import PolkuApp
+import PolkuTestSupport
+import SQLKit
+import Testing
+
+/// The audit batch writes its own SQL on SQLite (issue 11); what it stores must be what the model
+/// stores, or the participant's "who has seen my data" and the admin's search would miss events.
+@Suite struct AuditBatchTests {
+    @Test(arguments: TestDatabase.allCases)
+    func aBatchStoresWhatTheModelStores(db: TestDatabase) async throws {
+        try await withPolku(db) { app in
+            let at = Date(timeIntervalSince1970: 1_800_000_000.25)
+            let person = UUID(uuidString: "0190A1B2-C3D4-7E5F-8A9B-0C1D2E3F4A5B")!
+            let project = UUID(uuidString: "0190A1B2-C3D4-7E5F-8A9B-0C1D2E3F4A5C")!
+            let actor = UUID(uuidString: "0190A1B2-C3D4-7E5F-8A9B-0C1D2E3F4A5D")!
+            let rows = [
+                AuditBatch.Row(
+                    id: UUID(uuidString: "0190A1B2-C3D4-7E5F-8A9B-000000000001")!, at: at, actorID: actor, actorEmail: "ohjaaja@example.org",
+                    action: "participant.view", participantID: person, projectID: project, detail: "sivu \"Åke\"; 'ä'", clientAddress: "10.0.0.1"),
+                AuditBatch.Row(
+                    id: UUID(uuidString: "0190A1B2-C3D4-7E5F-8A9B-000000000002")!, at: at, actorID: nil, actorEmail: "", action: "job.run",
+                    participantID: nil, projectID: nil, detail: "", clientAddress: ""),
+            ]
+            try await AuditBatch.insert(rows, on: app.db.sql)
+            let model = AuditEvent()
+            model.id = UUID(uuidString: "0190A1B2-C3D4-7E5F-8A9B-000000000003")!
+            model.at = at; model.actorID = actor; model.actorEmail = "ohjaaja@example.org"; model.action = "participant.view"
+            model.participantID = person; model.projectID = project; model.detail = "malli"; model.clientAddress = "10.0.0.1"
+            try await model.create(on: app.db)
+
+            // Found by the same filters the person's and the admin's pages use.
+            let seen = try await AuditEvent.query(on: app.db).filter(\.$participantID == person).filter(\.$actorID == actor)
+                .filter(\.$at == at).sort(\.$detail).all()
+            #expect(seen.map(\.detail) == ["malli", "sivu \"Åke\"; 'ä'"])
+            #expect(seen.allSatisfy { $0.projectID == project && $0.at == at && $0.clientAddress == "10.0.0.1" })
+            let job = try #require(try await AuditEvent.find(rows[1].id, on: app.db))
+            #expect(job.actorID == nil && job.participantID == nil && job.projectID == nil && job.action == "job.run")
+            // Stored alike, column by column (SQLite keeps whatever type it is given).
+            let kinds = try await app.db.sql.raw(
+                """
+                SELECT COUNT(DISTINCT CAST(at AS TEXT)) AS times, COUNT(DISTINCT CAST(participant_id AS TEXT)) AS people
+                FROM audit_events WHERE detail IN ('malli', \(bind: rows[0].detail))
+                """
+            ).first()
+            #expect(try kinds?.decode(column: "times", as: Int.self) == 1)
+            #expect(try kinds?.decode(column: "people", as: Int.self) == 1)
+        }
+    }
+}
