@@ -89,7 +89,7 @@ struct LanguageMiddleware: AsyncMiddleware {
     static let cookie = "polku_lang"
 
     func respond(to req: Request, chainingTo next: any AsyncResponder) async throws -> Response {
-        if let code = req.cookies[Self.cookie]?.string, let lang = Lang(rawValue: code) {
+        if let code = req.sentCookies[Self.cookie]?.string, let lang = Lang(rawValue: code) {
             req.lang = lang
         }
         return try await next.respond(to: req)

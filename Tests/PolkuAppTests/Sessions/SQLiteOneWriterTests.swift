@@ -44,10 +44,16 @@ import Testing
     }
 
     @Test func statementsThatWriteAreToldFromTheirFirstWord() {
-        for sql in ["INSERT INTO a VALUES (1)", " update a SET b = 1", "DELETE FROM a", "CREATE TABLE a (b)", "WITH m AS (SELECT 1) INSERT INTO a SELECT * FROM m"] {
+        for sql in [
+            "INSERT INTO a VALUES (1)", " update a SET b = 1", "DELETE FROM a", "CREATE TABLE a (b)", "WITH m AS (SELECT 1) INSERT INTO a SELECT * FROM m",
+            "INSERT INTO audit_events (id) VALUES " + Array(repeating: "(?)", count: 25).joined(separator: ","), "\nreplace into a values (1)",
+        ] {
             #expect(SQLiteStatementKind.writes(sql: sql), "\(sql)")
         }
-        for sql in ["SELECT updated_at FROM a", "with t as (select deleted from a) select * from t", "PRAGMA journal_mode", "EXPLAIN QUERY PLAN SELECT 1", ""] {
+        for sql in [
+            "SELECT updated_at FROM a", "with t as (select deleted from a) select * from t", "PRAGMA journal_mode", "EXPLAIN QUERY PLAN SELECT 1", "",
+            "(SELECT 1) UNION (SELECT 2)", "values (1)",
+        ] {
             #expect(!SQLiteStatementKind.writes(sql: sql), "\(sql)")
         }
     }

@@ -78,3 +78,16 @@ extension Request {
         Dictionary(formPairs, uniquingKeysWith: { _, last in last })
     }
 }
+
+extension Request {
+    private struct ParsedCookies: StorageKey { typealias Value = HTTPCookies }
+
+    /// The request's cookies, parsed once: Vapor's `cookies` parses the header at every use, and the
+    /// language, the flash message and the replica's freshness each read one (3 % of a list view).
+    var sentCookies: HTTPCookies {
+        if let cookies = storage[ParsedCookies.self] { return cookies }
+        let cookies = self.cookies
+        storage[ParsedCookies.self] = cookies
+        return cookies
+    }
+}

@@ -119,7 +119,7 @@ struct LastWrite: AsyncMiddleware {
     static let cookie = "polku_wrote"
 
     static func read(_ req: Request) -> Date? {
-        guard let text = req.cookies[cookie]?.string, let ms = Double(text), ms.isFinite else { return nil }
+        guard let text = req.sentCookies[cookie]?.string, let ms = Double(text), ms.isFinite else { return nil }
         return Date(timeIntervalSince1970: ms / 1000)
     }
 

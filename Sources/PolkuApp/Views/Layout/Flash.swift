@@ -65,13 +65,13 @@ extension Request {
     /// a reload does not repeat it.
     var takenFlash: Flash? {
         if let taken = storage[TakenFlash.self] { return taken }
-        let flash = cookies[Flash.cookieName].flatMap { Flash(cookieValue: $0.string) }
+        let flash = sentCookies[Flash.cookieName].flatMap { Flash(cookieValue: $0.string) }
         storage[TakenFlash.self] = .some(flash)
         return flash
     }
 
     /// Whether this request read a message (shown or not understood) that must now be cleared.
-    var tookFlash: Bool { storage[TakenFlash.self] != nil && cookies[Flash.cookieName] != nil }
+    var tookFlash: Bool { storage[TakenFlash.self] != nil && sentCookies[Flash.cookieName] != nil }
 }
 
 /// Every form saved by a signed-in person ends with a message on the next page: "Tallennettu."
@@ -84,7 +84,7 @@ struct FlashMiddleware: AsyncMiddleware {
         let res = try await next.respond(to: req)
         let secure = req.application.settings.secureCookies
         if Self.silent.contains(req.url.path) {
-            if req.cookies[Flash.cookieName] != nil { res.cookies[Flash.cookieName] = .expired(secure) }
+            if req.sentCookies[Flash.cookieName] != nil { res.cookies[Flash.cookieName] = .expired(secure) }
             return res
         }
         var flash = req.pendingFlash
