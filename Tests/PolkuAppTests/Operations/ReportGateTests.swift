@@ -12,8 +12,10 @@ import Vapor
         func end() { now -= 1; done += 1 }
     }
 
-    @Test func noMoreThanThePermitsRunAtOnceAndTheyRunInOrder() async throws {
-        let gate = ReportGate(permits: 2, patience: .seconds(30))
+    /// Eight reports through a gate of `permits`, each arriving after the one before has queued.
+    /// Returns the most that ran at once and the order in which they started.
+    func runEight(permits: Int) async throws -> (most: Int, order: [Int]) {
+        let gate = ReportGate(permits: permits, patience: .seconds(30))
         let meter = Meter()
         try await withThrowingTaskGroup(of: Void.self) { group in
             for n in 0..<8 {
@@ -33,10 +35,24 @@ import Vapor
             }
             try await group.waitForAll()
         }
-        #expect(await meter.most == 2)
-        #expect(await meter.order == Array(0..<8))
         let load = await gate.load
         #expect(load.running == 0 && load.waiting == 0)
+        return (await meter.most, await meter.order)
+    }
+
+    @Test func noMoreThanThePermitsRunAtOnce() async throws {
+        let (most, order) = try await runEight(permits: 2)
+        #expect(most == 2)
+        #expect(order.sorted() == Array(0..<8))
+    }
+
+    /// First come, first served. With one permit the starts follow the grants exactly; with two, two
+    /// reports granted one after the other may reach their first line in either order on a loaded
+    /// machine (the fresh-clone CI saw it), which says nothing about the gate.
+    @Test func theyRunInTheOrderTheyCame() async throws {
+        let (most, order) = try await runEight(permits: 1)
+        #expect(most == 1)
+        #expect(order == Array(0..<8))
     }
 
     @Test func aReportThatCannotStartInTimeIsRefusedAndTheNextStillRuns() async throws {
