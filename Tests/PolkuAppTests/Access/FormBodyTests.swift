@@ -1,5 +1,6 @@
 import Foundation
 @testable import PolkuApp
+@testable import PolkuTools
 import Testing
 
 /// A form's fields come out as the person typed them, whatever the browser escaped, and a body
@@ -21,10 +22,10 @@ import Testing
 
     /// The same result as the Foundation decoding it replaced, on every byte a browser may send.
     @Test func decodesAsFoundationDid() {
-        var generator = SplitMix(seed: 11)
+        var generator = DemoRandom(seed: 11)
         let alphabet = Array("abcXYZ09+%-_.~&=äö€ \n".unicodeScalars.map(String.init)) + ["%20", "%2B", "%26", "%3D", "%C3%A4", "%E2%82%AC", "%0A", "%F0%9F%98%80", "%C3", "%G1"]
         for _ in 0..<500 {
-            let text = (0..<Int(generator.next() % 24)).map { _ in alphabet[Int(generator.next() % UInt64(alphabet.count))] }.joined()
+            let text = (0..<generator.int(0...23)).map { _ in generator.pick(alphabet) }.joined()
             let foundation = text.split(separator: "&").compactMap { pair -> (String, String)? in
                 let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
                 func clean(_ s: Substring) -> String { s.replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? String(s) }
@@ -43,18 +44,5 @@ import Testing
         let body = (["note=" + note.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!] + ticked).joined(separator: "&")
         let pairs = FormBody.pairs(Array(body.utf8))
         #expect(pairs.count == 75 && pairs[0].1 == note && pairs[74] == ("p_73", "on"))
-    }
-}
-
-/// A small fixed-seed generator, so that the comparison covers the same bodies on every run.
-private struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
