@@ -92,7 +92,7 @@ struct Audit {
         if let db {
             try await AuditBatch.insert(rows, on: db.sql)
         } else {
-            try await req.application.auditBatch.write(rows)
+            try await req.application.auditBatch.write(rows, resumingOn: req.eventLoop)
         }
     }
 }

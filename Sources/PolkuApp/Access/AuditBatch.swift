@@ -13,6 +13,11 @@ import Vapor
 /// What a crash can lose: nothing that was answered. A request awaits the commit of the batch that
 /// holds its events before its page is sent, so an event is missing only for a request that never
 /// got an answer. A failed batch fails every request in it (as a failed single insert did).
+///
+/// Each request goes on where it came from: its event loop. Resumed from wherever the batch's commit
+/// finished, every request of a batch went on (rendering its page) on that one loop, and under load
+/// that loop stayed busy with the other loop's pages while its own connections were not read for
+/// seconds (a page's p99 of 3–9 s at 64 connections, with p50 under 70 ms).
 actor AuditBatch {
     struct Row: Sendable {
         let id: UUID, at: Date, actorID: UUID?, actorEmail: String, action: String
@@ -21,27 +26,42 @@ actor AuditBatch {
 
     private let database: @Sendable () -> any Database
     private var pending: [Row] = []
-    private var waiting: [CheckedContinuation<Void, any Error>] = []
+    private var waiting: [Waiter] = []
     private var writing = false
+
+    /// Someone waiting for a batch: told of its commit on their loop.
+    private struct Waiter {
+        let loop: any EventLoop
+        let committed: @Sendable (Result<Void, any Error>) -> Void
+        func tell(_ result: Result<Void, any Error>) {
+            if loop.inEventLoop { return committed(result) }
+            loop.execute { committed(result) }
+        }
+    }
 
     init(database: @escaping @Sendable () -> any Database) { self.database = database }
 
-    /// Returns when `rows` are committed.
-    func write(_ rows: [Row]) async throws {
+    /// Returns when `rows` are committed, on `loop` (the request's).
+    func write(_ rows: [Row], resumingOn loop: any EventLoop) async throws {
         try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
-            pending.append(contentsOf: rows)
-            waiting.append(continuation)
-            if !writing {
-                writing = true
-                Task { await self.drain() }
-            }
+            enqueue(rows, on: loop) { continuation.resume(with: $0) }
+        }
+    }
+
+    /// `committed` is called on `loop` when `rows` are committed (or failed).
+    func enqueue(_ rows: [Row], on loop: any EventLoop, committed: @escaping @Sendable (Result<Void, any Error>) -> Void) {
+        pending.append(contentsOf: rows)
+        waiting.append(Waiter(loop: loop, committed: committed))
+        if !writing {
+            writing = true
+            Task { await self.drain() }
         }
     }
 
     /// Writes batches until nothing is pending; requests arriving meanwhile join the next batch.
     private func drain() async {
         while !pending.isEmpty {
-            let rows = pending, continuations = waiting
+            let rows = pending, waiters = waiting
             pending = []; waiting = []
             do {
                 let db = database()
@@ -50,9 +70,9 @@ actor AuditBatch {
                 } else {
                     try await db.transaction { try await Self.insert(rows, on: $0.sql) }
                 }
-                for c in continuations { c.resume() }
+                for waiter in waiters { waiter.tell(.success(())) }
             } catch {
-                for c in continuations { c.resume(throwing: error) }
+                for waiter in waiters { waiter.tell(.failure(error)) }
             }
         }
         writing = false

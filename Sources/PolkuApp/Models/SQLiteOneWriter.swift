@@ -130,8 +130,11 @@ struct SQLiteOneWriterDatabase: Database, SQLDatabase, SQLiteDatabase {
         SQLiteStatementKind.writes(query, on: sqlBase) ? writer.sql.execute(sql: query, onRow).hop(to: eventLoop) : sqlBase.execute(sql: query, onRow)
     }
 
+    /// A write goes on on this database's loop afterwards (the request's), as the future form does:
+    /// resumed from the writer's loop, a request went on on any loop (see `AuditBatch`).
     func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> Void) async throws {
-        try await (SQLiteStatementKind.writes(query, on: sqlBase) ? writer.sql : sqlBase).execute(sql: query, onRow)
+        guard SQLiteStatementKind.writes(query, on: sqlBase) else { return try await sqlBase.execute(sql: query, onRow) }
+        try await writer.sql.execute(sql: query, onRow).hop(to: eventLoop).get()
     }
 
     func withSession<R>(_ closure: @escaping @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
@@ -186,4 +189,33 @@ enum SQLiteStatementKind {
     }
 
     private static let writingWords: Set<String> = ["INSERT", "UPDATE", "DELETE", "REPLACE"]
+}
+
+extension Database {
+    /// A transaction whose body runs on the SQLite writer's own event loop (elsewhere the same as
+    /// `transaction`). Through Fluent's `transaction` the body went on on a request loop after each
+    /// statement and came back to the writer for the next: eight hand-overs a save, each waiting
+    /// behind the pages that loop was serving, while the writer, which no one else may use
+    /// meanwhile, sat idle (issue 11).
+    func writeTransaction<T: Sendable>(_ body: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
+        guard let one = self as? SQLiteOneWriterDatabase, !inTransaction else { return try await transaction(body) }
+        return try await one.writer.transaction { db in
+            let promise = db.eventLoop.makePromise(of: T.self)
+            Task(executorPreference: EventLoopTaskExecutor(loop: db.eventLoop)) {
+                do { promise.succeed(try await body(db)) } catch { promise.fail(error) }
+            }
+            return promise.futureResult
+        }.hop(to: eventLoop).get()
+    }
+}
+
+/// An event loop as a task's preferred executor: the task's work runs on that loop's thread.
+final class EventLoopTaskExecutor: TaskExecutor {
+    let loop: any EventLoop
+    init(loop: any EventLoop) { self.loop = loop }
+
+    func enqueue(_ job: consuming ExecutorJob) {
+        let job = UnownedJob(job)
+        loop.execute { job.runSynchronously(on: self.asUnownedTaskExecutor()) }
+    }
 }

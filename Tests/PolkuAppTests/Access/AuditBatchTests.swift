@@ -48,4 +48,37 @@ import Testing
             #expect(try kinds?.decode(column: "people", as: Int.self) == 1)
         }
     }
+
+    /// Whoever waits for a batch is told of its commit on their own event loop: told on the loop
+    /// where the commit finished, every page of a batch was rendered there, and under load the
+    /// other loop's connections went unread for seconds (issue 11).
+    @Test(arguments: TestDatabase.allCases)
+    func eachWaiterIsToldOnItsOwnLoop(db: TestDatabase) async throws {
+        try await withPolku(db) { app in
+            let batch = AuditBatch(database: { app.db })
+            let loops = Array(app.eventLoopGroup.makeIterator())
+            let told = try await withThrowingTaskGroup(of: Bool.self) { group in
+                for n in 0..<(4 * loops.count) {
+                    let loop = loops[n % loops.count]
+                    let row = AuditBatch.Row(
+                        id: UUID(uuidString: String(format: "0190A1B2-C3D4-7E5F-8A9B-%012d", 100 + n))!, at: Date(timeIntervalSince1970: 1_800_000_000),
+                        actorID: nil, actorEmail: "", action: "test.loop", participantID: nil, projectID: nil, detail: "\(n)", clientAddress: "")
+                    group.addTask {
+                        let promise = loop.makePromise(of: Bool.self)
+                        await batch.enqueue([row], on: loop) { result in
+                            switch result {
+                            case .success: promise.succeed(loop.inEventLoop)
+                            case .failure(let error): promise.fail(error)
+                            }
+                        }
+                        return try await promise.futureResult.get()
+                    }
+                }
+                return try await group.reduce(into: []) { $0.append($1) }
+            }
+            #expect(told.count == 4 * loops.count && told.allSatisfy { $0 })
+            let stored = try await app.db.sql.raw("SELECT COUNT(*) AS n FROM audit_events WHERE action = 'test.loop'").first()
+            #expect(try stored?.decode(column: "n", as: Int.self) == 4 * loops.count)
+        }
+    }
 }

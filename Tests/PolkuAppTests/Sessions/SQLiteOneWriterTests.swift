@@ -43,6 +43,33 @@ import Testing
         }
     }
 
+    struct Refused: Error {}
+
+    /// A save's transaction runs on the writer's loop between its statements (on SQLite), and commits
+    /// or rolls back whole, on both databases.
+    @Test(arguments: TestDatabase.allCases)
+    func aWriteTransactionStaysOnTheWritersLoopAndCommitsWhole(db: TestDatabase) async throws {
+        try await withPolku(db) { app in
+            let onWriter = try await app.db.writeTransaction { tx in
+                var loops: [Bool] = []
+                for n in 0..<3 {
+                    try await AuditBatch.insert([Self.event(3_000 + n)], on: tx.sql)
+                    loops.append(tx.eventLoop.inEventLoop)
+                }
+                return loops
+            }
+            if db == .sqlite { #expect(onWriter == [true, true, true]) }
+            await #expect(throws: Refused.self) {
+                try await app.db.writeTransaction { tx in
+                    try await AuditBatch.insert([Self.event(3_010)], on: tx.sql)
+                    throw Refused()
+                }
+            }
+            let written = try await app.db.sql.raw("SELECT detail FROM audit_events WHERE action = 'test.write' ORDER BY detail").all()
+            #expect(try written.map { try $0.decode(column: "detail", as: String.self) } == ["write 3000", "write 3001", "write 3002"])
+        }
+    }
+
     @Test func statementsThatWriteAreToldFromTheirFirstWord() {
         for sql in [
             "INSERT INTO a VALUES (1)", " update a SET b = 1", "DELETE FROM a", "CREATE TABLE a (b)", "WITH m AS (SELECT 1) INSERT INTO a SELECT * FROM m",
