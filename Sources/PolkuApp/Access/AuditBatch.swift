@@ -68,7 +68,7 @@ actor AuditBatch {
                 if rows.count <= Self.rowsPerStatement {
                     try await Self.insert(rows, on: db.sql)
                 } else {
-                    try await db.transaction { try await Self.insert(rows, on: $0.sql) }
+                    try await db.writeTransaction { try await Self.insert(rows, on: $0.sql) }
                 }
                 for waiter in waiters { waiter.tell(.success(())) }
             } catch {

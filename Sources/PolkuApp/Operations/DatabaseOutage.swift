@@ -67,9 +67,9 @@ extension Database {
     /// refused one was written, so running it again is safe; it then sees the other's row.
     func transactionRetryingBusy<T: Sendable>(_ body: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
         do {
-            return try await transaction(body)
+            return try await writeTransaction(body)
         } catch let error as SQLiteError where DatabaseOutage.isOutage(error) && String(describing: error.reason).hasPrefix("busy") {
-            return try await transaction(body)
+            return try await writeTransaction(body)
         }
     }
 }

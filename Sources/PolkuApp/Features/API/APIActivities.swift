@@ -125,7 +125,7 @@ enum APIActivities {
             if Set(known) != present { throw APIRefusal.unprocessable("participants", "attendance.error.not_in_project") }
         }
         let ticked = present.sorted { $0.uuidString < $1.uuidString }, sessionID = ctx.session.id
-        return try await req.db.transaction { db in
+        return try await req.db.writeTransaction { db in
             let sql = db.sql
             let bumped = try await sql.update(ActivitySession.schema).set(SQLIdentifier("version"), to: SQLRaw("version + 1"))
                 .where("id", .equal, sessionID).where("version", .equal, input.version).returning("id").all()

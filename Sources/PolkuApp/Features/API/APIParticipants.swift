@@ -115,7 +115,7 @@ enum APIParticipants {
         note.sensitivity = sensitivity
         note.body = body
         note.$author.id = scope.actor.userID
-        try await req.db.transaction { db in
+        try await req.db.writeTransaction { db in
             try await note.create(on: db)
             try await req.audit.record(.noteCreate, participant: scope.participantID, project: project, detail: "\(sensitivity.rawValue) (api)", on: db)
         }

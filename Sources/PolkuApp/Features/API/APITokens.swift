@@ -54,7 +54,7 @@ package enum APITokens {
         let scopes = APIScope.allCases.filter { state[field($0)] == "on" }
         if scopes.isEmpty { state.errors[field(APIScope.allCases[0])] = "api.tokens.no_scope" }
         guard state.isValid, let days else { return try await page(req, state: state, status: .unprocessableEntity) }
-        let token = try await req.db.transaction { db in
+        let token = try await req.db.writeTransaction { db in
             let token = try await insert(
                 user: actor.userID, name: name, scopes: scopes, days: days, id: req.application.newID(), now: req.now, on: db)
             try await req.audit.record(.apiTokenCreate, detail: "\(name): \(scopes.map(\.rawValue).joined(separator: " ")), \(days) d", on: db)
@@ -94,7 +94,7 @@ package enum APITokens {
         guard let user = try await User.query(on: app.db).filter(\.$email == email.lowercased()).filter(\.$isActive == true).first(), user.participantID == nil
         else { throw Abort(.notFound, reason: "no active staff user \(email)") }
         let now = app.clock.now()
-        return try await app.db.transaction { db in
+        return try await app.db.writeTransaction { db in
             let token = try await insert(user: try user.requireID(), name: name, scopes: chosen, days: days, id: app.newID(), now: now, on: db)
             let event = AuditBatch.Row(
                 id: app.newID(), at: now, actorID: user.id, actorEmail: user.email, action: Audit.Action.apiTokenCreate.rawValue, participantID: nil,
@@ -107,7 +107,7 @@ package enum APITokens {
     @Sendable static func revoke(req: Request) async throws -> Response {
         let actor = try req.guardedActor()
         let id = try req.id()
-        let changed = try await req.db.transaction { db -> Bool in
+        let changed = try await req.db.writeTransaction { db -> Bool in
             guard
                 let name = try await db.sql.raw(
                     "SELECT name FROM api_tokens WHERE id = \(bind: id) AND user_id = \(bind: actor.userID) AND revoked_at IS NULL"

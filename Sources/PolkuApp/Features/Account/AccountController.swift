@@ -24,7 +24,7 @@ enum AccountController {
         // Every other session of this user ends; this one is renewed so that it stays.
         user.sessionEpoch = (user.sessionEpoch ?? 0) + 1
         req.session.data[CurrentUserMiddleware.epochKey] = String(user.sessionEpoch!)
-        try await req.db.transaction { db in
+        try await req.db.writeTransaction { db in
             try await user.update(on: db)
             try await req.audit.record(.passwordChange, on: db)
         }

@@ -59,7 +59,7 @@ enum ActivitiesController {
         a.kind = kind; a.fromDate = schedule.from.iso; a.toDate = schedule.to.iso; a.startTime = start.description; a.endTime = end.description
         a.weekdays = kind == .group ? weekdays.sorted().map(String.init).joined(separator: ",") : nil
         a.weekInterval = kind == .group ? interval : nil
-        try await req.db.transaction { db in
+        try await req.db.writeTransaction { db in
             try await a.create(on: db)
             try await ActivityQueries.setOrganisers(activity: a.id!, users: organisers, on: db)
             for o in schedule.occurrences() {

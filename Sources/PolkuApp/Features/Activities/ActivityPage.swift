@@ -205,7 +205,7 @@ enum ActivityPage {
         guard let participant, state.isValid else {
             return try await render(req, ctx, memberForm: state, sessionForm: FormState(), status: .unprocessableEntity)
         }
-        try await req.db.transaction { db in
+        try await req.db.writeTransaction { db in
             let m = ActivityMember()
             m.$activity.id = a.id!; m.$participant.id = participant; m.joinedOn = joined
             try await m.create(on: db)
@@ -220,7 +220,7 @@ enum ActivityPage {
         else { throw Abort(.notFound) }
         let today = req.today.iso
         m.leftOn = max(today, m.joinedOn)
-        try await req.db.transaction { db in
+        try await req.db.writeTransaction { db in
             try await m.save(on: db)
             try await req.audit.record(
                 .participantUpdate, participant: m.$participant.id, project: ctx.activity.$project.id,
@@ -247,7 +247,7 @@ enum ActivityPage {
         let s = ActivitySession()
         s.$activity.id = a.id!; s.scheduledDate = date; s.date = date; s.startTime = start.description; s.endTime = end.description
         s.cancelled = false; s.version = 0
-        try await req.db.transaction { db in
+        try await req.db.writeTransaction { db in
             try await s.create(on: db)
             // The activity's period covers all its sessions.
             if date < a.fromDate { a.fromDate = date }

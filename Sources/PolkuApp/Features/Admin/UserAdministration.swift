@@ -35,7 +35,7 @@ public enum UserAdministration {
         let hash = try await app.password.async.hash(password)
         let project = projectID
         let user = User(email: email, name: name, passwordHash: hash)
-        try await app.db.transaction { db in
+        try await app.db.writeTransaction { db in
             try await user.create(on: db)
             try await Membership(userID: user.id!, projectID: project, role: role).create(on: db)
             try await AuditEvent(

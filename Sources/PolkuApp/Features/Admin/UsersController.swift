@@ -48,7 +48,7 @@ enum UsersController {
         guard state.isValid, let choice = role else { return try await newPage(req, state: state, status: .unprocessableEntity) }
         let hash = try await req.password.async.hash(state["password"])
         let user = User(email: email, name: name, passwordHash: hash)
-        try await req.db.transaction { db in
+        try await req.db.writeTransaction { db in
             try await user.create(on: db)
             try await Membership(userID: user.id!, projectID: choice.project, organisationID: choice.organisation, role: choice.role).create(on: db)
             try await req.audit.record(.userCreate, project: choice.project, detail: "\(email) \(choice.role.rawValue)", on: db)
@@ -77,7 +77,7 @@ enum UsersController {
         existing = choice.project.map { existing.filter(\.$project.$id == $0) } ?? existing.filter(\.$project.$id == nil)
         existing = choice.organisation.map { existing.filter(\.$organisation.$id == $0) } ?? existing.filter(\.$organisation.$id == nil)
         if try await existing.first() == nil {
-            try await req.db.transaction { db in
+            try await req.db.writeTransaction { db in
                 try await Membership(userID: user.id!, projectID: choice.project, organisationID: choice.organisation, role: choice.role).create(on: db)
                 try await req.audit.record(
                     .membershipGrant, project: choice.project,
@@ -94,7 +94,7 @@ enum UsersController {
             let m = try await Membership.query(on: req.db).filter(\.$id == (try req.id("membership")))
                 .filter(\.$user.$id == userID).first()
         else { throw Abort(.notFound) }
-        try await req.db.transaction { db in
+        try await req.db.writeTransaction { db in
             try await m.delete(on: db)
             try await req.audit.record(.membershipRevoke, project: m.$project.id, detail: "\(userID) \(m.role.rawValue)", on: db)
         }
@@ -106,7 +106,7 @@ enum UsersController {
         guard let user = try await User.find(try req.id(), on: req.db) else { throw Abort(.notFound) }
         let active = (try? req.content.get(String.self, at: "active")) == "yes"
         if !active && user.id == admin.userID { throw Abort(.badRequest, reason: "self") }
-        try await req.db.transaction { db in
+        try await req.db.writeTransaction { db in
             user.isActive = active
             try await user.update(on: db)
             try await req.audit.record(active ? .userActivate : .userDeactivate, detail: user.email, on: db)

@@ -108,7 +108,7 @@ enum ParticipationDataController {
         let plan = e.project.phasePlan
         let wasOpen = e.endDate == nil
         let from = e.phase
-        try await req.db.transaction { db in
+        try await req.db.writeTransaction { db in
             e.endDate = exitDate
             if wasOpen, let exitDate, e.phase != plan.exit {
                 // Recording the exit moves the participant to the exit phase, as the phase form would.

@@ -79,7 +79,7 @@ enum Feedback {
         let at = anonymous ? Date(timeIntervalSince1970: (req.now.timeIntervalSince1970 / 86_400).rounded(.down) * 86_400) : req.now
         // The app's ids are time-ordered: an anonymous answer gets a random one, or its id would keep the minute.
         let id = anonymous ? UUID() : req.application.newID()
-        try await req.db.transaction { db in
+        try await req.db.writeTransaction { db in
             try await db.sql.raw(
                 """
                 INSERT INTO feedback (id, project_id, subject_kind, subject_id, participant_id, rating, text, created_at)

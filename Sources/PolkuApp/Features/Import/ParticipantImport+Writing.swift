@@ -46,7 +46,7 @@ extension ParticipantImport {
             return .imported(try await writeAll(source, check: checked, project: project, actor: actor, on: db, commitEachChunk: true, clock: clock, ids: ids))
         }
         return .imported(
-            try await db.transaction { db in
+            try await db.writeTransaction { db in
                 try await writeAll(source, check: checked, project: project, actor: actor, on: db, commitEachChunk: false, clock: clock, ids: ids)
             })
     }
@@ -66,7 +66,7 @@ extension ParticipantImport {
             guard !records.isEmpty else { return }
             let s =
                 commitEachChunk
-                ? try await db.transaction { db in
+                ? try await db.writeTransaction { db in
                     try await Self.write(records, existing: existing, project: project, actor: actor, on: db, now: clock.now(), ids: ids)
                 }
                 : try await Self.write(records, existing: existing, project: project, actor: actor, on: db, now: clock.now(), ids: ids)

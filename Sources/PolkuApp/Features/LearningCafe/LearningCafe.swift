@@ -94,7 +94,7 @@ enum LearningCafe {
         if state.errors["themes"] == nil && (themes.isEmpty || themes.count > 12) { state.errors["themes"] = "cafe.error.themes" }
         guard let date, state.isValid else { return try await indexPage(req, project: project, state: state, status: .unprocessableEntity) }
         let id = req.application.newID()
-        try await req.db.transaction { db in
+        try await req.db.writeTransaction { db in
             try await db.sql.raw(
                 """
                 INSERT INTO cafes (id, project_id, title, date, head_count, rounds, created_at)
@@ -135,7 +135,7 @@ enum LearningCafe {
             return page(m, context: req.pageContext, status: .unprocessableEntity).response()
         }
         let project = m.project
-        try await req.db.transaction { db in
+        try await req.db.writeTransaction { db in
             try await db.sql.raw(
                 """
                 INSERT INTO cafe_ideas (id, theme_id, round, idea, created_at)
@@ -161,7 +161,7 @@ enum LearningCafe {
             return page(m, context: req.pageContext, status: .unprocessableEntity).response()
         }
         let (project, cafe) = (m.project, m.cafe.id)
-        try await req.db.transaction { db in
+        try await req.db.writeTransaction { db in
             try await db.sql.raw("INSERT INTO cafe_attendees (cafe_id, participant_id) VALUES (\(bind: cafe), \(bind: person))").run()
             try await req.audit.record(.participantUpdate, participant: person, project: project, detail: "learning café attendance", on: db)
         }

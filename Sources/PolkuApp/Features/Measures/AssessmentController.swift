@@ -143,7 +143,7 @@ enum AssessmentController {
             a.extras = String(decoding: try JSONEncoder().encode(Answers(values: [:], important: answers.important, areaGoals: answers.areaGoals)), as: UTF8.self)
         }
         a.$assessedBy.id = ctx.author
-        try await req.db.transaction { db in
+        try await req.db.writeTransaction { db in
             try await a.create(on: db)
             try await req.audit.record(
                 .participantUpdate, participant: ctx.participant, project: ctx.project, detail: "\(ctx.own ? "self-" : "")assessment \(d.key) v\(d.version)", on: db)

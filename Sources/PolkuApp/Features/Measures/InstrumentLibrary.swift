@@ -60,7 +60,7 @@ package enum InstrumentLibrary {
         case .failure(let problems): return .failure(problems)
         case .success(let definition): loaded = definition
         }
-        return try await db.transaction { db in
+        return try await db.writeTransaction { db in
             var d = loaded
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

@@ -128,7 +128,7 @@ enum DirectoryCSV {
         }
         guard problems.isEmpty else { return page(req, problems: problems, message: nil, status: .unprocessableEntity) }
         let rows = parsed
-        let (created, updated) = try await req.db.transaction { db -> (Int, Int) in
+        let (created, updated) = try await req.db.writeTransaction { db -> (Int, Int) in
             var created = 0, updated = 0
             var providers: [String: Organisation] = [:]
             for p in rows {

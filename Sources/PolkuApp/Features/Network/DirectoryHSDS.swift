@@ -53,7 +53,7 @@ enum DirectoryHSDS {
             let lines = problems.all.map { "\($0.path): " + t($0.key, $0.value) }
             return DirectoryCSV.page(req, problems: lines, message: nil, status: .unprocessableEntity)
         }
-        let (created, updated) = try await req.db.transaction { db in try await store(entries, today: req.today.iso, on: db) }
+        let (created, updated) = try await req.db.writeTransaction { db in try await store(entries, today: req.today.iso, on: db) }
         try await req.audit.record(.directoryImport, detail: "hsds: \(created) new, \(updated) updated")
         return DirectoryCSV.page(req, problems: [], message: t("directory.import.done", created, updated))
     }

@@ -28,7 +28,7 @@ enum DirectoryPTV {
         case .failure(let found): problems += found.all.map { "\($0.path): " + t($0.key, $0.value) }
         case .success(let services):
             guard problems.isEmpty, let category, let threshold else { break }
-            let (created, updated) = try await req.db.transaction { db in
+            let (created, updated) = try await req.db.writeTransaction { db in
                 try await store(services, category: category, threshold: threshold, today: req.today.iso, newID: { req.application.newID() }, on: db)
             }
             try await req.audit.record(.directoryImport, detail: "ptv: \(created) new, \(updated) updated")

@@ -44,7 +44,7 @@ enum ReferralController {
         r.$participant.id = pid; r.$service.id = serviceID; r.$project.id = project; r.state = .sent
         r.consentOn = req.today.iso; r.shared = shared.joined(separator: ","); r.message = shared.contains("message") ? message : ""
         r.$createdBy.id = scope.actor.userID
-        try await req.db.transaction { db in
+        try await req.db.writeTransaction { db in
             try await r.create(on: db)
             let e = ReferralEvent()
             e.$referral.id = r.id!; e.at = req.now; e.fromState = nil; e.toState = .sent; e.$user.id = scope.actor.userID
@@ -111,7 +111,7 @@ enum ReferralController {
         let from = r.state
         r.state = target
         if target.needsReason { r.reason = reason }
-        try await req.db.transaction { db in
+        try await req.db.writeTransaction { db in
             try await r.save(on: db)
             let e = ReferralEvent()
             e.$referral.id = r.id!; e.at = req.now; e.fromState = from; e.toState = target; e.reason = reason.nilIfEmpty; e.$user.id = actor.userID
@@ -127,7 +127,7 @@ enum ReferralController {
         guard let (r, side) = req.guarded.referral, case .referring = side else { throw Abort(.forbidden) }
         let scope = try await req.authz.writeParticipant(r.$participant.id, in: r.$project.id)
         r.consentWithdrawnOn = req.today.iso
-        try await req.db.transaction { db in
+        try await req.db.writeTransaction { db in
             try await r.save(on: db)
             let c = Consent()
             c.$participant.id = r.$participant.id; c.purpose = .dataSharing; c.date = r.consentWithdrawnOn!; c.given = false; c.$recordedBy.id = scope.actor.userID

@@ -20,7 +20,7 @@ enum CloseAccount {
         guard state.isValid else {
             return page(state: FormState(values: [:], errors: state.errors), context: req.pageContext, status: .unprocessableEntity).response()
         }
-        try await req.db.transaction { db in
+        try await req.db.writeTransaction { db in
             user.isActive = false
             user.email = "closed-\(userID.uuidString.lowercased())@polku.invalid"
             user.sessionEpoch = (user.sessionEpoch ?? 0) + 1

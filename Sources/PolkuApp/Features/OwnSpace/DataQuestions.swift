@@ -59,7 +59,7 @@ enum DataQuestions {
         let question = state.text("question", required: true, max: maxLength)
         guard state.isValid else { return askPage(event, state: state, context: req.pageContext, status: .unprocessableEntity).response() }
         let now = req.now
-        try await req.db.transaction { db in
+        try await req.db.writeTransaction { db in
             try await db.sql.raw(
                 """
                 INSERT INTO data_questions (id, participant_id, audit_event_id, question, created_at)
@@ -113,7 +113,7 @@ enum DataQuestions {
         var state = try FormState.read(req, fields: ["answer"], requiring: ["answer"])
         let answer = state.text("answer", required: true, max: maxLength)
         guard state.isValid else { return try await render(req, project: project, answering: id, state: state, status: .unprocessableEntity) }
-        try await req.db.transaction { db in
+        try await req.db.writeTransaction { db in
             try await db.sql.raw(
                 "UPDATE data_questions SET answer = \(bind: answer), answered_at = \(bind: req.now), answered_by = \(bind: actor.userID) WHERE id = \(bind: id)"
             ).run()

@@ -83,7 +83,7 @@ enum MyAssessments {
         var state = try FormState.read(req, fields: ["comment"], requiring: ["comment"])
         let text = state.text("comment", max: commentMax)
         guard state.isValid else { return try await MeasureHistory.ownPage(req, participant: pid, key: found.key, comment: (id, state)) }
-        try await req.db.transaction { db in
+        try await req.db.writeTransaction { db in
             try await db.sql.raw(
                 """
                 UPDATE assessments SET own_comment = \(bind: text.isEmpty ? nil : text), own_comment_at = \(bind: text.isEmpty ? nil : req.now)

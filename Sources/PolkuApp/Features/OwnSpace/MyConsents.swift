@@ -81,7 +81,7 @@ enum MyConsents {
             return req.redirect(to: .myConsents)
         }
         let today = req.today.iso
-        try await req.db.transaction { db in
+        try await req.db.writeTransaction { db in
             let c = Consent()
             c.$participant.id = pid; c.purpose = purpose; c.date = today; c.given = given; c.$recordedBy.id = user
             try await c.create(on: db)

@@ -118,7 +118,7 @@ enum MyPlan {
         goal.$participant.id = pid; goal.$project.id = project; goal.text = text; goal.status = .open; goal.targetDate = target
         goal.$createdBy.id = user
         let now = req.now
-        try await req.db.transaction { db in
+        try await req.db.writeTransaction { db in
             try await goal.create(on: db)
             try await record(.ownGoal, goal: goal, text: text, user: user, now: now, on: db, req: req)
         }
@@ -134,7 +134,7 @@ enum MyPlan {
             return req.redirect(to: .myPlan)
         }
         let now = req.now
-        try await req.db.transaction { db in
+        try await req.db.writeTransaction { db in
             goal.status = .achieved
             try await goal.update(on: db)
             try await record(.done, goal: goal, text: goal.text, user: user, now: now, on: db, req: req)
@@ -150,7 +150,7 @@ enum MyPlan {
         let text = state.text("comment", required: true, max: maxLength)
         guard state.isValid else { return try await again(req, participant: pid, goal: goal.id, state: state) }
         let now = req.now
-        try await req.db.transaction { db in try await record(.comment, goal: goal, text: text, user: user, now: now, on: db, req: req) }
+        try await req.db.writeTransaction { db in try await record(.comment, goal: goal, text: text, user: user, now: now, on: db, req: req) }
         req.flash("flash.plan.comment_sent")
         return req.redirect(to: .myPlan)
     }

@@ -26,7 +26,7 @@ enum OwnSpaceController {
         let inv = Invitation()
         inv.$participant.id = pid; inv.tokenHash = hash(token); inv.expiresAt = req.now.addingTimeInterval(Double(invitationDays) * 86400)
         inv.$createdBy.id = scope.actor.userID
-        try await req.db.transaction { db in
+        try await req.db.writeTransaction { db in
             // A new invitation replaces any still unused: only the latest link works.
             try await Invitation.query(on: db).filter(\.$participant.$id == pid).filter(\.$usedAt == nil).delete()
             try await inv.create(on: db)
@@ -100,7 +100,7 @@ enum OwnSpaceController {
         user.isActive = true; user.participantID = p.id
         if user.id != nil { user.sessionEpoch = (user.sessionEpoch ?? 0) + 1 }
         let now = req.now
-        try await req.db.transaction { db in
+        try await req.db.writeTransaction { db in
             try await user.save(on: db)
             // Making the account ends every open invitation of this participant, not only this one.
             try await Invitation.query(on: db).filter(\.$participant.$id == p.id!).filter(\.$usedAt == nil)

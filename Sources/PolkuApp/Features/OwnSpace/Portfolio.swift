@@ -87,7 +87,7 @@ enum Portfolio {
         let fileID = stored, shared = state["shared"] == "on"
         let id = req.application.newID()
         let position = (existing.map(\.position).max() ?? 0) + 1
-        try await req.db.transaction { db in
+        try await req.db.writeTransaction { db in
             try await db.sql.raw(
                 """
                 INSERT INTO portfolio_entries (id, participant_id, kind, title, body, url, file_id, position, shared, created_at)
@@ -134,7 +134,7 @@ enum Portfolio {
             var swapped = all.map(\.id)
             swapped.swapAt(at, other)
             let order = swapped
-            try await req.db.transaction { db in
+            try await req.db.writeTransaction { db in
                 for (n, id) in order.enumerated() {
                     try await db.sql.raw("UPDATE portfolio_entries SET position = \(bind: n + 1) WHERE id = \(bind: id)").run()
                 }
@@ -149,7 +149,7 @@ enum Portfolio {
         guard let shared = try? req.content.get(String.self, at: "shared"), ["true", "false"].contains(shared) else {
             throw Abort(.badRequest, reason: "missing fields: shared")
         }
-        try await req.db.transaction { db in
+        try await req.db.writeTransaction { db in
             try await db.sql.raw("UPDATE portfolio_entries SET shared = \(bind: shared == "true") WHERE id = \(bind: entry.id)").run()
             try await req.audit.record(.participantUpdate, participant: pid, detail: "own portfolio entry \(shared == "true" ? "shared" : "unshared")", on: db)
         }
@@ -167,7 +167,7 @@ enum Portfolio {
         let (pid, entry) = try await ownEntry(req)
         // Only the confirming form removes: a post without its field changes nothing.
         guard (try? req.content.get(String.self, at: "confirm")) == "yes" else { throw Abort(.badRequest, reason: "missing fields: confirm") }
-        try await req.db.transaction { db in
+        try await req.db.writeTransaction { db in
             try await db.sql.raw("DELETE FROM portfolio_entries WHERE id = \(bind: entry.id)").run()
             if let file = entry.file_id { try await StoredFiles.delete(file, on: db.sql) }
             try await req.audit.record(.participantUpdate, participant: pid, detail: "own portfolio entry removed", on: db)

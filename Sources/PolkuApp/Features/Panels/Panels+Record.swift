@@ -22,7 +22,7 @@ extension Panels {
         let person = state.uuid("participant_id")
         if let person, !model.eligible.contains(where: { $0.id == person }) { state.errors["participant_id"] = "panel.error.not_eligible" }
         guard let person, state.isValid else { return try await refused(req, "member", state) }
-        try await req.db.transaction { db in
+        try await req.db.writeTransaction { db in
             try await db.sql.raw(
                 """
                 INSERT INTO panel_members (panel_id, participant_id, joined_on)
@@ -42,7 +42,7 @@ extension Panels {
         let attendees = state.integer("attendees", range: 0...10_000) ?? 0
         if let date, date > req.today.iso { state.errors["date"] = "panel.error.future" }
         guard let date, state.isValid else { return try await refused(req, "meeting", state) }
-        try await req.db.transaction { db in
+        try await req.db.writeTransaction { db in
             try await db.sql.raw(
                 """
                 INSERT INTO panel_meetings (id, panel_id, date, topics, attendees)
@@ -61,7 +61,7 @@ extension Panels {
         let day = state.date("proposed_on") ?? req.today.iso
         if day > req.today.iso { state.errors["proposed_on"] = "panel.error.future" }
         guard state.isValid else { return try await refused(req, "proposal", state) }
-        try await req.db.transaction { db in
+        try await req.db.writeTransaction { db in
             try await db.sql.raw(
                 """
                 INSERT INTO panel_proposals (id, panel_id, proposal, proposed_on)
@@ -83,7 +83,7 @@ extension Panels {
         if day > req.today.iso { state.errors["effect_on"] = "panel.error.future" }
         guard state.isValid else { return try await refused(req, "effect-\(id)", state) }
         let (_, _, actor) = try req.guardedProject()
-        try await req.db.transaction { db in
+        try await req.db.writeTransaction { db in
             try await db.sql.raw(
                 """
                 UPDATE panel_proposals SET effect = \(bind: effect), effect_on = \(bind: day), effect_by = \(bind: actor.userID)

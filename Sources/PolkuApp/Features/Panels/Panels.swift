@@ -103,7 +103,7 @@ enum Panels {
         let kind = state.choice("kind", Kind.self)
         guard let kind, state.isValid else { return try await indexPage(req, project: project, state: state, status: .unprocessableEntity) }
         let id = req.application.newID()
-        try await req.db.transaction { db in
+        try await req.db.writeTransaction { db in
             try await db.sql.raw(
                 "INSERT INTO panels (id, project_id, name, kind, created_at) VALUES (\(bind: id), \(bind: project), \(bind: name), \(bind: kind.rawValue), \(bind: req.now))"
             ).run()

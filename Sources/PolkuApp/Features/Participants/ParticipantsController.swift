@@ -57,7 +57,7 @@ enum ParticipantsController {
         }
         guard let project = try await Project.find(projectID, on: req.db) else { throw Abort(.notFound) }
         let consent = form.state["consent_service"] == "on"
-        try await req.db.transaction { db in
+        try await req.db.writeTransaction { db in
             try await participant.create(on: db)
             let pid = try participant.requireID()
             try await Enrolment.start(participant: pid, project: project, site: siteID, date: start, by: actor.userID, on: db)
@@ -121,7 +121,7 @@ enum ParticipantsController {
         guard form.apply(to: p, today: req.today) else {
             return editPage(req, form: form, participant: p, status: .unprocessableEntity)
         }
-        try await req.db.transaction { db in
+        try await req.db.writeTransaction { db in
             try await p.update(on: db)
             try await req.audit.record(.participantUpdate, participant: scope.participantID, on: db)
         }

@@ -18,7 +18,7 @@ enum PathController {
         consent.$participant.id = scope.participantID
         consent.purpose = purpose; consent.date = date; consent.given = given == "yes"
         consent.$recordedBy.id = scope.actor.userID
-        try await req.db.transaction { db in
+        try await req.db.writeTransaction { db in
             try await consent.create(on: db)
             try await req.audit.record(.consentRecord, participant: scope.participantID, detail: "\(purpose.rawValue)=\(given)", on: db)
         }
@@ -72,7 +72,7 @@ enum PathController {
         if let date, date < enrolment.startDate { state.errors["phase_date"] = "error.before_start" }
         guard state.isValid, let date else { return try await again(req, scope, state) }
         let from = enrolment.phase
-        try await req.db.transaction { db in
+        try await req.db.writeTransaction { db in
             enrolment.phase = to
             if to == plan.exit { enrolment.endDate = date }
             try await enrolment.update(on: db)
@@ -96,7 +96,7 @@ enum PathController {
         let goal = Goal()
         goal.$participant.id = participantID; goal.$project.id = projectID; goal.text = text
         goal.status = .open; goal.targetDate = target; goal.$createdBy.id = scope.actor.userID
-        try await req.db.transaction { db in
+        try await req.db.writeTransaction { db in
             try await goal.create(on: db)
             try await req.audit.record(.goalCreate, participant: participantID, project: projectID, on: db)
         }
@@ -112,7 +112,7 @@ enum PathController {
         let scope = try await req.authz.writeParticipant(participantID, in: goal.$project.id)
         var state = FormState.read(req, fields: ["status"])
         guard let status = state.choice("status", Goal.Status.self) else { return try await again(req, scope, state) }
-        try await req.db.transaction { db in
+        try await req.db.writeTransaction { db in
             goal.status = status
             try await goal.update(on: db)
             try await req.audit.record(.goalUpdate, participant: participantID, project: goal.$project.id, detail: status.rawValue, on: db)
@@ -132,7 +132,7 @@ enum PathController {
         let note = Note()
         note.$participant.id = participantID; note.$project.id = projectID; note.sensitivity = sensitivity
         note.body = body; note.$author.id = scope.actor.userID
-        try await req.db.transaction { db in
+        try await req.db.writeTransaction { db in
             try await note.create(on: db)
             try await req.audit.record(.noteCreate, participant: participantID, project: projectID, detail: sensitivity.rawValue, on: db)
         }

@@ -91,7 +91,7 @@ enum PeerMatches {
             return req.redirect(to: .participantPeers(.value(scope.participantID)))
         }
         let project = try await sql.raw("SELECT project_id FROM peers WHERE id = \(bind: peerID)").first()!.decode(column: "project_id", as: UUID.self)
-        try await req.db.transaction { db in
+        try await req.db.writeTransaction { db in
             try await db.sql.raw(
                 """
                 INSERT INTO peer_matches (id, peer_id, participant_id, project_id, state, reasons, proposed_by, proposed_on)
@@ -115,7 +115,7 @@ enum PeerMatches {
             throw Abort(.badRequest, reason: "missing fields: answer")
         }
         if match.state == "proposed" {
-            try await req.db.transaction { db in
+            try await req.db.writeTransaction { db in
                 try await db.sql.raw("UPDATE peer_matches SET state = \(bind: answer == "yes" ? "consented" : "declined") WHERE id = \(bind: id)").run()
                 try await req.audit.record(.consentRecord, participant: pid, detail: answer == "yes" ? "peer match consented" : "peer match declined", on: db)
             }
@@ -149,7 +149,7 @@ enum PeerMatches {
         let (id, _) = try req.guardedPeerMatch()
         guard let match = try await matches("m.id = \(bind: id)", on: req.db.sql).first else { throw Abort(.notFound) }
         if match.state == "consented" {
-            try await req.db.transaction { db in
+            try await req.db.writeTransaction { db in
                 try await db.sql.raw("UPDATE peer_matches SET state = 'active', started_on = \(bind: req.today.iso) WHERE id = \(bind: id)").run()
                 try await req.audit.record(.participantUpdate, participant: match.participant_id, detail: "peer match accepted", on: db)
             }
@@ -167,7 +167,7 @@ enum PeerMatches {
         let note = state.text("note", required: true, max: 1_000)
         if let date, date > req.today.iso { state.errors["date"] = "panel.error.future" }
         guard let date, state.isValid else { return try await matchPage(req, id, state: state, status: .unprocessableEntity) }
-        try await req.db.transaction { db in
+        try await req.db.writeTransaction { db in
             try await db.sql.raw(
                 """
                 INSERT INTO peer_meetings (id, match_id, date, note, created_at)
@@ -189,7 +189,7 @@ enum PeerMatches {
         let outcome = state.choice("outcome", Outcome.self)
         guard let outcome, state.isValid else { return try await matchPage(req, id, state: state, status: .unprocessableEntity) }
         if ["consented", "active"].contains(match.state) {
-            try await req.db.transaction { db in
+            try await req.db.writeTransaction { db in
                 try await db.sql.raw(
                     """
                     UPDATE peer_matches SET state = 'ended', ended_on = \(bind: req.today.iso), outcome = \(bind: outcome.rawValue)

@@ -57,7 +57,7 @@ enum PeerSupervisions {
             return try await Peers.indexPage(req, project: project, state: state, status: .unprocessableEntity)
         }
         let id = req.application.newID()
-        try await req.db.transaction { db in
+        try await req.db.writeTransaction { db in
             try await db.sql.raw(
                 """
                 INSERT INTO peer_supervisions (id, project_id, date, topics, recorded_by, created_at)

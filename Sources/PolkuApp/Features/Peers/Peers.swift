@@ -95,7 +95,7 @@ enum Peers {
             state.errors["user_id"] = "peer.error.not_candidate"
         }
         guard let user, let kind, state.isValid else { return try await indexPage(req, project: project, state: state, status: .unprocessableEntity) }
-        try await req.db.transaction { db in
+        try await req.db.writeTransaction { db in
             try await db.sql.raw(
                 """
                 INSERT INTO peers (id, project_id, user_id, kind, interests, languages, area, days, ends_on, training_activity_id, participant_id, created_at)
@@ -127,7 +127,7 @@ enum Peers {
             return try await indexPage(req, project: project, state: state, status: .unprocessableEntity)
         }
         if peer.approved_on == nil {
-            try await req.db.transaction { db in
+            try await req.db.writeTransaction { db in
                 try await db.sql.raw(
                     """
                     UPDATE peers SET trained_on = \(bind: trained), approved_by = \(bind: actor.userID), approved_on = \(bind: req.today.iso)

@@ -22,7 +22,7 @@ enum Anonymiser {
         var done = 0
         for start in stride(from: 0, to: people.count, by: 500) {
             let batch = Array(people[start..<min(start + 500, people.count)])
-            done += try await db.transaction { tx in try await anonymiseBatch(batch, now: now, on: tx.sql) }
+            done += try await db.writeTransaction { tx in try await anonymiseBatch(batch, now: now, on: tx.sql) }
         }
         return done
     }

@@ -73,7 +73,7 @@ enum ErasurePage {
             return page(Model(state: state, holdings: holdings), context: req.pageContext).response()
         }
         let kept = holdings.kept.map { "\($0.key.dropFirst("erasure.".count))=\($0.count)" }.joined(separator: ",")
-        try await req.db.transaction { tx in
+        try await req.db.writeTransaction { tx in
             _ = try await Anonymiser.anonymise([id], now: req.now, on: tx)
             try await req.audit.record(.participantErase, detail: "reason=\(reason); kept anonymous: \(kept); by=\(actor.email)", on: tx)
         }

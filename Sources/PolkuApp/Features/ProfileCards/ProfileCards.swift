@@ -56,7 +56,7 @@ enum ProfileCards {
         }
         let image = stored
         let position = (try await cards(project: project, on: req.db.sql).count) + 1
-        try await req.db.transaction { db in
+        try await req.db.writeTransaction { db in
             try await db.sql.raw(
                 """
                 INSERT INTO profile_cards (id, project_id, title, text, image_id, position, created_at)
@@ -74,7 +74,7 @@ enum ProfileCards {
         guard let id = req.parameters.get("card", as: UUID.self), let card = try await cards(project: project, on: req.db.sql).first(where: { $0.id == id })
         else { throw Abort(.notFound) }
         guard (try? req.content.get(String.self, at: "confirm")) == "yes" else { throw Abort(.badRequest, reason: "missing fields: confirm") }
-        try await req.db.transaction { db in
+        try await req.db.writeTransaction { db in
             try await db.sql.raw("DELETE FROM profile_cards WHERE id = \(bind: id)").run()
             if let image = card.image_id { try await StoredFiles.delete(image, on: db.sql) }
             try await req.audit.record(.projectUpdate, project: project, detail: "profile card removed", on: db)

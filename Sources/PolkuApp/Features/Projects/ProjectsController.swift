@@ -28,7 +28,7 @@ enum ProjectsController {
         guard try await form.apply(to: project, on: req.db) else {
             return try await page(req, form: form, project: nil, status: .unprocessableEntity)
         }
-        try await req.db.transaction { db in
+        try await req.db.writeTransaction { db in
             try await project.create(on: db)
             // Whoever creates a project manages it.
             try await Membership(userID: actor.userID, projectID: project.id, role: .projectManager).create(on: db)

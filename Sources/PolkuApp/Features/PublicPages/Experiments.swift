@@ -81,7 +81,7 @@ enum Experiments {
         }
         let activities = m.activities.filter { state["a_\($0.id)"] == "on" }.map(\.id.uuidString).joined(separator: ",")
         let measures = m.measures.filter { state["m_" + $0] == "on" }.joined(separator: ",")
-        try await req.db.transaction { db in
+        try await req.db.writeTransaction { db in
             try await db.sql.raw(
                 """
                 INSERT INTO experiments (id, project_id, site_id, title, what, started_on, ended_on, activity_ids, measure_keys, evaluation, results, created_at)
@@ -107,7 +107,7 @@ enum Experiments {
             m.failed = ("evaluate-\(id)", state)
             return view(m, context: req.pageContext, status: .unprocessableEntity).response()
         }
-        try await req.db.transaction { db in
+        try await req.db.writeTransaction { db in
             try await db.sql.raw(
                 "UPDATE experiments SET evaluation = \(bind: evaluation), results = \(bind: results) WHERE id = \(bind: id) AND project_id = \(bind: project)"
             ).run()

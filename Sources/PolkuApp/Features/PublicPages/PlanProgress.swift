@@ -89,7 +89,7 @@ enum PlanProgress {
             m.failed = (site, state)
             return view(m, context: req.pageContext, status: .unprocessableEntity).response()
         }
-        let updated = try await req.db.transaction { db -> Int in
+        let updated = try await req.db.writeTransaction { db -> Int in
             let rows = try await db.sql.raw(
                 "SELECT id FROM sites WHERE id = \(bind: site) AND project_id = \(bind: project)"
             ).all()

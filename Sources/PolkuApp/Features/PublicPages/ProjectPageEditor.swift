@@ -67,7 +67,7 @@ enum ProjectPageEditor {
             m.failed = ("texts", state)
             return render(req, m, status: .unprocessableEntity)
         }
-        try await req.db.transaction { db in
+        try await req.db.writeTransaction { db in
             try await ProjectTexts.saveDraft(project, texts, now: req.now, on: db.sql)
             try await req.audit.record(.projectUpdate, project: project, detail: "public page draft", on: db)
         }
@@ -77,7 +77,7 @@ enum ProjectPageEditor {
 
     @Sendable static func publish(req: Request) async throws -> Response {
         let (project, _, actor) = try req.guardedProject()
-        try await req.db.transaction { db in
+        try await req.db.writeTransaction { db in
             try await ProjectTexts.publish(project, by: actor.name, now: req.now, on: db.sql)
             try await req.audit.record(.projectUpdate, project: project, detail: "public page published", on: db)
         }
@@ -88,7 +88,7 @@ enum ProjectPageEditor {
 
     @Sendable static func unpublish(req: Request) async throws -> Response {
         let (project, _, _) = try req.guardedProject()
-        try await req.db.transaction { db in
+        try await req.db.writeTransaction { db in
             try await ProjectTexts.unpublish(project, now: req.now, on: db.sql)
             try await req.audit.record(.projectUpdate, project: project, detail: "public page taken down", on: db)
         }
@@ -115,7 +115,7 @@ enum ProjectPageEditor {
             return render(req, m, status: .unprocessableEntity)
         }
         let line = FundingLine(year: year, source: source, planned: planned, realised: realised)
-        try await req.db.transaction { db in
+        try await req.db.writeTransaction { db in
             try await replace(project, with: [line], all: false, req: req, on: db.sql)
             try await req.audit.record(.projectUpdate, project: project, detail: "funding line", on: db)
         }
@@ -127,7 +127,7 @@ enum ProjectPageEditor {
     @Sendable static func deleteFunding(req: Request) async throws -> Response {
         let (project, _, _) = try req.guardedProject()
         guard let line = req.parameters.get("line", as: UUID.self) else { throw Abort(.notFound) }
-        try await req.db.transaction { db in
+        try await req.db.writeTransaction { db in
             try await db.sql.raw("DELETE FROM project_funding WHERE id = \(bind: line) AND project_id = \(bind: project)").run()
             try await req.audit.record(.projectUpdate, project: project, detail: "funding line removed", on: db)
         }
@@ -149,7 +149,7 @@ enum ProjectPageEditor {
             if case .failure(let problems) = parsed { m.importProblems = problems.all }
             return render(req, m, status: .unprocessableEntity)
         }
-        try await req.db.transaction { db in
+        try await req.db.writeTransaction { db in
             try await replace(project, with: lines, all: true, req: req, on: db.sql)
             try await req.audit.record(.projectUpdate, project: project, detail: "funding imported: \(lines.count) lines", on: db)
         }

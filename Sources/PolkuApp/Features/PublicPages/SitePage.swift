@@ -71,7 +71,7 @@ enum SitePage {
         var state = try FormState.read(req, fields: ["development_plan"], requiring: ["development_plan"])
         let plan = state.text("development_plan", max: 20_000)
         guard state.isValid else { return try await again(req, project: project, site: site, form: "plan", state) }
-        try await req.db.transaction { db in
+        try await req.db.writeTransaction { db in
             try await db.sql.raw("UPDATE sites SET development_plan = \(bind: plan.isEmpty ? nil : plan) WHERE id = \(bind: site)").run()
             try await req.audit.record(.projectUpdate, project: project, detail: "site plan text", on: db)
         }
@@ -88,7 +88,7 @@ enum SitePage {
         let kind = state.choice("kind", PartnerKind.self)
         if m.partners.contains(where: { $0.name.lowercased() == name.lowercased() }) { state.errors["name"] = "error.duplicate" }
         guard state.isValid, let kind else { return try await again(req, project: project, site: site, form: "partner", state) }
-        try await req.db.transaction { db in
+        try await req.db.writeTransaction { db in
             try await db.sql.raw(
                 "INSERT INTO site_partners (id, site_id, name, kind) VALUES (\(bind: req.application.newID()), \(bind: site), \(bind: name), \(bind: kind.rawValue))"
             ).run()

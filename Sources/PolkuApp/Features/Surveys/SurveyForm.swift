@@ -62,7 +62,7 @@ enum SurveyForm {
         struct Stored: Encodable { let ratings: [String: Int]; let text: String? }
         let json = String(decoding: try JSONEncoder().encode(Stored(ratings: ratings, text: text.isEmpty ? nil : text)), as: UTF8.self)
         let key = hash(state["form_key"])
-        let stored = try await req.db.transaction { db -> Bool in
+        let stored = try await req.db.writeTransaction { db -> Bool in
             // The key is spent by the one answer that removes it; a second send finds it gone.
             let spent = try await db.sql.raw(
                 "DELETE FROM survey_forms WHERE token_hash = \(bind: key) AND survey_id = \(bind: s.id) RETURNING token_hash"

@@ -114,7 +114,7 @@ enum Surveys {
         let survey = req.application.newID()
         let slug = FormOnce.base64URL([UInt8].random(count: 12))
         let json = String(decoding: try JSONEncoder().encode(questions), as: UTF8.self)
-        try await req.db.transaction { db in
+        try await req.db.writeTransaction { db in
             try await db.sql.raw(
                 """
                 INSERT INTO surveys (id, project_id, title, intro, questions, slug, is_open, created_by, created_at, activity_id)
@@ -156,7 +156,7 @@ enum Surveys {
             throw Abort(.badRequest, reason: "missing fields: open")
         }
         _ = try await survey(surveyID, project: id, on: req.db.sql)
-        try await req.db.transaction { db in
+        try await req.db.writeTransaction { db in
             try await db.sql.raw("UPDATE surveys SET is_open = \(bind: open == "true") WHERE id = \(bind: surveyID)").run()
             try await req.audit.record(.projectUpdate, project: id, detail: open == "true" ? "survey opened" : "survey closed", on: db)
         }

@@ -63,7 +63,7 @@ enum LookBackRecords {
         guard state.isValid, let project, let kind, let from else {
             return view(try await model(req, scope: scope, state: state), context: req.pageContext, status: .unprocessableEntity).response()
         }
-        try await req.db.transaction { db in
+        try await req.db.writeTransaction { db in
             try await db.sql.raw(
                 """
                 INSERT INTO lookback_records (id, participant_id, project_id, kind, what, from_date, to_date, created_by, created_at)
@@ -155,7 +155,7 @@ enum LookBackRecords {
             return reportView(r, context: req.pageContext, status: .unprocessableEntity).response()
         }
         let now = req.now, found = people, parsed = lines
-        try await req.db.transaction { db in
+        try await req.db.writeTransaction { db in
             for l in parsed {
                 try await db.sql.raw(
                     """

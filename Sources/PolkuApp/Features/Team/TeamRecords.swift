@@ -118,7 +118,7 @@ enum TeamRecords {
         guard state.isValid, let project, let sensitivity, let date else { return try await again(req, scope, form: kind.rawValue, state) }
         let id = req.application.newID(), fields = ProjectTexts.encode(values)
         let professionList = kind == .consultation ? asked.joined(separator: ",") : nil
-        try await req.db.transaction { db in
+        try await req.db.writeTransaction { db in
             try await db.sql.raw(
                 """
                 INSERT INTO team_records (id, participant_id, project_id, kind, sensitivity, date, urgency, professions, fields, created_by, created_at)
@@ -146,7 +146,7 @@ enum TeamRecords {
             state.errors["answer"] = "team.error.answered"
             return try await again(req, scope, form: "answer-\(id)", state)
         }
-        try await req.db.transaction { db in
+        try await req.db.writeTransaction { db in
             try await db.sql.raw(
                 """
                 UPDATE team_records SET answer = \(bind: text), answered_by = \(bind: scope.actor.userID), answered_at = \(bind: req.now)

@@ -50,7 +50,7 @@ enum WebhookEndpoints {
         if state.errors["url"] == nil && !acceptable(url) { state.errors["url"] = "webhooks.error.url" }
         guard state.isValid else { return try await page(req, state: state, secret: nil, status: .unprocessableEntity) }
         let secret = "whsec_" + FormOnce.newKey() + FormOnce.newKey()
-        try await req.db.transaction { db in
+        try await req.db.writeTransaction { db in
             try await db.sql.raw(
                 """
                 INSERT INTO webhook_endpoints (id, organisation_id, url, secret, created_at, created_by, active)
@@ -65,7 +65,7 @@ enum WebhookEndpoints {
     @Sendable static func remove(req: Request) async throws -> Response {
         let org = try req.guardedOrganisation()
         let hook = try req.id("hook")
-        let removed = try await req.db.transaction { db -> Bool in
+        let removed = try await req.db.writeTransaction { db -> Bool in
             guard
                 let url = try await db.sql.raw(
                     "SELECT url FROM webhook_endpoints WHERE id = \(bind: hook) AND organisation_id = \(bind: org)"

@@ -31,7 +31,7 @@ enum AuditPartitions {
         let have = Set(try await existing(db.sql))
         let missing = months.filter { !have.contains($0) }
         for month in missing {
-            try await db.transaction { tx in
+            try await db.writeTransaction { tx in
                 let sql = tx.sql
                 let table = SQLIdentifier(month.tableName)
                 try await sql.raw("CREATE TABLE \(table) (LIKE audit_events INCLUDING DEFAULTS)").run()

@@ -7,7 +7,7 @@ import Vapor
 enum PostgresDump {
     /// Dumps from a snapshot this transaction exports; the counts are read in the same snapshot.
     static func dump(_ app: Application, url: String, to path: String) async throws -> [(String, Int)] {
-        try await app.db.transaction { db in
+        try await app.db.writeTransaction { db in
             let sql = db.sql
             try await sql.raw("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY").run()
             guard let snapshot = try await sql.raw("SELECT pg_export_snapshot() AS s").first()?.decode(column: "s", as: String.self) else {
