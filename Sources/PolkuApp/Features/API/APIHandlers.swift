@@ -4,9 +4,9 @@ import PolkuAPIContract
 import PolkuCore
 import Vapor
 
-/// The generated server's protocol, answered by the features' API types. Each read carries an
-/// `ETag` (set by `APICall`: the generated code would percent-encode its quotes) and answers 304
-/// when the client's copy is current. Access was checked by the route's
+/// The generated server's protocol, answered by the features' API types. Each read is marked for an
+/// `ETag`, which `APICall` makes from the body as sent (the generated code would percent-encode its
+/// quotes) and answers 304 when the client's copy is current. Access was checked by the route's
 /// guard and the token's scope before any of these runs (`APIRoutes`).
 struct APIHandlers: APIProtocol {
     func getMe(_ input: Operations.GetMe.Input) async throws -> Operations.GetMe.Output {
@@ -22,14 +22,14 @@ struct APIHandlers: APIProtocol {
     func listProjects(_ input: Operations.ListProjects.Input) async throws -> Operations.ListProjects.Output {
         let req = try APIRequest.get()
         let page = try await APIProjects.list(req, cursor: try APIInput.cursor(input.query.cursor), limit: try APIInput.limit(input.query.limit))
-        if APIETag.current(page, req) { return .notModified(.init()) }
+        APIETag.mark(req)
         return .ok(.init(body: .json(page)))
     }
 
     func getProject(_ input: Operations.GetProject.Input) async throws -> Operations.GetProject.Output {
         let req = try APIRequest.get()
         let project = try await APIProjects.show(req)
-        if APIETag.current(project, req) { return .notModified(.init()) }
+        APIETag.mark(req)
         return .ok(.init(body: .json(project)))
     }
 
@@ -43,7 +43,7 @@ struct APIHandlers: APIProtocol {
         filter.gender = q.gender.flatMap { ESFGender(rawValue: $0.rawValue) }
         filter.ageBand = q.ageBand.flatMap { AgeBand(rawValue: $0.rawValue) }
         let report = try await APIProjects.esf(req, filter: filter)
-        if APIETag.current(report, req) { return .notModified(.init()) }
+        APIETag.mark(req)
         return .ok(.init(body: .json(report)))
     }
 
@@ -53,21 +53,21 @@ struct APIHandlers: APIProtocol {
         let page = try await APIParticipants.list(
             req, project: try APIInput.uuid(q.project, field: "project"), search: q.q, cursor: try APIInput.cursor(q.cursor),
             limit: try APIInput.limit(q.limit))
-        if APIETag.current(page, req) { return .notModified(.init()) }
+        APIETag.mark(req)
         return .ok(.init(body: .json(page)))
     }
 
     func getParticipant(_ input: Operations.GetParticipant.Input) async throws -> Operations.GetParticipant.Output {
         let req = try APIRequest.get()
         let participant = try await APIParticipants.show(req)
-        if APIETag.current(participant, req) { return .notModified(.init()) }
+        APIETag.mark(req)
         return .ok(.init(body: .json(participant)))
     }
 
     func listNotes(_ input: Operations.ListNotes.Input) async throws -> Operations.ListNotes.Output {
         let req = try APIRequest.get()
         let page = try await APIParticipants.notes(req, cursor: try APIInput.cursor(input.query.cursor), limit: try APIInput.limit(input.query.limit))
-        if APIETag.current(page, req) { return .notModified(.init()) }
+        APIETag.mark(req)
         return .ok(.init(body: .json(page)))
     }
 
@@ -81,26 +81,29 @@ struct APIHandlers: APIProtocol {
 // MARK: Activities, measures, the network and the reports
 
 extension APIHandlers {
-    /// Answers a read: 304 when the client's copy is current.
-    private func read<T: Encodable>(_ value: T, _ req: Request) -> T? { APIETag.current(value, req) ? nil : value }
+    /// A read, tagged (and answered 304 when the client's copy is current) by `APICall`.
+    private func read<T>(_ value: T, _ req: Request) -> T {
+        APIETag.mark(req)
+        return value
+    }
 
     func listActivities(_ input: Operations.ListActivities.Input) async throws -> Operations.ListActivities.Output {
         let req = try APIRequest.get()
         let q = input.query
         let page = try await APIActivities.list(req, kind: q.kind, cursor: try APIInput.cursor(q.cursor), limit: try APIInput.limit(q.limit))
-        guard let page = read(page, req) else { return .notModified(.init()) }
+        APIETag.mark(req)
         return .ok(.init(body: .json(page)))
     }
 
     func getActivity(_ input: Operations.GetActivity.Input) async throws -> Operations.GetActivity.Output {
         let req = try APIRequest.get()
-        guard let activity = read(try await APIActivities.show(req), req) else { return .notModified(.init()) }
+        let activity = read(try await APIActivities.show(req), req)
         return .ok(.init(body: .json(activity)))
     }
 
     func getSession(_ input: Operations.GetSession.Input) async throws -> Operations.GetSession.Output {
         let req = try APIRequest.get()
-        guard let session = read(try await APIActivities.session(req), req) else { return .notModified(.init()) }
+        let session = read(try await APIActivities.session(req), req)
         return .ok(.init(body: .json(session)))
     }
 
@@ -112,26 +115,26 @@ extension APIHandlers {
 
     func listInstruments(_ input: Operations.ListInstruments.Input) async throws -> Operations.ListInstruments.Output {
         let req = try APIRequest.get()
-        guard let list = read(try await APIMeasures.instruments(req), req) else { return .notModified(.init()) }
+        let list = read(try await APIMeasures.instruments(req), req)
         return .ok(.init(body: .json(list)))
     }
 
     func listAssessments(_ input: Operations.ListAssessments.Input) async throws -> Operations.ListAssessments.Output {
         let req = try APIRequest.get()
-        guard let list = read(try await APIMeasures.assessments(req, instrument: input.query.instrument), req) else { return .notModified(.init()) }
+        let list = read(try await APIMeasures.assessments(req, instrument: input.query.instrument), req)
         return .ok(.init(body: .json(list)))
     }
 
     func listOrganisations(_ input: Operations.ListOrganisations.Input) async throws -> Operations.ListOrganisations.Output {
         let req = try APIRequest.get()
         let page = try await APINetwork.organisations(req, cursor: try APIInput.cursor(input.query.cursor), limit: try APIInput.limit(input.query.limit))
-        guard let page = read(page, req) else { return .notModified(.init()) }
+        APIETag.mark(req)
         return .ok(.init(body: .json(page)))
     }
 
     func getOrganisation(_ input: Operations.GetOrganisation.Input) async throws -> Operations.GetOrganisation.Output {
         let req = try APIRequest.get()
-        guard let organisation = read(try await APINetwork.organisation(req), req) else { return .notModified(.init()) }
+        let organisation = read(try await APINetwork.organisation(req), req)
         return .ok(.init(body: .json(organisation)))
     }
 
@@ -139,7 +142,7 @@ extension APIHandlers {
         let req = try APIRequest.get()
         let q = input.query
         let page = try await APINetwork.inbox(req, all: q.all ?? false, cursor: try APIInput.cursor(q.cursor), limit: try APIInput.limit(q.limit))
-        guard let page = read(page, req) else { return .notModified(.init()) }
+        APIETag.mark(req)
         return .ok(.init(body: .json(page)))
     }
 
@@ -154,13 +157,13 @@ extension APIHandlers {
         let page = try await APINetwork.services(
             req, organisation: try APIInput.uuid(q.organisation, field: "organisation"), q: q.q, filter: filter, cursor: try APIInput.cursor(q.cursor),
             limit: try APIInput.limit(q.limit))
-        guard let page = read(page, req) else { return .notModified(.init()) }
+        APIETag.mark(req)
         return .ok(.init(body: .json(page)))
     }
 
     func getReferral(_ input: Operations.GetReferral.Input) async throws -> Operations.GetReferral.Output {
         let req = try APIRequest.get()
-        guard let referral = read(try await APINetwork.referral(req), req) else { return .notModified(.init()) }
+        let referral = read(try await APINetwork.referral(req), req)
         return .ok(.init(body: .json(referral)))
     }
 
@@ -178,7 +181,7 @@ extension APIHandlers {
             site: try await APIInput.site(q.site, project: try req.guardedProject().id, on: req.db.sql),
             kind: q.kind.flatMap { Activity.Kind(rawValue: $0.rawValue) }, by: q.by.flatMap { ActivityReport.Grouping(rawValue: $0.rawValue) } ?? .category)
         let report = try await APIReports.activity(req, filter: filter)
-        guard let report = read(report, req) else { return .notModified(.init()) }
+        APIETag.mark(req)
         return .ok(.init(body: .json(report)))
     }
 
@@ -189,7 +192,7 @@ extension APIHandlers {
             from: try APIInput.date(q.from, field: "from"), to: try APIInput.date(q.to, field: "to"),
             site: try await APIInput.site(q.site, project: try req.guardedProject().id, on: req.db.sql))
         let report = try await APIReports.measures(req, filter: filter)
-        guard let report = read(report, req) else { return .notModified(.init()) }
+        APIETag.mark(req)
         return .ok(.init(body: .json(report)))
     }
 
@@ -199,7 +202,7 @@ extension APIHandlers {
         let report = try await APIReports.network(
             req, from: try APIInput.date(q.from, field: "from"), to: try APIInput.date(q.to, field: "to"),
             project: try APIInput.uuid(q.project, field: "project"))
-        guard let report = read(report, req) else { return .notModified(.init()) }
+        APIETag.mark(req)
         return .ok(.init(body: .json(report)))
     }
 }

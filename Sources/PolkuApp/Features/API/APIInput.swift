@@ -66,26 +66,33 @@ enum APIInput {
     }
 }
 
-/// Weak validators for reads: the hash of the representation, so a client that sends it back in
-/// `If-None-Match` gets 304 without the body when nothing changed.
+/// Weak validators for reads: the hash of the body as sent, so a client that sends it back in
+/// `If-None-Match` gets 304 without the body when nothing changed. Made from the bytes the generated
+/// code encoded, not from an encoding of its own: that was a second JSON encoding of every read
+/// (a page of 100 participants, issue 11).
 enum APIETag {
-    static func of(_ value: some Encodable) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        encoder.dateEncodingStrategy = .iso8601
-        let data = (try? encoder.encode(value)) ?? Data()
-        return "\"" + SHA256.hash(data: data).prefix(12).map { String(format: "%02x", $0) }.joined() + "\""
+    struct Key: StorageKey { typealias Value = Bool }
+
+    /// Marks the request as a read whose answer `APICall` tags.
+    static func mark(_ req: Request) { req.storage[Key.self] = true }
+
+    static func of(_ body: ByteBuffer) -> String {
+        "\"" + SHA256.hash(data: body.readableBytesView).prefix(12).map { String(format: "%02x", $0) }.joined() + "\""
     }
 
-    /// Notes the representation's tag for the response (`APICall` sends it) and tells whether the
-    /// client's copy is current.
-    static func current(_ value: some Encodable, _ req: Request) -> Bool {
-        let tag = of(value)
-        req.storage[Key.self] = tag
-        return matches(tag, req)
+    /// A marked read's answer with its tag, or 304 without the body when the client's copy is current.
+    static func answer(_ response: Response, _ req: Request) async throws -> Response {
+        guard req.storage[Key.self] == true, response.status == .ok,
+            let body = try await response.body.collect(on: req.eventLoop).get()
+        else { return response }
+        let tag = of(body)
+        guard !matches(tag, req) else {
+            return Response(status: .notModified, headers: [HTTPHeaders.Name.eTag.description: tag])
+        }
+        response.body = .init(buffer: body)
+        response.headers.replaceOrAdd(name: .eTag, value: tag)
+        return response
     }
-
-    struct Key: StorageKey { typealias Value = String }
 
     static func matches(_ tag: String, _ req: Request) -> Bool {
         guard let sent = req.headers.first(name: .ifNoneMatch) else { return false }

@@ -107,8 +107,7 @@ struct APICall: AsyncMiddleware {
                 }
                 _ = try await req.body.collect(max: APIRoutes.maxBody).get()
             }
-            let response = try await APIRequest.$current.withValue(req) { try await next.respond(to: req) }
-            if let tag = req.storage[APIETag.Key.self] { response.headers.replaceOrAdd(name: .eTag, value: tag) }
+            let response = try await APIETag.answer(APIRequest.$current.withValue(req) { try await next.respond(to: req) }, req)
             try await audit(req, caller, status: response.status.code)
             return response
         } catch {
