@@ -135,6 +135,11 @@ import Testing
                 page.body.contains("Seuraava ryhmäkerta:") && page.body.contains(fi.date(today.adding(days: 10).iso) + " 10:00 Tiistairyhmä") && page.body.contains("Tiistairyhmä"))
             #expect(page.body.contains("Tavoitteita, joiden päivä on mennyt tai lähellä: 1"))
             #expect(page.body.contains("href=\"#notes-h\""), "the sections are one jump away")
+            // Leaving the group before its next session: no next session.
+            member.leftOn = today.adding(days: 5).iso
+            try await member.save(on: app.db)
+            page = try await client.get(url)
+            #expect(page.body.contains("Ei tulevia ryhmäkertoja.") && !page.body.contains("Seuraava ryhmäkerta:"))
         }
     }
 

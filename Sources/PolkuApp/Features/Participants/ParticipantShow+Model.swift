@@ -51,7 +51,7 @@ extension ParticipantShow {
         let others = writing.filter { !enrolled.contains($0) }
         model.enrollable = scope.actor.named(others)
         model.activities = try await ActivityQueries.ofParticipant(scope.participantID, projects: scope.projectIDs, today: today, on: db)
-        model.nextSession = try await nextSession(scope.participantID, projects: scope.projectIDs, today: today, on: db)
+        model.nextSession = try await nextSession(scope.participantID, of: model.activities, today: today, on: db)
         let names = Dictionary(data.enrolments.map { ($0.project_id, $0.project_name) }, uniquingKeysWith: { a, _ in a })
         model.measures = try await MeasureQueries.summaries(participant: scope.participantID, scope: scope, on: db)
         model.measureChoices = try await MeasureQueries.choices(scope: scope, projectNames: names, lang: lang.rawValue, on: db)
