@@ -81,12 +81,6 @@ struct APIHandlers: APIProtocol {
 // MARK: Activities, measures, the network and the reports
 
 extension APIHandlers {
-    /// A read, tagged (and answered 304 when the client's copy is current) by `APICall`.
-    private func read<T>(_ value: T, _ req: Request) -> T {
-        APIETag.mark(req)
-        return value
-    }
-
     func listActivities(_ input: Operations.ListActivities.Input) async throws -> Operations.ListActivities.Output {
         let req = try APIRequest.get()
         let q = input.query
@@ -97,13 +91,15 @@ extension APIHandlers {
 
     func getActivity(_ input: Operations.GetActivity.Input) async throws -> Operations.GetActivity.Output {
         let req = try APIRequest.get()
-        let activity = read(try await APIActivities.show(req), req)
+        let activity = try await APIActivities.show(req)
+        APIETag.mark(req)
         return .ok(.init(body: .json(activity)))
     }
 
     func getSession(_ input: Operations.GetSession.Input) async throws -> Operations.GetSession.Output {
         let req = try APIRequest.get()
-        let session = read(try await APIActivities.session(req), req)
+        let session = try await APIActivities.session(req)
+        APIETag.mark(req)
         return .ok(.init(body: .json(session)))
     }
 
@@ -115,13 +111,15 @@ extension APIHandlers {
 
     func listInstruments(_ input: Operations.ListInstruments.Input) async throws -> Operations.ListInstruments.Output {
         let req = try APIRequest.get()
-        let list = read(try await APIMeasures.instruments(req), req)
+        let list = try await APIMeasures.instruments(req)
+        APIETag.mark(req)
         return .ok(.init(body: .json(list)))
     }
 
     func listAssessments(_ input: Operations.ListAssessments.Input) async throws -> Operations.ListAssessments.Output {
         let req = try APIRequest.get()
-        let list = read(try await APIMeasures.assessments(req, instrument: input.query.instrument), req)
+        let list = try await APIMeasures.assessments(req, instrument: input.query.instrument)
+        APIETag.mark(req)
         return .ok(.init(body: .json(list)))
     }
 
@@ -134,7 +132,8 @@ extension APIHandlers {
 
     func getOrganisation(_ input: Operations.GetOrganisation.Input) async throws -> Operations.GetOrganisation.Output {
         let req = try APIRequest.get()
-        let organisation = read(try await APINetwork.organisation(req), req)
+        let organisation = try await APINetwork.organisation(req)
+        APIETag.mark(req)
         return .ok(.init(body: .json(organisation)))
     }
 
@@ -163,7 +162,8 @@ extension APIHandlers {
 
     func getReferral(_ input: Operations.GetReferral.Input) async throws -> Operations.GetReferral.Output {
         let req = try APIRequest.get()
-        let referral = read(try await APINetwork.referral(req), req)
+        let referral = try await APINetwork.referral(req)
+        APIETag.mark(req)
         return .ok(.init(body: .json(referral)))
     }
 
