@@ -19,7 +19,8 @@ public func configure(_ app: Application, settings: Settings) async throws {
     case .postgres(let url):
         var config = try SQLPostgresConfiguration(url: url)
         config.searchPath = nil
-        app.databases.use(.postgres(configuration: config, maxConnectionsPerEventLoop: DatabasePool.connectionsPerEventLoop, connectionPoolTimeout: .seconds(10)), as: .psql)
+        let wait = TimeAmount.milliseconds(Int64(max(1, settings.postgresWaitMilliseconds)))
+        app.databases.use(.postgres(configuration: config, maxConnectionsPerEventLoop: DatabasePool.connectionsPerEventLoop, connectionPoolTimeout: wait), as: .psql)
         if let replica = settings.replicaURL { try app.useReplica(url: replica) }
     }
 

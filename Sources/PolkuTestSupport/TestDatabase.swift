@@ -120,6 +120,9 @@ public func testSettings(_ database: Settings.Database) -> Settings {
     // longer than production's 5 s and be refused 503, which is not what a concurrency test checks.
     // Tests of that refusal set their own (DatabaseOutageTests: 100 ms).
     s.sqliteBusyMilliseconds = 30_000
+    // So may a request wait for a PostgreSQL connection: in CI twenty page views at once beside the
+    // whole suite waited past production's 10 s and were answered 503 (RequestPathTests).
+    s.postgresWaitMilliseconds = 60_000
     return s
 }
 

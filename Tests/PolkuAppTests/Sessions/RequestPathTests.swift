@@ -113,8 +113,9 @@ import Vapor
 
     /// Read events go through the process's audit batch: twenty page views and twenty list views at
     /// once leave twenty events each per person shown, each written before its page was answered.
-    /// (Forty and forty, in a debug build beside the whole parallel suite on two cores, waited more
-    /// than the pool's 10 s for a connection now and then: a 503 by design, not a lost event.)
+    /// (In a debug build beside the whole parallel suite on two cores, a view waited more than
+    /// production's 10 s for a connection now and then: a 503 by design, not a lost event; tests
+    /// wait 60 s, `testSettings`.)
     @Test(arguments: TestDatabase.allCases)
     func readsAtOnceEachLeaveTheirEvents(db: TestDatabase) async throws {
         try await withPolku(db) { app in
