@@ -15,9 +15,9 @@ import Vapor
 ///   (this replaces the spinning handler); past it the request is answered 503 (`DatabaseOutage`).
 ///   A process's own writers no longer meet there (`SQLiteOneWriterConfiguration`); another
 ///   process on the same file (a second server, a backup) still can.
-/// - `mmap_size` 256 MB and a 32 MB page cache per connection: a list read its pages with thousands
-///   of `pread` calls into a 2 MB cache; mapped pages are read in place (writes still go through
-///   the WAL, so this changes nothing of durability).
+/// - the hot reads on connections of their own (`SQLiteReads`) that map the file (256 MB) and read
+///   its pages in place: a list read its pages with thousands of `pread` calls into a 2 MB cache.
+///   The driver's connections (the writer, reports, jobs) have an 8 MB cache and no map (below).
 /// The journal mode is stored in the file; the others are per connection, so they are set on each
 /// event loop's connection (the driver keeps one per loop for the life of the process) and on the
 /// process's one writer connection (`SQLiteOneWriterDatabase`).
@@ -35,10 +35,14 @@ enum SQLiteTuning {
             try await db.raw("PRAGMA journal_mode = WAL").run()
             try await db.raw(SQLQueryString("PRAGMA synchronous = \(unsafeRaw: level)")).run()
             try await db.raw(SQLQueryString("PRAGMA busy_timeout = \(unsafeRaw: String(max(0, busyMilliseconds)))")).run()
-            // The writer reads little (the pages its inserts and updates touch): a small cache and no
-            // map of its own, which would count the file's pages in the process's memory once more.
-            try await db.raw(writer ? "PRAGMA mmap_size = 0" : "PRAGMA mmap_size = 268435456").run()
-            try await db.raw(writer ? "PRAGMA cache_size = -8000" : "PRAGMA cache_size = -32000").run()
+            // No map here: the hot reads map the file on connections of their own (`SQLiteReads`).
+            // These serve the writer, reports and jobs, and a map keeps every page a read touched
+            // counted in the process's memory while the connection lives: the retention job's read
+            // of every participant at start left 106 MB of the file in its RSS (issue 11).
+            // Nor a large cache: it too keeps what a job read (the retention job's read filled both
+            // loops' 32 MB caches); the kernel's page cache serves a report's reads as fast.
+            try await db.raw("PRAGMA mmap_size = 0").run()
+            try await db.raw("PRAGMA cache_size = -8000").run()
             // `SQLiteReads` checkpoints once a second instead, off the commits' path.
             try await db.raw("PRAGMA wal_autocheckpoint = 0").run()
             // A WAL that grew under a burst is cut back to 64 MB when it starts over.
@@ -47,11 +51,12 @@ enum SQLiteTuning {
     }
 
     /// What a connection reports, for tests and `polku bench`.
-    static func state(_ db: any Database) async throws -> (journal: String, synchronous: Int, busyTimeout: Int) {
+    static func state(_ db: any Database) async throws -> (journal: String, synchronous: Int, busyTimeout: Int, mapped: Int) {
         let sql = db.sql
         let journal = try await sql.raw("PRAGMA journal_mode").first()?.decode(column: "journal_mode", as: String.self) ?? ""
         let sync = try await sql.raw("PRAGMA synchronous").first()?.decode(column: "synchronous", as: Int.self) ?? -1
         let busy = try await sql.raw("PRAGMA busy_timeout").first()?.decode(column: "timeout", as: Int.self) ?? -1
-        return (journal, sync, busy)
+        let mapped = try await sql.raw("PRAGMA mmap_size").first()?.decode(column: "mmap_size", as: Int.self) ?? -1
+        return (journal, sync, busy, mapped)
     }
 }

@@ -68,6 +68,8 @@ import Vapor
                 for connection in [db.fluent, db.writer] {
                     let state = try await SQLiteTuning.state(connection)
                     #expect(state.journal == "wal" && state.synchronous == 1 && state.busyTimeout == 5000, "\(state)")
+                    // What a job or a report reads here must not stay mapped in the process (its RSS).
+                    #expect(state.mapped == 0, "\(state)")
                 }
             }
         }
