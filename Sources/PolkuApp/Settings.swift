@@ -34,6 +34,9 @@ public struct Settings: Sendable {
     public var sqliteSynchronous: String = "normal"
     /// How long a write waits for SQLite's lock before the request is answered 503 (busy).
     public var sqliteBusyMilliseconds: Int = 5_000
+    /// SQLite: past this many 4 KB frames the WAL is copied once more between two writes, so the
+    /// next starts it over (`SQLiteReads.startCheckpoints`): 16 MB. Tests set less to stay fast.
+    public var sqliteWALFrames: Int = 4_096
     /// How long a request waits for a PostgreSQL connection from the pool before it is answered 503.
     public var postgresWaitMilliseconds: Int = 10_000
     /// Run due jobs in this process (`polku serve` does; tests run them with `Jobs.runDue`), looking

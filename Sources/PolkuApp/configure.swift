@@ -60,7 +60,8 @@ public func configure(_ app: Application, settings: Settings) async throws {
         try await SQLiteTuning.apply(app, synchronous: settings.sqliteSynchronous, busyMilliseconds: settings.sqliteBusyMilliseconds)
         let reads = SQLiteReads(path: path)
         app.sqliteReads = reads
-        reads.startCheckpoints(on: app.eventLoopGroup.next())
+        reads.startCheckpoints(
+            on: app.eventLoopGroup.next(), writer: (app.db as? SQLiteOneWriterDatabase)?.writer, restartFrames: settings.sqliteWALFrames)
         app.lifecycle.use(SQLiteReadsShutdown(reads: reads))
     }
     if settings.initialised { try await DeploymentError.checkHasUsers(app) }

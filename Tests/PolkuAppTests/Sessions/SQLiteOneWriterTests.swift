@@ -84,4 +84,23 @@ import Testing
             #expect(!SQLiteStatementKind.writes(sql: sql), "\(sql)")
         }
     }
+
+    /// Steady writes leave the WAL no room to start over by itself (a checkpoint copies while new
+    /// commits land); unchecked it grew by every write (1 GB in 15 s of attendance saves). Past
+    /// `sqliteWALFrames` the writer copies the rest between two writes and the next one starts the
+    /// WAL over: here 48 MB written leave a WAL file a fraction of that.
+    @Test func steadyWritesStartTheWALOver() async throws {
+        try await withPolku(.sqlite, adjust: { $0.sqliteWALFrames = 256 }) { app in
+            guard case .sqlite(let path) = app.settings.database else { return }
+            try await app.db.sql.raw("CREATE TABLE wal_check (id INTEGER PRIMARY KEY, body BLOB)").run()
+            let body = Data(repeating: 7, count: 64 * 1024), written = 48 * 1024 * 1024
+            for n in 0..<(written / body.count) {
+                try await app.db.writeTransaction { db in
+                    try await db.sql.raw("INSERT INTO wal_check (id, body) VALUES (\(bind: n), \(bind: body))").run()
+                }
+            }
+            let wal = try FileManager.default.attributesOfItem(atPath: path + "-wal")[.size] as? Int ?? 0
+            #expect(wal < written / 3, "the WAL is \(wal / 1_048_576) MB after \(written / 1_048_576) MB written")
+        }
+    }
 }
