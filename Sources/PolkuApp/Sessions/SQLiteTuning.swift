@@ -43,7 +43,7 @@ enum SQLiteTuning {
             // loops' 32 MB caches); the kernel's page cache serves a report's reads as fast.
             try await db.raw("PRAGMA mmap_size = 0").run()
             try await db.raw("PRAGMA cache_size = -8000").run()
-            // `SQLiteReads` checkpoints once a second instead, off the commits' path.
+            // `SQLiteReads` checkpoints five times a second instead, off the commits' path.
             try await db.raw("PRAGMA wal_autocheckpoint = 0").run()
             // A WAL that grew under a burst is cut back to 64 MB when it starts over.
             try await db.raw("PRAGMA journal_size_limit = 67108864").run()
