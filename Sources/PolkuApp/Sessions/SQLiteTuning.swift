@@ -24,14 +24,14 @@ import Vapor
 enum SQLiteTuning {
     static func apply(_ app: Application, synchronous: String, busyMilliseconds: Int = 5_000) async throws {
         let level = ["normal", "full"].contains(synchronous.lowercased()) ? synchronous.uppercased() : "NORMAL"
-        var connections: [(db: any SQLDatabase, writer: Bool)] = []
+        var connections: [any SQLDatabase] = []
         for loop in app.eventLoopGroup.makeIterator() {
             let db = app.databases.database(.sqlite, logger: app.logger, on: loop)!
-            connections.append((db.sql, false))
+            connections.append(db.sql)
             // The writer connection (`SQLiteOneWriterDatabase`) is the same for every loop.
-            if connections.count == 1, let one = db as? SQLiteOneWriterDatabase { connections.append((one.writer.sql, true)) }
+            if connections.count == 1, let one = db as? SQLiteOneWriterDatabase { connections.append(one.writer.sql) }
         }
-        for (db, writer) in connections {
+        for db in connections {
             try await db.raw("PRAGMA journal_mode = WAL").run()
             try await db.raw(SQLQueryString("PRAGMA synchronous = \(unsafeRaw: level)")).run()
             try await db.raw(SQLQueryString("PRAGMA busy_timeout = \(unsafeRaw: String(max(0, busyMilliseconds)))")).run()
