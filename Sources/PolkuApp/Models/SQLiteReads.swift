@@ -147,8 +147,8 @@ final class ReadConnection: @unchecked Sendable {
     /// A passive checkpoint: the WAL's frames that no reader needs are copied into the database.
     /// Returns the frames in the WAL.
     func checkpoint() -> Int {
-        var frames: Int32 = 0, copied: Int32 = 0
-        sqlite_nio_sqlite3_wal_checkpoint_v2(handle, nil, SQLITE_CHECKPOINT_PASSIVE, &frames, &copied)
+        var frames: Int32 = 0
+        sqlite_nio_sqlite3_wal_checkpoint_v2(handle, nil, SQLITE_CHECKPOINT_PASSIVE, &frames, nil)
         return Int(frames)
     }
 

@@ -91,7 +91,10 @@ import Testing
     /// WAL over: here 48 MB written leave a WAL file a fraction of that.
     @Test func steadyWritesStartTheWALOver() async throws {
         try await withPolku(.sqlite, adjust: { $0.sqliteWALFrames = 256 }) { app in
-            guard case .sqlite(let path) = app.settings.database else { return }
+            guard case .sqlite(let path) = app.settings.database else {
+                Issue.record("not a SQLite file: \(app.settings.database)")
+                return
+            }
             try await app.db.sql.raw("CREATE TABLE wal_check (id INTEGER PRIMARY KEY, body BLOB)").run()
             let body = Data(repeating: 7, count: 64 * 1024), written = 48 * 1024 * 1024
             for n in 0..<(written / body.count) {
@@ -99,7 +102,7 @@ import Testing
                     try await db.sql.raw("INSERT INTO wal_check (id, body) VALUES (\(bind: n), \(bind: body))").run()
                 }
             }
-            let wal = try FileManager.default.attributesOfItem(atPath: path + "-wal")[.size] as? Int ?? 0
+            let wal = try #require(try FileManager.default.attributesOfItem(atPath: path + "-wal")[.size] as? Int, "the WAL file")
             #expect(wal < written / 3, "the WAL is \(wal / 1_048_576) MB after \(written / 1_048_576) MB written")
         }
     }
