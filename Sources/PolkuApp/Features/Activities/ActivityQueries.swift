@@ -117,10 +117,16 @@ package enum ActivityQueries {
     /// the first starts from the person's memberships and attendances, not from every group of the
     /// projects (a participant page is a hot route: 83 → 23 µs at 100,000 participants).
     static func ofParticipant(_ participant: UUID, projects: [UUID], today: CalendarDate, on db: any Database) async throws -> [ParticipantActivity] {
-        guard !projects.isEmpty else { return [] }
-        let sql = db.sql
-        let rows = try await sql.raw(
-            """
+        guard let query = participantActivitiesQuery(participant, projects: projects) else { return [] }
+        let rows = try await db.sql.raw(query).all(decoding: ParticipantActivityRow.self)
+        guard let counts = countsQuery(participant, of: rows, today: today) else { return [] }
+        return participantActivities(rows, counts: try await db.sql.raw(counts).all(decoding: ActivityCounts.self))
+    }
+
+    /// The groups a person is a member of or came to, in `projects`; nil without projects.
+    static func participantActivitiesQuery(_ participant: UUID, projects: [UUID]) -> SQLQueryString? {
+        guard !projects.isEmpty else { return nil }
+        return """
             SELECT a.id AS activity_id, a.name, a.kind, a.project_id, m.joined_on, m.left_on
             FROM activities a LEFT JOIN activity_members m ON m.activity_id = a.id AND m.participant_id = \(bind: participant)
             WHERE a.project_id IN \(SQLBind.group(projects)) AND a.id IN (
@@ -129,16 +135,20 @@ package enum ActivityQueries {
                 WHERE t.participant_id = \(bind: participant))
             ORDER BY a.from_date DESC, a.name
             """
-        ).all(decoding: ParticipantActivityRow.self)
-        guard !rows.isEmpty else { return [] }
+    }
+
+    struct ActivityCounts: Decodable { let activity_id: UUID; let held: Int; let came: Int }
+
+    /// How many sessions of each of `rows` were held while the person was a member and how many days
+    /// they came; nil without rows.
+    static func countsQuery(_ participant: UUID, of rows: [ParticipantActivityRow], today: CalendarDate) -> SQLQueryString? {
+        guard !rows.isEmpty else { return nil }
         // Counted in the database, not row by row here: a person in a daily group for a year would
         // otherwise have every session decoded on each view of their page (the load check's "stall",
         // issue 11). `inside` is `AttendanceRules.Membership.covers` (joined ≤ day ≤ left; everything for a
         // non-member); days come as in `attendedDuring`: each day once.
-        struct Counts: Decodable { let activity_id: UUID; let held: Int; let came: Int }
         let inside: SQLQueryString = "(m.joined_on IS NULL OR (s.date >= m.joined_on AND (m.left_on IS NULL OR s.date <= m.left_on)))"
-        let counts = try await sql.raw(
-            """
+        return """
             SELECT s.activity_id, SUM(CASE WHEN \(inside) THEN 1 ELSE 0 END) AS held,
                    COUNT(DISTINCT CASE WHEN t.id IS NOT NULL AND \(inside) THEN s.date END) AS came
             FROM activity_sessions s
@@ -147,7 +157,9 @@ package enum ActivityQueries {
             WHERE s.activity_id IN \(SQLBind.group(rows.map(\.activity_id))) AND s.cancelled = \(bind: false) AND s.date <= \(bind: today.iso)
             GROUP BY s.activity_id
             """
-        ).all(decoding: Counts.self)
+    }
+
+    static func participantActivities(_ rows: [ParticipantActivityRow], counts: [ActivityCounts]) -> [ParticipantActivity] {
         let byActivity = Dictionary(counts.map { ($0.activity_id, $0) }, uniquingKeysWith: { a, _ in a })
         return rows.map { row in
             let c = byActivity[row.activity_id]

@@ -73,15 +73,21 @@ package enum MeasureQueries {
         participant: UUID, keys: [String], projects: [UUID], on db: any Database,
         readable: (_ health: Bool, _ project: UUID) -> Bool
     ) async throws -> [String: [Stored]] {
-        guard !projects.isEmpty, !keys.isEmpty else { return [:] }
-        let rows = try await db.sql.raw(
-            """
+        guard let query = historiesQuery(participant: participant, keys: keys, projects: projects) else { return [:] }
+        return histories(try await db.sql.raw(query).all(decoding: Row.self), readable: readable)
+    }
+
+    static func historiesQuery(participant: UUID, keys: [String], projects: [UUID]) -> SQLQueryString? {
+        guard !projects.isEmpty, !keys.isEmpty else { return nil }
+        return """
             SELECT a.id, a.project_id, a.date, a.answers, a.extras, a.scores, a.instrument_id, i.version, i.health, i.key, a.own_comment
             FROM assessments a JOIN instruments i ON i.id = a.instrument_id
             WHERE a.participant_id = \(bind: participant) AND i.key IN \(SQLBind.group(keys)) AND a.project_id IN \(SQLBind.group(projects))
             ORDER BY a.date, a.created_at
             """
-        ).all(decoding: Row.self)
+    }
+
+    static func histories(_ rows: [Row], readable: (_ health: Bool, _ project: UUID) -> Bool) -> [String: [Stored]] {
         let decoder = JSONDecoder()
         var out: [String: [Stored]] = [:]
         for r in rows where readable(r.health, r.project_id) {
@@ -106,15 +112,23 @@ package enum MeasureQueries {
 
     /// Per instrument: how many times and when last, for the participant page.
     static func summaries(participant: UUID, scope: ParticipantScope, on db: any Database) async throws -> [Summary] {
-        guard !scope.projectIDs.isEmpty else { return [] }
-        return try await db.sql.raw(
-            """
+        guard let query = summariesQuery(participant: participant, projects: scope.projectIDs) else { return [] }
+        return readable(try await db.sql.raw(query).all(decoding: Summary.self), scope: scope)
+    }
+
+    static func summariesQuery(participant: UUID, projects: [UUID]) -> SQLQueryString? {
+        guard !projects.isEmpty else { return nil }
+        return """
             SELECT i.key, MIN(i.name) AS name, i.health, a.project_id, COUNT(*) AS n, MAX(a.date) AS last
             FROM assessments a JOIN instruments i ON i.id = a.instrument_id
-            WHERE a.participant_id = \(bind: participant) AND a.project_id IN \(SQLBind.group(scope.projectIDs))
+            WHERE a.participant_id = \(bind: participant) AND a.project_id IN \(SQLBind.group(projects))
             GROUP BY i.key, i.health, a.project_id ORDER BY i.key
             """
-        ).all(decoding: Summary.self).filter { scope.reads($0.health ? .health : .normal, in: $0.project_id) }
+    }
+
+    /// The summaries the scope may read: health instruments only for health roles.
+    static func readable(_ summaries: [Summary], scope: ParticipantScope) -> [Summary] {
+        summaries.filter { scope.reads($0.health ? .health : .normal, in: $0.project_id) }
     }
 }
 
@@ -124,21 +138,29 @@ extension MeasureQueries {
     /// What this user may start for the participant: each writable project's instruments, health ones
     /// only where the user has the health role.
     static func choices(scope: ParticipantScope, projectNames: [UUID: String], lang: String, on db: any Database) async throws -> [Choice] {
+        guard let query = choicesQuery(scope: scope, lang: lang) else { return [] }
+        return choices(try await db.sql.raw(query).all(decoding: ChoiceRow.self), scope: scope, projectNames: projectNames, lang: lang)
+    }
+
+    struct ChoiceRow: Decodable { let project_id: UUID; let key: String; let name: String; let health: Bool; let definition: String? }
+
+    /// One query for the newest version of each instrument the projects offer (the page used to
+    /// read every stored version as a Fluent model); the definition only when a translated name is shown.
+    static func choicesQuery(scope: ParticipantScope, lang: String) -> SQLQueryString? {
         let writable = scope.writableProjects
-        guard !writable.isEmpty else { return [] }
-        // One query for the newest version of each instrument the projects offer (the page used to
-        // read every stored version as a Fluent model); the definition only when a translated name is shown.
-        struct Row: Decodable { let project_id: UUID; let key: String; let name: String; let health: Bool; let definition: String? }
+        guard !writable.isEmpty else { return nil }
         let definition: SQLQueryString = lang == "fi" ? "NULL" : "i.definition"
-        let rows = try await db.sql.raw(
-            """
+        return """
             SELECT pi.project_id, i.key, i.name, i.health, \(definition) AS definition
             FROM project_instruments pi JOIN instruments i ON i.key = pi.instrument_key
             WHERE pi.project_id IN \(SQLBind.group(writable))
               AND i.version = (SELECT MAX(j.version) FROM instruments j WHERE j.key = i.key)
             ORDER BY i.key
             """
-        ).all(decoding: Row.self)
+    }
+
+    static func choices(_ rows: [ChoiceRow], scope: ParticipantScope, projectNames: [UUID: String], lang: String) -> [Choice] {
+        let writable = scope.writableProjects
         var out: [Choice] = []
         for project in writable.sorted(by: { (projectNames[$0] ?? "") < (projectNames[$1] ?? "") }) {
             for row in rows where row.project_id == project && scope.writes(row.health ? .health : .normal, in: project) {

@@ -42,13 +42,35 @@ package enum Suggestions {
         _ pid: UUID, municipality: String, language: String, openGoals: [String], scope: ParticipantScope,
         limit: Int = 5, on db: any Database
     ) async throws -> [Suggestion] {
-        let sql = db.sql
+        let histories = try await MeasureQueries.histories(participant: pid, keys: measureKeys, scope: scope, on: db)
+        let services = try await db.sql.raw(servicesQuery(municipality: municipality, on: db.sql)).all(decoding: ServiceRow.self)
+        return suggestions(
+            services, histories: histories, municipality: municipality, language: language, openGoals: openGoals, limit: limit)
+    }
+
+    /// The instruments whose weak results point to services.
+    static let measureKeys = ["polku-life", "who5"]
+
+    /// Only services in the person's municipality are read (the area rule would drop the rest anyway).
+    static func servicesQuery(municipality: String, on sql: any SQLDatabase) -> SQLQueryString {
+        let area = "," + ParticipantQueries.likeEscaped(municipality.lowercased()) + ","
+        return """
+            SELECT s.id, s.name, o.name AS organisation_name, s.category, s.threshold, s.areas, s.languages, s.search_text
+            FROM services s JOIN organisations o ON o.id = s.organisation_id
+            WHERE s.active = \(bind: true) AND s.areas LIKE \(ParticipantQueries.containing(area, on: sql)) ESCAPE '!'
+            """
+    }
+
+    /// The services of `rows` that fit the person, best first; `histories` are their readable results.
+    static func suggestions(
+        _ rows: [ServiceRow], histories: [String: [MeasureQueries.Stored]], municipality: String, language: String, openGoals: [String],
+        limit: Int
+    ) -> [Suggestion] {
         var goalWords = Set<String>()
         for g in openGoals { goalWords.formUnion(ServiceSuggestion.words(g)) }
         // Weak results: a low WHO-5 (health roles only) and life-map areas rated 3 or below.
         var weak: [ServiceCategory: String] = [:]
-        let histories = try await MeasureQueries.histories(participant: pid, keys: ["polku-life", "who5"], scope: scope, on: db)
-        for key in ["polku-life", "who5"] {
+        for key in measureKeys {
             guard let latest = histories[key]?.last else { continue }
             if key == "who5", latest.scores.band == "low" { weak[.health] = "WHO-5" }
             if key == "polku-life" {
@@ -56,15 +78,6 @@ package enum Suggestions {
             }
         }
         let person = ServiceSuggestion.Person(goalWords: goalWords, municipality: municipality, language: language, weakCategories: weak)
-        // Only services in the person's municipality are read (the area rule would drop the rest anyway).
-        let area = "," + ParticipantQueries.likeEscaped(municipality.lowercased()) + ","
-        let rows = try await sql.raw(
-            """
-            SELECT s.id, s.name, o.name AS organisation_name, s.category, s.threshold, s.areas, s.languages, s.search_text
-            FROM services s JOIN organisations o ON o.id = s.organisation_id
-            WHERE s.active = \(bind: true) AND s.areas LIKE \(ParticipantQueries.containing(area, on: sql)) ESCAPE '!'
-            """
-        ).all(decoding: ServiceRow.self)
         var out: [Suggestion] = []
         for r in rows {
             guard let category = ServiceCategory(rawValue: r.category), let threshold = Threshold(rawValue: r.threshold) else { continue }

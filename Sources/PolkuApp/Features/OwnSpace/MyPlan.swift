@@ -58,16 +58,22 @@ enum MyPlan {
 
     /// The participant's words about their goals, oldest first, in `projects` when given (staff).
     static func comments(participant: UUID, projects: [UUID]? = nil, on sql: any SQLDatabase) async throws -> [Comment] {
+        guard let query = commentsQuery(participant: participant, projects: projects) else { return [] }
+        return try await sql.raw(query).all(decoding: Comment.self)
+    }
+
+    /// The query of `comments`; nil when no project is given, so nothing can be read.
+    static func commentsQuery(participant: UUID, projects: [UUID]?) -> SQLQueryString? {
         var query: SQLQueryString = """
             SELECT c.goal_id, c.kind, c.text, c.created_at, COALESCE(u.participant_id = c.participant_id, FALSE) AS by_self, u.name AS author
             FROM goal_comments c LEFT JOIN users u ON u.id = c.author_id WHERE c.participant_id = \(bind: participant)
             """
         if let projects {
-            guard !projects.isEmpty else { return [] }
+            guard !projects.isEmpty else { return nil }
             query.appendInterpolation(" AND c.project_id IN \(SQLBind.group(projects))" as SQLQueryString)
         }
         query.appendLiteral(" ORDER BY c.created_at")
-        return try await sql.raw(query).all(decoding: Comment.self)
+        return query
     }
 
     @Sendable static func show(req: Request) async throws -> Response {

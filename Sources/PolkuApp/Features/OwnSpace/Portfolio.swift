@@ -33,16 +33,18 @@ enum Portfolio {
 
     /// The participant's entries in their order; only the shared ones when `sharedOnly` (staff).
     static func entries(of participant: UUID, sharedOnly: Bool = false, on sql: any SQLDatabase) async throws -> [Entry] {
+        try await sql.raw(entriesQuery(of: participant, sharedOnly: sharedOnly)).all(decoding: Entry.self)
+    }
+
+    static func entriesQuery(of participant: UUID, sharedOnly: Bool) -> SQLQueryString {
         let shared: SQLQueryString = sharedOnly ? "AND e.shared = \(bind: true)" : ""
-        return try await sql.raw(
-            """
+        return """
             SELECT e.id, e.kind, e.title, e.body, e.url, e.file_id, f.name AS file_name, f.content_type, f.byte_count,
                    e.position, e.shared, e.created_at
             FROM portfolio_entries e LEFT JOIN stored_files f ON f.id = e.file_id
             WHERE e.participant_id = \(bind: participant) \(shared)
             ORDER BY e.position, e.created_at
             """
-        ).all(decoding: Entry.self)
     }
 
     @Sendable static func show(req: Request) async throws -> Response {

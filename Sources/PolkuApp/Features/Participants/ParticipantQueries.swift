@@ -234,7 +234,7 @@ enum ParticipantQueries {
         let name: String
     }
 
-    /// Everything the participant page shows, in seven queries whatever the amount of history.
+    /// Everything the participant page shows, in one read (`ReadBatch`) whatever the amount of history.
     struct Show: Sendable {
         let person: Person
         let enrolments: [EnrolmentRow]
@@ -262,99 +262,106 @@ enum ParticipantQueries {
 
     static let notesPage = 10
 
-    /// `notesBefore` is a note of this person the actor may read; anything else gives the newest page.
-    static func show(
-        on db: any Database, id: UUID, projects: [UUID], healthProjects: [UUID], siteProjects: [UUID], notesBefore: UUID? = nil
-    ) async throws -> Show? {
-        let sql = db.sql
-        guard
-            let person = try await sql.raw(
+    /// The reads of `Show`, added to the batch the participant page sends at once (`ReadBatch`); a
+    /// page of older notes is read after it, once its anchor is known.
+    struct ShowReads {
+        let personSlot, enrolmentSlot, changeSlot, consentSlot, goalSlot, noteEventSlot, portfolioSlot: ReadBatch.Slot
+        let newestNotesSlot, siteSlot, commentSlot, teamSlot, beforeSlot: ReadBatch.Slot?
+        let notesBefore: UUID?
+        let noteColumns: SQLQueryString =
+            "SELECT n.id, n.project_id, n.sensitivity, n.body, u.name AS author_name, n.created_at FROM notes n LEFT JOIN users u ON u.id = n.author_id"
+
+        /// `notesBefore` is a note of this person the actor may read; anything else gives the newest page.
+        init(into batch: inout ReadBatch, id: UUID, projects: [UUID], healthProjects: [UUID], siteProjects: [UUID], notesBefore: UUID?) {
+            self.notesBefore = notesBefore
+            personSlot = batch.add(
                 """
                 SELECT p.id, p.first_name, p.last_name, p.birth_date, p.gender, p.municipality, p.language, p.email, p.phone, p.created_at,
                        (SELECT COUNT(*) FROM users u WHERE u.participant_id = p.id AND u.is_active = \(bind: true)) AS accounts
                 FROM participants p WHERE p.id = \(bind: id)
+                """)
+            // The enrolments with their ESF data (for the "what is missing" count) in one read.
+            enrolmentSlot = batch.add(
                 """
-            ).first(decoding: Person.self)
-        else { return nil }
-        // The enrolments with their ESF data (for the "what is missing" count) in one read.
-        let enrolmentRows = try await sql.raw(
-            """
-            SELECT e.id, e.project_id, pr.name AS project_name, pr.code AS project_code, pr.phases, s.name AS site_name, e.phase,
-            \(unsafeRaw: ParticipationRow.columns)
-            FROM enrolments e JOIN participants p ON p.id = e.participant_id JOIN projects pr ON pr.id = e.project_id
-            LEFT JOIN sites s ON s.id = e.site_id
-            WHERE e.participant_id = \(bind: id) AND e.project_id IN \(SQLBind.group(projects))
-            ORDER BY e.start_date
-            """
-        ).all()
-        let enrolments = try enrolmentRows.map { try $0.decode(model: EnrolmentRow.self) }
-        let participations = try enrolmentRows.map { try $0.decode(model: ParticipationRow.self) }
-        let enrolmentIDs = enrolments.map(\.id)
-        let changes =
-            enrolmentIDs.isEmpty
-            ? []
-            : try await sql.raw(
+                SELECT e.id, e.project_id, pr.name AS project_name, pr.code AS project_code, pr.phases, s.name AS site_name, e.phase,
+                \(unsafeRaw: ParticipationRow.columns)
+                FROM enrolments e JOIN participants p ON p.id = e.participant_id JOIN projects pr ON pr.id = e.project_id
+                LEFT JOIN sites s ON s.id = e.site_id
+                WHERE e.participant_id = \(bind: id) AND e.project_id IN \(SQLBind.group(projects))
+                ORDER BY e.start_date
+                """)
+            changeSlot = batch.add(
                 """
                 SELECT enrolment_id, from_phase, to_phase, date, created_at FROM phase_changes
-                WHERE enrolment_id IN \(SQLBind.group(enrolmentIDs)) ORDER BY date, created_at
+                WHERE enrolment_id IN (SELECT e.id FROM enrolments e WHERE e.participant_id = \(bind: id) AND e.project_id IN \(SQLBind.group(projects)))
+                ORDER BY date, created_at
+                """)
+            consentSlot = batch.add(
                 """
-            ).all(decoding: PhaseChangeRow.self)
-        let consents = try await sql.raw(
-            """
-            SELECT c.purpose, c.date, c.given, c.created_at, COALESCE(u.participant_id = c.participant_id, FALSE) AS by_self
-            FROM consents c LEFT JOIN users u ON u.id = c.recorded_by WHERE c.participant_id = \(bind: id) ORDER BY c.date, c.created_at
-            """
-        ).all(decoding: ConsentRow.self)
-        let goals = try await sql.raw(
-            """
-            SELECT id, project_id, text, status, target_date, created_at FROM goals
-            WHERE participant_id = \(bind: id) AND project_id IN \(SQLBind.group(projects)) ORDER BY created_at
-            """
-        ).all(decoding: GoalRow.self)
-        // Health notes only from projects where this person is a health professional.
-        let healthClause: SQLQueryString =
-            healthProjects.isEmpty
-            ? "n.sensitivity = 'normal'"
-            : "(n.sensitivity = 'normal' OR n.project_id IN \(SQLBind.group(healthProjects)))"
-        let noteEvents = try await sql.raw(
-            """
-            SELECT n.id, n.project_id, n.sensitivity, n.created_at FROM notes n
-            WHERE n.participant_id = \(bind: id) AND n.project_id IN \(SQLBind.group(projects)) AND \(healthClause)
-            ORDER BY n.created_at DESC, n.id DESC
-            """
-        ).all(decoding: NoteEventRow.self)
-        // Keyset paging over the notes' ids (already read above): the bodies of one page only.
-        let anchor = notesBefore.flatMap { before in noteEvents.firstIndex { $0.id == before } }
-        let start = anchor.map { $0 + 1 } ?? 0
-        let pageIDs = noteEvents.dropFirst(start).prefix(notesPage).map(\.id)
-        let order = Dictionary(uniqueKeysWithValues: pageIDs.enumerated().map { ($1, $0) })
-        let notes =
-            pageIDs.isEmpty
-            ? []
-            : try await sql.raw(
+                SELECT c.purpose, c.date, c.given, c.created_at, COALESCE(u.participant_id = c.participant_id, FALSE) AS by_self
+                FROM consents c LEFT JOIN users u ON u.id = c.recorded_by WHERE c.participant_id = \(bind: id) ORDER BY c.date, c.created_at
+                """)
+            goalSlot = batch.add(
                 """
-                SELECT n.id, n.project_id, n.sensitivity, n.body, u.name AS author_name, n.created_at
-                FROM notes n LEFT JOIN users u ON u.id = n.author_id WHERE n.id IN \(SQLBind.group(pageIDs))
+                SELECT id, project_id, text, status, target_date, created_at FROM goals
+                WHERE participant_id = \(bind: id) AND project_id IN \(SQLBind.group(projects)) ORDER BY created_at
+                """)
+            // Health notes only from projects where this person is a health professional.
+            let readable: SQLQueryString =
+                healthProjects.isEmpty
+                ? "n.participant_id = \(bind: id) AND n.project_id IN \(SQLBind.group(projects)) AND n.sensitivity = 'normal'"
+                : """
+                n.participant_id = \(bind: id) AND n.project_id IN \(SQLBind.group(projects))
+                AND (n.sensitivity = 'normal' OR n.project_id IN \(SQLBind.group(healthProjects)))
                 """
-            ).all(decoding: NoteRow.self).sorted { order[$0.id, default: 0] < order[$1.id, default: 0] }
-        let sites =
-            siteProjects.isEmpty
-            ? []
-            : try await sql.raw(
-                """
-                SELECT id, project_id, name FROM sites WHERE project_id IN \(SQLBind.group(siteProjects)) ORDER BY name
-                """
-            ).all(decoding: SiteRow.self)
-        var show = Show(
-            person: person, enrolments: enrolments, phaseChanges: changes, consents: consents,
-            goals: goals, noteEvents: noteEvents, notes: notes, notesBefore: anchor == nil ? nil : notesBefore,
-            notesHaveMore: noteEvents.count > start + notesPage, sites: sites,
-            participations: Dictionary(uniqueKeysWithValues: participations.map { ($0.enrolment_id, $0) }))
-        show.goalComments = try await MyPlan.comments(participant: id, projects: projects, on: sql)
-        show.portfolio = try await Portfolio.entries(of: id, sharedOnly: true, on: sql)
-        show.team = try await TeamRecords.records(of: id, projects: projects, healthProjects: healthProjects, on: sql)
-        show.before = try await LookBackRecords.rows(of: id, projects: projects, on: sql)
-        return show
+            noteEventSlot = batch.add(
+                "SELECT n.id, n.project_id, n.sensitivity, n.created_at FROM notes n WHERE \(readable) ORDER BY n.created_at DESC, n.id DESC")
+            // The newest page of notes with their bodies; an older page is read once the anchor is known.
+            newestNotesSlot =
+                notesBefore == nil
+                ? batch.add("\(noteColumns) WHERE \(readable) ORDER BY n.created_at DESC, n.id DESC LIMIT \(literal: notesPage)") : nil
+            siteSlot =
+                siteProjects.isEmpty
+                ? nil : batch.add("SELECT id, project_id, name FROM sites WHERE project_id IN \(SQLBind.group(siteProjects)) ORDER BY name")
+            commentSlot = MyPlan.commentsQuery(participant: id, projects: projects).map { batch.add($0) }
+            portfolioSlot = batch.add(Portfolio.entriesQuery(of: id, sharedOnly: true))
+            teamSlot = TeamRecords.recordsQuery(of: id, projects: projects, healthProjects: healthProjects).map { batch.add($0) }
+            beforeSlot = LookBackRecords.rowsQuery(of: id, projects: projects).map { batch.add($0) }
+
+        }
+
+        /// The page's `Show` from the batch's answer; nil if the person is gone.
+        func show(from answer: ReadBatch.Answer, on sql: any SQLDatabase) async throws -> Show? {
+            guard let person = try answer.all(personSlot, decoding: Person.self).first else { return nil }
+            let enrolmentRows = answer.rows(enrolmentSlot)
+            let noteEvents = try answer.all(noteEventSlot, decoding: NoteEventRow.self)
+            // Keyset paging over the notes' ids (read above): the bodies of one page only.
+            let anchor = notesBefore.flatMap { before in noteEvents.firstIndex { $0.id == before } }
+            let start = anchor.map { $0 + 1 } ?? 0
+            var notes = try answer.all(newestNotesSlot, decoding: NoteRow.self)
+            if newestNotesSlot == nil {
+                let pageIDs = noteEvents.dropFirst(start).prefix(notesPage).map(\.id)
+                let order = Dictionary(uniqueKeysWithValues: pageIDs.enumerated().map { ($1, $0) })
+                notes =
+                    pageIDs.isEmpty
+                    ? []
+                    : try await sql.raw("\(noteColumns) WHERE n.id IN \(SQLBind.group(pageIDs))").all(decoding: NoteRow.self)
+                        .sorted { order[$0.id, default: 0] < order[$1.id, default: 0] }
+            }
+            let participations = try enrolmentRows.map { try $0.decode(model: ParticipationRow.self) }
+            var show = Show(
+                person: person, enrolments: try enrolmentRows.map { try $0.decode(model: EnrolmentRow.self) },
+                phaseChanges: try answer.all(changeSlot, decoding: PhaseChangeRow.self), consents: try answer.all(consentSlot, decoding: ConsentRow.self),
+                goals: try answer.all(goalSlot, decoding: GoalRow.self), noteEvents: noteEvents, notes: notes,
+                notesBefore: anchor == nil ? nil : notesBefore, notesHaveMore: noteEvents.count > start + notesPage,
+                sites: try answer.all(siteSlot, decoding: SiteRow.self),
+                participations: Dictionary(uniqueKeysWithValues: participations.map { ($0.enrolment_id, $0) }))
+            show.goalComments = try answer.all(commentSlot, decoding: MyPlan.Comment.self)
+            show.portfolio = try answer.all(portfolioSlot, decoding: Portfolio.Entry.self)
+            show.team = try answer.all(teamSlot, decoding: TeamRecords.Record.self)
+            show.before = try answer.all(beforeSlot, decoding: LookBackRecords.Row.self)
+            return show
+        }
     }
 }
 

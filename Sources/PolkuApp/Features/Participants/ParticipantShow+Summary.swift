@@ -22,27 +22,30 @@ extension ParticipantShow {
     /// reader's projects). No groups, no read; otherwise sessions only of those groups. Joined with
     /// every group of the projects, PostgreSQL planned the read anew on every view (0.6 ms, ten
     /// times its run), since today's date told it more than the plan it keeps (issue 11).
-    static func nextSession(
-        _ participant: UUID, of activities: [ActivityQueries.ParticipantActivity], today: CalendarDate, on db: any Database
-    )
-        async throws -> NextSession?
-    {
-        let groups = activities.map(\.row).filter { $0.joined_on != nil && ($0.left_on.map { $0 >= today.iso } ?? true) }
+    static func nextSessionQuery(_ participant: UUID, of activities: [ActivityQueries.ParticipantActivityRow], today: CalendarDate) -> SQLQueryString? {
+        let groups = memberGroups(activities, today: today)
         guard !groups.isEmpty else { return nil }
-        struct Row: Decodable { let activity_id: UUID; let date: String; let start_time: String }
-        guard
-            let next = try await db.sql.raw(
-                """
-                SELECT s.activity_id, s.date, s.start_time FROM activity_sessions s
-                JOIN activity_members m ON m.activity_id = s.activity_id AND m.participant_id = \(bind: participant)
-                WHERE s.activity_id IN \(SQLBind.group(groups.map(\.activity_id))) AND s.date >= \(bind: today.iso) AND s.cancelled = \(bind: false)
-                  AND (m.left_on IS NULL OR m.left_on >= s.date)
-                ORDER BY s.date, s.start_time LIMIT 1
-                """
-            ).first(decoding: Row.self),
-            let group = groups.first(where: { $0.activity_id == next.activity_id })
-        else { return nil }
+        return """
+            SELECT s.activity_id, s.date, s.start_time FROM activity_sessions s
+            JOIN activity_members m ON m.activity_id = s.activity_id AND m.participant_id = \(bind: participant)
+            WHERE s.activity_id IN \(SQLBind.group(groups.map(\.activity_id))) AND s.date >= \(bind: today.iso) AND s.cancelled = \(bind: false)
+              AND (m.left_on IS NULL OR m.left_on >= s.date)
+            ORDER BY s.date, s.start_time LIMIT 1
+            """
+    }
+
+    struct NextRow: Decodable { let activity_id: UUID; let date: String; let start_time: String }
+
+    /// The session `nextSessionQuery` found, named by its group.
+    static func nextSession(_ rows: [NextRow], of activities: [ActivityQueries.ParticipantActivityRow], today: CalendarDate) -> NextSession? {
+        guard let next = rows.first, let group = memberGroups(activities, today: today).first(where: { $0.activity_id == next.activity_id }) else {
+            return nil
+        }
         return NextSession(activity_id: next.activity_id, name: group.name, date: next.date, start_time: next.start_time)
+    }
+
+    private static func memberGroups(_ activities: [ActivityQueries.ParticipantActivityRow], today: CalendarDate) -> [ActivityQueries.ParticipantActivityRow] {
+        activities.filter { $0.joined_on != nil && ($0.left_on.map { $0 >= today.iso } ?? true) }
     }
 
     static func summary(_ m: Model, context: PageContext) -> Node {

@@ -12,13 +12,17 @@ enum LookBackRecords {
     }
 
     static func rows(of participant: UUID, projects: [UUID], on sql: any SQLDatabase) async throws -> [Row] {
-        guard !projects.isEmpty else { return [] }
-        return try await sql.raw(
-            """
+        guard let query = rowsQuery(of: participant, projects: projects) else { return [] }
+        return try await sql.raw(query).all(decoding: Row.self)
+    }
+
+    /// The query of `rows`; nil without projects.
+    static func rowsQuery(of participant: UUID, projects: [UUID]) -> SQLQueryString? {
+        guard !projects.isEmpty else { return nil }
+        return """
             SELECT id, project_id, kind, what, from_date, to_date FROM lookback_records
             WHERE participant_id = \(bind: participant) AND project_id IN \(SQLBind.group(projects)) ORDER BY from_date DESC, id
             """
-        ).all(decoding: Row.self)
     }
 
     struct Model {

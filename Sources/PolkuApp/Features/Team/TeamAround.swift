@@ -12,13 +12,17 @@ enum TeamAround {
     struct Member: Decodable, Sendable, Equatable, Hashable { let name: String; let kind: String }
 
     static func of(participant: UUID, projects: [UUID], withHealth: Bool, on sql: any SQLDatabase) async throws -> [Member] {
-        guard !projects.isEmpty else { return [] }
+        guard let query = query(participant: participant, projects: projects, withHealth: withHealth) else { return [] }
+        return members(try await sql.raw(query).all(decoding: Member.self))
+    }
+
+    /// One statement for the three sources: the participant page is a hot route. Nil without projects.
+    static func query(participant: UUID, projects: [UUID], withHealth: Bool) -> SQLQueryString? {
+        guard !projects.isEmpty else { return nil }
         let open = ReferralState.allCases.filter(\.isOpen).map(\.rawValue)
         let healthFilter: SQLQueryString = withHealth ? "" : " AND m.role <> 'health_professional'"
         let normalOnly: SQLQueryString = withHealth ? "" : " AND sensitivity = 'normal'"
-        // One statement for the three sources: the participant page is a hot route.
-        let all = try await sql.raw(
-            """
+        return """
             SELECT DISTINCT u.name, CASE WHEN m.role = 'health_professional' THEN 'health' ELSE 'coach' END AS kind
             FROM users u JOIN memberships m ON m.user_id = u.id
             WHERE u.is_active = \(bind: true) AND m.project_id IN \(SQLBind.group(projects))
@@ -35,7 +39,10 @@ enum TeamAround {
             JOIN organisations o ON o.id = s.organisation_id
             WHERE r.participant_id = \(bind: participant) AND r.state IN \(SQLBind.group(open))
             """
-        ).all(decoding: Member.self)
+    }
+
+    /// The rows of `query` in the order shown, each person once.
+    static func members(_ all: [Member]) -> [Member] {
         let staff = all.filter { $0.kind == "coach" || $0.kind == "health" }, others = all.filter { $0.kind == "peer" || $0.kind == "provider" }
         // A person who both coaches and is a health professional in two projects is named once, as a health professional.
         var seen = Set<String>()

@@ -42,11 +42,16 @@ enum TeamRecords {
 
     /// The person's team records in `projects`, health ones only in `healthProjects`; newest first.
     static func records(of participant: UUID, projects: [UUID], healthProjects: [UUID], on sql: any SQLDatabase) async throws -> [Record] {
-        guard !projects.isEmpty else { return [] }
+        guard let query = recordsQuery(of: participant, projects: projects, healthProjects: healthProjects) else { return [] }
+        return try await sql.raw(query).all(decoding: Record.self)
+    }
+
+    /// The query of `records`; nil without projects.
+    static func recordsQuery(of participant: UUID, projects: [UUID], healthProjects: [UUID]) -> SQLQueryString? {
+        guard !projects.isEmpty else { return nil }
         let visible: SQLQueryString =
             healthProjects.isEmpty ? "r.sensitivity = 'normal'" : "(r.sensitivity = 'normal' OR r.project_id IN \(SQLBind.group(healthProjects)))"
-        return try await sql.raw(
-            """
+        return """
             SELECT r.id, r.project_id, r.kind, r.sensitivity, r.date, r.urgency, r.professions, r.fields, a.name AS author, r.created_at,
               r.answer, b.name AS answerer, r.answered_at
             FROM team_records r LEFT JOIN users a ON a.id = r.created_by LEFT JOIN users b ON b.id = r.answered_by
@@ -54,7 +59,6 @@ enum TeamRecords {
               AND \(visible)
             ORDER BY r.created_at DESC, r.id
             """
-        ).all(decoding: Record.self)
     }
 
     struct Model {
