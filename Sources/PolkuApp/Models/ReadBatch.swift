@@ -8,7 +8,8 @@ import SQLKit
 /// not the queries (0.02–0.06 ms each), was most of the page's CPU on both sides. Here each query
 /// becomes a column of one `SELECT`, its rows aggregated as JSON, and `JSONRows` gives them back
 /// as rows that decode as before. On SQLite, where a statement is a function call, they run one by
-/// one. Each query keeps its own `ORDER BY`: `json_agg` over an ordered subquery keeps that order.
+/// one. Each query keeps its own `ORDER BY`: a plain aggregate over an ordered subquery takes the
+/// rows in that order, which is how PostgreSQL's documentation orders an aggregate's input.
 struct ReadBatch {
     struct Slot { fileprivate let index: Int }
 
