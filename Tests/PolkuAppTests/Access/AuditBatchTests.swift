@@ -49,6 +49,34 @@ import Testing
         }
     }
 
+    /// A batch larger than one statement's worth of values (1,000 rows on SQLite; one statement of
+    /// arrays on PostgreSQL) stores every row, the missing ids as nulls.
+    @Test(arguments: TestDatabase.allCases)
+    func aLargeBatchStoresEveryRow(db: TestDatabase) async throws {
+        try await withPolku(db) { app in
+            let person = UUID(uuidString: "0190A1B2-C3D4-7E5F-8A9B-0C1D2E3F4A5B")!
+            let rows = (0..<2_500).map { n in
+                AuditBatch.Row(
+                    id: UUID(uuidString: String(format: "0190A1B2-C3D4-7E5F-8A9B-%012d", n + 10))!,
+                    at: Date(timeIntervalSince1970: 1_800_000_000 + Double(n)), actorID: nil, actorEmail: "api@example.org",
+                    action: "participant.view", participantID: n.isMultiple(of: 2) ? person : nil, projectID: nil, detail: "rivi \(n)",
+                    clientAddress: "10.0.0.2")
+            }
+            try await AuditBatch.insert(rows, on: app.db.sql)
+            struct Counts: Decodable { let n: Int; let people: Int; let projects: Int; let last: String }
+            let counts = try #require(
+                try await app.db.sql.raw(
+                    """
+                    SELECT COUNT(*) AS n, COUNT(participant_id) AS people, COUNT(project_id) AS projects, MAX(detail) AS last
+                    FROM audit_events WHERE actor_email = 'api@example.org'
+                    """
+                ).first(decoding: Counts.self))
+            #expect(counts.n == 2_500 && counts.people == 1_250 && counts.projects == 0 && counts.last == "rivi 999")
+            let seen = try await AuditEvent.query(on: app.db).filter(\.$participantID == person).count()
+            #expect(seen == 1_250)
+        }
+    }
+
     /// Whoever waits for a batch is told of its commit on their own event loop: told on the loop
     /// where the commit finished, every page of a batch was rendered there, and under load the
     /// other loop's connections went unread for seconds (issue 11).
