@@ -73,6 +73,18 @@ class Server:
         self.save_offset = 0
         self.body = "&".join([f"_csrf={w['csrf']}", "version=0", "head_on_site=3"] + [f"p_{m}=on" for m in w["members"]])
 
+    def priorities(self):
+        """The nice value of each of the server's threads, by name (RequestPriority)."""
+        out = {}
+        for tid in os.listdir(f"/proc/{self.proc.pid}/task"):
+            try:
+                stat = open(f"/proc/{self.proc.pid}/task/{tid}/stat").read()
+            except OSError:
+                continue
+            name = stat[stat.index("(") + 1:stat.rindex(")")]
+            out.setdefault(name, set()).add(int(stat[stat.rindex(")") + 2:].split()[16]))
+        return out
+
     def rss_mb(self):
         for line in open(f"/proc/{self.proc.pid}/status"):
             if line.startswith("VmRSS:"):
@@ -173,6 +185,17 @@ try:
                 server, route = routes[k * (len(routes) // len(servers)) + i]
                 results[(server.name, route[0])].append(wrk(server, route))
     failed = False
+    for s in servers:
+        # The request loops yield to the threads every request waits for (SQLite's writer loop is
+        # NIO-ELT-…, its thread TP-#…, the driver's pool SGLTN-TP-…): a thread started by a
+        # lowered one would be lowered too.
+        nice = s.priorities()
+        loops = {n for name, ns in nice.items() if name.startswith("NIO-SGLTN") for n in ns}
+        writer = {n for name, ns in nice.items() if name.startswith(("NIO-ELT", "TP-#", "SGLTN-TP")) for n in ns}
+        print(f"{s.name}: nice of the request loops {sorted(loops)}, of the threads they wait for {sorted(writer) or '-'}")
+        if loops != {5} or (writer and writer != {0}):
+            print(f"{s.name}: the request loops should run at nice 5 and the threads they wait for at 0")
+            failed = True
     for s in servers:
         floor_name = next(r[0] for server, r in routes if server is s)
         floor = statistics.median(x[0] for x in results[(s.name, floor_name)])

@@ -13,7 +13,9 @@ public func configure(_ app: Application, settings: Settings) async throws {
     let patience = TimeAmount.milliseconds(Int64(max(1, settings.sqliteBusyMilliseconds)))
     switch settings.database {
     case .sqlite(let path):
-        app.databases.use(.oneWriter(.sqlite(.file(path), connectionPoolTimeout: patience)), as: .sqlite)
+        let direct = SQLiteDirectWriter(
+            path: path, pragmas: SQLiteTuning.pragmas(synchronous: settings.sqliteSynchronous, busyMilliseconds: settings.sqliteBusyMilliseconds))
+        app.databases.use(.oneWriter(.sqlite(.file(path), connectionPoolTimeout: patience), direct: direct), as: .sqlite)
     case .sqliteMemory:
         app.databases.use(.oneWriter(.sqlite(.memory, connectionPoolTimeout: patience)), as: .sqlite)
     case .postgres(let url):

@@ -117,6 +117,9 @@ struct Serve: AsyncParsableCommand {
         let app = try await Bootstrap.application(settings, arguments: ["polku", "serve", "--hostname", hostname, "--port", String(port)])
         do {
             if demo { try await Demo.seed(app, address: "http://\(hostname.contains(":") ? "[\(hostname)]" : hostname):\(port)") }
+            // After `configure`: the threads it started (SQLite's writer, its checkpoints) keep
+            // their priority; a thread inherits its maker's.
+            RequestPriority.lower(loops: app.eventLoopGroup)
             try await app.execute()
         } catch {
             try? await app.asyncShutdown()

@@ -65,13 +65,18 @@ struct Audit {
         _ action: Action, participant: UUID? = nil, project: UUID? = nil, detail: String = "",
         actorEmail: String? = nil, on db: (any Database)? = nil
     ) async throws {
-        try await write(action, participants: [participant], project: project, detail: detail, actorEmail: actorEmail, on: db)
+        try await write(action, participants: [participant], project: project, detail: detail, actorEmail: actorEmail, on: db?.sql)
     }
 
     /// One event per participant shown: a list shows names, and each person can later see that
     /// their name was on someone's screen.
     func record(_ action: Action, participants: [UUID], project: UUID?, detail: String, on db: (any Database)? = nil) async throws {
-        try await write(action, participants: participants.isEmpty ? [nil] : participants, project: project, detail: detail, actorEmail: nil, on: db)
+        try await write(action, participants: participants.isEmpty ? [nil] : participants, project: project, detail: detail, actorEmail: nil, on: db?.sql)
+    }
+
+    /// The same, inside a transaction of SQL alone (`sqlTransaction`).
+    func record(_ action: Action, participants: [UUID], project: UUID?, detail: String, on sql: any SQLDatabase) async throws {
+        try await write(action, participants: participants.isEmpty ? [nil] : participants, project: project, detail: detail, actorEmail: nil, on: sql)
     }
 
     /// A change passes its transaction's `db`, so the event commits or fails with it. Anything else
@@ -80,7 +85,7 @@ struct Audit {
     /// commit, so an answered request always has its event.
     private func write(
         _ action: Action, participants: [UUID?], project: UUID?, detail: String, actorEmail: String?,
-        on db: (any Database)?
+        on sql: (any SQLDatabase)?
     ) async throws {
         let actor = req.actor
         let now = req.now, email = actorEmail ?? actor?.email ?? "", detail = String(detail.prefix(500)), address = req.clientAddress
@@ -89,8 +94,8 @@ struct Audit {
                 id: req.application.ids.make(now), at: now, actorID: actor?.userID, actorEmail: email, action: action.rawValue, participantID: $0,
                 projectID: project, detail: detail, clientAddress: address)
         }
-        if let db {
-            try await AuditBatch.insert(rows, on: db.sql)
+        if let sql {
+            try await AuditBatch.insert(rows, on: sql)
         } else {
             try await req.application.auditBatch.write(rows, resumingOn: req.eventLoop)
         }

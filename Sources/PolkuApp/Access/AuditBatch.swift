@@ -65,11 +65,12 @@ actor AuditBatch {
             pending = []; waiting = []
             do {
                 let db = database()
-                // One statement is atomic by itself: on PostgreSQL every batch is one.
-                if rows.count <= Self.rowsPerStatement || db.sql.dialect.name == "postgresql" {
+                // One statement is atomic by itself: on PostgreSQL every batch is one. On SQLite a
+                // transaction is the direct writer's way (`sqlTransaction`), whatever the size.
+                if db.sql.dialect.name == "postgresql" {
                     try await Self.insert(rows, on: db.sql)
                 } else {
-                    try await db.writeTransaction { try await Self.insert(rows, on: $0.sql) }
+                    try await db.sqlTransaction { try await Self.insert(rows, on: $0) }
                 }
                 for waiter in waiters { waiter.tell(.success(())) }
             } catch {
@@ -89,8 +90,14 @@ actor AuditBatch {
         if sql.dialect.name == "postgresql" { return try await insertUnnested(rows, on: sql) }
         for start in stride(from: 0, to: rows.count, by: rowsPerStatement) {
             let chunk = rows[start..<min(start + rowsPerStatement, rows.count)]
+            if let direct = sql as? SQLiteDirectDatabase {
+                let (text, binds) = statement(chunk)
+                try direct.query(text, binds)
+                continue
+            }
             if let lite = sql as? any SQLiteDatabase {
-                try await insert(chunk, on: lite)
+                let (text, binds) = statement(chunk)
+                try await lite.query(text, binds) { _ in }
                 continue
             }
             var insert = sql.insert(into: AuditEvent.schema).columns(columns)
@@ -127,7 +134,7 @@ actor AuditBatch {
     /// On SQLite the statement's text and values are made here, as the driver stores them (ids as
     /// upper-case text, times as seconds since 1970): SQLKit's serializer and the value encoder cost
     /// a list view ~8 % of its CPU for its 25 events (issue 11).
-    private static func insert(_ rows: ArraySlice<Row>, on lite: any SQLiteDatabase) async throws {
+    private static func statement(_ rows: ArraySlice<Row>) -> (String, [SQLiteData]) {
         var text = "INSERT INTO \(AuditEvent.schema) (\(columns.joined(separator: ", "))) VALUES "
         text.reserveCapacity(text.utf8.count + rows.count * 20)
         var binds: [SQLiteData] = []
@@ -140,7 +147,7 @@ actor AuditBatch {
                 id(r.participantID), id(r.projectID), .text(r.detail), .text(r.clientAddress),
             ]
         }
-        try await lite.query(text, binds) { _ in }
+        return (text, binds)
     }
 }
 

@@ -21,6 +21,9 @@ import SQLiteNIO
 /// connection access (`SQLiteDatabase.withConnection(_:)`, only reports' streaming reads) reads.
 struct SQLiteOneWriterConfiguration: DatabaseConfiguration {
     var base: any DatabaseConfiguration
+    /// The file's direct writer (`sqlTransaction`); nil for a database in memory, which another
+    /// connection cannot open.
+    var direct: SQLiteDirectWriter?
 
     var middleware: [any AnyModelMiddleware] {
         get { base.middleware }
@@ -36,7 +39,8 @@ struct SQLiteOneWriterConfiguration: DatabaseConfiguration {
         let writerThread = NIOThreadPool(numberOfThreads: 1)
         writerThread.start()
         let writers = base.makeDriver(for: Databases(threadPool: writerThread, on: writerGroup))
-        return Driver(readers: base.makeDriver(for: databases), writers: writers, writerGroup: writerGroup, writerThread: writerThread)
+        return Driver(
+            readers: base.makeDriver(for: databases), writers: writers, writerGroup: writerGroup, writerThread: writerThread, direct: direct)
     }
 
     struct Driver: DatabaseDriver {
@@ -44,15 +48,17 @@ struct SQLiteOneWriterConfiguration: DatabaseConfiguration {
         let writers: any DatabaseDriver
         let writerGroup: MultiThreadedEventLoopGroup
         let writerThread: NIOThreadPool
+        let direct: SQLiteDirectWriter?
 
         func makeDatabase(with context: DatabaseContext) -> any Database {
             let writing = DatabaseContext(
                 configuration: context.configuration, logger: context.logger, eventLoop: writerGroup.any(), history: context.history,
                 pageSizeLimit: context.pageSizeLimit, shouldTrace: context.shouldTrace)
-            return SQLiteOneWriterDatabase(base: readers.makeDatabase(with: context), writer: writers.makeDatabase(with: writing))
+            return SQLiteOneWriterDatabase(base: readers.makeDatabase(with: context), writer: writers.makeDatabase(with: writing), direct: direct)
         }
 
         func shutdown() {
+            direct?.close()
             readers.shutdown()
             writers.shutdown()
             try? writerThread.syncShutdownGracefully()
@@ -60,6 +66,7 @@ struct SQLiteOneWriterConfiguration: DatabaseConfiguration {
         }
 
         func shutdownAsync() async {
+            direct?.close()
             await readers.shutdownAsync()
             await writers.shutdownAsync()
             try? await writerThread.shutdownGracefully()
@@ -70,8 +77,8 @@ struct SQLiteOneWriterConfiguration: DatabaseConfiguration {
 
 extension DatabaseConfigurationFactory {
     /// `base` (SQLite's) with one writer connection per process.
-    static func oneWriter(_ base: DatabaseConfigurationFactory) -> DatabaseConfigurationFactory {
-        .init { SQLiteOneWriterConfiguration(base: base.make()) }
+    static func oneWriter(_ base: DatabaseConfigurationFactory, direct: SQLiteDirectWriter? = nil) -> DatabaseConfigurationFactory {
+        .init { SQLiteOneWriterConfiguration(base: base.make(), direct: direct) }
     }
 }
 
@@ -81,13 +88,15 @@ struct SQLiteOneWriterDatabase: Database, SQLDatabase, SQLiteDatabase {
     let lite: any SQLiteDatabase
     /// The process's writer connection (its pool of one queues the writers).
     let writer: any Database
+    let direct: SQLiteDirectWriter?
 
-    init(base: any Database, writer: any Database) {
+    init(base: any Database, writer: any Database, direct: SQLiteDirectWriter?) {
         self.fluent = base
         self.sqlBase = base.sql
         guard let lite = base as? any SQLiteDatabase else { preconditionFailure("not SQLite: \(type(of: base))") }
         self.lite = lite
         self.writer = writer
+        self.direct = direct
     }
 
     // MARK: Database
@@ -115,7 +124,7 @@ struct SQLiteOneWriterDatabase: Database, SQLDatabase, SQLiteDatabase {
     }
 
     func withConnection<T: Sendable>(_ closure: @escaping @Sendable (any Database) -> EventLoopFuture<T>) -> EventLoopFuture<T> {
-        fluent.withConnection { [writer] in closure(SQLiteOneWriterDatabase(base: $0, writer: writer)) }
+        fluent.withConnection { [writer, direct] in closure(SQLiteOneWriterDatabase(base: $0, writer: writer, direct: direct)) }
     }
 
     // MARK: SQLDatabase

@@ -112,8 +112,25 @@ final class ReadConnection: @unchecked Sendable {
     private var statements: [String: OpaquePointer] = [:]
     /// A bound on the statements kept: a query built with a varying number of binds makes new text.
     static let keptStatements = 256
+    private let keptLength: Int
 
-    init(path: String, writable: Bool = false) throws {
+    /// A connection for reads (query-only unless `writable`), with the readers' map and cache.
+    convenience init(path: String, writable: Bool = false) throws {
+        // Temporary B-trees (a `UNION`, a `DISTINCT`) in memory: in a file they each opened a pager,
+        // which made the participant page's team query 3.5 times slower. These reads are short
+        // lookups, so what they keep there is small; reports, which may sort much, stay on the driver.
+        try self.init(
+            path: path,
+            pragmas: [
+                writable ? "PRAGMA query_only = 0" : "PRAGMA query_only = 1", "PRAGMA mmap_size = 268435456", "PRAGMA cache_size = -16000",
+                "PRAGMA temp_store = MEMORY",
+            ])
+    }
+
+    /// `keptLength`: the longest statement kept prepared. The writer's audit batches are a new text
+    /// for each number of rows, up to 9,000 values: kept, 256 of them held 70 MB.
+    init(path: String, pragmas: [String], keptLength: Int = .max) throws {
+        self.keptLength = keptLength
         // Opened for writing but set query-only: a read-only connection cannot move the WAL's read
         // marks, and then waits in sleeps of up to a second for one that fits (p99 1.8 s under load).
         let flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX
@@ -125,13 +142,6 @@ final class ReadConnection: @unchecked Sendable {
         // A reader waits for a lock only while a crashed writer's WAL is recovered or the WAL is
         // restarted; a short wait is enough for either.
         sqlite_nio_sqlite3_busy_timeout(handle, 1000)
-        // Temporary B-trees (a `UNION`, a `DISTINCT`) in memory: in a file they each opened a pager,
-        // which made the participant page's team query 3.5 times slower. These reads are short
-        // lookups, so what they keep there is small; reports, which may sort much, stay on the driver.
-        let pragmas = [
-            writable ? "PRAGMA query_only = 0" : "PRAGMA query_only = 1", "PRAGMA mmap_size = 268435456", "PRAGMA cache_size = -16000",
-            "PRAGMA temp_store = MEMORY",
-        ]
         for pragma in pragmas {
             sqlite_nio_sqlite3_exec(handle, pragma, nil, nil, nil)
         }
@@ -154,7 +164,9 @@ final class ReadConnection: @unchecked Sendable {
 
     /// The rows of `sql` with `binds`, each handed to `onRow` as it is read.
     func query(_ sql: String, _ binds: [SQLiteData], onRow: (ReadRow) -> Void) throws {
-        let statement = try prepared(sql)
+        let kept = sql.utf8.count <= keptLength
+        let statement = try kept ? prepared(sql) : prepare(sql)
+        defer { if !kept { sqlite_nio_sqlite3_finalize(statement) } }
         // Reset, not `clear_bindings`: every bind is set again on the next use, and clearing them
         // expires a statement whose plan may depend on a bound value (a `LIKE` pattern, `x = ?` with a
         // boolean), so that each use parsed and planned it again (17 % of the participant page's CPU).
@@ -184,10 +196,15 @@ final class ReadConnection: @unchecked Sendable {
             for statement in statements.values { sqlite_nio_sqlite3_finalize(statement) }
             statements = [:]
         }
-        var statement: OpaquePointer?
-        try check(sqlite_nio_sqlite3_prepare_v3(handle, sql, -1, UInt32(SQLITE_PREPARE_PERSISTENT), &statement, nil))
-        guard let statement else { throw SQLiteReadError(code: SQLITE_MISUSE, message: "no statement in \(sql)") }
+        let statement = try prepare(sql, flags: UInt32(SQLITE_PREPARE_PERSISTENT))
         statements[sql] = statement
+        return statement
+    }
+
+    private func prepare(_ sql: String, flags: UInt32 = 0) throws -> OpaquePointer {
+        var statement: OpaquePointer?
+        try check(sqlite_nio_sqlite3_prepare_v3(handle, sql, -1, flags, &statement, nil))
+        guard let statement else { throw SQLiteReadError(code: SQLITE_MISUSE, message: "no statement in \(sql)") }
         return statement
     }
 
@@ -316,15 +333,7 @@ struct SQLiteReadDatabase: ReadRoutingDatabase {
     }
 
     private func run(_ query: any SQLExpression, _ onRow: (any SQLRow) -> Void) throws {
-        let (sql, binds) = serialize(query)
-        let encoder = SQLiteDataEncoder()
-        // A UUID, the commonest bind, as text here: the encoder makes it through `uuidString`,
-        // which formats with `snprintf` (3 % of the participant page's CPU).
-        let data = try binds.map { bind -> SQLiteData in
-            if let id = bind as? UUID { return .text(id.text) }
-            return try encoder.encode(bind)
-        }
-        try reads.withConnection { try $0.query(sql, data, onRow: onRow) }
+        try reads.withConnection { try $0.run(query, on: self, onRow) }
     }
 }
 

@@ -20,10 +20,9 @@ import Vapor
 ///   The driver's connections (the writer, reports, jobs) have an 8 MB cache and no map (below).
 /// The journal mode is stored in the file; the others are per connection, so they are set on each
 /// event loop's connection (the driver keeps one per loop for the life of the process) and on the
-/// process's one writer connection (`SQLiteOneWriterDatabase`).
+/// process's one writer connection (`SQLiteOneWriterDatabase`) and its direct writer (`SQLiteDirectWriter`).
 enum SQLiteTuning {
     static func apply(_ app: Application, synchronous: String, busyMilliseconds: Int = 5_000) async throws {
-        let level = ["normal", "full"].contains(synchronous.lowercased()) ? synchronous.uppercased() : "NORMAL"
         var connections: [any SQLDatabase] = []
         for loop in app.eventLoopGroup.makeIterator() {
             let db = app.databases.database(.sqlite, logger: app.logger, on: loop)!
@@ -32,27 +31,38 @@ enum SQLiteTuning {
             if connections.count == 1, let one = db as? SQLiteOneWriterDatabase { connections.append(one.writer.sql) }
         }
         for db in connections {
-            try await db.raw("PRAGMA journal_mode = WAL").run()
-            try await db.raw(SQLQueryString("PRAGMA synchronous = \(unsafeRaw: level)")).run()
-            try await db.raw(SQLQueryString("PRAGMA busy_timeout = \(unsafeRaw: String(max(0, busyMilliseconds)))")).run()
+            for pragma in pragmas(synchronous: synchronous, busyMilliseconds: busyMilliseconds) { try await db.raw(SQLQueryString(pragma)).run() }
+        }
+    }
+
+    /// The settings of a connection that may write (the driver's, `SQLiteDirectWriter`'s).
+    static func pragmas(synchronous: String, busyMilliseconds: Int) -> [String] {
+        let level = ["normal", "full"].contains(synchronous.lowercased()) ? synchronous.uppercased() : "NORMAL"
+        return [
+            "PRAGMA journal_mode = WAL",
+            "PRAGMA synchronous = \(level)",
+            "PRAGMA busy_timeout = \(max(0, busyMilliseconds))",
             // No map here: the hot reads map the file on connections of their own (`SQLiteReads`).
             // These serve the writer, reports and jobs, and a map keeps every page a read touched
             // counted in the process's memory while the connection lives: the retention job's read
             // of every participant at start left 106 MB of the file in its RSS (issue 11).
             // Nor a large cache: it too keeps what a job read (the retention job's read filled both
             // loops' 32 MB caches); the kernel's page cache serves a report's reads as fast.
-            try await db.raw("PRAGMA mmap_size = 0").run()
-            try await db.raw("PRAGMA cache_size = -8000").run()
+            "PRAGMA mmap_size = 0",
+            "PRAGMA cache_size = -8000",
             // `SQLiteReads` checkpoints five times a second instead, off the commits' path.
-            try await db.raw("PRAGMA wal_autocheckpoint = 0").run()
+            "PRAGMA wal_autocheckpoint = 0",
             // A WAL that grew under a burst is cut back to 64 MB when it starts over.
-            try await db.raw("PRAGMA journal_size_limit = 67108864").run()
-        }
+            "PRAGMA journal_size_limit = 67108864",
+        ]
     }
 
     /// What a connection reports, for tests and `polku bench`.
     static func state(_ db: any Database) async throws -> (journal: String, synchronous: Int, busyTimeout: Int, mapped: Int) {
-        let sql = db.sql
+        try await state(db.sql)
+    }
+
+    static func state(_ sql: any SQLDatabase) async throws -> (journal: String, synchronous: Int, busyTimeout: Int, mapped: Int) {
         let journal = try await sql.raw("PRAGMA journal_mode").first()?.decode(column: "journal_mode", as: String.self) ?? ""
         let sync = try await sql.raw("PRAGMA synchronous").first()?.decode(column: "synchronous", as: Int.self) ?? -1
         let busy = try await sql.raw("PRAGMA busy_timeout").first()?.decode(column: "timeout", as: Int.self) ?? -1

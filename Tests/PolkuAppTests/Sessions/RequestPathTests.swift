@@ -72,11 +72,15 @@ import Vapor
                     #expect(state.mapped == 0, "\(state)")
                 }
             }
+            // The direct writer (the attendance save, the audit batches) is set as the driver's writer.
+            let direct = try await app.db.sqlTransaction { try await SQLiteTuning.state($0) }
+            #expect(direct.journal == "wal" && direct.synchronous == 1 && direct.busyTimeout == 5000 && direct.mapped == 0, "\(direct)")
         }
         try await withPolku(.sqlite, adjust: { $0.sqliteSynchronous = "full" }) { app in
             let db = try #require(app.db as? SQLiteOneWriterDatabase)
             #expect(try await SQLiteTuning.state(db.fluent).synchronous == 2)
             #expect(try await SQLiteTuning.state(db.writer).synchronous == 2, "the writer commits as durably as the readers are set")
+            #expect(try await app.db.sqlTransaction { try await SQLiteTuning.state($0) }.synchronous == 2, "so does the direct writer")
         }
     }
     /// Identity is read from the database on every request (one query, no cache), so what one

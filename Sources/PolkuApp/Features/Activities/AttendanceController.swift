@@ -149,8 +149,7 @@ enum AttendanceController {
         guard state.isValid else { return try await page(req, ctx, state: state, status: .unprocessableEntity) }
         let sessionID = ctx.session.id
         let ticked = present.map { ($0.uuidString, $0) }.sorted { $0.0 < $1.0 }.map(\.1), values = counts
-        let saved: Bool = try await req.db.writeTransaction { db in
-            let sql = db.sql
+        let saved: Bool = try await req.db.sqlTransaction { sql in
             // Optimistic lock: a save made from an older copy of the page changes nothing.
             var update = sql.update(ActivitySession.schema).set(SQLIdentifier("version"), to: SQLRaw("version + 1"))
             for field in countFields { update = update.set(SQLIdentifier(field), to: SQLBind(values[field])) }
@@ -174,7 +173,7 @@ enum AttendanceController {
                 for o in orgs { insert = insert.values(SQLBind(req.newID()), SQLBind(sessionID), SQLBind(o.organisation), SQLBind(o.attendees)) }
                 try await insert.run()
             }
-            try await req.audit.record(.attendanceRecord, participants: ticked, project: ctx.activity.projectID, detail: "session \(sessionID)", on: db)
+            try await req.audit.record(.attendanceRecord, participants: ticked, project: ctx.activity.projectID, detail: "session \(sessionID)", on: sql)
             return true
         }
         guard saved else {
