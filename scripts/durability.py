@@ -2,7 +2,9 @@
 """kill -9 loses no acknowledged write (issue 11), and SIGTERM stops the server gracefully (issue 13).
 Polku on SQLite (WAL, synchronous=NORMAL) serves eight writers saving notes as fast as they can and
 four readers opening the participant's page; the server is killed with SIGKILL mid-load; every note
-whose save was answered (303) must then be in the database file, read by SQLite itself after the crash.
+whose save was answered (303) must then be in the database file, read by SQLite itself after the crash,
+and so must the audit event of every page view answered (200): those go through the audit batches
+(on SQLite, one transaction on the writer's loop), the notes through the driver's writer.
 Then the same with SIGTERM: the server must also answer every request it accepted without a 5xx and
 exit by itself with status 0 within its shutdown deadline. Repeated over rounds, restarting the server
 on the same file each time. With --postgres URL (an empty database) the same is done on PostgreSQL.
@@ -38,7 +40,7 @@ def run(name, url, read_bodies, port):
     world = json.loads(out.stdout.strip().splitlines()[-1])
     path = f"http://127.0.0.1:{port}/participants/{world['participant']}/notes"
     page = f"http://127.0.0.1:{port}/participants/{world['participant']}"
-    acknowledged, lost_total, faults = [], 0, []
+    acknowledged, lost_total, faults, views = [], 0, [], [0]
     for round, sig in [(r, s) for s in (signal.SIGKILL, signal.SIGTERM) for r in range(args.rounds)]:
         server = subprocess.Popen([binary, "serve", "--port", str(port)], cwd=work, env=env, stdout=open(os.path.join(work, f"{name}.log"), "a"),
                                   stderr=subprocess.STDOUT, start_new_session=True)
@@ -73,6 +75,8 @@ def run(name, url, read_bodies, port):
                 req = urllib.request.Request(page, headers={"Cookie": f"polku_session={world['cookie']}"})
                 try:
                     opener.open(req, timeout=10).read()
+                    with lock:
+                        views[0] += 1
                 except urllib.error.HTTPError as e:
                     if e.code >= 500 and sig == signal.SIGTERM:
                         with lock:
@@ -99,30 +103,39 @@ def run(name, url, read_bodies, port):
         stop.set()
         for t in threads:
             t.join()
-        stored = read_bodies()
+        stored, events = read_bodies(world["participant"])
         lost = [b for b in acknowledged if b not in stored]
-        lost_total += len(lost)
+        # A view answered but not read by the client still leaves its event: more events than views is fine.
+        unseen = max(0, views[0] - events)
+        lost_total += len(lost) + unseen
         how = "kill -9" if sig == signal.SIGKILL else "SIGTERM"
-        print(f"{name} {how} round {round + 1}: {len(acknowledged)} acknowledged so far, {len(lost)} lost", flush=True)
+        print(f"{name} {how} round {round + 1}: {len(acknowledged)} acknowledged so far, {len(lost)} lost; "
+              f"{views[0]} page views answered, {unseen} without their audit event", flush=True)
     for f in sorted(set(faults)):
         print(f"{name}: {f} ({faults.count(f)}×); log: {os.path.join(work, name + '.log')}", flush=True)
     return lost_total + len(faults), len(acknowledged)
 
 
+VIEWS = "SELECT COUNT(*) FROM audit_events WHERE action = 'participant.view' AND "
+
+
 def sqlite_bodies(file):
-    def read():
+    def read(participant):
         db = sqlite3.connect(file)
         try:
-            return {row[0] for row in db.execute("SELECT body FROM notes WHERE body LIKE 'durability-%'")}
+            bodies = {row[0] for row in db.execute("SELECT body FROM notes WHERE body LIKE 'durability-%'")}
+            return bodies, db.execute(VIEWS + "upper(participant_id) = upper(?)", (participant,)).fetchone()[0]
         finally:
             db.close()
     return read
 
 
 def postgres_bodies(url):
-    def read():
+    def read(participant):
         out = subprocess.run(["psql", url, "-tAc", "SELECT body FROM notes WHERE body LIKE 'durability-%'"], capture_output=True, text=True, check=True)
-        return set(out.stdout.split())
+        uuid.UUID(participant)  # a UUID, so safe inside the statement
+        count = subprocess.run(["psql", url, "-tAc", VIEWS + f"participant_id = '{participant}'"], capture_output=True, text=True, check=True)
+        return set(out.stdout.split()), int(count.stdout.strip())
     return read
 
 
