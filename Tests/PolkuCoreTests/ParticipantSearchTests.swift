@@ -15,4 +15,15 @@ import Testing
         #expect(ParticipantSearch("31.2.1990") == .number("31.2.1990"))
         #expect(ParticipantSearch("") == .name(""))
     }
+
+    /// The pieces the name index is searched by: each three characters once, counted as SQLite counts.
+    @Test func gramsAreEachThreeCharactersOnce() {
+        #expect(SearchKey.grams("aino") == ["ain", "ino"])
+        #expect(SearchKey.grams("aaaa") == ["aaa"], "a repeated piece once")
+        #expect(SearchKey.grams("ai").isEmpty && SearchKey.grams("").isEmpty)
+        #expect(SearchKey.grams("nen a") == ["nen", "en ", "n a"], "a space is a character")
+        // A precomposed ä is one character, a decomposed one two: as SQLite's substr counts them.
+        #expect(SearchKey.grams("\u{E4}iti") == ["\u{E4}it", "iti"])
+        #expect(SearchKey.grams("a\u{308}iti").map { Array($0.unicodeScalars).count } == [3, 3, 3])
+    }
 }

@@ -54,6 +54,7 @@ enum Migrations {
         CreateWebhooks(),
         PartitionAuditEvents(),
         IndexAuditByActorEmail(),
+        IndexNameGramsSQLite(),
     ]
 
     static func register(on app: Application) {

@@ -10,3 +10,22 @@ public enum SearchKey {
             .joined(separator: " ")
     }
 }
+
+extension SearchKey {
+    /// The distinct three-character pieces of a key, in the order they first occur. Characters are
+    /// Unicode scalars, as SQLite's `substr` counts them, so that these are the pieces SQLite's name
+    /// index holds for the same text (a decomposed "ä" is two characters to both).
+    public static func grams(_ key: String) -> [String] {
+        let scalars = Array(key.unicodeScalars)
+        guard scalars.count >= 3 else { return [] }
+        var seen = Set<[Unicode.Scalar]>(), out: [String] = []
+        for start in 0...(scalars.count - 3) {
+            let piece = Array(scalars[start..<(start + 3)])
+            guard seen.insert(piece).inserted else { continue }
+            var text = String.UnicodeScalarView()
+            text.append(contentsOf: piece)
+            out.append(String(text))
+        }
+        return out
+    }
+}

@@ -127,15 +127,18 @@ import Vapor
 }
 
 @Suite struct NameSearchTests {
-    /// A name shared by more people than the trigram index is asked about is found by the walk along
-    /// the sorted names (SQLite), and a renamed or removed person is found as they are now.
+    /// How many more than one share the common name: four pages.
+    static let sharing = 100
+
+    /// A name shared by more people than a page holds is paged in name order, a single one is found
+    /// among them, and a renamed or removed person is found as they are now.
     @Test(arguments: TestDatabase.allCases)
     func commonRenamedAndRemovedNamesAreFoundAsTheyAreNow(db: TestDatabase) async throws {
         try await withPolku(db) { app in
             let world = try await World.make(app)
             let now = Date()
             var people: [[any SQLExpression]] = [], enrolments: [[any SQLExpression]] = [], removed = UUID()
-            for i in 0...ParticipantQueries.nameIndexLimit {
+            for i in 0...Self.sharing {
                 let id = UUID(), last = "Yleinen", first = "Nimi\(String(format: "%04d", i))"
                 people.append([
                     SQLBind(id), SQLBind(now), SQLBind(now), SQLBind(first), SQLBind(last), SQLBind(SearchKey.make(last, first)),
@@ -156,9 +159,9 @@ import Vapor
             let common = try await client.get(SiteURL.participants.relativeURL([("q", "yleinen nimi")]))
             #expect(common.body.contains("Nimi0000") && common.body.contains("Nimi0024") && !common.body.contains("Nimi0025"))
             #expect(common.body.contains("rel=\"next\""))
-            let last = String(format: "Nimi%04d", ParticipantQueries.nameIndexLimit)
+            let last = String(format: "Nimi%04d", Self.sharing)
             let rare = try await client.get(SiteURL.participants.relativeURL([("q", last.lowercased())]))
-            #expect(rare.body.contains(last) && !rare.body.contains(String(format: "Nimi%04d", ParticipantQueries.nameIndexLimit - 1)))
+            #expect(rare.body.contains(last) && !rare.body.contains(String(format: "Nimi%04d", Self.sharing - 1)))
 
             let person = try #require(try await Participant.find(world.ownParticipant, on: app.db))
             person.lastName = "Uusinimi"; person.searchKey = SearchKey.make(person.lastName, person.firstName)
@@ -172,6 +175,60 @@ import Vapor
             try await app.db.sql.delete(from: "participants").where("id", .equal, SQLBind(removed)).run()
             #expect(!(try await client.get(SiteURL.participants.relativeURL([("q", last.lowercased())])).body.contains(last)))
         }
+    }
+}
+
+extension NameSearchTests {
+    /// SQLite's name index (migration 044) holds every name's three-character pieces, as `SearchKey.grams`
+    /// makes them, and counts them: filled from the people already there when the migration runs, and
+    /// kept by the triggers through a new person, a rename and a removal. (PostgreSQL has no such table.)
+    @Test func sqliteNameIndexHoldsThePiecesOfTheNamesAsTheyAreNow() async throws {
+        try await withPolku(.sqlite) { app in
+            let world = try await World.make(app)
+            let sql = app.db.sql
+            try await IndexNameGramsSQLite().revert(on: app.db)
+            try await IndexNameGramsSQLite().prepare(on: app.db)
+            try await Self.expectIndexMatchesNames(sql)
+
+            let person = try #require(try await Participant.find(world.ownParticipant, on: app.db))
+            person.lastName = "Ääninen"; person.searchKey = SearchKey.make(person.lastName, person.firstName)
+            try await person.update(on: app.db)
+            let added = Participant()
+            added.firstName = "Aino"; added.lastName = "Lisätty"; added.searchKey = SearchKey.make(added.lastName, added.firstName)
+            added.birthDate = "1980-01-01"; added.gender = .female; added.municipality = "Pori"; added.language = "fi"
+            try await added.create(on: app.db)
+            let gone = try #require(try await Participant.query(on: app.db).filter(\.$id != world.ownParticipant).filter(\.$id != added.id!).first())
+            try await sql.delete(from: "enrolments").where("participant_id", .equal, SQLBind(gone.id!)).run()
+            try await gone.delete(on: app.db)
+            try await Self.expectIndexMatchesNames(sql)
+            #expect(
+                try await sql.raw("SELECT COUNT(*) AS n FROM participant_grams WHERE search_key LIKE '%merkkinen%'").first()?
+                    .decode(column: "n", as: Int.self) == 0, "the old name is gone")
+        }
+    }
+
+    private static func expectIndexMatchesNames(_ sql: any SQLDatabase) async throws {
+        let people = try await sql.raw("SELECT id, search_key FROM participants").all()
+        var expected: Set<String> = [], counts: [String: Int] = [:]
+        for row in people {
+            let id = try row.decode(column: "id", as: UUID.self), key = try row.decode(column: "search_key", as: String.self)
+            for gram in SearchKey.grams(key) {
+                expected.insert("\(gram)|\(key)|\(id.uuidString)")
+                counts[gram, default: 0] += 1
+            }
+        }
+        #expect(!expected.isEmpty)
+        var stored: Set<String> = []
+        for row in try await sql.raw("SELECT gram, search_key, id FROM participant_grams").all() {
+            let id = try row.decode(column: "id", as: UUID.self)
+            stored.insert("\(try row.decode(column: "gram", as: String.self))|\(try row.decode(column: "search_key", as: String.self))|\(id.uuidString)")
+        }
+        #expect(stored == expected)
+        var storedCounts: [String: Int] = [:]
+        for row in try await sql.raw("SELECT gram, n FROM participant_gram_counts WHERE n <> 0").all() {
+            storedCounts[try row.decode(column: "gram", as: String.self)] = try row.decode(column: "n", as: Int.self)
+        }
+        #expect(storedCounts == counts)
     }
 }
 

@@ -67,16 +67,17 @@ enum ParticipantQueries {
             query.appendLiteral(" ORDER BY search_key, id OFFSET 0) p CROSS JOIN LATERAL (")
             query.appendInterpolation(visible)
             query.appendLiteral(" LIMIT 1) v ORDER BY p.search_key, p.id LIMIT \(limit + 1)) q JOIN participants x ON x.id = q.id ORDER BY x.search_key, x.id")
-        } else if try await usesNameIndex(sql, key: key) {
-            // A search with few matches starts from the trigram index (migration 013) and sorts by the
-            // copy of the key kept there; only the page's rows are then read from the people.
-            query = SQLQueryString(columns + "(SELECT f.id FROM participant_names f")
-            append(
-                ["f.search_key LIKE \(containing(key, on: sql))"] + conditions("f")
-                    + ["EXISTS (SELECT 1 FROM enrolments e WHERE e.participant_id = f.id AND \(enrolledIn(projects, on: sql)))"], to: &query)
-            query.appendLiteral(" ORDER BY f.search_key, f.id LIMIT \(limit + 1)) q JOIN participants x ON x.id = q.id ORDER BY x.search_key, x.id")
+        } else if !SearchKey.grams(key).isEmpty {
+            // SQLite walks, in name order, only the names holding the search's rarest three characters
+            // (migration 044) and reads the page's other columns for its rows at the end.
+            var walk: [SQLQueryString] = ["g.gram = \(rarestGram(of: key))"]
+            if let anchor { walk.append("g.search_key >= \(bind: anchor)") }
+            query = SQLQueryString(columns + "(SELECT g.id FROM participant_grams g")
+            append(walk + conditions("g") + ["EXISTS (SELECT 1 FROM enrolments e WHERE e.participant_id = g.id AND \(enrolledIn(projects, on: sql)))"], to: &query)
+            query.appendLiteral(" ORDER BY g.search_key, g.id LIMIT \(limit + 1)) q JOIN participants x ON x.id = q.id ORDER BY x.search_key, x.id")
         } else {
-            // SQLite walks the ordered index and checks visibility row by row until the page is full.
+            // No search, or one under three characters: SQLite walks the ordered index and checks
+            // visibility row by row until the page is full.
             query = "SELECT p.id, p.first_name, p.last_name, p.birth_date, p.municipality, p.search_key FROM participants p"
             append(conditions("p") + ["EXISTS (\(visible))"], to: &query)
             query.appendLiteral(" ORDER BY p.search_key, p.id LIMIT \(limit + 1)")
@@ -121,23 +122,19 @@ enum ParticipantQueries {
         sql.dialect.name == "sqlite" ? "+e.project_id IN \(SQLBind.group(projects))" : "e.project_id IN \(SQLBind.group(projects))"
     }
 
-    /// SQLite: whether a search starts from the trigram index. It finds any three or more characters
-    /// at once, but its cost grows with the matches (each is checked against the projects), while the
-    /// walk along the sorted names stops at a full page. Measured at 100,000 people: one person's name
-    /// (1 match) 1–2 ms through the index, 24 ms by the walk; a surname one in a hundred share (966
-    /// matches) 18 ms through the index, 9 ms by the walk; "aino" (4,202) 22 ms and 1 ms.
-    private static func usesNameIndex(_ sql: any SQLDatabase, key: String) async throws -> Bool {
-        guard key.count >= 3, !key.contains("%"), !key.contains("_") else { return false }
-        let matches =
-            try await sql.raw(
-                """
-                SELECT COUNT(*) AS n FROM (SELECT 1 FROM participant_names WHERE search_key LIKE \(containing(key, on: sql)) LIMIT \(literal: nameIndexLimit + 1)) q
-                """
-            ).first()?.decode(column: "n", as: Int.self) ?? 0
-        return matches <= nameIndexLimit
+    /// SQLite: of the key's three-character pieces, the one fewest names hold, chosen by the database
+    /// from the counts the triggers keep (migration 044). A piece no name holds counts 0: its walk is
+    /// empty, as the search's answer is.
+    private static func rarestGram(of key: String) -> SQLQueryString {
+        var pieces = SQLQueryString("(SELECT v.column1 FROM (VALUES ")
+        for (i, gram) in SearchKey.grams(key).enumerated() {
+            pieces.appendLiteral(i == 0 ? "(" : ", (")
+            pieces.appendInterpolation(bind: gram)
+            pieces.appendLiteral(")")
+        }
+        pieces.appendLiteral(") v LEFT JOIN participant_gram_counts c ON c.gram = v.column1 ORDER BY COALESCE(c.n, 0) LIMIT 1)")
+        return pieces
     }
-
-    static let nameIndexLimit = 100
 
     /// The `LIKE` pattern for text containing `text` (already escaped where the query says so). On
     /// SQLite an expression, not a bare parameter: SQLite parses and plans a statement again whenever a
