@@ -185,6 +185,9 @@ final class ReadConnection: @unchecked Sendable {
         }
     }
 
+    /// How many statements are kept prepared (for tests: the bound on what a connection holds).
+    var keptCount: Int { statements.count }
+
     /// The kept statements that were parsed again more than `allowed` times since first prepared.
     func reprepared(moreThan allowed: Int32) -> [String] {
         statements.filter { sqlite_nio_sqlite3_stmt_status($0.value, SQLITE_STMTSTATUS_REPREPARE, 0) > allowed }.map(\.key)

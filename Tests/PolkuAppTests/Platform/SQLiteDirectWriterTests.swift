@@ -91,4 +91,32 @@ import Vapor
             }
         }
     }
+
+    /// The writer's connection keeps a statement prepared only up to `keptLength` characters: an
+    /// audit batch is a new text for each number of rows, and keeping them all held 70 MB. Nor does
+    /// any connection keep more than `keptStatements`.
+    @Test func longStatementsAreNotKeptAndTheKeptAreBounded() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("polku-kept-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        // An empty file is an empty database; the connection opens an existing one only.
+        let path = directory.appendingPathComponent("kept.sqlite").path
+        #expect(FileManager.default.createFile(atPath: path, contents: nil))
+        let connection = try ReadConnection(path: path, pragmas: [], keptLength: 60)
+        defer { connection.close() }
+        try connection.query("CREATE TABLE t (n INTEGER)", []) { _ in }
+        for rows in 1...40 {
+            let values = (1...rows).map { _ in "(?)" }.joined(separator: ", ")
+            try connection.query("INSERT INTO t (n) VALUES \(values)", (1...rows).map { .integer($0) }) { _ in }
+        }
+        var total = 0
+        try connection.query("SELECT COUNT(*) AS n FROM t", []) { row in total = (try? row.decode(column: "n", as: Int.self)) ?? -1 }
+        #expect(total == 40 * 41 / 2, "every batch was written, kept or not")
+        // Texts of at most 60 characters: the table, the count and the batches of up to 7 rows (58).
+        #expect(connection.keptCount == 2 + 7)
+        for n in 0..<(ReadConnection.keptStatements + 10) {
+            try connection.query("SELECT \(n) AS n", []) { _ in }
+        }
+        #expect(connection.keptCount <= ReadConnection.keptStatements)
+    }
 }
