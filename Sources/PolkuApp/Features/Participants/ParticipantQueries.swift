@@ -67,10 +67,10 @@ enum ParticipantQueries {
             query.appendLiteral(" ORDER BY search_key, id OFFSET 0) p CROSS JOIN LATERAL (")
             query.appendInterpolation(visible)
             query.appendLiteral(" LIMIT 1) v ORDER BY p.search_key, p.id LIMIT \(limit + 1)) q JOIN participants x ON x.id = q.id ORDER BY x.search_key, x.id")
-        } else if !SearchKey.grams(key).isEmpty {
+        } else if case let grams = SearchKey.grams(key), !grams.isEmpty {
             // SQLite walks, in name order, only the names holding the search's rarest three characters
             // (migration 044) and reads the page's other columns for its rows at the end.
-            var walk: [SQLQueryString] = ["g.gram = \(rarestGram(of: key))"]
+            var walk: [SQLQueryString] = ["g.gram = \(rarestGram(of: grams))"]
             if let anchor { walk.append("g.search_key >= \(bind: anchor)") }
             query = SQLQueryString(columns + "(SELECT g.id FROM participant_grams g")
             append(walk + conditions("g") + ["EXISTS (SELECT 1 FROM enrolments e WHERE e.participant_id = g.id AND \(enrolledIn(projects, on: sql)))"], to: &query)
@@ -122,12 +122,12 @@ enum ParticipantQueries {
         sql.dialect.name == "sqlite" ? "+e.project_id IN \(SQLBind.group(projects))" : "e.project_id IN \(SQLBind.group(projects))"
     }
 
-    /// SQLite: of the key's three-character pieces, the one fewest names hold, chosen by the database
+    /// SQLite: of a key's three-character pieces, the one fewest names hold, chosen by the database
     /// from the counts the triggers keep (migration 044). A piece no name holds counts 0: its walk is
     /// empty, as the search's answer is.
-    private static func rarestGram(of key: String) -> SQLQueryString {
+    private static func rarestGram(of grams: [String]) -> SQLQueryString {
         var pieces = SQLQueryString("(SELECT v.column1 FROM (VALUES ")
-        for (i, gram) in SearchKey.grams(key).enumerated() {
+        for (i, gram) in grams.enumerated() {
             pieces.appendLiteral(i == 0 ? "(" : ", (")
             pieces.appendInterpolation(bind: gram)
             pieces.appendLiteral(")")
