@@ -34,7 +34,7 @@ package struct Actor: Sendable {
         self.participantID = participantID
         self.projectNames = projectNames
         func projects(_ can: (ProjectAccess) -> Bool) -> [UUID] {
-            rolesByProject.filter { can(ProjectAccess(roles: $0.value)) }.map { ($0.key.uuidString, $0.key) }.sorted { $0.0 < $1.0 }.map(\.1)
+            rolesByProject.filter { can(ProjectAccess(roles: $0.value)) }.map { ($0.key.text, $0.key) }.sorted { $0.0 < $1.0 }.map(\.1)
         }
         projectsSeeingPeople = projects(\.seesParticipants)
         projectsWritingPeople = projects(\.writesParticipantData)

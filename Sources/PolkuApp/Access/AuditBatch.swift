@@ -117,7 +117,7 @@ actor AuditBatch {
     /// machine idle). A missing id is an empty text in its array (postgres-nio's arrays hold no
     /// nulls), made null again here.
     private static func insertUnnested(_ rows: [Row], on sql: any SQLDatabase) async throws {
-        func text(_ id: UUID?) -> String { id?.uuidString ?? "" }
+        func text(_ id: UUID?) -> String { id?.text ?? "" }
         try await sql.raw(
             """
             INSERT INTO audit_events (id, at, actor_id, actor_email, action, participant_id, project_id, detail, client_address)

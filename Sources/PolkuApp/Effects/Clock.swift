@@ -31,7 +31,7 @@ package struct IDGenerator: Sendable {
             let n = next.withLockedValue {
                 $0 += 1; return $0
             }
-            return UUID(uuidString: String(format: "00000000-0000-4000-8000-%012llX", n))!
+            return UUID(text: String(format: "00000000-0000-4000-8000-%012llX", n))!
         }
     }
 }

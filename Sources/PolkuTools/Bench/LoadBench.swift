@@ -75,9 +75,9 @@ public enum LoadBench {
         try await Membership(userID: admin.id!, projectID: nil, role: .admin).create(on: app.db)
         let adminCookie = try await BenchSession.make(app, user: admin.id!, prefix: "bench-admin")
         return World(
-            cookie: cookie, csrf: "bench", participant: sample.participant.uuidString, project: first.project_id.uuidString, searchTerm: sample.searchTerm,
+            cookie: cookie, csrf: "bench", participant: sample.participant.text, project: first.project_id.text, searchTerm: sample.searchTerm,
             personSearch: sample.personSearch,
-            sessions: paths, members: members.map(\.uuidString), apiToken: token, adminCookie: adminCookie)
+            sessions: paths, members: members.map(\.text), apiToken: token, adminCookie: adminCookie)
     }
 
     /// Groups of ten for a fifth of the other people, each in a project of theirs, with ten weekly

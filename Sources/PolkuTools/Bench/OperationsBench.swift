@@ -12,7 +12,7 @@ public enum OperationsBench {
     /// each save is measured. Each save carries a new form key, as a note form drawn in a browser does.
     public static func writers(_ app: Application, writers: Int, seconds: Double) async throws -> String {
         let world = try await LoadBench.prepare(app, participants: 1_000, sessions: 1)
-        let path = SiteURL.participantNotes(.value(UUID(uuidString: world.participant)!)).relativeURL()
+        let path = SiteURL.participantNotes(.value(UUID(text: world.participant)!)).relativeURL()
         let (csrf, project, cookie) = (world.csrf, world.project, world.cookie)
         let until = DispatchTime.now().uptimeNanoseconds + UInt64(seconds * 1e9)
         let results = try await withThrowingTaskGroup(of: ([Double], Int).self) { group in
@@ -45,7 +45,7 @@ public enum OperationsBench {
     public static func backup(_ app: Application, participants: Int, attendances: Int) async throws -> String {
         _ = try await ParticipantBench.generate(app, participants: participants, projects: 10)
         _ = try await ActivityBench.generate(app, attendances: attendances, projects: 20)
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("polku-bench-backup-\(UUID().uuidString)").path
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("polku-bench-backup-\(UUID().text)").path
         defer { try? FileManager.default.removeItem(atPath: file) }
         let t0 = DispatchTime.now().uptimeNanoseconds
         let summary = try await Backup.write(app, to: file)

@@ -32,7 +32,7 @@ enum DemoMeasures {
                     let times = 2 + n % 3
                     let goals =
                         d.scoring.method == .goals
-                        ? try await Goal.query(on: db).filter(\.$participant.$id == e.$participant.id).filter(\.$project.$id == project).all().map { $0.id!.uuidString }
+                        ? try await Goal.query(on: db).filter(\.$participant.$id == e.$participant.id).filter(\.$project.$id == project).all().map { $0.id!.text }
                         : []
                     if d.scoring.method == .goals && goals.isEmpty { continue }
                     let gain = Double(rng.int(0...3))

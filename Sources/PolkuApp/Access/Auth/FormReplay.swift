@@ -46,7 +46,7 @@ enum FormReplay {
         let t = context.t
         // What a person typed, not the form's own codes (ids, choices): those ride along hidden.
         let visible = fields.filter { name, value in
-            name != "password" && !value.isEmpty && UUID(uuidString: value) == nil
+            name != "password" && !value.isEmpty && UUID(text: value) == nil
                 && !(value.count <= 24 && value.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_" || $0 == "-") })
         }
         return Page(context, title: t("replay.title"), status: status) {

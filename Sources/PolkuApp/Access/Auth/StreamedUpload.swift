@@ -115,7 +115,7 @@ private final class Receiver: @unchecked Sendable {
     private func flush() async throws {
         guard !pending.isEmpty else { return }
         if handle == nil {
-            let url = FileManager.default.temporaryDirectory.appendingPathComponent("polku-upload-\(UUID().uuidString)")
+            let url = FileManager.default.temporaryDirectory.appendingPathComponent("polku-upload-\(UUID().text)")
             path = url
             handle = try await fileio.openFile(
                 path: url.path, mode: .write, flags: .allowFileCreation(posixMode: 0o600), eventLoop: eventLoop

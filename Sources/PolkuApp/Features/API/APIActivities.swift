@@ -18,7 +18,7 @@ enum APIActivities {
 
     private static func summary(_ r: Row) -> Schemas.ActivitySummary {
         Schemas.ActivitySummary(
-            id: r.id.uuidString, projectId: r.project_id.uuidString, siteId: r.site_id?.uuidString, kind: Schemas.ActivityKind(rawValue: r.kind) ?? .group,
+            id: r.id.text, projectId: r.project_id.text, siteId: r.site_id?.text, kind: Schemas.ActivityKind(rawValue: r.kind) ?? .group,
             name: r.name, category: r.category, fromDate: r.from_date, toDate: r.to_date)
     }
 
@@ -34,7 +34,7 @@ enum APIActivities {
         }
         query.appendLiteral(" ORDER BY name, id LIMIT \(limit + 1)")
         let rows = try await req.db.sql.raw(query).all(decoding: Row.self)
-        return Schemas.ActivityPage(items: rows.prefix(limit).map(summary), next: rows.count > limit ? rows[limit - 1].id.uuidString : nil)
+        return Schemas.ActivityPage(items: rows.prefix(limit).map(summary), next: rows.count > limit ? rows[limit - 1].id.text : nil)
     }
 
     private struct SessionRow: Decodable { let id: UUID; let date: String; let start_time: String?; let end_time: String?; let cancelled: Bool }
@@ -55,10 +55,10 @@ enum APIActivities {
             "SELECT id, date, start_time, end_time, cancelled FROM activity_sessions WHERE activity_id = \(bind: id) ORDER BY date, start_time, id"
         ).all(decoding: SessionRow.self)
         return Schemas.Activity(
-            id: a.id.uuidString, projectId: a.project_id.uuidString, siteId: a.site_id?.uuidString, kind: Schemas.ActivityKind(rawValue: a.kind) ?? .group,
+            id: a.id.text, projectId: a.project_id.text, siteId: a.site_id?.text, kind: Schemas.ActivityKind(rawValue: a.kind) ?? .group,
             name: a.name, description: a.description, category: a.category, fromDate: a.from_date, toDate: a.to_date,
             sessions: sessions.map {
-                Schemas.SessionSummary(id: $0.id.uuidString, date: $0.date, startTime: $0.start_time, endTime: $0.end_time, cancelled: $0.cancelled)
+                Schemas.SessionSummary(id: $0.id.text, date: $0.date, startTime: $0.start_time, endTime: $0.end_time, cancelled: $0.cancelled)
             })
     }
 
@@ -92,9 +92,9 @@ enum APIActivities {
         let orgs = try await sql.raw("SELECT organisation, attendees FROM session_organisations WHERE session_id = \(bind: id) ORDER BY organisation")
             .all(decoding: Org.self)
         return Schemas.Session(
-            id: id.uuidString, activityId: ctx.activity.id.uuidString, date: s.date, startTime: s.start_time, endTime: s.end_time, cancelled: s.cancelled,
+            id: id.text, activityId: ctx.activity.id.text, date: s.date, startTime: s.start_time, endTime: s.end_time, cancelled: s.cancelled,
             version: s.version,
-            attendees: people.map { Schemas.Attendee(participantId: $0.id.uuidString, firstName: $0.first_name, lastName: $0.last_name) },
+            attendees: people.map { Schemas.Attendee(participantId: $0.id.text, firstName: $0.first_name, lastName: $0.last_name) },
             guests: guests,
             organisations: orgs.map { .init(organisation: $0.organisation, attendees: $0.attendees) },
             headCounts: Schemas.HeadCounts(
@@ -124,7 +124,7 @@ enum APIActivities {
             ).all(decoding: [String: UUID].self).compactMap { $0["participant_id"] }
             if Set(known) != present { throw APIRefusal.unprocessable("participants", "attendance.error.not_in_project") }
         }
-        let ticked = present.sorted { $0.uuidString < $1.uuidString }, sessionID = ctx.session.id
+        let ticked = present.sorted { $0.text < $1.text }, sessionID = ctx.session.id
         return try await req.db.writeTransaction { db in
             let sql = db.sql
             let bumped = try await sql.update(ActivitySession.schema).set(SQLIdentifier("version"), to: SQLRaw("version + 1"))

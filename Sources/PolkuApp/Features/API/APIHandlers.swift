@@ -14,7 +14,7 @@ struct APIHandlers: APIProtocol {
         let actor = try req.guardedActor()
         guard let caller = req.apiCaller else { throw Abort(.unauthorized) }
         let me = Components.Schemas.Me(
-            userId: actor.userID.uuidString, email: actor.email, name: actor.name, tokenName: caller.tokenName,
+            userId: actor.userID.text, email: actor.email, name: actor.name, tokenName: caller.tokenName,
             scopes: caller.scopes.compactMap { Components.Schemas.Scope(rawValue: $0.rawValue) }, expiresAt: caller.expiresAt)
         return .ok(.init(body: .json(me)))
     }

@@ -29,7 +29,7 @@ enum APIMeasures {
         let items = keys.flatMap { key in
             (histories[key] ?? []).map { s in
                 Schemas.Assessment(
-                    id: s.id.uuidString, instrument: key, version: s.version, projectId: s.project.uuidString, date: s.date, total: s.scores.total,
+                    id: s.id.text, instrument: key, version: s.version, projectId: s.project.text, date: s.date, total: s.scores.total,
                     scaled: s.scores.scaled, band: s.scores.band, domains: .init(additionalProperties: s.scores.domains), missing: s.scores.missing)
             }
         }

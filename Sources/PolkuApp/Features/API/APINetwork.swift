@@ -19,8 +19,8 @@ enum APINetwork {
         query.appendLiteral(" ORDER BY name, id LIMIT \(limit + 1)")
         let rows = try await req.db.sql.raw(query).all(decoding: OrganisationRow.self)
         return Schemas.OrganisationPage(
-            items: rows.prefix(limit).map { Schemas.OrganisationSummary(id: $0.id.uuidString, name: $0.name, kind: $0.kind, municipality: $0.municipality ?? "") },
-            next: rows.count > limit ? rows[limit - 1].id.uuidString : nil)
+            items: rows.prefix(limit).map { Schemas.OrganisationSummary(id: $0.id.text, name: $0.name, kind: $0.kind, municipality: $0.municipality ?? "") },
+            next: rows.count > limit ? rows[limit - 1].id.text : nil)
     }
 
     static func organisation(_ req: Request) async throws -> Schemas.Organisation {
@@ -31,7 +31,7 @@ enum APINetwork {
         else { throw Abort(.notFound) }
         let services = try await serviceRows(req, where: "s.organisation_id = \(bind: id)", after: nil, limit: 1000)
         return Schemas.Organisation(
-            id: o.id.uuidString, name: o.name, kind: o.kind, municipality: o.municipality ?? "", sector: o.sector, services: services.map(service))
+            id: o.id.text, name: o.name, kind: o.kind, municipality: o.municipality ?? "", sector: o.sector, services: services.map(service))
     }
 
     private struct ServiceRow: Decodable {
@@ -41,7 +41,7 @@ enum APINetwork {
 
     private static func service(_ r: ServiceRow) -> Schemas.Service {
         Schemas.Service(
-            id: r.id.uuidString, organisationId: r.organisation_id.uuidString, name: r.name, description: r.description, category: r.category,
+            id: r.id.text, organisationId: r.organisation_id.text, name: r.name, description: r.description, category: r.category,
             areas: Service.listItems(r.areas), languages: Service.listItems(r.languages), active: r.active, ptvId: r.ptv_id)
     }
 
@@ -79,7 +79,7 @@ enum APINetwork {
                 " AND s.\(unsafeRaw: column) LIKE \(bind: "%," + ParticipantQueries.likeEscaped(value) + ",%") ESCAPE '!'" as SQLQueryString)
         }
         let rows = try await serviceRows(req, where: condition, after: cursor, limit: limit)
-        return Schemas.ServicePage(items: rows.prefix(limit).map(service), next: rows.count > limit ? rows[limit - 1].id.uuidString : nil)
+        return Schemas.ServicePage(items: rows.prefix(limit).map(service), next: rows.count > limit ? rows[limit - 1].id.text : nil)
     }
 
     private struct InboxRow: Decodable {
@@ -111,10 +111,10 @@ enum APINetwork {
         return Schemas.ReferralPage(
             items: page.map { r in
                 Schemas.ReferralSummary(
-                    id: r.id.uuidString, service: r.service, state: Schemas.ReferralState(rawValue: r.state) ?? .sent, createdAt: r.created_at,
+                    id: r.id.text, service: r.service, state: Schemas.ReferralState(rawValue: r.state) ?? .sent, createdAt: r.created_at,
                     person: r.consent_withdrawn_on == nil ? "\(r.first_name) \(r.last_name)" : nil)
             },
-            next: rows.count > limit ? rows[limit - 1].id.uuidString : nil)
+            next: rows.count > limit ? rows[limit - 1].id.text : nil)
     }
 
     /// One referral: the provider sees the person only as far as shared, and not at all after consent
@@ -137,8 +137,8 @@ enum APINetwork {
                 language: shows("language") ? $0.language : nil)
         }
         return Schemas.Referral(
-            id: m.id.uuidString, side: m.isProvider ? .provider : .referrer, participantId: m.isProvider ? nil : m.participantID.uuidString,
-            serviceId: m.serviceID.uuidString, service: m.service, organisationId: m.organisationID.uuidString, organisation: m.organisation,
+            id: m.id.text, side: m.isProvider ? .provider : .referrer, participantId: m.isProvider ? nil : m.participantID.text,
+            serviceId: m.serviceID.text, service: m.service, organisationId: m.organisationID.text, organisation: m.organisation,
             state: Schemas.ReferralState(rawValue: m.state.rawValue) ?? .sent, reason: m.reason, consentOn: m.consentOn,
             consentWithdrawnOn: m.consentWithdrawnOn, shared: m.shared.sorted(), person: person,
             message: m.message,

@@ -26,9 +26,9 @@ enum APIParticipants {
         return Schemas.ParticipantPage(
             items: page.rows.map {
                 Schemas.ParticipantSummary(
-                    id: $0.id.uuidString, firstName: $0.first_name, lastName: $0.last_name, birthDate: $0.birth_date, municipality: $0.municipality)
+                    id: $0.id.text, firstName: $0.first_name, lastName: $0.last_name, birthDate: $0.birth_date, municipality: $0.municipality)
             },
-            next: page.hasMore ? page.rows.last?.id.uuidString : nil)
+            next: page.hasMore ? page.rows.last?.id.text : nil)
     }
 
     private struct EnrolmentRow: Decodable {
@@ -51,11 +51,11 @@ enum APIParticipants {
         ).all(decoding: EnrolmentRow.self)
         try await req.audit.record(.participantView, participant: scope.participantID, detail: "api")
         return Schemas.Participant(
-            id: scope.participantID.uuidString, firstName: p.firstName, lastName: p.lastName, birthDate: p.birthDate, gender: p.gender.rawValue,
+            id: scope.participantID.text, firstName: p.firstName, lastName: p.lastName, birthDate: p.birthDate, gender: p.gender.rawValue,
             municipality: p.municipality, language: p.language, email: p.email, phone: p.phone,
             enrolments: rows.map { e in
                 Schemas.Enrolment(
-                    id: e.id.uuidString, projectId: e.project_id.uuidString, siteId: e.site_id?.uuidString, phase: e.phase,
+                    id: e.id.text, projectId: e.project_id.text, siteId: e.site_id?.text, phase: e.phase,
                     startDate: e.start_date, endDate: e.end_date,
                     esf: Schemas.ESFData(
                         labourStatus: e.labour_status, unemployedMonths: e.unemployed_months, isced: e.isced, exitSituation: e.exit_situation,
@@ -88,12 +88,12 @@ enum APIParticipants {
         let rows = try await req.db.sql.raw(query).all(decoding: NoteRow.self)
         try await req.audit.record(.participantView, participant: pid, detail: "notes (api)")
         let items = rows.prefix(limit).map(note)
-        return Schemas.NotePage(items: items, next: rows.count > limit ? rows[limit - 1].id.uuidString : nil)
+        return Schemas.NotePage(items: items, next: rows.count > limit ? rows[limit - 1].id.text : nil)
     }
 
     private static func note(_ r: NoteRow) -> Schemas.Note {
         Schemas.Note(
-            id: r.id.uuidString, projectId: r.project_id.uuidString, sensitivity: Schemas.Sensitivity(rawValue: r.sensitivity) ?? .normal,
+            id: r.id.text, projectId: r.project_id.text, sensitivity: Schemas.Sensitivity(rawValue: r.sensitivity) ?? .normal,
             body: r.body, createdAt: r.created_at, author: r.author)
     }
 

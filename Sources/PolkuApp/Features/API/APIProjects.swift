@@ -19,7 +19,7 @@ enum APIProjects {
         var query: SQLQueryString = "SELECT id, code, name, status, start_date, end_date FROM projects"
         var conditions: [SQLQueryString] = []
         if !actor.isAdmin {
-            let ids = actor.rolesByProject.keys.filter { actor.access(to: $0).seesAggregates }.sorted { $0.uuidString < $1.uuidString }
+            let ids = actor.rolesByProject.keys.filter { actor.access(to: $0).seesAggregates }.sorted { $0.text < $1.text }
             guard !ids.isEmpty else { return Schemas.ProjectPage(items: []) }
             conditions.append("id IN \(SQLBind.group(ids))")
         }
@@ -31,9 +31,9 @@ enum APIProjects {
         query.appendLiteral(" ORDER BY name, id LIMIT \(limit + 1)")
         let rows = try await req.db.sql.raw(query).all(decoding: Row.self)
         let items = rows.prefix(limit).map {
-            Schemas.ProjectSummary(id: $0.id.uuidString, code: $0.code, name: $0.name, status: $0.status, startDate: $0.start_date, endDate: $0.end_date)
+            Schemas.ProjectSummary(id: $0.id.text, code: $0.code, name: $0.name, status: $0.status, startDate: $0.start_date, endDate: $0.end_date)
         }
-        return Schemas.ProjectPage(items: Array(items), next: rows.count > limit ? rows[limit - 1].id.uuidString : nil)
+        return Schemas.ProjectPage(items: Array(items), next: rows.count > limit ? rows[limit - 1].id.text : nil)
     }
 
     static func show(_ req: Request) async throws -> Schemas.Project {
@@ -41,10 +41,10 @@ enum APIProjects {
         guard let p = try await Project.find(id, on: req.db) else { throw Abort(.notFound) }
         let sites = try await Site.query(on: req.db).filter(\.$project.$id == id).sort(\.$name).all()
         return Schemas.Project(
-            id: id.uuidString, code: p.code, name: p.name, summary: p.summary, funder: p.funder, status: p.status.rawValue,
+            id: id.text, code: p.code, name: p.name, summary: p.summary, funder: p.funder, status: p.status.rawValue,
             startDate: p.startDate, endDate: p.endDate, region: p.region, targetGroups: p.targetGroups, phases: p.phasePlan.phases,
             plannedParticipants: p.plannedParticipants,
-            sites: sites.map { Schemas.Site(id: $0.id?.uuidString ?? "", name: $0.name, municipality: $0.municipality) })
+            sites: sites.map { Schemas.Site(id: $0.id?.text ?? "", name: $0.name, municipality: $0.municipality) })
     }
 
     /// The ESF report as the funder's JSON export gives it: counts 1–4 as "<5".

@@ -63,7 +63,7 @@ enum APIReports {
     static func network(_ req: Request, from: CalendarDate?, to: CalendarDate?, project: UUID?) async throws -> Schemas.NetworkReport {
         let actor = try req.guardedActor()
         var state = FormState()
-        state.values = ["from": from?.iso ?? "", "to": to?.iso ?? "", "project": project?.uuidString ?? ""]
+        state.values = ["from": from?.iso ?? "", "to": to?.iso ?? "", "project": project?.text ?? ""]
         let m = try await req.reportReading { [state] db in try await NetworkReport.query(state, actor: actor, on: db) }.0
         // A project the user does not manage is answered as one that does not exist. A period that
         // ends before it starts is empty, as in the other reports, not an error.
@@ -71,7 +71,7 @@ enum APIReports {
         try await req.audit.record(.reportView, detail: "network (api)")
         func median(_ days: [Int]) -> Double? { days.count >= SmallCount.threshold ? ReferralTiming.median(days).map(Double.init) : nil }
         return Schemas.NetworkReport(
-            from: from?.iso, to: to?.iso, project: project?.uuidString,
+            from: from?.iso, to: to?.iso, project: project?.text,
             providersBySector: .init(additionalProperties: Dictionary(uniqueKeysWithValues: m.providersBySector.map { ($0.key.rawValue, count($0.value)) })),
             servicesByCategory: .init(additionalProperties: m.servicesByCategory.mapValues { count($0) }),
             referralsByState: .init(additionalProperties: m.referralsByState.mapValues { count($0) }),

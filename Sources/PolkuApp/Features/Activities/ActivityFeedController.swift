@@ -17,7 +17,7 @@ enum ActivityFeedController {
         let events = sessions.compactMap { s -> ICalendar.Event? in
             guard let date = CalendarDate(parsing: s.date), let start = ClockTime(parsing: s.startTime), let end = ClockTime(parsing: s.endTime) else { return nil }
             return ICalendar.Event(
-                uid: "\(s.id!.uuidString.lowercased())@\(host)", date: date, start: start, end: end, summary: a.name,
+                uid: "\(s.id!.text.lowercased())@\(host)", date: date, start: start, end: end, summary: a.name,
                 location: a.site?.name, description: a.description, cancelled: s.cancelled, sequence: s.version)
         }
         let res = Response(status: .ok, body: .init(string: ICalendar(name: a.name, events: events, stamp: ICalendar.stamp(req.now)).render()))

@@ -94,7 +94,7 @@ enum ActivityList {
                         }
                     }
                     f.text("co_organisers", t("activity.co_organisers"), hint: t("activity.co_organisers.hint"))
-                    f.select("site_id", t("enrolment.site"), options: sites.map { ($0.id.uuidString, $0.name) }, blank: t("enrolment.site.none"))
+                    f.select("site_id", t("enrolment.site"), options: sites.map { ($0.id.text, $0.name) }, blank: t("enrolment.site.none"))
                     f.date("from", t("activity.from"), required: true)
                     f.date("to", t("activity.to"))
                     f.text("start", t("activity.start"), required: true, hint: t("activity.time.hint"))

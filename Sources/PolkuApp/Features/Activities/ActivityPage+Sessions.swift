@@ -97,7 +97,7 @@ extension ActivityPage {
                 label: t("activity.sessions.paging"),
                 first: s.paging.before == nil ? nil : (t("activity.sessions.newest"), SiteURL.activity(.value(id)).relativeURL(fragment: "held")),
                 next: s.heldHasMore
-                    ? s.held.last.map { (t("activity.sessions.older"), SiteURL.activity(.value(id)).relativeURL([("before", $0.id.uuidString)], fragment: "held")) }
+                    ? s.held.last.map { (t("activity.sessions.older"), SiteURL.activity(.value(id)).relativeURL([("before", $0.id.text)], fragment: "held")) }
                     : nil
             ).node
             if writes {

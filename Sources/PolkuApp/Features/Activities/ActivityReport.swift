@@ -162,8 +162,8 @@ package struct ActivityReport: Sendable {
         switch by {
         case .category: a.category ?? ""
         case .kind: a.kind
-        case .site: a.site_id?.uuidString ?? ""
-        case .activity: a.id.uuidString
+        case .site: a.site_id?.text ?? ""
+        case .activity: a.id.text
         }
     }
 
@@ -180,8 +180,8 @@ package struct ActivityReport: Sendable {
         switch by {
         case .category: return key.isEmpty ? tr("activity.category.none") : tr("activity.category." + key)
         case .kind: return tr("activity.kind." + key)
-        case .site: return key.isEmpty ? tr("enrolment.site.none") : activities.values.first { $0.site_id?.uuidString == key }?.site_name ?? key
-        case .activity: return UUID(uuidString: key).flatMap { activities[$0]?.name } ?? key
+        case .site: return key.isEmpty ? tr("enrolment.site.none") : activities.values.first { $0.site_id?.text == key }?.site_name ?? key
+        case .activity: return UUID(text: key).flatMap { activities[$0]?.name } ?? key
         }
     }
 }

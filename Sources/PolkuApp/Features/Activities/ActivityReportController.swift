@@ -59,7 +59,7 @@ enum ActivityReportController {
                 f.summary()
                 f.date("from", t("report.from"))
                 f.date("to", t("report.to"))
-                f.select("site", t("enrolment.site"), options: ctx.sites.compactMap { s in s.id.map { ($0.uuidString, s.name) } }, blank: t("report.site.all"))
+                f.select("site", t("enrolment.site"), options: ctx.sites.compactMap { s in s.id.map { ($0.text, s.name) } }, blank: t("report.site.all"))
                 f.select("kind", t("activity.kind"), options: Activity.Kind.allCases.map { ($0.rawValue, t("activity.kind." + $0.rawValue)) }, blank: t("report.site.all"))
                 f.select("by", t("activity_report.by"), options: ActivityReport.Grouping.allCases.map { ($0.rawValue, t("activity_report.by." + $0.rawValue)) })
                 submit(t("report.show"))

@@ -75,7 +75,7 @@ package enum ActivityRows {
         if let lite = db as? any SQLiteDatabase {
             let binds: [SQLiteData] = values.map {
                 switch $0 {
-                case .uuid(let u): .text(u.uuidString);
+                case .uuid(let u): .text(u.text);
                 case .text(let s): .text(s);
                 case .bool(let b): .integer(b ? 1 : 0)
                 }

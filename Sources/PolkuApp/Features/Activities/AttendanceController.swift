@@ -148,7 +148,7 @@ enum AttendanceController {
         }
         guard state.isValid else { return try await page(req, ctx, state: state, status: .unprocessableEntity) }
         let sessionID = ctx.session.id
-        let ticked = present.map { ($0.uuidString, $0) }.sorted { $0.0 < $1.0 }.map(\.1), values = counts
+        let ticked = present.map { ($0.text, $0) }.sorted { $0.0 < $1.0 }.map(\.1), values = counts
         let saved: Bool = try await req.db.sqlTransaction { sql in
             // Optimistic lock: a save made from an older copy of the page changes nothing.
             var update = sql.update(ActivitySession.schema).set(SQLIdentifier("version"), to: SQLRaw("version + 1"))

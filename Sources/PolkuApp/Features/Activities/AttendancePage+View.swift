@@ -65,7 +65,7 @@ extension AttendancePage {
     /// A choice of people as (id, label), the labels worked out once for the whole list.
     static func options(_ people: [Person], _ t: Texts) -> [(String, String)] {
         let labels = labels(people, t)
-        return people.map { ($0.id.uuidString, labels[$0.id] ?? $0.last_name) }
+        return people.map { ($0.id.text, labels[$0.id] ?? $0.last_name) }
     }
 
     static func labels(_ people: [Person], _ t: Texts) -> [UUID: String] {

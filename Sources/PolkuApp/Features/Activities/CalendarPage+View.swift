@@ -17,10 +17,10 @@ extension CalendarPage {
                 f.summary()
                 h("input", ["type": "hidden", "name": "date", "value": m.anchor.iso])
                 f.select("view", t("calendar.view"), options: View.allCases.map { ($0.rawValue, t("calendar.view." + $0.rawValue)) })
-                f.select("project", t("calendar.project"), options: m.projects.map { ($0.id.uuidString, $0.name) }, blank: t("calendar.all_projects"))
-                if !m.sites.isEmpty { f.select("site", t("enrolment.site"), options: m.sites.map { ($0.id.uuidString, $0.name) }, blank: t("report.site.all")) }
+                f.select("project", t("calendar.project"), options: m.projects.map { ($0.id.text, $0.name) }, blank: t("calendar.all_projects"))
+                if !m.sites.isEmpty { f.select("site", t("enrolment.site"), options: m.sites.map { ($0.id.text, $0.name) }, blank: t("report.site.all")) }
                 f.select(
-                    "worker", t("calendar.worker"), options: [("me", t("calendar.worker.me"))] + m.staff.map { ($0.id.uuidString, $0.name) }, blank: t("calendar.worker.all"))
+                    "worker", t("calendar.worker"), options: [("me", t("calendar.worker.me"))] + m.staff.map { ($0.id.text, $0.name) }, blank: t("calendar.worker.all"))
                 submit(t("report.show"))
             }
             h("nav", ["aria-label": t("calendar.nav"), "class": "pager"]) {

@@ -32,7 +32,7 @@ extension AuditLog {
                             h("td") { r.action }
                             h("td") {
                                 if let pid = r.participant_id {
-                                    h("a", ["href": SiteURL.adminAudit.relativeURL([("participant", pid.uuidString)])]) { String(pid.uuidString.prefix(8)) }
+                                    h("a", ["href": SiteURL.adminAudit.relativeURL([("participant", pid.text)])]) { String(pid.text.prefix(8)) }
                                 }
                             }
                             h("td") { r.detail }
@@ -44,7 +44,7 @@ extension AuditLog {
             if m.hasMore, let last = m.rows.last {
                 Pager(
                     label: t("participants.paging"),
-                    next: (t("participants.next_page"), SiteURL.adminAudit.relativeURL(m.filterQuery + [("before", last.id.uuidString)]))
+                    next: (t("participants.next_page"), SiteURL.adminAudit.relativeURL(m.filterQuery + [("before", last.id.text)]))
                 ).node
             }
         }

@@ -96,9 +96,9 @@ extension UserPages {
     static func roleFields(_ f: Fields, _ t: Texts, places: Places) -> Node {
         group {
             f.select("role", t("membership.role"), options: Role.allCases.map { ($0.rawValue, t("role." + $0.rawValue)) }, required: true, blank: "")
-            f.select("project_id", t("membership.project"), options: places.projects.map { ($0.id.uuidString, $0.name) }, blank: t("membership.project.none"))
+            f.select("project_id", t("membership.project"), options: places.projects.map { ($0.id.text, $0.name) }, blank: t("membership.project.none"))
             f.select(
-                "organisation_id", t("membership.organisation"), options: places.organisations.map { ($0.id.uuidString, $0.name) },
+                "organisation_id", t("membership.organisation"), options: places.organisations.map { ($0.id.text, $0.name) },
                 blank: t("membership.organisation.none"))
         }
     }

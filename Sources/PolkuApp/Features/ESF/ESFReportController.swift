@@ -74,7 +74,7 @@ enum ESFReportController {
         let ctx = try await context(req)
         guard ctx.state.isValid else { throw Abort(.badRequest) }
         let code = (try? req.query.get(String.self, at: "code")) ?? ""
-        let after = req.query[String.self, at: "after"].flatMap(UUID.init(uuidString:))
+        let after = req.query[String.self, at: "after"].flatMap { UUID(text: $0) }
         let t = req.t
         let project = (id: ctx.project.id!, name: ctx.project.name)
         let query = [("code", code)] + ESFReportView.queryItems(ctx.state)
@@ -103,7 +103,7 @@ enum ESFReportController {
             try await ESFReport.compute(project: project.id, filter: filter, collecting: code, on: db).people
         }
         let names = try await ReportPeople.names(ids, project: project.id, on: req.db)
-        let listing = ReportPeople.Listing(Array(Set(ids)).map { (id: $0, name: names[$0] ?? $0.uuidString) }, after: after)
+        let listing = ReportPeople.Listing(Array(Set(ids)).map { (id: $0, name: names[$0] ?? $0.text) }, after: after)
         try await req.audit.record(.participantList, participants: listing.rows.map(\.id), project: project.id, detail: "esf \(code)")
         return ReportPeople.page(label, project: project, listing: listing, query: query, context: req.pageContext).response()
     }

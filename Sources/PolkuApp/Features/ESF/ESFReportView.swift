@@ -61,7 +61,7 @@ enum ESFReportView {
             h("form", ["method": "get", "action": base, "class": "inline"]) {
                 f.date("from", t("report.from"))
                 f.date("to", t("report.to"))
-                f.select("site", t("report.site"), options: ctx.sites.map { ($0.id!.uuidString, $0.name) }, blank: t("report.site.all"))
+                f.select("site", t("report.site"), options: ctx.sites.map { ($0.id!.text, $0.name) }, blank: t("report.site.all"))
                 f.select(
                     "gender", t("report.gender"),
                     options: ESFGender.allCases.map { ($0.rawValue, t("report." + ($0 == .nonBinary ? "non_binary" : $0 == .female ? "women" : "men"))) },

@@ -78,7 +78,7 @@ enum EURAExport {
         let (id, _, _) = try req.guardedProject()
         guard let project = try await Project.find(id, on: req.db) else { throw Abort(.notFound) }
         let (lines, people) = try await lines(project: project, on: req.db)
-        try await req.audit.record(.export, participants: Array(Set(people)).sorted { $0.uuidString < $1.uuidString }, project: id, detail: "eura 2021 \(format)")
+        try await req.audit.record(.export, participants: Array(Set(people)).sorted { $0.text < $1.text }, project: id, detail: "eura 2021 \(format)")
         return (project, lines)
     }
 }

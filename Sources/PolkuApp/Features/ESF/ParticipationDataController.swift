@@ -90,7 +90,7 @@ enum ParticipationDataController {
         if let s = e.exitSituationDate, let x = exitDate, s < x { state.errors["exit_situation_date"] = "error.before_exit" }
         e.qualificationGained = yn("qualification_gained")
         if state["service_outcome"].hasPrefix("own:") {
-            let own = UUID(uuidString: String(state["service_outcome"].dropFirst(4))).flatMap { id in ctx.ownOutcomes.first { $0.id == id } }
+            let own = UUID(text: String(state["service_outcome"].dropFirst(4))).flatMap { id in ctx.ownOutcomes.first { $0.id == id } }
             if let own { e.projectOutcomeID = own.id; e.serviceOutcome = own.mapsTo } else { state.errors["service_outcome"] = "error.choice" }
         } else {
             e.projectOutcomeID = nil

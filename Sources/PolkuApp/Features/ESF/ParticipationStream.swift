@@ -17,8 +17,8 @@ package enum ParticipationStream {
     static func rows(on db: any Database, project: UUID, site: UUID?, _ onRow: @escaping @Sendable (ParticipationRow) -> Void) async throws {
         if let sqlite = db as? any SQLiteDatabase {
             // Fluent's SQLite driver stores UUIDs as text and booleans as integers.
-            var binds: [SQLiteData] = [.text(project.uuidString)]
-            if let site { binds.append(.text(site.uuidString)) }
+            var binds: [SQLiteData] = [.text(project.text)]
+            if let site { binds.append(.text(site.text)) }
             try await sqlite.query(sql(placeholder: { "?\($0)" }, site: site != nil), binds) { row in
                 if let r = ParticipationRow(sqlite: row) { onRow(r) }
             }
@@ -46,7 +46,7 @@ extension ParticipationStream {
         final class Count: @unchecked Sendable { var n = 0 }
         let count = Count()
         if let sqlite = db as? any SQLiteDatabase {
-            try await sqlite.query(sql(placeholder: { "?\($0)" }, site: false), [.text(project.uuidString)]) { _ in count.n += 1 }
+            try await sqlite.query(sql(placeholder: { "?\($0)" }, site: false), [.text(project.text)]) { _ in count.n += 1 }
         } else if let postgres = db as? any PostgresDatabase {
             try await postgres.query(sql(placeholder: { "$\($0)" }, site: false), [PostgresData(uuid: project)]) { _ in count.n += 1 }.get()
         }

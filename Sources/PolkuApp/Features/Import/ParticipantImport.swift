@@ -50,11 +50,11 @@ package struct ParticipantImport {
             func b(_ v: Bool?) -> String { v.map { $0 ? "1" : "0" } ?? "" }
             func n(_ v: Int?) -> String { v.map(String.init) ?? "" }
             var parts: [String] = [firstName, lastName, birthDate, municipality, language, gender.rawValue]
-            parts += [o(email), o(phone), o(siteID?.uuidString), startDate, o(labourStatus?.rawValue), n(unemployedMonths), n(isced)]
+            parts += [o(email), o(phone), o(siteID?.text), startDate, o(labourStatus?.rawValue), n(unemployedMonths), n(isced)]
             parts += [o(disability?.rawValue), o(foreignBackground?.rawValue), o(minority?.rawValue), o(otherDisadvantage?.rawValue)]
             parts += [b(thirdCountNational), b(homeless), b(rural), o(exitDate), o(serviceOutcome?.rawValue), o(exitSituation?.rawValue)]
             parts += [o(exitSituationDate), b(qualificationGained), o(followUpDate), b(followUpEmployed), o(followUpImprovements)]
-            parts += [o(projectOutcomeID?.uuidString)]
+            parts += [o(projectOutcomeID?.text)]
             return parts.joined(separator: "\u{1F}")
         }
     }

@@ -61,7 +61,7 @@ extension LearningCafe {
                 h("form", ["method": "post", "action": SiteURL.projectCafeIdeas(.value(m.project), .value(m.cafe.id)).relativeURL()]) {
                     csrfField(context)
                     f.summary()
-                    f.select("theme", t("cafe.field.theme"), options: m.themes.map { ($0.id.uuidString, $0.theme) }, required: true)
+                    f.select("theme", t("cafe.field.theme"), options: m.themes.map { ($0.id.text, $0.theme) }, required: true)
                     f.select("round", t("cafe.field.round"), options: (1...m.cafe.rounds).map { (String($0), t("cafe.round", $0)) }, required: true)
                     f.textarea("idea", t("cafe.field.idea"), required: true, rows: 2)
                     submit(t("cafe.save_idea"))
@@ -88,7 +88,7 @@ extension LearningCafe {
                 h("form", ["method": "post", "action": SiteURL.projectCafeAttendees(.value(m.project), .value(m.cafe.id)).relativeURL()]) {
                     csrfField(context)
                     f.select(
-                        "participant_id", t("cafe.field.attendee"), options: m.choices.map { ($0.id.uuidString, $0.last_name + ", " + $0.first_name) },
+                        "participant_id", t("cafe.field.attendee"), options: m.choices.map { ($0.id.text, $0.last_name + ", " + $0.first_name) },
                         required: true)
                     submit(t("cafe.add_attendee"))
                 }

@@ -147,7 +147,7 @@ enum LearningCafe {
         req.flash("cafe.idea_added")
         // The next idea is most often from the same table and round: keep them chosen.
         return req.redirect(
-            SiteURL.projectCafe(.value(m.project), .value(m.cafe.id)).relativeURL([("theme", theme.uuidString), ("round", String(round))], fragment: "cafe-idea"))
+            SiteURL.projectCafe(.value(m.project), .value(m.cafe.id)).relativeURL([("theme", theme.text), ("round", String(round))], fragment: "cafe-idea"))
     }
 
     /// Records one of the project's participants as having taken part, by name.

@@ -67,7 +67,7 @@ enum LoginController {
         }
         req.session.data = SessionData()
         _ = req.csrfToken
-        req.session.data[CurrentUserMiddleware.sessionKey] = try user.requireID().uuidString
+        req.session.data[CurrentUserMiddleware.sessionKey] = try user.requireID().text
         req.session.data[CurrentUserMiddleware.epochKey] = String(user.sessionEpoch ?? 0)
         req.actor = try await CurrentUserMiddleware.load(user.requireID(), on: req.db)
     }

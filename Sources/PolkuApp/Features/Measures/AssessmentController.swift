@@ -23,7 +23,7 @@ enum AssessmentController {
     /// instrument needs the health role in that project.
     static func context(_ req: Request, projectText: String, key: String) async throws -> Context {
         let pid = try req.id()
-        guard let project = UUID(uuidString: projectText) else { throw Abort(.badRequest, reason: "Choose a project") }
+        guard let project = UUID(text: projectText) else { throw Abort(.badRequest, reason: "Choose a project") }
         let scope = try await req.authz.writeParticipant(pid, in: project)
         guard try await MeasureQueries.projectKeys(project, on: req.db).contains(key) else { throw Abort(.notFound) }
         let ctx = try await load(participant: pid, author: scope.actor.userID, own: false, project: project, key: key, on: req.db)
@@ -35,7 +35,7 @@ enum AssessmentController {
     /// are in (issue 15). Health instruments too: the answers are theirs.
     static func ownContext(_ req: Request, projectText: String, key: String) async throws -> Context {
         let (pid, user) = try req.guardedSelf()
-        guard let project = UUID(uuidString: projectText),
+        guard let project = UUID(text: projectText),
             try await OwnSpacePages.projects(of: pid, on: req.db.sql).contains(where: { $0.id == project }),
             try await MeasureQueries.selfReportKeys(project, on: req.db).contains(key)
         else { throw Abort(.notFound) }
@@ -150,6 +150,6 @@ enum AssessmentController {
         }
         req.flash(ctx.own ? "me.assessments.saved" : "flash.assessment_saved")
         let history = ctx.own ? SiteURL.myMeasure(.value(d.key)) : SiteURL.participantMeasure(.value(ctx.participant), .value(d.key))
-        return req.redirect(history.relativeURL([("saved", a.id!.uuidString)], fragment: ctx.own ? "latest-h" : "a-\(a.id!)"))
+        return req.redirect(history.relativeURL([("saved", a.id!.text)], fragment: ctx.own ? "latest-h" : "a-\(a.id!)"))
     }
 }

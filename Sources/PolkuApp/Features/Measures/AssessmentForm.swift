@@ -49,7 +49,7 @@ struct AssessmentForm {
             if own { h("p", ["class": "lead"]) { t("me.assessments.form_intro") } }
             h("form", ["method": "post", "action": (own ? SiteURL.myAssessments : SiteURL.participantAssessments(.value(pid))).relativeURL()]) {
                 csrfField(context)
-                h("input", ["type": "hidden", "name": "project", "value": project.uuidString])
+                h("input", ["type": "hidden", "name": "project", "value": project.text])
                 h("input", ["type": "hidden", "name": "instrument", "value": d.key])
                 f.summary()
                 // The participant answers for today; a worker may type in an earlier day's answers.

@@ -71,7 +71,7 @@ extension MeasureHistory {
         if latestDefinition.scoring.method == .goals {
             for g in try await sql.select().columns("id", "text").from("goals").where("participant_id", .equal, participant)
                 .all(decoding: GoalTextRow.self)
-            { goalTexts[g.id.uuidString] = g.text }
+            { goalTexts[g.id.text] = g.text }
         }
         return Model(
             participant: participant, firstName: name.first_name, lastName: name.last_name, key: key, history: history,

@@ -19,7 +19,7 @@ extension MeasuresReportPage {
                 f.summary()
                 f.date("from", t("report.from"))
                 f.date("to", t("report.to"))
-                f.select("site", t("enrolment.site"), options: m.sites.map { ($0.id.uuidString, $0.name) }, blank: t("report.site.all"))
+                f.select("site", t("enrolment.site"), options: m.sites.map { ($0.id.text, $0.name) }, blank: t("report.site.all"))
                 submit(t("report.show"))
             }
             h("p", ["class": "hint"]) { t("measures_report.rule") }

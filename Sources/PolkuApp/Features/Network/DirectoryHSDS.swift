@@ -20,8 +20,8 @@ enum DirectoryHSDS {
         return services.map { s in
             let o = s.organisation
             return HSDS.Entry(
-                organisationID: o.id?.uuidString.lowercased() ?? "", organisationName: o.name, businessID: o.businessID, website: o.website,
-                municipality: o.municipality, serviceID: s.id?.uuidString.lowercased() ?? "", name: s.name, description: s.description,
+                organisationID: o.id?.text.lowercased() ?? "", organisationName: o.name, businessID: o.businessID, website: o.website,
+                municipality: o.municipality, serviceID: s.id?.text.lowercased() ?? "", name: s.name, description: s.description,
                 category: s.category, targetGroups: s.targetGroups, areas: Service.listItems(s.areas), languages: Service.listItems(s.languages),
                 threshold: s.threshold, cost: s.cost, whereWhen: s.whereWhen, contact: s.contact, active: s.active, checkedOn: s.checkedOn)
         }
@@ -63,7 +63,7 @@ enum DirectoryHSDS {
         var created = 0, updated = 0
         var organisations: [UUID: Organisation] = [:]
         for e in entries {
-            guard let orgID = UUID(uuidString: e.organisationID), let serviceID = UUID(uuidString: e.serviceID) else { continue }
+            guard let orgID = UUID(text: e.organisationID), let serviceID = UUID(text: e.serviceID) else { continue }
             let org: Organisation
             if let known = organisations[orgID] {
                 org = known

@@ -28,7 +28,7 @@ enum DirectorySearch {
 
         /// The next page's address, keeping the search.
         func next(after id: UUID) -> String {
-            var items = [("after", id.uuidString)]
+            var items = [("after", id.text)]
             for key in ["q", "category", "area", "language", "threshold"] where !state[key].isEmpty { items.append((key, state[key])) }
             return SiteURL.directory.relativeURL(items)
         }

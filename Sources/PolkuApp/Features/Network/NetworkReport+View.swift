@@ -16,7 +16,7 @@ extension NetworkReport {
                 f.summary()
                 f.date("from", t("report.from"))
                 f.date("to", t("report.to"))
-                f.select("project", t("calendar.project"), options: m.projects.map { ($0.id.uuidString, $0.name) }, blank: t("network.all_projects"))
+                f.select("project", t("calendar.project"), options: m.projects.map { ($0.id.text, $0.name) }, blank: t("network.all_projects"))
                 submit(t("report.show"))
             }
             h("p", ["class": "hint"]) { t("network.filter_hint") + " " + t("report.suppressed") }

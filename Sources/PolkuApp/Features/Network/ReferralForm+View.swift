@@ -22,9 +22,9 @@ extension ReferralForm {
         if !s.active { h("p", ["class": "notice"]) { t("service.inactive") } }
         h("form", ["method": "post", "action": SiteURL.participantReferrals(.value(participantID)).relativeURL()]) {
             csrfField(context)
-            h("input", ["type": "hidden", "name": "service", "value": s.id.uuidString])
+            h("input", ["type": "hidden", "name": "service", "value": s.id.text])
             fields.summary()
-            fields.select("project", t("referral.project"), options: projects.map { ($0.id.uuidString, $0.name) }, required: true)
+            fields.select("project", t("referral.project"), options: projects.map { ($0.id.text, $0.name) }, required: true)
             h("fieldset", ["class": "checks"]) {
                 h("legend") { t("referral.share") }
                 h("p", ["class": "hint"]) { t("referral.share.hint") }

@@ -27,7 +27,7 @@ struct ReferralForm {
         guard let p = try await db.sql.raw("SELECT first_name, last_name FROM participants WHERE id = \(bind: pid)").first(decoding: Person.self)
         else { return nil }
         var model = ReferralForm(participantID: pid, firstName: p.first_name, lastName: p.last_name, state: state)
-        if let service = UUID(uuidString: state["service"]),
+        if let service = UUID(text: state["service"]),
             let s = try await Service.query(on: db).filter(\.$id == service).with(\.$organisation).first()
         {
             model.chosen = Chosen(id: try s.requireID(), name: s.localizedName(lang.rawValue), organisation: s.organisation.name, active: s.active)

@@ -22,7 +22,7 @@ enum CloseAccount {
         }
         try await req.db.writeTransaction { db in
             user.isActive = false
-            user.email = "closed-\(userID.uuidString.lowercased())@polku.invalid"
+            user.email = "closed-\(userID.text.lowercased())@polku.invalid"
             user.sessionEpoch = (user.sessionEpoch ?? 0) + 1
             try await user.update(on: db)
             try await req.audit.record(.userDeactivate, participant: pid, detail: "closed by the participant", on: db)

@@ -77,7 +77,7 @@ extension DataQuestions {
                     if let answer = answered(q, t: t) {
                         answer
                     } else {
-                        let f = Fields(t: t, state: m.answering == q.id ? m.state : FormState(), prefix: "q\(q.id.uuidString.prefix(8))-")
+                        let f = Fields(t: t, state: m.answering == q.id ? m.state : FormState(), prefix: "q\(q.id.text.prefix(8))-")
                         h("form", ["method": "post", "action": SiteURL.projectQuestion(.value(m.project), .value(q.id)).relativeURL()]) {
                             csrfField(context)
                             if m.answering == q.id { f.summary() }

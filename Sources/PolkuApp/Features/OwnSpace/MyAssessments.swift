@@ -54,7 +54,7 @@ enum MyAssessments {
         let key = req.parameters.get("key") ?? ""
         let projects = try await offered(pid, lang: req.lang.rawValue, on: req.db).filter { $0.key == key }.map(\.project)
         let asked = (try? req.query.get(UUID.self, at: "project")) ?? (projects.count == 1 ? projects.first : nil)
-        let ctx = try await AssessmentController.ownContext(req, projectText: asked?.uuidString ?? "", key: key)
+        let ctx = try await AssessmentController.ownContext(req, projectText: asked?.text ?? "", key: key)
         var state = FormState()
         state.values["date"] = req.today.iso
         try await req.audit.record(.participantView, participant: pid, project: ctx.project, detail: "own assessment form \(key)")
@@ -105,7 +105,7 @@ enum MyAssessments {
             h("ul", ["class": "actions-list"]) {
                 for o in offers {
                     h("li") {
-                        h("a", ["href": SiteURL.myAssessment(.value(o.key)).relativeURL([("project", o.project.uuidString)])]) {
+                        h("a", ["href": SiteURL.myAssessment(.value(o.key)).relativeURL([("project", o.project.text)])]) {
                             o.name + (several ? " – " + o.projectName : "")
                         }
                         if let last = o.last {

@@ -17,7 +17,7 @@ extension MyPlan {
                     csrfField(context)
                     if m.failed != nil && m.failed?.goal == nil { f.summary() }
                     if m.projects.count > 1 {
-                        f.select("project_id", t("plan.own.project"), options: m.projects.map { ($0.id.uuidString, $0.name) }, required: true)
+                        f.select("project_id", t("plan.own.project"), options: m.projects.map { ($0.id.text, $0.name) }, required: true)
                     }
                     f.textarea("text", t("plan.own.text"), required: true, hint: t("plan.own.hint"), rows: 2)
                     f.date("target_date", t("plan.own.date"))
@@ -56,7 +56,7 @@ extension MyPlan {
             }
             h("details", ["open": failed == nil ? nil : ""]) {
                 h("summary") { t("plan.comment") }
-                let f = Fields(t: t, state: failed ?? FormState(), prefix: "c\(g.id.uuidString.prefix(8))-")
+                let f = Fields(t: t, state: failed ?? FormState(), prefix: "c\(g.id.text.prefix(8))-")
                 h("form", ["method": "post", "action": SiteURL.myGoalComment(.value(g.id)).relativeURL()]) {
                     csrfField(context)
                     if failed != nil { f.summary() }

@@ -58,7 +58,7 @@ enum MySessions {
             guard let date = CalendarDate(parsing: s.date), let start = ClockTime(parsing: s.start_time), let end = ClockTime(parsing: s.end_time)
             else { return nil }
             return ICalendar.Event(
-                uid: "\(s.id.uuidString.lowercased())@polku.activities", date: date, start: start, end: end, summary: s.name,
+                uid: "\(s.id.text.lowercased())@polku.activities", date: date, start: start, end: end, summary: s.name,
                 location: s.site_name, description: s.description, cancelled: s.cancelled, sequence: s.version)
         }
         try await req.audit.record(.participantView, participant: pid, detail: "own calendar file")

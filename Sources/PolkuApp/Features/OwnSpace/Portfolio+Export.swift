@@ -15,10 +15,10 @@ extension Portfolio {
         struct Name: Decodable { let first_name: String; let last_name: String }
         let person = try await sql.raw("SELECT first_name, last_name FROM participants WHERE id = \(bind: pid)").first(decoding: Name.self)
         // Temporary names only: random, so two exports (or two test apps counting ids) never share one.
-        let work = FileManager.default.temporaryDirectory.appendingPathComponent("polku-portfolio-\(UUID().uuidString)")
+        let work = FileManager.default.temporaryDirectory.appendingPathComponent("polku-portfolio-\(UUID().text)")
         try FileManager.default.createDirectory(at: work.appendingPathComponent("tiedostot"), withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: work) }
-        let zipURL = FileManager.default.temporaryDirectory.appendingPathComponent("polku-portfolio-\(UUID().uuidString).zip")
+        let zipURL = FileManager.default.temporaryDirectory.appendingPathComponent("polku-portfolio-\(UUID().text).zip")
         var paths: [UUID: String] = [:]
         let archive = try Archive(url: zipURL, accessMode: .create)
         for (n, e) in entries.enumerated() {

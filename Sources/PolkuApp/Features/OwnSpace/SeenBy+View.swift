@@ -40,7 +40,7 @@ extension SeenBy {
             Pager(
                 label: t("seen.paging"),
                 first: m.before == nil ? nil : (t("seen.newest"), SiteURL.mySeen.relativeURL()),
-                next: m.hasMore ? m.events.last.map { (t("seen.older"), SiteURL.mySeen.relativeURL([("before", $0.id.uuidString)])) } : nil
+                next: m.hasMore ? m.events.last.map { (t("seen.older"), SiteURL.mySeen.relativeURL([("before", $0.id.text)])) } : nil
             ).node
         }
     }

@@ -95,7 +95,7 @@ extension Panels {
                         csrfField(context)
                         f.summary()
                         f.select(
-                            "participant_id", t("panel.field.member"), options: m.eligible.map { ($0.id.uuidString, "\($0.last_name), \($0.first_name)") },
+                            "participant_id", t("panel.field.member"), options: m.eligible.map { ($0.id.text, "\($0.last_name), \($0.first_name)") },
                             required: true, blank: t("panel.field.member_blank"), hint: t("panel.eligible.hint"))
                         submit(t("panel.add_member"))
                     }

@@ -47,9 +47,9 @@ enum ParticipantFormPages {
                 m.form.fieldsNodes(t)
                 h("fieldset") {
                     h("legend") { t("participant.section.enrolment") }
-                    f.select("project_id", t("enrolment.project"), options: m.projects.map { ($0.id.uuidString, $0.name) }, required: true, blank: "")
+                    f.select("project_id", t("enrolment.project"), options: m.projects.map { ($0.id.text, $0.name) }, required: true, blank: "")
                     f.select(
-                        "site_id", t("enrolment.site"), options: m.sites.map { ($0.id.uuidString, "\(names[$0.project_id] ?? ""): \($0.name)") },
+                        "site_id", t("enrolment.site"), options: m.sites.map { ($0.id.text, "\(names[$0.project_id] ?? ""): \($0.name)") },
                         blank: t("enrolment.site.none"))
                     f.date("start_date", t("enrolment.start"), required: true)
                     f.checkbox("consent_service", t("consent.service.checkbox"))

@@ -28,7 +28,7 @@ enum ParticipantList {
         /// The query string that keeps the filter and search across pages.
         var filterQuery: [(String, String)] {
             var query: [(String, String)] = []
-            if let project = input.project { query.append(("project", project.uuidString)) }
+            if let project = input.project { query.append(("project", project.text)) }
             if !input.search.isEmpty { query.append(("q", input.search)) }
             return query
         }

@@ -5,7 +5,7 @@ extension ParticipantList {
         return Page(context, title: t("participants.title")) {
             if m.canAdd {
                 h("p") {
-                    h("a", ["class": "button", "href": SiteURL.participantNew.relativeURL(m.input.project.map { [("project", $0.uuidString)] } ?? [])]) {
+                    h("a", ["class": "button", "href": SiteURL.participantNew.relativeURL(m.input.project.map { [("project", $0.text)] } ?? [])]) {
                         t("participants.new")
                     }
                 }
@@ -19,7 +19,7 @@ extension ParticipantList {
                     h("label", ["for": "project"]) { t("participants.project") }
                     h("select", ["id": "project", "name": "project"]) {
                         h("option", ["value": ""]) { t("participants.all_projects") }
-                        for p in m.projects { h("option", ["value": p.id.uuidString, "selected": p.id == m.input.project ? "" : nil]) { p.name } }
+                        for p in m.projects { h("option", ["value": p.id.text, "selected": p.id == m.input.project ? "" : nil]) { p.name } }
                     }
                 }
                 submit(t("participants.search.submit"))
@@ -50,7 +50,7 @@ extension ParticipantList {
             Pager(
                 label: t("participants.paging"),
                 first: m.input.after == nil ? nil : (t("participants.first_page"), SiteURL.participants.relativeURL(m.filterQuery)),
-                next: m.hasMore ? m.rows.last.map { (t("participants.next_page"), SiteURL.participants.relativeURL(m.filterQuery + [("after", $0.id.uuidString)])) } : nil
+                next: m.hasMore ? m.rows.last.map { (t("participants.next_page"), SiteURL.participants.relativeURL(m.filterQuery + [("after", $0.id.text)])) } : nil
             ).node
         }
     }

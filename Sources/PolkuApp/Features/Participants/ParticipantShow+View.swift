@@ -102,10 +102,10 @@ extension ParticipantShow {
                             csrfField(context)
                             formMarker("enrol")
                             let f = fields("enrol")
-                            f.select("project_id", t("enrolment.project"), options: enrollable.map { ($0.id.uuidString, $0.name) }, required: true, blank: "")
+                            f.select("project_id", t("enrolment.project"), options: enrollable.map { ($0.id.text, $0.name) }, required: true, blank: "")
                             f.select(
                                 "site_id", t("enrolment.site"),
-                                options: d.sites.filter { enrollableIDs.contains($0.project_id) }.map { ($0.id.uuidString, "\(enrollableNames[$0.project_id] ?? ""): \($0.name)") },
+                                options: d.sites.filter { enrollableIDs.contains($0.project_id) }.map { ($0.id.text, "\(enrollableNames[$0.project_id] ?? ""): \($0.name)") },
                                 blank: t("enrolment.site.none"))
                             f.date("start_date", t("enrolment.start"), required: true)
                             submit(t("enrolment.add.submit"))
@@ -298,7 +298,7 @@ extension ParticipantShow {
                     first: d.notesBefore == nil ? nil : (t("note.newest"), SiteURL.participant(.value(pid)).relativeURL(fragment: "notes-h")),
                     next: d.notesHaveMore
                         ? d.notes.last.map {
-                            (t("note.older", d.noteEvents.count), SiteURL.participant(.value(pid)).relativeURL([("notes_before", $0.id.uuidString)], fragment: "notes-h"))
+                            (t("note.older", d.noteEvents.count), SiteURL.participant(.value(pid)).relativeURL([("notes_before", $0.id.text)], fragment: "notes-h"))
                         } : nil
                 ).node
             }
@@ -332,9 +332,9 @@ extension ParticipantShow {
 
     static func projectChoice(_ f: Fields, _ t: Texts, _ enrolments: [ParticipantQueries.EnrolmentRow]) -> Node {
         if enrolments.count == 1 {
-            return h("input", ["type": "hidden", "name": "project_id", "value": enrolments[0].project_id.uuidString])
+            return h("input", ["type": "hidden", "name": "project_id", "value": enrolments[0].project_id.text])
         }
-        return f.select("project_id", t("note.project"), options: enrolments.map { ($0.project_id.uuidString, $0.project_name) }, required: true)
+        return f.select("project_id", t("note.project"), options: enrolments.map { ($0.project_id.text, $0.project_name) }, required: true)
     }
 
     /// The whole path, newest first, built from what the page already read: no extra queries.

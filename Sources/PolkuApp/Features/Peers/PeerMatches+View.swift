@@ -47,7 +47,7 @@ extension PeerMatches {
                         }
                         h("form", ["method": "post", "action": SiteURL.participantPeers(.value(participant)).relativeURL()]) {
                             csrfField(context)
-                            h("input", ["type": "hidden", "name": "peer_id", "value": peer.id.uuidString])
+                            h("input", ["type": "hidden", "name": "peer_id", "value": peer.id.text])
                             h("input", ["type": "hidden", "name": "reasons", "value": why])
                             submit(t("peer.suggest.propose", peer.name))
                         }

@@ -65,7 +65,7 @@ enum PeerMatches {
         let (wish, state) = wish(req, language: person.language, municipality: person.municipality)
         let peers = try await Peers.peers(projects: scope.writableProjects, on: sql)
         let ranked = PeerMatching.rank(wish, peers.map(\.candidate), today: req.today.iso)
-        let byID = Dictionary(uniqueKeysWithValues: peers.map { ($0.id.uuidString, $0) })
+        let byID = Dictionary(uniqueKeysWithValues: peers.map { ($0.id.text, $0) })
         let existing = try await matches("m.participant_id = \(bind: scope.participantID)", on: sql)
         try await req.audit.record(.participantView, participant: scope.participantID, detail: "peer suggestions")
         return suggestionsPage(

@@ -49,8 +49,8 @@ enum PeerSupervisions {
         let topics = state.text("topics", required: true, max: 1_000)
         if let date, date > req.today.iso { state.errors["date"] = "panel.error.future" }
         let approved = try await Peers.peers(projects: [project], on: req.db.sql).filter { $0.approved_on != nil }
-        let present = approved.filter { posted["peer_" + $0.id.uuidString] == "on" }.map(\.id)
-        for id in present { state.values["peer_" + id.uuidString] = "on" }
+        let present = approved.filter { posted["peer_" + $0.id.text] == "on" }.map(\.id)
+        for id in present { state.values["peer_" + id.text] = "on" }
         if present.isEmpty { state.errors["peers"] = "peer.supervision.error.nobody" }
         guard let date, state.isValid else {
             state.values["form"] = "supervision"
@@ -99,7 +99,7 @@ enum PeerSupervisions {
                     h("fieldset", ["id": "f-supervision-peers", "tabindex": "-1"]) {
                         h("legend") { t("peer.supervision.who") }
                         f.error("peers")
-                        for p in approved { f.checkbox("peer_" + p.id.uuidString, p.name + " – " + t("peer.kind." + p.kind)) }
+                        for p in approved { f.checkbox("peer_" + p.id.text, p.name + " – " + t("peer.kind." + p.kind)) }
                     }
                     submit(t("peer.supervision.add"))
                 }

@@ -28,7 +28,7 @@ extension Peers {
                                 + " " + t("peer.matches", p.matches)
                         }
                     } else {
-                        let f = Fields(t: t, state: failedApproval == p.id.uuidString ? state : FormState(), prefix: "approve-\(p.id)-")
+                        let f = Fields(t: t, state: failedApproval == p.id.text ? state : FormState(), prefix: "approve-\(p.id)-")
                         h("p", ["class": "notice"]) { t("peer.not_approved") }
                         h("form", ["method": "post", "action": SiteURL.projectPeerApprove(.value(project), .value(p.id)).relativeURL()]) {
                             csrfField(context)
@@ -48,7 +48,7 @@ extension Peers {
                     h("form", ["method": "post", "action": SiteURL.projectPeers(.value(project)).relativeURL()]) {
                         csrfField(context)
                         f.summary()
-                        f.select("user_id", t("peer.field.user"), options: candidates.map { ($0.id.uuidString, $0.name) }, required: true)
+                        f.select("user_id", t("peer.field.user"), options: candidates.map { ($0.id.text, $0.name) }, required: true)
                         f.select("kind", t("peer.field.kind"), options: Kind.allCases.map { ($0.rawValue, t("peer.kind." + $0.rawValue)) }, required: true)
                         f.text("interests", t("peer.field.interests"), hint: t("peer.field.words_hint"))
                         f.text("languages", t("peer.field.languages"), hint: t("peer.field.languages_hint"))
@@ -56,10 +56,10 @@ extension Peers {
                         f.text("days", t("peer.field.days"), hint: t("peer.field.days_hint"))
                         f.date("ends_on", t("peer.field.ends_on"))
                         f.select(
-                            "training_activity_id", t("peer.field.programme"), options: choices.programmes.map { ($0.id.uuidString, $0.name) },
+                            "training_activity_id", t("peer.field.programme"), options: choices.programmes.map { ($0.id.text, $0.name) },
                             blank: t("peer.field.none"), hint: t("peer.field.programme_hint"))
                         f.select(
-                            "participant_id", t("peer.field.former"), options: choices.former.map { ($0.id.uuidString, $0.name) },
+                            "participant_id", t("peer.field.former"), options: choices.former.map { ($0.id.text, $0.name) },
                             blank: t("peer.field.none"), hint: t("peer.field.former_hint"))
                         submit(t("peer.add"))
                     }

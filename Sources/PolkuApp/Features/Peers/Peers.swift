@@ -26,7 +26,7 @@ enum Peers {
 
         var candidate: PeerMatching.Peer {
             PeerMatching.Peer(
-                id: id.uuidString, interests: PeerMatching.words(interests), languages: PeerMatching.words(languages), area: area,
+                id: id.text, interests: PeerMatching.words(interests), languages: PeerMatching.words(languages), area: area,
                 days: PeerMatching.words(days), approved: approved_on != nil, endsOn: ends_on)
         }
     }
@@ -123,7 +123,7 @@ enum Peers {
             state.errors["trained_on"] = "peer.error.training_open"
         }
         guard let trained, state.isValid else {
-            state.values["peer"] = id.uuidString
+            state.values["peer"] = id.text
             return try await indexPage(req, project: project, state: state, status: .unprocessableEntity)
         }
         if peer.approved_on == nil {

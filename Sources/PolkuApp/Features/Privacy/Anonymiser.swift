@@ -95,7 +95,7 @@ enum Anonymiser {
         var list = SQLQueryString("")
         for (i, id) in ids.enumerated() {
             if i > 0 { list.appendLiteral(", ") }
-            if sqlite { list.appendInterpolation(bind: id.uuidString) } else { list.appendInterpolation(bind: id) }
+            if sqlite { list.appendInterpolation(bind: id.text) } else { list.appendInterpolation(bind: id) }
         }
         return list
     }

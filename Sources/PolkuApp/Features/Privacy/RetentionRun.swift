@@ -39,7 +39,7 @@ package enum RetentionRun {
                     exit: r.end_date.flatMap(CalendarDate.init(parsing:)), projectEnd: r.project_end.flatMap(CalendarDate.init(parsing:)), rule: rule))
         }
         let due = enrolments.compactMap { id, list in Retention.dueOn(list).flatMap { $0 <= today ? id : nil } }
-        return (enrolments.count, due.sorted { $0.uuidString < $1.uuidString })
+        return (enrolments.count, due.sorted { $0.text < $1.text })
     }
 
     package static func run(_ app: Application) async throws -> Outcome {

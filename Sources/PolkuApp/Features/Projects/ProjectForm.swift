@@ -24,7 +24,7 @@ struct ProjectForm {
             "realised_public_funding": p.realisedPublicFunding.map(String.init) ?? "",
             "planned_participants": p.plannedParticipants.map(String.init) ?? "",
             "target_groups": p.targetGroups, "phases": p.phases,
-            "parent_id": p.$parent.id?.uuidString ?? "",
+            "parent_id": p.$parent.id?.text ?? "",
             "retention_months": p.retentionMonths.map(String.init) ?? "", "retention_basis": p.retentionBasis ?? "",
         ]
         return ProjectForm(state: s)
@@ -110,7 +110,7 @@ struct ProjectForm {
                 f.date("end_date", t("project.end"), required: true)
                 f.text("region", t("project.region"))
                 f.select(
-                    "parent_id", t("project.parent"), options: parents.map { ($0.id.uuidString, "\($0.code) \($0.name)") },
+                    "parent_id", t("project.parent"), options: parents.map { ($0.id.text, "\($0.code) \($0.name)") },
                     blank: t("project.parent.none"))
             }
             h("fieldset") {

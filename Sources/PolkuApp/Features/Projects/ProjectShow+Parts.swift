@@ -39,7 +39,7 @@ enum ProjectPartsView {
                     csrfField(context)
                     f.select(
                         "organisation_id", t("project.add_organisation"),
-                        options: m.allOrganisations.map { ($0.id!.uuidString, $0.name) }, required: true, blank: "")
+                        options: m.allOrganisations.map { ($0.id!.text, $0.name) }, required: true, blank: "")
                     f.select(
                         "organisation_role", t("project.organisation_role"),
                         options: ProjectOrganisation.Role.allCases.map { ($0.rawValue, t("project.organisation_role." + $0.rawValue)) }, required: true)

@@ -77,7 +77,7 @@ extension Experiments {
                 f.summary()
                 f.text("title", t("experiment.field.title"), required: true)
                 f.textarea("what", t("experiment.field.what"), required: true, rows: 3)
-                f.select("site_id", t("sites.site"), options: m.sites.map { ($0.id.uuidString, $0.name) }, blank: t("sites.none"))
+                f.select("site_id", t("sites.site"), options: m.sites.map { ($0.id.text, $0.name) }, blank: t("sites.none"))
                 f.date("started_on", t("experiment.field.started_on"), required: true)
                 f.date("ended_on", t("experiment.field.ended_on"))
                 if !m.activities.isEmpty {

@@ -11,7 +11,7 @@ enum Experiments {
     struct Row: Decodable, Sendable, Equatable {
         let id: UUID; let site_id: UUID?; let title: String; let what: String; let started_on: String; let ended_on: String?
         let activity_ids: String; let measure_keys: String; let evaluation: String; let results: String
-        var activities: [UUID] { activity_ids.split(separator: ",").compactMap { UUID(uuidString: String($0)) } }
+        var activities: [UUID] { activity_ids.split(separator: ",").compactMap { UUID(text: String($0)) } }
         var measures: [String] { measure_keys.split(separator: ",").map(String.init) }
     }
     struct Choice: Decodable, Sendable, Equatable { let id: UUID; let name: String }
@@ -79,7 +79,7 @@ enum Experiments {
             m.failed = ("new", state)
             return view(m, context: req.pageContext, status: .unprocessableEntity).response()
         }
-        let activities = m.activities.filter { state["a_\($0.id)"] == "on" }.map(\.id.uuidString).joined(separator: ",")
+        let activities = m.activities.filter { state["a_\($0.id)"] == "on" }.map(\.id.text).joined(separator: ",")
         let measures = m.measures.filter { state["m_" + $0] == "on" }.joined(separator: ",")
         try await req.db.writeTransaction { db in
             try await db.sql.raw(

@@ -47,7 +47,7 @@ enum SitesCompared {
         // Attendances by the site of the group or event (the activity report's own grouping).
         let activity = try await ActivityReport.compute(project: project, filter: ActivityReport.Filter(by: .site), today: today, on: db)
         var attendances: [UUID?: Int] = [:]
-        for line in activity.lines { attendances[UUID(uuidString: line.key), default: 0] += line.tally.totalAttendances }
+        for line in activity.lines { attendances[UUID(text: line.key), default: 0] += line.tally.totalAttendances }
         m.counts[.attendances] = column(attendances)
 
         // Exits and measures by the person's site: the reports filtered to each site; the rest is the

@@ -43,7 +43,7 @@ enum ReportPeople {
 
         /// Name order, ties by id (spelled only for a tie).
         static func precedes(_ a: (id: UUID, name: String), _ b: (id: UUID, name: String)) -> Bool {
-            a.name != b.name ? a.name < b.name : a.id.uuidString < b.id.uuidString
+            a.name != b.name ? a.name < b.name : a.id.text < b.id.text
         }
     }
 
@@ -74,7 +74,7 @@ enum ReportPeople {
                 Pager(
                     label: t("participants.paging"),
                     first: listing.isFirst ? nil : (t("participants.first_page"), here.relativeURL(query)),
-                    next: listing.hasMore ? listing.rows.last.map { (t("participants.next_page"), here.relativeURL(query + [("after", $0.id.uuidString)])) } : nil
+                    next: listing.hasMore ? listing.rows.last.map { (t("participants.next_page"), here.relativeURL(query + [("after", $0.id.text)])) } : nil
                 ).node
             }
         }

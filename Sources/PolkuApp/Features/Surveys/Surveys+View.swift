@@ -32,7 +32,7 @@ extension Surveys {
                     f.text("open", t("survey.field.open"), hint: t("survey.field.open_hint"))
                     if !activities.isEmpty {
                         f.select(
-                            "activity_id", t("survey.field.activity"), options: activities.map { ($0.id.uuidString, $0.name) },
+                            "activity_id", t("survey.field.activity"), options: activities.map { ($0.id.text, $0.name) },
                             blank: t("survey.field.activity_none"), hint: t("survey.field.activity_hint"))
                     }
                     submit(t("survey.create"))

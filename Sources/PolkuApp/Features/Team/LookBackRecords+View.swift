@@ -25,7 +25,7 @@ extension LookBackRecords {
                     h("form", ["method": "post", "action": SiteURL.participantBefore(.value(m.participant)).relativeURL()]) {
                         csrfField(context)
                         f.summary()
-                        f.select("project_id", t("team.field.project"), options: m.projects.map { ($0.id.uuidString, $0.name) }, required: true)
+                        f.select("project_id", t("team.field.project"), options: m.projects.map { ($0.id.text, $0.name) }, required: true)
                         f.select(
                             "kind", t("before.field.kind"), options: LookBack.Kind.allCases.map { ($0.rawValue, t("before.kind." + $0.rawValue)) },
                             required: true, blank: "")

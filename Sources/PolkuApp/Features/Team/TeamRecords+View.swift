@@ -73,7 +73,7 @@ extension TeamRecords {
                 csrfField(context)
                 h("input", ["type": "hidden", "name": "kind", "value": kind.rawValue])
                 f.summary()
-                f.select("project_id", t("team.field.project"), options: m.projects.map { ($0.id.uuidString, $0.name) }, required: true)
+                f.select("project_id", t("team.field.project"), options: m.projects.map { ($0.id.text, $0.name) }, required: true)
                 f.date("date", t("team.field.date"), required: true)
                 for field in kind.fields {
                     f.textarea(field, t("team.field." + field), required: field == kind.required, rows: 3)

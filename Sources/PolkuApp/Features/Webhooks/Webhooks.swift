@@ -37,8 +37,8 @@ enum Webhooks {
         for endpoint in endpoints {
             let id = app.newID()
             let body = Body(
-                id: id.uuidString.lowercased(), event: event.rawValue, occurred_at: ISO8601DateFormatter().string(from: at),
-                referral: .init(id: referral.uuidString.lowercased(), service_id: service.uuidString.lowercased(), state: state))
+                id: id.text.lowercased(), event: event.rawValue, occurred_at: ISO8601DateFormatter().string(from: at),
+                referral: .init(id: referral.text.lowercased(), service_id: service.text.lowercased(), state: state))
             let text = String(decoding: try encoder.encode(body), as: UTF8.self)
             try await db.sql.raw(
                 """
@@ -46,7 +46,7 @@ enum Webhooks {
                 VALUES (\(bind: id), \(bind: endpoint), \(bind: event.rawValue), \(bind: text), \(bind: at), 'queued', 0)
                 """
             ).run()
-            try await JobQueue.enqueue(.webhook, payload: id.uuidString, at: at, app: app, on: db.sql)
+            try await JobQueue.enqueue(.webhook, payload: id.text, at: at, app: app, on: db.sql)
         }
     }
 
@@ -61,7 +61,7 @@ enum Webhooks {
     /// The job: one attempt. A 2xx answer delivers; anything else is recorded and thrown, so the job
     /// queue tries again with its backoff, and after the last attempt the delivery is marked failed.
     static func deliver(_ job: ClaimedJob, app: Application) async throws -> String {
-        guard let id = job.payload.flatMap(UUID.init(uuidString:)),
+        guard let id = job.payload.flatMap { UUID(text: $0) },
             let d = try await app.db.sql.raw(
                 """
                 SELECT d.body, d.event, d.state, w.url, w.secret FROM webhook_deliveries d JOIN webhook_endpoints w ON w.id = d.endpoint_id
@@ -78,7 +78,7 @@ enum Webhooks {
                 out.headers.contentType = .json
                 out.headers.replaceOrAdd(name: "Polku-Signature", value: signature(body: d.body, secret: d.secret, time: Int(now.timeIntervalSince1970)))
                 out.headers.replaceOrAdd(name: "Polku-Event", value: d.event)
-                out.headers.replaceOrAdd(name: "Polku-Delivery", value: id.uuidString.lowercased())
+                out.headers.replaceOrAdd(name: "Polku-Delivery", value: id.text.lowercased())
                 out.body = ByteBuffer(string: d.body)
                 out.timeout = .seconds(10)
             }

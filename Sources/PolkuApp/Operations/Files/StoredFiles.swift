@@ -40,7 +40,7 @@ enum StoredFiles {
         let id = app.newID()
         let sql = app.db.sql
         let now = app.clock.now()
-        let onDisk = directory(app).map { $0.appendingPathComponent(id.uuidString.lowercased()) }
+        let onDisk = directory(app).map { $0.appendingPathComponent(id.text.lowercased()) }
         // The row comes first, with no parts counted: a file cut off midway is never read, and the
         // clean-up removes it with its parts when it expires.
         try await sql.raw(
