@@ -122,7 +122,7 @@ struct Guard: AsyncMiddleware {
             g.organisation = org
         case .serviceKeeper:
             guard
-                let org = try await req.db.sql.select().column("organisation_id").from("services")
+                let org = try await req.readDatabase.sql.select().column("organisation_id").from("services")
                     .where("id", .equal, SQLBind(try req.id())).first(decodingColumn: "organisation_id", as: UUID.self)
             else { throw Abort(.notFound) }
             let admitted = actor.isAdmin ? true : try await req.authz.isProviderStaff(actor, org)
@@ -146,7 +146,7 @@ struct Guard: AsyncMiddleware {
         case .peerMatch:
             // Another peer's match, or one not yet consented to, is as if it were not there.
             guard
-                let match = try await req.db.sql.raw(
+                let match = try await req.readDatabase.sql.raw(
                     """
                     SELECT m.id FROM peer_matches m JOIN peers p ON p.id = m.peer_id
                     WHERE m.id = \(bind: try req.id()) AND p.user_id = \(bind: actor.userID) AND m.state IN ('consented', 'active', 'ended')
@@ -189,9 +189,11 @@ struct Guard: AsyncMiddleware {
         return access
     }
 
+    /// Read on the hot read connection (`readDatabase`): on SQLite `req.db`'s reads go to the
+    /// driver's thread pool and back, two hand-overs on every attendance save (issue 11).
     static func activityProject(_ req: Request) async throws -> UUID {
         guard
-            let project = try await req.db.sql.select().column("project_id").from("activities")
+            let project = try await req.readDatabase.sql.select().column("project_id").from("activities")
                 .where("id", .equal, SQLBind(try req.id())).first(decodingColumn: "project_id", as: UUID.self)
         else { throw Abort(.notFound) }
         return project

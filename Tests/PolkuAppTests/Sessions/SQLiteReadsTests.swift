@@ -69,6 +69,24 @@ import Vapor
         }
     }
 
+    /// The activity guard (every attendance save and group page) reads the activity's project on the
+    /// hot readers, on the request's loop, not through the driver's thread pool and back.
+    @Test func theActivityGuardReadsOnTheHotReaders() async throws {
+        try await withPolku(.sqlite) { app in
+            let world = try await World.make(app)
+            let reads = try #require(app.sqliteReads)
+            let a = Activity()
+            a.$project.id = world.ownProject; a.kind = .group; a.name = "Viikkoryhmä"; a.description = ""
+            a.fromDate = app.clock.today.iso; a.toDate = app.clock.today.adding(days: 7).iso; a.startTime = "10:00"; a.endTime = "12:00"
+            try await a.create(on: app.db)
+            let worker = TestClient(app)
+            try await worker.login(world.users[.worker]!)
+            #expect(try await worker.get(SiteURL.activity(.value(a.id!)).relativeURL()).status == .ok)
+            let kept = reads.reprepared(moreThan: -1)
+            #expect(kept.contains { $0.contains("\"project_id\" FROM \"activities\"") }, "kept: \(kept.sorted())")
+        }
+    }
+
     /// Commits never checkpoint (a page waiting for an audit batch would wait for the copy too); the
     /// readers' own thread copies the WAL into the database file a few times a second.
     @Test func theWALReachesTheDatabaseFileOffTheCommits() async throws {
