@@ -6,7 +6,7 @@ by default), starts the server on it, and runs wrk with 64 connections on: the f
 (/styles.css without a cookie), the same with a session cookie, the participant list, a list search (a
 surname one in a hundred share, and one person's whole name),
 a participant page and an attendance save of ten ticked people (each save a fresh held session, so no
-save is refused as a stale copy). Routes and databases are interleaved over rounds; every throughput
+save is refused as a stale copy, and a one-time form key of its own, as a browser's form has). Routes and databases are interleaved over rounds; every throughput
 is given as a share of the floor of the same server in the same run, with p50/p99 and the server's RSS.
 
 With --public (issue 17) it measures a public project page instead: one project of --participants

@@ -76,8 +76,10 @@ struct PageStack: AsyncMiddleware {
     let api: [any Middleware] = [APITokenAuthentication()]
 
     func respond(to req: Request, chainingTo next: any AsyncResponder) async throws -> Response {
-        if Self.staticPaths.contains(req.url.path) { return try await next.respond(to: req) }
-        if req.url.path.hasPrefix(APIRoutes.base + "/"), !Self.apiPages.contains(req.url.path) { return try await api.makeResponder(chainingTo: next).respond(to: req).get() }
+        // Once: Vapor's `URI.path` percent-decodes the path at every use (`replacingOccurrences`).
+        let path = req.url.path
+        if Self.staticPaths.contains(path) { return try await next.respond(to: req) }
+        if path.hasPrefix(APIRoutes.base + "/"), !Self.apiPages.contains(path) { return try await api.makeResponder(chainingTo: next).respond(to: req).get() }
         return try await middlewares.makeResponder(chainingTo: next).respond(to: req).get()
     }
 }

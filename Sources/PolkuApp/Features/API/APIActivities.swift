@@ -121,7 +121,7 @@ enum APIActivities {
                 SELECT DISTINCT participant_id FROM enrolments WHERE project_id = \(bind: ctx.activity.projectID)
                 AND participant_id IN \(SQLBind.group(Array(present)))
                 """
-            ).all(decoding: [String: UUID].self).compactMap { $0["participant_id"] }
+            ).all(decodingColumn: "participant_id", as: UUID.self)
             if Set(known) != present { throw APIRefusal.unprocessable("participants", "attendance.error.not_in_project") }
         }
         let ticked = present.sorted { $0.text < $1.text }, sessionID = ctx.session.id

@@ -143,7 +143,7 @@ enum AttendanceController {
                 SELECT DISTINCT participant_id FROM enrolments WHERE project_id = \(bind: ctx.activity.projectID)
                 AND participant_id IN \(SQLBind.group(Array(present)))
                 """
-            ).all(decoding: [String: UUID].self).compactMap { $0["participant_id"] }
+            ).all(decodingColumn: "participant_id", as: UUID.self)
             if Set(known) != present { state.errors["people"] = "attendance.error.not_in_project" }
         }
         guard state.isValid else { return try await page(req, ctx, state: state, status: .unprocessableEntity) }
