@@ -55,6 +55,7 @@ enum Migrations {
         PartitionAuditEvents(),
         IndexAuditByActorEmail(),
         IndexNameGramsSQLite(),
+        IndexNameGramsPostgres(),
     ]
 
     static func register(on app: Application) {

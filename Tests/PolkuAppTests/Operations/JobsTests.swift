@@ -118,7 +118,11 @@ import Vapor
             // run once took over a minute, and "an hour from now" must not depend on that.
             app.clock = .fixed(now)
             try await JobQueue.scheduleRecurring(app)
-            #expect(try await Jobs.runDue(app) == 3, "the clean-up, the retention and the audit months run")
+            #expect(try await Jobs.runDue(app) == 4, "the clean-up, the retention, the audit months and the name search's counts run")
+            let counts = try await sql.raw("SELECT result FROM jobs WHERE dedupe_key = 'name-search-counts'").first()?.decode(column: "result", as: String?.self)
+            let pieces = try await sql.raw("SELECT COUNT(*) AS n FROM participant_gram_counts").first()?.decode(column: "n", as: Int.self) ?? 0
+            #expect(pieces > 0)
+            #expect(counts == (db == .postgres ? "pieces=\(pieces)" : "kept by the triggers"))
             let left = try await sql.raw("SELECT file_id FROM stored_file_parts").all().map { try $0.decode(column: "file_id", as: UUID.self) }
             #expect(left == [arriving])
             let row = try #require(try await sql.raw("SELECT state, run_at, result FROM jobs WHERE dedupe_key = 'cleanup'").first())

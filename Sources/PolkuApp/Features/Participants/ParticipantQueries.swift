@@ -55,11 +55,17 @@ enum ParticipantQueries {
         let columns = "SELECT x.id, x.first_name, x.last_name, x.birth_date, x.municipality, x.search_key FROM "
         let visible: SQLQueryString = "SELECT 1 FROM enrolments e WHERE e.participant_id = p.id AND \(enrolledIn(projects, on: sql))"
         var query: SQLQueryString
-        if sql.dialect.name == "postgresql" {
-            // Names sort by last name, so a name search's matches sit together in the ordered index.
-            // Sorting the matches first (OFFSET 0 keeps the subquery whole) lets PostgreSQL choose per
-            // search: a rare name through the trigram index, a common one by walking the ordered index;
-            // the LATERAL probe then checks visibility only until the page is full.
+        if case let grams = SearchKey.grams(key), !grams.isEmpty {
+            // Both databases walk, in name order, only the names holding the search's rarest three
+            // characters (migrations 044, 045) and read the page's other columns for its rows at the end.
+            var walk: [SQLQueryString] = ["g.gram = \(rarestGram(of: grams))"]
+            if let anchor { walk.append("g.search_key >= \(bind: anchor)") }
+            query = SQLQueryString(columns + "(SELECT g.id FROM participant_grams g")
+            append(walk + conditions("g") + ["EXISTS (SELECT 1 FROM enrolments e WHERE e.participant_id = g.id AND \(enrolledIn(projects, on: sql)))"], to: &query)
+            query.appendLiteral(" ORDER BY g.search_key, g.id LIMIT \(limit + 1)) q JOIN participants x ON x.id = q.id ORDER BY x.search_key, x.id")
+        } else if sql.dialect.name == "postgresql" {
+            // No search, or one under three characters: PostgreSQL walks the ordered index (OFFSET 0
+            // keeps the subquery whole) and the LATERAL probe checks visibility only until the page is full.
             // Only (search_key, id) inside, so that the ordered index alone answers the walk; the page's
             // other columns are read for its 26 rows at the end.
             query = SQLQueryString(columns + "(SELECT p.id, p.search_key FROM (SELECT id, search_key FROM participants")
@@ -67,14 +73,6 @@ enum ParticipantQueries {
             query.appendLiteral(" ORDER BY search_key, id OFFSET 0) p CROSS JOIN LATERAL (")
             query.appendInterpolation(visible)
             query.appendLiteral(" LIMIT 1) v ORDER BY p.search_key, p.id LIMIT \(limit + 1)) q JOIN participants x ON x.id = q.id ORDER BY x.search_key, x.id")
-        } else if case let grams = SearchKey.grams(key), !grams.isEmpty {
-            // SQLite walks, in name order, only the names holding the search's rarest three characters
-            // (migration 044) and reads the page's other columns for its rows at the end.
-            var walk: [SQLQueryString] = ["g.gram = \(rarestGram(of: grams))"]
-            if let anchor { walk.append("g.search_key >= \(bind: anchor)") }
-            query = SQLQueryString(columns + "(SELECT g.id FROM participant_grams g")
-            append(walk + conditions("g") + ["EXISTS (SELECT 1 FROM enrolments e WHERE e.participant_id = g.id AND \(enrolledIn(projects, on: sql)))"], to: &query)
-            query.appendLiteral(" ORDER BY g.search_key, g.id LIMIT \(limit + 1)) q JOIN participants x ON x.id = q.id ORDER BY x.search_key, x.id")
         } else {
             // No search, or one under three characters: SQLite walks the ordered index and checks
             // visibility row by row until the page is full.
@@ -122,9 +120,9 @@ enum ParticipantQueries {
         sql.dialect.name == "sqlite" ? "+e.project_id IN \(SQLBind.group(projects))" : "e.project_id IN \(SQLBind.group(projects))"
     }
 
-    /// SQLite: of a key's three-character pieces, the one fewest names hold, chosen by the database
-    /// from the counts the triggers keep (migration 044). A piece no name holds counts 0: its walk is
-    /// empty, as the search's answer is.
+    /// Of a key's three-character pieces, the one fewest names hold, chosen by the database from
+    /// `participant_gram_counts` (`NameGramCounts`). A piece no name holds counts 0: its walk is
+    /// empty, as the search's answer is (on PostgreSQL a piece counted since is also 0, and walked).
     private static func rarestGram(of grams: [String]) -> SQLQueryString {
         var pieces = SQLQueryString("(SELECT v.column1 FROM (VALUES ")
         for (i, gram) in grams.enumerated() {

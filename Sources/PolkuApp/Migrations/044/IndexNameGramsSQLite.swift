@@ -14,7 +14,7 @@ import SQLKit
 /// positions come from `gram_positions` (1 to 10,000: a name longer than that is indexed by its first
 /// 10,000 pieces). The counts only choose the piece to walk; what is found is checked with the same
 /// `LIKE` as before. The cost is space: 1.1 kB a participant (107 MB at 100,000), against 17 MB for
-/// the FTS5 index it replaces. PostgreSQL keeps its trigram index (migration 002); nothing is done there.
+/// the FTS5 index it replaces. PostgreSQL has the same table from migration 045; nothing is done there here.
 struct IndexNameGramsSQLite: AsyncMigration {
     static let positions = 10_000
 

@@ -15,11 +15,13 @@ enum JobKind: String, CaseIterable, Sendable {
     case webhook
     /// The audit table's months ahead and its retention (`AuditPartitions`, issue 19).
     case auditPartitions = "audit-partitions"
+    /// The name search's piece counts on PostgreSQL (`NameGramCounts`).
+    case nameSearchCounts = "name-search-counts"
 
     /// How often a recurring kind runs; nil for a job that runs once.
     var interval: TimeInterval? {
         switch self {
-        case .cleanup: 3600
+        case .cleanup, .nameSearchCounts: 3600
         case .retention, .auditPartitions: 86_400
         case .participantImport, .webhook: nil
         }

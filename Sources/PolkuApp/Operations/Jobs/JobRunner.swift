@@ -75,6 +75,7 @@ enum Jobs {
         case .participantImport: return try await ImportJob.run(job, app: app)
         case .webhook: return try await Webhooks.deliver(job, app: app)
         case .auditPartitions: return try await AuditPartitions.maintain(app)
+        case .nameSearchCounts: return try await NameGramCounts.recount(app.db)
         }
     }
 }
