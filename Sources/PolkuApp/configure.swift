@@ -27,7 +27,7 @@ public func configure(_ app: Application, settings: Settings) async throws {
     }
 
     Migrations.register(on: app)
-    app.auditBatch = AuditBatch(database: { [unowned app] in app.db })
+    app.auditBatch = AuditBatch(database: { [unowned app] in app.db }, prepared: settings.postgresPrepared)
     app.reportGate = ReportGate(permits: System.coreCount, patience: .seconds(20))
     app.reportFlights = ReportFlights()
 

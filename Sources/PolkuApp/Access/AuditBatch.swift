@@ -25,6 +25,8 @@ actor AuditBatch {
     }
 
     private let database: @Sendable () -> any Database
+    /// PostgreSQL: the batch's statement as a named prepared one (`postgresPrepared`).
+    private let prepared: Bool
     private var pending: [Row] = []
     private var waiting: [Waiter] = []
     private var writing = false
@@ -39,7 +41,10 @@ actor AuditBatch {
         }
     }
 
-    init(database: @escaping @Sendable () -> any Database) { self.database = database }
+    init(database: @escaping @Sendable () -> any Database, prepared: Bool = true) {
+        self.database = database
+        self.prepared = prepared
+    }
 
     /// Returns when `rows` are committed, on `loop` (the request's).
     func write(_ rows: [Row], resumingOn loop: any EventLoop) async throws {
@@ -68,7 +73,10 @@ actor AuditBatch {
                 // One statement is atomic by itself: on PostgreSQL every batch is one. On SQLite a
                 // transaction is the direct writer's way (`sqlTransaction`), whatever the size.
                 if db.sql.dialect.name == "postgresql" {
-                    try await Self.insert(rows, on: db.sql)
+                    // The statement's text is the same whatever the rows (arrays), so prepared it is
+                    // parsed once per connection: unnamed, parsing and planning took 0.23 ms of the
+                    // 0.33 ms PostgreSQL spent on a page view's one event.
+                    try await Self.insert(rows, on: PostgresReadDatabase(base: db, prepared: prepared))
                 } else {
                     try await db.sqlTransaction { try await Self.insert(rows, on: $0) }
                 }

@@ -111,4 +111,28 @@ import Testing
             #expect(try stored?.decode(column: "n", as: Int.self) == 4 * loops.count)
         }
     }
+
+    /// On PostgreSQL a batch is one prepared statement, kept by the connection that wrote it: its
+    /// text is the same whatever the rows, and unnamed it was parsed and planned for every page view.
+    @Test func aBatchIsAPreparedStatementOnPostgres() async throws {
+        try await withPolku(.postgres) { app in
+            try await app.db.withConnection { connection in
+                connection.eventLoop.makeFutureWithTask {
+                    let batch = AuditBatch(database: { connection })
+                    for n in 0..<2 {
+                        let row = AuditBatch.Row(
+                            id: UUID(uuidString: String(format: "0190A1B2-C3D4-7E5F-8A9B-%012d", 200 + n))!, at: Date(timeIntervalSince1970: 1_800_000_000),
+                            actorID: nil, actorEmail: "", action: "test.prepared", participantID: nil, projectID: nil, detail: "\(n)", clientAddress: "")
+                        try await batch.write([row], resumingOn: connection.eventLoop)
+                    }
+                    let kept = try await connection.sql.raw(
+                        "SELECT COUNT(*) AS n FROM pg_prepared_statements WHERE statement LIKE '%INSERT INTO audit_events%'"
+                    ).first()?.decode(column: "n", as: Int.self)
+                    #expect(kept == 1, "one prepared statement for both batches")
+                    let stored = try await connection.sql.raw("SELECT COUNT(*) AS n FROM audit_events WHERE action = 'test.prepared'").first()
+                    #expect(try stored?.decode(column: "n", as: Int.self) == 2)
+                }
+            }.get()
+        }
+    }
 }
