@@ -211,6 +211,28 @@ extension NameSearchTests {
         }
     }
 
+    /// On PostgreSQL a name search is one prepared statement whatever its length: the search's pieces
+    /// go as one array, not a value each (a connection kept a statement for every length).
+    @Test func aSearchOfAnyLengthIsOneStatementOnPostgres() async throws {
+        try await withPolku(.postgres) { app in
+            let world = try await World.make(app)
+            try await app.db.withConnection { connection in
+                connection.eventLoop.makeFutureWithTask {
+                    let reads = PostgresReadDatabase(base: connection)
+                    var found: [Int] = []
+                    for search in ["mer", "merk", "merkki", World.ownLastName.lowercased()] {
+                        found.append(try await ParticipantQueries.list(on: reads, projects: [world.ownProject], search: search, after: nil).rows.count)
+                    }
+                    #expect((found.last ?? 0) >= 1, "the person is found by their last name")
+                    let kept = try await connection.sql.raw(
+                        "SELECT COUNT(*) AS n FROM pg_prepared_statements WHERE statement LIKE '%FROM participant_grams%'"
+                    ).first()?.decode(column: "n", as: Int.self)
+                    #expect(kept == 1, "one statement for four lengths")
+                }
+            }.get()
+        }
+    }
+
     private static func expectIndexMatchesNames(_ sql: any SQLDatabase) async throws {
         let people = try await sql.raw("SELECT id, search_key FROM participants").all()
         var expected: Set<String> = [], counts: [String: Int] = [:]

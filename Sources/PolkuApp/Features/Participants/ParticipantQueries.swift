@@ -58,7 +58,7 @@ enum ParticipantQueries {
         if case let grams = SearchKey.grams(key), !grams.isEmpty {
             // Both databases walk, in name order, only the names holding the search's rarest three
             // characters (migrations 044, 045) and read the page's other columns for its rows at the end.
-            var walk: [SQLQueryString] = ["g.gram = \(rarestGram(of: grams))"]
+            var walk: [SQLQueryString] = ["g.gram = \(rarestGram(of: grams, on: sql))"]
             if let anchor { walk.append("g.search_key >= \(bind: anchor)") }
             query = SQLQueryString(columns + "(SELECT g.id FROM participant_grams g")
             append(walk + conditions("g") + ["EXISTS (SELECT 1 FROM enrolments e WHERE e.participant_id = g.id AND \(enrolledIn(projects, on: sql)))"], to: &query)
@@ -123,7 +123,13 @@ enum ParticipantQueries {
     /// Of a key's three-character pieces, the one fewest names hold, chosen by the database from
     /// `participant_gram_counts` (`NameGramCounts`). A piece no name holds counts 0: its walk is
     /// empty, as the search's answer is (on PostgreSQL a piece counted since is also 0, and walked).
-    private static func rarestGram(of grams: [String]) -> SQLQueryString {
+    /// On PostgreSQL the pieces are one array, so the statement's text is the same whatever the
+    /// search's length: as a list of values each length was a prepared statement of its own, kept by
+    /// every connection (up to 98 of them for a 100-character search).
+    private static func rarestGram(of grams: [String], on sql: any SQLDatabase) -> SQLQueryString {
+        if sql.dialect.name == "postgresql" {
+            return "(SELECT v.gram FROM unnest(\(bind: grams)) v(gram) LEFT JOIN participant_gram_counts c ON c.gram = v.gram ORDER BY COALESCE(c.n, 0) LIMIT 1)"
+        }
         var pieces = SQLQueryString("(SELECT v.column1 FROM (VALUES ")
         for (i, gram) in grams.enumerated() {
             pieces.appendLiteral(i == 0 ? "(" : ", (")
