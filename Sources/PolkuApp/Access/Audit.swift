@@ -74,6 +74,27 @@ struct Audit {
         try await write(action, participants: participants.isEmpty ? [nil] : participants, project: project, detail: detail, actorEmail: nil, on: db?.sql)
     }
 
+    /// Runs `body` (a page's reads and drawing) while the events of a read are written, and returns
+    /// its result once both are done. The answer still waits for its events, so an answered request
+    /// always has them; but the request's loop draws the page meanwhile instead of idling through
+    /// the commit. Whatever `body` throws comes after the events are written, as when they were
+    /// written first (issue 11).
+    func recording<T>(
+        _ action: Action, participants: [UUID], project: UUID? = nil, detail: String = "", while body: () async throws -> T
+    ) async throws -> T {
+        async let written: Void = write(
+            action, participants: participants.isEmpty ? [nil] : participants, project: project, detail: detail, actorEmail: nil, on: nil)
+        let result: T
+        do {
+            result = try await body()
+        } catch {
+            try await written
+            throw error
+        }
+        try await written
+        return result
+    }
+
     /// The same, inside a transaction of SQL alone (`sqlTransaction`).
     func record(_ action: Action, participants: [UUID], project: UUID?, detail: String, on sql: any SQLDatabase) async throws {
         try await write(action, participants: participants.isEmpty ? [nil] : participants, project: project, detail: detail, actorEmail: nil, on: sql)

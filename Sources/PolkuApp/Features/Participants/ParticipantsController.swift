@@ -18,10 +18,10 @@ enum ParticipantsController {
         }
         let model = try await req.reading { db in try await ParticipantList.query(input, actor: actor, on: db) }
         // What was searched for is itself personal data (a name): the event says only that a search was made.
-        try await req.audit.record(
+        return try await req.audit.recording(
             .participantList, participants: model.rows.map(\.id), project: input.project,
-            detail: input.search.isEmpty ? "list" : "search, \(input.search.count) characters")
-        return ParticipantList.page(model, context: req.pageContext).response()
+            detail: input.search.isEmpty ? "list" : "search, \(input.search.count) characters"
+        ) { ParticipantList.page(model, context: req.pageContext).response() }
     }
 
     @Sendable static func new(req: Request) async throws -> Response {
@@ -74,8 +74,7 @@ enum ParticipantsController {
 
     @Sendable static func show(req: Request) async throws -> Response {
         let scope = try req.guardedParticipant()
-        try await req.audit.record(.participantView, participant: scope.participantID)
-        return try await render(req, scope: scope)
+        return try await req.audit.recording(.participantView, participants: [scope.participantID]) { try await render(req, scope: scope) }
     }
 
     /// The participant page, also shown again (with the failed form) when a form on it fails.
