@@ -65,13 +65,13 @@ struct Audit {
         _ action: Action, participant: UUID? = nil, project: UUID? = nil, detail: String = "",
         actorEmail: String? = nil, on db: (any Database)? = nil
     ) async throws {
-        try await write(action, participants: [participant], project: project, detail: detail, actorEmail: actorEmail, on: db?.sql)
+        try await write(action, participants: participant.map { [$0] } ?? [], project: project, detail: detail, actorEmail: actorEmail, on: db?.sql)
     }
 
     /// One event per participant shown: a list shows names, and each person can later see that
     /// their name was on someone's screen.
     func record(_ action: Action, participants: [UUID], project: UUID?, detail: String, on db: (any Database)? = nil) async throws {
-        try await write(action, participants: participants.isEmpty ? [nil] : participants, project: project, detail: detail, actorEmail: nil, on: db?.sql)
+        try await write(action, participants: participants, project: project, detail: detail, actorEmail: nil, on: db?.sql)
     }
 
     /// Runs `body` (a page's reads and drawing) while the events of a read are written, and returns
@@ -82,8 +82,7 @@ struct Audit {
     func recording<T>(
         _ action: Action, participants: [UUID], project: UUID? = nil, detail: String = "", while body: () async throws -> T
     ) async throws -> T {
-        async let written: Void = write(
-            action, participants: participants.isEmpty ? [nil] : participants, project: project, detail: detail, actorEmail: nil, on: nil)
+        async let written: Void = write(action, participants: participants, project: project, detail: detail, actorEmail: nil, on: nil)
         let result: T
         do {
             result = try await body()
@@ -97,20 +96,21 @@ struct Audit {
 
     /// The same, inside a transaction of SQL alone (`sqlTransaction`).
     func record(_ action: Action, participants: [UUID], project: UUID?, detail: String, on sql: any SQLDatabase) async throws {
-        try await write(action, participants: participants.isEmpty ? [nil] : participants, project: project, detail: detail, actorEmail: nil, on: sql)
+        try await write(action, participants: participants, project: project, detail: detail, actorEmail: nil, on: sql)
     }
 
     /// A change passes its transaction's `db`, so the event commits or fails with it. Anything else
     /// (a page read, a list shown) goes to the process's `AuditBatch`, which writes the events of
     /// all requests waiting at that moment in one statement; the request still waits for that
-    /// commit, so an answered request always has its event.
+    /// commit, so an answered request always has its event. An event about no one in particular
+    /// (no `participants`) is still one row.
     private func write(
-        _ action: Action, participants: [UUID?], project: UUID?, detail: String, actorEmail: String?,
+        _ action: Action, participants: [UUID], project: UUID?, detail: String, actorEmail: String?,
         on sql: (any SQLDatabase)?
     ) async throws {
         let actor = req.actor
         let now = req.now, email = actorEmail ?? actor?.email ?? "", detail = String(detail.prefix(500)), address = req.clientAddress
-        let rows = participants.map {
+        let rows = (participants.isEmpty ? [nil] : participants.map(Optional.some)).map {
             AuditBatch.Row(
                 id: req.application.ids.make(now), at: now, actorID: actor?.userID, actorEmail: email, action: action.rawValue, participantID: $0,
                 projectID: project, detail: detail, clientAddress: address)
