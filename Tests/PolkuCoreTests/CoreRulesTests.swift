@@ -153,6 +153,25 @@ import Testing
         }
         #expect(UUID.timeOrdered(at: start).text.hasPrefix("01A2"), "1,796,000,000,000 ms is 0x01A2_29F1_2800")
     }
+
+    /// A list view's 25 events take their random bits in one draw, each id its own ten bytes.
+    @Test func aBatchDrawsItsRandomBitsOnceAndEachIdHasItsOwn() {
+        let at = Date(timeIntervalSince1970: 1_796_000_000)
+        var draws: [Int] = []
+        let ids = UUID.timeOrdered(count: 25, at: at) { buffer in
+            draws.append(buffer.count)
+            for i in buffer.indices { buffer[i] = UInt8(truncatingIfNeeded: i) }
+        }
+        #expect(draws == [250])
+        #expect(ids.count == 25)
+        // The time, then version 7 over the first byte's low bits, the variant over the third's.
+        #expect(ids[0].text == "01A229F1-2800-7001-8203-040506070809")
+        #expect(ids[1].text == "01A229F1-2800-7A0B-8C0D-0E0F10111213")
+        #expect(ids[24].text == "01A229F1-2800-70F1-B2F3-F4F5F6F7F8F9")
+        #expect(UUID.timeOrdered(count: 0, at: at) { _ in Issue.record("nothing to draw for no ids") }.isEmpty)
+        let drawn = UUID.timeOrdered(count: 300, at: at)
+        #expect(Set(drawn).count == 300, "the system's bytes differ id to id")
+    }
 }
 
 @Suite struct HelsinkiTimeTests {

@@ -110,9 +110,10 @@ struct Audit {
     ) async throws {
         let actor = req.actor
         let now = req.now, email = actorEmail ?? actor?.email ?? "", detail = String(detail.prefix(500)), address = req.clientAddress
-        let rows = (participants.isEmpty ? [nil] : participants.map(Optional.some)).map {
+        let about = participants.isEmpty ? [nil] : participants.map(Optional.some)
+        let rows = zip(req.application.ids.makeMany(now, about.count), about).map { id, participant in
             AuditBatch.Row(
-                id: req.application.ids.make(now), at: now, actorID: actor?.userID, actorEmail: email, action: action.rawValue, participantID: $0,
+                id: id, at: now, actorID: actor?.userID, actorEmail: email, action: action.rawValue, participantID: participant,
                 projectID: project, detail: detail, clientAddress: address)
         }
         if let sql {

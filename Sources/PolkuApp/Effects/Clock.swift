@@ -21,18 +21,25 @@ package struct Clock: Sendable {
 /// the ids a test sees are the same on every run.
 package struct IDGenerator: Sendable {
     let make: @Sendable (Date) -> UUID
+    /// `count` ids at once: a list view's events, one per person shown.
+    let makeMany: @Sendable (Date, Int) -> [UUID]
 
-    static let timeOrdered = IDGenerator { UUID.timeOrdered(at: $0) }
+    init(make: @escaping @Sendable (Date) -> UUID, makeMany: (@Sendable (Date, Int) -> [UUID])? = nil) {
+        self.make = make
+        self.makeMany = makeMany ?? { date, count in (0..<count).map { _ in make(date) } }
+    }
+
+    static let timeOrdered = IDGenerator(make: { UUID.timeOrdered(at: $0) }, makeMany: { UUID.timeOrdered(count: $1, at: $0) })
 
     /// 00000000-0000-4000-8000-000000000001, …02, … in the order they are asked for.
     static func counting() -> IDGenerator {
         let next = NIOLockedValueBox<UInt64>(0)
-        return IDGenerator { _ in
+        return IDGenerator(make: { _ in
             let n = next.withLockedValue {
                 $0 += 1; return $0
             }
             return UUID(text: String(format: "00000000-0000-4000-8000-%012llX", n))!
-        }
+        })
     }
 }
 

@@ -26,21 +26,53 @@ extension UUID {
     /// A version 7 UUID (RFC 9562): the first 48 bits are the Unix time in milliseconds, the rest
     /// random. Audit events are written many at a time (issue 11); with random ids each event
     /// dirtied its own page of the id index, so a list view of 25 people wrote ~90 pages to SQLite's
-    /// WAL. Time-ordered ids land at the end of the index, a few pages per batch. Drawn from the
-    /// system generator (`getrandom`), not by opening /dev/urandom per id as Foundation's `UUID()` does here.
+    /// WAL. Time-ordered ids land at the end of the index, a few pages per batch.
     public static func timeOrdered(at date: Date = Date()) -> UUID {
-        var rng = SystemRandomNumberGenerator()
-        let ms = UInt64(max(0, date.timeIntervalSince1970 * 1000))
-        let a = rng.next() as UInt64, b = rng.next() as UInt64
-        return UUID(
+        var random: (UInt64, UInt16) = (0, 0)
+        withUnsafeMutableBytes(of: &random) { RandomBytes.system(UnsafeMutableRawBufferPointer(rebasing: $0[0..<randomBytes])) }
+        return withUnsafeBytes(of: &random) { make(milliseconds: milliseconds(date), random: UnsafeRawBufferPointer(rebasing: $0[0..<randomBytes])) }
+    }
+
+    /// `count` version 7 UUIDs at `date`, their random bits drawn by one call of `fill`: a list view
+    /// writes an event per person shown, and the system's generator is a system call per draw
+    /// (`getrandom`; two per id were 2 % of a list's CPU under load).
+    public static func timeOrdered(count: Int, at date: Date, fill: (UnsafeMutableRawBufferPointer) -> Void = RandomBytes.system) -> [UUID] {
+        guard count > 0 else { return [] }
+        let ms = milliseconds(date)
+        var random = [UInt8](repeating: 0, count: count * randomBytes)
+        random.withUnsafeMutableBytes { fill($0) }
+        return random.withUnsafeBytes { bytes in
+            (0..<count).map { make(milliseconds: ms, random: UnsafeRawBufferPointer(rebasing: bytes[$0 * randomBytes..<($0 + 1) * randomBytes])) }
+        }
+    }
+
+    /// The random bits of one id: 4 of the first byte's, then 8, 6 of the third's, then 56.
+    private static let randomBytes = 10
+
+    private static func milliseconds(_ date: Date) -> UInt64 { UInt64(max(0, date.timeIntervalSince1970 * 1000)) }
+
+    private static func make(milliseconds ms: UInt64, random r: UnsafeRawBufferPointer) -> UUID {
+        UUID(
             uuid: (
                 UInt8(truncatingIfNeeded: ms >> 40), UInt8(truncatingIfNeeded: ms >> 32), UInt8(truncatingIfNeeded: ms >> 24),
                 UInt8(truncatingIfNeeded: ms >> 16), UInt8(truncatingIfNeeded: ms >> 8), UInt8(truncatingIfNeeded: ms),
-                0x70 | UInt8(truncatingIfNeeded: a & 0x0F), UInt8(truncatingIfNeeded: a >> 8),
-                0x80 | UInt8(truncatingIfNeeded: (a >> 16) & 0x3F), UInt8(truncatingIfNeeded: a >> 24),
-                UInt8(truncatingIfNeeded: b), UInt8(truncatingIfNeeded: b >> 8), UInt8(truncatingIfNeeded: b >> 16),
-                UInt8(truncatingIfNeeded: b >> 24), UInt8(truncatingIfNeeded: b >> 32), UInt8(truncatingIfNeeded: b >> 40)
+                0x70 | (r[0] & 0x0F), r[1], 0x80 | (r[2] & 0x3F), r[3], r[4], r[5], r[6], r[7], r[8], r[9]
             ))
+    }
+}
+
+/// Bytes from the operating system's generator, as `SystemRandomNumberGenerator` draws them, but
+/// up to 256 in one system call (`getentropy`'s most) instead of eight.
+public enum RandomBytes {
+    public static func system(_ buffer: UnsafeMutableRawBufferPointer) {
+        var done = 0
+        while done < buffer.count {
+            let n = min(256, buffer.count - done)
+            // It fails only for more than 256 bytes or a bad address; `SystemRandomNumberGenerator`
+            // stops the process when its own draw fails, too.
+            guard getentropy(buffer.baseAddress! + done, n) == 0 else { fatalError("getentropy failed: \(errno)") }
+            done += n
+        }
     }
 }
 
