@@ -73,7 +73,8 @@ public struct Settings: Sendable {
     public var auditKeepMonths: Int? = nil
     /// PostgreSQL's hot reads (a page's reads, the identity read, the guards' checks) as named
     /// prepared statements kept by each connection (`POLKU_PG_PREPARED`, on). Off behind a pooler
-    /// that cannot keep them across transactions: PgBouncer before 1.21 in transaction pooling.
+    /// that cannot keep them across transactions (PgBouncer before 1.21 in transaction pooling):
+    /// the reads are then PL/pgSQL functions, whose plans the server connections keep.
     public var postgresPrepared: Bool = true
     /// bcrypt's cost; 12 in production, lower in tests only so that they stay fast.
     public var bcryptCost: Int = 12

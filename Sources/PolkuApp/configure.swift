@@ -77,5 +77,10 @@ public func configure(_ app: Application, settings: Settings) async throws {
         try await app.autoMigrate()
         app.logger.notice("Database up to date (\(pending) of \(Migrations.all.count) migrations run now)")
         try await InstrumentLibrary.syncBundled(on: app.db, logger: app.logger)
+        if case .postgres = settings.database {
+            do { try await PostgresReadFunction.dropAll(on: app.db.sql) } catch {
+                app.logger.warning("The read batches' old functions were not dropped: \(String(reflecting: error))")
+            }
+        }
     }
 }

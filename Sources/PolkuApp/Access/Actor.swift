@@ -162,8 +162,8 @@ package struct CurrentUserMiddleware: AsyncMiddleware {
             let links = try await db.sql.raw(
                 """
                 SELECT po.project_id, po.organisation_id, p.name FROM project_organisations po JOIN projects p ON p.id = po.project_id
-                WHERE po.organisation_id IN \(SQLBind.group(Array(byOrganisation.keys)))
-                AND po.role IN \(SQLBind.group([ProjectOrganisation.Role.administrator.rawValue, ProjectOrganisation.Role.coImplementer.rawValue]))
+                WHERE po.organisation_id \(oneOf: Array(byOrganisation.keys))
+                AND po.role \(oneOf: [ProjectOrganisation.Role.administrator.rawValue, ProjectOrganisation.Role.coImplementer.rawValue])
                 """
             ).all(decoding: OrganisationLink.self)
             for link in links {

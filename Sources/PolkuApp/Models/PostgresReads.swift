@@ -7,7 +7,8 @@ import NIOConcurrencyHelpers
 import SQLKit
 
 /// The hot reads of PostgreSQL (issue 11): as named prepared statements kept by each connection, or
-/// (`prepared` off, behind a pooler that cannot keep them) as unnamed ones; either way their rows
+/// (`prepared` off, behind a pooler that cannot keep them) as PL/pgSQL functions whose plans each
+/// server connection keeps (`PostgresReadFunction`), else unnamed ones; either way their rows
 /// are `PreparedRow`s, decoded without PostgresKit's `Codable` layer for the common types.
 ///
 /// Through SQLKit every query is an unnamed statement: PostgreSQL parses and plans it each time,
@@ -19,8 +20,8 @@ import SQLKit
 /// built at run time, so `DynamicStatement` reads its name and SQL from a task-local set around the
 /// call (postgres-nio reads them while the call starts). The name is a hash of the SQL and the
 /// parameters' types, so the same text with the same types is the same statement. The statements a
-/// connection keeps are bounded by the hot queries' shapes: a query varies only with the number of
-/// projects in its `IN` list, which is at most the number of projects a person works in.
+/// connection keeps are bounded by the hot queries' shapes: a person's projects are one array
+/// (`SQLOneOf`), so a query's text does not vary with their number.
 struct PostgresReadDatabase: ReadRoutingDatabase {
     let base: any Database
     /// Named prepared statements (`POLKU_PG_PREPARED`), else unnamed ones.
@@ -52,12 +53,7 @@ struct PostgresReadDatabase: ReadRoutingDatabase {
         guard let postgres = base as? any PostgresDatabase else { return try await base.sql.execute(sql: query, onRow) }
         let logger = self.logger
         guard prepared else {
-            let unnamed = PostgresQuery(unsafeSQL: sql, binds: bindings)
-            return try await postgres.withConnection { connection in
-                connection.eventLoop.makeFutureWithTask {
-                    for try await row in try await connection.query(unnamed, logger: logger) { onRow(PreparedRow(row)) }
-                }
-            }.get()
+            return try await PostgresReadFunction.read(sql: sql, types: types, bindings: bindings, on: postgres, logger: logger, onRow)
         }
         let statement = DynamicStatement.Shape(sql: sql, types: types)
         let prepared = DynamicStatement(bindings: bindings)
@@ -120,11 +116,15 @@ struct DynamicStatement: PostgresPreparedStatement {
         init(sql: String, types: [PostgresDataType]) {
             self.sql = sql
             self.types = types
-            // FNV-1a over the SQL and the types: stable across processes, unlike `hashValue`.
+            name = "polku_" + Self.hash(sql: sql, types: types)
+        }
+
+        /// FNV-1a over the SQL and the types: stable across processes, unlike `hashValue`.
+        static func hash(sql: String, types: [PostgresDataType]) -> String {
             var hash: UInt64 = 0xcbf2_9ce4_8422_2325
             for byte in sql.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
             for type in types { hash = (hash ^ UInt64(type.rawValue)) &* 0x100_0000_01b3 }
-            name = "polku_" + String(hash, radix: 36)
+            return String(hash, radix: 36)
         }
     }
 

@@ -119,7 +119,7 @@ enum APIActivities {
             let known = try await req.db.sql.raw(
                 """
                 SELECT DISTINCT participant_id FROM enrolments WHERE project_id = \(bind: ctx.activity.projectID)
-                AND participant_id IN \(SQLBind.group(Array(present)))
+                AND participant_id \(oneOf: Array(present))
                 """
             ).all(decodingColumn: "participant_id", as: UUID.self)
             if Set(known) != present { throw APIRefusal.unprocessable("participants", "attendance.error.not_in_project") }

@@ -96,7 +96,7 @@ enum APINetwork {
             FROM referrals r JOIN services s ON s.id = r.service_id JOIN participants p ON p.id = r.participant_id
             WHERE s.organisation_id = \(bind: org)
             """
-        if !all { query.appendInterpolation(" AND r.state IN \(SQLBind.group(ReferralState.allCases.filter(\.isOpen).map(\.rawValue)))" as SQLQueryString) }
+        if !all { query.appendInterpolation(" AND r.state \(oneOf: ReferralState.allCases.filter(\.isOpen).map(\.rawValue))" as SQLQueryString) }
         if let after = try await APIKeyset.newestFirst(
             cursor, table: "referrals", alias: "r", within: "service_id IN (SELECT id FROM services WHERE organisation_id = \(bind: org))", on: req.db.sql)
         {

@@ -45,7 +45,7 @@ enum APIParticipants {
             """
             SELECT id, project_id, site_id, phase, start_date, end_date, labour_status, unemployed_months, isced, exit_situation,
             exit_situation_date, qualification_gained, service_outcome
-            FROM enrolments WHERE participant_id = \(bind: scope.participantID) AND project_id IN \(SQLBind.group(scope.projectIDs))
+            FROM enrolments WHERE participant_id = \(bind: scope.participantID) AND project_id \(oneOf: scope.projectIDs)
             ORDER BY start_date, id
             """
         ).all(decoding: EnrolmentRow.self)
@@ -74,12 +74,12 @@ enum APIParticipants {
         let pid = scope.participantID
         var query: SQLQueryString = """
             SELECT n.id, n.project_id, n.sensitivity, n.body, n.created_at, u.name AS author FROM notes n LEFT JOIN users u ON u.id = n.author_id
-            WHERE n.participant_id = \(bind: pid) AND n.project_id IN \(SQLBind.group(scope.projectIDs))
+            WHERE n.participant_id = \(bind: pid) AND n.project_id \(oneOf: scope.projectIDs)
             """
         if scope.healthProjects.isEmpty {
             query.appendInterpolation(" AND n.sensitivity = 'normal'" as SQLQueryString)
         } else {
-            query.appendInterpolation(" AND (n.sensitivity = 'normal' OR n.project_id IN \(SQLBind.group(scope.healthProjects)))" as SQLQueryString)
+            query.appendInterpolation(" AND (n.sensitivity = 'normal' OR n.project_id \(oneOf: scope.healthProjects))" as SQLQueryString)
         }
         if let after = try await APIKeyset.newestFirst(cursor, table: "notes", alias: "n", within: "participant_id = \(bind: pid)", on: req.db.sql) {
             query.appendInterpolation(" AND \(after)" as SQLQueryString)

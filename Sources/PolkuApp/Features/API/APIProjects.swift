@@ -21,7 +21,7 @@ enum APIProjects {
         if !actor.isAdmin {
             let ids = actor.rolesByProject.keys.filter { actor.access(to: $0).seesAggregates }.sorted { $0.text < $1.text }
             guard !ids.isEmpty else { return Schemas.ProjectPage(items: []) }
-            conditions.append("id IN \(SQLBind.group(ids))")
+            conditions.append("id \(oneOf: ids)")
         }
         if let after = try await APIKeyset.byName(cursor, table: "projects", on: req.db.sql) { conditions.append(after) }
         for (i, c) in conditions.enumerated() {

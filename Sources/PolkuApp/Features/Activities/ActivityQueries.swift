@@ -14,10 +14,10 @@ package enum ActivityQueries {
         return try await db.sql.raw(
             """
             SELECT DISTINCT u.id, u.name FROM users u JOIN memberships m ON m.user_id = u.id
-            WHERE u.is_active = \(bind: true) AND m.role IN \(SQLBind.group(roles))
+            WHERE u.is_active = \(bind: true) AND m.role \(oneOf: roles)
               AND (m.project_id = \(bind: project) OR m.organisation_id IN (
                    SELECT organisation_id FROM project_organisations WHERE project_id = \(bind: project)
-                   AND role IN \(SQLBind.group([ProjectOrganisation.Role.administrator.rawValue, ProjectOrganisation.Role.coImplementer.rawValue]))))
+                   AND role \(oneOf: [ProjectOrganisation.Role.administrator.rawValue, ProjectOrganisation.Role.coImplementer.rawValue])))
             ORDER BY u.name
             """
         ).all(decoding: Staff.self)
@@ -129,7 +129,7 @@ package enum ActivityQueries {
         return """
             SELECT a.id AS activity_id, a.name, a.kind, a.project_id, m.joined_on, m.left_on
             FROM activities a LEFT JOIN activity_members m ON m.activity_id = a.id AND m.participant_id = \(bind: participant)
-            WHERE a.project_id IN \(SQLBind.group(projects)) AND a.id IN (
+            WHERE a.project_id \(oneOf: projects) AND a.id IN (
                 SELECT activity_id FROM activity_members WHERE participant_id = \(bind: participant)
                 UNION SELECT s.activity_id FROM attendances t JOIN activity_sessions s ON s.id = t.session_id
                 WHERE t.participant_id = \(bind: participant))
@@ -154,7 +154,7 @@ package enum ActivityQueries {
             FROM activity_sessions s
             LEFT JOIN activity_members m ON m.activity_id = s.activity_id AND m.participant_id = \(bind: participant)
             LEFT JOIN attendances t ON t.session_id = s.id AND t.participant_id = \(bind: participant)
-            WHERE s.activity_id IN \(SQLBind.group(rows.map(\.activity_id))) AND s.cancelled = \(bind: false) AND s.date <= \(bind: today.iso)
+            WHERE s.activity_id \(oneOf: rows.map(\.activity_id)) AND s.cancelled = \(bind: false) AND s.date <= \(bind: today.iso)
             GROUP BY s.activity_id
             """
     }

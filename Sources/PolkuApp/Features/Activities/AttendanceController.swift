@@ -141,7 +141,7 @@ enum AttendanceController {
             let known = try await req.readDatabase.sql.raw(
                 """
                 SELECT DISTINCT participant_id FROM enrolments WHERE project_id = \(bind: ctx.activity.projectID)
-                AND participant_id IN \(SQLBind.group(Array(present)))
+                AND participant_id \(oneOf: Array(present))
                 """
             ).all(decodingColumn: "participant_id", as: UUID.self)
             if Set(known) != present { state.errors["people"] = "attendance.error.not_in_project" }

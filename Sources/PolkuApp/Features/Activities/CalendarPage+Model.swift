@@ -85,7 +85,7 @@ enum CalendarPage {
             SELECT s.id, s.activity_id, a.name, a.kind, s.date, s.start_time, s.end_time, s.cancelled, a.project_id, p.name AS project_name, st.name AS site_name
             FROM activity_sessions s JOIN activities a ON a.id = s.activity_id JOIN projects p ON p.id = a.project_id
             LEFT JOIN sites st ON st.id = a.site_id
-            WHERE s.date >= \(bind: first.iso) AND s.date <= \(bind: last.iso) AND a.project_id IN \(SQLBind.group(visible))
+            WHERE s.date >= \(bind: first.iso) AND s.date <= \(bind: last.iso) AND a.project_id \(oneOf: visible)
             """
         if let site { q = q + " AND a.site_id = \(bind: site)" }
         if let worker { q = q + " AND EXISTS (SELECT 1 FROM activity_organisers o WHERE o.activity_id = a.id AND o.user_id = \(bind: worker))" }

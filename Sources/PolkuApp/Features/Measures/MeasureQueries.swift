@@ -82,7 +82,7 @@ package enum MeasureQueries {
         return """
             SELECT a.id, a.project_id, a.date, a.answers, a.extras, a.scores, a.instrument_id, i.version, i.health, i.key, a.own_comment
             FROM assessments a JOIN instruments i ON i.id = a.instrument_id
-            WHERE a.participant_id = \(bind: participant) AND i.key IN \(SQLBind.group(keys)) AND a.project_id IN \(SQLBind.group(projects))
+            WHERE a.participant_id = \(bind: participant) AND i.key \(oneOf: keys) AND a.project_id \(oneOf: projects)
             ORDER BY a.date, a.created_at
             """
     }
@@ -121,7 +121,7 @@ package enum MeasureQueries {
         return """
             SELECT i.key, MIN(i.name) AS name, i.health, a.project_id, COUNT(*) AS n, MAX(a.date) AS last
             FROM assessments a JOIN instruments i ON i.id = a.instrument_id
-            WHERE a.participant_id = \(bind: participant) AND a.project_id IN \(SQLBind.group(projects))
+            WHERE a.participant_id = \(bind: participant) AND a.project_id \(oneOf: projects)
             GROUP BY i.key, i.health, a.project_id ORDER BY i.key
             """
     }
@@ -153,7 +153,7 @@ extension MeasureQueries {
         return """
             SELECT pi.project_id, i.key, i.name, i.health, \(definition) AS definition
             FROM project_instruments pi JOIN instruments i ON i.key = pi.instrument_key
-            WHERE pi.project_id IN \(SQLBind.group(writable))
+            WHERE pi.project_id \(oneOf: writable)
               AND i.version = (SELECT MAX(j.version) FROM instruments j WHERE j.key = i.key)
             ORDER BY i.key
             """

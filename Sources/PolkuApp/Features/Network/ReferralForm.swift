@@ -43,7 +43,7 @@ struct ReferralForm {
         struct ProjectRow: Decodable { let id: UUID; let name: String }
         let writable = Array(scope.writableProjects)
         if !writable.isEmpty {
-            model.projects = try await db.sql.raw("SELECT id, name FROM projects WHERE id IN \(SQLBind.group(writable)) ORDER BY name, id")
+            model.projects = try await db.sql.raw("SELECT id, name FROM projects WHERE id \(oneOf: writable) ORDER BY name, id")
                 .all(decoding: ProjectRow.self).map { ($0.id, $0.name) }
         }
         return model

@@ -29,7 +29,7 @@ package enum Suggestions {
         struct GoalRow: Decodable { let text: String }
         let goals = try await db.sql.raw(
             """
-            SELECT text FROM goals WHERE participant_id = \(bind: pid) AND project_id IN \(SQLBind.group(scope.projectIDs)) AND status = \(bind: "open")
+            SELECT text FROM goals WHERE participant_id = \(bind: pid) AND project_id \(oneOf: scope.projectIDs) AND status = \(bind: "open")
             """
         ).all(decoding: GoalRow.self)
         return try await forParticipant(

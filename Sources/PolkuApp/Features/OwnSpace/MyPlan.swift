@@ -70,7 +70,7 @@ enum MyPlan {
             """
         if let projects {
             guard !projects.isEmpty else { return nil }
-            query.appendInterpolation(" AND c.project_id IN \(SQLBind.group(projects))" as SQLQueryString)
+            query.appendInterpolation(" AND c.project_id \(oneOf: projects)" as SQLQueryString)
         }
         query.appendLiteral(" ORDER BY c.created_at")
         return query

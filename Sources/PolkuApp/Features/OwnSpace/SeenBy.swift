@@ -66,7 +66,7 @@ enum SeenBy {
                    COALESCE(o.name, (SELECT MIN(o2.name) FROM project_organisations po JOIN organisations o2 ON o2.id = po.organisation_id
                                      WHERE po.project_id = m.project_id AND po.role = 'administrator')) AS organisation_name
             FROM memberships m LEFT JOIN projects p ON p.id = m.project_id LEFT JOIN organisations o ON o.id = m.organisation_id
-            WHERE m.user_id IN \(SQLBind.group(actors))
+            WHERE m.user_id \(oneOf: actors)
               AND (m.project_id IS NULL OR m.project_id IN (SELECT e.project_id FROM enrolments e WHERE e.participant_id = \(bind: participant)))
             ORDER BY p.name, m.role
             """

@@ -58,7 +58,7 @@ extension ParticipantShow {
                 """
                 SELECT r.id, r.state, s.name AS service, o.name AS provider, r.consent_on FROM referrals r
                 JOIN services s ON s.id = r.service_id JOIN organisations o ON o.id = s.organisation_id
-                WHERE r.participant_id = \(bind: pid) AND r.project_id IN \(SQLBind.group(projects)) ORDER BY r.consent_on DESC
+                WHERE r.participant_id = \(bind: pid) AND r.project_id \(oneOf: projects) ORDER BY r.consent_on DESC
                 """)
         let teamSlot = TeamAround.query(participant: pid, projects: projects, withHealth: !scope.healthProjects.isEmpty).map { batch.add($0) }
         let historySlot =

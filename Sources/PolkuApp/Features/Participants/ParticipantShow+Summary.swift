@@ -28,7 +28,7 @@ extension ParticipantShow {
         return """
             SELECT s.activity_id, s.date, s.start_time FROM activity_sessions s
             JOIN activity_members m ON m.activity_id = s.activity_id AND m.participant_id = \(bind: participant)
-            WHERE s.activity_id IN \(SQLBind.group(groups.map(\.activity_id))) AND s.date >= \(bind: today.iso) AND s.cancelled = \(bind: false)
+            WHERE s.activity_id \(oneOf: groups.map(\.activity_id)) AND s.date >= \(bind: today.iso) AND s.cancelled = \(bind: false)
               AND (m.left_on IS NULL OR m.left_on >= s.date)
             ORDER BY s.date, s.start_time LIMIT 1
             """

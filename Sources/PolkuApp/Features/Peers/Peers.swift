@@ -42,7 +42,7 @@ enum Peers {
             SELECT p.id, p.user_id, u.name, p.kind, p.interests, p.languages, p.area, p.days, p.trained_on, p.approved_on, p.ends_on,
               (SELECT COUNT(*) FROM peer_matches m WHERE m.peer_id = p.id AND m.state IN ('consented', 'active')) AS matches
             FROM peers p JOIN users u ON u.id = p.user_id
-            WHERE p.project_id IN \(SQLBind.group(projects)) AND u.is_active = \(bind: true) ORDER BY u.name
+            WHERE p.project_id \(oneOf: projects) AND u.is_active = \(bind: true) ORDER BY u.name
             """
         ).all(decoding: Row.self)
     }

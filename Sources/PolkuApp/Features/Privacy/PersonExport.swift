@@ -68,7 +68,7 @@ struct PersonExport: Encodable {
         feedback = try await sql.raw(
             """
             SELECT subject_kind, rating, text, created_at FROM feedback
-            WHERE participant_id = \(bind: id) AND project_id IN \(SQLBind.group(projects)) ORDER BY created_at
+            WHERE participant_id = \(bind: id) AND project_id \(oneOf: projects) ORDER BY created_at
             """
         ).all(decoding: FeedbackGiven.self)
     }
@@ -83,8 +83,8 @@ struct PersonExport: Encodable {
                 "SELECT first_name, last_name, birth_date, gender, municipality, language, email, phone FROM participants WHERE id = \(bind: id)"
             ).first(decoding: Person.self)
         else { return nil }
-        let healthNotes: SQLQueryString = health ? "(n.sensitivity <> 'health' OR n.project_id IN \(SQLBind.group(healthProjects)))" : "n.sensitivity <> 'health'"
-        let healthInstruments: SQLQueryString = health ? "(i.health = \(bind: false) OR a.project_id IN \(SQLBind.group(healthProjects)))" : "i.health = \(bind: false)"
+        let healthNotes: SQLQueryString = health ? "(n.sensitivity <> 'health' OR n.project_id \(oneOf: healthProjects))" : "n.sensitivity <> 'health'"
+        let healthInstruments: SQLQueryString = health ? "(i.health = \(bind: false) OR a.project_id \(oneOf: healthProjects))" : "i.health = \(bind: false)"
         return PersonExport(
             generated_at: now,
             projects: try await sql.raw("SELECT id, code, name FROM projects WHERE id IN \(inScope) ORDER BY code").all(decoding: Project.self),

@@ -47,7 +47,7 @@ enum Experiments {
                 """
                 SELECT s.activity_id, COUNT(DISTINCT s.id) AS sessions, COUNT(a.participant_id) AS attendances
                 FROM activity_sessions s LEFT JOIN attendances a ON a.session_id = s.id
-                WHERE s.activity_id IN \(SQLBind.group(Array(used))) AND s.cancelled = \(bind: false) AND s.date <= \(bind: req.today.iso)
+                WHERE s.activity_id \(oneOf: Array(used)) AND s.cancelled = \(bind: false) AND s.date <= \(bind: req.today.iso)
                 GROUP BY s.activity_id
                 """
             ).all(decoding: Count.self) {

@@ -34,7 +34,7 @@ enum PlanProgress {
             guard !ids.isEmpty else { return [:] }
             return Dictionary(
                 try await sql.raw(
-                    "SELECT project_id, COUNT(*) AS n FROM enrolments WHERE project_id IN \(SQLBind.group(ids)) GROUP BY project_id"
+                    "SELECT project_id, COUNT(*) AS n FROM enrolments WHERE project_id \(oneOf: ids) GROUP BY project_id"
                 ).all(decoding: Row.self).map { ($0.project_id, $0.n) }, uniquingKeysWith: +)
         }
         let subs = try await sql.raw(
@@ -48,7 +48,7 @@ enum PlanProgress {
             : try await sql.raw(
                 """
                 SELECT l.project_id, o.name FROM project_organisations l JOIN organisations o ON o.id = l.organisation_id
-                WHERE l.project_id IN \(SQLBind.group(subs.map(\.id))) AND l.role = 'administrator' ORDER BY o.name
+                WHERE l.project_id \(oneOf: subs.map(\.id)) AND l.role = 'administrator' ORDER BY o.name
                 """
             ).all(decoding: Admin.self)
         var m = Model(

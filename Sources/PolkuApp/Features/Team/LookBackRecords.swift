@@ -21,7 +21,7 @@ enum LookBackRecords {
         guard !projects.isEmpty else { return nil }
         return """
             SELECT id, project_id, kind, what, from_date, to_date FROM lookback_records
-            WHERE participant_id = \(bind: participant) AND project_id IN \(SQLBind.group(projects)) ORDER BY from_date DESC, id
+            WHERE participant_id = \(bind: participant) AND project_id \(oneOf: projects) ORDER BY from_date DESC, id
             """
     }
 
@@ -146,7 +146,7 @@ enum LookBackRecords {
         var people: [String: UUID] = [:]
         for chunk in stride(from: 0, to: keys.count, by: 500).map({ Array(keys[$0..<min($0 + 500, keys.count)]) }) {
             for k in try await req.db.sql.raw(
-                "SELECT import_key, participant_id FROM enrolments WHERE project_id = \(bind: project) AND import_key IN \(SQLBind.group(chunk))"
+                "SELECT import_key, participant_id FROM enrolments WHERE project_id = \(bind: project) AND import_key \(oneOf: chunk)"
             ).all(decoding: Known.self) {
                 people[k.import_key] = k.participant_id
             }

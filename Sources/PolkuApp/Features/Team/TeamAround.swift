@@ -25,7 +25,7 @@ enum TeamAround {
         return """
             SELECT DISTINCT u.name, CASE WHEN m.role = 'health_professional' THEN 'health' ELSE 'coach' END AS kind
             FROM users u JOIN memberships m ON m.user_id = u.id
-            WHERE u.is_active = \(bind: true) AND m.project_id IN \(SQLBind.group(projects))
+            WHERE u.is_active = \(bind: true) AND m.project_id \(oneOf: projects)
               AND m.role IN ('worker', 'project_manager', 'health_professional')\(healthFilter)
               AND u.id IN (
                 SELECT author_id FROM notes WHERE participant_id = \(bind: participant) AND author_id IS NOT NULL\(normalOnly)
@@ -37,7 +37,7 @@ enum TeamAround {
             UNION ALL
             SELECT DISTINCT o.name, 'provider' AS kind FROM referrals r JOIN services s ON s.id = r.service_id
             JOIN organisations o ON o.id = s.organisation_id
-            WHERE r.participant_id = \(bind: participant) AND r.state IN \(SQLBind.group(open))
+            WHERE r.participant_id = \(bind: participant) AND r.state \(oneOf: open)
             """
     }
 

@@ -50,12 +50,12 @@ enum TeamRecords {
     static func recordsQuery(of participant: UUID, projects: [UUID], healthProjects: [UUID]) -> SQLQueryString? {
         guard !projects.isEmpty else { return nil }
         let visible: SQLQueryString =
-            healthProjects.isEmpty ? "r.sensitivity = 'normal'" : "(r.sensitivity = 'normal' OR r.project_id IN \(SQLBind.group(healthProjects)))"
+            healthProjects.isEmpty ? "r.sensitivity = 'normal'" : "(r.sensitivity = 'normal' OR r.project_id \(oneOf: healthProjects))"
         return """
             SELECT r.id, r.project_id, r.kind, r.sensitivity, r.date, r.urgency, r.professions, r.fields, a.name AS author, r.created_at,
               r.answer, b.name AS answerer, r.answered_at
             FROM team_records r LEFT JOIN users a ON a.id = r.created_by LEFT JOIN users b ON b.id = r.answered_by
-            WHERE r.participant_id = \(bind: participant) AND r.project_id IN \(SQLBind.group(projects))
+            WHERE r.participant_id = \(bind: participant) AND r.project_id \(oneOf: projects)
               AND \(visible)
             ORDER BY r.created_at DESC, r.id
             """
