@@ -52,13 +52,21 @@ struct FormOnceMiddleware: AsyncMiddleware {
             try? await FormOnce.release(key, on: sql)
             throw error
         }
-        if response.status.code >= 400 {
+        if response.status.code >= 400 || req.storage[ChangedNothingKey.self] == true {
             try? await FormOnce.release(key, on: sql)
         } else {
             try await FormOnce.record(key, status: Int(response.status.code), location: response.headers.first(name: .location), on: sql)
         }
         return response
     }
+}
+
+private struct ChangedNothingKey: StorageKey { typealias Value = Bool }
+
+extension Request {
+    /// This post only drew its form again (a search inside the form): its key is given back, as a
+    /// refused post's is, so that the same form sent again is answered anew, not as already sent.
+    func formChangedNothing() { storage[ChangedNothingKey.self] = true }
 }
 
 /// The one-time keys of forms, kept in `form_submissions`.

@@ -86,7 +86,7 @@ import Vapor
             let session = try #require(try await ActivitySession.query(on: app.db).filter(\.$activity.$id == visited.id!).sort(\.$date).first())
             #expect(
                 try await client.post(
-                    SiteURL.session(.value(visited.id!), .value(session.id!)).relativeURL(), ["version": "0", "add_participant": world.ownParticipant.uuidString]
+                    SiteURL.session(.value(visited.id!), .value(session.id!)).relativeURL(), ["version": "0", "p_\(world.ownParticipant)": "on"]
                 )
                 .status == .seeOther)
             let today = CalendarDate(year: 2024, month: 4, day: 1)!
@@ -114,9 +114,9 @@ import Vapor
             // The participant came on 4.3. (before joining, as a visitor added from the project) and on 11.3. and 25.3.
             let first = try await client.get(SiteURL.session(.value(a.id!), .value(sessions[0].id!)).relativeURL())
             #expect(!first.body.contains("p_\(world.ownParticipant)"), "not yet a member on 4.3.")
-            #expect(first.body.contains("name=\"add_participant\""))
+            #expect(first.body.contains("name=\"add_q\""))
             #expect(
-                try await client.post(SiteURL.session(.value(a.id!), .value(sessions[0].id!)).relativeURL(), ["version": "0", "add_participant": world.ownParticipant.uuidString])
+                try await client.post(SiteURL.session(.value(a.id!), .value(sessions[0].id!)).relativeURL(), ["version": "0", "p_\(world.ownParticipant)": "on"])
                     .status == .seeOther)
             // "Kaikki paikalla" ticks the member on the page; nothing is saved until the coach saves.
             let everyone = try await client.get(SiteURL.session(.value(a.id!), .value(sessions[1].id!)).relativeURL([("all", "1")]))
@@ -295,15 +295,78 @@ import Vapor
             }
             #expect(try await Attendance.query(on: app.db).count() == 1, "nothing double counted")
             #expect(try await ActivitySession.find(s.id, on: app.db)!.version == 5)
-            // The same person ticked twice (a double-tapped box, or ticked and also chosen from the list) is one attendance.
+            // The same person ticked twice (a double-tapped box, or ticked on the list and again among whom a search found) is one attendance.
             let csrf = try #require(first.csrf)
-            let body = "_csrf=\(csrf)&version=5&p_\(world.ownParticipant)=on&p_\(world.ownParticipant)=on&add_participant=\(world.ownParticipant)"
+            let body = "_csrf=\(csrf)&version=5&p_\(world.ownParticipant)=on&p_\(world.ownParticipant)=on&p_\(world.ownParticipant)=on"
             var headers = HTTPHeaders()
             headers.add(name: .cookie, value: first.cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; "))
             headers.contentType = .urlEncodedForm
             let res = try await app.testing().sendRequest(.POST, path, headers: headers, body: ByteBuffer(string: body))
             #expect(res.status == .seeOther)
             #expect(try await Attendance.query(on: app.db).count() == 1)
+        }
+    }
+    /// "Hae" inside the attendance form finds the project's other participants, draws the form again
+    /// with everything typed and ticked, and saves nothing; its one-time key is given back.
+    @Test(arguments: TestDatabase.allCases)
+    func aSearchInTheAttendanceFormSavesNothingAndKeepsWhatWasTyped(db: TestDatabase) async throws {
+        try await withPolku(db) { app in
+            let world = try await World.make(app)
+            let client = TestClient(app)
+            try await client.login(world.users[.worker]!)
+            let a = try await Self.group(client, world)
+            let s = try #require(try await ActivitySession.query(on: app.db).filter(\.$activity.$id == a.id!).sort(\.$date).first())
+            let path = SiteURL.session(.value(a.id!), .value(s.id!)).relativeURL()
+            var form = ["version": "0", "head_on_site": "7", "guests": "Vieras Ville", "add_q": World.ownLastName, "find": "1", "_once": "searchkey-0123456789"]
+            let found = try await client.post(path, form)
+            #expect(found.status == .ok)
+            #expect(found.body.contains("name=\"p_\(world.ownParticipant)\" value=\"on\">"), "found, not ticked")
+            #expect(found.body.contains("value=\"7\"") && found.body.contains("Vieras Ville") && found.body.contains("value=\"\(World.ownLastName)\""))
+            #expect(try await Attendance.query(on: app.db).count() == 0)
+            #expect(try await ActivitySession.find(s.id, on: app.db)?.version == 0)
+            let seen = try await AuditEvent.query(on: app.db).filter(\.$participantID == world.ownParticipant).filter(\.$detail == "attendance form").count()
+            #expect(seen == 1, "whom the search showed is recorded as seen")
+            // The same search sent again is answered anew (its key was given back), not as a form already sent.
+            #expect(try await client.post(path, form).status == .ok)
+            // Ticked and searched again: the tick is kept, and another project's person is not found.
+            form["p_\(world.ownParticipant)"] = "on"
+            form["add_q"] = "Toisenhankkeinen"
+            form["_once"] = "searchkey-abcdefghij"
+            let again = try await client.post(path, form)
+            #expect(again.body.contains("name=\"p_\(world.ownParticipant)\" value=\"on\" checked"))
+            #expect(again.body.contains("ei löytynyt ketään") && !again.body.contains("p_\(world.otherParticipant)"))
+            form["find"] = nil
+            form["_once"] = "savekey-0123456789ab"
+            #expect(try await client.post(path, form).status == .seeOther)
+            let saved = try await Attendance.query(on: app.db).filter(\.$session.$id == s.id!).all().map(\.$participant.id)
+            #expect(saved == [world.ownParticipant])
+        }
+    }
+    /// A group's new member is found by name inside the member form (the date typed stays), never
+    /// chosen from the whole project, and whom the search showed is recorded as seen.
+    @Test(arguments: TestDatabase.allCases)
+    func aNewMemberIsFoundByName(db: TestDatabase) async throws {
+        try await withPolku(db) { app in
+            let world = try await World.make(app)
+            let client = TestClient(app)
+            try await client.login(world.users[.worker]!)
+            let a = try await Self.group(client, world)
+            let page = try await client.get(SiteURL.activity(.value(a.id!)).relativeURL())
+            #expect(page.body.contains("name=\"member_q\"") && !page.body.contains(World.ownLastName), "no one listed before a search")
+            let path = SiteURL.activityMembers(.value(a.id!)).relativeURL()
+            let found = try await client.post(path, ["member_q": World.ownLastName, "joined_on": "10.3.2024", "find": "1"])
+            #expect(found.status == .ok)
+            #expect(found.body.contains("type=\"radio\" id=\"f-m-p-\(world.ownParticipant)\" name=\"participant_id\" value=\"\(world.ownParticipant)\" checked"))
+            #expect(found.body.contains("value=\"10.3.2024\""), "the date typed stays")
+            #expect(try await ActivityMember.query(on: app.db).count() == 0)
+            let seen = try await AuditEvent.query(on: app.db).filter(\.$participantID == world.ownParticipant).filter(\.$detail == "activity members").count()
+            #expect(seen == 1)
+            let other = try await client.post(path, ["member_q": "Toisenhankkeinen", "find": "1"])
+            #expect(other.body.contains("ei löytynyt ketään") && !other.body.contains("\(world.otherParticipant)"))
+            #expect(try await client.post(path, ["participant_id": world.ownParticipant.uuidString, "joined_on": "10.3.2024"]).status == .seeOther)
+            let again = try await client.post(path, ["member_q": World.ownLastName, "find": "1"])
+            #expect(again.body.contains("ei löytynyt ketään"), "a member is not found again")
+            #expect(try await ActivityMember.query(on: app.db).count() == 1)
         }
     }
 }

@@ -35,7 +35,9 @@ import Testing
             ]
             m.rates = ([F.participant: (attended: 1, held: 1), F.id(5): (attended: 0, held: 0)], 1.0)
         }
-        if access.writesParticipantData { m.candidates = [.init(id: F.id(6), first_name: "Eero", last_name: "Esimerkki", birth_date: "1990-01-01")] }
+        if access.writesParticipantData {
+            m.memberSearch = .init(text: "Esim", found: [.init(id: F.id(6), first_name: "Eero", last_name: "Esimerkki", birth_date: "1990-01-01")], more: false)
+        }
         return m
     }
 

@@ -27,14 +27,17 @@ enum ActivityPage {
         return try await render(req, ctx, memberForm: FormState(), sessionForm: FormState(), paging: paging)
     }
 
+    /// The page; a member form sent back is searched again for whom its search names.
     static func render(
         _ req: Request, _ ctx: Context, memberForm: FormState, sessionForm: FormState,
         paging: SessionPaging = SessionPaging(), status: HTTPResponseStatus = .ok
     ) async throws -> Response {
         let context = req.pageContext
-        let m = try await query(ctx, today: context.today, paging: paging, on: req.db)
-        if !m.members.isEmpty {
-            try await req.audit.record(.participantList, participants: m.members.map(\.participant_id), project: ctx.activity.$project.id, detail: "activity members")
+        let search = memberForm["member_q"].isEmpty ? nil : memberForm["member_q"]
+        let m = try await query(ctx, today: context.today, paging: paging, memberSearch: search, on: req.db)
+        let shown = m.members.map(\.participant_id) + (m.memberSearch?.found.map(\.id) ?? [])
+        if !shown.isEmpty {
+            try await req.audit.record(.participantList, participants: shown, project: ctx.activity.$project.id, detail: "activity members")
         }
         return page(m, context: context, memberForm: memberForm, sessionForm: sessionForm, status: status).response()
     }
@@ -48,17 +51,24 @@ enum ActivityPage {
         var organisers: [ActivityQueries.Staff] = []
         var members: [ActivityQueries.Member] = []
         var rates: (perMember: [UUID: (attended: Int, held: Int)], group: Double?) = ([:], nil)
-        var candidates: [AttendancePage.Person] = []
+        /// Whom the member form's search found: the project's current participants, not yet in the
+        /// group. Never the whole project: at 10,000 people the page drew 10,036 names (836 kB).
+        var memberSearch: AttendancePage.Search?
     }
 
-    static func query(_ ctx: Context, today: CalendarDate, paging: SessionPaging = SessionPaging(), on db: any Database) async throws -> Model {
+    static func query(
+        _ ctx: Context, today: CalendarDate, paging: SessionPaging = SessionPaging(), memberSearch: String? = nil, on db: any Database
+    ) async throws -> Model {
         let a = ctx.activity, id = a.id!
         var m = Model(activity: a, access: ctx.access, today: today)
         m.sessions = try await sessions(activity: id, today: today, paging: paging, on: db)
         m.organisers = try await ActivityQueries.organisers(activity: id, on: db)
         m.members = ctx.access.seesParticipants ? try await ActivityQueries.members(activity: id, on: db) : []
         m.rates = try await ActivityQueries.memberRates(activity: id, members: m.members, today: today, on: db)
-        m.candidates = ctx.access.writesParticipantData && a.kind == .group ? try await memberCandidates(a, today: today, on: db) : []
+        if let memberSearch, ctx.access.writesParticipantData, a.kind == .group {
+            m.memberSearch = try await AttendancePage.find(
+                memberSearch, project: a.$project.id, currentOn: today.iso, excluding: Set(m.members.map(\.participant_id)), on: db)
+        }
         return m
     }
 
@@ -68,7 +78,7 @@ enum ActivityPage {
         status: HTTPResponseStatus = .ok
     ) -> Page {
         let a = m.activity, organisers = m.organisers, members = m.members, rates = m.rates
-        let candidates = m.candidates, seesPeople = m.access.seesParticipants, id = a.id!
+        let memberSearch = m.memberSearch, seesPeople = m.access.seesParticipants, id = a.id!
         let t = context.t
         let writes = m.access.writesParticipantData
         let feed = SiteURL.activityFeed(.value((a.feedToken ?? "") + ".ics")).relativeURL()
@@ -154,17 +164,7 @@ enum ActivityPage {
                         }
                     }
                     if writes {
-                        let f = Fields(t: t, state: memberForm, prefix: "m-")
-                        h("form", ["method": "post", "action": SiteURL.activityMembers(.value(id)).relativeURL()]) {
-                            csrfField(context)
-                            f.summary()
-                            f.select(
-                                "participant_id", t("activity.member.add"),
-                                options: AttendancePage.options(candidates, t),
-                                required: true, blank: t("activity.member.choose"))
-                            f.date("joined_on", t("activity.member.joined"))
-                            submit(t("activity.member.add.submit"))
-                        }
+                        memberAdding(id, memberSearch, form: memberForm, context: context)
                     }
                 }
             }
@@ -174,22 +174,15 @@ enum ActivityPage {
 
     static func percent(_ rate: Double) -> String { "\(Int((rate * 100).rounded())) %" }
 
-    /// The project's current participants who are not (still) in the group.
-    static func memberCandidates(_ a: Activity, today: CalendarDate, on db: any Database) async throws -> [AttendancePage.Person] {
-        try await db.sql.raw(
-            """
-            SELECT DISTINCT p.id, p.first_name, p.last_name, p.birth_date, p.search_key FROM participants p JOIN enrolments e ON e.participant_id = p.id
-            WHERE e.project_id = \(bind: a.$project.id) AND (e.end_date IS NULL OR e.end_date >= \(bind: today.iso))
-              AND NOT EXISTS (SELECT 1 FROM activity_members m WHERE m.activity_id = \(bind: a.id!) AND m.participant_id = p.id)
-            ORDER BY p.search_key, p.id
-            """
-        ).all(decoding: AttendancePage.Person.self)
-    }
-
     @Sendable static func addMember(req: Request) async throws -> Response {
         let ctx = try await context(req)
         let a = ctx.activity
-        var state = FormState.read(req, fields: ["participant_id", "joined_on"])
+        var state = FormState.read(req, fields: ["participant_id", "joined_on", "member_q"])
+        if req.formFields["find"] != nil {
+            // A search for whom to add: the form again, as it was sent, with whom it found.
+            req.formChangedNothing()
+            return try await render(req, ctx, memberForm: state, sessionForm: FormState())
+        }
         let participant = state.uuid("participant_id")
         let joined = state.date("joined_on") ?? req.today.iso
         if a.kind != .group { state.errors["participant_id"] = "activity.error.members_groups_only" }

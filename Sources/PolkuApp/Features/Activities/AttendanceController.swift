@@ -62,16 +62,19 @@ enum AttendanceController {
     }
 
     /// `tickAll`: the coach chose "Kaikki paikalla"; they untick who was away and save.
+    /// `search`: whom else of the project to look for.
     static func page(
-        _ req: Request, _ ctx: Context, state: FormState, status: HTTPResponseStatus = .ok, message: String? = nil, tickAll: Bool = false
+        _ req: Request, _ ctx: Context, state: FormState, status: HTTPResponseStatus = .ok, message: String? = nil, tickAll: Bool = false,
+        search: String? = nil
     ) async throws -> Response {
-        var model = try await AttendancePage.query(ctx, state: state, message: message, on: req.db)
+        var model = try await AttendancePage.query(ctx, state: state, message: message, search: search, on: req.db)
         if tickAll {
             for p in model.people { model.state.values["p_\(p.id)"] = "on" }
             model.allTicked = true
         }
         try await req.audit.record(
-            .participantList, participants: model.people.map(\.id) + model.others.map(\.id), project: ctx.activity.projectID, detail: "attendance form")
+            .participantList, participants: model.people.map(\.id) + (model.search?.found.map(\.id) ?? []), project: ctx.activity.projectID,
+            detail: "attendance form")
         return model.page(context: req.pageContext, status: status).response()
     }
 
@@ -110,7 +113,12 @@ enum AttendanceController {
         // The body as parsed once for the CSRF check (a form post; anything else has no fields).
         let posted = req.formFields
         var state = FormState()
-        state.values = posted.filter { $0.key.hasPrefix("p_") || countFields.contains($0.key) || ["version", "guests", "organisations", "add_participant"].contains($0.key) }
+        state.values = posted.filter { $0.key.hasPrefix("p_") || countFields.contains($0.key) || ["version", "guests", "organisations", "add_q"].contains($0.key) }
+        if posted["find"] != nil {
+            // A search for someone else: the form again, as it was sent, with whom it found.
+            req.formChangedNothing()
+            return try await page(req, ctx, state: state, search: state["add_q"])
+        }
         if let problem = AttendanceRules.problem(
             sessionDate: CalendarDate(parsing: ctx.session.date)!, cancelled: ctx.session.cancelled,
             today: req.today)
@@ -135,7 +143,6 @@ enum AttendanceController {
         guard let version = Int(state["version"]) else { throw Abort(.badRequest, reason: "version") }
         // The ticked people (a name ticked twice is one attendance); each must be the project's own.
         var present = Set(state.values.filter { $0.key.hasPrefix("p_") && $0.value == "on" }.compactMap { UUID(text: String($0.key.dropFirst(2))) })
-        if let extra = state.uuid("add_participant", required: false) { present.insert(extra) }
         if ctx.activity.kind == .training { present = [] }
         if !present.isEmpty {
             let known = try await req.readDatabase.sql.raw(

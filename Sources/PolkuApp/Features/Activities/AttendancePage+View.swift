@@ -13,6 +13,9 @@ extension AttendancePage {
             if let message { h("div", ["class": "error-summary", "role": "alert"]) { h("p") { message } } }
             h("form", ["method": "post", "action": SiteURL.session(.value(activityID), .value(sessionID)).relativeURL()]) {
                 csrfField(context)
+                // The form's first button is what Enter in a field does (HTML's implicit
+                // submission): saving, as before there was a search button above the save.
+                h("button", ["type": "submit", "class": "visually-hidden", "tabindex": "-1", "aria-hidden": "true"]) { t("form.save") }
                 h("input", ["type": "hidden", "name": "version", "value": state["version"]])
                 f.summary()
                 if !isTraining {
@@ -53,21 +56,37 @@ extension AttendancePage {
             let labels = Self.labels(people, t)
             for p in people { f.checkbox("p_\(p.id)", labels[p.id] ?? p.last_name) }
         }
-        if !others.isEmpty {
-            f.select(
-                "add_participant", t("attendance.add_participant"), options: Self.options(others, t),
-                blank: t("attendance.add_participant.none"), hint: t("attendance.add_participant.hint"))
+        finder(f, t)
+    }
+
+    /// Someone else of the project, found by name: the search is a button of this form, so what was
+    /// ticked and typed comes back with whom it found, and nothing is saved until "Tallenna".
+    @NodeBuilder private func finder(_ f: Fields, _ t: Texts) -> [Node] {
+        h("fieldset", ["class": "checks", "id": "attendance-find"]) {
+            h("legend") { t("attendance.find") }
+            if listIsPartial { h("p", ["class": "notice"]) { t("attendance.list_partial", String(Self.checklistLimit)) } }
+            h("div", ["class": "field"]) {
+                h("label", ["for": "f-add_q"]) { t("attendance.find.label") }
+                h("p", ["class": "hint", "id": "f-add_q-hint"]) { kind == .group ? t("attendance.find.hint_group") : t("attendance.find.hint") }
+                h("input", ["type": "search", "id": "f-add_q", "name": "add_q", "value": state["add_q"], "autocomplete": "off", "aria-describedby": "f-add_q-hint"])
+            }
+            h("button", ["type": "submit", "name": "find", "value": "1", "class": "secondary"]) { t("attendance.find.button") }
+            if let search, !search.text.isEmpty {
+                h("div", ["role": "status"]) {
+                    h("p") {
+                        search.found.isEmpty
+                            ? t("attendance.find.none", search.text) : t("attendance.find.found", String(search.found.count), search.text)
+                    }
+                    if search.more { h("p", ["class": "hint"]) { t("attendance.find.more", String(Self.foundLimit)) } }
+                }
+                let labels = Self.labels(search.found, t)
+                for p in search.found { f.checkbox("p_\(p.id)", labels[p.id] ?? p.last_name) }
+            }
         }
     }
 
     /// "Last, First", and the year of birth where two people on the list share a name (two
     /// "Demonen, Aino" could be told apart only on their own pages).
-    /// A choice of people as (id, label), the labels worked out once for the whole list.
-    static func options(_ people: [Person], _ t: Texts) -> [(String, String)] {
-        let labels = labels(people, t)
-        return people.map { ($0.id.text, labels[$0.id] ?? $0.last_name) }
-    }
-
     static func labels(_ people: [Person], _ t: Texts) -> [UUID: String] {
         let names = Dictionary(grouping: people) { "\($0.last_name), \($0.first_name)" }
         var out: [UUID: String] = [:]
