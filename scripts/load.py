@@ -175,6 +175,8 @@ try:
                    (s, ("participant list, name search", f"/participants?q={w['searchTerm']}", True, "get")),
                    (s, ("list, one person's name", "/participants?q=" + urllib.parse.quote(w['personSearch']), True, "get")),
                    (s, ("participant page", f"/participants/{w['participant']}", True, "get")),
+                   # A group session's form (the coach's phone): the members, not the project's 10,000.
+                   (s, ("attendance form", w["sessions"][-1], True, "get")),
                    (s, ("attendance save (10 ticked)", None, True, "save")),
                    (s, ("API: participants, page of 100", "/api/v1/participants?limit=100", False, "api"))]
     if args.routes:
