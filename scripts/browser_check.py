@@ -926,8 +926,13 @@ try:
     check("an idea is written down under its table and round", wait_for("Idea tallennettu.") and "<h3>Kierros 1</h3>" in driver.page_source
           and "Ilta-aukiolo torstaisin" in driver.page_source, driver.title)
     audit("14w-cafe")
-    Select(driver.find_element(By.ID, "f-attendee-participant_id")).select_by_index(0)
-    driver.find_element(By.CSS_SELECTOR, "form[action$='/attendees'] button[type=submit]").click()
+    # The participant is found by name (Enter in the search searches: its button is the form's first).
+    search = driver.find_element(By.ID, "f-attendee-person_q")
+    search.send_keys("Keksitty")
+    search.send_keys(Keys.ENTER)
+    check("a café participant is found by name", wait_for("Haulla ”Keksitty” löytyi"), driver.page_source[:600])
+    driver.find_elements(By.CSS_SELECTOR, "form[action*='/attendees'] input[type=radio]")[0].click()
+    driver.find_element(By.CSS_SELECTOR, "form[action*='/attendees'] button[type=submit]:not([name=find])").click()
     check("a café participant is recorded by name", wait_for("Osallistuja lisätty.") and "Osallistujat nimeltä (1)" in driver.page_source, driver.title)
     # Client profile cards (issue 16): one with a picture, one without, printed one per A6 sheet.
     driver.get(project_url)

@@ -43,7 +43,14 @@ import Vapor
             #expect(columns == ["id", "theme_id", "round", "idea", "created_at"])
             // Named attendance beside the head count: only the project's own participants, each once.
             let attendees = SiteURL.projectCafeAttendees(.value(world.ownProject), .value(cafe)).relativeURL()
-            #expect(try await worker.post(attendees, [:]).status == .badRequest)
+            // No one chosen (radios send nothing then): told so, nothing recorded.
+            #expect(try await worker.post(attendees, [:]).status == .unprocessableEntity)
+            // Found by name, never listed whole: another project's person is not found.
+            let cafePage = SiteURL.projectCafe(.value(world.ownProject), .value(cafe)).relativeURL()
+            #expect(!(try await worker.get(cafePage)).body.contains(World.ownLastName), "no one listed before a search")
+            let found = try await worker.post(attendees, ["person_q": World.ownLastName, "find": "1"])
+            #expect(found.status == .ok && found.body.contains("name=\"participant_id\" value=\"\(world.ownParticipant)\" checked"))
+            #expect(try await worker.post(attendees, ["person_q": "Toisenhankkeinen", "find": "1"]).body.contains("ei löytynyt ketään"))
             #expect(try await worker.post(attendees, ["participant_id": world.otherParticipant.uuidString]).status == .unprocessableEntity)
             #expect(try await worker.post(attendees, ["participant_id": world.ownParticipant.uuidString]).status == .seeOther)
             #expect(try await worker.post(attendees, ["participant_id": world.ownParticipant.uuidString]).status == .unprocessableEntity, "once")

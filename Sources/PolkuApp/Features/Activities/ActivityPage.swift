@@ -33,7 +33,8 @@ enum ActivityPage {
         paging: SessionPaging = SessionPaging(), status: HTTPResponseStatus = .ok
     ) async throws -> Response {
         let context = req.pageContext
-        let search = memberForm["member_q"].isEmpty ? nil : memberForm["member_q"]
+        let typed = memberForm[PersonFinder.searchField]
+        let search = typed.isEmpty ? nil : typed
         let m = try await query(ctx, today: context.today, paging: paging, memberSearch: search, on: req.db)
         let shown = m.members.map(\.participant_id) + (m.memberSearch?.found.map(\.id) ?? [])
         if !shown.isEmpty {
@@ -177,7 +178,7 @@ enum ActivityPage {
     @Sendable static func addMember(req: Request) async throws -> Response {
         let ctx = try await context(req)
         let a = ctx.activity
-        var state = FormState.read(req, fields: ["participant_id", "joined_on", "member_q"])
+        var state = FormState.read(req, fields: ["participant_id", "joined_on", PersonFinder.searchField])
         if req.formFields["find"] != nil {
             // A search for whom to add: the form again, as it was sent, with whom it found.
             req.formChangedNothing()

@@ -105,9 +105,10 @@ struct AttendancePage {
         ).all(decoding: Person.self)
     }
 
-    /// The project's participants, current on `day`, whose name, birth date or number matches
-    /// `text` (as the participant list's search), less those already on the form (or in the group).
-    static func find(_ text: String, project: UUID, currentOn day: String, excluding: Set<UUID>, on db: any Database) async throws -> Search {
+    /// The project's participants (current on `day`, if one is given) whose name, birth date or
+    /// number matches `text` (as the participant list's search), less those already on the form
+    /// (or in the group, or recorded at the café).
+    static func find(_ text: String, project: UUID, currentOn day: String?, excluding: Set<UUID>, on db: any Database) async throws -> Search {
         let text = text.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !text.isEmpty else { return Search(text: text, found: [], more: false) }
         let page = try await ParticipantQueries.list(
@@ -119,7 +120,7 @@ struct AttendancePage {
             try await db.sql.raw(
                 """
                 SELECT DISTINCT participant_id FROM enrolments WHERE project_id = \(bind: project)
-                AND participant_id \(oneOf: candidates.map(\.id)) AND (end_date IS NULL OR end_date >= \(bind: day))
+                AND participant_id \(oneOf: candidates.map(\.id)) AND (end_date IS NULL OR end_date >= \(bind: day ?? ""))
                 """
             ).all(decodingColumn: "participant_id", as: UUID.self))
         let found = candidates.filter { current.contains($0.id) }.map {

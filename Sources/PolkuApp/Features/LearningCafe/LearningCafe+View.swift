@@ -84,14 +84,14 @@ extension LearningCafe {
                     }
                 }
             }
-            if !m.choices.isEmpty {
-                h("form", ["method": "post", "action": SiteURL.projectCafeAttendees(.value(m.project), .value(m.cafe.id)).relativeURL()]) {
-                    csrfField(context)
-                    f.select(
-                        "participant_id", t("cafe.field.attendee"), options: m.choices.map { ($0.id.text, $0.last_name + ", " + $0.first_name) },
-                        required: true)
-                    submit(t("cafe.add_attendee"))
-                }
+            h(
+                "form",
+                ["method": "post", "action": SiteURL.projectCafeAttendees(.value(m.project), .value(m.cafe.id)).relativeURL(fragment: "cafe-attendees")]
+            ) {
+                csrfField(context)
+                f.summary()
+                PersonFinder(prefix: "attendee-", legend: t("cafe.field.attendee"), search: m.search, state: m.attendeeState).fieldset(t)
+                submit(t("cafe.add_attendee"))
             }
         }
     }

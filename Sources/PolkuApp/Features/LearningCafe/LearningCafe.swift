@@ -20,9 +20,9 @@ enum LearningCafe {
         var cafe: Cafe
         var themes: [Theme] = []
         var ideas: [Idea] = []
-        /// The participants recorded by name, and those of the project who could be added.
+        /// The participants recorded by name, and whom a search for one to add found.
         var attendees: [Person] = []
-        var choices: [Person] = []
+        var search: AttendancePage.Search?
         var state = FormState()
         var attendeeState = FormState()
     }
@@ -37,7 +37,8 @@ enum LearningCafe {
         ).all(decoding: Cafe.self)
     }
 
-    static func model(_ req: Request) async throws -> Model {
+    /// `search`: whom of the project to look for, to add as a participant.
+    static func model(_ req: Request, search: String? = nil) async throws -> Model {
         let (project, _, _) = try req.guardedProject()
         let sql = req.db.sql
         guard let id = req.parameters.get("cafe", as: UUID.self), let cafe = try await cafes(project: project, on: sql).first(where: { $0.id == id })
@@ -48,15 +49,12 @@ enum LearningCafe {
             WHERE a.cafe_id = \(bind: id) ORDER BY p.last_name, p.first_name, p.id
             """
         ).all(decoding: Person.self)
-        let choices = try await sql.raw(
-            """
-            SELECT p.id, p.first_name, p.last_name FROM participants p
-            WHERE p.id IN (SELECT e.participant_id FROM enrolments e WHERE e.project_id = \(bind: project))
-              AND p.id NOT IN (SELECT a.participant_id FROM cafe_attendees a WHERE a.cafe_id = \(bind: id))
-            ORDER BY p.last_name, p.first_name, p.id LIMIT 500
-            """
-        ).all(decoding: Person.self)
-        try await req.audit.record(.participantList, participants: (attendees + choices).map(\.id), project: project, detail: "learning café")
+        var found: AttendancePage.Search?
+        if let search {
+            found = try await AttendancePage.find(search, project: project, currentOn: nil, excluding: Set(attendees.map(\.id)), on: req.db)
+        }
+        let shown = attendees.map(\.id) + (found?.found.map(\.id) ?? [])
+        try await req.audit.record(.participantList, participants: shown, project: project, detail: "learning café")
         return Model(
             project: project, projectName: try await Surveys.project(project, on: sql), cafe: cafe,
             themes: try await sql.raw("SELECT id, theme FROM cafe_themes WHERE cafe_id = \(bind: id) ORDER BY position").all(decoding: Theme.self),
@@ -65,7 +63,7 @@ enum LearningCafe {
                 SELECT i.theme_id, i.round, i.idea FROM cafe_ideas i JOIN cafe_themes t ON t.id = i.theme_id
                 WHERE t.cafe_id = \(bind: id) ORDER BY i.round, i.created_at
                 """
-            ).all(decoding: Idea.self), attendees: attendees, choices: choices)
+            ).all(decoding: Idea.self), attendees: attendees, search: found)
     }
 
     @Sendable static func index(req: Request) async throws -> Response {
@@ -152,10 +150,23 @@ enum LearningCafe {
 
     /// Records one of the project's participants as having taken part, by name.
     @Sendable static func addAttendee(req: Request) async throws -> Response {
-        var m = try await model(req)
-        var state = try FormState.read(req, fields: ["participant_id"], requiring: ["participant_id"])
+        var state = FormState.read(req, fields: ["participant_id", PersonFinder.searchField])
+        if req.formFields["find"] != nil {
+            // A search for whom to add: the page again, with whom it found.
+            req.formChangedNothing()
+            var m = try await model(req, search: PersonFinder.search(in: state))
+            m.attendeeState = state
+            return page(m, context: req.pageContext).response()
+        }
+        var m = try await model(req, search: PersonFinder.search(in: state))
         let person = state.uuid("participant_id")
-        if let person, !m.choices.contains(where: { $0.id == person }) { state.errors["participant_id"] = "error.choice" }
+        if let person {
+            // Only the project's own participants, each once.
+            let enrolled = try await req.db.sql.raw(
+                "SELECT 1 AS x FROM enrolments WHERE project_id = \(bind: m.project) AND participant_id = \(bind: person)"
+            ).first()
+            if enrolled == nil || m.attendees.contains(where: { $0.id == person }) { state.errors["participant_id"] = "error.choice" }
+        }
         guard let person, state.isValid else {
             m.attendeeState = state
             return page(m, context: req.pageContext, status: .unprocessableEntity).response()
