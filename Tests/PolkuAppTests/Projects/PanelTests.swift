@@ -23,14 +23,18 @@ import Vapor
             #expect(created.status == .seeOther)
             let panelURL = try #require(created.location)
             let panel = try #require(UUID(uuidString: String(panelURL.suffix(36))))
-            // The participant has not consented to be asked: not offered, and refused if posted.
+            // The participant has not consented to be asked: not found, and refused if posted.
             let members = SiteURL.projectPanelMembers(.value(base.ownProject), .value(panel)).relativeURL()
-            #expect(try await worker.get(panelURL).body.contains("Kukaan muu hankkeen osallistuja ei ole vielä antanut lupaa"))
+            let search = ["person_q": World.ownLastName, "find": "1"]
+            #expect(try await worker.get(panelURL).body.contains("Vain ne, jotka ovat antaneet luvan"))
+            #expect(try await worker.post(members, search).body.contains("ei löytynyt ketään"))
             #expect(try await worker.post(members, ["participant_id": base.ownParticipant.uuidString]).status == .unprocessableEntity)
             // They consent in their own space; now they can be added.
             let me = TestClient(app)
             try await me.login(world.participantEmail)
             #expect(try await me.post(SiteURL.myConsent(.value("development")).relativeURL(), ["given": "true"]).status == .seeOther)
+            let found = try await worker.post(members, search)
+            #expect(found.status == .ok && found.body.contains("name=\"participant_id\" value=\"\(base.ownParticipant)\" checked"))
             #expect(try await worker.post(members, ["participant_id": base.ownParticipant.uuidString]).status == .seeOther)
             #expect(try await worker.post(members, ["participant_id": base.ownParticipant.uuidString]).status == .unprocessableEntity, "once")
             #expect(try await worker.post(members, ["participant_id": base.otherParticipant.uuidString]).status == .unprocessableEntity, "another project's")

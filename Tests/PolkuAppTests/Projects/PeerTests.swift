@@ -155,12 +155,19 @@ import Vapor
             ]
             let unconsented = try await manager.post(peers, form)
             #expect(unconsented.status == .unprocessableEntity, "no consent to be asked: cannot be linked")
+            // The former participant is found by name among those who consented, the form kept.
+            let search = form.merging(["participant_id": "", "person_q": World.ownLastName, "interests": "kalastus", "find": "1"]) { $1 }
+            #expect(try await manager.post(peers, search).body.contains("ei löytynyt ketään"), "not found before the consent")
             try await app.db.sql.raw(
                 """
                 INSERT INTO consents (id, created_at, participant_id, purpose, date, given, recorded_by)
                 VALUES (\(bind: UUID()), \(bind: app.clock.now()), \(bind: base.ownParticipant), 'development', \(bind: today.iso), \(bind: true), NULL)
                 """
             ).run()
+            let found = try await manager.post(peers, search)
+            #expect(found.status == .ok && found.body.contains("value=\"kalastus\""))
+            #expect(found.body.contains("name=\"participant_id\" value=\"\(base.ownParticipant)\">"), "found, not chosen for the manager")
+            #expect(try await app.db.sql.raw("SELECT id FROM peers WHERE user_id = \(bind: coach.id!)").all().isEmpty, "a search saves nothing")
             #expect(try await manager.post(peers, form).status == .seeOther)
             let peerID = try #require(try await app.db.sql.raw("SELECT id FROM peers WHERE user_id = \(bind: coach.id!)").first()?.decode(column: "id", as: UUID.self))
             let page = try await manager.get(peers).body

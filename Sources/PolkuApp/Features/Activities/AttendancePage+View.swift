@@ -13,9 +13,7 @@ extension AttendancePage {
             if let message { h("div", ["class": "error-summary", "role": "alert"]) { h("p") { message } } }
             h("form", ["method": "post", "action": SiteURL.session(.value(activityID), .value(sessionID)).relativeURL()]) {
                 csrfField(context)
-                // The form's first button is what Enter in a field does (HTML's implicit
-                // submission): saving, as before there was a search button above the save.
-                h("button", ["type": "submit", "class": "visually-hidden", "tabindex": "-1", "aria-hidden": "true"]) { t("form.save") }
+                defaultSubmit(t("form.save"))
                 h("input", ["type": "hidden", "name": "version", "value": state["version"]])
                 f.summary()
                 if !isTraining {

@@ -108,7 +108,10 @@ struct AttendancePage {
     /// The project's participants (current on `day`, if one is given) whose name, birth date or
     /// number matches `text` (as the participant list's search), less those already on the form
     /// (or in the group, or recorded at the café).
-    static func find(_ text: String, project: UUID, currentOn day: String?, excluding: Set<UUID>, on db: any Database) async throws -> Search {
+    /// `condition`: what else an enrolment's `participant_id` must meet (a client panel's consent).
+    static func find(
+        _ text: String, project: UUID, currentOn day: String?, excluding: Set<UUID>, condition: SQLQueryString? = nil, on db: any Database
+    ) async throws -> Search {
         let text = text.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !text.isEmpty else { return Search(text: text, found: [], more: false) }
         let page = try await ParticipantQueries.list(
@@ -121,6 +124,7 @@ struct AttendancePage {
                 """
                 SELECT DISTINCT participant_id FROM enrolments WHERE project_id = \(bind: project)
                 AND participant_id \(oneOf: candidates.map(\.id)) AND (end_date IS NULL OR end_date >= \(bind: day ?? ""))
+                AND \(condition ?? "1 = 1")
                 """
             ).all(decodingColumn: "participant_id", as: UUID.self))
         let found = candidates.filter { current.contains($0.id) }.map {

@@ -6,8 +6,12 @@ import Vapor
 /// What the team records of a panel: a member joining, a meeting, a proposal and its effect. Each
 /// form that comes back with a problem keeps what was typed.
 extension Panels {
-    static func refused(_ req: Request, _ form: String, _ state: FormState) async throws -> Response {
-        view(try await page(req, failed: (form, state)), context: req.pageContext, status: .unprocessableEntity).response()
+    static func refused(_ req: Request, _ form: String, _ state: FormState, status: HTTPResponseStatus = .unprocessableEntity) async throws -> Response {
+        let model = try await page(req, failed: (form, state))
+        if let found = model.search?.found, !found.isEmpty {
+            try await req.audit.record(.participantList, participants: found.map(\.id), project: model.project, detail: "panel members")
+        }
+        return view(model, context: req.pageContext, status: status).response()
     }
 
     static func back(_ req: Request, _ model: Page, flash: String, fragment: String) -> Response {
@@ -17,10 +21,24 @@ extension Panels {
 
     /// Only a participant who consented to be asked and is not a member yet can join.
     @Sendable static func addMember(req: Request) async throws -> Response {
+        var state = FormState.read(req, fields: ["participant_id", PersonFinder.searchField])
+        if req.formFields["find"] != nil {
+            // A search for whom to add: the page again, with whom it found.
+            req.formChangedNothing()
+            return try await refused(req, "member", state, status: .ok)
+        }
         let model = try await page(req)
-        var state = try FormState.read(req, fields: ["participant_id"], requiring: ["participant_id"])
         let person = state.uuid("participant_id")
-        if let person, !model.eligible.contains(where: { $0.id == person }) { state.errors["participant_id"] = "panel.error.not_eligible" }
+        if let person {
+            // Only the project's own, who consented and are not members yet.
+            let eligible = try await req.db.sql.raw(
+                """
+                SELECT 1 AS x FROM enrolments WHERE project_id = \(bind: model.project) AND participant_id = \(bind: person) AND \(Consent.askedToDevelop)
+                AND NOT EXISTS (SELECT 1 FROM panel_members m WHERE m.panel_id = \(bind: model.panel.id) AND m.participant_id = \(bind: person))
+                """
+            ).first()
+            if eligible == nil { state.errors["participant_id"] = "panel.error.not_eligible" }
+        }
         guard let person, state.isValid else { return try await refused(req, "member", state) }
         try await req.db.writeTransaction { db in
             try await db.sql.raw(

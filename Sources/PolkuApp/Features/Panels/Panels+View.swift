@@ -88,17 +88,16 @@ extension Panels {
             h("section", ["aria-labelledby": "panel-members"]) {
                 h("h2", ["id": "panel-members"]) { t("panel.members", m.members.count) }
                 h("ul") { for x in m.members { h("li") { "\(x.last_name), \(x.first_name) – " + t("panel.joined", t.date(x.joined_on)) } } }
-                if m.eligible.isEmpty { h("p", ["class": "hint"]) { t("panel.eligible.none") } }
-                if !m.eligible.isEmpty {
-                    let f = Fields(t: t, state: state("member"), prefix: "member-")
-                    h("form", ["method": "post", "action": SiteURL.projectPanelMembers(.value(m.project), .value(m.panel.id)).relativeURL()]) {
-                        csrfField(context)
-                        f.summary()
-                        f.select(
-                            "participant_id", t("panel.field.member"), options: m.eligible.map { ($0.id.text, "\($0.last_name), \($0.first_name)") },
-                            required: true, blank: t("panel.field.member_blank"), hint: t("panel.eligible.hint"))
-                        submit(t("panel.add_member"))
-                    }
+                let f = Fields(t: t, state: state("member"), prefix: "member-")
+                h(
+                    "form",
+                    ["method": "post", "action": SiteURL.projectPanelMembers(.value(m.project), .value(m.panel.id)).relativeURL(fragment: "panel-members")]
+                ) {
+                    csrfField(context)
+                    f.summary()
+                    PersonFinder(prefix: "member-", legend: t("panel.field.member"), hint: t("panel.eligible.hint"), search: m.search, state: state("member"))
+                        .fieldset(t)
+                    submit(t("panel.add_member"))
                 }
             }
         }

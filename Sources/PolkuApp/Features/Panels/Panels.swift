@@ -26,8 +26,9 @@ enum Panels {
         var projectName: String
         var panel: Panel
         var members: [Member] = []
-        /// Participants of the project who consented to be asked and are not members yet.
-        var eligible: [Member] = []
+        /// Whom a search for a new member found: participants of the project who consented to be
+        /// asked and are not members yet.
+        var search: AttendancePage.Search?
         var meetings: [Meeting] = []
         var proposals: [Proposal] = []
         var failed: (form: String, state: FormState)? = nil
@@ -53,6 +54,7 @@ enum Panels {
         ).all(decoding: Proposal.self)
     }
 
+    /// The panel's page; a member form sent back is searched again for whom its search names.
     static func page(_ req: Request, failed: (String, FormState)? = nil) async throws -> Page {
         let (project, _, _) = try req.guardedProject()
         guard let id = req.parameters.get("panel", as: UUID.self),
@@ -65,21 +67,16 @@ enum Panels {
             WHERE m.panel_id = \(bind: id) ORDER BY p.last_name, p.first_name
             """
         ).all(decoding: Member.self)
-        let eligible = try await sql.raw(
-            """
-            SELECT p.id, p.first_name, p.last_name, '' AS joined_on FROM participants p
-            WHERE p.id IN (SELECT e.participant_id FROM enrolments e WHERE e.project_id = \(bind: project))
-              AND (SELECT c.given FROM consents c WHERE c.participant_id = p.id AND c.purpose = 'development'
-                   ORDER BY c.date DESC, c.created_at DESC LIMIT 1) = \(bind: true)
-              AND p.id NOT IN (SELECT m.participant_id FROM panel_members m WHERE m.panel_id = \(bind: id))
-            ORDER BY p.last_name, p.first_name LIMIT 500
-            """
-        ).all(decoding: Member.self)
+        var search: AttendancePage.Search?
+        if let failed, failed.0 == "member", let text = PersonFinder.search(in: failed.1) {
+            search = try await AttendancePage.find(
+                text, project: project, currentOn: nil, excluding: Set(members.map(\.id)), condition: Consent.askedToDevelop, on: req.db)
+        }
         let meetings = try await sql.raw(
             "SELECT id, date, topics, attendees FROM panel_meetings WHERE panel_id = \(bind: id) ORDER BY date DESC"
         ).all(decoding: Meeting.self)
         return Page(
-            project: project, projectName: try await Surveys.project(project, on: sql), panel: panel, members: members, eligible: eligible,
+            project: project, projectName: try await Surveys.project(project, on: sql), panel: panel, members: members, search: search,
             meetings: meetings, proposals: try await proposals(panel: id, on: sql), failed: failed)
     }
 
@@ -115,7 +112,7 @@ enum Panels {
 
     @Sendable static func show(req: Request) async throws -> Response {
         let model = try await page(req)
-        try await req.audit.record(.participantList, participants: (model.members + model.eligible).map(\.id), project: model.project, detail: "panel members")
+        try await req.audit.record(.participantList, participants: model.members.map(\.id), project: model.project, detail: "panel members")
         return view(model, context: req.pageContext).response()
     }
 

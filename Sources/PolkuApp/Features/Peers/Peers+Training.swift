@@ -52,18 +52,15 @@ extension Peers {
         ).all(decoding: Option.self)
     }
 
-    /// The project's participants whose latest word on "Kehittämiseen pyytäminen" is yes: only they
-    /// can be linked to a peer (the same consent the client panels ask for).
-    static func formerParticipants(project: UUID, on sql: any SQLDatabase) async throws -> [Option] {
-        try await sql.raw(
-            """
-            SELECT p.id, p.last_name || ', ' || p.first_name AS name FROM participants p
-            WHERE p.id IN (SELECT e.participant_id FROM enrolments e WHERE e.project_id = \(bind: project))
-              AND (SELECT c.given FROM consents c WHERE c.participant_id = p.id AND c.purpose = 'development'
-                   ORDER BY c.date DESC, c.created_at DESC LIMIT 1) = \(bind: true)
-            ORDER BY p.last_name, p.first_name, p.id LIMIT 500
-            """
-        ).all(decoding: Option.self)
+    /// Whom the new peer form's search for a former participant found (the project's participants
+    /// whose latest word on "Kehittämiseen pyytäminen" is yes), recorded as seen.
+    static func formerParticipant(_ req: Request, project: UUID, state: FormState) async throws -> AttendancePage.Search? {
+        guard let text = PersonFinder.search(in: state) else { return nil }
+        let search = try await AttendancePage.find(text, project: project, currentOn: nil, excluding: [], condition: Consent.askedToDevelop, on: req.db)
+        if !search.found.isEmpty {
+            try await req.audit.record(.participantList, participants: search.found.map(\.id), project: project, detail: "peer's former participant")
+        }
+        return search
     }
 
     /// The lines of a peer's card: the programme with the attendance against the rule, the earlier record.

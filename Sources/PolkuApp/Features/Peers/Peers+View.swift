@@ -4,14 +4,14 @@ import Vapor
 extension Peers {
     static func listPage(
         project: UUID, name: String, peers: [Row], candidates: [Candidate], figures: PeerFigures, supervisions: [PeerSupervisions.Row],
-        training: [UUID: Training], choices: (programmes: [Option], former: [Option]), state: FormState,
+        training: [UUID: Training], choices: (programmes: [Option], former: AttendancePage.Search?), state: FormState,
         context: PageContext,
         status: HTTPResponseStatus
     ) -> Page {
         let t = context.t
         let failedApproval = state.values["peer"]
         let failedSupervision = state.values["form"] == "supervision"
-        return Page(
+        var page = Page(
             context, title: t("peer.list.title", name),
             breadcrumbs: [(t("projects.title"), SiteURL.projects.relativeURL()), (name, SiteURL.project(.value(project)).relativeURL())], status: status
         ) {
@@ -45,8 +45,9 @@ extension Peers {
                 if candidates.isEmpty { h("p") { t("peer.candidates.none") } }
                 if !candidates.isEmpty {
                     let f = Fields(t: t, state: failedApproval == nil && !failedSupervision ? state : FormState(), prefix: "new-")
-                    h("form", ["method": "post", "action": SiteURL.projectPeers(.value(project)).relativeURL()]) {
+                    h("form", ["method": "post", "action": SiteURL.projectPeers(.value(project)).relativeURL(fragment: "peer-new")]) {
                         csrfField(context)
+                        defaultSubmit(t("peer.add"))
                         f.summary()
                         f.select("user_id", t("peer.field.user"), options: candidates.map { ($0.id.text, $0.name) }, required: true)
                         f.select("kind", t("peer.field.kind"), options: Kind.allCases.map { ($0.rawValue, t("peer.kind." + $0.rawValue)) }, required: true)
@@ -58,13 +59,17 @@ extension Peers {
                         f.select(
                             "training_activity_id", t("peer.field.programme"), options: choices.programmes.map { ($0.id.text, $0.name) },
                             blank: t("peer.field.none"), hint: t("peer.field.programme_hint"))
-                        f.select(
-                            "participant_id", t("peer.field.former"), options: choices.former.map { ($0.id.text, $0.name) },
-                            blank: t("peer.field.none"), hint: t("peer.field.former_hint"))
+                        PersonFinder(
+                            prefix: "new-", legend: t("peer.field.former"), hint: t("peer.field.former_hint"), noOne: t("peer.field.none"),
+                            search: choices.former, state: f.state
+                        ).fieldset(t)
                         submit(t("peer.add"))
                     }
                 }
             }
         }
+        // Enter in the search for a former participant searches (the form's first button saves).
+        page.scripts = [.script]
+        return page
     }
 }

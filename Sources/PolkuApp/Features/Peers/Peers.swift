@@ -33,7 +33,9 @@ enum Peers {
 
     struct Candidate: Decodable, Equatable { let id: UUID; let name: String }
 
-    static let fields = ["user_id", "kind", "interests", "languages", "area", "days", "ends_on", "training_activity_id", "participant_id"]
+    static let fields = [
+        "user_id", "kind", "interests", "languages", "area", "days", "ends_on", "training_activity_id", "participant_id", PersonFinder.searchField,
+    ]
 
     static func peers(projects: [UUID], on sql: any SQLDatabase) async throws -> [Row] {
         guard !projects.isEmpty else { return [] }
@@ -71,13 +73,18 @@ enum Peers {
             candidates: try await candidates(project: project, on: sql), figures: try await PeerFigures.query(project: project, today: req.today.iso, on: sql),
             supervisions: try await PeerSupervisions.list(project: project, on: sql),
             training: try await training(project: project, today: req.today.iso, on: sql),
-            choices: (try await programmes(project: project, on: sql), try await formerParticipants(project: project, on: sql)),
+            choices: (try await programmes(project: project, on: sql), try await formerParticipant(req, project: project, state: state)),
             state: state, context: req.pageContext, status: status
         ).response()
     }
 
     @Sendable static func create(req: Request) async throws -> Response {
         let (project, _, _) = try req.guardedProject()
+        if req.formFields["find"] != nil {
+            // A search for the former participant: the form again, as it was sent, with whom it found.
+            req.formChangedNothing()
+            return try await indexPage(req, project: project, state: FormState.read(req, fields: fields))
+        }
         var state = try FormState.read(req, fields: fields, requiring: ["user_id", "kind"])
         let user = state.uuid("user_id")
         let kind = state.choice("kind", Kind.self)
@@ -88,8 +95,11 @@ enum Peers {
         if let programme, try await !programmes(project: project, on: req.db.sql).contains(where: { $0.id == programme }) {
             state.errors["training_activity_id"] = "error.choice"
         }
-        if let former, try await !formerParticipants(project: project, on: req.db.sql).contains(where: { $0.id == former }) {
-            state.errors["participant_id"] = "error.choice"
+        if let former {
+            let consented = try await req.db.sql.raw(
+                "SELECT 1 AS x FROM enrolments WHERE project_id = \(bind: project) AND participant_id = \(bind: former) AND \(Consent.askedToDevelop)"
+            ).first()
+            if consented == nil { state.errors["participant_id"] = "error.choice" }
         }
         if let user, try await !candidates(project: project, on: req.db.sql).contains(where: { $0.id == user }) {
             state.errors["user_id"] = "peer.error.not_candidate"

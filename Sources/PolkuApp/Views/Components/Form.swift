@@ -201,6 +201,12 @@ struct Fields {
     }
 }
 
+/// A form's first button, unseen, for what Enter in a field does (HTML's implicit submission): in a
+/// form with a search button of its own (`PersonFinder`) Enter still saves.
+func defaultSubmit(_ label: String) -> Node {
+    h("button", ["type": "submit", "class": "visually-hidden", "tabindex": "-1", "aria-hidden": "true"]) { label }
+}
+
 func submit(_ label: String) -> Node {
     h("button", ["type": "submit"]) { label }
 }

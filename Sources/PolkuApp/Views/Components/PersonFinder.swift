@@ -8,6 +8,10 @@ struct PersonFinder {
     /// The form's field prefix (`Fields.prefix`, for the ids); the fields are `person_q` and `participant_id`.
     var prefix: String
     var legend: String
+    /// Who can be found, where not all of the project's participants can (a panel's consent).
+    var hint: String? = nil
+    /// The label of choosing no one, where the choice may be left empty (a peer's former participant).
+    var noOne: String? = nil
     var search: AttendancePage.Search?
     var state: FormState
 
@@ -22,6 +26,7 @@ struct PersonFinder {
         let q = Self.searchField
         return h("fieldset", ["id": "f-\(prefix)participant_id", "tabindex": "-1"]) {
             h("legend") { legend }
+            if let hint { h("p", ["class": "hint"]) { hint } }
             f.error("participant_id")
             h("div", ["class": "field"]) {
                 h("label", ["for": "f-\(prefix)\(q)"]) { t("attendance.find.label") }
@@ -34,13 +39,19 @@ struct PersonFinder {
                 }
                 if search.more { h("p", ["class": "hint"]) { t("attendance.find.more", String(AttendancePage.foundLimit)) } }
                 let labels = AttendancePage.labels(search.found, t)
+                if let noOne, !search.found.isEmpty {
+                    h("div", ["class": "field check"]) {
+                        h("input", ["type": "radio", "id": "f-\(prefix)p-none", "name": "participant_id", "value": "", "checked": state["participant_id"].isEmpty ? "" : nil])
+                        h("label", ["for": "f-\(prefix)p-none"]) { noOne }
+                    }
+                }
                 for p in search.found {
                     h("div", ["class": "field check"]) {
                         h(
                             "input",
                             [
                                 "type": "radio", "id": "f-\(prefix)p-\(p.id)", "name": "participant_id", "value": p.id.text,
-                                "checked": state["participant_id"] == p.id.text || search.found.count == 1 ? "" : nil,
+                                "checked": state["participant_id"] == p.id.text || (noOne == nil && search.found.count == 1) ? "" : nil,
                             ])
                         h("label", ["for": "f-\(prefix)p-\(p.id)"]) { labels[p.id] ?? p.last_name }
                     }

@@ -2,8 +2,8 @@ import Vapor
 
 /// The one script, loaded only by the pages it helps and never needed by them: the attendance
 /// checklist's filter box and live count (without it the count is the saved one, and the box, made
-/// by the script, is not shown to a browser that cannot use it), Enter in its search for someone
-/// else (without the script Enter there saves, as in the form's other fields), and a copy button for a link (shown
+/// by the script, is not shown to a browser that cannot use it), Enter in a form's search for a
+/// person (without the script Enter there does what the form's first button does), and a copy button for a link (shown
 /// only where the clipboard can be written; the link stays selectable without it).
 enum PageScript {
     @Sendable static func serve(req: Request) async throws -> Response {
@@ -55,11 +55,12 @@ enum PageScript {
           input.addEventListener("keydown", function (e) { if (e.key === "Enter") e.preventDefault(); });
         });
         document.addEventListener("DOMContentLoaded", function () {
-          // Enter in the search for someone else searches (the form's first button saves).
-          var search = document.getElementById("f-add_q");
-          var find = document.querySelector("button[name=find]");
-          if (!search || !find) return;
-          search.addEventListener("keydown", function (e) { if (e.key === "Enter") { e.preventDefault(); find.click(); } });
+          // Enter in a form's search for a person searches (where the form's first button saves).
+          document.querySelectorAll("form button[name=find]").forEach(function (find) {
+            var search = (find.closest("fieldset") || find.form).querySelector("input[type=search]");
+            if (!search) return;
+            search.addEventListener("keydown", function (e) { if (e.key === "Enter") { e.preventDefault(); find.click(); } });
+          });
         });
         """
 }
