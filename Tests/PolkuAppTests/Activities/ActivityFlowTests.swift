@@ -10,6 +10,14 @@ import Vapor
 /// Sessions moved and cancelled, trainings by organisation, head-count breakdowns, the report with its
 /// exports, recruitment through events, the calendar, the feed, and two workers saving at once.
 @Suite struct ActivityFlowTests {
+    /// A signed-in worker of the own project and a new weekly group of theirs.
+    static func workerWithGroup(_ app: Application) async throws -> (World, TestClient, Activity) {
+        let world = try await World.make(app)
+        let client = TestClient(app)
+        try await client.login(world.users[.worker]!)
+        return (world, client, try await group(client, world))
+    }
+
     static func group(_ client: TestClient, _ world: World, from: String = "4.3.2024", to: String = "25.3.2024") async throws -> Activity {
         let res = try await client.post(
             SiteURL.projectActivities(.value(world.ownProject)).relativeURL(),
@@ -25,10 +33,7 @@ import Vapor
     @Test(arguments: TestDatabase.allCases)
     func sessionsMoveCancelAndAdd(db: TestDatabase) async throws {
         try await withPolku(db) { app in
-            let world = try await World.make(app)
-            let client = TestClient(app)
-            try await client.login(world.users[.worker]!)
-            let a = try await Self.group(client, world)
+            let (world, client, a) = try await Self.workerWithGroup(app)
             let sessions = try await ActivitySession.query(on: app.db).filter(\.$activity.$id == a.id!).sort(\.$date).all()
             #expect(sessions.map(\.date) == ["2024-03-04", "2024-03-11", "2024-03-18", "2024-03-25"])
             let edit = SiteURL.sessionEdit(.value(a.id!), .value(sessions[1].id!)).relativeURL()
@@ -101,10 +106,7 @@ import Vapor
     @Test(arguments: TestDatabase.allCases)
     func membersRatesAndTheParticipantPage(db: TestDatabase) async throws {
         try await withPolku(db) { app in
-            let world = try await World.make(app)
-            let client = TestClient(app)
-            try await client.login(world.users[.worker]!)
-            let a = try await Self.group(client, world)
+            let (world, client, a) = try await Self.workerWithGroup(app)
             let page = try await client.get(SiteURL.activity(.value(a.id!)).relativeURL())
             #expect(page.body.contains("Nuoret &lt;aikuiset&gt;"))
             #expect(
@@ -234,10 +236,7 @@ import Vapor
     @Test(arguments: TestDatabase.allCases)
     func calendarAndFeed(db: TestDatabase) async throws {
         try await withPolku(db) { app in
-            let world = try await World.make(app)
-            let client = TestClient(app)
-            try await client.login(world.users[.worker]!)
-            let a = try await Self.group(client, world)
+            let (world, client, a) = try await Self.workerWithGroup(app)
             let week = try await client.get(SiteURL.calendar.relativeURL([("date", "2024-03-13"), ("project", "\(world.ownProject)")]))
             #expect(week.status == .ok && week.body.contains("Vertaisryhmä") && week.body.contains("maanantai 11.3.2024") && week.body.contains("10:00–12:00"))
             #expect(!week.body.contains("maanantai 4.3.2024"), "the week before is not shown")
@@ -311,10 +310,7 @@ import Vapor
     @Test(arguments: TestDatabase.allCases)
     func aSearchInTheAttendanceFormSavesNothingAndKeepsWhatWasTyped(db: TestDatabase) async throws {
         try await withPolku(db) { app in
-            let world = try await World.make(app)
-            let client = TestClient(app)
-            try await client.login(world.users[.worker]!)
-            let a = try await Self.group(client, world)
+            let (world, client, a) = try await Self.workerWithGroup(app)
             let s = try #require(try await ActivitySession.query(on: app.db).filter(\.$activity.$id == a.id!).sort(\.$date).first())
             let path = SiteURL.session(.value(a.id!), .value(s.id!)).relativeURL()
             var form = ["version": "0", "head_on_site": "7", "guests": "Vieras Ville", "add_q": World.ownLastName, "find": "1", "_once": "searchkey-0123456789"]
@@ -347,10 +343,7 @@ import Vapor
     @Test(arguments: TestDatabase.allCases)
     func aNewMemberIsFoundByName(db: TestDatabase) async throws {
         try await withPolku(db) { app in
-            let world = try await World.make(app)
-            let client = TestClient(app)
-            try await client.login(world.users[.worker]!)
-            let a = try await Self.group(client, world)
+            let (world, client, a) = try await Self.workerWithGroup(app)
             let page = try await client.get(SiteURL.activity(.value(a.id!)).relativeURL())
             #expect(page.body.contains("name=\"person_q\"") && !page.body.contains(World.ownLastName), "no one listed before a search")
             let path = SiteURL.activityMembers(.value(a.id!)).relativeURL()
@@ -361,6 +354,8 @@ import Vapor
             #expect(try await ActivityMember.query(on: app.db).count() == 0)
             let seen = try await AuditEvent.query(on: app.db).filter(\.$participantID == world.ownParticipant).filter(\.$detail == "activity members").count()
             #expect(seen == 1)
+            let empty = try await client.post(path, ["person_q": " ", "joined_on": "10.3.2024", "find": "1"])
+            #expect(empty.status == .ok && empty.body.contains("Kirjoita hakuun nimi") && empty.body.contains("value=\"10.3.2024\""))
             let other = try await client.post(path, ["person_q": "Toisenhankkeinen", "find": "1"])
             #expect(other.body.contains("ei löytynyt ketään") && !other.body.contains("\(world.otherParticipant)"))
             #expect(try await client.post(path, ["participant_id": world.ownParticipant.uuidString, "joined_on": "10.3.2024"]).status == .seeOther)

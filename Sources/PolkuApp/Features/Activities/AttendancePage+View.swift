@@ -69,6 +69,8 @@ extension AttendancePage {
                 h("input", ["type": "search", "id": "f-add_q", "name": "add_q", "value": state["add_q"], "autocomplete": "off", "aria-describedby": "f-add_q-hint"])
             }
             h("button", ["type": "submit", "name": "find", "value": "1", "class": "secondary"]) { t("attendance.find.button") }
+            // "Hae" with nothing typed: say what to type, rather than nothing.
+            if let search, search.text.isEmpty { h("p", ["role": "status"]) { t("finder.empty") } }
             if let search, !search.text.isEmpty {
                 h("div", ["role": "status"]) {
                     h("p") {

@@ -33,6 +33,8 @@ struct PersonFinder {
                 h("input", ["type": "search", "id": "f-\(prefix)\(q)", "name": q, "value": state[q], "autocomplete": "off"])
             }
             h("button", ["type": "submit", "name": "find", "value": "1", "class": "secondary"]) { t("attendance.find.button") }
+            // "Hae" with nothing typed: say what to type, rather than nothing.
+            if let search, search.text.isEmpty { h("p", ["role": "status"]) { t("finder.empty") } }
             if let search, !search.text.isEmpty {
                 h("p", ["role": "status"]) {
                     search.found.isEmpty ? t("finder.none", search.text) : t("finder.found", String(search.found.count), search.text)
